@@ -1,0 +1,5 @@
+"""python -m aidplan"""
+
+from .cli import app
+
+app(prog_name="aidplan")

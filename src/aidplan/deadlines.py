@@ -1,0 +1,97 @@
+"""Turn deadline text into dates: 2月29日, 5月25日前, 2020年2月29日, 2月底, and the monthly 每月20日前."""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date
+
+from .numerals import NUMBER_PATTERN, parse_number
+
+
+class DeadlineError(ValueError):
+    """Deadline text that names no real day; `reason` says why, after the text itself."""
+
+    def __init__(self, text: str, reason: str) -> None:
+        super().__init__(f"日期“{text}”{reason}")
+        self.text = text
+        self.reason = reason
+
+
+_DATE = re.compile(
+    rf"^(?:(?P<year>\d{{4}})年)?(?P<month>{NUMBER_PATTERN})月(?:(?P<day>{NUMBER_PATTERN})[日号]|(?P<end>底|末|末日))"
+    r"(?:前|之前|以前|止|截止)?$"
+)
+# A month-and-day inside a sentence: 确保5月25日前完成, 9月24日前完成. The month must not follow 每 (每月20日).
+_DATE_IN_TEXT = re.compile(r"(?<![每\d])(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号]")
+_MONTHLY_FIRST = re.compile(r"每月(?P<day>\d{1,2})[日号]")
+# Further days of the same monthly duty: 每月20日前更新…，28日前上报… (a day with no month before it).
+_MONTHLY_MORE = re.compile(r"(?<![月\d])(?P<day>\d{1,2})[日号](?:前|之前|以前)")
+
+
+@dataclass(frozen=True)
+class DateInText:
+    """A month and day written inside a task's text, with where it stands in the text."""
+
+    month: int
+    day: int
+    text: str
+
+
+def real_date(year: int, month: int, day: int, written: str) -> date:
+    """The date, or a DeadlineError that says in Chinese why it does not exist."""
+    if not 1 <= month <= 12:
+        raise DeadlineError(written, f"中的月份 {month} 不存在")
+    last = calendar.monthrange(year, month)[1]
+    if not 1 <= day <= last:
+        if month == 2 and day == 29:
+            raise DeadlineError(written, f"不存在：{year}年不是闰年，2月只有28天")
+        raise DeadlineError(written, f"不存在：{year}年{month}月只有{last}天")
+    return date(year, month, day)
+
+
+def is_date_text(text: str) -> bool:
+    """Whether the text has the shape of a single date (2月29日, 5月25日前, 2月底), real or not."""
+    return _DATE.match(re.sub(r"\s+", "", text)) is not None
+
+
+def parse_deadline(text: str, year: int) -> date:
+    """The date a deadline text names in the plan's year (or its own year, when it writes one)."""
+    match = _DATE.match(re.sub(r"\s+", "", text))
+    if match is None:
+        raise DeadlineError(text, "无法读成日期（应写成“2月29日”“5月25日前”或“2月底”）")
+    if match["year"]:
+        year = int(match["year"])
+    month = parse_number(match["month"])
+    if month is None or not 1 <= month <= 12:
+        raise DeadlineError(text, f"中的月份“{match['month']}”不存在")
+    if match["end"]:
+        return date(year, month, calendar.monthrange(year, month)[1])
+    day = parse_number(match["day"])
+    if day is None:
+        raise DeadlineError(text, "无法读成日期")
+    return real_date(year, month, day, text)
+
+
+def dates_in_text(text: str) -> list[DateInText]:
+    """Every month-and-day a task's text names (确保5月25日前完成资金发放 → 5月25日)."""
+    return [DateInText(int(m["month"]), int(m["day"]), m.group(0)) for m in _DATE_IN_TEXT.finditer(text)]
+
+
+def monthly_days(text: str) -> list[int]:
+    """The days of the month a recurring duty names: 每月20日前…，28日前… → [20, 28]."""
+    first = _MONTHLY_FIRST.search(text)
+    if first is None:
+        return []
+    days = [int(first["day"])]
+    for more in _MONTHLY_MORE.finditer(text, first.end()):
+        day = int(more["day"])
+        if day not in days:
+            days.append(day)
+    return days
+
+
+def format_deadline(day: date) -> str:
+    """How plans print a deadline: 2月29日 (the parse of this gives the same date back)."""
+    return f"{day.month}月{day.day}日"

@@ -1,0 +1,319 @@
+"""Read a plan file safely, keeping every value's line and column, and validate it into a Plan."""
+
+from __future__ import annotations
+
+import re
+import types
+import typing
+from dataclasses import dataclass, field
+from datetime import date
+from pathlib import Path
+from typing import Any
+
+import yaml
+from pydantic import BaseModel, ValidationError
+
+from .findings import Finding, error
+from .model import Plan
+
+MAX_BYTES = 2 * 1024 * 1024
+MAX_DEPTH = 32
+
+try:  # the C loader is ~6× faster; PyYAML wheels ship it, but a source build may lack libyaml
+    from yaml import CSafeLoader as _Loader
+except ImportError:  # pragma: no cover - depends on how PyYAML was built
+    from yaml import SafeLoader as _Loader  # type: ignore[assignment]
+
+Location = tuple[Any, ...]
+Position = tuple[int, int]
+
+
+@dataclass
+class Document:
+    """A YAML file read into plain values, with the position of every value and every key."""
+
+    path: Path
+    data: Any
+    values: dict[Location, Position] = field(default_factory=dict)
+    keys: dict[Location, Position] = field(default_factory=dict)
+
+    def position(self, location: Location, key: bool = False) -> Position:
+        """Where the value at `location` stands (or its key), else its nearest enclosing value."""
+        if key and location in self.keys:
+            return self.keys[location]
+        for end in range(len(location), -1, -1):
+            if location[:end] in self.values:
+                return self.values[location[:end]]
+        return (1, 1)
+
+
+@dataclass
+class LoadedPlan:
+    """A plan file's outcome: the validated plan (None when it has errors) and what was found."""
+
+    path: Path
+    plan: Plan | None
+    document: Document | None
+    findings: list[Finding]
+
+
+class _LoadFailure(Exception):
+    def __init__(self, finding: Finding) -> None:
+        super().__init__(finding.message)
+        self.finding = finding
+
+
+def _position_of_offset(raw: bytes, offset: int) -> Position:
+    line_start = raw.rfind(b"\n", 0, offset) + 1
+    return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
+
+
+def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
+    """The file's text: UTF-8 with or without BOM; any other encoding, binary or oversize is refused."""
+    try:
+        size = path.stat().st_size
+        if size > max_bytes:
+            raise _LoadFailure(error(path, (1, 1), "E102", f"文件过大（{size / 1024 / 1024:.1f} MB），计划文件最大 {max_bytes // 1024 // 1024} MB"))
+        raw = path.read_bytes()
+    except OSError as exc:
+        raise _LoadFailure(error(path, (1, 1), "E100", f"无法读取文件：{exc.strerror or exc}")) from None
+    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+        if raw.startswith(bom):
+            raise _LoadFailure(error(path, (1, 1), "E103", f"文件是 {name} 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）"))
+    if raw.startswith(b"\xef\xbb\xbf"):
+        raw = raw[3:]
+    if b"\x00" in raw:
+        raise _LoadFailure(error(path, _position_of_offset(raw, raw.index(b"\x00")), "E107", "这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本"))
+    try:
+        return raw.decode("utf-8")
+    except UnicodeDecodeError as exc:
+        position = _position_of_offset(raw, exc.start)
+        if exc.end == len(raw) and exc.reason == "unexpected end of data":
+            raise _LoadFailure(error(path, position, "E103", "文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件")) from None
+        try:
+            raw.decode("gb18030")
+        except UnicodeDecodeError:
+            message = f"文件不是 UTF-8 文本（第 {exc.start + 1} 个字节 0x{raw[exc.start]:02x} 无法解码）；计划应是 UTF-8 编码的 YAML 文本"
+        else:
+            message = (
+                "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；"
+                f"请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 '{path}' > 新文件.yaml"
+            )
+        raise _LoadFailure(error(path, position, "E103", message)) from None
+
+
+def _mark_position(mark: Any) -> Position:
+    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+
+
+def _scan_events(path: Path, text: str) -> None:
+    """Refuse anchors, aliases, deep nesting and several documents before anything is built."""
+    depth = 0
+    documents = 0
+    for event in yaml.parse(text, Loader=_Loader):
+        if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
+            raise _LoadFailure(error(path, _mark_position(event.start_mark), "E104", "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来"))
+        if isinstance(event, yaml.CollectionStartEvent):
+            depth += 1
+            if depth > MAX_DEPTH:
+                raise _LoadFailure(error(path, _mark_position(event.start_mark), "E105", f"嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构"))
+        elif isinstance(event, yaml.CollectionEndEvent):
+            depth -= 1
+        elif isinstance(event, yaml.DocumentStartEvent):
+            documents += 1
+            if documents > 1:
+                raise _LoadFailure(error(path, _mark_position(event.start_mark), "E108", "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）"))
+
+
+class _Builder:
+    """Turns composed YAML nodes into plain values, recording positions and refusing duplicate keys."""
+
+    def __init__(self, path: Path) -> None:
+        self.path = path
+        self.constructor = yaml.constructor.SafeConstructor()
+        self.values: dict[Location, Position] = {}
+        self.keys: dict[Location, Position] = {}
+
+    def build(self, node: yaml.Node, location: Location) -> Any:
+        self.values[location] = _mark_position(node.start_mark)
+        if isinstance(node, yaml.MappingNode):
+            result: dict[Any, Any] = {}
+            for key_node, value_node in node.value:
+                if not isinstance(key_node, yaml.ScalarNode):
+                    raise _LoadFailure(error(self.path, _mark_position(key_node.start_mark), "E101", "键必须是简单文本，不能是列表或映射"))
+                key = self.constructor.construct_object(key_node)
+                if not isinstance(key, (str, int, bool, float, date)) or key is None:
+                    key = str(key)
+                if key in result:
+                    first = self.keys[location + (key,)]
+                    raise _LoadFailure(error(self.path, _mark_position(key_node.start_mark), "E106", f"重复的键“{key}”（第一次出现在第 {first[0]} 行）"))
+                self.keys[location + (key,)] = _mark_position(key_node.start_mark)
+                result[key] = self.build(value_node, location + (key,))
+            return result
+        if isinstance(node, yaml.SequenceNode):
+            return [self.build(item, location + (index,)) for index, item in enumerate(node.value)]
+        return self.constructor.construct_object(node)
+
+
+def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+    """Read and compose one YAML file with positions; raises _LoadFailure with a located finding."""
+    text = read_text(path, max_bytes)
+    try:
+        _scan_events(path, text)
+        node = yaml.compose(text, Loader=_Loader)
+        if node is None:
+            raise _LoadFailure(error(path, (1, 1), "E108", "文件是空的；计划至少要有 title、year 和 periods"))
+        builder = _Builder(path)
+        data = builder.build(node, ())
+    except yaml.MarkedYAMLError as exc:
+        mark = exc.problem_mark or exc.context_mark
+        problem = exc.problem or exc.context or "无法解析"
+        if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
+            problem = "found a tab character that violates indentation"
+        raise _LoadFailure(error(path, _mark_position(mark), "E101", f"YAML 语法错误：{_translate_yaml_problem(problem)}")) from None
+    except yaml.reader.ReaderError as exc:
+        # libyaml reports a byte offset into the UTF-8 text, the pure-Python reader a character offset
+        offset = exc.position if _Loader is not yaml.SafeLoader else len(text[: exc.position].encode("utf-8"))
+        line, column = _position_of_offset(text.encode("utf-8"), offset)
+        message = f"含有不允许的控制字符 U+{exc.character:04X}；请删除它（常见于从网页或 Word 复制的文字）"
+        raise _LoadFailure(error(path, (line, column), "E109", message)) from None
+    except (yaml.YAMLError, ValueError, OverflowError) as exc:  # a malformed date or number in a scalar
+        raise _LoadFailure(error(path, (1, 1), "E101", f"YAML 内容无法读取：{exc}")) from None
+    return Document(path, data, builder.values, builder.keys)
+
+
+_YAML_PROBLEMS = {
+    "mapping values are not allowed": "此处不能有“: ”（文本里的冒号请用全角“：”，或给整段文字加引号）",
+    "could not find expected ':'": "缺少“: ”（键和值之间要用英文冒号加空格）",
+    "found character that cannot start any token": "这个字符不能作为值的开头（以 @、`、% 等开头的文字请加引号）",
+    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
+    "did not find expected ',' or ']'": "方括号列表没有闭合（缺少“]”），或项与项之间缺少英文逗号“,”",
+    "did not find expected ',' or '}'": "花括号映射没有闭合（缺少“}”），或项与项之间缺少英文逗号“,”",
+    "did not find expected key": "缩进不对，或缺少“- ”",
+    "found a tab character that violates indentation": "缩进里有制表符（Tab）；YAML 只能用空格缩进",
+    "found unacceptable character": "含有不允许的控制字符",
+    "found undefined tag handle": "未定义的标签（以 ! 开头的文字请加引号）",
+}
+
+
+def _translate_yaml_problem(problem: str) -> str:
+    for english, chinese in _YAML_PROBLEMS.items():
+        if problem.startswith(english):
+            return chinese
+    return problem
+
+
+def _describe(value: Any) -> str:
+    if value is None:
+        return "空值"
+    if isinstance(value, bool):
+        return f"布尔值 {str(value).lower()}"
+    if isinstance(value, int):
+        return f"整数 {value}"
+    if isinstance(value, float):
+        return f"数字 {value}"
+    if isinstance(value, date):
+        return f"日期 {value.isoformat()}"
+    if isinstance(value, dict):
+        return "映射（key: value）"
+    if isinstance(value, list):
+        return "列表"
+    text = str(value)
+    return f"“{text if len(text) <= 40 else text[:40] + '…'}”"
+
+
+def _unwrap(annotation: Any) -> Any:
+    """The model class inside Optional[...], list[...] or Annotated[...], if any."""
+    origin = typing.get_origin(annotation)
+    if origin is typing.Annotated:
+        return _unwrap(typing.get_args(annotation)[0])
+    if origin in (typing.Union, types.UnionType, list):
+        for arg in typing.get_args(annotation):
+            found = _unwrap(arg)
+            if found is not None:
+                return found
+        return None
+    return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
+
+
+def _model_at(location: Location) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = Plan
+    for part in location:
+        if isinstance(part, int) or model is None:
+            continue
+        info = model.model_fields.get(part)
+        model = _unwrap(info.annotation) if info is not None else None
+    return model
+
+
+def _message(err: dict[str, Any]) -> str:
+    kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
+    location = tuple(err["loc"])
+    name = str(location[-1]) if location else "plan"
+    if kind == "missing":
+        return f"缺少必填项“{name}”"
+    if kind == "extra_forbidden":
+        model = _model_at(location[:-1])
+        allowed = "、".join(model.model_fields) if model is not None else ""
+        return f"未知的键“{name}”" + (f"；此处可用的键：{allowed}" if allowed else "")
+    if kind == "string_type":
+        hint = "（1. 之类的值请加引号：\"1.\"）" if isinstance(value, float) else ""
+        return f"“{name}”应为文本，实际是{_describe(value)}{hint}"
+    if kind in ("int_type", "int_parsing", "int_from_float"):
+        return f"“{name}”应为整数，实际是{_describe(value)}"
+    if kind in ("float_type", "float_parsing"):
+        return f"“{name}”应为数字，实际是{_describe(value)}"
+    if kind in ("bool_type", "bool_parsing"):
+        return f"“{name}”应为 true 或 false，实际是{_describe(value)}"
+    if kind.startswith("date"):
+        return f"“{name}”应为日期（如 2020-03-01），实际是{_describe(value)}"
+    if kind == "literal_error":
+        choices = "、".join(f"“{c}”" for c in re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        hint = "（带点的值请加引号，如 \"1.\"）" if isinstance(value, float) else ""
+        return f"“{name}”的值不可用：{_describe(value)}；可选：{choices}{hint}"
+    if kind in ("model_type", "dict_type", "model_attributes_type"):
+        return f"“{name}”应为映射（key: value），实际是{_describe(value)}"
+    if kind == "list_type":
+        return f"“{name}”应为列表（每项以“- ”开头），实际是{_describe(value)}"
+    if kind == "too_short":
+        return f"“{name}”至少要有 {ctx.get('min_length', 1)} 项"
+    if kind == "string_too_short":
+        return f"“{name}”不能为空"
+    if kind == "string_pattern_mismatch":
+        return f"“{name}”的值{_describe(value)}格式不对：只能用字母、数字和 . _ -，以字母或数字开头，最长 32 个字符"
+    if kind in ("greater_than_equal", "greater_than"):
+        return f"“{name}”应不小于 {ctx.get('ge', ctx.get('gt'))}，实际是{_describe(value)}"
+    if kind in ("less_than_equal", "less_than"):
+        return f"“{name}”应不大于 {ctx.get('le', ctx.get('lt'))}，实际是{_describe(value)}"
+    if kind == "value_error":
+        return str(ctx.get("error", err["msg"]))
+    return f"“{name}”：{err['msg']}"
+
+
+def validation_findings(document: Document, exc: ValidationError) -> list[Finding]:
+    """One located finding per pydantic error, in file order."""
+    findings = []
+    for err in exc.errors(include_url=False):
+        location = tuple(err["loc"])
+        if err["type"] == "missing":
+            position = document.position(location[:-1])
+        else:
+            position = document.position(location, key=err["type"] == "extra_forbidden")
+        findings.append(error(document.path, position, "E110", _message(err)))
+    return sorted(findings, key=lambda f: (f.line, f.column))
+
+
+def load_plan(path: Path) -> LoadedPlan:
+    """Read, scan, compose and validate a plan file; every problem comes back as a finding."""
+    try:
+        document = read_document(path)
+    except _LoadFailure as failure:
+        return LoadedPlan(path, None, None, [failure.finding])
+    if not isinstance(document.data, dict):
+        finding = error(path, (1, 1), "E108", f"计划文件的顶层应为映射（title: …、year: …、periods: …），实际是{_describe(document.data)}")
+        return LoadedPlan(path, None, document, [finding])
+    try:
+        plan = Plan.model_validate(document.data)
+    except ValidationError as exc:
+        return LoadedPlan(path, None, document, validation_findings(document, exc))
+    return LoadedPlan(path, plan, document, [])

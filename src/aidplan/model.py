@@ -1,0 +1,208 @@
+"""The plan format: pydantic models of an annual work plan, exactly as it is printed. No I/O."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass
+import datetime as dt
+from typing import Annotated, Literal
+
+from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+
+NUMBERING_STYLES = ("1、", "1.", "（1）", "(1)", "none")
+FONT_SIZE_NAMES = ("三号", "小三", "四号", "小四", "五号")
+MONTH_PLACEHOLDER = "{month}"
+ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+def _deadline_from_text(value: object) -> object:
+    return {"text": value} if isinstance(value, str) else value
+
+
+def _task_from_text(value: object) -> object:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class Deadline(_Strict):
+    """A deadline as printed (2月29日) and, when the text alone cannot say it, the date it means."""
+
+    text: str = Field(min_length=1, description="The deadline exactly as printed, e.g. 2月29日 or 5月25日前.")
+    date: dt.date | None = Field(
+        None, description="The date meant, when the printed text does not name one in the plan's year (次年1月15日)."
+    )
+
+
+DeadlineField = Annotated[Deadline, BeforeValidator(_deadline_from_text, json_schema_input_type=str | Deadline)]
+
+
+class Span(_Strict):
+    """The first and last day of a period whose label is not a month (第一周, 开学前)."""
+
+    start: dt.date = Field(description="First day, ISO form: 2020-03-01.")
+    end: dt.date = Field(description="Last day, included: 2020-03-07.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> Span:
+        if self.end < self.start:
+            raise ValueError(f"span 的结束日期 {self.end} 早于开始日期 {self.start}")
+        return self
+
+
+class TaskEntry(_Strict):
+    """One numbered task of a period: its own text, or a reference to a recurring task."""
+
+    text: str | None = Field(None, min_length=1, description="The task as printed, without its number.")
+    recurring: str | None = Field(None, description="Print the recurring task with this id here.")
+    month: int | None = Field(
+        None, ge=1, le=12, description="With recurring: the month written into its {month} placeholder."
+    )
+    id: str | None = Field(None, pattern=ID_PATTERN, description="A stable id for tracking (default: period.number).")
+    owner: str | None = Field(None, min_length=1, description="责任单位, printed only where the layout has the column.")
+    deadline: DeadlineField | None = Field(None, description="The task's own deadline, as printed.")
+    number: int | None = Field(None, ge=1, description="The number printed before the task, when given explicitly.")
+
+    @model_validator(mode="after")
+    def _text_or_recurring(self) -> TaskEntry:
+        if (self.text is None) == (self.recurring is None):
+            raise ValueError("任务须有 text（任务内容）或 recurring（引用的例行任务 id），二者只能有一个")
+        if self.month is not None and self.recurring is None:
+            raise ValueError("month 只用于 recurring 任务，填入其中的 {month}")
+        return self
+
+
+TaskField = Annotated[TaskEntry, BeforeValidator(_task_from_text, json_schema_input_type=str | TaskEntry)]
+
+
+class RecurringTask(_Strict):
+    """A task done in every period (每月20日前更新维护…数据), written once and printed in each period."""
+
+    id: str = Field(pattern=ID_PATTERN, description="How periods refer to it and progress records name it.")
+    text: str = Field(min_length=1, description="The task as printed; {month} stands for the period's month.")
+    owner: str | None = Field(None, min_length=1, description="责任单位.")
+    placement: Literal["first", "last", "listed"] = Field(
+        "first",
+        description="first/last: printed first/last in every period that does not list it itself; "
+        "listed: printed only where a period lists it.",
+    )
+
+
+class Period(_Strict):
+    """A row group of the plan: a label as printed (元月至2月份), its tasks and an optional deadline."""
+
+    label: str = Field(min_length=1, description="The period exactly as printed: 元月至2月份, 三月份, 十一月 …")
+    id: str | None = Field(None, pattern=ID_PATTERN, description="Prefix of its tasks' ids (default: its first month).")
+    span: Span | None = Field(None, description="Dates covered, for labels that are not months.")
+    deadline: DeadlineField | None = Field(None, description="完成时间 of the whole period, as printed: 2月29日.")
+    tasks: list[TaskField] = Field(default_factory=list, description="The numbered tasks, in printed order.")
+
+
+class Columns(_Strict):
+    """The table's column headers exactly as printed (spaces included)."""
+
+    period: str = Field("时间", min_length=1)
+    tasks: str = Field("工作内容", min_length=1)
+    deadline: str = Field("完成时间", min_length=1)
+    owner: str = Field("责任单位", min_length=1)
+
+
+class StyleOverrides(_Strict):
+    """The few layout numbers offices differ on; everything else follows GB/T 9704."""
+
+    cell_font_size: Literal["三号", "小三", "四号", "小四", "五号"] | None = Field(None, description="Table text size.")
+    line_spacing: float | None = Field(None, ge=10, le=40, description="Exact line spacing in table cells, in pt.")
+    orientation: Literal["portrait", "landscape"] | None = Field(None, description="Page orientation of the table.")
+    page_number_start: int | None = Field(None, ge=1, description="First page number (attachments continue the notice).")
+
+
+class Plan(_Strict):
+    """An annual work plan (工作计划表), the wording exactly as published."""
+
+    title: str = Field(min_length=1, description="The table's title as printed.")
+    year: int = Field(ge=1990, le=2100, description="The plan's year; dates without a year fall in it.")
+    organisation: str | None = Field(None, min_length=1, description="The issuing office (not printed in the table).")
+    attachment: str | None = Field(None, description="The attachment label as printed: 附件：, 附件1, or none.")
+    layout: Literal["by-task", "by-period"] = Field(
+        "by-task",
+        description="by-task: a row per task, the period cell spanning its tasks; "
+        "by-period: a row per period, its tasks in one cell, with a deadline column.",
+    )
+    numbering: Literal["1、", "1.", "（1）", "(1)", "none"] = Field("1、", description="How task numbers are printed.")
+    columns: Columns = Field(default_factory=Columns)
+    owners: bool = Field(False, description="Print a 责任单位 column.")
+    recurring: list[RecurringTask] = Field(default_factory=list, description="Tasks printed in every period.")
+    periods: list[Period] = Field(min_length=1, description="The periods in printed order.")
+    notes: list[str] = Field(default_factory=list, description="Lines printed under the table, e.g. 注：…")
+    style: StyleOverrides = Field(default_factory=StyleOverrides)
+
+
+@dataclass(frozen=True)
+class PrintedTask:
+    """A task as it appears in its period: number, final text and where it came from."""
+
+    number: int
+    text: str
+    id: str
+    owner: str | None
+    deadline: Deadline | None
+    recurring_id: str | None
+    entry_index: int | None  # index into Period.tasks; None for a recurring task placed automatically
+
+
+def format_number(number: int, style: str) -> str:
+    """The printed prefix of a task number: 1、 / 1. / （1） / (1), or nothing."""
+    if style == "none":
+        return ""
+    return style.replace("1", str(number))
+
+
+def printed_tasks(plan: Plan, period: Period, period_key: str, month: int | None) -> list[PrintedTask]:
+    """The tasks of a period in printed order, recurring tasks placed and numbered.
+
+    `month` fills {month} in recurring texts when the period's entry does not say it; `period_key`
+    prefixes the default ids (5 → 5.1, 5.2 …).
+    """
+    recurring = {task.id: task for task in plan.recurring}
+    listed = {entry.recurring for entry in period.tasks if entry.recurring}
+    items: list[tuple[TaskEntry | None, RecurringTask | None, int | None]] = []
+    for index, entry in enumerate(period.tasks):
+        items.append((entry, recurring.get(entry.recurring) if entry.recurring else None, index))
+    for task in plan.recurring:
+        if task.id in listed or task.placement == "listed":
+            continue
+        if task.placement == "first":
+            items.insert(sum(1 for entry, rec, _ in items if entry is None), (None, task, None))
+        else:
+            items.append((None, task, None))
+    result = []
+    for position, (entry, rec, index) in enumerate(items, start=1):
+        number = entry.number if entry is not None and entry.number is not None else position
+        if entry is not None and entry.text is not None:
+            text = entry.text
+        elif rec is not None:
+            fill = entry.month if entry is not None and entry.month is not None else month
+            text = rec.text.replace(MONTH_PLACEHOLDER, str(fill)) if fill is not None else rec.text
+        else:  # a reference to an unknown recurring id; the checker reports it
+            text = entry.recurring or ""
+        owner = (entry.owner if entry is not None else None) or (rec.owner if rec is not None else None)
+        task_id = entry.id if entry is not None and entry.id else f"{period_key}.{number}"
+        result.append(
+            PrintedTask(
+                number=number,
+                text=text,
+                id=task_id,
+                owner=owner,
+                deadline=entry.deadline if entry is not None else None,
+                recurring_id=rec.id if rec is not None else (entry.recurring if entry is not None else None),
+                entry_index=index,
+            )
+        )
+    return result
+
+
+def normalise_text(text: str) -> str:
+    """Text with all white space removed, for comparing wording with the published documents."""
+    return re.sub(r"\s+", "", text)

@@ -1,0 +1,41 @@
+"""Read the numbers Chinese plans write: 3, 十一, 二十八, 元 (January)."""
+
+from __future__ import annotations
+
+_DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
+_CHINESE_NUMERAL_CHARS = "〇零一二两三四五六七八九十"
+_UPPER_CHINESE = "零一二三四五六七八九"
+
+
+def parse_number(text: str) -> int | None:
+    """Return the value of an Arabic (full- or half-width) or Chinese numeral below 100, or None."""
+    text = text.strip()
+    if not text:
+        return None
+    ascii_text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    if ascii_text.isascii() and ascii_text.isdigit():
+        return int(ascii_text) if len(ascii_text) <= 4 else None
+    if text == "元" or text == "正":
+        return 1
+    if any(ch not in _CHINESE_NUMERAL_CHARS for ch in text):
+        return None
+    if "十" not in text:
+        return _DIGITS[text] if len(text) == 1 else None
+    tens_text, _, units_text = text.partition("十")
+    if "十" in units_text or len(tens_text) > 1 or len(units_text) > 1:
+        return None
+    tens = 1 if tens_text == "" else _DIGITS[tens_text]
+    units = 0 if units_text == "" else _DIGITS[units_text]
+    if tens == 0:
+        return None
+    return tens * 10 + units
+
+
+def chinese_month(month: int) -> str:
+    """Write a month number the way plans label periods in words: 1 → 一, 11 → 十一."""
+    if month < 10:
+        return _UPPER_CHINESE[month]
+    return "十" + ("" if month == 10 else _UPPER_CHINESE[month - 10])
+
+
+NUMBER_PATTERN = r"(?:[0-9０-９]{1,2}|[〇零一二两三四五六七八九十]{1,3}|元|正)"

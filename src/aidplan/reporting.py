@@ -1,0 +1,44 @@
+"""Write findings as text, JSON or GitHub workflow annotations (pure: findings in, text out)."""
+
+from __future__ import annotations
+
+import json
+from pathlib import Path
+
+from .findings import Finding, Severity
+
+
+def summary(files: list[Path], findings: list[Finding]) -> str:
+    errors = sum(f.severity is Severity.error for f in findings)
+    warnings = len(findings) - errors
+    return f"检查了 {len(files)} 个文件：{errors} 个错误，{warnings} 个警告"
+
+
+def as_json(files: list[Path], findings: list[Finding]) -> str:
+    errors = sum(f.severity is Severity.error for f in findings)
+    payload = {
+        "files": [str(path) for path in files],
+        "errors": errors,
+        "warnings": len(findings) - errors,
+        "findings": [
+            {"path": str(f.path), "line": f.line, "column": f.column, "severity": f.severity.value, "code": f.code, "message": f.message}
+            for f in findings
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _escape_github(text: str, property_value: bool = False) -> str:
+    text = text.replace("%", "%25").replace("\r", "%0D").replace("\n", "%0A")
+    if property_value:
+        text = text.replace(":", "%3A").replace(",", "%2C")
+    return text
+
+
+def as_github(findings: list[Finding]) -> str:
+    """One ::error/::warning workflow command per finding, so GitHub marks the line in the diff."""
+    lines = []
+    for f in findings:
+        props = f"file={_escape_github(str(f.path), True)},line={f.line},col={f.column},title={_escape_github('aidplan ' + f.code, True)}"
+        lines.append(f"::{f.severity.value} {props}::{_escape_github(f.message)}")
+    return "\n".join(lines)

@@ -1,0 +1,62 @@
+"""A validated plan with its dates worked out: each period's span and printed tasks, each deadline's date."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+from datetime import date
+
+from .deadlines import DeadlineError, parse_deadline
+from .model import Deadline, Period, Plan, PrintedTask, printed_tasks
+from .periods import PeriodLabelError, Span, parse_period_label
+
+
+@dataclass(frozen=True)
+class ScheduledPeriod:
+    index: int
+    period: Period
+    key: str  # prefix of its tasks' default ids
+    span: Span | None  # None when the label cannot be read and no span is given
+    span_problem: str | None
+    deadline: date | None
+    deadline_problem: DeadlineError | None
+    tasks: list[PrintedTask]
+
+
+def period_span(period: Period, year: int) -> Span:
+    """The period's dates: its explicit span, else read from its label (raises PeriodLabelError)."""
+    if period.span is not None:
+        return Span(period.span.start, period.span.end)
+    return parse_period_label(period.label, year)
+
+
+def deadline_date(deadline: Deadline, year: int) -> date:
+    """The date of a deadline: the one written beside it, else read from its text (raises DeadlineError)."""
+    if deadline.date is not None:
+        return deadline.date
+    return parse_deadline(deadline.text, year)
+
+
+def schedule(plan: Plan) -> list[ScheduledPeriod]:
+    """Every period of the plan with its span, deadline date and printed tasks."""
+    result = []
+    for index, period in enumerate(plan.periods):
+        try:
+            span, span_problem = period_span(period, plan.year), None
+        except PeriodLabelError as exc:
+            span, span_problem = None, str(exc)
+        deadline, deadline_problem = None, None
+        if period.deadline is not None:
+            try:
+                deadline = deadline_date(period.deadline, plan.year)
+            except DeadlineError as exc:
+                deadline_problem = exc
+        if period.id:
+            key = period.id
+        elif span is not None:
+            key = str(span.start.month)
+        else:
+            key = f"p{index + 1}"
+        month = span.start.month if span is not None else None
+        tasks = printed_tasks(plan, period, key, month)
+        result.append(ScheduledPeriod(index, period, key, span, span_problem, deadline, deadline_problem, tasks))
+    return result

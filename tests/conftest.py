@@ -1,0 +1,32 @@
+from __future__ import annotations
+
+import os
+from pathlib import Path
+
+import pytest
+from typer.testing import CliRunner
+
+ROOT = Path(__file__).resolve().parents[1]
+PLANS = ROOT / "plans"
+DATA = Path(__file__).resolve().parent / "data"
+SEED_PLANS = {"2014-yueyang": PLANS / "2014-yueyang.yaml", "2020-huaibei": PLANS / "2020-huaibei.yaml"}
+
+
+@pytest.fixture
+def cli(monkeypatch: pytest.MonkeyPatch):
+    """Run `aidplan ARGS` in-process and return the result (exit_code, stdout, stderr)."""
+    from aidplan.cli import app
+
+    monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
+    runner = CliRunner()
+
+    def invoke(*args: str | os.PathLike):
+        return runner.invoke(app, [str(a) for a in args], catch_exceptions=False)
+
+    return invoke
+
+
+@pytest.fixture
+def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
+    monkeypatch.chdir(tmp_path)
+    return tmp_path

@@ -1,0 +1,77 @@
+"""The command line as a whole: help for everything, lean start-up, python -m, the schema."""
+
+from __future__ import annotations
+
+import json
+import subprocess
+import sys
+
+from aidplan.cli import app
+
+from .conftest import ROOT
+
+
+def test_every_command_and_option_has_help(cli) -> None:
+    import typer.main
+
+    group = typer.main.get_group(app)
+    assert group.commands, "no commands registered"
+    for name, command in group.commands.items():
+        assert command.help, f"{name} has no help"
+        for param in command.params:
+            if param.name != "help" and getattr(param, "param_type_name", "") == "option":
+                assert param.help, f"{name} --{param.name} has no help"
+        result = cli(name, "--help")
+        assert result.exit_code == 0
+        assert "Usage: " in result.stdout
+
+
+def test_version(cli) -> None:
+    from aidplan import __version__
+
+    assert cli("--version").stdout == f"aidplan {__version__}\n"
+
+
+def _imported_by(*args: str) -> set[str]:
+    code = (
+        "import sys\nfrom aidplan.cli import app\n"
+        f"try:\n    app({list(args)!r}, prog_name='aidplan')\nexcept SystemExit:\n    pass\n"
+        "print('\\n'.join(sorted(sys.modules)))"
+    )
+    out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT, check=True).stdout
+    return set(out.split("\n"))
+
+
+def test_help_imports_no_plan_machinery() -> None:
+    modules = _imported_by("--help")
+    for heavy in ("pydantic", "yaml", "docx", "jinja2", "aidplan.model"):
+        assert heavy not in modules, heavy
+
+
+def test_check_does_not_import_renderers() -> None:
+    modules = _imported_by("check", "-q", "plans")
+    assert "pydantic" in modules
+    for heavy in ("docx", "jinja2", "aidplan.layout"):
+        assert heavy not in modules, heavy
+
+
+def test_python_dash_m() -> None:
+    result = subprocess.run([sys.executable, "-m", "aidplan", "check", "-q", "plans"], capture_output=True, text=True, cwd=ROOT)
+    assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
+
+
+def test_schema_command_matches_the_committed_schema(cli) -> None:
+    printed = cli("schema").stdout
+    assert printed == (ROOT / "schema" / "plan.schema.json").read_text(encoding="utf-8")
+    schema = json.loads(printed)
+    assert schema["additionalProperties"] is False
+    assert set(schema["required"]) == {"title", "year", "periods"}
+    # tasks may be written as plain strings or as mappings
+    task_schema = schema["$defs"]["Period"]["properties"]["tasks"]["items"]
+    assert {"type": "string"} in task_schema["anyOf"]
+
+
+def test_pre_commit_hook_runs_check() -> None:
+    hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
+    assert "id: aidplan-check" in hooks
+    assert "entry: aidplan check" in hooks
