@@ -42,6 +42,7 @@ def run(action: Callable[[], T]) -> T:
     try:
         return action()
     except AidplanError as exc:
+        _print_findings(getattr(exc, "findings", []))
         raise _fail(str(exc), exc.exit_code) from None
     except KeyboardInterrupt:
         raise _fail("已中断", 130) from None
@@ -93,6 +94,49 @@ def check(
         if not quiet:
             typer.echo(reporting.summary(files, findings), err=True)
     raise typer.Exit(1 if has_errors(findings, strict) else 0)
+
+
+class Layout(str, enum.Enum):
+    by_task = "by-task"
+    by_period = "by-period"
+
+
+class Orientation(str, enum.Enum):
+    portrait = "portrait"
+    landscape = "landscape"
+
+
+def _print_findings(findings) -> None:
+    colour = {"error": typer.colors.RED, "warning": typer.colors.YELLOW}
+    for finding in findings:
+        typer.secho(str(finding), fg=colour[finding.severity.value], err=True)
+
+
+@app.command()
+def render(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of plans to render.", show_default=False)],
+    formats: Annotated[list[str] | None, typer.Option("--format", "-f", help="Output formats, comma-separated or repeated: docx, md, pdf. Default: docx,md. pdf needs LibreOffice.", show_default=False)] = None,
+    layout: Annotated[Layout | None, typer.Option("--layout", "-l", help="by-task: a row per task, the period cell merged over its tasks; by-period: a row per period with a deadline column. Default: the plan's own.", show_default=False)] = None,
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="Folder for the outputs, named after each plan file.")] = Path("build"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to exactly this file (one plan, one format).", show_default=False)] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help="A folder of templates that override the shipped ones (copy templates/ to start).", show_default=False)] = None,
+    orientation: Annotated[Orientation | None, typer.Option("--orientation", help="Page orientation of the table; landscape uses the margins of GB/T 9704 §8. Default: the plan's style, else portrait.", show_default=False)] = None,
+) -> None:
+    """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown and PDF.
+
+    Every file is written atomically; if any plan has an error, its problems are listed and nothing is written.
+    """
+    from .build import render_plans
+
+    result = run(
+        lambda: render_plans(
+            paths, formats, layout.value if layout else None, out_dir, output, templates,
+            orientation.value if orientation else None,
+        )
+    )
+    _print_findings(result.warnings)
+    for path in result.written:
+        typer.echo(str(path))
 
 
 @app.command()

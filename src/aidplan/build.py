@@ -1,0 +1,138 @@
+"""aidplan render: plans in, official documents out (DOCX, Markdown, PDF), every file written atomically."""
+
+from __future__ import annotations
+
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+
+from .checks import check_plan, find_plan_files
+from .errors import AidplanError, UsageError
+from .findings import Finding, Severity
+from .layout import LAYOUTS, Cell, TableLayout, build_layout
+from .loading import load_plan
+from .model import Plan
+from .output import write_atomic
+from .style import Profile, profile_for
+
+FORMATS = ("docx", "md", "pdf")
+EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
+
+
+class InvalidPlans(AidplanError):
+    """Some plans have errors; nothing was written."""
+
+    def __init__(self, findings: list[Finding]) -> None:
+        files = len({f.path for f in findings if f.severity is Severity.error})
+        super().__init__(f"{files} 个计划有错误，没有生成任何文件")
+        self.findings = findings
+
+
+@dataclass(frozen=True)
+class Rendered:
+    written: list[Path]
+    warnings: list[Finding]
+
+
+def table_layout(plan: Plan, profile: Profile, kind: str | None = None) -> tuple[TableLayout, list[float]]:
+    """The plan's table for a page profile: column widths, and periods split where they exceed a page."""
+    from .render.measure import RowHeights, column_widths
+
+    plain = build_layout(plan, kind)
+    texts: dict[str, list[str]] = {}
+    for index, column in enumerate(plain.columns):
+        texts[column.role] = [p for row in plain.rows for p in row.cells[index].paragraphs]  # headers may wrap
+    widths = column_widths([column.role for column in plain.columns], texts, profile)
+    heights = RowHeights(widths, profile)
+    header_height = heights([Cell((column.header,)) for column in plain.columns])
+    title_block = profile.body_line_pitch * (3 if plan.attachment else 1) + profile.cell_leading
+    # 10% spare: Word and LibreOffice break lines a little differently from the estimate
+    budget = (profile.text_height - header_height - title_block) * 0.9
+    return build_layout(plan, kind, heights, budget), widths
+
+
+def _parse_formats(formats: list[str]) -> list[str]:
+    chosen: list[str] = []
+    for item in formats:
+        for name in item.split(","):
+            name = name.strip().lower()
+            if not name:
+                continue
+            if name not in FORMATS:
+                raise UsageError(f"不支持的格式“{name}”；可选：{', '.join(FORMATS)}")
+            if name not in chosen:
+                chosen.append(name)
+    if not chosen:
+        raise UsageError("没有指定输出格式")
+    return chosen
+
+
+def render_plans(
+    paths: list[Path],
+    formats: list[str] | None = None,
+    layout: str | None = None,
+    out_dir: Path = Path("build"),
+    output: Path | None = None,
+    templates: Path | None = None,
+    orientation: str | None = None,
+) -> Rendered:
+    """Render every plan under `paths` in each format; nothing is written if any plan has an error."""
+    chosen = _parse_formats(formats or ["docx", "md"])
+    if layout is not None and layout not in LAYOUTS:
+        raise UsageError(f"不支持的版式“{layout}”；可选：{', '.join(LAYOUTS)}")
+    files = find_plan_files(paths)
+    if output is not None and (len(files) != 1 or len(chosen) != 1):
+        raise UsageError("-o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir")
+    plans: list[tuple[Path, Plan]] = []
+    findings: list[Finding] = []
+    for path in files:
+        loaded = load_plan(path)
+        found = check_plan(loaded)
+        findings.extend(found)
+        if loaded.plan is not None:
+            plans.append((path, loaded.plan))
+    if any(f.severity is Severity.error for f in findings):
+        raise InvalidPlans(findings)
+
+    def target(path: Path, fmt: str) -> Path:
+        return output if output is not None else out_dir / f"{path.stem}{EXTENSIONS[fmt]}"
+
+    outputs: dict[Path, bytes] = {}
+    docx_for_pdf: list[tuple[Path, bytes]] = []
+    for path, plan in plans:
+        profile = profile_for(plan, orientation)
+        table, widths = table_layout(plan, profile, layout)
+        if "docx" in chosen or "pdf" in chosen:
+            from .render.docx import render_docx
+
+            document = render_docx(table, profile, widths, plan.organisation, plan.year)
+            if "docx" in chosen:
+                outputs[target(path, "docx")] = document
+            if "pdf" in chosen:
+                docx_for_pdf.append((path, document))
+        if "md" in chosen:
+            from .render.markdown import render_markdown
+
+            # on screen a period is never split at page size
+            outputs[target(path, "md")] = render_markdown(build_layout(plan, layout), plan, templates).encode("utf-8")
+    if len(set(outputs)) < len(outputs) or len({p.stem for p, _ in plans}) < len(plans) and output is None:
+        raise UsageError("有两个计划文件同名，输出会互相覆盖；请分开渲染或改名")
+    if docx_for_pdf:
+        outputs.update(_pdfs(docx_for_pdf, target))
+    for destination, data in outputs.items():
+        write_atomic(destination, data)
+    return Rendered(list(outputs), [f for f in findings if f.severity is Severity.warning])
+
+
+def _pdfs(documents: list[tuple[Path, bytes]], target) -> dict[Path, bytes]:
+    from .render.pdf import convert_to_pdf
+
+    with tempfile.TemporaryDirectory(prefix="aidplan-pdf-") as work:
+        folder = Path(work)
+        sources = []
+        for path, data in documents:
+            source = folder / f"{path.stem}.docx"
+            source.write_bytes(data)
+            sources.append(source)
+        pdfs = convert_to_pdf(sources, folder / "out")
+        return {target(path, "pdf"): pdf.read_bytes() for (path, _), pdf in zip(documents, pdfs)}

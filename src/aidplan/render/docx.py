@@ -1,0 +1,265 @@
+"""Write the official 附件 table as DOCX (GB/T 9704 page, fonts, header repeat, merged period cells)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from datetime import datetime
+
+from docx import Document
+from docx.enum.section import WD_ORIENT
+from docx.enum.table import WD_CELL_VERTICAL_ALIGNMENT, WD_TABLE_ALIGNMENT
+from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_LINE_SPACING
+from docx.oxml import OxmlElement
+from docx.oxml.ns import qn
+from docx.shared import Mm, Pt, Twips
+from docx.table import _Cell
+from docx.text.paragraph import Paragraph
+
+from ..layout import TableLayout
+from ..style import Profile
+
+FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries' timestamp: same input, same bytes
+_ALIGN = {"period": WD_ALIGN_PARAGRAPH.CENTER, "deadline": WD_ALIGN_PARAGRAPH.CENTER, "owner": WD_ALIGN_PARAGRAPH.CENTER, "tasks": WD_ALIGN_PARAGRAPH.JUSTIFY}
+
+
+def _set_fonts(rpr, face: str, latin: str | None) -> None:
+    """Name the face for East Asian and Latin text alike, so Word and WPS never fall back to a theme font."""
+    fonts = rpr.get_or_add_rFonts()
+    for attribute in ("w:asciiTheme", "w:hAnsiTheme", "w:eastAsiaTheme", "w:cstheme"):
+        fonts.attrib.pop(qn(attribute), None)
+    fonts.set(qn("w:ascii"), latin or face)
+    fonts.set(qn("w:hAnsi"), latin or face)
+    fonts.set(qn("w:eastAsia"), face)
+    fonts.set(qn("w:cs"), face)
+    fonts.set(qn("w:hint"), "eastAsia")  # “ ” — … drawn with the Chinese face (MS-OI29500 §2.1.88)
+
+
+def _add_run(paragraph: Paragraph, text: str, face: str, size: float, profile: Profile):
+    run = paragraph.add_run(text)
+    run.font.size = Pt(size)
+    _set_fonts(run._r.get_or_add_rPr(), face, profile.latin_font)
+    return run
+
+
+def _format(paragraph: Paragraph, align, line: float, keep_next: bool = False) -> None:
+    fmt = paragraph.paragraph_format
+    fmt.alignment = align
+    fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
+    fmt.line_spacing = Pt(line)
+    fmt.space_before = Pt(0)
+    fmt.space_after = Pt(0)
+    fmt.first_line_indent = Pt(0)
+    if keep_next:
+        fmt.keep_with_next = True
+
+
+def _prepare_document(profile: Profile, title: str, author: str | None, year: int):
+    document = Document()
+    styles = document.styles.element
+    defaults = styles.find(qn("w:docDefaults"))
+    rpr = defaults.find(qn("w:rPrDefault")).find(qn("w:rPr"))
+    _set_fonts(rpr, profile.body_font, profile.latin_font)
+    lang = rpr.find(qn("w:lang"))
+    if lang is None:
+        lang = OxmlElement("w:lang")
+        rpr.append(lang)
+    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:eastAsia"), "zh-CN")
+    ppr_default = defaults.find(qn("w:pPrDefault"))
+    if ppr_default is not None:
+        spacing = ppr_default.find(qn("w:pPr")).find(qn("w:spacing"))
+        if spacing is not None:
+            spacing.set(qn("w:after"), "0")
+            spacing.set(qn("w:line"), "240")
+            spacing.set(qn("w:lineRule"), "auto")
+    normal = document.styles["Normal"]
+    normal.font.size = Pt(profile.body_size)
+    _set_fonts(normal.element.get_or_add_rPr(), profile.body_font, profile.latin_font)
+    settings = document.settings.element
+    theme_lang = settings.find(qn("w:themeFontLang"))
+    if theme_lang is not None:
+        theme_lang.set(qn("w:eastAsia"), "zh-CN")
+    for compat in settings.iter(qn("w:compatSetting")):
+        if compat.get(qn("w:name")) == "compatibilityMode":
+            compat.set(qn("w:val"), "15")
+    document.settings.odd_and_even_pages_header_footer = True
+    package = document.part.package
+    for rel_id, rel in list(package.rels.items()):
+        if rel.reltype.endswith("/thumbnail"):  # the template's preview of a blank page
+            del package.rels[rel_id]
+
+    fixed = datetime(year, 1, 1)
+    props = document.core_properties
+    props.title, props.author, props.last_modified_by = title, author or "", author or ""
+    props.created = props.modified = props.last_printed = fixed
+    props.revision, props.comments, props.keywords, props.subject = 1, "", "", ""
+    return document
+
+
+def _setup_section(document, profile: Profile) -> None:
+    section = document.sections[0]
+    width, height = profile.paper
+    section.orientation = WD_ORIENT.LANDSCAPE if profile.orientation == "landscape" else WD_ORIENT.PORTRAIT
+    section.page_width, section.page_height = Mm(width), Mm(height)
+    margins = profile.margins
+    section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
+    section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
+    section.header_distance = Mm(15)
+    section.footer_distance = Mm(profile.footer_distance)
+    sect_pr = section._sectPr
+    grid = sect_pr.find(qn("w:docGrid"))
+    if grid is None:
+        grid = OxmlElement("w:docGrid")
+        sect_pr.append(grid)
+    grid.set(qn("w:type"), "lines")
+    grid.set(qn("w:linePitch"), str(round(profile.body_line_pitch * 20)))
+    if profile.page_number_start != 1:
+        numbering = OxmlElement("w:pgNumType")
+        numbering.set(qn("w:start"), str(profile.page_number_start))
+        sect_pr.find(qn("w:cols")).addprevious(numbering)
+    _page_number(section.footer.paragraphs[0], profile, odd=True)
+    _page_number(section.even_page_footer.paragraphs[0], profile, odd=False)
+
+
+def _field(paragraph: Paragraph, instruction: str, cached: str, profile: Profile) -> None:
+    def char(kind: str):
+        run = _add_run(paragraph, "", profile.page_number_font, profile.page_number_size, profile)
+        element = OxmlElement("w:fldChar")
+        element.set(qn("w:fldCharType"), kind)
+        run._r.append(element)
+
+    char("begin")
+    run = _add_run(paragraph, "", profile.page_number_font, profile.page_number_size, profile)
+    instr = OxmlElement("w:instrText")
+    instr.set(qn("xml:space"), "preserve")
+    instr.text = f" {instruction} "
+    run._r.append(instr)
+    char("separate")
+    _add_run(paragraph, cached, profile.page_number_font, profile.page_number_size, profile)
+    char("end")
+
+
+def _page_number(paragraph: Paragraph, profile: Profile, odd: bool) -> None:
+    """— 1 —: 4号 宋体, odd pages right and even pages left, one character in from the edge (std 7.5)."""
+    _format(paragraph, WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT, profile.page_number_size * 1.2)
+    fmt = paragraph.paragraph_format
+    if odd:
+        fmt.right_indent = Pt(profile.page_number_indent)
+    else:
+        fmt.left_indent = Pt(profile.page_number_indent)
+    _add_run(paragraph, "— ", profile.page_number_font, profile.page_number_size, profile)
+    _field(paragraph, "PAGE", str(profile.page_number_start), profile)
+    _add_run(paragraph, " —", profile.page_number_font, profile.page_number_size, profile)
+
+
+def _row_properties(row, header: bool) -> None:
+    tr_pr = row._tr.get_or_add_trPr()
+    tr_pr.append(OxmlElement("w:cantSplit"))  # CT_TrPr order: cantSplit, trHeight, tblHeader
+    if header:
+        tr_pr.append(OxmlElement("w:tblHeader"))
+
+
+def _fill(cell: _Cell, paragraphs: tuple[str, ...], face: str, align, profile: Profile, keep_next: bool) -> None:
+    cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
+    first = cell.paragraphs[0]
+    for index, text in enumerate(paragraphs):
+        paragraph = first if index == 0 else cell.add_paragraph()
+        _format(paragraph, align, profile.cell_leading, keep_next)
+        if text:
+            _add_run(paragraph, text, face, profile.cell_size, profile)
+
+
+def _table(document, layout: TableLayout, widths: list[float], profile: Profile) -> None:
+    roles = [column.role for column in layout.columns]
+    table = document.add_table(rows=0, cols=len(roles))
+    table.style = document.styles["Table Grid"]
+    table.autofit = False
+    table.alignment = WD_TABLE_ALIGNMENT.CENTER
+    total = sum(round(w * 20) for w in widths)
+    tbl_pr = table._tbl.tblPr
+    tbl_w = tbl_pr.find(qn("w:tblW"))
+    tbl_w.set(qn("w:type"), "dxa")
+    tbl_w.set(qn("w:w"), str(total))
+    borders = OxmlElement("w:tblBorders")
+    for edge in ("top", "left", "bottom", "right", "insideH", "insideV"):
+        line = OxmlElement(f"w:{edge}")
+        line.set(qn("w:val"), "single")
+        line.set(qn("w:sz"), str(profile.border_size))
+        line.set(qn("w:space"), "0")
+        line.set(qn("w:color"), "000000")
+        borders.append(line)
+    # CT_TblPr order: … tblW, jc, tblCellSpacing, tblInd, tblBorders, shd, tblLayout, tblCellMar, tblLook
+    tbl_layout = tbl_pr.find(qn("w:tblLayout"))
+    tbl_layout.addprevious(borders)
+    margins = OxmlElement("w:tblCellMar")
+    for edge, value in (("top", profile.cell_padding_vertical), ("left", profile.cell_padding), ("bottom", profile.cell_padding_vertical), ("right", profile.cell_padding)):
+        margin = OxmlElement(f"w:{edge}")
+        margin.set(qn("w:w"), str(round(value * 20)))
+        margin.set(qn("w:type"), "dxa")
+        margins.append(margin)
+    tbl_layout.addnext(margins)
+    for column, width in zip(table.columns, widths):
+        column.width = Twips(round(width * 20))  # LibreOffice reads gridCol; Word reads tcW (set per cell)
+
+    header = table.add_row()
+    _row_properties(header, header=True)
+    for cell, column, width in zip(header.cells, layout.columns, widths):
+        cell.width = Twips(round(width * 20))
+        _fill(cell, (column.header,), profile.header_font, WD_ALIGN_PARAGRAPH.CENTER, profile, keep_next=False)
+    for row in layout.rows:
+        added = table.add_row()
+        _row_properties(added, header=False)
+        for cell, spec, role, width in zip(added.cells, row.cells, roles, widths):
+            cell.width = Twips(round(width * 20))
+            if spec.continues:
+                cell._tc.vMerge = "continue"
+                _format(cell.paragraphs[0], _ALIGN[role], profile.cell_leading, row.keep_with_next)
+                continue
+            if role == "period" and layout.kind == "by-task":
+                cell._tc.vMerge = "restart"
+            _fill(cell, spec.paragraphs, profile.body_font, _ALIGN[role], profile, row.keep_with_next)
+
+
+def render_docx(layout: TableLayout, profile: Profile, widths: list[float], author: str | None, year: int) -> bytes:
+    """The attachment as DOCX bytes; the same layout and profile always give the same bytes."""
+    document = _prepare_document(profile, layout.title, author, year)
+    _setup_section(document, profile)
+    body = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
+    if layout.attachment:
+        # std 7.3.7: label flush left on line 1 (3号 黑体), line 2 empty, title centred on line 3
+        _format(body, WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch)
+        _add_run(body, layout.attachment, profile.label_font, profile.label_size, profile)
+        _format(document.add_paragraph(), WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch)
+        title = document.add_paragraph()
+    else:
+        title = body
+    _format(title, WD_ALIGN_PARAGRAPH.CENTER, max(profile.body_line_pitch, profile.title_size * 1.3), keep_next=True)
+    _add_run(title, layout.title, profile.title_font, profile.title_size, profile)
+    _format(document.add_paragraph(), WD_ALIGN_PARAGRAPH.LEFT, profile.cell_leading, keep_next=True)
+    _table(document, layout, widths, profile)
+    for note in layout.notes:
+        paragraph = document.add_paragraph()
+        _format(paragraph, WD_ALIGN_PARAGRAPH.LEFT, profile.cell_leading)
+        _add_run(paragraph, note, profile.body_font, profile.cell_size, profile)
+    if layout.notes and layout.rows:  # keep the 注 with the last row
+        last = document.tables[-1].rows[-1]
+        for cell in last.cells:
+            for paragraph in cell.paragraphs:
+                paragraph.paragraph_format.keep_with_next = True
+    buffer = io.BytesIO()
+    document.save(buffer)
+    return _fix_zip_times(buffer.getvalue())
+
+
+def _fix_zip_times(data: bytes) -> bytes:
+    """Rewrite the package with fixed entry times, so renders of the same plan are byte-identical."""
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            fixed = zipfile.ZipInfo(info.filename, date_time=FIXED_TIME)
+            fixed.compress_type = zipfile.ZIP_DEFLATED
+            fixed.external_attr = 0o644 << 16
+            target.writestr(fixed, source.read(info.filename))
+    return out.getvalue()

@@ -1,0 +1,13 @@
+"""Write the plan as a Markdown table from the plan.md.j2 template."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+from ..layout import TableLayout
+from ..model import Plan
+from ..templating import render_template
+
+
+def render_markdown(layout: TableLayout, plan: Plan, templates: Path | None = None) -> str:
+    return render_template("plan.md.j2", {"layout": layout, "plan": plan}, templates)

@@ -1,0 +1,46 @@
+"""Convert DOCX files to PDF with LibreOffice, all in one soffice call, with the shipped font stand-ins."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import tempfile
+from pathlib import Path
+
+from ..errors import RenderError
+
+FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
+INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk（Debian/Ubuntu）"
+
+
+def find_soffice() -> str:
+    for name in ("soffice", "libreoffice"):
+        found = shutil.which(name)
+        if found:
+            return found
+    raise RenderError(f"生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装：{INSTALL_HINT}")
+
+
+def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) -> list[Path]:
+    """PDFs of the DOCX files in out_dir (same stem); one LibreOffice start for all of them."""
+    soffice = find_soffice()
+    out_dir.mkdir(parents=True, exist_ok=True)
+    with tempfile.TemporaryDirectory(prefix="aidplan-lo-") as profile:
+        env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), HOME=profile)
+        command = [
+            soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--nologo",
+            "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out_dir), *map(str, docx_files),
+        ]
+        try:
+            result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout, stdin=subprocess.DEVNULL)
+        except subprocess.TimeoutExpired:
+            raise RenderError(f"LibreOffice 转换 PDF 超时（{timeout:.0f} 秒）") from None
+        except OSError as exc:
+            raise RenderError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror or exc}") from None
+    pdfs = [out_dir / f"{path.stem}.pdf" for path in docx_files]
+    missing = [p for p in pdfs if not p.is_file()]
+    if result.returncode != 0 or missing:
+        detail = (result.stderr or result.stdout).strip().splitlines()
+        raise RenderError(f"LibreOffice 没有生成 {', '.join(p.name for p in missing) or 'PDF'}" + (f"：{detail[-1]}" if detail else ""))
+    return pdfs

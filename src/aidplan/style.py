@@ -1,0 +1,96 @@
+"""The official page and font profile (GB/T 9704-2012 numbers) as data, with a plan's few overrides."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+
+from .model import Plan
+
+# 字号 → points, as every 公文 guide and Word's Chinese size list give them.
+FONT_SIZES = {
+    "初号": 42, "小初": 36, "一号": 26, "小一": 24, "二号": 22, "小二": 18, "三号": 16, "小三": 15,
+    "四号": 14, "小四": 12, "五号": 10.5, "小五": 9, "六号": 7.5,
+}
+
+
+@dataclass(frozen=True)
+class Margins:
+    top: float  # millimetres
+    bottom: float
+    left: float
+    right: float
+
+
+@dataclass(frozen=True)
+class Profile:
+    """Every number of the printed attachment. Portrait A4 with the std's 版心 156 × 225 mm by default."""
+
+    page_width: float = 210.0  # mm, portrait
+    page_height: float = 297.0
+    portrait_margins: Margins = Margins(top=37, bottom=35, left=28, right=26)  # std 5.2.1: 天头 37, 订口 28
+    # std §8, table set landscape: the 订口 (28) is now at the top; 版心 225 wide × 156 high.
+    landscape_margins: Margins = Margins(top=28, bottom=26, left=35, right=37)
+    orientation: str = "portrait"
+    body_font: str = "仿宋_GB2312"  # 3号 仿宋 (std 5.2.2)
+    title_font: str = "方正小标宋简体"  # 2号 小标宋 (practice for 附件 titles)
+    label_font: str = "黑体"  # "附件" label: 3号 黑体 (std 7.3.7)
+    header_font: str = "黑体"  # table header row
+    page_number_font: str = "宋体"  # 4号 半角 宋体 (std 7.5)
+    latin_font: str | None = None  # None: Latin text and digits in the same face as the Chinese
+    body_size: float = 16.0  # 三号
+    title_size: float = 22.0  # 二号
+    label_size: float = 16.0  # 三号
+    cell_size: float = 14.0  # 四号 (std silent; practice 四号 仿宋)
+    page_number_size: float = 14.0  # 四号
+    body_line_pitch: float = 28.95  # pt: 22 lines fill the 225 mm 版心 exactly (579 twips)
+    cell_line_spacing: float | None = None  # pt, exact; None: 1.4 × cell size + 0.4 (20 pt for 四号)
+    cell_padding: float = 5.4  # pt left and right (Word's default 108 twips)
+    cell_padding_vertical: float = 2.0  # pt above and below the text of a cell
+    border_size: int = 4  # eighths of a point: 0.5 pt single black lines
+    footer_distance: float = 25.0  # mm from the paper edge: puts the — 1 — line ≈ 7 mm below the 版心
+    page_number_indent: float = 14.0  # pt: one 4号 character in from the edge (std 7.5)
+    page_number_start: int = 1
+
+    @property
+    def margins(self) -> Margins:
+        return self.landscape_margins if self.orientation == "landscape" else self.portrait_margins
+
+    @property
+    def paper(self) -> tuple[float, float]:
+        """(width, height) in mm in reading orientation."""
+        if self.orientation == "landscape":
+            return self.page_height, self.page_width
+        return self.page_width, self.page_height
+
+    @property
+    def text_width(self) -> float:
+        """Width of the 版心 in points."""
+        return (self.paper[0] - self.margins.left - self.margins.right) * 72 / 25.4
+
+    @property
+    def text_height(self) -> float:
+        """Height of the 版心 in points."""
+        return (self.paper[1] - self.margins.top - self.margins.bottom) * 72 / 25.4
+
+    @property
+    def cell_leading(self) -> float:
+        return self.cell_line_spacing if self.cell_line_spacing is not None else round(self.cell_size * 1.4 + 0.4, 1)
+
+
+OFFICIAL = Profile()
+
+
+def profile_for(plan: Plan, orientation: str | None = None) -> Profile:
+    """The official profile with the plan's overrides (and a command-line orientation) applied."""
+    style = plan.style
+    changes: dict[str, object] = {}
+    if style.cell_font_size is not None:
+        changes["cell_size"] = float(FONT_SIZES[style.cell_font_size])
+    if style.line_spacing is not None:
+        changes["cell_line_spacing"] = style.line_spacing
+    if style.page_number_start is not None:
+        changes["page_number_start"] = style.page_number_start
+    chosen = orientation or style.orientation
+    if chosen is not None:
+        changes["orientation"] = chosen
+    return replace(OFFICIAL, **changes)
