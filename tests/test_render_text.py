@@ -102,12 +102,19 @@ def test_output_over_a_directory_is_refused(cli, in_tmp: Path) -> None:
     assert (result.exit_code, result.stderr) == (1, "aidplan: 无法写入 out.md：这是一个目录\n")
 
 
-@pytest.mark.skipif(os.geteuid() == 0, reason="root can write into read-only folders")
-def test_unwritable_output_folder(cli, in_tmp: Path) -> None:
-    (in_tmp / "locked").mkdir(mode=0o500)
-    result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "md", "-d", "locked")
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(cli, in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+    (in_tmp / "build").mkdir()
+    (in_tmp / "build" / "2020-huaibei.md").write_text("earlier output\n", encoding="utf-8")
+
+    def refuse(src, dst):
+        raise OSError(28, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", refuse)
+    result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "md")
     assert result.exit_code == 1
-    assert result.stderr == "aidplan: 无法写入 locked：Permission denied\n"
+    assert result.stderr == "aidplan: 无法写入 build/2020-huaibei.md：No space left on device\n"
+    assert [p.name for p in (in_tmp / "build").iterdir()] == ["2020-huaibei.md"]
+    assert (in_tmp / "build" / "2020-huaibei.md").read_text(encoding="utf-8") == "earlier output\n"
 
 
 def test_output_under_a_file_is_a_clear_error(cli, in_tmp: Path) -> None:
