@@ -252,3 +252,16 @@ def test_a_period_longer_than_a_page_prints_its_label_again(cli, in_tmp: Path) -
     for start, end in zip(starts, starts[1:] + [len(rows)]):
         keeps = [r.find("w:tc/w:p/w:pPr/w:keepNext", NS) is not None for r in rows[start:end]]
         assert keeps == [True] * (end - start - 1) + [False]
+
+
+def test_cell_text_is_off_the_body_grid(rendered) -> None:
+    """LibreOffice snaps lines to the 28.95 pt document grid unless told not to; cells use their own 20 pt."""
+    doc = part(rendered["2014-yueyang"], "word/document.xml")
+    cell_paragraphs = doc.findall(".//w:tbl//w:p", NS)
+    assert cell_paragraphs
+    for paragraph in cell_paragraphs:
+        ppr = paragraph.find("w:pPr", NS)
+        assert attr(ppr.find("w:snapToGrid", NS), "val") == "0"
+        assert (attr(ppr.find("w:spacing", NS), "line"), attr(ppr.find("w:spacing", NS), "lineRule")) == ("400", "exact")
+        tags = [child.tag.split("}")[1] for child in ppr]
+        assert tags.index("snapToGrid") == tags.index("spacing") - 1  # CT_PPr order

@@ -3,14 +3,14 @@
 from __future__ import annotations
 
 import tempfile
+from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import check_plan, find_plan_files
-from .errors import AidplanError, UsageError
+from .checks import find_plan_files, load_valid_plans
+from .errors import UsageError
 from .findings import Finding, Severity
-from .layout import LAYOUTS, Cell, TableLayout, build_layout
-from .loading import load_plan
+from .layout import LAYOUTS, Cell, RowHeight, TableLayout, build_layout
 from .model import Plan
 from .output import write_atomic
 from .style import Profile, profile_for
@@ -19,36 +19,33 @@ FORMATS = ("docx", "md", "pdf")
 EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
 
 
-class InvalidPlans(AidplanError):
-    """Some plans have errors; nothing was written."""
-
-    def __init__(self, findings: list[Finding]) -> None:
-        files = len({f.path for f in findings if f.severity is Severity.error})
-        super().__init__(f"{files} 个计划有错误，没有生成任何文件")
-        self.findings = findings
-
-
 @dataclass(frozen=True)
 class Rendered:
     written: list[Path]
     warnings: list[Finding]
 
 
-def table_layout(plan: Plan, profile: Profile, kind: str | None = None) -> tuple[TableLayout, list[float]]:
-    """The plan's table for a page profile: column widths, and periods split where they exceed a page."""
-    from .render.measure import RowHeights, column_widths
+def fit_to_page(make: Callable[[RowHeight | None, float | None], TableLayout], profile: Profile) -> tuple[TableLayout, list[float]]:
+    """A table fitted to the page: column widths from its content, and groups split where they exceed
+    a page. `make(row_height, page_budget)` builds the layout."""
+    from .render.measure import RowHeights, column_widths, line_count
 
-    plain = build_layout(plan, kind)
-    texts: dict[str, list[str]] = {}
-    for index, column in enumerate(plain.columns):
-        texts[column.role] = [p for row in plain.rows for p in row.cells[index].paragraphs]  # headers may wrap
-    widths = column_widths([column.role for column in plain.columns], texts, profile)
+    plain = make(None, None)
+    texts = {column.role: [p for row in plain.rows for p in row.cells[i].paragraphs] for i, column in enumerate(plain.columns)}
+    widths = column_widths([column.role for column in plain.columns], texts, profile)  # headers may wrap
     heights = RowHeights(widths, profile)
     header_height = heights([Cell((column.header,)) for column in plain.columns])
-    title_block = profile.body_line_pitch * (3 if plan.attachment else 1) + profile.cell_leading
-    # 10% spare: Word and LibreOffice break lines a little differently from the estimate
-    budget = (profile.text_height - header_height - title_block) * 0.9
-    return build_layout(plan, kind, heights, budget), widths
+    title_pitch = max(profile.body_line_pitch, profile.title_size * 1.3)
+    title_lines = line_count(plain.title, profile.text_width, profile.title_size, 0)
+    title_block = profile.body_line_pitch * (2 if plain.attachment else 0) + title_pitch * title_lines + profile.cell_leading
+    # 15% spare: Word and LibreOffice break lines a little differently from the estimate
+    budget = (profile.text_height - header_height - title_block) * 0.85
+    return make(heights, budget), widths
+
+
+def table_layout(plan: Plan, profile: Profile, kind: str | None = None) -> tuple[TableLayout, list[float]]:
+    """The plan's table for a page profile: column widths, and periods split where they exceed a page."""
+    return fit_to_page(lambda heights, budget: build_layout(plan, kind, heights, budget), profile)
 
 
 def _parse_formats(formats: list[str]) -> list[str]:
@@ -83,17 +80,7 @@ def render_plans(
     files = find_plan_files(paths)
     if output is not None and (len(files) != 1 or len(chosen) != 1):
         raise UsageError("-o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir")
-    plans: list[tuple[Path, Plan]] = []
-    findings: list[Finding] = []
-    for path in files:
-        loaded = load_plan(path)
-        found = check_plan(loaded)
-        findings.extend(found)
-        if loaded.plan is not None:
-            plans.append((path, loaded.plan))
-    if any(f.severity is Severity.error for f in findings):
-        raise InvalidPlans(findings)
-
+    plans, findings = load_valid_plans(files)
     def target(path: Path, fmt: str) -> Path:
         return output if output is not None else out_dir / f"{path.stem}{EXTENSIONS[fmt]}"
 

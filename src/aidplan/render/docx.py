@@ -20,7 +20,7 @@ from ..layout import TableLayout
 from ..style import Profile
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries' timestamp: same input, same bytes
-_ALIGN = {"period": WD_ALIGN_PARAGRAPH.CENTER, "deadline": WD_ALIGN_PARAGRAPH.CENTER, "owner": WD_ALIGN_PARAGRAPH.CENTER, "tasks": WD_ALIGN_PARAGRAPH.JUSTIFY}
+_ALIGN = {"period": WD_ALIGN_PARAGRAPH.CENTER, "deadline": WD_ALIGN_PARAGRAPH.CENTER, "owner": WD_ALIGN_PARAGRAPH.CENTER, "tasks": WD_ALIGN_PARAGRAPH.JUSTIFY, "status": WD_ALIGN_PARAGRAPH.LEFT}
 
 
 def _set_fonts(rpr, face: str, latin: str | None) -> None:
@@ -42,7 +42,9 @@ def _add_run(paragraph: Paragraph, text: str, face: str, size: float, profile: P
     return run
 
 
-def _format(paragraph: Paragraph, align, line: float, keep_next: bool = False) -> None:
+def _format(paragraph: Paragraph, align, line: float, keep_next: bool = False, on_grid: bool = True) -> None:
+    """Exact line spacing, no space around; off the document grid where the spacing is not the grid's
+    (LibreOffice otherwise snaps every line in a table cell up to the 28.95 pt body pitch)."""
     fmt = paragraph.paragraph_format
     fmt.alignment = align
     fmt.line_spacing_rule = WD_LINE_SPACING.EXACTLY
@@ -52,6 +54,10 @@ def _format(paragraph: Paragraph, align, line: float, keep_next: bool = False) -
     fmt.first_line_indent = Pt(0)
     if keep_next:
         fmt.keep_with_next = True
+    if not on_grid:
+        snap = OxmlElement("w:snapToGrid")
+        snap.set(qn("w:val"), "0")
+        paragraph._p.get_or_add_pPr().find(qn("w:spacing")).addprevious(snap)  # CT_PPr: …snapToGrid, spacing…
 
 
 def _prepare_document(profile: Profile, title: str, author: str | None, year: int):
@@ -142,7 +148,7 @@ def _field(paragraph: Paragraph, instruction: str, cached: str, profile: Profile
 
 def _page_number(paragraph: Paragraph, profile: Profile, odd: bool) -> None:
     """— 1 —: 4号 宋体, odd pages right and even pages left, one character in from the edge (std 7.5)."""
-    _format(paragraph, WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT, profile.page_number_size * 1.2)
+    _format(paragraph, WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT, profile.page_number_size * 1.2, on_grid=False)
     fmt = paragraph.paragraph_format
     if odd:
         fmt.right_indent = Pt(profile.page_number_indent)
@@ -165,7 +171,7 @@ def _fill(cell: _Cell, paragraphs: tuple[str, ...], face: str, align, profile: P
     first = cell.paragraphs[0]
     for index, text in enumerate(paragraphs):
         paragraph = first if index == 0 else cell.add_paragraph()
-        _format(paragraph, align, profile.cell_leading, keep_next)
+        _format(paragraph, align, profile.cell_leading, keep_next, on_grid=False)
         if text:
             _add_run(paragraph, text, face, profile.cell_size, profile)
 
@@ -214,7 +220,7 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
             cell.width = Twips(round(width * 20))
             if spec.continues:
                 cell._tc.vMerge = "continue"
-                _format(cell.paragraphs[0], _ALIGN[role], profile.cell_leading, row.keep_with_next)
+                _format(cell.paragraphs[0], _ALIGN[role], profile.cell_leading, row.keep_with_next, on_grid=False)
                 continue
             if role == "period" and layout.kind == "by-task":
                 cell._tc.vMerge = "restart"
@@ -236,11 +242,11 @@ def render_docx(layout: TableLayout, profile: Profile, widths: list[float], auth
         title = body
     _format(title, WD_ALIGN_PARAGRAPH.CENTER, max(profile.body_line_pitch, profile.title_size * 1.3), keep_next=True)
     _add_run(title, layout.title, profile.title_font, profile.title_size, profile)
-    _format(document.add_paragraph(), WD_ALIGN_PARAGRAPH.LEFT, profile.cell_leading, keep_next=True)
+    _format(document.add_paragraph(), WD_ALIGN_PARAGRAPH.LEFT, profile.cell_leading, keep_next=True, on_grid=False)
     _table(document, layout, widths, profile)
     for note in layout.notes:
         paragraph = document.add_paragraph()
-        _format(paragraph, WD_ALIGN_PARAGRAPH.LEFT, profile.cell_leading)
+        _format(paragraph, WD_ALIGN_PARAGRAPH.LEFT, profile.cell_leading, on_grid=False)
         _add_run(paragraph, note, profile.body_font, profile.cell_size, profile)
     if layout.notes and layout.rows:  # keep the 注 with the last row
         last = document.tables[-1].rows[-1]

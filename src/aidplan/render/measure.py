@@ -23,7 +23,9 @@ def text_ems(text: str) -> float:
 
 
 def line_count(text: str, width_pt: float, size_pt: float, padding_pt: float) -> int:
-    per_line = max(1.0, math.floor((width_pt - 2 * padding_pt) / size_pt * 2) / 2)
+    # half a character less than the width allows: justification, unbreakable Latin runs (1.1@1-20)
+    # and line-start rules (no ， at a line start) make real lines hold a little less
+    per_line = max(1.0, math.floor((width_pt - 2 * padding_pt) / size_pt * 2) / 2 - 0.5)
     return max(1, math.ceil(text_ems(text) / per_line - 1e-9))
 
 
@@ -31,7 +33,7 @@ def column_widths(roles: Sequence[str], texts_by_role: dict[str, list[str]], pro
     """Widths in points: period, deadline and owner columns as wide as their content needs (within
     bounds), the task column takes the rest of the 版心."""
     size, pad = profile.cell_size, profile.cell_padding
-    bounds = {"period": (3.0, 4.5), "deadline": (4.0, 5.5), "owner": (4.0, 7.0)}
+    bounds = {"period": (3.0, 4.5), "deadline": (4.0, 5.5), "owner": (4.0, 7.0), "status": (4.5, 6.5)}
     widths: dict[str, float] = {}
     for role in roles:
         if role in bounds:
