@@ -141,8 +141,9 @@ def test_a_directory_named_as_a_plan_is_searched(cli, in_tmp: Path) -> None:
     assert cli("check", "-q", "plans.yaml").exit_code == 0
 
 
-def test_progress_files_are_not_taken_for_plans(cli, in_tmp: Path) -> None:
+def test_progress_files_are_checked_with_their_plan_not_as_plans(cli, in_tmp: Path) -> None:
     (in_tmp / "a.yaml").write_text(MINIMAL, encoding="utf-8")
-    (in_tmp / "a.progress.yaml").write_text("not: a plan\n", encoding="utf-8")
+    (in_tmp / "a.progress.yaml").write_text("not: a list\n", encoding="utf-8")
     result = cli("check", ".")
-    assert (result.exit_code, result.stderr) == (0, "检查了 1 个文件：0 个错误，0 个警告\n")
+    assert result.stdout == "a.progress.yaml:1:1: error[E301]: 进度文件的顶层应为记录列表（每条以“- task: …”开头）\n"
+    assert (result.exit_code, result.stderr) == (1, "检查了 1 个文件：1 个错误，0 个警告\n")

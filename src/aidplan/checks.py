@@ -8,14 +8,14 @@ from datetime import timedelta
 from pathlib import Path
 
 from .deadlines import DeadlineError
-from .errors import UsageError
-from .findings import Finding, error, warning
+from .errors import AidplanError, UsageError
+from .findings import Finding, Severity, error, warning
 from .loading import Document, LoadedPlan, load_plan
 from .model import MONTH_PLACEHOLDER, Plan, normalise_text
 from .schedule import ScheduledPeriod, deadline_date, schedule
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-PROGRESS_SUFFIX = ".progress.yaml"
+PROGRESS_SUFFIX = ".progress.yaml"  # progress.py has the same; kept here so `check` imports it only when needed
 
 
 def _at(document: Document, *location: object) -> tuple[int, int]:
@@ -133,8 +133,58 @@ def find_plan_files(paths: Iterable[Path]) -> list[Path]:
     return files
 
 
+def check_progress(plan_path: Path, plan: Plan | None, progress: Path) -> list[Finding]:
+    """Findings of a progress file: its own schema problems, and records naming tasks the plan lacks."""
+    from .progress import load_progress, unknown_task_findings
+    from .tracking import known_ids, tracked_items
+
+    loaded = load_progress(progress)
+    if loaded.findings or plan is None:
+        return loaded.findings
+    return unknown_task_findings(loaded, known_ids(tracked_items(plan)))
+
+
 def check_file(path: Path) -> list[Finding]:
-    return check_plan(load_plan(path))
+    """A plan's findings and those of its progress file; or, given a progress file, that file's against its plan."""
+    from .progress import PROGRESS_SUFFIX as SUFFIX, plan_path_of, progress_path
+
+    if path.name.endswith(SUFFIX):
+        plan_path = plan_path_of(path)
+        loaded = load_plan(plan_path) if plan_path.exists() else None
+        if loaded is None:
+            return [error(path, (1, 1), "E304", f"找不到进度文件所属的计划 {plan_path}")]
+        return check_progress(plan_path, loaded.plan if not check_plan(loaded) else None, path)
+    loaded = load_plan(path)
+    findings = check_plan(loaded)
+    progress = progress_path(path)
+    if progress.exists():
+        clean = loaded.plan if not any(f.severity is Severity.error for f in findings) else None
+        findings = findings + check_progress(path, clean, progress)
+    return findings
+
+
+class InvalidPlans(AidplanError):
+    """Some plans have errors; the command did nothing."""
+
+    def __init__(self, findings: list[Finding], doing: str = "没有生成任何文件") -> None:
+        files = len({f.path for f in findings if f.severity is Severity.error})
+        super().__init__(f"{files} 个计划有错误，{doing}")
+        self.findings = findings
+
+
+def load_valid_plans(files: list[Path], doing: str = "没有生成任何文件") -> tuple[list[tuple[Path, Plan]], list[Finding]]:
+    """Load and check plans; raise InvalidPlans (with every finding) if any has an error, else return the
+    plans with their warnings."""
+    plans: list[tuple[Path, Plan]] = []
+    findings: list[Finding] = []
+    for path in files:
+        loaded = load_plan(path)
+        findings.extend(check_plan(loaded))
+        if loaded.plan is not None:
+            plans.append((path, loaded.plan))
+    if any(f.severity is Severity.error for f in findings):
+        raise InvalidPlans(findings, doing)
+    return plans, findings
 
 
 def check_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:

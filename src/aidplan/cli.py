@@ -139,6 +139,139 @@ def render(
         typer.echo(str(path))
 
 
+class ReportFormat(str, enum.Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+
+
+class StatusFormat(str, enum.Enum):
+    text = "text"
+    md = "md"
+    json = "json"
+    docx = "docx"
+
+
+class Status(str, enum.Enum):
+    todo = "todo"
+    doing = "doing"
+    done = "done"
+    dropped = "dropped"
+
+
+_LINE_COLOURS = {"overdue": typer.colors.RED, "upcoming": typer.colors.YELLOW, "done": typer.colors.GREEN, "heading": typer.colors.BRIGHT_WHITE, "dim": typer.colors.BRIGHT_BLACK}
+TodayOption = Annotated[str | None, typer.Option("--today", help="Report as of this date (ISO, 2020-05-10) instead of the real date.", show_default=False)]
+FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help="Exit 1 when anything is overdue (for scheduled CI reminders).")]
+
+
+def _today(value: str | None):
+    import datetime as dt
+
+    from .ledger import parse_date
+
+    return run(lambda: parse_date(value, "--today")) if value else dt.date.today()
+
+
+def _print_lines(lines) -> None:
+    for line in lines:
+        typer.secho(line.text, fg=_LINE_COLOURS.get(line.style), bold=line.style == "heading")
+
+
+def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str | None, note: str | None) -> None:
+    import datetime as dt
+
+    from .ledger import parse_date, record_progress
+    from .progress import STATUS_NAMES
+
+    day = run(lambda: parse_date(on, "--on")) if on else dt.date.today()
+    path = run(lambda: record_progress(plan, tasks, status, day, by, note))
+    who = f"，{by}" if by else ""
+    typer.echo(f"已记录 {'、'.join(tasks)}：{STATUS_NAMES[status]}（{day.isoformat()}{who}）→ {path}")
+
+
+PlanArgument = Annotated[Path, typer.Argument(help="The plan file the tasks belong to.", show_default=False)]
+TasksArgument = Annotated[list[str], typer.Argument(help="Task ids as due/status show them: 5.2, or 5.1@5-20 for one occurrence of a monthly duty.", show_default=False)]
+OnOption = Annotated[str | None, typer.Option("--on", help="The date of the record (ISO, 2020-05-24). Default: today.", show_default=False)]
+ByOption = Annotated[str | None, typer.Option("--by", help="Who did it or reports it.", show_default=False)]
+NoteOption = Annotated[str | None, typer.Option("--note", help="A remark for the 台账.", show_default=False)]
+
+
+@app.command()
+def done(plan: PlanArgument, tasks: TasksArgument, on: OnOption = None, by: ByOption = None, note: NoteOption = None) -> None:
+    """Record tasks as done, in the progress file beside the plan (PLAN.progress.yaml); the plan is not touched."""
+    _record(plan, tasks, "done", on, by, note)
+
+
+@app.command()
+def mark(
+    plan: PlanArgument,
+    tasks: TasksArgument,
+    status: Annotated[Status, typer.Option("--status", "-s", help="todo, doing, done or dropped.", show_default=False)],
+    on: OnOption = None,
+    by: ByOption = None,
+    note: NoteOption = None,
+) -> None:
+    """Record another status for tasks (doing, dropped, or back to todo) in the plan's progress file."""
+    _record(plan, tasks, status.value, on, by, note)
+
+
+@app.command()
+def due(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Plan files or folders. Default: plans/.", show_default=False)] = None,
+    today: TodayOption = None,
+    within: Annotated[int, typer.Option("--within", "-w", help="Also list what falls due in the next DAYS days.", metavar="DAYS")] = 14,
+    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text (grouped, coloured on a terminal), md or json.")] = ReportFormat.text,
+    fail_on_overdue: FailOnOverdue = False,
+) -> None:
+    """What is overdue, what falls due soon, and the tasks of the current period, with countdowns.
+
+    A plan whose year is over is summarised by its unfinished count instead of listed row by row.
+    """
+    from .ledger import due_report
+    from .render import reports
+
+    day = _today(today)
+    report, warnings = run(lambda: due_report(paths or DEFAULT_PLANS, day, within))
+    _print_findings(warnings)
+    if output_format is ReportFormat.json:
+        typer.echo(reports.due_json(report))
+    elif output_format is ReportFormat.md:
+        typer.echo(reports.due_markdown(report), nl=False)
+    else:
+        _print_lines(reports.due_lines(report))
+    raise typer.Exit(1 if fail_on_overdue and report.overdue_count else 0)
+
+
+@app.command()
+def status(
+    paths: Annotated[list[Path] | None, typer.Argument(help="Plan files or folders. Default: plans/.", show_default=False)] = None,
+    today: TodayOption = None,
+    output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help="text, md, json, or docx (the 台账 table in the official layout).")] = StatusFormat.text,
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="With docx: folder for PLAN.status.docx.")] = Path("build"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="With docx: write to exactly this file (one plan).", show_default=False)] = None,
+    orientation: Annotated[Orientation | None, typer.Option("--orientation", help="With docx: portrait or landscape.", show_default=False)] = None,
+    fail_on_overdue: FailOnOverdue = False,
+) -> None:
+    """How far each plan has got: done / total and percent, overdue items, per period and per owner."""
+    from .ledger import ledger_documents, status_reports
+    from .render import reports
+
+    day = _today(today)
+    results, warnings = run(lambda: status_reports(paths or DEFAULT_PLANS, day))
+    _print_findings(warnings)
+    statuses = [s for s, _ in results]
+    if output_format is StatusFormat.json:
+        typer.echo(reports.status_json(statuses, day))
+    elif output_format is StatusFormat.md:
+        typer.echo(reports.status_markdown(statuses, day), nl=False)
+    elif output_format is StatusFormat.docx:
+        for path in run(lambda: ledger_documents(results, day, out_dir, output, orientation.value if orientation else None)):
+            typer.echo(str(path))
+    else:
+        _print_lines(reports.status_lines(statuses, day))
+    raise typer.Exit(1 if fail_on_overdue and any(s.plan.overdue for s in statuses) else 0)
+
+
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the plan format (for editors: # yaml-language-server: $schema=…)."""

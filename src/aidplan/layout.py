@@ -68,26 +68,35 @@ def _split(items: list, height: Callable[[list], float], budget: float) -> list[
     return blocks
 
 
-def _task_rows(plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: RowHeight | None, budget: float | None) -> list[Row]:
-    def cells(task: PrintedTask, label: str | None) -> tuple[Cell, ...]:
-        period = Cell((label,)) if label is not None else Cell(("",), continues=True)
-        row = [period, Cell((_numbered(task, plan.numbering),))]
-        if has_owner:
-            row.append(Cell((task.owner or "",)))
-        return tuple(row)
+def merged_rows(index: int, label: str, rests: list[tuple[Cell, ...]], row_height: RowHeight | None, budget: float | None) -> list[Row]:
+    """Rows of one period with the period cell merged down its rows: split into blocks that fit a page
+    (each starting with the label) and each block kept on one page."""
 
-    def height(tasks: list[PrintedTask]) -> float:
+    def cells(rest: tuple[Cell, ...], first: bool) -> tuple[Cell, ...]:
+        return (Cell((label,)) if first else Cell(("",), continues=True),) + rest
+
+    def height(block: list[tuple[Cell, ...]]) -> float:
         assert row_height is not None
-        return sum(row_height(cells(task, item.period.label if i == 0 else None)) for i, task in enumerate(tasks))
+        return sum(row_height(cells(rest, i == 0)) for i, rest in enumerate(block))
 
-    tasks = list(item.tasks) or [PrintedTask(0, "", "", None, None, None, None)]
-    blocks = _split(tasks, height, budget) if row_height is not None and budget is not None else [tasks]
+    blocks = _split(rests, height, budget) if row_height is not None and budget is not None else [rests]
     rows = []
     for block in blocks:
-        for position, task in enumerate(block):
-            label = item.period.label if position == 0 else None
-            rows.append(Row(cells(task, label), item.index, keep_with_next=position < len(block) - 1))
+        for position, rest in enumerate(block):
+            rows.append(Row(cells(rest, position == 0), index, keep_with_next=position < len(block) - 1))
     return rows
+
+
+def _task_rows(plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: RowHeight | None, budget: float | None) -> list[Row]:
+    rests = []
+    for task in item.tasks:
+        rest = [Cell((_numbered(task, plan.numbering),))]
+        if has_owner:
+            rest.append(Cell((task.owner or "",)))
+        rests.append(tuple(rest))
+    if not rests:
+        rests = [tuple(Cell(("",)) for _ in range(2 if has_owner else 1))]
+    return merged_rows(item.index, item.period.label, rests, row_height, budget)
 
 
 def _period_rows(plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: RowHeight | None, budget: float | None) -> list[Row]:
@@ -127,6 +136,24 @@ def build_layout(
         make = _task_rows if kind == "by-task" else _period_rows
         rows.extend(make(plan, item, has_owner, row_height, page_budget))
     return TableLayout(kind, plan.attachment, plan.title, columns, tuple(rows), tuple(plan.notes))
+
+
+def grouped_layout(
+    title: str,
+    columns: tuple[Column, ...],
+    groups: list[tuple[int, str, list[tuple[str, ...]]]],
+    notes: tuple[str, ...] = (),
+    attachment: str | None = None,
+    row_height: RowHeight | None = None,
+    page_budget: float | None = None,
+) -> TableLayout:
+    """A by-task table of any columns after the period one (the 台账 uses it): groups are
+    (period index, label, rows of cell texts)."""
+    rows: list[Row] = []
+    for index, label, texts in groups:
+        rests = [tuple(Cell((text,)) for text in row) for row in texts]
+        rows.extend(merged_rows(index, label, rests, row_height, page_budget))
+    return TableLayout("by-task", attachment, title, columns, tuple(rows), notes)
 
 
 def reading_text(layout: TableLayout) -> str:

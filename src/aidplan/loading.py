@@ -57,7 +57,7 @@ class LoadedPlan:
     findings: list[Finding]
 
 
-class _LoadFailure(Exception):
+class LoadFailure(Exception):
     def __init__(self, finding: Finding) -> None:
         super().__init__(finding.message)
         self.finding = finding
@@ -73,23 +73,23 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise _LoadFailure(error(path, (1, 1), "E102", f"文件过大（{size / 1024 / 1024:.1f} MB），计划文件最大 {max_bytes // 1024 // 1024} MB"))
+            raise LoadFailure(error(path, (1, 1), "E102", f"文件过大（{size / 1024 / 1024:.1f} MB），计划文件最大 {max_bytes // 1024 // 1024} MB"))
         raw = path.read_bytes()
     except OSError as exc:
-        raise _LoadFailure(error(path, (1, 1), "E100", f"无法读取文件：{exc.strerror or exc}")) from None
+        raise LoadFailure(error(path, (1, 1), "E100", f"无法读取文件：{exc.strerror or exc}")) from None
     for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
         if raw.startswith(bom):
-            raise _LoadFailure(error(path, (1, 1), "E103", f"文件是 {name} 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）"))
+            raise LoadFailure(error(path, (1, 1), "E103", f"文件是 {name} 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）"))
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw:
-        raise _LoadFailure(error(path, _position_of_offset(raw, raw.index(b"\x00")), "E107", "这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本"))
+        raise LoadFailure(error(path, _position_of_offset(raw, raw.index(b"\x00")), "E107", "这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本"))
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         position = _position_of_offset(raw, exc.start)
         if exc.end == len(raw) and exc.reason == "unexpected end of data":
-            raise _LoadFailure(error(path, position, "E103", "文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件")) from None
+            raise LoadFailure(error(path, position, "E103", "文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件")) from None
         try:
             raw.decode("gb18030")
         except UnicodeDecodeError:
@@ -99,7 +99,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
                 "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；"
                 f"请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 '{path}' > 新文件.yaml"
             )
-        raise _LoadFailure(error(path, position, "E103", message)) from None
+        raise LoadFailure(error(path, position, "E103", message)) from None
 
 
 def _mark_position(mark: Any) -> Position:
@@ -112,17 +112,17 @@ def _scan_events(path: Path, text: str) -> None:
     documents = 0
     for event in yaml.parse(text, Loader=_Loader):
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise _LoadFailure(error(path, _mark_position(event.start_mark), "E104", "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来"))
+            raise LoadFailure(error(path, _mark_position(event.start_mark), "E104", "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来"))
         if isinstance(event, yaml.CollectionStartEvent):
             depth += 1
             if depth > MAX_DEPTH:
-                raise _LoadFailure(error(path, _mark_position(event.start_mark), "E105", f"嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构"))
+                raise LoadFailure(error(path, _mark_position(event.start_mark), "E105", f"嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构"))
         elif isinstance(event, yaml.CollectionEndEvent):
             depth -= 1
         elif isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise _LoadFailure(error(path, _mark_position(event.start_mark), "E108", "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）"))
+                raise LoadFailure(error(path, _mark_position(event.start_mark), "E108", "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）"))
 
 
 class _Builder:
@@ -140,29 +140,34 @@ class _Builder:
             result: dict[Any, Any] = {}
             for key_node, value_node in node.value:
                 if not isinstance(key_node, yaml.ScalarNode):
-                    raise _LoadFailure(error(self.path, _mark_position(key_node.start_mark), "E101", "键必须是简单文本，不能是列表或映射"))
+                    raise LoadFailure(error(self.path, _mark_position(key_node.start_mark), "E101", "键必须是简单文本，不能是列表或映射"))
                 key = self.constructor.construct_object(key_node)
                 if not isinstance(key, (str, int, bool, float, date)) or key is None:
                     key = str(key)
                 if key in result:
                     first = self.keys[location + (key,)]
-                    raise _LoadFailure(error(self.path, _mark_position(key_node.start_mark), "E106", f"重复的键“{key}”（第一次出现在第 {first[0]} 行）"))
+                    raise LoadFailure(error(self.path, _mark_position(key_node.start_mark), "E106", f"重复的键“{key}”（第一次出现在第 {first[0]} 行）"))
                 self.keys[location + (key,)] = _mark_position(key_node.start_mark)
                 result[key] = self.build(value_node, location + (key,))
             return result
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, location + (index,)) for index, item in enumerate(node.value)]
-        return self.constructor.construct_object(node)
+        try:
+            return self.constructor.construct_object(node)
+        except (ValueError, OverflowError):
+            # a scalar shaped like a date or number that is none (2020-05-32): keep the text, so the
+            # schema reports it at its own line and column
+            return node.value
 
 
 def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and compose one YAML file with positions; raises _LoadFailure with a located finding."""
+    """Read and compose one YAML file with positions; raises LoadFailure with a located finding."""
     text = read_text(path, max_bytes)
     try:
         _scan_events(path, text)
         node = yaml.compose(text, Loader=_Loader)
         if node is None:
-            raise _LoadFailure(error(path, (1, 1), "E108", "文件是空的；计划至少要有 title、year 和 periods"))
+            raise LoadFailure(error(path, (1, 1), "E108", "文件是空的；计划至少要有 title、year 和 periods"))
         builder = _Builder(path)
         data = builder.build(node, ())
     except yaml.MarkedYAMLError as exc:
@@ -170,15 +175,15 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         problem = exc.problem or exc.context or "无法解析"
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             problem = "found a tab character that violates indentation"
-        raise _LoadFailure(error(path, _mark_position(mark), "E101", f"YAML 语法错误：{_translate_yaml_problem(problem)}")) from None
+        raise LoadFailure(error(path, _mark_position(mark), "E101", f"YAML 语法错误：{_translate_yaml_problem(problem)}")) from None
     except yaml.reader.ReaderError as exc:
         # libyaml reports a byte offset into the UTF-8 text, the pure-Python reader a character offset
         offset = exc.position if _Loader is not yaml.SafeLoader else len(text[: exc.position].encode("utf-8"))
         line, column = _position_of_offset(text.encode("utf-8"), offset)
         message = f"含有不允许的控制字符 U+{exc.character:04X}；请删除它（常见于从网页或 Word 复制的文字）"
-        raise _LoadFailure(error(path, (line, column), "E109", message)) from None
+        raise LoadFailure(error(path, (line, column), "E109", message)) from None
     except (yaml.YAMLError, ValueError, OverflowError) as exc:  # a malformed date or number in a scalar
-        raise _LoadFailure(error(path, (1, 1), "E101", f"YAML 内容无法读取：{exc}")) from None
+        raise LoadFailure(error(path, (1, 1), "E101", f"YAML 内容无法读取：{exc}")) from None
     return Document(path, data, builder.values, builder.keys)
 
 
@@ -236,8 +241,8 @@ def _unwrap(annotation: Any) -> Any:
     return annotation if isinstance(annotation, type) and issubclass(annotation, BaseModel) else None
 
 
-def _model_at(location: Location) -> type[BaseModel] | None:
-    model: type[BaseModel] | None = Plan
+def _model_at(location: Location, root: type[BaseModel] = Plan) -> type[BaseModel] | None:
+    model: type[BaseModel] | None = root
     for part in location:
         if isinstance(part, int) or model is None:
             continue
@@ -246,18 +251,18 @@ def _model_at(location: Location) -> type[BaseModel] | None:
     return model
 
 
-def _message(err: dict[str, Any]) -> str:
+def _message(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     location = tuple(err["loc"])
     name = str(location[-1]) if location else "plan"
     if kind == "missing":
         return f"缺少必填项“{name}”"
     if kind == "extra_forbidden":
-        model = _model_at(location[:-1])
+        model = _model_at(location[:-1], root)
         allowed = "、".join(model.model_fields) if model is not None else ""
         return f"未知的键“{name}”" + (f"；此处可用的键：{allowed}" if allowed else "")
     if kind == "string_type":
-        hint = "（1. 之类的值请加引号：\"1.\"）" if isinstance(value, float) else ""
+        hint = f"（数字样子的文字请加引号，如 \"{value}\"）" if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
         return f"“{name}”应为文本，实际是{_describe(value)}{hint}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"“{name}”应为整数，实际是{_describe(value)}"
@@ -290,7 +295,7 @@ def _message(err: dict[str, Any]) -> str:
     return f"“{name}”：{err['msg']}"
 
 
-def validation_findings(document: Document, exc: ValidationError) -> list[Finding]:
+def validation_findings(document: Document, exc: ValidationError, root: type[BaseModel] = Plan, code: str = "E110") -> list[Finding]:
     """One located finding per pydantic error, in file order."""
     findings = []
     for err in exc.errors(include_url=False):
@@ -299,7 +304,7 @@ def validation_findings(document: Document, exc: ValidationError) -> list[Findin
             position = document.position(location[:-1])
         else:
             position = document.position(location, key=err["type"] == "extra_forbidden")
-        findings.append(error(document.path, position, "E110", _message(err)))
+        findings.append(error(document.path, position, code, _message(err, root)))
     return sorted(findings, key=lambda f: (f.line, f.column))
 
 
@@ -307,7 +312,7 @@ def load_plan(path: Path) -> LoadedPlan:
     """Read, scan, compose and validate a plan file; every problem comes back as a finding."""
     try:
         document = read_document(path)
-    except _LoadFailure as failure:
+    except LoadFailure as failure:
         return LoadedPlan(path, None, None, [failure.finding])
     if not isinstance(document.data, dict):
         finding = error(path, (1, 1), "E108", f"计划文件的顶层应为映射（title: …、year: …、periods: …），实际是{_describe(document.data)}")

@@ -1,0 +1,84 @@
+"""aidplan done / mark / due / status: plans and the progress files beside them in, reports out."""
+
+from __future__ import annotations
+
+import datetime as dt
+from pathlib import Path
+
+from .checks import find_plan_files, load_valid_plans
+from .errors import UsageError
+from .findings import Finding
+from .model import Plan
+from .progress import ProgressFileError, ProgressRecord, append_records, load_progress, progress_path, unknown_task_findings
+from .tracking import DueReport, PlanStatus, due_for_plan, known_ids, status_for_plan, tracked_items
+
+
+def parse_date(text: str, option: str) -> dt.date:
+    try:
+        return dt.date.fromisoformat(text.strip())
+    except ValueError:
+        raise UsageError(f"{option} 的日期“{text}”看不懂；请写成 2020-05-10") from None
+
+
+def _plans_with_progress(paths: list[Path], doing: str) -> tuple[list[tuple[Path, Plan, list[ProgressRecord]]], list[Finding]]:
+    plans, warnings = load_valid_plans(find_plan_files(paths), doing)
+    result = []
+    problems: list[Finding] = []
+    for path, plan in plans:
+        loaded = load_progress(progress_path(path))
+        problems += loaded.findings or unknown_task_findings(loaded, known_ids(tracked_items(plan)))
+        result.append((path, plan, loaded.records))
+    if problems:
+        raise ProgressFileError(problems, doing)
+    return result, warnings
+
+
+def due_report(paths: list[Path], today: dt.date, within: int) -> tuple[DueReport, list[Finding]]:
+    if within < 0:
+        raise UsageError("--within 不能是负数")
+    plans, warnings = _plans_with_progress(paths, "无法列出到期任务")
+    return DueReport(today, within, [due_for_plan(path, plan, records, today, within) for path, plan, records in plans]), warnings
+
+
+def status_reports(paths: list[Path], today: dt.date) -> tuple[list[tuple[PlanStatus, Plan]], list[Finding]]:
+    plans, warnings = _plans_with_progress(paths, "无法统计完成情况")
+    return [(status_for_plan(path, plan, records, today), plan) for path, plan, records in plans], warnings
+
+
+def record_progress(plan_path: Path, task_ids: list[str], status: str, on: dt.date, by: str | None, note: str | None) -> Path:
+    """Append one record per task id to the plan's progress file (the plan itself is never touched)."""
+    if plan_path.is_dir() or plan_path.name.endswith(".progress.yaml"):
+        raise UsageError(f"{plan_path} 不是计划文件；请给出计划（如 plans/2020-huaibei.yaml）")
+    (plan_path, plan), = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录")[0]
+    records = [ProgressRecord(task=task, status=status, date=on, by=by or None, note=note or None) for task in task_ids]
+    return append_records(plan_path, records, known_ids(tracked_items(plan)))
+
+
+def ledger_documents(statuses: list[tuple[PlanStatus, Plan]], today: dt.date, out_dir: Path, output: Path | None, orientation: str | None) -> list[Path]:
+    """The 台账 of each plan as DOCX, in the official layout of `render`."""
+    from .build import fit_to_page
+    from .layout import Column, grouped_layout
+    from .output import write_atomic
+    from .render.docx import render_docx
+    from .render.reports import ledger_rows
+    from .style import profile_for
+
+    if output is not None and len(statuses) != 1:
+        raise UsageError("-o/--output 只能用于一个计划；多个计划请用 --out-dir")
+    written = []
+    for status, plan in statuses:
+        profile = profile_for(plan, orientation)
+        columns = (Column("period", plan.columns.period), Column("tasks", plan.columns.tasks), Column("deadline", "完成时限"), Column("status", "完成情况"))
+        groups: dict[int, tuple[int, str, list[tuple[str, ...]]]] = {}
+        for index, label, cells in ledger_rows(status):
+            groups.setdefault(index, (index, label, []))[2].append(cells)
+        tally = status.plan
+        note = f"截至{today.year}年{today.month}月{today.day}日：共 {tally.total} 项，已完成 {tally.done} 项（{tally.percent}%），逾期未完成 {tally.overdue} 项。"
+        title = f"{plan.title}完成情况"
+        layout, widths = fit_to_page(
+            lambda heights, budget: grouped_layout(title, columns, list(groups.values()), (note,), None, heights, budget), profile
+        )
+        target = output or out_dir / f"{status.path.stem}.status.docx"
+        write_atomic(target, render_docx(layout, profile, widths, plan.organisation, plan.year))
+        written.append(target)
+    return written

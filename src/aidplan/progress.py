@@ -1,0 +1,157 @@
+"""Progress records kept beside a plan (never in it): read them with positions, append one safely."""
+
+from __future__ import annotations
+
+import datetime as dt
+import json
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Literal
+
+from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
+
+from .errors import AidplanError, UsageError
+from .findings import Finding, error
+from .loading import Document, LoadFailure, read_document, validation_findings
+from .output import write_atomic
+
+PROGRESS_SUFFIX = ".progress.yaml"
+STATUSES = ("todo", "doing", "done", "dropped")
+STATUS_NAMES = {"todo": "未开始", "doing": "进行中", "done": "已完成", "dropped": "已取消"}
+
+
+class ProgressRecord(BaseModel):
+    """One line of the 台账: a task (or one occurrence of a monthly duty) changed status on a date."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    task: str = Field(min_length=1, description="The task id as reports show it: 5.2, or 5.1@5-20 for one occurrence.")
+    status: Literal["todo", "doing", "done", "dropped"] = Field(description="todo | doing | done | dropped")
+    date: dt.date = Field(description="When the status changed.")
+    by: str | None = Field(None, min_length=1, description="Who did it or reports it.")
+    note: str | None = Field(None, min_length=1, description="A remark for the 台账.")
+
+
+_RECORDS = TypeAdapter(list[ProgressRecord])
+
+
+@dataclass
+class LoadedProgress:
+    path: Path
+    records: list[ProgressRecord]
+    document: Document | None
+    findings: list[Finding]
+
+
+def progress_path(plan_path: Path) -> Path:
+    """plans/2020-huaibei.yaml → plans/2020-huaibei.progress.yaml"""
+    return plan_path.with_name(plan_path.stem + PROGRESS_SUFFIX)
+
+
+def plan_path_of(progress: Path) -> Path:
+    """The plan a progress file belongs to (the .yaml beside it, else the .yml)."""
+    stem = progress.name[: -len(PROGRESS_SUFFIX)]
+    yaml_path = progress.with_name(stem + ".yaml")
+    yml_path = progress.with_name(stem + ".yml")
+    return yaml_path if yaml_path.exists() or not yml_path.exists() else yml_path
+
+
+def load_progress(path: Path) -> LoadedProgress:
+    """The records of a progress file (none when it does not exist), or located findings."""
+    if not path.exists():
+        return LoadedProgress(path, [], None, [])
+    try:
+        document = read_document(path)
+    except LoadFailure as failure:
+        return LoadedProgress(path, [], None, [failure.finding])
+    if document.data is None:
+        return LoadedProgress(path, [], document, [])
+    if not isinstance(document.data, list):
+        return LoadedProgress(path, [], document, [error(path, (1, 1), "E301", "进度文件的顶层应为记录列表（每条以“- task: …”开头）")])
+    try:
+        records = _RECORDS.validate_python(document.data)
+    except ValidationError as exc:
+        return LoadedProgress(path, [], document, validation_findings(document, exc, root=ProgressRecord, code="E302"))
+    return LoadedProgress(path, records, document, [])
+
+
+def unknown_task_findings(loaded: LoadedProgress, known: set[str]) -> list[Finding]:
+    """A finding for every record that names a task id the plan does not have."""
+    import difflib
+
+    findings = []
+    for index, record in enumerate(loaded.records):
+        if record.task not in known:
+            close = difflib.get_close_matches(record.task, sorted(known), n=3, cutoff=0.6)
+            hint = f"；是不是 {'、'.join(close)}？" if close else "；用 aidplan due 或 aidplan status 查看任务编号"
+            position = loaded.document.position((index, "task")) if loaded.document else (1, 1)
+            findings.append(error(loaded.path, position, "E303", f"计划里没有编号为“{record.task}”的任务{hint}"))
+    return findings
+
+
+def _yaml_scalar(value: str) -> str:
+    return json.dumps(value, ensure_ascii=False)  # a JSON string is a valid double-quoted YAML scalar
+
+
+def record_text(record: ProgressRecord) -> str:
+    lines = [f"- task: {_yaml_scalar(record.task)}", f"  status: {record.status}", f"  date: {record.date.isoformat()}"]
+    if record.by:
+        lines.append(f"  by: {_yaml_scalar(record.by)}")
+    if record.note:
+        lines.append(f"  note: {_yaml_scalar(record.note)}")
+    return "\n".join(lines) + "\n"
+
+
+def header_text(plan_path: Path) -> str:
+    return (
+        f"# 进度记录（台账）：{plan_path.name}。由 aidplan done / aidplan mark 追加，也可以手工编辑；\n"
+        "# 每条记录一项任务在某天的状态（todo 未开始 / doing 进行中 / done 已完成 / dropped 已取消），后面的记录为准。\n"
+    )
+
+
+class ProgressFileError(AidplanError):
+    """The progress file has problems; nothing was appended."""
+
+    def __init__(self, findings: list[Finding], doing: str = "这次没有写入任何记录") -> None:
+        super().__init__(f"进度文件有错误，请先修正；{doing}")
+        self.findings = findings
+
+
+def append_records(plan_path: Path, records: list[ProgressRecord], known: set[str], timeout: float = 30) -> Path:
+    """Append records to the plan's progress file under a lock, atomically; earlier lines stay as they are."""
+    from filelock import FileLock, Timeout
+
+    for record in records:
+        if record.task not in known:
+            import difflib
+
+            close = difflib.get_close_matches(record.task, sorted(known), n=3, cutoff=0.6)
+            hint = f"；是不是 {'、'.join(close)}？" if close else "；用 aidplan due 或 aidplan status 查看任务编号"
+            raise UsageError(f"{plan_path} 里没有编号为“{record.task}”的任务{hint}")
+    path = progress_path(plan_path)
+    lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=timeout)
+    try:
+        with lock:
+            loaded = load_progress(path)
+            problems = loaded.findings or unknown_task_findings(loaded, known)
+            if problems:
+                raise ProgressFileError(problems)
+            old = path.read_bytes().decode("utf-8-sig") if path.exists() else header_text(plan_path)
+            if old and not old.endswith("\n"):
+                old += "\n"
+            write_atomic(path, (old + "".join(record_text(r) for r in records)).encode("utf-8"))
+    except Timeout:
+        raise AidplanError(f"{path} 正被另一个 aidplan 命令写入，{timeout:.0f} 秒后仍未释放") from None
+    except OSError as exc:
+        raise AidplanError(f"无法锁定 {path}：{exc.strerror or exc}") from None
+    return path
+
+
+def latest_status(records: list[ProgressRecord]) -> dict[str, ProgressRecord]:
+    """The record in force per task id: the latest date wins, and on the same date the later line."""
+    latest: dict[str, ProgressRecord] = {}
+    for record in records:
+        current = latest.get(record.task)
+        if current is None or record.date >= current.date:
+            latest[record.task] = record
+    return latest

@@ -1,0 +1,189 @@
+"""Due lists and status summaries as text lines, Markdown, JSON, and the 台账 table layout (pure)."""
+
+from __future__ import annotations
+
+import json
+import unicodedata
+from dataclasses import dataclass
+
+from ..layout import Cell, Column, Row, TableLayout
+from ..progress import STATUS_NAMES
+from ..tracking import DueEntry, DueReport, PlanStatus, countdown
+
+GROUP_NAMES = {"overdue": "已逾期", "upcoming": "即将到期", "current": "本期任务"}
+
+
+@dataclass(frozen=True)
+class Line:
+    text: str
+    style: str = ""  # overdue | upcoming | done | heading | dim | ""
+
+
+def display_width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+def pad(text: str, width: int) -> str:
+    return text + " " * max(0, width - display_width(text))
+
+
+def _entry_line(entry: DueEntry, id_width: int) -> str:
+    item = entry.item
+    deadline = item.deadline.isoformat() if item.deadline else "—"
+    when = countdown(entry.days_left) if entry.days_left is not None and entry.status in ("todo", "doing") else STATUS_NAMES[entry.status]
+    extras = []
+    if item.owner:
+        extras.append(f"责任单位：{item.owner}")
+    if entry.status == "doing":
+        extras.append("进行中")
+    suffix = f"（{'；'.join(extras)}）" if extras else ""
+    return f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 12)}  {pad(item.period, 12)}  {item.text}{suffix}"
+
+
+def due_lines(report: DueReport) -> list[Line]:
+    lines = [Line(f"今天：{report.today.isoformat()}（{report.within} 天内到期的也列出）", "dim")]
+    for plan in report.plans:
+        lines.append(Line(""))
+        lines.append(Line(f"{plan.title}（{plan.path}）", "heading"))
+        if plan.ended:
+            state = f"{plan.unfinished} 项未完成" if plan.unfinished else "全部完成"
+            lines.append(Line(f"  {plan.year} 年的计划已结束：共 {plan.total} 项，{state}", "overdue" if plan.unfinished else "done"))
+            continue
+        if not plan.entries:
+            lines.append(Line("  没有到期或逾期的任务", "done"))
+            continue
+        id_width = max(display_width(e.item.id) for e in plan.entries)
+        for group in ("overdue", "upcoming", "current"):
+            entries = [e for e in plan.entries if e.group == group]
+            if not entries:
+                continue
+            title = GROUP_NAMES[group] + (f"：{'、'.join(plan.current_periods)}" if group == "current" else "")
+            lines.append(Line(f" {title}（{len(entries)}）", "heading"))
+            for entry in entries:
+                style = "done" if entry.status in ("done", "dropped") else ("overdue" if group == "overdue" else ("upcoming" if group == "upcoming" else ""))
+                lines.append(Line(_entry_line(entry, id_width), style))
+    return lines
+
+
+def _md(text: str) -> str:
+    from ..templating import markdown_cell
+
+    return markdown_cell(text)
+
+
+def due_markdown(report: DueReport) -> str:
+    out = [f"# 到期任务（{report.today.isoformat()}）", ""]
+    for plan in report.plans:
+        out += [f"## {_md(plan.title)}", "", f"`{plan.path}`", ""]
+        if plan.ended:
+            out += [f"{plan.year} 年的计划已结束：共 {plan.total} 项，{plan.unfinished} 项未完成。", ""]
+            continue
+        if not plan.entries:
+            out += ["没有到期或逾期的任务。", ""]
+            continue
+        for group in ("overdue", "upcoming", "current"):
+            entries = [e for e in plan.entries if e.group == group]
+            if not entries:
+                continue
+            out += [f"### {GROUP_NAMES[group]}（{len(entries)}）", "", "| 编号 | 时段 | 任务 | 责任单位 | 截止 | 状态 |", "|---|---|---|---|---|---|"]
+            for e in entries:
+                state = countdown(e.days_left) if e.days_left is not None and e.status in ("todo", "doing") else STATUS_NAMES[e.status]
+                deadline = e.item.deadline.isoformat() if e.item.deadline else "—"
+                out.append(f"| {_md(e.item.id)} | {_md(e.item.period)} | {_md(e.item.text)} | {_md(e.item.owner or '')} | {deadline} | {state} |")
+            out.append("")
+    return "\n".join(out)
+
+
+def due_json(report: DueReport) -> str:
+    items = []
+    for plan in report.plans:
+        for e in plan.entries:
+            items.append({
+                "plan": str(plan.path), "id": e.item.id, "task": e.item.task_id, "period": e.item.period,
+                "text": e.item.text, "owner": e.item.owner,
+                "deadline": e.item.deadline.isoformat() if e.item.deadline else None,
+                "status": e.status, "overdue": e.overdue, "days_left": e.days_left, "group": e.group,
+            })
+    plans = [
+        {"plan": str(p.path), "title": p.title, "year": p.year, "ended": p.ended, "total": p.total, "unfinished": p.unfinished}
+        for p in report.plans
+    ]
+    payload = {"today": report.today.isoformat(), "within": report.within, "items": items, "plans": plans}
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def _tally_text(tally) -> str:
+    text = f"{tally.done}/{tally.total}（{tally.percent}%）"
+    if tally.overdue:
+        text += f"，逾期 {tally.overdue}"
+    if tally.dropped:
+        text += f"，取消 {tally.dropped}"
+    return text
+
+
+def status_lines(statuses: list[PlanStatus], today) -> list[Line]:
+    lines = [Line(f"截至 {today.isoformat()}", "dim")]
+    for status in statuses:
+        lines += [Line(""), Line(f"{status.title}（{status.path}）：完成 {_tally_text(status.plan)}", "overdue" if status.plan.overdue else "heading")]
+        width = max(display_width(p.name) for p in status.periods)
+        lines.append(Line(" 按时段", "heading"))
+        for period in status.periods:
+            lines.append(Line(f"  {pad(period.name, width)}  {_tally_text(period)}", "overdue" if period.overdue else ("done" if period.done == period.total else "")))
+        if len(status.owners) > 1 or status.owners[0].name != "（未指定）":
+            width = max(display_width(o.name) for o in status.owners)
+            lines.append(Line(" 按责任单位", "heading"))
+            for owner in status.owners:
+                lines.append(Line(f"  {pad(owner.name, width)}  {_tally_text(owner)}", "overdue" if owner.overdue else ""))
+    return lines
+
+
+def status_markdown(statuses: list[PlanStatus], today) -> str:
+    out = [f"# 完成情况（截至 {today.isoformat()}）", ""]
+    for status in statuses:
+        out += [f"## {_md(status.title)}", "", f"完成 {_tally_text(status.plan)}", "", "| 时段 | 完成 | 总数 | 完成率 | 逾期 |", "|---|---:|---:|---:|---:|"]
+        for p in status.periods:
+            out.append(f"| {_md(p.name)} | {p.done} | {p.total} | {p.percent}% | {p.overdue} |")
+        out.append("")
+        if len(status.owners) > 1 or status.owners[0].name != "（未指定）":
+            out += ["| 责任单位 | 完成 | 总数 | 完成率 | 逾期 |", "|---|---:|---:|---:|---:|"]
+            for o in status.owners:
+                out.append(f"| {_md(o.name)} | {o.done} | {o.total} | {o.percent}% | {o.overdue} |")
+            out.append("")
+    return "\n".join(out)
+
+
+def _tally_json(tally) -> dict:
+    return {"done": tally.done, "total": tally.total, "overdue": tally.overdue, "dropped": tally.dropped, "percent": tally.percent}
+
+
+def status_json(statuses: list[PlanStatus], today) -> str:
+    payload = {
+        "today": today.isoformat(),
+        "plans": [
+            {
+                "plan": str(s.path), "title": s.title, **_tally_json(s.plan),
+                "periods": [{"period": p.name, **_tally_json(p)} for p in s.periods],
+                "owners": [{"owner": o.name, **_tally_json(o)} for o in s.owners],
+            }
+            for s in statuses
+        ],
+    }
+    return json.dumps(payload, ensure_ascii=False, indent=2)
+
+
+def ledger_rows(status: PlanStatus) -> list[tuple[int, str, tuple[str, ...]]]:
+    """The 台账's rows: (period index, period label, cells after the period cell)."""
+    rows = []
+    for item, state, record, overdue in status.rows:
+        deadline = f"{item.deadline.month}月{item.deadline.day}日" if item.deadline else ""
+        parts = [STATUS_NAMES[state]]
+        if record is not None and state != "todo":
+            parts[0] += f"（{record.date.month}月{record.date.day}日）"
+            if record.by:
+                parts.append(record.by)
+            if record.note:
+                parts.append(record.note)
+        if overdue:
+            parts[0] = "逾期未完成" if state == "todo" else "逾期，" + parts[0]
+        rows.append((item.period_index, item.period, (f"{item.id}　{item.text}", deadline, "；".join(parts))))
+    return rows

@@ -1,0 +1,214 @@
+"""Progress + today → what is due, upcoming and overdue, and how far each plan and period has got."""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from .deadlines import DeadlineError, dates_in_text, monthly_days, real_date
+from .model import Plan
+from .periods import Span
+from .progress import ProgressRecord, latest_status
+from .schedule import deadline_date, schedule
+
+DEADLINE_SOURCES = {"task": "任务截止", "text": "文中日期", "monthly": "每月例行", "period": "时段完成时间", "period-end": "时段结束"}
+
+
+@dataclass(frozen=True)
+class TrackedItem:
+    """One thing to be done by one date: a task, or one occurrence of a monthly duty."""
+
+    id: str  # 5.2, or 5.1@5-20 for the 20 May occurrence of task 5.1
+    task_id: str
+    period_index: int
+    period: str
+    text: str
+    owner: str | None
+    deadline: dt.date | None
+    source: str  # a key of DEADLINE_SOURCES
+
+
+def _year_for(month: int, span: Span | None, year: int) -> int:
+    """The year of a month-and-day written in a task: the period's year (the later one across New Year)."""
+    if span is not None and span.end.year > span.start.year and month < span.start.month:
+        return span.end.year
+    return span.start.year if span is not None else year
+
+
+def tracked_items(plan: Plan) -> list[TrackedItem]:
+    """Every dated item of the plan, in printed order."""
+    items: list[TrackedItem] = []
+    for period in schedule(plan):
+        fallback = period.deadline or (period.span.end if period.span else None)
+        fallback_source = "period" if period.deadline else "period-end"
+        for task in period.tasks:
+            def item(item_id: str, deadline: dt.date | None, source: str) -> TrackedItem:
+                return TrackedItem(item_id, task.id, period.index, period.period.label, task.text, task.owner, deadline, source)
+
+            days = monthly_days(task.text)
+            if task.deadline is None and days and period.span is not None:
+                for year, month in period.span.months:
+                    for day in days:
+                        last = calendar.monthrange(year, month)[1]
+                        items.append(item(f"{task.id}@{month}-{day}", dt.date(year, month, min(day, last)), "monthly"))
+                continue
+            if task.deadline is not None:
+                try:
+                    items.append(item(task.id, deadline_date(task.deadline, plan.year), "task"))
+                    continue
+                except DeadlineError:
+                    pass  # `check` reports it; fall back to the period's date
+            written = []
+            for found in dates_in_text(task.text):
+                try:
+                    written.append(real_date(_year_for(found.month, period.span, plan.year), found.month, found.day, found.text))
+                except DeadlineError:
+                    continue
+            if written:
+                items.append(item(task.id, max(written), "text"))
+            else:
+                items.append(item(task.id, fallback, fallback_source))
+    return items
+
+
+def known_ids(items: list[TrackedItem]) -> set[str]:
+    """Ids a progress record may name: each item, and each task (a record for a task covers all its items)."""
+    return {i.id for i in items} | {i.task_id for i in items}
+
+
+def status_of(item: TrackedItem, latest: dict[str, ProgressRecord]) -> tuple[str, ProgressRecord | None]:
+    """An item's status: its own latest record, else its task's, else todo."""
+    own, whole = latest.get(item.id), latest.get(item.task_id)
+    record = own if own is not None and (whole is None or own.date >= whole.date) else whole
+    return (record.status if record else "todo"), record
+
+
+def countdown(days_left: int) -> str:
+    if days_left > 0:
+        return f"还有{days_left}天"
+    if days_left == 0:
+        return "今天到期"
+    return f"已逾期{-days_left}天"
+
+
+@dataclass(frozen=True)
+class DueEntry:
+    item: TrackedItem
+    status: str
+    record: ProgressRecord | None
+    group: str  # overdue | upcoming | current
+    days_left: int | None
+
+    @property
+    def overdue(self) -> bool:
+        return self.group == "overdue"
+
+
+@dataclass
+class PlanDue:
+    path: Path
+    title: str
+    year: int
+    ended: bool  # today is after the plan's last day: summarised, not listed
+    current_periods: list[str]
+    entries: list[DueEntry] = field(default_factory=list)
+    unfinished: int = 0
+    total: int = 0
+
+
+@dataclass
+class DueReport:
+    today: dt.date
+    within: int
+    plans: list[PlanDue]
+
+    @property
+    def overdue_count(self) -> int:
+        return sum(1 for plan in self.plans for entry in plan.entries if entry.overdue) + sum(
+            plan.unfinished for plan in self.plans if plan.ended
+        )
+
+
+def plan_span(plan: Plan) -> Span | None:
+    spans = [p.span for p in schedule(plan) if p.span is not None]
+    return Span(min(s.start for s in spans), max(s.end for s in spans)) if spans else None
+
+
+def due_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, within: int) -> PlanDue:
+    """Overdue items, items due within `within` days, and the rest of the current period's items."""
+    items = tracked_items(plan)
+    latest = latest_status(records)
+    span = plan_span(plan)
+    periods = schedule(plan)
+    current = {p.index for p in periods if p.span is not None and today in p.span}
+    result = PlanDue(path, plan.title, plan.year, span is not None and today > span.end, [p.period.label for p in periods if p.index in current])
+    for item in items:
+        status, record = status_of(item, latest)
+        open_item = status in ("todo", "doing")
+        result.total += status != "dropped"
+        result.unfinished += open_item
+        days_left = (item.deadline - today).days if item.deadline is not None else None
+        if open_item and days_left is not None and days_left < 0:
+            group = "overdue"
+        elif open_item and days_left is not None and days_left <= within:
+            group = "upcoming"
+        elif item.period_index in current:
+            group = "current"
+        else:
+            continue
+        result.entries.append(DueEntry(item, status, record, group, days_left))
+    if result.ended:
+        result.entries = []
+    order = {"overdue": 0, "upcoming": 1, "current": 2}
+    result.entries.sort(key=lambda e: (order[e.group], e.item.deadline or dt.date.max, e.item.period_index))
+    return result
+
+
+@dataclass
+class Tally:
+    name: str
+    done: int = 0
+    total: int = 0  # dropped items do not count
+    overdue: int = 0
+    dropped: int = 0
+
+    @property
+    def percent(self) -> int:
+        return round(100 * self.done / self.total) if self.total else 100
+
+    def add(self, status: str, overdue: bool) -> None:
+        if status == "dropped":
+            self.dropped += 1
+            return
+        self.total += 1
+        self.done += status == "done"
+        self.overdue += overdue
+
+
+@dataclass
+class PlanStatus:
+    path: Path
+    title: str
+    plan: Tally
+    periods: list[Tally]
+    owners: list[Tally]
+    rows: list[tuple[TrackedItem, str, ProgressRecord | None, bool]]  # item, status, record, overdue
+
+
+def status_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date) -> PlanStatus:
+    items = tracked_items(plan)
+    latest = latest_status(records)
+    whole = Tally(plan.title)
+    periods = [Tally(p.label) for p in plan.periods]
+    owners: dict[str, Tally] = {}
+    rows = []
+    for item in items:
+        status, record = status_of(item, latest)
+        overdue = status in ("todo", "doing") and item.deadline is not None and item.deadline < today
+        whole.add(status, overdue)
+        periods[item.period_index].add(status, overdue)
+        owners.setdefault(item.owner or "（未指定）", Tally(item.owner or "（未指定）")).add(status, overdue)
+        rows.append((item, status, record, overdue))
+    return PlanStatus(path, plan.title, whole, periods, list(owners.values()), rows)
