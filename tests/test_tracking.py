@@ -184,7 +184,14 @@ def test_status_docx_is_a_ledger_in_the_official_layout(cli, huaibei: Path, in_t
     cli("done", huaibei, "1.2", "--on", "2020-02-27", "--by", "张三")
     result = cli("status", huaibei, "--today", "2020-05-10", "--format", "docx")
     assert result.stdout == "build/2020-huaibei.status.docx\n"
-    pieces = reading_order((in_tmp / "build" / "2020-huaibei.status.docx").read_bytes())
+    data = (in_tmp / "build" / "2020-huaibei.status.docx").read_bytes()
+    pieces = reading_order(data)
+    from .docx_reading import NS, W, part
+
+    size = part(data, "word/document.xml").find(".//w:body/w:sectPr/w:pgSz", NS)
+    assert size.get(f"{{{W}}}orient") == "landscape"
+    rows = part(data, "word/document.xml").findall(".//w:tbl/w:tr", NS)
+    assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     assert pieces[0] == "淮北市2020年度学生资助工作月计划完成情况"
     assert pieces[2:6] == ["时 序", "主要工作项目内容", "完成时限", "完成情况"]
     assert pieces[6:10] == ["元月至二月份", "1.1@1-20　每月20日前更新维护学生资助管理及建档立卡信息系统数据，28日前上报当月月点评季通报表及相关报表；", "1月20日", "逾期未完成"]

@@ -249,7 +249,7 @@ def status(
     output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help="text, md, json, or docx (the 台账 table in the official layout).")] = StatusFormat.text,
     out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="With docx: folder for PLAN.status.docx.")] = Path("build"),
     output: Annotated[Path | None, typer.Option("--output", "-o", help="With docx: write to exactly this file (one plan).", show_default=False)] = None,
-    orientation: Annotated[Orientation | None, typer.Option("--orientation", help="With docx: portrait or landscape.", show_default=False)] = None,
+    orientation: Annotated[Orientation, typer.Option("--orientation", help="With docx: page orientation of the 台账 (four columns read best landscape).")] = Orientation.landscape,
     fail_on_overdue: FailOnOverdue = False,
 ) -> None:
     """How far each plan has got: done / total and percent, overdue items, per period and per owner."""
@@ -265,7 +265,7 @@ def status(
     elif output_format is StatusFormat.md:
         typer.echo(reports.status_markdown(statuses, day), nl=False)
     elif output_format is StatusFormat.docx:
-        for path in run(lambda: ledger_documents(results, day, out_dir, output, orientation.value if orientation else None)):
+        for path in run(lambda: ledger_documents(results, day, out_dir, output, orientation.value)):
             typer.echo(str(path))
     else:
         _print_lines(reports.status_lines(statuses, day))
