@@ -12,17 +12,26 @@ from .conftest import DATA, PLANS, ROOT
 INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 
 
-def test_seed_plans_are_clean(cli) -> None:
-    result = cli("check", PLANS)
+HUAIBEI_WARNINGS = [
+    "plans/2020-huaibei.yaml:21:15: warning[W220]: 时段“元月至二月份”的完成时间“2月29日”（2020-02-29）是星期六，不是工作日；前一个工作日是2月28日（星期五）",
+    "plans/2020-huaibei.yaml:38:15: warning[W220]: 时段“五月份”的完成时间“5月31日”（2020-05-31）是星期日，不是工作日；前一个工作日是5月29日（星期五）",
+    "plans/2020-huaibei.yaml:72:15: warning[W220]: 时段“十月份”的完成时间“10月31日”（2020-10-31）是星期六，不是工作日；前一个工作日是10月30日（星期五）",
+]
+
+
+def test_seed_plans_have_no_errors_and_three_days_off(cli, monkeypatch: pytest.MonkeyPatch) -> None:
+    monkeypatch.chdir(ROOT)
+    result = cli("check", "plans")
     assert result.exit_code == 0
-    assert result.stdout == ""
-    assert result.stderr == "检查了 2 个文件：0 个错误，0 个警告\n"
+    assert result.stdout.splitlines() == HUAIBEI_WARNINGS
+    assert result.stderr == "检查了 2 个文件：0 个错误，3 个警告\n"
+    assert cli("check", "--strict", "plans").exit_code == 1
 
 
 def test_default_path_is_plans_folder(cli, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.chdir(ROOT)
     result = cli("check")
-    assert (result.exit_code, result.stderr) == (0, "检查了 2 个文件：0 个错误，0 个警告\n")
+    assert (result.exit_code, result.stderr) == (0, "检查了 2 个文件：0 个错误，3 个警告\n")
 
 
 @pytest.mark.parametrize("case", INVALID, ids=[p.stem for p in INVALID])
@@ -78,7 +87,7 @@ def test_github_format_is_chosen_in_github_actions(cli, monkeypatch: pytest.Monk
 
 
 def test_quiet_prints_nothing_when_clean(cli) -> None:
-    result = cli("check", "-q", PLANS)
+    result = cli("check", "-q", PLANS / "2014-yueyang.yaml")
     assert (result.exit_code, result.stdout, result.stderr) == (0, "", "")
 
 

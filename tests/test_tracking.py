@@ -60,7 +60,8 @@ def test_huaibei_on_10_may_without_progress(cli, huaibei: Path) -> None:
     assert items["1.2"] == {
         "plan": "2020-huaibei.yaml", "id": "1.2", "task": "1.2", "period": "元月至二月份",
         "text": "撰写上年度资助工作总结及本年度年工作计划；", "owner": None, "deadline": "2020-02-29",
-        "status": "todo", "overdue": True, "days_left": -71, "group": "overdue",
+        # working days: Mar 22 + Apr 22 (清明 4/6 off, Sunday 4/26 调休 worked) + May 6-9 (劳动节 1-5 off, Sat 5/9 worked)
+        "status": "todo", "overdue": True, "days_left": -71, "working_days_left": -48, "group": "overdue",
     }
     assert not any(i.startswith(("6.", "7.")) for i in items)  # later periods are not listed yet
 
@@ -226,7 +227,7 @@ def test_hand_written_progress_with_typos_gets_located_errors(cli, huaibei: Path
     (in_tmp / "2020-huaibei.progress.yaml").write_text(HAND_WRITTEN, encoding="utf-8")
     result = cli("check", "-q", huaibei)
     assert result.exit_code == 1
-    assert result.stdout.splitlines() == [
+    assert [line for line in result.stdout.splitlines() if "W220" not in line] == [
         '2020-huaibei.progress.yaml:4:9: error[E302]: “task”应为文本，实际是数字 5.1（数字样子的文字请加引号，如 "5.1"）',
         "2020-huaibei.progress.yaml:5:11: error[E302]: “status”的值不可用：“finished”；可选：“todo”、“doing”、“done”、“dropped”",
         "2020-huaibei.progress.yaml:6:9: error[E302]: “date”应为日期（如 2020-03-01），实际是“2020-05-32”",
@@ -245,6 +246,7 @@ def test_hand_written_progress_with_typos_gets_located_errors(cli, huaibei: Path
 def test_records_naming_unknown_tasks_are_reported(cli, huaibei: Path, in_tmp: Path) -> None:
     (in_tmp / "2020-huaibei.progress.yaml").write_text('- task: "5.9"\n  status: done\n  date: 2020-06-01\n', encoding="utf-8")
     result = cli("check", "-q", in_tmp / "2020-huaibei.progress.yaml")
+    assert result.exit_code == 1
     assert result.stdout == f"{in_tmp / '2020-huaibei.progress.yaml'}:1:9: error[E303]: 计划里没有编号为“5.9”的任务；是不是 5.6、5.5、5.4？\n"
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import os
 from collections.abc import Iterable
 from datetime import timedelta
@@ -104,6 +105,37 @@ def _task_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
     return findings
 
 
+def _calendar_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+    """Written deadlines on days nobody is at work, and a year the holiday data does not cover."""
+    from .schedule import work_calendar
+    from .tracking import task_deadline
+    from .workdays import data_version, describe
+
+    calendar = work_calendar(plan)
+    findings = []
+
+    def on_day_off(location: tuple, what: str, day) -> None:
+        info = calendar.info(day)
+        if not info.working:
+            before = calendar.step(day, -1)
+            findings.append(warning(path, _at(document, *location), "W220", f"{what}（{day:%Y-%m-%d}）是{info.reason}，不是工作日；前一个工作日是{describe(before)}"))
+
+    for item in periods:
+        if item.deadline is not None:
+            on_day_off(("periods", item.index, "deadline"), f"时段“{item.period.label}”的完成时间“{item.period.deadline.text}”", item.deadline)
+        for task in item.tasks:
+            day, source, text = task_deadline(plan, item, task)
+            if day is None or source not in ("task", "text"):
+                continue
+            where = ("periods", item.index, "tasks", task.entry_index) if task.entry_index is not None else ("periods", item.index, "label")
+            what = f"任务 {task.id} 的截止日期“{text}”" if source == "task" else f"任务 {task.id} 文中的日期“{text}”"
+            on_day_off(where + (("deadline",) if source == "task" else ()), what, day)
+    calendar.info(dt.date(plan.year, 6, 30))  # learn whether the plan's own year is covered
+    for year in sorted(calendar.missing_years):
+        findings.append(warning(path, _at(document, "year"), "W221", f"已安装的节假日数据（{data_version()}）没有 {year} 年的官方安排：只按周末判断工作日；升级 chinesecalendar 可获得新公布的安排"))
+    return findings
+
+
 def check_plan(loaded: LoadedPlan) -> list[Finding]:
     """All findings of one loaded plan: its load/schema findings, then the rules, in file order."""
     if loaded.plan is None or loaded.document is None:
@@ -111,6 +143,8 @@ def check_plan(loaded: LoadedPlan) -> list[Finding]:
     periods = schedule(loaded.plan)
     findings = _period_findings(loaded.path, loaded.plan, loaded.document, periods)
     findings += _task_findings(loaded.path, loaded.plan, loaded.document, periods)
+    if not any(f.severity is Severity.error for f in findings):
+        findings += _calendar_findings(loaded.path, loaded.plan, loaded.document, periods)
     return sorted(findings, key=lambda f: (f.line, f.column, f.code))
 
 
@@ -153,7 +187,8 @@ def check_file(path: Path) -> list[Finding]:
         loaded = load_plan(plan_path) if plan_path.exists() else None
         if loaded is None:
             return [error(path, (1, 1), "E304", f"找不到进度文件所属的计划 {plan_path}")]
-        return check_progress(plan_path, loaded.plan if not check_plan(loaded) else None, path)
+        plan_errors = [f for f in check_plan(loaded) if f.severity is Severity.error]
+        return check_progress(plan_path, loaded.plan if not plan_errors else None, path)
     loaded = load_plan(path)
     findings = check_plan(loaded)
     progress = progress_path(path)

@@ -134,7 +134,8 @@ def render(
             orientation.value if orientation else None,
         )
     )
-    _print_findings(result.warnings)
+    if result.warnings:
+        typer.secho(f"注意：计划有 {len(result.warnings)} 个警告，运行 aidplan check 查看", fg=typer.colors.YELLOW, err=True)
     for path in result.written:
         typer.echo(str(path))
 
@@ -170,6 +171,14 @@ def _today(value: str | None):
     from .ledger import parse_date
 
     return run(lambda: parse_date(value, "--today")) if value else dt.date.today()
+
+
+def _holiday_notice(years: list[int]) -> None:
+    if years:
+        from .workdays import data_version
+
+        listed = "、".join(str(y) for y in years)
+        typer.secho(f"注意：已安装的节假日数据（{data_version()}）没有 {listed} 年的官方安排，这些年份只按周末计算工作日", fg=typer.colors.YELLOW, err=True)
 
 
 def _print_lines(lines) -> None:
@@ -221,6 +230,7 @@ def due(
     today: TodayOption = None,
     within: Annotated[int, typer.Option("--within", "-w", help="Also list what falls due in the next DAYS days.", metavar="DAYS")] = 14,
     output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text (grouped, coloured on a terminal), md or json.")] = ReportFormat.text,
+    working_days: Annotated[bool, typer.Option("--working-days", help="Count down in working days (official holidays and 调休 workdays counted) instead of calendar days.")] = False,
     fail_on_overdue: FailOnOverdue = False,
 ) -> None:
     """What is overdue, what falls due soon, and the tasks of the current period, with countdowns.
@@ -231,14 +241,14 @@ def due(
     from .render import reports
 
     day = _today(today)
-    report, warnings = run(lambda: due_report(paths or DEFAULT_PLANS, day, within))
-    _print_findings(warnings)
+    report, _ = run(lambda: due_report(paths or DEFAULT_PLANS, day, within))  # warnings are check's to show
+    _holiday_notice(report.missing_years)
     if output_format is ReportFormat.json:
         typer.echo(reports.due_json(report))
     elif output_format is ReportFormat.md:
-        typer.echo(reports.due_markdown(report), nl=False)
+        typer.echo(reports.due_markdown(report, working_days), nl=False)
     else:
-        _print_lines(reports.due_lines(report))
+        _print_lines(reports.due_lines(report, working_days))
     raise typer.Exit(1 if fail_on_overdue and report.overdue_count else 0)
 
 
@@ -257,8 +267,7 @@ def status(
     from .render import reports
 
     day = _today(today)
-    results, warnings = run(lambda: status_reports(paths or DEFAULT_PLANS, day))
-    _print_findings(warnings)
+    results, _ = run(lambda: status_reports(paths or DEFAULT_PLANS, day))  # warnings are check's to show
     statuses = [s for s, _ in results]
     if output_format is StatusFormat.json:
         typer.echo(reports.status_json(statuses, day))
@@ -270,6 +279,31 @@ def status(
     else:
         _print_lines(reports.status_lines(statuses, day))
     raise typer.Exit(1 if fail_on_overdue and any(s.plan.overdue for s in statuses) else 0)
+
+
+class ExportFormat(str, enum.Enum):
+    ics = "ics"
+    csv = "csv"
+
+
+@app.command()
+def export(
+    paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of plans.", show_default=False)],
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="ics: all-day events for Outlook, phones and other calendars; csv: a table for Excel (UTF-8 with BOM).")] = ExportFormat.ics,
+    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write all plans into this one file.", show_default=False)] = None,
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="Folder for one file per plan, named after it.")] = Path("build"),
+    remind: Annotated[str | None, typer.Option("--remind", help="With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w.", show_default=False)] = None,
+) -> None:
+    """Export every deadline (each monthly occurrence on its own) to a calendar (ICS) or a table (CSV).
+
+    Events keep the same UID on every export, so importing again updates them instead of adding copies.
+    """
+    from .ledger import export_files
+
+    written, missing = run(lambda: export_files(paths, output_format.value, out_dir, output, remind))
+    _holiday_notice(missing)
+    for path in written:
+        typer.echo(str(path))
 
 
 @app.command()

@@ -36,8 +36,16 @@ def _plans_with_progress(paths: list[Path], doing: str) -> tuple[list[tuple[Path
 def due_report(paths: list[Path], today: dt.date, within: int) -> tuple[DueReport, list[Finding]]:
     if within < 0:
         raise UsageError("--within 不能是负数")
+    from .schedule import work_calendar
+
     plans, warnings = _plans_with_progress(paths, "无法列出到期任务")
-    return DueReport(today, within, [due_for_plan(path, plan, records, today, within) for path, plan, records in plans]), warnings
+    missing: set[int] = set()
+    dues = []
+    for path, plan, records in plans:
+        calendar = work_calendar(plan)
+        dues.append(due_for_plan(path, plan, records, today, within, calendar))
+        missing |= calendar.missing_years
+    return DueReport(today, within, dues, sorted(missing)), warnings
 
 
 def status_reports(paths: list[Path], today: dt.date) -> tuple[list[tuple[PlanStatus, Plan]], list[Finding]]:
@@ -82,3 +90,32 @@ def ledger_documents(statuses: list[tuple[PlanStatus, Plan]], today: dt.date, ou
         write_atomic(target, render_docx(layout, profile, widths, plan.organisation, plan.year))
         written.append(target)
     return written
+
+
+EXPORT_FORMATS = {"ics": ".ics", "csv": ".csv"}
+
+
+def export_files(paths: list[Path], fmt: str, out_dir: Path, output: Path | None, remind: str | None) -> tuple[list[Path], list[int]]:
+    """Every deadline of the plans as ICS or CSV: one file per plan in out_dir, or all in `output`."""
+    from .export import csv_bytes, export_items, ics_bytes, parse_reminder
+    from .output import write_atomic
+
+    reminder = parse_reminder(remind) if remind else None
+    if reminder is not None and fmt != "ics":
+        raise UsageError("--remind 只用于 ics 格式")
+    plans, _ = load_valid_plans(find_plan_files(paths), "没有导出任何文件")
+    stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
+    groups = [plans] if output is not None else [[p] for p in plans]
+    written, missing = [], set()
+    for group in groups:
+        items, years = export_items(group)
+        missing |= years
+        if fmt == "ics":
+            name = group[0][1].title if len(group) == 1 else "学生资助工作计划"
+            data = ics_bytes(items, name, reminder, stamp)
+        else:
+            data = csv_bytes(items)
+        target = output if output is not None else out_dir / f"{group[0][0].stem}{EXPORT_FORMATS[fmt]}"
+        write_atomic(target, data)
+        written.append(target)
+    return written, sorted(missing)

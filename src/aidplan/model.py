@@ -118,6 +118,25 @@ class StyleOverrides(_Strict):
     page_number_start: int | None = Field(None, ge=1, description="First page number (attachments continue the notice).")
 
 
+class LocalDay(_Strict):
+    """A day off that the national calendar does not have (a local holiday, a closure)."""
+
+    date: dt.date = Field(description="The day, ISO form: 2020-09-28.")
+    name: str = Field(min_length=1, description="What it is, as reports name it: 校庆日.")
+
+
+class CalendarSettings(_Strict):
+    """Local changes to the official working-day calendar, and what to do with monthly deadlines off work."""
+
+    holidays: list[LocalDay] = Field(default_factory=list, description="Extra non-working days.")
+    workdays: list[dt.date] = Field(default_factory=list, description="Extra working days (a Saturday worked locally).")
+    shift: Literal["keep", "previous", "next"] = Field(
+        "keep",
+        description="A monthly deadline (每月20日前) that falls on a non-working day: keep it, or move it to the "
+        "previous or next working day.",
+    )
+
+
 class Plan(_Strict):
     """An annual work plan (工作计划表), the wording exactly as published."""
 
@@ -137,6 +156,7 @@ class Plan(_Strict):
     periods: list[Period] = Field(min_length=1, description="The periods in printed order.")
     notes: list[str] = Field(default_factory=list, description="Lines printed under the table, e.g. 注：…")
     style: StyleOverrides = Field(default_factory=StyleOverrides)
+    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
 
 
 @dataclass(frozen=True)

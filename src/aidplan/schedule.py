@@ -36,6 +36,14 @@ def deadline_date(deadline: Deadline, year: int) -> date:
     return parse_deadline(deadline.text, year)
 
 
+def work_calendar(plan: Plan):
+    """The official working-day calendar with the plan's local holidays and workdays."""
+    from .workdays import WorkCalendar
+
+    local = plan.calendar
+    return WorkCalendar({d.date: d.name for d in local.holidays}, set(local.workdays))
+
+
 def schedule(plan: Plan) -> list[ScheduledPeriod]:
     """Every period of the plan with its span, deadline date and printed tasks."""
     result = []

@@ -2,16 +2,17 @@
 
 from __future__ import annotations
 
-import calendar
+import calendar as calendar_module
 import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from .deadlines import DeadlineError, dates_in_text, monthly_days, real_date
-from .model import Plan
+from .model import Plan, PrintedTask
 from .periods import Span
 from .progress import ProgressRecord, latest_status
-from .schedule import deadline_date, schedule
+from .schedule import ScheduledPeriod, deadline_date, schedule, work_calendar
+from .workdays import WorkCalendar
 
 DEADLINE_SOURCES = {"task": "任务截止", "text": "文中日期", "monthly": "每月例行", "period": "时段完成时间", "period-end": "时段结束"}
 
@@ -37,12 +38,36 @@ def _year_for(month: int, span: Span | None, year: int) -> int:
     return span.start.year if span is not None else year
 
 
-def tracked_items(plan: Plan) -> list[TrackedItem]:
-    """Every dated item of the plan, in printed order."""
+def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> tuple[dt.date | None, str, str | None]:
+    """A single task's deadline (not a monthly duty's): (date, source, the text it was read from).
+
+    Its own deadline, else the latest date written in its text, else the period's deadline, else the
+    period's last day.
+    """
+    if task.deadline is not None:
+        try:
+            return deadline_date(task.deadline, plan.year), "task", task.deadline.text
+        except DeadlineError:
+            pass  # `check` reports it; fall back to the period's date
+    written = []
+    for found in dates_in_text(task.text):
+        try:
+            written.append((real_date(_year_for(found.month, period.span, plan.year), found.month, found.day, found.text), found.text))
+        except DeadlineError:
+            continue
+    if written:
+        day, text = max(written)
+        return day, "text", text
+    if period.deadline is not None:
+        return period.deadline, "period", period.period.deadline.text if period.period.deadline else None
+    return (period.span.end if period.span else None), "period-end", None
+
+
+def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[TrackedItem]:
+    """Every dated item of the plan, in printed order; monthly occurrences that fall on a non-working
+    day are moved as the plan's calendar.shift says (when a calendar is given)."""
     items: list[TrackedItem] = []
     for period in schedule(plan):
-        fallback = period.deadline or (period.span.end if period.span else None)
-        fallback_source = "period" if period.deadline else "period-end"
         for task in period.tasks:
             def item(item_id: str, deadline: dt.date | None, source: str) -> TrackedItem:
                 return TrackedItem(item_id, task.id, period.index, period.period.label, task.text, task.owner, deadline, source)
@@ -51,25 +76,13 @@ def tracked_items(plan: Plan) -> list[TrackedItem]:
             if task.deadline is None and days and period.span is not None:
                 for year, month in period.span.months:
                     for day in days:
-                        last = calendar.monthrange(year, month)[1]
-                        items.append(item(f"{task.id}@{month}-{day}", dt.date(year, month, min(day, last)), "monthly"))
+                        due = dt.date(year, month, min(day, calendar_module.monthrange(year, month)[1]))
+                        if calendar is not None:
+                            due = calendar.shift(due, plan.calendar.shift)
+                        items.append(item(f"{task.id}@{month}-{day}", due, "monthly"))
                 continue
-            if task.deadline is not None:
-                try:
-                    items.append(item(task.id, deadline_date(task.deadline, plan.year), "task"))
-                    continue
-                except DeadlineError:
-                    pass  # `check` reports it; fall back to the period's date
-            written = []
-            for found in dates_in_text(task.text):
-                try:
-                    written.append(real_date(_year_for(found.month, period.span, plan.year), found.month, found.day, found.text))
-                except DeadlineError:
-                    continue
-            if written:
-                items.append(item(task.id, max(written), "text"))
-            else:
-                items.append(item(task.id, fallback, fallback_source))
+            deadline, source, _ = task_deadline(plan, period, task)
+            items.append(item(task.id, deadline, source))
     return items
 
 
@@ -85,12 +98,13 @@ def status_of(item: TrackedItem, latest: dict[str, ProgressRecord]) -> tuple[str
     return (record.status if record else "todo"), record
 
 
-def countdown(days_left: int) -> str:
+def countdown(days_left: int, unit: str = "天") -> str:
+    """还有3天 / 今天到期 / 已逾期2天 (unit 个工作日 for working days)."""
     if days_left > 0:
-        return f"还有{days_left}天"
+        return f"还有{days_left}{unit}"
     if days_left == 0:
         return "今天到期"
-    return f"已逾期{-days_left}天"
+    return f"已逾期{-days_left}{unit}"
 
 
 @dataclass(frozen=True)
@@ -100,6 +114,7 @@ class DueEntry:
     record: ProgressRecord | None
     group: str  # overdue | upcoming | current
     days_left: int | None
+    working_days_left: int | None = None
 
     @property
     def overdue(self) -> bool:
@@ -123,6 +138,7 @@ class DueReport:
     today: dt.date
     within: int
     plans: list[PlanDue]
+    missing_years: list[int] = field(default_factory=list)  # years the holiday data does not cover
 
     @property
     def overdue_count(self) -> int:
@@ -136,9 +152,10 @@ def plan_span(plan: Plan) -> Span | None:
     return Span(min(s.start for s in spans), max(s.end for s in spans)) if spans else None
 
 
-def due_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, within: int) -> PlanDue:
+def due_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, within: int, calendar: WorkCalendar | None = None) -> PlanDue:
     """Overdue items, items due within `within` days, and the rest of the current period's items."""
-    items = tracked_items(plan)
+    calendar = calendar or work_calendar(plan)
+    items = tracked_items(plan, calendar)
     latest = latest_status(records)
     span = plan_span(plan)
     periods = schedule(plan)
@@ -158,7 +175,8 @@ def due_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: d
             group = "current"
         else:
             continue
-        result.entries.append(DueEntry(item, status, record, group, days_left))
+        working = calendar.working_days_until(today, item.deadline) if item.deadline is not None and open_item else None
+        result.entries.append(DueEntry(item, status, record, group, days_left, working))
     if result.ended:
         result.entries = []
     order = {"overdue": 0, "upcoming": 1, "current": 2}
@@ -197,8 +215,8 @@ class PlanStatus:
     rows: list[tuple[TrackedItem, str, ProgressRecord | None, bool]]  # item, status, record, overdue
 
 
-def status_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date) -> PlanStatus:
-    items = tracked_items(plan)
+def status_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, calendar: WorkCalendar | None = None) -> PlanStatus:
+    items = tracked_items(plan, calendar or work_calendar(plan))
     latest = latest_status(records)
     whole = Tally(plan.title)
     periods = [Tally(p.label) for p in plan.periods]

@@ -27,20 +27,28 @@ def pad(text: str, width: int) -> str:
     return text + " " * max(0, width - display_width(text))
 
 
-def _entry_line(entry: DueEntry, id_width: int) -> str:
+def _when(entry: DueEntry, working_days: bool) -> str:
+    if entry.status not in ("todo", "doing") or entry.days_left is None:
+        return STATUS_NAMES[entry.status]
+    if working_days and entry.working_days_left is not None:
+        return countdown(entry.working_days_left, "个工作日")
+    return countdown(entry.days_left)
+
+
+def _entry_line(entry: DueEntry, id_width: int, working_days: bool) -> str:
     item = entry.item
     deadline = item.deadline.isoformat() if item.deadline else "—"
-    when = countdown(entry.days_left) if entry.days_left is not None and entry.status in ("todo", "doing") else STATUS_NAMES[entry.status]
+    when = _when(entry, working_days)
     extras = []
     if item.owner:
         extras.append(f"责任单位：{item.owner}")
     if entry.status == "doing":
         extras.append("进行中")
     suffix = f"（{'；'.join(extras)}）" if extras else ""
-    return f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 12)}  {pad(item.period, 12)}  {item.text}{suffix}"
+    return f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 16 if working_days else 12)}  {pad(item.period, 12)}  {item.text}{suffix}"
 
 
-def due_lines(report: DueReport) -> list[Line]:
+def due_lines(report: DueReport, working_days: bool = False) -> list[Line]:
     lines = [Line(f"今天：{report.today.isoformat()}（{report.within} 天内到期的也列出）", "dim")]
     for plan in report.plans:
         lines.append(Line(""))
@@ -61,7 +69,7 @@ def due_lines(report: DueReport) -> list[Line]:
             lines.append(Line(f" {title}（{len(entries)}）", "heading"))
             for entry in entries:
                 style = "done" if entry.status in ("done", "dropped") else ("overdue" if group == "overdue" else ("upcoming" if group == "upcoming" else ""))
-                lines.append(Line(_entry_line(entry, id_width), style))
+                lines.append(Line(_entry_line(entry, id_width, working_days), style))
     return lines
 
 
@@ -71,7 +79,7 @@ def _md(text: str) -> str:
     return markdown_cell(text)
 
 
-def due_markdown(report: DueReport) -> str:
+def due_markdown(report: DueReport, working_days: bool = False) -> str:
     out = [f"# 到期任务（{report.today.isoformat()}）", ""]
     for plan in report.plans:
         out += [f"## {_md(plan.title)}", "", f"`{plan.path}`", ""]
@@ -87,7 +95,7 @@ def due_markdown(report: DueReport) -> str:
                 continue
             out += [f"### {GROUP_NAMES[group]}（{len(entries)}）", "", "| 编号 | 时段 | 任务 | 责任单位 | 截止 | 状态 |", "|---|---|---|---|---|---|"]
             for e in entries:
-                state = countdown(e.days_left) if e.days_left is not None and e.status in ("todo", "doing") else STATUS_NAMES[e.status]
+                state = _when(e, working_days)
                 deadline = e.item.deadline.isoformat() if e.item.deadline else "—"
                 out.append(f"| {_md(e.item.id)} | {_md(e.item.period)} | {_md(e.item.text)} | {_md(e.item.owner or '')} | {deadline} | {state} |")
             out.append("")
@@ -102,13 +110,14 @@ def due_json(report: DueReport) -> str:
                 "plan": str(plan.path), "id": e.item.id, "task": e.item.task_id, "period": e.item.period,
                 "text": e.item.text, "owner": e.item.owner,
                 "deadline": e.item.deadline.isoformat() if e.item.deadline else None,
-                "status": e.status, "overdue": e.overdue, "days_left": e.days_left, "group": e.group,
+                "status": e.status, "overdue": e.overdue, "days_left": e.days_left,
+                "working_days_left": e.working_days_left, "group": e.group,
             })
     plans = [
         {"plan": str(p.path), "title": p.title, "year": p.year, "ended": p.ended, "total": p.total, "unfinished": p.unfinished}
         for p in report.plans
     ]
-    payload = {"today": report.today.isoformat(), "within": report.within, "items": items, "plans": plans}
+    payload = {"today": report.today.isoformat(), "within": report.within, "items": items, "plans": plans, "holiday_data_missing": report.missing_years}
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 

@@ -1,0 +1,101 @@
+"""Working days on the official Chinese calendar: statutory holidays, make-up workdays (调休), local days.
+
+Named workdays, not calendar, so it never shadows the standard library's calendar module.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+
+WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+
+
+@dataclass(frozen=True)
+class DayInfo:
+    day: dt.date
+    working: bool
+    reason: str  # 星期六, 国庆节, 调休上班, a local holiday's name, or the weekday
+
+
+def _official(day: dt.date) -> tuple[bool, str | None] | None:
+    """(is_holiday, Chinese holiday name or None) from chinesecalendar, or None when the year is not in its data."""
+    import chinese_calendar
+
+    try:
+        on_holiday, name = chinese_calendar.get_holiday_detail(day)
+    except NotImplementedError:  # "no available data for year N": the State Council has not published it here
+        return None
+    if name is not None:
+        try:
+            name = chinese_calendar.Holiday(name).chinese
+        except ValueError:
+            pass
+    return on_holiday, name
+
+
+def data_version() -> str:
+    from importlib.metadata import PackageNotFoundError, version
+
+    try:
+        return f"chinesecalendar {version('chinesecalendar')}"
+    except PackageNotFoundError:  # pragma: no cover
+        return "chinesecalendar"
+
+
+@dataclass
+class WorkCalendar:
+    """Answers whether a day is a working day; remembers the years it had to guess (weekends only)."""
+
+    local_holidays: dict[dt.date, str] = field(default_factory=dict)
+    local_workdays: set[dt.date] = field(default_factory=set)
+    missing_years: set[int] = field(default_factory=set)
+
+    def info(self, day: dt.date) -> DayInfo:
+        weekday = WEEKDAYS[day.weekday()]
+        if day in self.local_workdays:
+            return DayInfo(day, True, "本地安排上班")
+        if day in self.local_holidays:
+            return DayInfo(day, False, self.local_holidays[day])
+        official = _official(day)
+        if official is None:
+            self.missing_years.add(day.year)
+            return DayInfo(day, day.weekday() < 5, weekday)
+        on_holiday, name = official
+        if on_holiday:
+            return DayInfo(day, False, name or weekday)
+        if day.weekday() >= 5:
+            return DayInfo(day, True, f"{name + '调休' if name else '调休'}上班")
+        return DayInfo(day, True, weekday)
+
+    def is_working(self, day: dt.date) -> bool:
+        return self.info(day).working
+
+    def step(self, day: dt.date, direction: int) -> dt.date:
+        """The nearest working day before (direction -1) or after (+1) the given day."""
+        current = day + dt.timedelta(days=direction)
+        for _ in range(60):  # the longest official break is 8 days; local days could add a few
+            if self.is_working(current):
+                return current
+            current += dt.timedelta(days=direction)
+        return current
+
+    def shift(self, day: dt.date, policy: str) -> dt.date:
+        """A deadline moved off a non-working day: keep, previous or next working day."""
+        if policy == "keep" or self.is_working(day):
+            return day
+        return self.step(day, -1 if policy == "previous" else 1)
+
+    def working_days_until(self, today: dt.date, deadline: dt.date) -> int:
+        """Working days after today up to and including the deadline (negative when it has passed)."""
+        if deadline == today:
+            return 0
+        sign = 1 if deadline > today else -1
+        start, end = (today, deadline) if sign > 0 else (deadline, today)
+        count = sum(1 for n in range(1, (end - start).days + 1) if self.is_working(start + dt.timedelta(days=n)))
+        return sign * count
+
+
+def describe(day: dt.date) -> str:
+    """2月28日（星期五）"""
+    return f"{day.month}月{day.day}日（{WEEKDAYS[day.weekday()]}）"
