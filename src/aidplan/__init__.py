@@ -1,3 +1,4 @@
 """aidplan: annual work plans of student financial aid centres, as code."""
 
 __version__ = "0.1.0"
+

@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import datetime as dt
 import os
 from collections.abc import Iterable
 from datetime import timedelta
@@ -107,8 +106,7 @@ def _task_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
 
 def _calendar_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
     """Written deadlines on days nobody is at work, and a year the holiday data does not cover."""
-    from .schedule import work_calendar
-    from .tracking import task_deadline
+    from .schedule import task_deadline, work_calendar
     from .workdays import data_version, describe
 
     calendar = work_calendar(plan)
@@ -130,7 +128,6 @@ def _calendar_findings(path: Path, plan: Plan, document: Document, periods: list
             where = ("periods", item.index, "tasks", task.entry_index) if task.entry_index is not None else ("periods", item.index, "label")
             what = f"任务 {task.id} 的截止日期“{text}”" if source == "task" else f"任务 {task.id} 文中的日期“{text}”"
             on_day_off(where + (("deadline",) if source == "task" else ()), what, day)
-    calendar.info(dt.date(plan.year, 6, 30))  # learn whether the plan's own year is covered
     for year in sorted(calendar.missing_years):
         findings.append(warning(path, _at(document, "year"), "W221", f"已安装的节假日数据（{data_version()}）没有 {year} 年的官方安排：只按周末判断工作日；升级 chinesecalendar 可获得新公布的安排"))
     return findings

@@ -57,6 +57,11 @@ def record_progress(plan_path: Path, task_ids: list[str], status: str, on: dt.da
     """Append one record per task id to the plan's progress file (the plan itself is never touched)."""
     if plan_path.is_dir() or plan_path.name.endswith(".progress.yaml"):
         raise UsageError(f"{plan_path} 不是计划文件；请给出计划（如 plans/2020-huaibei.yaml）")
+    from .loading import UNPRINTABLE
+
+    for option, value in (("--by", by), ("--note", note), *(("任务编号", task) for task in task_ids)):
+        if value and (bad := UNPRINTABLE.search(value)):
+            raise UsageError(f"{option} 含有不允许的控制字符 U+{ord(bad.group()):04X}；请删除它")
     (plan_path, plan), = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录")[0]
     records = [ProgressRecord(task=task, status=status, date=on, by=by or None, note=note or None) for task in task_ids]
     return append_records(plan_path, records, known_ids(tracked_items(plan)))

@@ -17,6 +17,8 @@ from .findings import Finding, error
 from .model import Plan
 
 MAX_BYTES = 2 * 1024 * 1024
+# characters XML 1.0 (and so DOCX) cannot carry: C0 controls but tab and line breaks, surrogates, U+FFFE/F
+UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MAX_DEPTH = 32
 
 try:  # the C loader is ~6× faster; PyYAML wheels ship it, but a source build may lack libyaml
@@ -153,11 +155,15 @@ class _Builder:
         if isinstance(node, yaml.SequenceNode):
             return [self.build(item, location + (index,)) for index, item in enumerate(node.value)]
         try:
-            return self.constructor.construct_object(node)
+            value = self.constructor.construct_object(node)
         except (ValueError, OverflowError):
             # a scalar shaped like a date or number that is none (2020-05-32): keep the text, so the
             # schema reports it at its own line and column
             return node.value
+        if isinstance(value, str) and (bad := UNPRINTABLE.search(value)):
+            # a YAML escape ("\x07", "\u0000") gets past the reader; Word documents cannot hold these
+            raise LoadFailure(error(self.path, _mark_position(node.start_mark), "E109", f"含有不允许的控制字符 U+{ord(bad.group()):04X}（来自转义写法）；Word 文档无法保存这种字符，请删除它"))
+        return value
 
 
 def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:

@@ -32,7 +32,6 @@ class ProgressRecord(BaseModel):
     note: str | None = Field(None, min_length=1, description="A remark for the 台账.")
 
 
-_RECORDS = TypeAdapter(list[ProgressRecord])
 
 
 @dataclass
@@ -69,7 +68,7 @@ def load_progress(path: Path) -> LoadedProgress:
     if not isinstance(document.data, list):
         return LoadedProgress(path, [], document, [error(path, (1, 1), "E301", "进度文件的顶层应为记录列表（每条以“- task: …”开头）")])
     try:
-        records = _RECORDS.validate_python(document.data)
+        records = TypeAdapter(list[ProgressRecord]).validate_python(document.data)
     except ValidationError as exc:
         return LoadedProgress(path, [], document, validation_findings(document, exc, root=ProgressRecord, code="E302"))
     return LoadedProgress(path, records, document, [])

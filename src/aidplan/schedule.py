@@ -5,7 +5,7 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .deadlines import DeadlineError, parse_deadline
+from .deadlines import DeadlineError, dates_in_text, parse_deadline, real_date
 from .model import Deadline, Period, Plan, PrintedTask, printed_tasks
 from .periods import PeriodLabelError, Span, parse_period_label
 
@@ -68,3 +68,35 @@ def schedule(plan: Plan) -> list[ScheduledPeriod]:
         tasks = printed_tasks(plan, period, key, month)
         result.append(ScheduledPeriod(index, period, key, span, span_problem, deadline, deadline_problem, tasks))
     return result
+
+
+def _year_for(month: int, span: Span | None, year: int) -> int:
+    """The year of a month-and-day written in a task: the period's year (the later one across New Year)."""
+    if span is not None and span.end.year > span.start.year and month < span.start.month:
+        return span.end.year
+    return span.start.year if span is not None else year
+
+
+def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> tuple[date | None, str, str | None]:
+    """A single task's deadline (not a monthly duty's): (date, source, the text it was read from).
+
+    Its own deadline, else the latest date written in its text, else the period's deadline, else the
+    period's last day.
+    """
+    if task.deadline is not None:
+        try:
+            return deadline_date(task.deadline, plan.year), "task", task.deadline.text
+        except DeadlineError:
+            pass  # `check` reports it; fall back to the period's date
+    written = []
+    for found in dates_in_text(task.text):
+        try:
+            written.append((real_date(_year_for(found.month, period.span, plan.year), found.month, found.day, found.text), found.text))
+        except DeadlineError:
+            continue
+    if written:
+        day, text = max(written)
+        return day, "text", text
+    if period.deadline is not None:
+        return period.deadline, "period", period.period.deadline.text if period.period.deadline else None
+    return (period.span.end if period.span else None), "period-end", None

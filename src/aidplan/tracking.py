@@ -7,11 +7,11 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .deadlines import DeadlineError, dates_in_text, monthly_days, real_date
-from .model import Plan, PrintedTask
+from .deadlines import monthly_days
+from .model import Plan
 from .periods import Span
 from .progress import ProgressRecord, latest_status
-from .schedule import ScheduledPeriod, deadline_date, schedule, work_calendar
+from .schedule import schedule, task_deadline, work_calendar
 from .workdays import WorkCalendar
 
 DEADLINE_SOURCES = {"task": "任务截止", "text": "文中日期", "monthly": "每月例行", "period": "时段完成时间", "period-end": "时段结束"}
@@ -29,38 +29,6 @@ class TrackedItem:
     owner: str | None
     deadline: dt.date | None
     source: str  # a key of DEADLINE_SOURCES
-
-
-def _year_for(month: int, span: Span | None, year: int) -> int:
-    """The year of a month-and-day written in a task: the period's year (the later one across New Year)."""
-    if span is not None and span.end.year > span.start.year and month < span.start.month:
-        return span.end.year
-    return span.start.year if span is not None else year
-
-
-def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> tuple[dt.date | None, str, str | None]:
-    """A single task's deadline (not a monthly duty's): (date, source, the text it was read from).
-
-    Its own deadline, else the latest date written in its text, else the period's deadline, else the
-    period's last day.
-    """
-    if task.deadline is not None:
-        try:
-            return deadline_date(task.deadline, plan.year), "task", task.deadline.text
-        except DeadlineError:
-            pass  # `check` reports it; fall back to the period's date
-    written = []
-    for found in dates_in_text(task.text):
-        try:
-            written.append((real_date(_year_for(found.month, period.span, plan.year), found.month, found.day, found.text), found.text))
-        except DeadlineError:
-            continue
-    if written:
-        day, text = max(written)
-        return day, "text", text
-    if period.deadline is not None:
-        return period.deadline, "period", period.period.deadline.text if period.period.deadline else None
-    return (period.span.end if period.span else None), "period-end", None
 
 
 def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[TrackedItem]:
