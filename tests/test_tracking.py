@@ -263,3 +263,10 @@ def test_concurrent_done_commands_all_land(huaibei: Path, in_tmp: Path) -> None:
     loaded = load_progress(in_tmp / "2020-huaibei.progress.yaml")
     assert loaded.findings == []
     assert sorted(r.task for r in loaded.records) == sorted(ids)
+
+
+def test_an_empty_progress_file_has_no_records(cli, huaibei: Path, in_tmp: Path) -> None:
+    (in_tmp / "2020-huaibei.progress.yaml").write_text("# 还没有记录\n", encoding="utf-8")
+    assert cli("check", "-q", huaibei).stdout.count("E30") == 0
+    assert cli("done", huaibei, "1.2", "--on", "2020-02-27").exit_code == 0
+    assert (in_tmp / "2020-huaibei.progress.yaml").read_text(encoding="utf-8") == '# 还没有记录\n- task: "1.2"\n  status: done\n  date: 2020-02-27\n'

@@ -225,8 +225,11 @@ def check_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
     if len(files) >= 64 and (os.cpu_count() or 1) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
+        # check the first file here: its lazy imports (holiday data, tracking) then come to the workers
+        # with the fork instead of being imported again in each of them
+        first = check_file(files[0])
         with ProcessPoolExecutor() as pool:
-            results = list(pool.map(check_file, files, chunksize=16))
+            results = [first, *pool.map(check_file, files[1:], chunksize=max(1, min(64, len(files) // (4 * (os.cpu_count() or 1)))))]
     else:
         results = [check_file(path) for path in files]
     return files, [finding for result in results for finding in result]

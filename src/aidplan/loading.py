@@ -108,74 +108,97 @@ def _mark_position(mark: Any) -> Position:
     return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
 
 
-def _scan_events(path: Path, text: str) -> None:
-    """Refuse anchors, aliases, deep nesting and several documents before anything is built."""
-    depth = 0
+class _Frame:
+    """A mapping or sequence being filled while the events stream past."""
+
+    __slots__ = ("container", "location", "key", "key_position")
+
+    def __init__(self, container: dict | list, location: Location) -> None:
+        self.container = container
+        self.location = location
+        self.key: Any = None  # a mapping's key waiting for its value
+        self.key_position: Position | None = None
+
+
+def _build(path: Path, text: str) -> Document:
+    """Values with positions straight from the parser's events, in one pass and without recursion.
+
+    Anchors, aliases, nesting deeper than MAX_DEPTH and a second document are refused as they stream
+    past, before anything they would expand to is built.
+    """
+    resolver = yaml.resolver.Resolver()
+    constructor = yaml.constructor.SafeConstructor()
+    values: dict[Location, Position] = {}
+    keys: dict[Location, Position] = {}
+    stack: list[_Frame] = []
+    root: Any = None
     documents = 0
+
+    def place(value: Any, position: Position) -> Location | None:
+        """Put a value into its parent; returns its location, or None when it is a mapping's key."""
+        nonlocal root
+        if not stack:
+            root = value
+            values[()] = position
+            return ()
+        frame = stack[-1]
+        if isinstance(frame.container, list):
+            location = frame.location + (len(frame.container),)
+            frame.container.append(value)
+        elif frame.key_position is None:  # this value is a key
+            if isinstance(value, (dict, list)):
+                raise LoadFailure(error(path, position, "E101", "键必须是简单文本，不能是列表或映射"))
+            key = value if isinstance(value, (str, int, bool, float, date)) else str(value)
+            if key in frame.container:
+                first = keys[frame.location + (key,)]
+                raise LoadFailure(error(path, position, "E106", f"重复的键“{key}”（第一次出现在第 {first[0]} 行）"))
+            frame.key, frame.key_position = key, position
+            keys[frame.location + (key,)] = position
+            return None
+        else:
+            location = frame.location + (frame.key,)
+            frame.container[frame.key] = value
+            frame.key_position = None
+        values[location] = position
+        return location
+
     for event in yaml.parse(text, Loader=_Loader):
+        position = _mark_position(event.start_mark)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise LoadFailure(error(path, _mark_position(event.start_mark), "E104", "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来"))
-        if isinstance(event, yaml.CollectionStartEvent):
-            depth += 1
-            if depth > MAX_DEPTH:
-                raise LoadFailure(error(path, _mark_position(event.start_mark), "E105", f"嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构"))
+            raise LoadFailure(error(path, position, "E104", "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来"))
+        if isinstance(event, yaml.ScalarEvent):
+            tag = event.tag if event.tag not in (None, "!") else resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
+            try:
+                value = constructor.construct_object(node)
+            except (ValueError, OverflowError):
+                # a scalar shaped like a date or number that is none (2020-05-32): keep the text, so the
+                # schema reports it at its own line and column
+                value = event.value
+            if isinstance(value, str) and (bad := UNPRINTABLE.search(value)):
+                # a YAML escape ("\\x07", "\\u0000") gets past the reader; Word documents cannot hold these
+                raise LoadFailure(error(path, position, "E109", f"含有不允许的控制字符 U+{ord(bad.group()):04X}（来自转义写法）；Word 文档无法保存这种字符，请删除它"))
+            place(value, position)
+        elif isinstance(event, yaml.CollectionStartEvent):
+            if len(stack) >= MAX_DEPTH:
+                raise LoadFailure(error(path, position, "E105", f"嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构"))
+            container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
+            location = place(container, position)
+            stack.append(_Frame(container, location if location is not None else ()))
         elif isinstance(event, yaml.CollectionEndEvent):
-            depth -= 1
+            stack.pop()
         elif isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise LoadFailure(error(path, _mark_position(event.start_mark), "E108", "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）"))
-
-
-class _Builder:
-    """Turns composed YAML nodes into plain values, recording positions and refusing duplicate keys."""
-
-    def __init__(self, path: Path) -> None:
-        self.path = path
-        self.constructor = yaml.constructor.SafeConstructor()
-        self.values: dict[Location, Position] = {}
-        self.keys: dict[Location, Position] = {}
-
-    def build(self, node: yaml.Node, location: Location) -> Any:
-        self.values[location] = _mark_position(node.start_mark)
-        if isinstance(node, yaml.MappingNode):
-            result: dict[Any, Any] = {}
-            for key_node, value_node in node.value:
-                if not isinstance(key_node, yaml.ScalarNode):
-                    raise LoadFailure(error(self.path, _mark_position(key_node.start_mark), "E101", "键必须是简单文本，不能是列表或映射"))
-                key = self.constructor.construct_object(key_node)
-                if not isinstance(key, (str, int, bool, float, date)) or key is None:
-                    key = str(key)
-                if key in result:
-                    first = self.keys[location + (key,)]
-                    raise LoadFailure(error(self.path, _mark_position(key_node.start_mark), "E106", f"重复的键“{key}”（第一次出现在第 {first[0]} 行）"))
-                self.keys[location + (key,)] = _mark_position(key_node.start_mark)
-                result[key] = self.build(value_node, location + (key,))
-            return result
-        if isinstance(node, yaml.SequenceNode):
-            return [self.build(item, location + (index,)) for index, item in enumerate(node.value)]
-        try:
-            value = self.constructor.construct_object(node)
-        except (ValueError, OverflowError):
-            # a scalar shaped like a date or number that is none (2020-05-32): keep the text, so the
-            # schema reports it at its own line and column
-            return node.value
-        if isinstance(value, str) and (bad := UNPRINTABLE.search(value)):
-            # a YAML escape ("\x07", "\u0000") gets past the reader; Word documents cannot hold these
-            raise LoadFailure(error(self.path, _mark_position(node.start_mark), "E109", f"含有不允许的控制字符 U+{ord(bad.group()):04X}（来自转义写法）；Word 文档无法保存这种字符，请删除它"))
-        return value
+                raise LoadFailure(error(path, position, "E108", "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）"))
+    return Document(path, root, values, keys)  # root is None for an empty file: the caller decides
 
 
 def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
-    """Read and compose one YAML file with positions; raises LoadFailure with a located finding."""
+    """Read one YAML file into values with positions; raises LoadFailure with a located finding."""
     text = read_text(path, max_bytes)
     try:
-        _scan_events(path, text)
-        node = yaml.compose(text, Loader=_Loader)
-        if node is None:
-            raise LoadFailure(error(path, (1, 1), "E108", "文件是空的；计划至少要有 title、year 和 periods"))
-        builder = _Builder(path)
-        data = builder.build(node, ())
+        return _build(path, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
         problem = exc.problem or exc.context or "无法解析"
@@ -190,7 +213,6 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         raise LoadFailure(error(path, (line, column), "E109", message)) from None
     except (yaml.YAMLError, ValueError, OverflowError) as exc:  # a malformed date or number in a scalar
         raise LoadFailure(error(path, (1, 1), "E101", f"YAML 内容无法读取：{exc}")) from None
-    return Document(path, data, builder.values, builder.keys)
 
 
 _YAML_PROBLEMS = {
@@ -320,6 +342,8 @@ def load_plan(path: Path) -> LoadedPlan:
         document = read_document(path)
     except LoadFailure as failure:
         return LoadedPlan(path, None, None, [failure.finding])
+    if document.data is None:
+        return LoadedPlan(path, None, document, [error(path, (1, 1), "E108", "文件是空的；计划至少要有 title、year 和 periods")])
     if not isinstance(document.data, dict):
         finding = error(path, (1, 1), "E108", f"计划文件的顶层应为映射（title: …、year: …、periods: …），实际是{_describe(document.data)}")
         return LoadedPlan(path, None, document, [finding])

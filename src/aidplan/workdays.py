@@ -6,6 +6,7 @@ Named workdays, not calendar, so it never shadows the standard library's calenda
 from __future__ import annotations
 
 import datetime as dt
+import functools
 from dataclasses import dataclass, field
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
@@ -18,8 +19,11 @@ class DayInfo:
     reason: str  # 星期六, 国庆节, 调休上班, a local holiday's name, or the weekday
 
 
+@functools.lru_cache(maxsize=4096)
 def _official(day: dt.date) -> tuple[bool, str | None] | None:
-    """(is_holiday, Chinese holiday name or None) from chinesecalendar, or None when the year is not in its data."""
+    """(is_holiday, Chinese holiday name or None) from chinesecalendar, or None when the year is not in its data.
+
+    Cached: chinesecalendar scans its whole table on every call, and plans ask about the same days again."""
     import chinese_calendar
 
     try:
