@@ -51,11 +51,6 @@ def real_date(year: int, month: int, day: int, written: str) -> date:
     return date(year, month, day)
 
 
-def is_date_text(text: str) -> bool:
-    """Whether the text has the shape of a single date (2月29日, 5月25日前, 2月底), real or not."""
-    return _DATE.match(re.sub(r"\s+", "", text)) is not None
-
-
 def parse_deadline(text: str, year: int) -> date:
     """The date a deadline text names in the plan's year (or its own year, when it writes one)."""
     match = _DATE.match(re.sub(r"\s+", "", text))

@@ -9,8 +9,6 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-NUMBERING_STYLES = ("1、", "1.", "（1）", "(1)", "none")
-FONT_SIZE_NAMES = ("三号", "小三", "四号", "小四", "五号")
 MONTH_PLACEHOLDER = "{month}"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 

@@ -16,7 +16,6 @@ from .loading import Document, LoadFailure, read_document, validation_findings
 from .output import write_atomic
 
 PROGRESS_SUFFIX = ".progress.yaml"
-STATUSES = ("todo", "doing", "done", "dropped")
 STATUS_NAMES = {"todo": "未开始", "doing": "进行中", "done": "已完成", "dropped": "已取消"}
 
 

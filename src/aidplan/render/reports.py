@@ -6,7 +6,6 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
-from ..layout import Cell, Column, Row, TableLayout
 from ..progress import STATUS_NAMES
 from ..tracking import DueEntry, DueReport, PlanStatus, countdown
 
