@@ -73,17 +73,21 @@ def load_progress(path: Path) -> LoadedProgress:
     return LoadedProgress(path, records, document, [])
 
 
-def unknown_task_findings(loaded: LoadedProgress, known: set[str]) -> list[Finding]:
-    """A finding for every record that names a task id the plan does not have."""
+def _suggestion(task: str, known: set[str]) -> str:
+    """；是不是 5.6、5.5？ — the closest ids, or where to look them up."""
     import difflib
 
+    close = difflib.get_close_matches(task, sorted(known), n=3, cutoff=0.6)
+    return f"；是不是 {'、'.join(close)}？" if close else "；用 aidplan due 或 aidplan status 查看任务编号"
+
+
+def unknown_task_findings(loaded: LoadedProgress, known: set[str]) -> list[Finding]:
+    """A finding for every record that names a task id the plan does not have."""
     findings = []
     for index, record in enumerate(loaded.records):
         if record.task not in known:
-            close = difflib.get_close_matches(record.task, sorted(known), n=3, cutoff=0.6)
-            hint = f"；是不是 {'、'.join(close)}？" if close else "；用 aidplan due 或 aidplan status 查看任务编号"
             position = loaded.document.position((index, "task")) if loaded.document else (1, 1)
-            findings.append(error(loaded.path, position, "E303", f"计划里没有编号为“{record.task}”的任务{hint}"))
+            findings.append(error(loaded.path, position, "E303", f"计划里没有编号为“{record.task}”的任务{_suggestion(record.task, known)}"))
     return findings
 
 
@@ -121,11 +125,7 @@ def append_records(plan_path: Path, records: list[ProgressRecord], known: set[st
 
     for record in records:
         if record.task not in known:
-            import difflib
-
-            close = difflib.get_close_matches(record.task, sorted(known), n=3, cutoff=0.6)
-            hint = f"；是不是 {'、'.join(close)}？" if close else "；用 aidplan due 或 aidplan status 查看任务编号"
-            raise UsageError(f"{plan_path} 里没有编号为“{record.task}”的任务{hint}")
+            raise UsageError(f"{plan_path} 里没有编号为“{record.task}”的任务{_suggestion(record.task, known)}")
     path = progress_path(plan_path)
     lock = FileLock(str(path.with_name(f".{path.name}.lock")), timeout=timeout)
     try:
