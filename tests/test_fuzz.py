@@ -118,7 +118,7 @@ def test_commands_on_mutated_plans_end_with_a_message_not_a_traceback(text: str)
     runner = CliRunner()
     with tempfile.TemporaryDirectory() as folder:
         plan = Path(folder) / "plan.yaml"
-        plan.write_text(text, encoding="utf-8", errors="surrogatepass") if "\ud800" not in text else plan.write_bytes(text.encode("utf-8", "replace"))
+        plan.write_text(text, encoding="utf-8")  # st.text draws no lone surrogates
         for args in (
             ["check", str(plan)],
             ["render", str(plan), "-f", "docx,md", "-d", str(Path(folder) / "out")],

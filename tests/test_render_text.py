@@ -150,3 +150,12 @@ def test_default_render_writes_docx_and_markdown_into_build(in_tmp: Path) -> Non
     assert sorted(p.name for p in (in_tmp / "build").iterdir()) == [
         "2014-yueyang.docx", "2014-yueyang.md", "2020-huaibei.docx", "2020-huaibei.md"
     ]
+
+
+def test_two_plans_with_the_same_name_are_refused_before_rendering(cli, in_tmp: Path) -> None:
+    for folder in ("a", "b"):
+        (in_tmp / folder).mkdir()
+        (in_tmp / folder / "plan.yaml").write_text("title: 计划\nyear: 2024\nperiods:\n  - label: 3月份\n    tasks: [甲]\n", encoding="utf-8")
+    result = cli("render", "a", "b", "-f", "md")
+    assert (result.exit_code, result.stderr) == (2, "aidplan: 有同名的计划文件（plan），输出会互相覆盖；请分开渲染或改名\n")
+    assert not (in_tmp / "build").exists()

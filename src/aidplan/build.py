@@ -80,18 +80,23 @@ def render_plans(
     files = find_plan_files(paths)
     if output is not None and (len(files) != 1 or len(chosen) != 1):
         raise UsageError("-o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir")
+    stems = [path.stem for path in files]
+    if output is None and len(set(stems)) < len(stems):
+        twice = sorted({stem for stem in stems if stems.count(stem) > 1})
+        raise UsageError(f"有同名的计划文件（{'、'.join(twice)}），输出会互相覆盖；请分开渲染或改名")
     plans, findings = load_valid_plans(files)
+
     def target(path: Path, fmt: str) -> Path:
         return output if output is not None else out_dir / f"{path.stem}{EXTENSIONS[fmt]}"
 
     outputs: dict[Path, bytes] = {}
     docx_for_pdf: list[tuple[Path, bytes]] = []
     for path, plan in plans:
-        profile = profile_for(plan, orientation)
-        table, widths = table_layout(plan, profile, layout)
         if "docx" in chosen or "pdf" in chosen:
             from .render.docx import render_docx
 
+            profile = profile_for(plan, orientation)
+            table, widths = table_layout(plan, profile, layout)
             document = render_docx(table, profile, widths, plan.organisation, plan.year)
             if "docx" in chosen:
                 outputs[target(path, "docx")] = document
@@ -102,8 +107,6 @@ def render_plans(
 
             # on screen a period is never split at page size
             outputs[target(path, "md")] = render_markdown(build_layout(plan, layout), plan, templates).encode("utf-8")
-    if len(set(outputs)) < len(outputs) or len({p.stem for p, _ in plans}) < len(plans) and output is None:
-        raise UsageError("有两个计划文件同名，输出会互相覆盖；请分开渲染或改名")
     if docx_for_pdf:
         outputs.update(_pdfs(docx_for_pdf, target))
     for destination, data in outputs.items():

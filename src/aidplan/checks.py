@@ -12,10 +12,10 @@ from .errors import AidplanError, UsageError
 from .findings import Finding, Severity, error, warning
 from .loading import Document, LoadedPlan, load_plan
 from .model import MONTH_PLACEHOLDER, Plan, normalise_text
+from .progress import PROGRESS_SUFFIX, plan_path_of, progress_path
 from .schedule import ScheduledPeriod, deadline_date, schedule
 
 PLAN_SUFFIXES = (".yaml", ".yml")
-PROGRESS_SUFFIX = ".progress.yaml"  # progress.py has the same; kept here so `check` imports it only when needed
 
 
 def _at(document: Document, *location: object) -> tuple[int, int]:
@@ -177,9 +177,7 @@ def check_progress(plan_path: Path, plan: Plan | None, progress: Path) -> list[F
 
 def check_file(path: Path) -> list[Finding]:
     """A plan's findings and those of its progress file; or, given a progress file, that file's against its plan."""
-    from .progress import PROGRESS_SUFFIX as SUFFIX, plan_path_of, progress_path
-
-    if path.name.endswith(SUFFIX):
+    if path.name.endswith(PROGRESS_SUFFIX):
         plan_path = plan_path_of(path)
         loaded = load_plan(plan_path) if plan_path.exists() else None
         if loaded is None:
