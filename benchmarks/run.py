@@ -39,7 +39,9 @@ print(wall, usage.ru_utime + usage.ru_stime, usage.ru_maxrss, code)
 
 def measure(command: list[str], cwd: Path = ROOT) -> tuple[float, float, int, int]:
     """(wall seconds, CPU seconds of it and its children, peak RSS in KiB of any one of them, exit code)."""
-    out = subprocess.run([PYTHON, "-c", MEASURE, *command], capture_output=True, text=True, cwd=cwd, check=True).stdout.split()
+    out = subprocess.run(
+        [PYTHON, "-c", MEASURE, *command], capture_output=True, text=True, cwd=cwd, check=True
+    ).stdout.split()
     return float(out[0]), float(out[1]), int(out[2]), int(out[3])
 
 
@@ -52,7 +54,8 @@ FLOOR = [PYTHON, "-c", "import typer, pydantic, yaml"]
 # What any typer ≥0.29 command that takes an argument pays: typer builds its parameters with pydantic's
 # adapters, which import pydantic's full validation machinery (the plain `import pydantic` is lazy).
 TYPER_FLOOR = [
-    PYTHON, "-c",
+    PYTHON,
+    "-c",
     "import typer, yaml\nfrom pathlib import Path\napp = typer.Typer()\n"
     "@app.command()\ndef main(path: Path) -> None: pass\napp(['x.yaml'])",
 ]
@@ -84,7 +87,7 @@ def startup(runs: int) -> list[tuple[str, float, float, float]]:
         rows.append((label, wall, wall / floor, wall / typer_floor))
     floor, typer_floor = statistics.median(floors), statistics.median(typer_floors)
     return [
-        ("floor: python -c \"import typer, pydantic, yaml\"", floor, 1.0, floor / typer_floor),
+        ('floor: python -c "import typer, pydantic, yaml"', floor, 1.0, floor / typer_floor),
         ("typer floor: a one-argument typer command", typer_floor, typer_floor / floor, 1.0),
         *rows,
     ]
@@ -191,14 +194,20 @@ def main() -> None:
     ]
     corpus_rows = corpora(sizes)
     for size, wall, cores, rss, lint, speedup in corpus_rows:
-        lines.append(f"| {size:,} | {wall:.2f} s | {wall / size * 1000:.2f} ms | {cores:.2f} | {rss / 1024:.0f} MiB | {lint:.2f} s | {speedup:.1f}× |")
+        lines.append(
+            f"| {size:,} | {wall:.2f} s | {wall / size * 1000:.2f} ms | {cores:.2f} | {rss / 1024:.0f} MiB | {lint:.2f} s | {speedup:.1f}× |"
+        )
     met = [f"{size:,}" for size, *_, speedup in corpus_rows if speedup >= 5]
     missed = [f"{size:,}" for size, *_, speedup in corpus_rows if speedup < 5]
     lines += [
         "",
         f"Target ≥ 5× faster than yamllint: met for {', '.join(met) or 'no corpus'} plans"
-        + (f"; not met for {', '.join(missed)}, where aidplan's own start-up is most of its time and yamllint's "
-           "per-file cost has not yet added up" if missed else "")
+        + (
+            f"; not met for {', '.join(missed)}, where aidplan's own start-up is most of its time and yamllint's "
+            "per-file cost has not yet added up"
+            if missed
+            else ""
+        )
         + ". aidplan checks far more than YAML syntax: schema, dates, periods, holidays and numbering. "
         "Folders of 64 plans or more are checked on every core (CPU ÷ wall near the core count). Peak "
         "memory is the largest single process: it stays flat as the corpus grows, because each plan is "
@@ -208,7 +217,10 @@ def main() -> None:
     render_rows = rendering(batch)
     for label, wall, per in render_rows:
         lines.append(f"| {label} | {wall:.2f} s | {per * 1000:.0f} ms |")
-    lines += ["", f"Batching: the per-plan cost falls from {render_rows[0][2] * 1000:.0f} ms to {render_rows[1][2] * 1000:.0f} ms, because start-up and imports are paid once."]
+    lines += [
+        "",
+        f"Batching: the per-plan cost falls from {render_rows[0][2] * 1000:.0f} ms to {render_rows[1][2] * 1000:.0f} ms, because start-up and imports are paid once.",
+    ]
     lines += ["", f"Whole run: {time.perf_counter() - started:.0f} s.", ""]
     text = "\n".join(lines)
     print(text)

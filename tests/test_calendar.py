@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from aidplan.workdays import WorkCalendar
+from aidplan.plan.workdays import WorkCalendar
 
 from .conftest import SEED_PLANS
 
@@ -19,8 +19,14 @@ from .conftest import SEED_PLANS
 def test_official_days() -> None:
     calendar = WorkCalendar()
     assert calendar.info(dt.date(2020, 2, 29)).reason == "星期六"
-    assert (calendar.info(dt.date(2020, 10, 1)).working, calendar.info(dt.date(2020, 10, 1)).reason) == (False, "国庆节")
-    assert (calendar.info(dt.date(2020, 9, 27)).working, calendar.info(dt.date(2020, 9, 27)).reason) == (True, "国庆节调休上班")
+    assert (calendar.info(dt.date(2020, 10, 1)).working, calendar.info(dt.date(2020, 10, 1)).reason) == (
+        False,
+        "国庆节",
+    )
+    assert (calendar.info(dt.date(2020, 9, 27)).working, calendar.info(dt.date(2020, 9, 27)).reason) == (
+        True,
+        "国庆节调休上班",
+    )
     assert calendar.info(dt.date(2020, 1, 27)).reason == "春节"
     assert calendar.step(dt.date(2020, 10, 1), -1) == dt.date(2020, 9, 30)
     assert calendar.step(dt.date(2020, 10, 1), 1) == dt.date(2020, 10, 9)  # 10/8 was still off in 2020
@@ -92,12 +98,16 @@ def test_a_year_beyond_the_data_checks_and_tracks_and_says_so(cli, in_tmp: Path)
     assert cli("export", "plan.yaml").exit_code == 0
 
 
-@pytest.mark.parametrize(("shift", "expected"), [("keep", "2020-06-20"), ("previous", "2020-06-19"), ("next", "2020-06-22")])
+@pytest.mark.parametrize(
+    ("shift", "expected"), [("keep", "2020-06-20"), ("previous", "2020-06-19"), ("next", "2020-06-22")]
+)
 def test_monthly_deadlines_on_days_off_follow_the_shift_policy(cli, in_tmp: Path, shift: str, expected: str) -> None:
     plan = shutil.copy(SEED_PLANS["2020-huaibei"], in_tmp / "h.yaml")
     text = Path(plan).read_text(encoding="utf-8").replace("periods:\n", f"calendar:\n  shift: {shift}\nperiods:\n", 1)
     Path(plan).write_text(text, encoding="utf-8")
-    items = {i["id"]: i for i in json.loads(cli("due", "h.yaml", "--today", "2020-06-01", "-f", "json").stdout)["items"]}
+    items = {
+        i["id"]: i for i in json.loads(cli("due", "h.yaml", "--today", "2020-06-01", "-f", "json").stdout)["items"]
+    }
     assert items["6.1@6-20"]["deadline"] == expected  # 2020-06-20 was a Saturday
     assert items["6.1@6-28"]["deadline"] == "2020-06-28"  # a Sunday worked for 端午 (调休): never moved
 
@@ -105,8 +115,14 @@ def test_monthly_deadlines_on_days_off_follow_the_shift_policy(cli, in_tmp: Path
 def test_due_counts_working_days(cli, in_tmp: Path) -> None:
     shutil.copy(SEED_PLANS["2020-huaibei"], in_tmp / "h.yaml")
     result = cli("due", "h.yaml", "--today", "2020-09-28", "--within", "2", "--working-days")
-    assert "  9.4       2020-09-24  已逾期3个工作日   九月份        秋季建档立卡贫困家庭学生发放工作9月24日前完成；" in result.stdout.splitlines()
-    assert "  9.2       2020-09-30  还有2个工作日     九月份        做好2020年生源地助学贷款的受理工作；" in result.stdout.splitlines()
+    assert (
+        "  9.4       2020-09-24  已逾期3个工作日   九月份        秋季建档立卡贫困家庭学生发放工作9月24日前完成；"
+        in result.stdout.splitlines()
+    )
+    assert (
+        "  9.2       2020-09-30  还有2个工作日     九月份        做好2020年生源地助学贷款的受理工作；"
+        in result.stdout.splitlines()
+    )
 
 
 @pytest.fixture
@@ -128,8 +144,12 @@ def test_ics_parses_back_with_one_all_day_event_per_deadline(huaibei_ics: bytes)
     assert str(first["SUMMARY"]) == "[5.2] 发放中职、普通高中学生，幼儿园国家助学金及建档立卡学生资助资金，确保5月25日…"
     assert first.decoded("DTSTART") == dt.date(2020, 5, 25)
     assert first.decoded("DTEND") == dt.date(2020, 5, 26)
-    assert "计划：淮北市2020年度学生资助工作月计划\n时段：五月份\n编号：5.2\n截止依据：文中日期" in str(first["DESCRIPTION"])
-    assert str(first["DESCRIPTION"]).startswith("发放中职、普通高中学生，幼儿园国家助学金及建档立卡学生资助资金，确保5月25日前完成资金发放；")
+    assert "计划：淮北市2020年度学生资助工作月计划\n时段：五月份\n编号：5.2\n截止依据：文中日期" in str(
+        first["DESCRIPTION"]
+    )
+    assert str(first["DESCRIPTION"]).startswith(
+        "发放中职、普通高中学生，幼儿园国家助学金及建档立卡学生资助资金，确保5月25日前完成资金发放；"
+    )
     (alarm,) = first.walk("VALARM")
     assert (str(alarm["ACTION"]), alarm.decoded("TRIGGER")) == ("DISPLAY", -dt.timedelta(days=3))
     starts = sorted(e.decoded("DTSTART") for e in events)
@@ -175,5 +195,8 @@ def test_csv_for_excel(cli, in_tmp: Path) -> None:
 def test_bad_reminder(cli, in_tmp: Path) -> None:
     shutil.copy(SEED_PLANS["2020-huaibei"], in_tmp / "h.yaml")
     result = cli("export", "h.yaml", "--remind", "three days")
-    assert (result.exit_code, result.stderr) == (2, "aidplan: --remind 的值“three days”看不懂；请写成 3d（天）、12h（小时）或 1w（周）\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "aidplan: --remind 的值“three days”看不懂；请写成 3d（天）、12h（小时）或 1w（周）\n",
+    )
     assert cli("export", "h.yaml", "-f", "csv", "--remind", "3d").stderr == "aidplan: --remind 只用于 ics 格式\n"

@@ -69,7 +69,11 @@ def test_json_format(cli) -> None:
         "warnings": 0,
         "findings": [
             {
-                "path": str(case), "line": 5, "column": 15, "severity": "error", "code": "E205",
+                "path": str(case),
+                "line": 5,
+                "column": 15,
+                "severity": "error",
+                "code": "E205",
                 "message": "时段“元月至2月份”的完成时间“2月29日”不存在：2014年不是闰年，2月只有28天",
             }
         ],
@@ -114,15 +118,51 @@ def test_bom_and_crlf_are_accepted(cli, in_tmp: Path) -> None:
 @pytest.mark.parametrize(
     ("name", "content", "expected"),
     [
-        ("gbk.yaml", MINIMAL.encode("gbk"), "gbk.yaml:1:8: error[E103]: 文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 'gbk.yaml' > 新文件.yaml"),
-        ("utf16.yaml", MINIMAL.encode("utf-16"), "utf16.yaml:1:1: error[E103]: 文件是 UTF-16 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）"),
-        ("binary.yaml", b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)), "binary.yaml:1:6: error[E107]: 这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本"),
-        ("latin1.yaml", "title: caf\xe9\n".encode("latin-1") + b"\xff\xfe\xfd", "latin1.yaml:1:11: error[E103]: 文件不是 UTF-8 文本（第 11 个字节 0xe9 无法解码）；计划应是 UTF-8 编码的 YAML 文本"),
-        ("control.yaml", MINIMAL.replace("开展", "开\x07展").encode("utf-8"), "control.yaml:5:14: error[E109]: 含有不允许的控制字符 U+0007；请删除它（常见于从网页或 Word 复制的文字）"),
-        ("cut-mid-character.yaml", MINIMAL.encode("utf-8")[:-9], "cut-mid-character.yaml:5:15: error[E103]: 文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件"),
-        ("truncated.yaml", MINIMAL.encode("utf-8")[:-8], "truncated.yaml:6:1: error[E101]: YAML 语法错误：方括号列表没有闭合（缺少“]”），或项与项之间缺少英文逗号“,”"),
-        ("unclosed-quote.yaml", b'title: "abc\nyear: 2020\n', "unclosed-quote.yaml:3:1: error[E101]: YAML 语法错误：文件意外结束（引号或括号没有闭合？）"),
-        ("deep.yaml", b"[" * 30_000 + b"]" * 30_000, "deep.yaml:1:33: error[E105]: 嵌套超过 32 层；计划文件不需要这么深的结构"),
+        (
+            "gbk.yaml",
+            MINIMAL.encode("gbk"),
+            "gbk.yaml:1:8: error[E103]: 文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 'gbk.yaml' > 新文件.yaml",
+        ),
+        (
+            "utf16.yaml",
+            MINIMAL.encode("utf-16"),
+            "utf16.yaml:1:1: error[E103]: 文件是 UTF-16 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）",
+        ),
+        (
+            "binary.yaml",
+            b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)),
+            "binary.yaml:1:6: error[E107]: 这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本",
+        ),
+        (
+            "latin1.yaml",
+            "title: caf\xe9\n".encode("latin-1") + b"\xff\xfe\xfd",
+            "latin1.yaml:1:11: error[E103]: 文件不是 UTF-8 文本（第 11 个字节 0xe9 无法解码）；计划应是 UTF-8 编码的 YAML 文本",
+        ),
+        (
+            "control.yaml",
+            MINIMAL.replace("开展", "开\x07展").encode("utf-8"),
+            "control.yaml:5:14: error[E109]: 含有不允许的控制字符 U+0007；请删除它（常见于从网页或 Word 复制的文字）",
+        ),
+        (
+            "cut-mid-character.yaml",
+            MINIMAL.encode("utf-8")[:-9],
+            "cut-mid-character.yaml:5:15: error[E103]: 文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件",
+        ),
+        (
+            "truncated.yaml",
+            MINIMAL.encode("utf-8")[:-8],
+            "truncated.yaml:6:1: error[E101]: YAML 语法错误：方括号列表没有闭合（缺少“]”），或项与项之间缺少英文逗号“,”",
+        ),
+        (
+            "unclosed-quote.yaml",
+            b'title: "abc\nyear: 2020\n',
+            "unclosed-quote.yaml:3:1: error[E101]: YAML 语法错误：文件意外结束（引号或括号没有闭合？）",
+        ),
+        (
+            "deep.yaml",
+            b"[" * 30_000 + b"]" * 30_000,
+            "deep.yaml:1:33: error[E105]: 嵌套超过 32 层；计划文件不需要这么深的结构",
+        ),
         (
             "bomb.yaml",
             b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
@@ -141,7 +181,10 @@ def test_huge_file_is_refused_before_reading(cli, in_tmp: Path) -> None:
         handle.write(MINIMAL.encode("utf-8"))
         handle.truncate(50 * 1024 * 1024)
     result = cli("check", "-q", "huge.yaml")
-    assert (result.exit_code, result.stdout) == (1, "huge.yaml:1:1: error[E102]: 文件过大（50.0 MB），计划文件最大 2 MB\n")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "huge.yaml:1:1: error[E102]: 文件过大（50.0 MB），计划文件最大 2 MB\n",
+    )
 
 
 def test_a_directory_named_as_a_plan_is_searched(cli, in_tmp: Path) -> None:

@@ -44,19 +44,24 @@ def _imported_by(*args: str) -> set[str]:
 
 def test_help_imports_no_plan_machinery() -> None:
     modules = _imported_by("--help")
-    for heavy in ("pydantic", "yaml", "docx", "jinja2", "aidplan.model"):
+    for heavy in ("pydantic", "yaml", "docx", "jinja2", "aidplan.plan.model"):
         assert heavy not in modules, heavy
 
 
 def test_check_does_not_import_renderers() -> None:
     modules = _imported_by("check", "-q", "plans")
     assert "pydantic" in modules
-    for heavy in ("docx", "jinja2", "aidplan.layout"):
+    for heavy in ("docx", "jinja2", "aidplan.render.layout"):
         assert heavy not in modules, heavy
 
 
 def test_python_dash_m() -> None:
-    result = subprocess.run([sys.executable, "-m", "aidplan", "check", "-q", "plans/2014-yueyang.yaml"], capture_output=True, text=True, cwd=ROOT)
+    result = subprocess.run(
+        [sys.executable, "-m", "aidplan", "check", "-q", "plans/2014-yueyang.yaml"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+    )
     assert (result.returncode, result.stdout, result.stderr) == (0, "", "")
 
 

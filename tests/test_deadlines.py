@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from aidplan.deadlines import DeadlineError, dates_in_text, format_deadline, monthly_days, parse_deadline
+from aidplan.plan.deadlines import DeadlineError, dates_in_text, format_deadline, monthly_days, parse_deadline
 
 
 @pytest.mark.parametrize(

@@ -27,7 +27,13 @@ app(sys.argv[1:], prog_name="aidplan")
 
 
 def kill_while_writing(args: list[str], cwd: Path) -> None:
-    child = subprocess.Popen([sys.executable, "-c", STALL_AT_FSYNC, *args], cwd=cwd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
+    child = subprocess.Popen(
+        [sys.executable, "-c", STALL_AT_FSYNC, *args],
+        cwd=cwd,
+        stdout=subprocess.PIPE,
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     try:
         assert child.stdout.readline() == "writing\n"
         os.kill(child.pid, signal.SIGKILL)
@@ -57,7 +63,9 @@ def test_a_progress_write_killed_mid_write_loses_nothing_and_frees_the_lock(in_t
 
 
 def test_control_characters_from_yaml_escapes_are_refused_before_rendering(cli, in_tmp: Path) -> None:
-    (in_tmp / "esc.yaml").write_text('title: 计划\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks: ["做好\\x07工作"]\n', encoding="utf-8")
+    (in_tmp / "esc.yaml").write_text(
+        'title: 计划\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks: ["做好\\x07工作"]\n', encoding="utf-8"
+    )
     result = cli("render", "esc.yaml", "-f", "docx")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -78,7 +86,10 @@ def test_control_characters_in_progress_options_are_refused(cli, in_tmp: Path, o
 def test_html_and_markdown_lookalikes_stay_text_in_docx(cli, in_tmp: Path) -> None:
     from .docx_reading import reading_order
 
-    (in_tmp / "t.yaml").write_text('title: "<b>计划</b> **加粗**"\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks: ["<script>alert(1)</script> & [链接](x) | 表格"]\n', encoding="utf-8")
+    (in_tmp / "t.yaml").write_text(
+        'title: "<b>计划</b> **加粗**"\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks: ["<script>alert(1)</script> & [链接](x) | 表格"]\n',
+        encoding="utf-8",
+    )
     assert cli("render", "t.yaml", "-f", "docx", "-o", "t.docx").exit_code == 0
     pieces = reading_order((in_tmp / "t.docx").read_bytes())
     assert "<b>计划</b> **加粗**" in pieces
@@ -88,4 +99,7 @@ def test_html_and_markdown_lookalikes_stay_text_in_docx(cli, in_tmp: Path) -> No
 def test_a_plan_path_that_is_a_directory(cli, in_tmp: Path) -> None:
     (in_tmp / "folder.yaml").mkdir()
     result = cli("done", "folder.yaml", "1.1")
-    assert (result.exit_code, result.stderr) == (2, "aidplan: folder.yaml 不是计划文件；请给出计划（如 plans/2020-huaibei.yaml）\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "aidplan: folder.yaml 不是计划文件；请给出计划（如 plans/2020-huaibei.yaml）\n",
+    )

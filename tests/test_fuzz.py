@@ -9,15 +9,18 @@ from pathlib import Path
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from aidplan.checks import check_plan
-from aidplan.deadlines import DeadlineError, dates_in_text, format_deadline, monthly_days, parse_deadline
-from aidplan.loading import load_plan
-from aidplan.periods import PeriodLabelError, Span, format_month_label, parse_period_label
+from aidplan.plan.checks import check_plan
+from aidplan.plan.deadlines import DeadlineError, dates_in_text, format_deadline, monthly_days, parse_deadline
+from aidplan.plan.loading import load_plan
+from aidplan.plan.periods import PeriodLabelError, Span, format_month_label, parse_period_label
 
 from .conftest import SEED_PLANS
 
 # Text the way plans are written: Chinese numerals and month words, digits, separators, and anything else.
-PLAN_ALPHABET = st.sampled_from(list("元一二三四五六七八九十正月份日号至到~～-—、，和及前底末初上中下旬季度第次年半全周") + list("0123456789０１２ \n\t"))
+PLAN_ALPHABET = st.sampled_from(
+    list("元一二三四五六七八九十正月份日号至到~～-—、，和及前底末初上中下旬季度第次年半全周")
+    + list("0123456789０１２ \n\t")
+)
 plan_text = st.text(alphabet=PLAN_ALPHABET, max_size=16) | st.text(max_size=16)
 years = st.integers(min_value=1990, max_value=2100)
 
@@ -109,7 +112,9 @@ def mutated_seed(draw) -> str:
 
 
 @given(mutated_seed())
-@settings(max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture])
+@settings(
+    max_examples=60, deadline=None, suppress_health_check=[HealthCheck.too_slow, HealthCheck.function_scoped_fixture]
+)
 def test_commands_on_mutated_plans_end_with_a_message_not_a_traceback(text: str) -> None:
     from typer.testing import CliRunner
 

@@ -4,7 +4,7 @@ from datetime import date
 
 import pytest
 
-from aidplan.periods import PeriodLabelError, Span, format_month_label, parse_period_label
+from aidplan.plan.periods import PeriodLabelError, Span, format_month_label, parse_period_label
 
 
 @pytest.mark.parametrize(
@@ -41,7 +41,10 @@ def test_february_follows_the_plan_year() -> None:
 @pytest.mark.parametrize(
     ("label", "message"),
     [
-        ("第一周", "无法从时段名称“第一周”推出日期范围；请用 span 写明起止日期（如 span: {start: 2020-03-01, end: 2020-03-07}）"),
+        (
+            "第一周",
+            "无法从时段名称“第一周”推出日期范围；请用 span 写明起止日期（如 span: {start: 2020-03-01, end: 2020-03-07}）",
+        ),
         ("13月份", "时段“13月份”中的月份“13”不存在（应为 1 至 12 月）"),
         ("2、5月", "时段“2、5月”列出的月份不连续，无法作为一个时间段；请拆成几个时段，或用 span 写明起止日期"),
         ("3月至3月", "时段“3月至3月”的起止月份相同，请直接写成“三月”"),
@@ -55,5 +58,9 @@ def test_unreadable_labels_say_why(label: str, message: str) -> None:
 
 
 def test_generated_labels_read_back_to_the_same_span() -> None:
-    for span in [Span(date(2020, 3, 1), date(2020, 3, 31)), Span(date(2020, 7, 1), date(2020, 8, 31)), Span(date(2020, 11, 1), date(2021, 1, 31))]:
+    for span in [
+        Span(date(2020, 3, 1), date(2020, 3, 31)),
+        Span(date(2020, 7, 1), date(2020, 8, 31)),
+        Span(date(2020, 11, 1), date(2021, 1, 31)),
+    ]:
         assert parse_period_label(format_month_label(span), 2020) == span

@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pytest
 
-from aidplan.model import normalise_text
+from aidplan.plan.model import normalise_text
 
 from .conftest import DATA, SEED_PLANS
 from .docx_reading import NS, W, part, reading_order
@@ -52,7 +52,10 @@ def test_huaibei_has_title_first_and_the_note_under_the_table(rendered) -> None:
         "2.撰写上年度资助工作总结及本年度年工作计划；\n3.谋划本年度工作。",
         "2月29日",
     ]
-    assert pieces[-1] == "注：一并做好省教育厅、市民生办、市扶贫办及市教育局安排部署的其他工作（政策如有变动以最新变动为准）。"
+    assert (
+        pieces[-1]
+        == "注：一并做好省教育厅、市民生办、市扶贫办及市教育局安排部署的其他工作（政策如有变动以最新变动为准）。"
+    )
 
 
 def test_a4_page_with_the_standard_margins(rendered) -> None:
@@ -94,7 +97,16 @@ def test_title_is_erhao_xiaobiaosong_centred(rendered) -> None:
 
 def test_cells_are_sihao_fangsong_and_header_heiti(rendered) -> None:
     (task,) = _runs_of(rendered["2014-yueyang"], "1、印发2014年度资助管理中心工作要点")
-    assert _font_and_size(task) == ({"ascii": "仿宋_GB2312", "hAnsi": "仿宋_GB2312", "eastAsia": "仿宋_GB2312", "cs": "仿宋_GB2312", "hint": "eastAsia"}, "28")
+    assert _font_and_size(task) == (
+        {
+            "ascii": "仿宋_GB2312",
+            "hAnsi": "仿宋_GB2312",
+            "eastAsia": "仿宋_GB2312",
+            "cs": "仿宋_GB2312",
+            "hint": "eastAsia",
+        },
+        "28",
+    )
     (header,) = _runs_of(rendered["2014-yueyang"], "工  作  内  容")
     assert _font_and_size(header)[0]["eastAsia"] == "黑体"
     assert _font_and_size(header)[1] == "28"
@@ -161,7 +173,9 @@ def _footer(data: bytes, kind: str):
     rels = part(data, "word/_rels/document.xml.rels")
     ref = doc.find(f".//w:sectPr/w:footerReference[@w:type='{kind}']", NS)
     rid = ref.get("{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id")
-    target = rels.find(f"{{http://schemas.openxmlformats.org/package/2006/relationships}}Relationship[@Id='{rid}']").get("Target")
+    target = rels.find(
+        f"{{http://schemas.openxmlformats.org/package/2006/relationships}}Relationship[@Id='{rid}']"
+    ).get("Target")
     return part(data, f"word/{target}").find("w:p", NS)
 
 
@@ -202,7 +216,9 @@ def test_document_properties_are_fixed(rendered) -> None:
 
 def test_landscape_uses_the_margins_of_section_8(cli, tmp_path: Path) -> None:
     out = tmp_path / "wide.docx"
-    assert cli("render", SEED_PLANS["2020-huaibei"], "-f", "docx", "--orientation", "landscape", "-o", out).exit_code == 0
+    assert (
+        cli("render", SEED_PLANS["2020-huaibei"], "-f", "docx", "--orientation", "landscape", "-o", out).exit_code == 0
+    )
     data = out.read_bytes()
     sect = part(data, "word/document.xml").find(".//w:body/w:sectPr", NS)
     size, margins = sect.find("w:pgSz", NS), sect.find("w:pgMar", NS)
@@ -240,8 +256,12 @@ def test_plan_style_overrides(cli, in_tmp: Path) -> None:
 
 
 def test_a_period_longer_than_a_page_prints_its_label_again(cli, in_tmp: Path) -> None:
-    tasks = "\n".join(f"      - 第{i}项工作：组织全市各级各类学校学生资助工作人员业务培训并做好记录" for i in range(1, 61))
-    (in_tmp / "long.yaml").write_text(f"title: 工作计划表\nyear: 2024\nperiods:\n  - label: 3月份\n    tasks:\n{tasks}\n", encoding="utf-8")
+    tasks = "\n".join(
+        f"      - 第{i}项工作：组织全市各级各类学校学生资助工作人员业务培训并做好记录" for i in range(1, 61)
+    )
+    (in_tmp / "long.yaml").write_text(
+        f"title: 工作计划表\nyear: 2024\nperiods:\n  - label: 3月份\n    tasks:\n{tasks}\n", encoding="utf-8"
+    )
     assert cli("render", "long.yaml", "-f", "docx", "-o", "long.docx").exit_code == 0
     rows = part((in_tmp / "long.docx").read_bytes(), "word/document.xml").findall(".//w:tbl/w:tr", NS)[1:]
     starts = [i for i, r in enumerate(rows) if attr(r.find("w:tc/w:tcPr/w:vMerge", NS), "val") == "restart"]
@@ -262,6 +282,9 @@ def test_cell_text_is_off_the_body_grid(rendered) -> None:
     for paragraph in cell_paragraphs:
         ppr = paragraph.find("w:pPr", NS)
         assert attr(ppr.find("w:snapToGrid", NS), "val") == "0"
-        assert (attr(ppr.find("w:spacing", NS), "line"), attr(ppr.find("w:spacing", NS), "lineRule")) == ("400", "exact")
+        assert (attr(ppr.find("w:spacing", NS), "line"), attr(ppr.find("w:spacing", NS), "lineRule")) == (
+            "400",
+            "exact",
+        )
         tags = [child.tag.split("}")[1] for child in ppr]
         assert tags.index("snapToGrid") == tags.index("spacing") - 1  # CT_PPr order

@@ -15,10 +15,10 @@ from pathlib import Path
 
 import pytest
 
-from aidplan.build import table_layout
-from aidplan.loading import load_plan
-from aidplan.model import normalise_text
-from aidplan.style import profile_for
+from aidplan.commands.render import table_layout
+from aidplan.plan.loading import load_plan
+from aidplan.plan.model import normalise_text
+from aidplan.render.style import profile_for
 
 from .conftest import SEED_PLANS
 
@@ -75,7 +75,9 @@ def _columns_by_page(name: str, pdf: Path):
         header_y = next(w[1] for w in in_period if w[3].startswith(header[0]))
         body = [w for w in words if header_y + 4 < w[1] < bottom]
         period = normalise_text("".join(w[3] for w in body if w[2] <= left + widths[0]))
-        tasks = normalise_text("".join(w[3] for w in body if left + widths[0] < w[0] and w[2] <= left + widths[0] + widths[1]))
+        tasks = normalise_text(
+            "".join(w[3] for w in body if left + widths[0] < w[0] and w[2] <= left + widths[0] + widths[1])
+        )
         columns.append((period, tasks))
     return layout, columns
 

@@ -61,7 +61,9 @@ def test_markdown_special_characters_cannot_break_the_table(cli, in_tmp: Path) -
 
 def test_user_templates_override_the_shipped_ones(cli, in_tmp: Path) -> None:
     (in_tmp / "mine").mkdir()
-    (in_tmp / "mine" / "plan.md.j2").write_text("{{ layout.title }}：共 {{ layout.rows | length }} 行\n", encoding="utf-8")
+    (in_tmp / "mine" / "plan.md.j2").write_text(
+        "{{ layout.title }}：共 {{ layout.rows | length }} 行\n", encoding="utf-8"
+    )
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "md", "--templates", "mine", "-o", "out.md")
     assert result.exit_code == 0
     assert (in_tmp / "out.md").read_text(encoding="utf-8") == "淮北市2020年度学生资助工作月计划：共 11 行\n"
@@ -72,7 +74,10 @@ def test_template_errors_are_reported_with_file_and_line(cli, in_tmp: Path) -> N
     (in_tmp / "mine" / "plan.md.j2").write_text("ok\n{{ layout.no_such_thing }}\n", encoding="utf-8")
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "md", "--templates", "mine")
     assert result.exit_code == 2
-    assert result.stderr == "aidplan: 模板 plan.md.j2 有错：mine/plan.md.j2:2: 'aidplan.layout.TableLayout object' has no attribute 'no_such_thing'\n"
+    assert (
+        result.stderr
+        == "aidplan: 模板 plan.md.j2 有错：mine/plan.md.j2:2: 'aidplan.render.layout.TableLayout object' has no attribute 'no_such_thing'\n"
+    )
     assert not (in_tmp / "build").exists()
 
 
@@ -84,8 +89,13 @@ def test_missing_template_folder(cli, in_tmp: Path) -> None:
 def test_a_plan_with_errors_writes_nothing_and_keeps_old_output(cli, in_tmp: Path) -> None:
     (in_tmp / "build").mkdir()
     (in_tmp / "build" / "good.md").write_text("earlier output\n", encoding="utf-8")
-    (in_tmp / "good.yaml").write_text("title: 计划\nyear: 2024\nperiods:\n  - label: 3月份\n    tasks: [甲]\n", encoding="utf-8")
-    (in_tmp / "bad.yaml").write_text("title: 计划\nyear: 2014\nperiods:\n  - label: 2月份\n    deadline: 2月29日\n    tasks: [乙]\n", encoding="utf-8")
+    (in_tmp / "good.yaml").write_text(
+        "title: 计划\nyear: 2024\nperiods:\n  - label: 3月份\n    tasks: [甲]\n", encoding="utf-8"
+    )
+    (in_tmp / "bad.yaml").write_text(
+        "title: 计划\nyear: 2014\nperiods:\n  - label: 2月份\n    deadline: 2月29日\n    tasks: [乙]\n",
+        encoding="utf-8",
+    )
     result = cli("render", "good.yaml", "bad.yaml", "-f", "md")
     assert result.exit_code == 1
     assert result.stderr == (
@@ -102,7 +112,9 @@ def test_output_over_a_directory_is_refused(cli, in_tmp: Path) -> None:
     assert (result.exit_code, result.stderr) == (1, "aidplan: 无法写入 out.md：这是一个目录\n")
 
 
-def test_a_failed_write_leaves_the_old_file_and_no_temporary(cli, in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
+def test_a_failed_write_leaves_the_old_file_and_no_temporary(
+    cli, in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
     (in_tmp / "build").mkdir()
     (in_tmp / "build" / "2020-huaibei.md").write_text("earlier output\n", encoding="utf-8")
 
@@ -126,7 +138,10 @@ def test_output_under_a_file_is_a_clear_error(cli, in_tmp: Path) -> None:
 
 def test_output_option_needs_one_plan_and_one_format(cli, in_tmp: Path) -> None:
     result = cli("render", *SEED_PLANS.values(), "-o", "x.docx")
-    assert (result.exit_code, result.stderr) == (2, "aidplan: -o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "aidplan: -o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir\n",
+    )
 
 
 def test_unknown_format(cli) -> None:
@@ -138,7 +153,10 @@ def test_pdf_without_libreoffice_names_the_package(cli, in_tmp: Path, monkeypatc
     monkeypatch.setenv("PATH", str(in_tmp))
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "pdf")
     assert result.exit_code == 1
-    assert result.stderr == "aidplan: 生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装：apt-get install libreoffice-writer-nogui fonts-noto-cjk（Debian/Ubuntu）\n"
+    assert (
+        result.stderr
+        == "aidplan: 生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装：apt-get install libreoffice-writer-nogui fonts-noto-cjk（Debian/Ubuntu）\n"
+    )
     assert not (in_tmp / "build").exists()
 
 
@@ -148,14 +166,22 @@ def test_default_render_writes_docx_and_markdown_into_build(in_tmp: Path) -> Non
     )
     assert result.returncode == 0, result.stderr
     assert sorted(p.name for p in (in_tmp / "build").iterdir()) == [
-        "2014-yueyang.docx", "2014-yueyang.md", "2020-huaibei.docx", "2020-huaibei.md"
+        "2014-yueyang.docx",
+        "2014-yueyang.md",
+        "2020-huaibei.docx",
+        "2020-huaibei.md",
     ]
 
 
 def test_two_plans_with_the_same_name_are_refused_before_rendering(cli, in_tmp: Path) -> None:
     for folder in ("a", "b"):
         (in_tmp / folder).mkdir()
-        (in_tmp / folder / "plan.yaml").write_text("title: 计划\nyear: 2024\nperiods:\n  - label: 3月份\n    tasks: [甲]\n", encoding="utf-8")
+        (in_tmp / folder / "plan.yaml").write_text(
+            "title: 计划\nyear: 2024\nperiods:\n  - label: 3月份\n    tasks: [甲]\n", encoding="utf-8"
+        )
     result = cli("render", "a", "b", "-f", "md")
-    assert (result.exit_code, result.stderr) == (2, "aidplan: 有同名的计划文件（plan），输出会互相覆盖；请分开渲染或改名\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "aidplan: 有同名的计划文件（plan），输出会互相覆盖；请分开渲染或改名\n",
+    )
     assert not (in_tmp / "build").exists()

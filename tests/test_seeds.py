@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 
-from aidplan.layout import build_layout, reading_text
-from aidplan.loading import load_plan
-from aidplan.model import normalise_text
+from aidplan.plan.loading import load_plan
+from aidplan.plan.model import normalise_text
+from aidplan.render.layout import build_layout, reading_text
 
 from .conftest import DATA, SEED_PLANS
 
@@ -20,7 +20,7 @@ def test_plan_text_equals_the_published_text(name: str) -> None:
 
 
 def test_yueyang_recurring_duty_prints_where_the_seed_prints_it() -> None:
-    from aidplan.schedule import schedule
+    from aidplan.plan.schedule import schedule
 
     periods = schedule(load_plan(SEED_PLANS["2014-yueyang"]).plan)
     placed = {p.period.label: [(t.number, t.text) for t in p.tasks if t.recurring_id] for p in periods}
@@ -31,7 +31,7 @@ def test_yueyang_recurring_duty_prints_where_the_seed_prints_it() -> None:
 
 
 def test_huaibei_monthly_duty_is_written_once_and_printed_first_in_every_period() -> None:
-    from aidplan.schedule import schedule
+    from aidplan.plan.schedule import schedule
 
     text = SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8")
     assert text.count("每月20日前更新维护") == 1
@@ -43,12 +43,15 @@ def test_huaibei_monthly_duty_is_written_once_and_printed_first_in_every_period(
 
 
 def test_huaibei_period_spans_and_deadlines() -> None:
-    from aidplan.schedule import schedule
+    from aidplan.plan.schedule import schedule
 
     periods = schedule(load_plan(SEED_PLANS["2020-huaibei"]).plan)
     first, last = periods[0], periods[-1]
     assert (first.period.label, str(first.span.start), str(first.span.end), str(first.deadline)) == (
-        "元月至二月份", "2020-01-01", "2020-02-29", "2020-02-29"
+        "元月至二月份",
+        "2020-01-01",
+        "2020-02-29",
+        "2020-02-29",
     )
     assert (last.period.label, str(last.span.start), str(last.deadline)) == ("十二月", "2020-12-01", "2020-12-31")
     assert [p.key for p in periods] == ["1", "3", "4", "5", "6", "7", "8", "9", "10", "11", "12"]

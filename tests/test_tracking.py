@@ -54,14 +54,39 @@ def test_huaibei_on_10_may_without_progress(cli, huaibei: Path) -> None:
     # everything of the earlier periods is overdue, each monthly occurrence on its own
     overdue = sorted(i for i, v in items.items() if v["overdue"])
     assert overdue == sorted(
-        ["1.1@1-20", "1.1@1-28", "1.1@2-20", "1.1@2-28", "1.2", "1.3", "3.1@3-20", "3.1@3-28", "3.2", "3.3",
-         "4.1@4-20", "4.1@4-28", "4.2", "4.3", "4.4", "4.5"]
+        [
+            "1.1@1-20",
+            "1.1@1-28",
+            "1.1@2-20",
+            "1.1@2-28",
+            "1.2",
+            "1.3",
+            "3.1@3-20",
+            "3.1@3-28",
+            "3.2",
+            "3.3",
+            "4.1@4-20",
+            "4.1@4-28",
+            "4.2",
+            "4.3",
+            "4.4",
+            "4.5",
+        ]
     )
     assert items["1.2"] == {
-        "plan": "2020-huaibei.yaml", "id": "1.2", "task": "1.2", "period": "元月至二月份",
-        "text": "撰写上年度资助工作总结及本年度年工作计划；", "owner": None, "deadline": "2020-02-29",
+        "plan": "2020-huaibei.yaml",
+        "id": "1.2",
+        "task": "1.2",
+        "period": "元月至二月份",
+        "text": "撰写上年度资助工作总结及本年度年工作计划；",
+        "owner": None,
+        "deadline": "2020-02-29",
         # working days: Mar 22 + Apr 22 (清明 4/6 off, Sunday 4/26 调休 worked) + May 6-9 (劳动节 1-5 off, Sat 5/9 worked)
-        "status": "todo", "overdue": True, "days_left": -71, "working_days_left": -48, "group": "overdue",
+        "status": "todo",
+        "overdue": True,
+        "days_left": -71,
+        "working_days_left": -48,
+        "group": "overdue",
     }
     assert not any(i.startswith(("6.", "7.")) for i in items)  # later periods are not listed yet
 
@@ -75,7 +100,9 @@ def test_done_tasks_are_no_longer_overdue(cli, huaibei: Path, in_tmp: Path) -> N
     for gone in ("1.2", "4.1@4-20", "3.1@3-20", "3.1@3-28"):
         assert gone not in items
     assert items["4.1@4-28"]["overdue"] is True
-    assert (in_tmp / "2020-huaibei.yaml").read_text(encoding="utf-8") == SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8")
+    assert (in_tmp / "2020-huaibei.yaml").read_text(encoding="utf-8") == SEED_PLANS["2020-huaibei"].read_text(
+        encoding="utf-8"
+    )
 
 
 def test_progress_file_is_appended_as_written(cli, huaibei: Path, in_tmp: Path) -> None:
@@ -134,10 +161,22 @@ def test_text_report_is_grouped_with_countdowns(cli, huaibei: Path) -> None:
 def test_a_finished_year_is_summarised(cli, yueyang: Path) -> None:
     cli("done", yueyang, "1.1", "1.2", "--on", "2014-02-01")
     result = cli("due", yueyang, "--today", "2015-01-10")
-    assert result.stdout.splitlines()[2:] == ["2014年学生资助管理中心工作计划表（2014-yueyang.yaml）", "  2014 年的计划已结束：共 59 项，57 项未完成"]
+    assert result.stdout.splitlines()[2:] == [
+        "2014年学生资助管理中心工作计划表（2014-yueyang.yaml）",
+        "  2014 年的计划已结束：共 59 项，57 项未完成",
+    ]
     payload = due_json(cli, yueyang, "--today", "2015-01-10")
     assert payload["items"] == []
-    assert payload["plans"] == [{"plan": "2014-yueyang.yaml", "title": "2014年学生资助管理中心工作计划表", "year": 2014, "ended": True, "total": 59, "unfinished": 57}]
+    assert payload["plans"] == [
+        {
+            "plan": "2014-yueyang.yaml",
+            "title": "2014年学生资助管理中心工作计划表",
+            "year": 2014,
+            "ended": True,
+            "total": 59,
+            "unfinished": 57,
+        }
+    ]
 
 
 def test_fail_on_overdue(cli, huaibei: Path) -> None:
@@ -149,8 +188,18 @@ def test_fail_on_overdue(cli, huaibei: Path) -> None:
 def test_markdown_due_report(cli, huaibei: Path) -> None:
     result = cli("due", huaibei, "--today", "2020-02-25", "--within", "3", "--format", "md")
     lines = result.stdout.splitlines()
-    assert lines[:6] == ["# 到期任务（2020-02-25）", "", "## 淮北市2020年度学生资助工作月计划", "", "`2020-huaibei.yaml`", ""]
-    assert "| 1.1@1-20 | 元月至二月份 | 每月20日前更新维护学生资助管理及建档立卡信息系统数据，28日前上报当月月点评季通报表及相关报表； |  | 2020-01-20 | 已逾期36天 |" in lines
+    assert lines[:6] == [
+        "# 到期任务（2020-02-25）",
+        "",
+        "## 淮北市2020年度学生资助工作月计划",
+        "",
+        "`2020-huaibei.yaml`",
+        "",
+    ]
+    assert (
+        "| 1.1@1-20 | 元月至二月份 | 每月20日前更新维护学生资助管理及建档立卡信息系统数据，28日前上报当月月点评季通报表及相关报表； |  | 2020-01-20 | 已逾期36天 |"
+        in lines
+    )
     assert "### 即将到期（1）" in lines
 
 
@@ -178,7 +227,10 @@ def test_status_by_owner(cli, in_tmp: Path) -> None:
     )
     cli("done", "p.yaml", "3.1", "--on", "2024-03-05")
     owners = json.loads(cli("status", "p.yaml", "--today", "2024-04-02", "-f", "json").stdout)["plans"][0]["owners"]
-    assert [(o["owner"], o["done"], o["total"], o["overdue"]) for o in owners] == [("资助科", 1, 2, 1), ("财务科", 0, 1, 1)]
+    assert [(o["owner"], o["done"], o["total"], o["overdue"]) for o in owners] == [
+        ("资助科", 1, 2, 1),
+        ("财务科", 0, 1, 1),
+    ]
 
 
 def test_status_docx_is_a_ledger_in_the_official_layout(cli, huaibei: Path, in_tmp: Path) -> None:
@@ -195,23 +247,37 @@ def test_status_docx_is_a_ledger_in_the_official_layout(cli, huaibei: Path, in_t
     assert rows[0].find("w:trPr/w:tblHeader", NS) is not None
     assert pieces[0] == "淮北市2020年度学生资助工作月计划完成情况"
     assert pieces[2:6] == ["时 序", "主要工作项目内容", "完成时限", "完成情况"]
-    assert pieces[6:10] == ["元月至二月份", "1.1@1-20　每月20日前更新维护学生资助管理及建档立卡信息系统数据，28日前上报当月月点评季通报表及相关报表；", "1月20日", "逾期未完成"]
+    assert pieces[6:10] == [
+        "元月至二月份",
+        "1.1@1-20　每月20日前更新维护学生资助管理及建档立卡信息系统数据，28日前上报当月月点评季通报表及相关报表；",
+        "1月20日",
+        "逾期未完成",
+    ]
     assert "已完成（2月27日）；张三" in pieces
     assert pieces[-1] == "截至2020年5月10日：共 60 项，已完成 1 项（2%），逾期未完成 15 项。"
 
 
 def test_unknown_task_id_is_refused_with_suggestions(cli, huaibei: Path, in_tmp: Path) -> None:
     result = cli("done", huaibei, "5.9")
-    assert (result.exit_code, result.stderr) == (2, "aidplan: 2020-huaibei.yaml 里没有编号为“5.9”的任务；是不是 5.6、5.5、5.4？\n")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "aidplan: 2020-huaibei.yaml 里没有编号为“5.9”的任务；是不是 5.6、5.5、5.4？\n",
+    )
     assert not (in_tmp / "2020-huaibei.progress.yaml").exists()
 
 
 def test_bad_dates_are_usage_errors(cli, huaibei: Path) -> None:
-    assert cli("due", huaibei, "--today", "2020/05/10").stderr == "aidplan: --today 的日期“2020/05/10”看不懂；请写成 2020-05-10\n"
-    assert cli("done", huaibei, "1.2", "--on", "5月1日").stderr == "aidplan: --on 的日期“5月1日”看不懂；请写成 2020-05-10\n"
+    assert (
+        cli("due", huaibei, "--today", "2020/05/10").stderr
+        == "aidplan: --today 的日期“2020/05/10”看不懂；请写成 2020-05-10\n"
+    )
+    assert (
+        cli("done", huaibei, "1.2", "--on", "5月1日").stderr
+        == "aidplan: --on 的日期“5月1日”看不懂；请写成 2020-05-10\n"
+    )
 
 
-HAND_WRITTEN = '''- task: "1.2"
+HAND_WRITTEN = """- task: "1.2"
   status: done
   date: 2020-02-27
 - task: 5.10
@@ -220,7 +286,7 @@ HAND_WRITTEN = '''- task: "1.2"
 - task: "9.9"
   status: done
   date: 2020-06-01
-'''
+"""
 
 
 def test_hand_written_progress_with_typos_gets_located_errors(cli, huaibei: Path, in_tmp: Path) -> None:
@@ -244,21 +310,30 @@ def test_hand_written_progress_with_typos_gets_located_errors(cli, huaibei: Path
 
 
 def test_records_naming_unknown_tasks_are_reported(cli, huaibei: Path, in_tmp: Path) -> None:
-    (in_tmp / "2020-huaibei.progress.yaml").write_text('- task: "5.9"\n  status: done\n  date: 2020-06-01\n', encoding="utf-8")
+    (in_tmp / "2020-huaibei.progress.yaml").write_text(
+        '- task: "5.9"\n  status: done\n  date: 2020-06-01\n', encoding="utf-8"
+    )
     result = cli("check", "-q", in_tmp / "2020-huaibei.progress.yaml")
     assert result.exit_code == 1
-    assert result.stdout == f"{in_tmp / '2020-huaibei.progress.yaml'}:1:9: error[E303]: 计划里没有编号为“5.9”的任务；是不是 5.6、5.5、5.4？\n"
+    assert (
+        result.stdout
+        == f"{in_tmp / '2020-huaibei.progress.yaml'}:1:9: error[E303]: 计划里没有编号为“5.9”的任务；是不是 5.6、5.5、5.4？\n"
+    )
 
 
 def test_concurrent_done_commands_all_land(huaibei: Path, in_tmp: Path) -> None:
     ids = ["1.2", "1.3", "3.2", "3.3", "4.2", "4.3", "4.4", "4.5"]
     processes = [
-        subprocess.Popen([sys.executable, "-m", "aidplan", "done", str(huaibei), task, "--on", "2020-05-01"], stdout=subprocess.PIPE, stderr=subprocess.PIPE)
+        subprocess.Popen(
+            [sys.executable, "-m", "aidplan", "done", str(huaibei), task, "--on", "2020-05-01"],
+            stdout=subprocess.PIPE,
+            stderr=subprocess.PIPE,
+        )
         for task in ids
     ]
     results = [p.wait(timeout=60) for p in processes]
     assert results == [0] * len(ids)
-    from aidplan.progress import load_progress
+    from aidplan.track.progress import load_progress
 
     loaded = load_progress(in_tmp / "2020-huaibei.progress.yaml")
     assert loaded.findings == []
@@ -269,4 +344,6 @@ def test_an_empty_progress_file_has_no_records(cli, huaibei: Path, in_tmp: Path)
     (in_tmp / "2020-huaibei.progress.yaml").write_text("# 还没有记录\n", encoding="utf-8")
     assert cli("check", "-q", huaibei).stdout.count("E30") == 0
     assert cli("done", huaibei, "1.2", "--on", "2020-02-27").exit_code == 0
-    assert (in_tmp / "2020-huaibei.progress.yaml").read_text(encoding="utf-8") == '# 还没有记录\n- task: "1.2"\n  status: done\n  date: 2020-02-27\n'
+    assert (in_tmp / "2020-huaibei.progress.yaml").read_text(
+        encoding="utf-8"
+    ) == '# 还没有记录\n- task: "1.2"\n  status: done\n  date: 2020-02-27\n'

@@ -18,7 +18,11 @@ pytestmark = pytest.mark.slow
 @pytest.fixture(scope="module")
 def wheel(tmp_path_factory) -> Path:
     out = tmp_path_factory.mktemp("dist")
-    subprocess.run([sys.executable, "-m", "uv", "build", "--wheel", "--out-dir", str(out), str(ROOT)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "uv", "build", "--wheel", "--out-dir", str(out), str(ROOT)],
+        check=True,
+        capture_output=True,
+    )
     (built,) = out.glob("aidplan-*.whl")
     return built
 
@@ -37,16 +41,31 @@ def test_installed_wheel_renders_markdown_from_packaged_templates(wheel: Path, t
     # .pth files, so the editable checkout of aidplan stays out of reach
     import typer
 
-    site = subprocess.run([str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"], capture_output=True, text=True, check=True).stdout.strip()
+    site = subprocess.run(
+        [str(python), "-c", "import sysconfig; print(sysconfig.get_paths()['purelib'])"],
+        capture_output=True,
+        text=True,
+        check=True,
+    ).stdout.strip()
     Path(site, "dependencies.pth").write_text(str(Path(typer.__file__).parents[1]) + "\n", encoding="utf-8")
-    subprocess.run([sys.executable, "-m", "uv", "pip", "install", "--python", str(python), "--no-deps", str(wheel)], check=True, capture_output=True)
+    subprocess.run(
+        [sys.executable, "-m", "uv", "pip", "install", "--python", str(python), "--no-deps", str(wheel)],
+        check=True,
+        capture_output=True,
+    )
     work = tmp_path / "work"
     work.mkdir()
     result = subprocess.run(
         [str(python), "-I", "-m", "aidplan", "render", str(ROOT / "plans" / "2020-huaibei.yaml"), "-f", "md,docx"],
-        cwd=work, capture_output=True, text=True,
+        cwd=work,
+        capture_output=True,
+        text=True,
     )
     assert result.returncode == 0, result.stderr
-    assert (work / "build" / "2020-huaibei.md").read_text(encoding="utf-8") == (ROOT / "tests" / "golden" / "2020-huaibei.md").read_text(encoding="utf-8")
-    location = subprocess.run([str(python), "-I", "-c", "import aidplan; print(aidplan.__file__)"], capture_output=True, text=True, check=True).stdout
+    assert (work / "build" / "2020-huaibei.md").read_text(encoding="utf-8") == (
+        ROOT / "tests" / "golden" / "2020-huaibei.md"
+    ).read_text(encoding="utf-8")
+    location = subprocess.run(
+        [str(python), "-I", "-c", "import aidplan; print(aidplan.__file__)"], capture_output=True, text=True, check=True
+    ).stdout
     assert str(env_dir) in location  # the installed copy, not the checkout

@@ -1,5 +1,5 @@
 """python -m aidplan"""
 
-from .cli import app
+from aidplan.cli import app
 
 app(prog_name="aidplan")

@@ -12,9 +12,9 @@ from typing import Annotated, TypeVar
 # (about 20 ms at each start). Set here, in the command's own process, and only if the user has not.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
-import typer  # noqa: E402
+import typer
 
-from .errors import AidplanError  # noqa: E402
+from aidplan.errors import AidplanError
 
 app = typer.Typer(
     name="aidplan",
@@ -54,7 +54,7 @@ def run(action: Callable[[], T]) -> T:
 
 def _version(value: bool) -> None:
     if value:
-        from . import __version__
+        from aidplan import __version__
 
         typer.echo(f"aidplan {__version__}")
         raise typer.Exit(0)
@@ -62,25 +62,43 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")] = False,
+    version: Annotated[
+        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
+    ] = False,
 ) -> None:
     """Compile, check and track annual work plans (学生资助工作计划) kept as YAML files."""
 
 
 @app.command()
 def check(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Plan files or folders to check (folders are searched for *.yaml/*.yml). Default: plans/.", show_default=False)] = None,
-    output_format: Annotated[CheckFormat | None, typer.Option("--format", "-f", help="text: path:line:col lines; json: one object; github: workflow annotations. Default: github when GITHUB_ACTIONS is set, else text.", show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None,
+        typer.Argument(
+            help="Plan files or folders to check (folders are searched for *.yaml/*.yml). Default: plans/.",
+            show_default=False,
+        ),
+    ] = None,
+    output_format: Annotated[
+        CheckFormat | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="text: path:line:col lines; json: one object; github: workflow annotations. Default: github when GITHUB_ACTIONS is set, else text.",
+            show_default=False,
+        ),
+    ] = None,
     strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="Print only the problems: no summary line, nothing when clean.")] = False,
+    quiet: Annotated[
+        bool, typer.Option("--quiet", "-q", help="Print only the problems: no summary line, nothing when clean.")
+    ] = False,
 ) -> None:
     """Validate plan files: all problems of all files at once, each as path:line:col: severity[CODE]: message.
 
     Exit code 0 when clean, 1 when any plan has an error (with --strict, a warning too), 2 for usage errors.
     """
-    from . import reporting
-    from .checks import check_paths
-    from .findings import has_errors
+    from aidplan.commands.check import check_paths
+    from aidplan.plan import findings as reporting
+    from aidplan.plan.findings import has_errors
 
     files, findings = run(lambda: check_paths(paths or DEFAULT_PLANS))
     chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
@@ -119,27 +137,69 @@ def _print_findings(findings) -> None:
 @app.command()
 def render(
     paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of plans to render.", show_default=False)],
-    formats: Annotated[list[str] | None, typer.Option("--format", "-f", help="Output formats, comma-separated or repeated: docx, md, pdf. Default: docx,md. pdf needs LibreOffice.", show_default=False)] = None,
-    layout: Annotated[Layout | None, typer.Option("--layout", "-l", help="by-task: a row per task, the period cell merged over its tasks; by-period: a row per period with a deadline column. Default: the plan's own.", show_default=False)] = None,
-    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="Folder for the outputs, named after each plan file.")] = Path("build"),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write to exactly this file (one plan, one format).", show_default=False)] = None,
-    templates: Annotated[Path | None, typer.Option("--templates", help="A folder of templates that override the shipped ones (copy templates/ to start).", show_default=False)] = None,
-    orientation: Annotated[Orientation | None, typer.Option("--orientation", help="Page orientation of the table; landscape uses the margins of GB/T 9704 §8. Default: the plan's style, else portrait.", show_default=False)] = None,
+    formats: Annotated[
+        list[str] | None,
+        typer.Option(
+            "--format",
+            "-f",
+            help="Output formats, comma-separated or repeated: docx, md, pdf. Default: docx,md. pdf needs LibreOffice.",
+            show_default=False,
+        ),
+    ] = None,
+    layout: Annotated[
+        Layout | None,
+        typer.Option(
+            "--layout",
+            "-l",
+            help="by-task: a row per task, the period cell merged over its tasks; by-period: a row per period with a deadline column. Default: the plan's own.",
+            show_default=False,
+        ),
+    ] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out-dir", "-d", help="Folder for the outputs, named after each plan file.")
+    ] = Path("build"),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="Write to exactly this file (one plan, one format).", show_default=False),
+    ] = None,
+    templates: Annotated[
+        Path | None,
+        typer.Option(
+            "--templates",
+            help="A folder of templates that override the shipped ones (copy templates/ to start).",
+            show_default=False,
+        ),
+    ] = None,
+    orientation: Annotated[
+        Orientation | None,
+        typer.Option(
+            "--orientation",
+            help="Page orientation of the table; landscape uses the margins of GB/T 9704 §8. Default: the plan's style, else portrait.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown and PDF.
 
     Every file is written atomically; if any plan has an error, its problems are listed and nothing is written.
     """
-    from .build import render_plans
+    from aidplan.commands.render import render_plans
 
     result = run(
         lambda: render_plans(
-            paths, formats, layout.value if layout else None, out_dir, output, templates,
+            paths,
+            formats,
+            layout.value if layout else None,
+            out_dir,
+            output,
+            templates,
             orientation.value if orientation else None,
         )
     )
     if result.warnings:
-        typer.secho(f"注意：计划有 {len(result.warnings)} 个警告，运行 aidplan check 查看", fg=typer.colors.YELLOW, err=True)
+        typer.secho(
+            f"注意：计划有 {len(result.warnings)} 个警告，运行 aidplan check 查看", fg=typer.colors.YELLOW, err=True
+        )
     for path in result.written:
         typer.echo(str(path))
 
@@ -164,25 +224,42 @@ class Status(str, enum.Enum):
     dropped = "dropped"
 
 
-_LINE_COLOURS = {"overdue": typer.colors.RED, "upcoming": typer.colors.YELLOW, "done": typer.colors.GREEN, "heading": typer.colors.BRIGHT_WHITE, "dim": typer.colors.BRIGHT_BLACK}
-TodayOption = Annotated[str | None, typer.Option("--today", help="Report as of this date (ISO, 2020-05-10) instead of the real date.", show_default=False)]
-FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help="Exit 1 when anything is overdue (for scheduled CI reminders).")]
+_LINE_COLOURS = {
+    "overdue": typer.colors.RED,
+    "upcoming": typer.colors.YELLOW,
+    "done": typer.colors.GREEN,
+    "heading": typer.colors.BRIGHT_WHITE,
+    "dim": typer.colors.BRIGHT_BLACK,
+}
+TodayOption = Annotated[
+    str | None,
+    typer.Option(
+        "--today", help="Report as of this date (ISO, 2020-05-10) instead of the real date.", show_default=False
+    ),
+]
+FailOnOverdue = Annotated[
+    bool, typer.Option("--fail-on-overdue", help="Exit 1 when anything is overdue (for scheduled CI reminders).")
+]
 
 
 def _today(value: str | None):
     import datetime as dt
 
-    from .ledger import parse_date
+    from aidplan.commands.track import parse_date
 
     return run(lambda: parse_date(value, "--today")) if value else dt.date.today()
 
 
 def _holiday_notice(years: list[int]) -> None:
     if years:
-        from .workdays import data_version
+        from aidplan.plan.workdays import data_version
 
         listed = "、".join(str(y) for y in years)
-        typer.secho(f"注意：已安装的节假日数据（{data_version()}）没有 {listed} 年的官方安排，这些年份只按周末计算工作日", fg=typer.colors.YELLOW, err=True)
+        typer.secho(
+            f"注意：已安装的节假日数据（{data_version()}）没有 {listed} 年的官方安排，这些年份只按周末计算工作日",
+            fg=typer.colors.YELLOW,
+            err=True,
+        )
 
 
 def _print_lines(lines) -> None:
@@ -193,8 +270,8 @@ def _print_lines(lines) -> None:
 def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str | None, note: str | None) -> None:
     import datetime as dt
 
-    from .ledger import parse_date, record_progress
-    from .progress import STATUS_NAMES
+    from aidplan.commands.track import parse_date, record_progress
+    from aidplan.track.progress import STATUS_NAMES
 
     day = run(lambda: parse_date(on, "--on")) if on else dt.date.today()
     path = run(lambda: record_progress(plan, tasks, status, day, by, note))
@@ -203,14 +280,25 @@ def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str |
 
 
 PlanArgument = Annotated[Path, typer.Argument(help="The plan file the tasks belong to.", show_default=False)]
-TasksArgument = Annotated[list[str], typer.Argument(help="Task ids as due/status show them: 5.2, or 5.1@5-20 for one occurrence of a monthly duty.", show_default=False)]
-OnOption = Annotated[str | None, typer.Option("--on", help="The date of the record (ISO, 2020-05-24). Default: today.", show_default=False)]
+TasksArgument = Annotated[
+    list[str],
+    typer.Argument(
+        help="Task ids as due/status show them: 5.2, or 5.1@5-20 for one occurrence of a monthly duty.",
+        show_default=False,
+    ),
+]
+OnOption = Annotated[
+    str | None,
+    typer.Option("--on", help="The date of the record (ISO, 2020-05-24). Default: today.", show_default=False),
+]
 ByOption = Annotated[str | None, typer.Option("--by", help="Who did it or reports it.", show_default=False)]
 NoteOption = Annotated[str | None, typer.Option("--note", help="A remark for the 台账.", show_default=False)]
 
 
 @app.command()
-def done(plan: PlanArgument, tasks: TasksArgument, on: OnOption = None, by: ByOption = None, note: NoteOption = None) -> None:
+def done(
+    plan: PlanArgument, tasks: TasksArgument, on: OnOption = None, by: ByOption = None, note: NoteOption = None
+) -> None:
     """Record tasks as done, in the progress file beside the plan (PLAN.progress.yaml); the plan is not touched."""
     _record(plan, tasks, "done", on, by, note)
 
@@ -230,19 +318,31 @@ def mark(
 
 @app.command()
 def due(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Plan files or folders. Default: plans/.", show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Plan files or folders. Default: plans/.", show_default=False)
+    ] = None,
     today: TodayOption = None,
-    within: Annotated[int, typer.Option("--within", "-w", help="Also list what falls due in the next DAYS days.", metavar="DAYS")] = 14,
-    output_format: Annotated[ReportFormat, typer.Option("--format", "-f", help="text (grouped, coloured on a terminal), md or json.")] = ReportFormat.text,
-    working_days: Annotated[bool, typer.Option("--working-days", help="Count down in working days (official holidays and 调休 workdays counted) instead of calendar days.")] = False,
+    within: Annotated[
+        int, typer.Option("--within", "-w", help="Also list what falls due in the next DAYS days.", metavar="DAYS")
+    ] = 14,
+    output_format: Annotated[
+        ReportFormat, typer.Option("--format", "-f", help="text (grouped, coloured on a terminal), md or json.")
+    ] = ReportFormat.text,
+    working_days: Annotated[
+        bool,
+        typer.Option(
+            "--working-days",
+            help="Count down in working days (official holidays and 调休 workdays counted) instead of calendar days.",
+        ),
+    ] = False,
     fail_on_overdue: FailOnOverdue = False,
 ) -> None:
     """What is overdue, what falls due soon, and the tasks of the current period, with countdowns.
 
     A plan whose year is over is summarised by its unfinished count instead of listed row by row.
     """
-    from .ledger import due_report
-    from .render import reports
+    from aidplan.commands.track import due_report
+    from aidplan.render import reports
 
     day = _today(today)
     report, _ = run(lambda: due_report(paths or DEFAULT_PLANS, day, within))  # warnings are check's to show
@@ -258,17 +358,32 @@ def due(
 
 @app.command()
 def status(
-    paths: Annotated[list[Path] | None, typer.Argument(help="Plan files or folders. Default: plans/.", show_default=False)] = None,
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help="Plan files or folders. Default: plans/.", show_default=False)
+    ] = None,
     today: TodayOption = None,
-    output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help="text, md, json, or docx (the 台账 table in the official layout).")] = StatusFormat.text,
-    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="With docx: folder for PLAN.status.docx.")] = Path("build"),
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="With docx: write to exactly this file (one plan).", show_default=False)] = None,
-    orientation: Annotated[Orientation, typer.Option("--orientation", help="With docx: page orientation of the 台账 (four columns read best landscape).")] = Orientation.landscape,
+    output_format: Annotated[
+        StatusFormat,
+        typer.Option("--format", "-f", help="text, md, json, or docx (the 台账 table in the official layout)."),
+    ] = StatusFormat.text,
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="With docx: folder for PLAN.status.docx.")] = Path(
+        "build"
+    ),
+    output: Annotated[
+        Path | None,
+        typer.Option("--output", "-o", help="With docx: write to exactly this file (one plan).", show_default=False),
+    ] = None,
+    orientation: Annotated[
+        Orientation,
+        typer.Option(
+            "--orientation", help="With docx: page orientation of the 台账 (four columns read best landscape)."
+        ),
+    ] = Orientation.landscape,
     fail_on_overdue: FailOnOverdue = False,
 ) -> None:
     """How far each plan has got: done / total and percent, overdue items, per period and per owner."""
-    from .ledger import ledger_documents, status_reports
-    from .render import reports
+    from aidplan.commands.track import ledger_documents, status_reports
+    from aidplan.render import reports
 
     day = _today(today)
     results, _ = run(lambda: status_reports(paths or DEFAULT_PLANS, day))  # warnings are check's to show
@@ -293,16 +408,34 @@ class ExportFormat(str, enum.Enum):
 @app.command()
 def export(
     paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of plans.", show_default=False)],
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help="ics: all-day events for Outlook, phones and other calendars; csv: a table for Excel (UTF-8 with BOM).")] = ExportFormat.ics,
-    output: Annotated[Path | None, typer.Option("--output", "-o", help="Write all plans into this one file.", show_default=False)] = None,
-    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="Folder for one file per plan, named after it.")] = Path("build"),
-    remind: Annotated[str | None, typer.Option("--remind", help="With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w.", show_default=False)] = None,
+    output_format: Annotated[
+        ExportFormat,
+        typer.Option(
+            "--format",
+            "-f",
+            help="ics: all-day events for Outlook, phones and other calendars; csv: a table for Excel (UTF-8 with BOM).",
+        ),
+    ] = ExportFormat.ics,
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help="Write all plans into this one file.", show_default=False)
+    ] = None,
+    out_dir: Annotated[
+        Path, typer.Option("--out-dir", "-d", help="Folder for one file per plan, named after it.")
+    ] = Path("build"),
+    remind: Annotated[
+        str | None,
+        typer.Option(
+            "--remind",
+            help="With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w.",
+            show_default=False,
+        ),
+    ] = None,
 ) -> None:
     """Export every deadline (each monthly occurrence on its own) to a calendar (ICS) or a table (CSV).
 
     Events keep the same UID on every export, so importing again updates them instead of adding copies.
     """
-    from .ledger import export_files
+    from aidplan.commands.track import export_files
 
     written, missing = run(lambda: export_files(paths, output_format.value, out_dir, output, remind))
     _holiday_notice(missing)
@@ -313,7 +446,7 @@ def export(
 @app.command()
 def schema() -> None:
     """Print the JSON Schema of the plan format (for editors: # yaml-language-server: $schema=…)."""
-    from .schema import plan_schema_text
+    from aidplan.plan.schema import plan_schema_text
 
     typer.echo(plan_schema_text(), nl=False)
 

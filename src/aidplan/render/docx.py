@@ -16,11 +16,17 @@ from docx.shared import Mm, Pt, Twips
 from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
-from ..layout import TableLayout
-from ..style import Profile
+from aidplan.render.layout import TableLayout
+from aidplan.render.style import Profile
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries' timestamp: same input, same bytes
-_ALIGN = {"period": WD_ALIGN_PARAGRAPH.CENTER, "deadline": WD_ALIGN_PARAGRAPH.CENTER, "owner": WD_ALIGN_PARAGRAPH.CENTER, "tasks": WD_ALIGN_PARAGRAPH.JUSTIFY, "status": WD_ALIGN_PARAGRAPH.LEFT}
+_ALIGN = {
+    "period": WD_ALIGN_PARAGRAPH.CENTER,
+    "deadline": WD_ALIGN_PARAGRAPH.CENTER,
+    "owner": WD_ALIGN_PARAGRAPH.CENTER,
+    "tasks": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "status": WD_ALIGN_PARAGRAPH.LEFT,
+}
 
 
 def _set_fonts(rpr, face: str, latin: str | None) -> None:
@@ -148,7 +154,12 @@ def _field(paragraph: Paragraph, instruction: str, cached: str, profile: Profile
 
 def _page_number(paragraph: Paragraph, profile: Profile, odd: bool) -> None:
     """— 1 —: 4号 宋体, odd pages right and even pages left, one character in from the edge (std 7.5)."""
-    _format(paragraph, WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT, profile.page_number_size * 1.2, on_grid=False)
+    _format(
+        paragraph,
+        WD_ALIGN_PARAGRAPH.RIGHT if odd else WD_ALIGN_PARAGRAPH.LEFT,
+        profile.page_number_size * 1.2,
+        on_grid=False,
+    )
     fmt = paragraph.paragraph_format
     if odd:
         fmt.right_indent = Pt(profile.page_number_indent)
@@ -199,7 +210,12 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
     tbl_layout = tbl_pr.find(qn("w:tblLayout"))
     tbl_layout.addprevious(borders)
     margins = OxmlElement("w:tblCellMar")
-    for edge, value in (("top", profile.cell_padding_vertical), ("left", profile.cell_padding), ("bottom", profile.cell_padding_vertical), ("right", profile.cell_padding)):
+    for edge, value in (
+        ("top", profile.cell_padding_vertical),
+        ("left", profile.cell_padding),
+        ("bottom", profile.cell_padding_vertical),
+        ("right", profile.cell_padding),
+    ):
         margin = OxmlElement(f"w:{edge}")
         margin.set(qn("w:w"), str(round(value * 20)))
         margin.set(qn("w:type"), "dxa")

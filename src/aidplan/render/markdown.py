@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from pathlib import Path
 
-from ..layout import TableLayout
-from ..model import Plan
-from ..templating import render_template
+from aidplan.plan.model import Plan
+from aidplan.render.layout import TableLayout
+from aidplan.render.templating import render_template
 
 
 def render_markdown(layout: TableLayout, plan: Plan, templates: Path | None = None) -> str:

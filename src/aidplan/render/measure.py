@@ -5,8 +5,8 @@ from __future__ import annotations
 import math
 from collections.abc import Sequence
 
-from ..layout import Cell
-from ..style import Profile
+from aidplan.render.layout import Cell
+from aidplan.render.style import Profile
 
 
 def text_ems(text: str) -> float:

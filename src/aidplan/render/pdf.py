@@ -8,7 +8,7 @@ import subprocess
 import tempfile
 from pathlib import Path
 
-from ..errors import RenderError
+from aidplan.errors import RenderError
 
 FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
 INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk（Debian/Ubuntu）"
@@ -29,11 +29,21 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) 
     with tempfile.TemporaryDirectory(prefix="aidplan-lo-") as profile:
         env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), HOME=profile)
         command = [
-            soffice, f"-env:UserInstallation=file://{profile}", "--headless", "--norestore", "--nologo",
-            "--convert-to", "pdf:writer_pdf_Export", "--outdir", str(out_dir), *map(str, docx_files),
+            soffice,
+            f"-env:UserInstallation=file://{profile}",
+            "--headless",
+            "--norestore",
+            "--nologo",
+            "--convert-to",
+            "pdf:writer_pdf_Export",
+            "--outdir",
+            str(out_dir),
+            *map(str, docx_files),
         ]
         try:
-            result = subprocess.run(command, capture_output=True, text=True, env=env, timeout=timeout, stdin=subprocess.DEVNULL)
+            result = subprocess.run(
+                command, capture_output=True, text=True, env=env, timeout=timeout, stdin=subprocess.DEVNULL
+            )
         except subprocess.TimeoutExpired:
             raise RenderError(f"LibreOffice 转换 PDF 超时（{timeout:.0f} 秒）") from None
         except OSError as exc:
@@ -42,5 +52,8 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) 
     missing = [p for p in pdfs if not p.is_file()]
     if result.returncode != 0 or missing:
         detail = (result.stderr or result.stdout).strip().splitlines()
-        raise RenderError(f"LibreOffice 没有生成 {', '.join(p.name for p in missing) or 'PDF'}" + (f"：{detail[-1]}" if detail else ""))
+        raise RenderError(
+            f"LibreOffice 没有生成 {', '.join(p.name for p in missing) or 'PDF'}"
+            + (f"：{detail[-1]}" if detail else "")
+        )
     return pdfs

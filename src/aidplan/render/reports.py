@@ -6,8 +6,8 @@ import json
 import unicodedata
 from dataclasses import dataclass
 
-from ..progress import STATUS_NAMES
-from ..tracking import DueEntry, DueReport, PlanStatus, countdown
+from aidplan.track.progress import STATUS_NAMES
+from aidplan.track.tracking import DueEntry, DueReport, PlanStatus, countdown
 
 GROUP_NAMES = {"overdue": "已逾期", "upcoming": "即将到期", "current": "本期任务"}
 
@@ -54,7 +54,12 @@ def due_lines(report: DueReport, working_days: bool = False) -> list[Line]:
         lines.append(Line(f"{plan.title}（{plan.path}）", "heading"))
         if plan.ended:
             state = f"{plan.unfinished} 项未完成" if plan.unfinished else "全部完成"
-            lines.append(Line(f"  {plan.year} 年的计划已结束：共 {plan.total} 项，{state}", "overdue" if plan.unfinished else "done"))
+            lines.append(
+                Line(
+                    f"  {plan.year} 年的计划已结束：共 {plan.total} 项，{state}",
+                    "overdue" if plan.unfinished else "done",
+                )
+            )
             continue
         if not plan.entries:
             lines.append(Line("  没有到期或逾期的任务", "done"))
@@ -67,13 +72,17 @@ def due_lines(report: DueReport, working_days: bool = False) -> list[Line]:
             title = GROUP_NAMES[group] + (f"：{'、'.join(plan.current_periods)}" if group == "current" else "")
             lines.append(Line(f" {title}（{len(entries)}）", "heading"))
             for entry in entries:
-                style = "done" if entry.status in ("done", "dropped") else ("overdue" if group == "overdue" else ("upcoming" if group == "upcoming" else ""))
+                style = (
+                    "done"
+                    if entry.status in ("done", "dropped")
+                    else ("overdue" if group == "overdue" else ("upcoming" if group == "upcoming" else ""))
+                )
                 lines.append(Line(_entry_line(entry, id_width, working_days), style))
     return lines
 
 
 def _md(text: str) -> str:
-    from ..templating import markdown_cell
+    from aidplan.render.templating import markdown_cell
 
     return markdown_cell(text)
 
@@ -92,11 +101,18 @@ def due_markdown(report: DueReport, working_days: bool = False) -> str:
             entries = [e for e in plan.entries if e.group == group]
             if not entries:
                 continue
-            out += [f"### {GROUP_NAMES[group]}（{len(entries)}）", "", "| 编号 | 时段 | 任务 | 责任单位 | 截止 | 状态 |", "|---|---|---|---|---|---|"]
+            out += [
+                f"### {GROUP_NAMES[group]}（{len(entries)}）",
+                "",
+                "| 编号 | 时段 | 任务 | 责任单位 | 截止 | 状态 |",
+                "|---|---|---|---|---|---|",
+            ]
             for e in entries:
                 state = _when(e, working_days)
                 deadline = e.item.deadline.isoformat() if e.item.deadline else "—"
-                out.append(f"| {_md(e.item.id)} | {_md(e.item.period)} | {_md(e.item.text)} | {_md(e.item.owner or '')} | {deadline} | {state} |")
+                out.append(
+                    f"| {_md(e.item.id)} | {_md(e.item.period)} | {_md(e.item.text)} | {_md(e.item.owner or '')} | {deadline} | {state} |"
+                )
             out.append("")
     return "\n".join(out)
 
@@ -105,18 +121,40 @@ def due_json(report: DueReport) -> str:
     items = []
     for plan in report.plans:
         for e in plan.entries:
-            items.append({
-                "plan": str(plan.path), "id": e.item.id, "task": e.item.task_id, "period": e.item.period,
-                "text": e.item.text, "owner": e.item.owner,
-                "deadline": e.item.deadline.isoformat() if e.item.deadline else None,
-                "status": e.status, "overdue": e.overdue, "days_left": e.days_left,
-                "working_days_left": e.working_days_left, "group": e.group,
-            })
+            items.append(
+                {
+                    "plan": str(plan.path),
+                    "id": e.item.id,
+                    "task": e.item.task_id,
+                    "period": e.item.period,
+                    "text": e.item.text,
+                    "owner": e.item.owner,
+                    "deadline": e.item.deadline.isoformat() if e.item.deadline else None,
+                    "status": e.status,
+                    "overdue": e.overdue,
+                    "days_left": e.days_left,
+                    "working_days_left": e.working_days_left,
+                    "group": e.group,
+                }
+            )
     plans = [
-        {"plan": str(p.path), "title": p.title, "year": p.year, "ended": p.ended, "total": p.total, "unfinished": p.unfinished}
+        {
+            "plan": str(p.path),
+            "title": p.title,
+            "year": p.year,
+            "ended": p.ended,
+            "total": p.total,
+            "unfinished": p.unfinished,
+        }
         for p in report.plans
     ]
-    payload = {"today": report.today.isoformat(), "within": report.within, "items": items, "plans": plans, "holiday_data_missing": report.missing_years}
+    payload = {
+        "today": report.today.isoformat(),
+        "within": report.within,
+        "items": items,
+        "plans": plans,
+        "holiday_data_missing": report.missing_years,
+    }
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
@@ -132,23 +170,43 @@ def _tally_text(tally) -> str:
 def status_lines(statuses: list[PlanStatus], today) -> list[Line]:
     lines = [Line(f"截至 {today.isoformat()}", "dim")]
     for status in statuses:
-        lines += [Line(""), Line(f"{status.title}（{status.path}）：完成 {_tally_text(status.plan)}", "overdue" if status.plan.overdue else "heading")]
+        lines += [
+            Line(""),
+            Line(
+                f"{status.title}（{status.path}）：完成 {_tally_text(status.plan)}",
+                "overdue" if status.plan.overdue else "heading",
+            ),
+        ]
         width = max(display_width(p.name) for p in status.periods)
         lines.append(Line(" 按时段", "heading"))
         for period in status.periods:
-            lines.append(Line(f"  {pad(period.name, width)}  {_tally_text(period)}", "overdue" if period.overdue else ("done" if period.done == period.total else "")))
+            lines.append(
+                Line(
+                    f"  {pad(period.name, width)}  {_tally_text(period)}",
+                    "overdue" if period.overdue else ("done" if period.done == period.total else ""),
+                )
+            )
         if len(status.owners) > 1 or status.owners[0].name != "（未指定）":
             width = max(display_width(o.name) for o in status.owners)
             lines.append(Line(" 按责任单位", "heading"))
             for owner in status.owners:
-                lines.append(Line(f"  {pad(owner.name, width)}  {_tally_text(owner)}", "overdue" if owner.overdue else ""))
+                lines.append(
+                    Line(f"  {pad(owner.name, width)}  {_tally_text(owner)}", "overdue" if owner.overdue else "")
+                )
     return lines
 
 
 def status_markdown(statuses: list[PlanStatus], today) -> str:
     out = [f"# 完成情况（截至 {today.isoformat()}）", ""]
     for status in statuses:
-        out += [f"## {_md(status.title)}", "", f"完成 {_tally_text(status.plan)}", "", "| 时段 | 完成 | 总数 | 完成率 | 逾期 |", "|---|---:|---:|---:|---:|"]
+        out += [
+            f"## {_md(status.title)}",
+            "",
+            f"完成 {_tally_text(status.plan)}",
+            "",
+            "| 时段 | 完成 | 总数 | 完成率 | 逾期 |",
+            "|---|---:|---:|---:|---:|",
+        ]
         for p in status.periods:
             out.append(f"| {_md(p.name)} | {p.done} | {p.total} | {p.percent}% | {p.overdue} |")
         out.append("")
@@ -161,7 +219,13 @@ def status_markdown(statuses: list[PlanStatus], today) -> str:
 
 
 def _tally_json(tally) -> dict:
-    return {"done": tally.done, "total": tally.total, "overdue": tally.overdue, "dropped": tally.dropped, "percent": tally.percent}
+    return {
+        "done": tally.done,
+        "total": tally.total,
+        "overdue": tally.overdue,
+        "dropped": tally.dropped,
+        "percent": tally.percent,
+    }
 
 
 def status_json(statuses: list[PlanStatus], today) -> str:
@@ -169,7 +233,9 @@ def status_json(statuses: list[PlanStatus], today) -> str:
         "today": today.isoformat(),
         "plans": [
             {
-                "plan": str(s.path), "title": s.title, **_tally_json(s.plan),
+                "plan": str(s.path),
+                "title": s.title,
+                **_tally_json(s.plan),
                 "periods": [{"period": p.name, **_tally_json(p)} for p in s.periods],
                 "owners": [{"owner": o.name, **_tally_json(o)} for o in s.owners],
             }

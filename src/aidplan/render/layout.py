@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from .model import Plan, PrintedTask, format_number, normalise_text
-from .schedule import ScheduledPeriod, schedule
+from aidplan.plan.model import Plan, PrintedTask, format_number, normalise_text
+from aidplan.plan.schedule import ScheduledPeriod, schedule
 
 LAYOUTS = ("by-task", "by-period")
 
@@ -68,7 +68,9 @@ def _split(items: list, height: Callable[[list], float], budget: float) -> list[
     return blocks
 
 
-def merged_rows(index: int, label: str, rests: list[tuple[Cell, ...]], row_height: RowHeight | None, budget: float | None) -> list[Row]:
+def merged_rows(
+    index: int, label: str, rests: list[tuple[Cell, ...]], row_height: RowHeight | None, budget: float | None
+) -> list[Row]:
     """Rows of one period with the period cell merged down its rows: split into blocks that fit a page
     (each starting with the label) and each block kept on one page."""
 
@@ -87,7 +89,9 @@ def merged_rows(index: int, label: str, rests: list[tuple[Cell, ...]], row_heigh
     return rows
 
 
-def _task_rows(plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: RowHeight | None, budget: float | None) -> list[Row]:
+def _task_rows(
+    plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: RowHeight | None, budget: float | None
+) -> list[Row]:
     rests = []
     for task in item.tasks:
         rest = [Cell((_numbered(task, plan.numbering),))]
@@ -99,7 +103,9 @@ def _task_rows(plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: R
     return merged_rows(item.index, item.period.label, rests, row_height, budget)
 
 
-def _period_rows(plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: RowHeight | None, budget: float | None) -> list[Row]:
+def _period_rows(
+    plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: RowHeight | None, budget: float | None
+) -> list[Row]:
     deadline = item.period.deadline.text if item.period.deadline is not None else ""
 
     def cells(tasks: list[PrintedTask], last: bool) -> tuple[Cell, ...]:
@@ -115,7 +121,10 @@ def _period_rows(plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height:
         blocks = _split(tasks, lambda block: row_height(cells(block, True)), budget)
     else:
         blocks = [tasks]
-    return [Row(cells(block, i == len(blocks) - 1), item.index, keep_with_next=i < len(blocks) - 1) for i, block in enumerate(blocks)]
+    return [
+        Row(cells(block, i == len(blocks) - 1), item.index, keep_with_next=i < len(blocks) - 1)
+        for i, block in enumerate(blocks)
+    ]
 
 
 def build_layout(

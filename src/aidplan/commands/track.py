@@ -5,12 +5,19 @@ from __future__ import annotations
 import datetime as dt
 from pathlib import Path
 
-from .checks import find_plan_files, load_valid_plans
-from .errors import UsageError
-from .findings import Finding
-from .model import Plan
-from .progress import ProgressFileError, ProgressRecord, append_records, load_progress, progress_path, unknown_task_findings
-from .tracking import DueReport, PlanStatus, due_for_plan, known_ids, status_for_plan, tracked_items
+from aidplan.commands.check import find_plan_files, load_valid_plans
+from aidplan.errors import UsageError
+from aidplan.plan.findings import Finding
+from aidplan.plan.model import Plan
+from aidplan.track.progress import (
+    ProgressFileError,
+    ProgressRecord,
+    append_records,
+    load_progress,
+    progress_path,
+    unknown_task_findings,
+)
+from aidplan.track.tracking import DueReport, PlanStatus, due_for_plan, known_ids, status_for_plan, tracked_items
 
 
 def parse_date(text: str, option: str) -> dt.date:
@@ -20,7 +27,9 @@ def parse_date(text: str, option: str) -> dt.date:
         raise UsageError(f"{option} 的日期“{text}”看不懂；请写成 2020-05-10") from None
 
 
-def _plans_with_progress(paths: list[Path], doing: str) -> tuple[list[tuple[Path, Plan, list[ProgressRecord]]], list[Finding]]:
+def _plans_with_progress(
+    paths: list[Path], doing: str
+) -> tuple[list[tuple[Path, Plan, list[ProgressRecord]]], list[Finding]]:
     plans, warnings = load_valid_plans(find_plan_files(paths), doing)
     result = []
     problems: list[Finding] = []
@@ -36,7 +45,7 @@ def _plans_with_progress(paths: list[Path], doing: str) -> tuple[list[tuple[Path
 def due_report(paths: list[Path], today: dt.date, within: int) -> tuple[DueReport, list[Finding]]:
     if within < 0:
         raise UsageError("--within 不能是负数")
-    from .schedule import work_calendar
+    from aidplan.plan.schedule import work_calendar
 
     plans, warnings = _plans_with_progress(paths, "无法列出到期任务")
     missing: set[int] = set()
@@ -53,35 +62,44 @@ def status_reports(paths: list[Path], today: dt.date) -> tuple[list[tuple[PlanSt
     return [(status_for_plan(path, plan, records, today), plan) for path, plan, records in plans], warnings
 
 
-def record_progress(plan_path: Path, task_ids: list[str], status: str, on: dt.date, by: str | None, note: str | None) -> Path:
+def record_progress(
+    plan_path: Path, task_ids: list[str], status: str, on: dt.date, by: str | None, note: str | None
+) -> Path:
     """Append one record per task id to the plan's progress file (the plan itself is never touched)."""
     if plan_path.is_dir() or plan_path.name.endswith(".progress.yaml"):
         raise UsageError(f"{plan_path} 不是计划文件；请给出计划（如 plans/2020-huaibei.yaml）")
-    from .loading import UNPRINTABLE
+    from aidplan.plan.loading import UNPRINTABLE
 
     for option, value in (("--by", by), ("--note", note), *(("任务编号", task) for task in task_ids)):
         if value and (bad := UNPRINTABLE.search(value)):
             raise UsageError(f"{option} 含有不允许的控制字符 U+{ord(bad.group()):04X}；请删除它")
-    (plan_path, plan), = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录")[0]
+    ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录")[0]
     records = [ProgressRecord(task=task, status=status, date=on, by=by or None, note=note or None) for task in task_ids]
     return append_records(plan_path, records, known_ids(tracked_items(plan)))
 
 
-def ledger_documents(statuses: list[tuple[PlanStatus, Plan]], today: dt.date, out_dir: Path, output: Path | None, orientation: str | None) -> list[Path]:
+def ledger_documents(
+    statuses: list[tuple[PlanStatus, Plan]], today: dt.date, out_dir: Path, output: Path | None, orientation: str | None
+) -> list[Path]:
     """The 台账 of each plan as DOCX, in the official layout of `render`."""
-    from .build import fit_to_page
-    from .layout import Column, grouped_layout
-    from .output import write_atomic
-    from .render.docx import render_docx
-    from .render.reports import ledger_rows
-    from .style import profile_for
+    from aidplan.commands.render import fit_to_page
+    from aidplan.files import write_atomic
+    from aidplan.render.docx import render_docx
+    from aidplan.render.layout import Column, grouped_layout
+    from aidplan.render.reports import ledger_rows
+    from aidplan.render.style import profile_for
 
     if output is not None and len(statuses) != 1:
         raise UsageError("-o/--output 只能用于一个计划；多个计划请用 --out-dir")
     written = []
     for status, plan in statuses:
         profile = profile_for(plan, orientation)
-        columns = (Column("period", plan.columns.period), Column("tasks", plan.columns.tasks), Column("deadline", "完成时限"), Column("status", "完成情况"))
+        columns = (
+            Column("period", plan.columns.period),
+            Column("tasks", plan.columns.tasks),
+            Column("deadline", "完成时限"),
+            Column("status", "完成情况"),
+        )
         groups: dict[int, tuple[int, str, list[tuple[str, ...]]]] = {}
         for index, label, cells in ledger_rows(status):
             groups.setdefault(index, (index, label, []))[2].append(cells)
@@ -89,7 +107,10 @@ def ledger_documents(statuses: list[tuple[PlanStatus, Plan]], today: dt.date, ou
         note = f"截至{today.year}年{today.month}月{today.day}日：共 {tally.total} 项，已完成 {tally.done} 项（{tally.percent}%），逾期未完成 {tally.overdue} 项。"
         title = f"{plan.title}完成情况"
         layout, widths = fit_to_page(
-            lambda heights, budget: grouped_layout(title, columns, list(groups.values()), (note,), None, heights, budget), profile
+            lambda heights, budget: grouped_layout(
+                title, columns, list(groups.values()), (note,), None, heights, budget
+            ),
+            profile,
         )
         target = output or out_dir / f"{status.path.stem}.status.docx"
         write_atomic(target, render_docx(layout, profile, widths, plan.organisation, plan.year))
@@ -100,10 +121,12 @@ def ledger_documents(statuses: list[tuple[PlanStatus, Plan]], today: dt.date, ou
 EXPORT_FORMATS = {"ics": ".ics", "csv": ".csv"}
 
 
-def export_files(paths: list[Path], fmt: str, out_dir: Path, output: Path | None, remind: str | None) -> tuple[list[Path], list[int]]:
+def export_files(
+    paths: list[Path], fmt: str, out_dir: Path, output: Path | None, remind: str | None
+) -> tuple[list[Path], list[int]]:
     """Every deadline of the plans as ICS or CSV: one file per plan in out_dir, or all in `output`."""
-    from .export import csv_bytes, export_items, ics_bytes, parse_reminder
-    from .output import write_atomic
+    from aidplan.files import write_atomic
+    from aidplan.publish.export import csv_bytes, export_items, ics_bytes, parse_reminder
 
     reminder = parse_reminder(remind) if remind else None
     if reminder is not None and fmt != "ics":

@@ -5,9 +5,9 @@ from __future__ import annotations
 from dataclasses import dataclass
 from datetime import date
 
-from .deadlines import DeadlineError, dates_in_text, parse_deadline, real_date
-from .model import Deadline, Period, Plan, PrintedTask, printed_tasks
-from .periods import PeriodLabelError, Span, parse_period_label
+from aidplan.plan.deadlines import DeadlineError, dates_in_text, parse_deadline, real_date
+from aidplan.plan.model import Deadline, Period, Plan, PrintedTask, printed_tasks
+from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
 
 
 @dataclass(frozen=True)
@@ -38,7 +38,7 @@ def deadline_date(deadline: Deadline, year: int) -> date:
 
 def work_calendar(plan: Plan):
     """The official working-day calendar with the plan's local holidays and workdays."""
-    from .workdays import WorkCalendar
+    from aidplan.plan.workdays import WorkCalendar
 
     local = plan.calendar
     return WorkCalendar({d.date: d.name for d in local.holidays}, set(local.workdays))
@@ -91,7 +91,12 @@ def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> tup
     written = []
     for found in dates_in_text(task.text):
         try:
-            written.append((real_date(_year_for(found.month, period.span, plan.year), found.month, found.day, found.text), found.text))
+            written.append(
+                (
+                    real_date(_year_for(found.month, period.span, plan.year), found.month, found.day, found.text),
+                    found.text,
+                )
+            )
         except DeadlineError:
             continue
     if written:

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .numerals import NUMBER_PATTERN, chinese_month, parse_number
+from aidplan.plan.numerals import NUMBER_PATTERN, chinese_month, parse_number
 
 
 @dataclass(frozen=True)
@@ -49,9 +49,7 @@ _PART_OF_MONTH = r"(?P<part>上旬|中旬|下旬|初|底|末|中)?"
 _WHOLE_YEAR = {"全年", "全年度", "全年工作", "常年", "年度", "全学年"}
 _HALF_YEARS = {"上半年": (1, 6), "下半年": (7, 12)}
 _SINGLE = re.compile(rf"^{_month_pattern('a')}月份?{_PART_OF_MONTH}$")
-_RANGE = re.compile(
-    rf"^{_month_pattern('a')}(?:月份?)?{_RANGE_SEPARATORS}{_month_pattern('b')}月份?$"
-)
+_RANGE = re.compile(rf"^{_month_pattern('a')}(?:月份?)?{_RANGE_SEPARATORS}{_month_pattern('b')}月份?$")
 _LIST = re.compile(rf"^{NUMBER_PATTERN}(?:月份?)?(?:{_LIST_SEPARATORS}{NUMBER_PATTERN}(?:月份?)?)+$")
 _QUARTER = re.compile(rf"^第?(?P<q>{NUMBER_PATTERN})季度$")
 
@@ -92,8 +90,14 @@ def parse_period_label(label: str, year: int) -> Span:
         month = _month(single["a"], label)
         last = _last_day(month_year, month)
         days = {
-            None: (1, last), "上旬": (1, 10), "初": (1, 10), "中旬": (11, 20), "中": (11, 20),
-            "下旬": (21, last), "底": (21, last), "末": (21, last),
+            None: (1, last),
+            "上旬": (1, 10),
+            "初": (1, 10),
+            "中旬": (11, 20),
+            "中": (11, 20),
+            "下旬": (21, last),
+            "底": (21, last),
+            "末": (21, last),
         }[single["part"]]
         return Span(date(month_year, month, days[0]), date(month_year, month, days[1]))
     if ranged := _RANGE.match(text):
@@ -113,7 +117,9 @@ def parse_period_label(label: str, year: int) -> Span:
                 f"时段“{label}”列出的月份不连续，无法作为一个时间段；请拆成几个时段，或用 span 写明起止日期"
             )
         return _month_span(year, months[0], months[-1])
-    raise PeriodLabelError(f"无法从时段名称“{label}”推出日期范围；请用 span 写明起止日期（如 span: {{start: {year}-03-01, end: {year}-03-07}}）")
+    raise PeriodLabelError(
+        f"无法从时段名称“{label}”推出日期范围；请用 span 写明起止日期（如 span: {{start: {year}-03-01, end: {year}-03-07}}）"
+    )
 
 
 def format_month_label(span: Span) -> str:

@@ -10,10 +10,10 @@ import uuid
 from dataclasses import dataclass
 from pathlib import Path
 
-from .errors import UsageError
-from .model import Plan
-from .tracking import DEADLINE_SOURCES, TrackedItem
-from .workdays import WEEKDAYS, WorkCalendar
+from aidplan.errors import UsageError
+from aidplan.plan.model import Plan
+from aidplan.plan.workdays import WEEKDAYS, WorkCalendar
+from aidplan.track.tracking import DEADLINE_SOURCES, TrackedItem
 
 UID_NAMESPACE = uuid.UUID("5b4c1f0e-8d3a-4e6b-9c2f-0a1d9a0c0de5")  # fixed forever: UIDs depend on it
 
@@ -48,7 +48,14 @@ def _summary(item: TrackedItem) -> str:
 
 def _description(export: ExportItem) -> str:
     item = export.item
-    lines = [item.text, "", f"计划：{export.plan.title}", f"时段：{item.period}", f"编号：{item.id}", f"截止依据：{DEADLINE_SOURCES[item.source]}"]
+    lines = [
+        item.text,
+        "",
+        f"计划：{export.plan.title}",
+        f"时段：{item.period}",
+        f"编号：{item.id}",
+        f"截止依据：{DEADLINE_SOURCES[item.source]}",
+    ]
     if item.owner:
         lines.append(f"责任单位：{item.owner}")
     if not export.working:
@@ -96,17 +103,26 @@ def csv_bytes(items: list[ExportItem]) -> bytes:
     writer.writerow(CSV_HEADER)
     for export in items:
         item = export.item
-        writer.writerow([
-            export.plan.title, item.id, item.period, item.text, item.owner or "", item.deadline.isoformat(),
-            WEEKDAYS[item.deadline.weekday()], "是" if export.working else f"否（{export.day_reason}）", DEADLINE_SOURCES[item.source],
-        ])
+        writer.writerow(
+            [
+                export.plan.title,
+                item.id,
+                item.period,
+                item.text,
+                item.owner or "",
+                item.deadline.isoformat(),
+                WEEKDAYS[item.deadline.weekday()],
+                "是" if export.working else f"否（{export.day_reason}）",
+                DEADLINE_SOURCES[item.source],
+            ]
+        )
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
 def export_items(plans: list[tuple[Path, Plan]]) -> tuple[list[ExportItem], set[int]]:
     """Every dated item of the plans (monthly occurrences shifted per each plan's policy)."""
-    from .schedule import work_calendar
-    from .tracking import tracked_items
+    from aidplan.plan.schedule import work_calendar
+    from aidplan.track.tracking import tracked_items
 
     result = []
     missing: set[int] = set()

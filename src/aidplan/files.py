@@ -6,7 +6,7 @@ import os
 import tempfile
 from pathlib import Path
 
-from .errors import OutputError
+from aidplan.errors import OutputError
 
 
 def write_atomic(path: Path, data: bytes) -> None:
@@ -41,4 +41,3 @@ def write_atomic(path: Path, data: bytes) -> None:
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
-

@@ -7,7 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
-from .numerals import NUMBER_PATTERN, parse_number
+from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
 
 
 class DeadlineError(ValueError):

@@ -4,8 +4,7 @@ from __future__ import annotations
 
 import json
 
-from .model import Plan
-
+from aidplan.plan.model import Plan
 
 
 def plan_schema() -> dict:

@@ -5,10 +5,10 @@ from __future__ import annotations
 import re
 from pathlib import Path
 
-from .errors import UsageError
+from aidplan.errors import UsageError
 
-_PACKAGED = Path(__file__).resolve().parent / "templates"  # inside an installed wheel
-_CHECKOUT = Path(__file__).resolve().parents[2] / "templates"  # an editable install of the repository
+_PACKAGED = Path(__file__).resolve().parents[1] / "templates"  # inside an installed wheel
+_CHECKOUT = Path(__file__).resolve().parents[3] / "templates"  # an editable install of the repository
 
 
 def packaged_templates() -> Path:

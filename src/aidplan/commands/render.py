@@ -7,13 +7,13 @@ from collections.abc import Callable
 from dataclasses import dataclass
 from pathlib import Path
 
-from .checks import find_plan_files, load_valid_plans
-from .errors import UsageError
-from .findings import Finding, Severity
-from .layout import LAYOUTS, Cell, RowHeight, TableLayout, build_layout
-from .model import Plan
-from .output import write_atomic
-from .style import Profile, profile_for
+from aidplan.commands.check import find_plan_files, load_valid_plans
+from aidplan.errors import UsageError
+from aidplan.files import write_atomic
+from aidplan.plan.findings import Finding, Severity
+from aidplan.plan.model import Plan
+from aidplan.render.layout import LAYOUTS, Cell, RowHeight, TableLayout, build_layout
+from aidplan.render.style import Profile, profile_for
 
 FORMATS = ("docx", "md", "pdf")
 EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
@@ -25,19 +25,26 @@ class Rendered:
     warnings: list[Finding]
 
 
-def fit_to_page(make: Callable[[RowHeight | None, float | None], TableLayout], profile: Profile) -> tuple[TableLayout, list[float]]:
+def fit_to_page(
+    make: Callable[[RowHeight | None, float | None], TableLayout], profile: Profile
+) -> tuple[TableLayout, list[float]]:
     """A table fitted to the page: column widths from its content, and groups split where they exceed
     a page. `make(row_height, page_budget)` builds the layout."""
-    from .render.measure import RowHeights, column_widths, line_count
+    from aidplan.render.measure import RowHeights, column_widths, line_count
 
     plain = make(None, None)
-    texts = {column.role: [p for row in plain.rows for p in row.cells[i].paragraphs] for i, column in enumerate(plain.columns)}
+    texts = {
+        column.role: [p for row in plain.rows for p in row.cells[i].paragraphs]
+        for i, column in enumerate(plain.columns)
+    }
     widths = column_widths([column.role for column in plain.columns], texts, profile)  # headers may wrap
     heights = RowHeights(widths, profile)
     header_height = heights([Cell((column.header,)) for column in plain.columns])
     title_pitch = max(profile.body_line_pitch, profile.title_size * 1.3)
     title_lines = line_count(plain.title, profile.text_width, profile.title_size, 0)
-    title_block = profile.body_line_pitch * (2 if plain.attachment else 0) + title_pitch * title_lines + profile.cell_leading
+    title_block = (
+        profile.body_line_pitch * (2 if plain.attachment else 0) + title_pitch * title_lines + profile.cell_leading
+    )
     # 15% spare: Word and LibreOffice break lines a little differently from the estimate
     budget = (profile.text_height - header_height - title_block) * 0.85
     return make(heights, budget), widths
@@ -93,7 +100,7 @@ def render_plans(
     docx_for_pdf: list[tuple[Path, bytes]] = []
     for path, plan in plans:
         if "docx" in chosen or "pdf" in chosen:
-            from .render.docx import render_docx
+            from aidplan.render.docx import render_docx
 
             profile = profile_for(plan, orientation)
             table, widths = table_layout(plan, profile, layout)
@@ -103,7 +110,7 @@ def render_plans(
             if "pdf" in chosen:
                 docx_for_pdf.append((path, document))
         if "md" in chosen:
-            from .render.markdown import render_markdown
+            from aidplan.render.markdown import render_markdown
 
             # on screen a period is never split at page size
             outputs[target(path, "md")] = render_markdown(build_layout(plan, layout), plan, templates).encode("utf-8")
@@ -115,7 +122,7 @@ def render_plans(
 
 
 def _pdfs(documents: list[tuple[Path, bytes]], target) -> dict[Path, bytes]:
-    from .render.pdf import convert_to_pdf
+    from aidplan.render.pdf import convert_to_pdf
 
     with tempfile.TemporaryDirectory(prefix="aidplan-pdf-") as work:
         folder = Path(work)

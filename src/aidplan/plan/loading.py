@@ -13,8 +13,8 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from .findings import Finding, error
-from .model import Plan
+from aidplan.plan.findings import Finding, error
+from aidplan.plan.model import Plan
 
 MAX_BYTES = 2 * 1024 * 1024
 # characters XML 1.0 (and so DOCX) cannot carry: C0 controls but tab and line breaks, surrogates, U+FFFE/F
@@ -75,23 +75,51 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     try:
         size = path.stat().st_size
         if size > max_bytes:
-            raise LoadFailure(error(path, (1, 1), "E102", f"文件过大（{size / 1024 / 1024:.1f} MB），计划文件最大 {max_bytes // 1024 // 1024} MB"))
+            raise LoadFailure(
+                error(
+                    path,
+                    (1, 1),
+                    "E102",
+                    f"文件过大（{size / 1024 / 1024:.1f} MB），计划文件最大 {max_bytes // 1024 // 1024} MB",
+                )
+            )
         raw = path.read_bytes()
     except OSError as exc:
         raise LoadFailure(error(path, (1, 1), "E100", f"无法读取文件：{exc.strerror or exc}")) from None
-    for bom, name in ((b"\xff\xfe\x00\x00", "UTF-32"), (b"\x00\x00\xfe\xff", "UTF-32"), (b"\xff\xfe", "UTF-16"), (b"\xfe\xff", "UTF-16")):
+    for bom, name in (
+        (b"\xff\xfe\x00\x00", "UTF-32"),
+        (b"\x00\x00\xfe\xff", "UTF-32"),
+        (b"\xff\xfe", "UTF-16"),
+        (b"\xfe\xff", "UTF-16"),
+    ):
         if raw.startswith(bom):
-            raise LoadFailure(error(path, (1, 1), "E103", f"文件是 {name} 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）"))
+            raise LoadFailure(
+                error(path, (1, 1), "E103", f"文件是 {name} 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）")
+            )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw:
-        raise LoadFailure(error(path, _position_of_offset(raw, raw.index(b"\x00")), "E107", "这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本"))
+        raise LoadFailure(
+            error(
+                path,
+                _position_of_offset(raw, raw.index(b"\x00")),
+                "E107",
+                "这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本",
+            )
+        )
     try:
         return raw.decode("utf-8")
     except UnicodeDecodeError as exc:
         position = _position_of_offset(raw, exc.start)
         if exc.end == len(raw) and exc.reason == "unexpected end of data":
-            raise LoadFailure(error(path, position, "E103", "文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件")) from None
+            raise LoadFailure(
+                error(
+                    path,
+                    position,
+                    "E103",
+                    "文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件",
+                )
+            ) from None
         try:
             raw.decode("gb18030")
         except UnicodeDecodeError:
@@ -111,7 +139,7 @@ def _mark_position(mark: Any) -> Position:
 class _Frame:
     """A mapping or sequence being filled while the events stream past."""
 
-    __slots__ = ("container", "location", "key", "key_position")
+    __slots__ = ("container", "key", "key_position", "location")
 
     def __init__(self, container: dict | list, location: Location) -> None:
         self.container = container
@@ -165,9 +193,15 @@ def _build(path: Path, text: str) -> Document:
     for event in yaml.parse(text, Loader=_Loader):
         position = _mark_position(event.start_mark)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
-            raise LoadFailure(error(path, position, "E104", "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来"))
+            raise LoadFailure(
+                error(path, position, "E104", "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来")
+            )
         if isinstance(event, yaml.ScalarEvent):
-            tag = event.tag if event.tag not in (None, "!") else resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            tag = (
+                event.tag
+                if event.tag not in (None, "!")
+                else resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
+            )
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
             try:
                 value = constructor.construct_object(node)
@@ -177,7 +211,14 @@ def _build(path: Path, text: str) -> Document:
                 value = event.value
             if isinstance(value, str) and (bad := UNPRINTABLE.search(value)):
                 # a YAML escape ("\\x07", "\\u0000") gets past the reader; Word documents cannot hold these
-                raise LoadFailure(error(path, position, "E109", f"含有不允许的控制字符 U+{ord(bad.group()):04X}（来自转义写法）；Word 文档无法保存这种字符，请删除它"))
+                raise LoadFailure(
+                    error(
+                        path,
+                        position,
+                        "E109",
+                        f"含有不允许的控制字符 U+{ord(bad.group()):04X}（来自转义写法）；Word 文档无法保存这种字符，请删除它",
+                    )
+                )
             place(value, position)
         elif isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
@@ -190,7 +231,9 @@ def _build(path: Path, text: str) -> Document:
         elif isinstance(event, yaml.DocumentStartEvent):
             documents += 1
             if documents > 1:
-                raise LoadFailure(error(path, position, "E108", "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）"))
+                raise LoadFailure(
+                    error(path, position, "E108", "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）")
+                )
     return Document(path, root, values, keys)  # root is None for an empty file: the caller decides
 
 
@@ -204,7 +247,9 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         problem = exc.problem or exc.context or "无法解析"
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             problem = "found a tab character that violates indentation"
-        raise LoadFailure(error(path, _mark_position(mark), "E101", f"YAML 语法错误：{_translate_yaml_problem(problem)}")) from None
+        raise LoadFailure(
+            error(path, _mark_position(mark), "E101", f"YAML 语法错误：{_translate_yaml_problem(problem)}")
+        ) from None
     except yaml.reader.ReaderError as exc:
         # libyaml reports a byte offset into the UTF-8 text, the pure-Python reader a character offset
         offset = exc.position if _Loader is not yaml.SafeLoader else len(text[: exc.position].encode("utf-8"))
@@ -290,7 +335,11 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
         allowed = "、".join(model.model_fields) if model is not None else ""
         return f"未知的键“{name}”" + (f"；此处可用的键：{allowed}" if allowed else "")
     if kind == "string_type":
-        hint = f"（数字样子的文字请加引号，如 \"{value}\"）" if isinstance(value, (int, float)) and not isinstance(value, bool) else ""
+        hint = (
+            f'（数字样子的文字请加引号，如 "{value}"）'
+            if isinstance(value, (int, float)) and not isinstance(value, bool)
+            else ""
+        )
         return f"“{name}”应为文本，实际是{_describe(value)}{hint}"
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return f"“{name}”应为整数，实际是{_describe(value)}"
@@ -302,7 +351,7 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
         return f"“{name}”应为日期（如 2020-03-01），实际是{_describe(value)}"
     if kind == "literal_error":
         choices = "、".join(f"“{c}”" for c in re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        hint = "（带点的值请加引号，如 \"1.\"）" if isinstance(value, float) else ""
+        hint = '（带点的值请加引号，如 "1."）' if isinstance(value, float) else ""
         return f"“{name}”的值不可用：{_describe(value)}；可选：{choices}{hint}"
     if kind in ("model_type", "dict_type", "model_attributes_type"):
         return f"“{name}”应为映射（key: value），实际是{_describe(value)}"
@@ -323,7 +372,9 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
     return f"“{name}”：{err['msg']}"
 
 
-def validation_findings(document: Document, exc: ValidationError, root: type[BaseModel] = Plan, code: str = "E110") -> list[Finding]:
+def validation_findings(
+    document: Document, exc: ValidationError, root: type[BaseModel] = Plan, code: str = "E110"
+) -> list[Finding]:
     """One located finding per pydantic error, in file order."""
     findings = []
     for err in exc.errors(include_url=False):
@@ -343,9 +394,16 @@ def load_plan(path: Path) -> LoadedPlan:
     except LoadFailure as failure:
         return LoadedPlan(path, None, None, [failure.finding])
     if document.data is None:
-        return LoadedPlan(path, None, document, [error(path, (1, 1), "E108", "文件是空的；计划至少要有 title、year 和 periods")])
+        return LoadedPlan(
+            path, None, document, [error(path, (1, 1), "E108", "文件是空的；计划至少要有 title、year 和 periods")]
+        )
     if not isinstance(document.data, dict):
-        finding = error(path, (1, 1), "E108", f"计划文件的顶层应为映射（title: …、year: …、periods: …），实际是{_describe(document.data)}")
+        finding = error(
+            path,
+            (1, 1),
+            "E108",
+            f"计划文件的顶层应为映射（title: …、year: …、periods: …），实际是{_describe(document.data)}",
+        )
         return LoadedPlan(path, None, document, [finding])
     try:
         plan = Plan.model_validate(document.data)

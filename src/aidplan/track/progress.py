@@ -10,10 +10,10 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from .errors import AidplanError, UsageError
-from .findings import Finding, error
-from .loading import Document, LoadFailure, read_document, validation_findings
-from .output import write_atomic
+from aidplan.errors import AidplanError, UsageError
+from aidplan.files import write_atomic
+from aidplan.plan.findings import Finding, error
+from aidplan.plan.loading import Document, LoadFailure, read_document, validation_findings
 
 PROGRESS_SUFFIX = ".progress.yaml"
 STATUS_NAMES = {"todo": "未开始", "doing": "进行中", "done": "已完成", "dropped": "已取消"}
@@ -29,8 +29,6 @@ class ProgressRecord(BaseModel):
     date: dt.date = Field(description="When the status changed.")
     by: str | None = Field(None, min_length=1, description="Who did it or reports it.")
     note: str | None = Field(None, min_length=1, description="A remark for the 台账.")
-
-
 
 
 @dataclass
@@ -65,7 +63,9 @@ def load_progress(path: Path) -> LoadedProgress:
     if document.data is None:
         return LoadedProgress(path, [], document, [])
     if not isinstance(document.data, list):
-        return LoadedProgress(path, [], document, [error(path, (1, 1), "E301", "进度文件的顶层应为记录列表（每条以“- task: …”开头）")])
+        return LoadedProgress(
+            path, [], document, [error(path, (1, 1), "E301", "进度文件的顶层应为记录列表（每条以“- task: …”开头）")]
+        )
     try:
         records = TypeAdapter(list[ProgressRecord]).validate_python(document.data)
     except ValidationError as exc:
@@ -87,7 +87,14 @@ def unknown_task_findings(loaded: LoadedProgress, known: set[str]) -> list[Findi
     for index, record in enumerate(loaded.records):
         if record.task not in known:
             position = loaded.document.position((index, "task")) if loaded.document else (1, 1)
-            findings.append(error(loaded.path, position, "E303", f"计划里没有编号为“{record.task}”的任务{_suggestion(record.task, known)}"))
+            findings.append(
+                error(
+                    loaded.path,
+                    position,
+                    "E303",
+                    f"计划里没有编号为“{record.task}”的任务{_suggestion(record.task, known)}",
+                )
+            )
     return findings
 
 

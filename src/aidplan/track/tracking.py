@@ -7,14 +7,20 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from .deadlines import monthly_days
-from .model import Plan
-from .periods import Span
-from .progress import ProgressRecord, latest_status
-from .schedule import schedule, task_deadline, work_calendar
-from .workdays import WorkCalendar
+from aidplan.plan.deadlines import monthly_days
+from aidplan.plan.model import Plan
+from aidplan.plan.periods import Span
+from aidplan.plan.schedule import schedule, task_deadline, work_calendar
+from aidplan.plan.workdays import WorkCalendar
+from aidplan.track.progress import ProgressRecord, latest_status
 
-DEADLINE_SOURCES = {"task": "任务截止", "text": "文中日期", "monthly": "每月例行", "period": "时段完成时间", "period-end": "时段结束"}
+DEADLINE_SOURCES = {
+    "task": "任务截止",
+    "text": "文中日期",
+    "monthly": "每月例行",
+    "period": "时段完成时间",
+    "period-end": "时段结束",
+}
 
 
 @dataclass(frozen=True)
@@ -37,8 +43,11 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
     items: list[TrackedItem] = []
     for period in schedule(plan):
         for task in period.tasks:
+
             def item(item_id: str, deadline: dt.date | None, source: str) -> TrackedItem:
-                return TrackedItem(item_id, task.id, period.index, period.period.label, task.text, task.owner, deadline, source)
+                return TrackedItem(
+                    item_id, task.id, period.index, period.period.label, task.text, task.owner, deadline, source
+                )
 
             days = monthly_days(task.text)
             if task.deadline is None and days and period.span is not None:
@@ -120,7 +129,14 @@ def plan_span(plan: Plan) -> Span | None:
     return Span(min(s.start for s in spans), max(s.end for s in spans)) if spans else None
 
 
-def due_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, within: int, calendar: WorkCalendar | None = None) -> PlanDue:
+def due_for_plan(
+    path: Path,
+    plan: Plan,
+    records: list[ProgressRecord],
+    today: dt.date,
+    within: int,
+    calendar: WorkCalendar | None = None,
+) -> PlanDue:
     """Overdue items, items due within `within` days, and the rest of the current period's items."""
     calendar = calendar or work_calendar(plan)
     items = tracked_items(plan, calendar)
@@ -128,7 +144,13 @@ def due_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: d
     span = plan_span(plan)
     periods = schedule(plan)
     current = {p.index for p in periods if p.span is not None and today in p.span}
-    result = PlanDue(path, plan.title, plan.year, span is not None and today > span.end, [p.period.label for p in periods if p.index in current])
+    result = PlanDue(
+        path,
+        plan.title,
+        plan.year,
+        span is not None and today > span.end,
+        [p.period.label for p in periods if p.index in current],
+    )
     for item in items:
         status, record = status_of(item, latest)
         open_item = status in ("todo", "doing")
@@ -183,7 +205,9 @@ class PlanStatus:
     rows: list[tuple[TrackedItem, str, ProgressRecord | None, bool]]  # item, status, record, overdue
 
 
-def status_for_plan(path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, calendar: WorkCalendar | None = None) -> PlanStatus:
+def status_for_plan(
+    path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, calendar: WorkCalendar | None = None
+) -> PlanStatus:
     items = tracked_items(plan, calendar or work_calendar(plan))
     latest = latest_status(records)
     whole = Tally(plan.title)

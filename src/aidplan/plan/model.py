@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from dataclasses import dataclass
-import datetime as dt
 from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
@@ -113,7 +113,9 @@ class StyleOverrides(_Strict):
     cell_font_size: Literal["三号", "小三", "四号", "小四", "五号"] | None = Field(None, description="Table text size.")
     line_spacing: float | None = Field(None, ge=10, le=40, description="Exact line spacing in table cells, in pt.")
     orientation: Literal["portrait", "landscape"] | None = Field(None, description="Page orientation of the table.")
-    page_number_start: int | None = Field(None, ge=1, description="First page number (attachments continue the notice).")
+    page_number_start: int | None = Field(
+        None, ge=1, description="First page number (attachments continue the notice)."
+    )
 
 
 class LocalDay(_Strict):

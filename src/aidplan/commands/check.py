@@ -1,0 +1,113 @@
+"""aidplan check: find plan files, check each with its progress file, and load plans for the other commands."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Iterable
+from pathlib import Path
+
+from aidplan.errors import AidplanError, UsageError
+from aidplan.plan.checks import check_plan
+from aidplan.plan.findings import Finding, Severity, error
+from aidplan.plan.loading import load_plan
+from aidplan.plan.model import Plan
+from aidplan.track.progress import PROGRESS_SUFFIX, plan_path_of, progress_path
+
+PLAN_SUFFIXES = (".yaml", ".yml")
+
+
+def find_plan_files(paths: Iterable[Path]) -> list[Path]:
+    """The plan files named, and the *.yaml/*.yml below named folders (progress files aside), sorted."""
+    files: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found = sorted(
+                p
+                for p in path.rglob("*")
+                if p.suffix in PLAN_SUFFIXES
+                and not p.name.endswith(PROGRESS_SUFFIX)
+                and p.is_file()
+                and not any(part.startswith(".") for part in p.relative_to(path).parts)
+            )
+            if not found:
+                raise UsageError(f"目录 {path} 里没有计划文件（*.yaml 或 *.yml）")
+            files.extend(found)
+        elif path.exists():
+            files.append(path)
+        else:
+            raise UsageError(f"找不到 {path}")
+    return files
+
+
+def check_progress(plan_path: Path, plan: Plan | None, progress: Path) -> list[Finding]:
+    """Findings of a progress file: its own schema problems, and records naming tasks the plan lacks."""
+    from aidplan.track.progress import load_progress, unknown_task_findings
+    from aidplan.track.tracking import known_ids, tracked_items
+
+    loaded = load_progress(progress)
+    if loaded.findings or plan is None:
+        return loaded.findings
+    return unknown_task_findings(loaded, known_ids(tracked_items(plan)))
+
+
+def check_file(path: Path) -> list[Finding]:
+    """A plan's findings and those of its progress file; or, given a progress file, that file's against its plan."""
+    if path.name.endswith(PROGRESS_SUFFIX):
+        plan_path = plan_path_of(path)
+        loaded = load_plan(plan_path) if plan_path.exists() else None
+        if loaded is None:
+            return [error(path, (1, 1), "E304", f"找不到进度文件所属的计划 {plan_path}")]
+        plan_errors = [f for f in check_plan(loaded) if f.severity is Severity.error]
+        return check_progress(plan_path, loaded.plan if not plan_errors else None, path)
+    loaded = load_plan(path)
+    findings = check_plan(loaded)
+    progress = progress_path(path)
+    if progress.exists():
+        clean = loaded.plan if not any(f.severity is Severity.error for f in findings) else None
+        findings = findings + check_progress(path, clean, progress)
+    return findings
+
+
+class InvalidPlans(AidplanError):
+    """Some plans have errors; the command did nothing."""
+
+    def __init__(self, findings: list[Finding], doing: str = "没有生成任何文件") -> None:
+        files = len({f.path for f in findings if f.severity is Severity.error})
+        super().__init__(f"{files} 个计划有错误，{doing}")
+        self.findings = findings
+
+
+def load_valid_plans(
+    files: list[Path], doing: str = "没有生成任何文件"
+) -> tuple[list[tuple[Path, Plan]], list[Finding]]:
+    """Load and check plans; raise InvalidPlans (with every finding) if any has an error, else return the
+    plans with their warnings."""
+    plans: list[tuple[Path, Plan]] = []
+    findings: list[Finding] = []
+    for path in files:
+        loaded = load_plan(path)
+        findings.extend(check_plan(loaded))
+        if loaded.plan is not None:
+            plans.append((path, loaded.plan))
+    if any(f.severity is Severity.error for f in findings):
+        raise InvalidPlans(findings, doing)
+    return plans, findings
+
+
+def check_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
+    """Check every plan under the paths; returns the files checked and all findings, file by file."""
+    files = find_plan_files(paths)
+    if len(files) >= 64 and (os.cpu_count() or 1) > 1:
+        from concurrent.futures import ProcessPoolExecutor
+
+        # check the first file here: its lazy imports (holiday data, tracking) then come to the workers
+        # with the fork instead of being imported again in each of them
+        first = check_file(files[0])
+        with ProcessPoolExecutor() as pool:
+            results = [
+                first,
+                *pool.map(check_file, files[1:], chunksize=max(1, min(64, len(files) // (4 * (os.cpu_count() or 1))))),
+            ]
+    else:
+        results = [check_file(path) for path in files]
+    return files, [finding for result in results for finding in result]

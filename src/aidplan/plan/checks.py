@@ -1,0 +1,271 @@
+"""Rules a schema cannot express (period order, real dates, duplicates, numbering) → findings."""
+
+from __future__ import annotations
+
+from datetime import timedelta
+from pathlib import Path
+
+from aidplan.plan.deadlines import DeadlineError
+from aidplan.plan.findings import Finding, Severity, error, warning
+from aidplan.plan.loading import Document, LoadedPlan
+from aidplan.plan.model import MONTH_PLACEHOLDER, Plan, normalise_text
+from aidplan.plan.schedule import ScheduledPeriod, deadline_date, schedule
+
+
+def _at(document: Document, *location: object) -> tuple[int, int]:
+    return document.position(tuple(location))
+
+
+def _period_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+    findings = []
+    for item in periods:
+        where = ("periods", item.index)
+        if item.span_problem:
+            findings.append(error(path, _at(document, *where, "label"), "E201", item.span_problem))
+        if not item.tasks:
+            findings.append(error(path, _at(document, *where), "E209", f"时段“{item.period.label}”没有任务"))
+        if item.deadline_problem:
+            findings.append(
+                error(
+                    path,
+                    _at(document, *where, "deadline"),
+                    "E205",
+                    f"时段“{item.period.label}”的完成时间“{item.deadline_problem.text}”{item.deadline_problem.reason}",
+                )
+            )
+        elif item.deadline is not None:
+            findings.extend(
+                _deadline_findings(
+                    path,
+                    plan,
+                    document,
+                    item,
+                    where + ("deadline",),
+                    item.deadline,
+                    f"时段“{item.period.label}”的完成时间“{item.period.deadline.text}”",
+                )
+            )
+    dated = [item for item in periods if item.span is not None]
+    for previous, current in zip(dated, dated[1:]):
+        assert previous.span is not None and current.span is not None
+        label_at = _at(document, "periods", current.index, "label")
+        if current.span.start < previous.span.start:
+            findings.append(
+                error(
+                    path,
+                    label_at,
+                    "E202",
+                    f"时段顺序不对：“{current.period.label}”（{current.span.start:%Y-%m-%d} 起）排在“{previous.period.label}”（{previous.span.start:%Y-%m-%d} 起）之后",
+                )
+            )
+        elif current.span.start <= previous.span.end:
+            findings.append(
+                error(
+                    path,
+                    label_at,
+                    "E203",
+                    f"时段“{current.period.label}”与“{previous.period.label}”重叠（{current.span.start:%Y-%m-%d} 至 {min(current.span.end, previous.span.end):%Y-%m-%d}）",
+                )
+            )
+        elif current.span.start > previous.span.end + timedelta(days=1):
+            gap_end = current.span.start - timedelta(days=1)
+            findings.append(
+                warning(
+                    path,
+                    label_at,
+                    "W204",
+                    f"时段“{previous.period.label}”与“{current.period.label}”之间有空档（{previous.span.end + timedelta(days=1):%Y-%m-%d} 至 {gap_end:%Y-%m-%d} 没有安排）",
+                )
+            )
+    return findings
+
+
+def _deadline_findings(path, plan, document, item: ScheduledPeriod, location, day, what: str) -> list[Finding]:
+    findings = []
+    if item.span is not None and day < item.span.start:
+        findings.append(
+            error(
+                path,
+                _at(document, *location),
+                "E206",
+                f"{what}（{day:%Y-%m-%d}）早于时段“{item.period.label}”的开始（{item.span.start:%Y-%m-%d}）",
+            )
+        )
+    if day.year != plan.year and (item.span is None or day.year not in (item.span.start.year, item.span.end.year)):
+        findings.append(
+            warning(path, _at(document, *location), "W207", f"{what}在 {day.year} 年，不在计划年度 {plan.year} 年")
+        )
+    return findings
+
+
+def _task_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+    findings = []
+    recurring_ids = [task.id for task in plan.recurring]
+    for index, task in enumerate(plan.recurring):
+        if recurring_ids.index(task.id) != index:
+            findings.append(error(path, _at(document, "recurring", index, "id"), "E212", f"例行任务 id“{task.id}”重复"))
+    seen_ids: dict[str, str] = {}
+    for item in periods:
+        texts: dict[str, int] = {}
+        listed: set[str] = set()
+        expected = 1
+        for task in item.tasks:
+            where = (
+                ("periods", item.index, "tasks", task.entry_index)
+                if task.entry_index is not None
+                else ("periods", item.index, "label")
+            )
+            entry = item.period.tasks[task.entry_index] if task.entry_index is not None else None
+            if entry is not None and entry.recurring is not None:
+                if entry.recurring not in recurring_ids:
+                    known = "、".join(recurring_ids) or "（计划没有 recurring）"
+                    findings.append(
+                        error(
+                            path,
+                            _at(document, *where, "recurring"),
+                            "E211",
+                            f"引用了不存在的例行任务“{entry.recurring}”；已定义的：{known}",
+                        )
+                    )
+                elif entry.recurring in listed:
+                    findings.append(
+                        error(
+                            path,
+                            _at(document, *where, "recurring"),
+                            "E208",
+                            f"时段“{item.period.label}”重复引用例行任务“{entry.recurring}”",
+                        )
+                    )
+                listed.add(entry.recurring)
+                if MONTH_PLACEHOLDER in task.text:
+                    findings.append(
+                        error(
+                            path,
+                            _at(document, *where),
+                            "E214",
+                            f"无法确定例行任务“{entry.recurring}”中的 {{month}}：请在此处写明 month",
+                        )
+                    )
+            numbered_right = task.number == expected
+            if not numbered_right:
+                reason = "重复" if task.number < expected else "跳号"
+                findings.append(
+                    error(
+                        path,
+                        _at(document, *where, "number"),
+                        "E210",
+                        f"时段“{item.period.label}”的任务编号{reason}：应为 {expected}，写的是 {task.number}",
+                    )
+                )
+            expected = task.number + 1
+            key = normalise_text(task.text)
+            if key in texts:
+                findings.append(
+                    error(
+                        path,
+                        _at(document, *where),
+                        "E208",
+                        f"时段“{item.period.label}”的第 {task.number} 项与第 {texts[key]} 项重复：“{task.text}”",
+                    )
+                )
+            else:
+                texts[key] = task.number
+            if task.id in seen_ids and numbered_right:  # a repeated number already explains a repeated id
+                findings.append(
+                    error(
+                        path,
+                        _at(document, *where),
+                        "E212",
+                        f"任务 id“{task.id}”重复（也用于时段“{seen_ids[task.id]}”）；请给时段写 id，或给任务写 id",
+                    )
+                )
+            else:
+                seen_ids.setdefault(task.id, item.period.label)
+            if task.deadline is not None:
+                try:
+                    day = deadline_date(task.deadline, plan.year)
+                except DeadlineError as exc:
+                    findings.append(
+                        error(
+                            path,
+                            _at(document, *where, "deadline"),
+                            "E205",
+                            f"任务 {task.id} 的截止日期“{exc.text}”{exc.reason}",
+                        )
+                    )
+                else:
+                    findings.extend(
+                        _deadline_findings(
+                            path,
+                            plan,
+                            document,
+                            item,
+                            where + ("deadline",),
+                            day,
+                            f"任务 {task.id} 的截止日期“{task.deadline.text}”",
+                        )
+                    )
+    return findings
+
+
+def _calendar_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+    """Written deadlines on days nobody is at work, and a year the holiday data does not cover."""
+    from aidplan.plan.schedule import task_deadline, work_calendar
+    from aidplan.plan.workdays import data_version, describe
+
+    calendar = work_calendar(plan)
+    findings = []
+
+    def on_day_off(location: tuple, what: str, day) -> None:
+        info = calendar.info(day)
+        if not info.working:
+            before = calendar.step(day, -1)
+            findings.append(
+                warning(
+                    path,
+                    _at(document, *location),
+                    "W220",
+                    f"{what}（{day:%Y-%m-%d}）是{info.reason}，不是工作日；前一个工作日是{describe(before)}",
+                )
+            )
+
+    for item in periods:
+        if item.deadline is not None:
+            on_day_off(
+                ("periods", item.index, "deadline"),
+                f"时段“{item.period.label}”的完成时间“{item.period.deadline.text}”",
+                item.deadline,
+            )
+        for task in item.tasks:
+            day, source, text = task_deadline(plan, item, task)
+            if day is None or source not in ("task", "text"):
+                continue
+            where = (
+                ("periods", item.index, "tasks", task.entry_index)
+                if task.entry_index is not None
+                else ("periods", item.index, "label")
+            )
+            what = f"任务 {task.id} 的截止日期“{text}”" if source == "task" else f"任务 {task.id} 文中的日期“{text}”"
+            on_day_off(where + (("deadline",) if source == "task" else ()), what, day)
+    for year in sorted(calendar.missing_years):
+        findings.append(
+            warning(
+                path,
+                _at(document, "year"),
+                "W221",
+                f"已安装的节假日数据（{data_version()}）没有 {year} 年的官方安排：只按周末判断工作日；升级 chinesecalendar 可获得新公布的安排",
+            )
+        )
+    return findings
+
+
+def check_plan(loaded: LoadedPlan) -> list[Finding]:
+    """All findings of one loaded plan: its load/schema findings, then the rules, in file order."""
+    if loaded.plan is None or loaded.document is None:
+        return loaded.findings
+    periods = schedule(loaded.plan)
+    findings = _period_findings(loaded.path, loaded.plan, loaded.document, periods)
+    findings += _task_findings(loaded.path, loaded.plan, loaded.document, periods)
+    if not any(f.severity is Severity.error for f in findings):
+        findings += _calendar_findings(loaded.path, loaded.plan, loaded.document, periods)
+    return sorted(findings, key=lambda f: (f.line, f.column, f.code))

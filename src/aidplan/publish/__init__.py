@@ -1,0 +1,1 @@
+"""Publishing beyond the plan's own documents: calendar (ICS) and table (CSV) exports."""

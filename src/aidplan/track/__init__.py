@@ -1,0 +1,1 @@
+"""The tracking stage: progress records, due items and tallies, the working-day calendar, reports."""
