@@ -159,7 +159,8 @@ def main() -> None:
         "# aidplan benchmarks",
         "",
         f"Measured {dt.date.today().isoformat()} on: {machine()}.",
-        f"Command: `python3 -m uv run --frozen --group bench python benchmarks/run.py{' --quick' if args.quick else ''}`",
+        "Command: `python3 -m uv run --frozen --group bench python "
+        f"benchmarks/run.py{' --quick' if args.quick else ''}`",
         "",
         f"## Start-up (median of {runs} runs; each command's ratios against floors measured alternately with it)",
         "",
@@ -189,13 +190,15 @@ def main() -> None:
         "",
         "## `aidplan check` on corpora of plans the size of the seeds, against `yamllint` on the same files",
         "",
-        "| plans | aidplan check | per plan | CPU ÷ wall (cores used) | peak memory (largest process) | yamllint | aidplan faster by |",
+        "| plans | aidplan check | per plan | CPU ÷ wall (cores used) | peak memory (largest process) | yamllint | "
+        "aidplan faster by |",
         "|---:|---:|---:|---:|---:|---:|---:|",
     ]
     corpus_rows = corpora(sizes)
     for size, wall, cores, rss, lint, speedup in corpus_rows:
         lines.append(
-            f"| {size:,} | {wall:.2f} s | {wall / size * 1000:.2f} ms | {cores:.2f} | {rss / 1024:.0f} MiB | {lint:.2f} s | {speedup:.1f}× |"
+            f"| {size:,} | {wall:.2f} s | {wall / size * 1000:.2f} ms | {cores:.2f} | {rss / 1024:.0f} MiB | "
+            f"{lint:.2f} s | {speedup:.1f}× |"
         )
     met = [f"{size:,}" for size, *_, speedup in corpus_rows if speedup >= 5]
     missed = [f"{size:,}" for size, *_, speedup in corpus_rows if speedup < 5]
@@ -219,7 +222,8 @@ def main() -> None:
         lines.append(f"| {label} | {wall:.2f} s | {per * 1000:.0f} ms |")
     lines += [
         "",
-        f"Batching: the per-plan cost falls from {render_rows[0][2] * 1000:.0f} ms to {render_rows[1][2] * 1000:.0f} ms, because start-up and imports are paid once.",
+        f"Batching: the per-plan cost falls from {render_rows[0][2] * 1000:.0f} ms to {render_rows[1][2] * 1000:.0f} "
+        "ms, because start-up and imports are paid once.",
     ]
     lines += ["", f"Whole run: {time.perf_counter() - started:.0f} s.", ""]
     text = "\n".join(lines)

@@ -13,9 +13,12 @@ INVALID = sorted((DATA / "invalid").glob("*.yaml"))
 
 
 HUAIBEI_WARNINGS = [
-    "plans/2020-huaibei.yaml:21:15: warning[W220]: 时段“元月至二月份”的完成时间“2月29日”（2020-02-29）是星期六，不是工作日；前一个工作日是2月28日（星期五）",
-    "plans/2020-huaibei.yaml:38:15: warning[W220]: 时段“五月份”的完成时间“5月31日”（2020-05-31）是星期日，不是工作日；前一个工作日是5月29日（星期五）",
-    "plans/2020-huaibei.yaml:72:15: warning[W220]: 时段“十月份”的完成时间“10月31日”（2020-10-31）是星期六，不是工作日；前一个工作日是10月30日（星期五）",
+    "plans/2020-huaibei.yaml:21:15: warning[W220]: 时段“元月至二月份”的完成时间“2月29日”（2020-02-29）是星期六，"
+    "不是工作日；前一个工作日是2月28日（星期五）",
+    "plans/2020-huaibei.yaml:38:15: warning[W220]: 时段“五月份”的完成时间“5月31日”（2020-05-31）是星期日，不是工作日；"
+    "前一个工作日是5月29日（星期五）",
+    "plans/2020-huaibei.yaml:72:15: warning[W220]: 时段“十月份”的完成时间“10月31日”（2020-10-31）是星期六，不是工作日；"
+    "前一个工作日是10月30日（星期五）",
 ]
 
 
@@ -121,7 +124,8 @@ def test_bom_and_crlf_are_accepted(cli, in_tmp: Path) -> None:
         (
             "gbk.yaml",
             MINIMAL.encode("gbk"),
-            "gbk.yaml:1:8: error[E103]: 文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 'gbk.yaml' > 新文件.yaml",
+            "gbk.yaml:1:8: error[E103]: 文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；"
+            "请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 'gbk.yaml' > 新文件.yaml",
         ),
         (
             "utf16.yaml",
@@ -136,7 +140,8 @@ def test_bom_and_crlf_are_accepted(cli, in_tmp: Path) -> None:
         (
             "latin1.yaml",
             "title: caf\xe9\n".encode("latin-1") + b"\xff\xfe\xfd",
-            "latin1.yaml:1:11: error[E103]: 文件不是 UTF-8 文本（第 11 个字节 0xe9 无法解码）；计划应是 UTF-8 编码的 YAML 文本",
+            "latin1.yaml:1:11: error[E103]: 文件不是 UTF-8 文本（第 11 个字节 0xe9 无法解码）；计划应是 UTF-8 编码的 "
+            "YAML 文本",
         ),
         (
             "control.yaml",
@@ -146,12 +151,14 @@ def test_bom_and_crlf_are_accepted(cli, in_tmp: Path) -> None:
         (
             "cut-mid-character.yaml",
             MINIMAL.encode("utf-8")[:-9],
-            "cut-mid-character.yaml:5:15: error[E103]: 文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件",
+            "cut-mid-character.yaml:5:15: error[E103]: 文件在一个汉字的中间结束，像是没有写完或没有下载完整；"
+            "请重新保存或获取完整文件",
         ),
         (
             "truncated.yaml",
             MINIMAL.encode("utf-8")[:-8],
-            "truncated.yaml:6:1: error[E101]: YAML 语法错误：方括号列表没有闭合（缺少“]”），或项与项之间缺少英文逗号“,”",
+            "truncated.yaml:6:1: error[E101]: YAML 语法错误：方括号列表没有闭合（缺少“]”），"
+            "或项与项之间缺少英文逗号“,”",
         ),
         (
             "unclosed-quote.yaml",
@@ -165,7 +172,8 @@ def test_bom_and_crlf_are_accepted(cli, in_tmp: Path) -> None:
         ),
         (
             "bomb.yaml",
-            b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b, *b, *b, *b, *b]\n",
+            b"a: &a [x, x, x, x, x, x, x, x, x]\nb: &b [*a, *a, *a, *a, *a, *a, *a, *a, *a]\nc: &c [*b, *b, *b, *b, *b,"
+            b" *b, *b, *b, *b]\n",
             "bomb.yaml:1:4: error[E104]: 计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来",
         ),
     ],

@@ -80,3 +80,21 @@ def test_pre_commit_hook_runs_check() -> None:
     hooks = (ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8")
     assert "id: aidplan-check" in hooks
     assert "entry: aidplan check" in hooks
+
+
+def test_ctrl_c_in_any_command_exits_130_without_a_traceback(cli, monkeypatch) -> None:
+    import aidplan.commands.check
+
+    def interrupted(paths):
+        raise KeyboardInterrupt
+
+    monkeypatch.setattr(aidplan.commands.check, "check_paths", interrupted)
+    result = cli("check", "plans")
+    assert result.exit_code == 130
+    assert result.stderr == "aidplan: 已中断\n"
+
+
+def test_format_choices_are_the_registry_keys(cli) -> None:
+    result = cli("due", "--format", "docx", "plans")
+    assert result.exit_code == 2
+    assert "'docx' is not one of 'text', 'md', 'json'" in result.stderr

@@ -87,7 +87,8 @@ def test_html_and_markdown_lookalikes_stay_text_in_docx(cli, in_tmp: Path) -> No
     from .docx_reading import reading_order
 
     (in_tmp / "t.yaml").write_text(
-        'title: "<b>计划</b> **加粗**"\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks: ["<script>alert(1)</script> & [链接](x) | 表格"]\n',
+        'title: "<b>计划</b> **加粗**"\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks: ["<script>alert(1)</script> '
+        '& [链接](x) | 表格"]\n',
         encoding="utf-8",
     )
     assert cli("render", "t.yaml", "-f", "docx", "-o", "t.docx").exit_code == 0

@@ -74,9 +74,9 @@ def test_template_errors_are_reported_with_file_and_line(cli, in_tmp: Path) -> N
     (in_tmp / "mine" / "plan.md.j2").write_text("ok\n{{ layout.no_such_thing }}\n", encoding="utf-8")
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "md", "--templates", "mine")
     assert result.exit_code == 2
-    assert (
-        result.stderr
-        == "aidplan: 模板 plan.md.j2 有错：mine/plan.md.j2:2: 'aidplan.render.layout.TableLayout object' has no attribute 'no_such_thing'\n"
+    assert result.stderr == (
+        "aidplan: 模板 plan.md.j2 有错：mine/plan.md.j2:2: 'aidplan.render.layout.TableLayout object' has no "
+        "attribute 'no_such_thing'\n"
     )
     assert not (in_tmp / "build").exists()
 
@@ -153,9 +153,9 @@ def test_pdf_without_libreoffice_names_the_package(cli, in_tmp: Path, monkeypatc
     monkeypatch.setenv("PATH", str(in_tmp))
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "pdf")
     assert result.exit_code == 1
-    assert (
-        result.stderr
-        == "aidplan: 生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装：apt-get install libreoffice-writer-nogui fonts-noto-cjk（Debian/Ubuntu）\n"
+    assert result.stderr == (
+        "aidplan: 生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装：apt-get install libreoffice-writer-nogui "
+        "fonts-noto-cjk（Debian/Ubuntu）\n"
     )
     assert not (in_tmp / "build").exists()
 

@@ -81,7 +81,8 @@ def test_huaibei_on_10_may_without_progress(cli, huaibei: Path) -> None:
         "text": "撰写上年度资助工作总结及本年度年工作计划；",
         "owner": None,
         "deadline": "2020-02-29",
-        # working days: Mar 22 + Apr 22 (清明 4/6 off, Sunday 4/26 调休 worked) + May 6-9 (劳动节 1-5 off, Sat 5/9 worked)
+        # working days: Mar 22 + Apr 22 (清明 4/6 off, Sunday 4/26 调休 worked)
+        # + May 6-9 (劳动节 1-5 off, Sat 5/9 worked)
         "status": "todo",
         "overdue": True,
         "days_left": -71,
@@ -112,7 +113,8 @@ def test_progress_file_is_appended_as_written(cli, huaibei: Path, in_tmp: Path) 
     cli("mark", huaibei, "4.3", "--status", "dropped", "--on", "2020-04-02", "--note", "改为下月")
     assert progress.read_text(encoding="utf-8") == (
         "# 进度记录（台账）：2020-huaibei.yaml。由 aidplan done / aidplan mark 追加，也可以手工编辑；\n"
-        "# 每条记录一项任务在某天的状态（todo 未开始 / doing 进行中 / done 已完成 / dropped 已取消），后面的记录为准。\n"
+        "# 每条记录一项任务在某天的状态（todo 未开始 / doing 进行中 / done 已完成 / dropped 已取消），"
+        "后面的记录为准。\n"
         '- task: "1.2"\n  status: done\n  date: 2020-02-27\n  by: "张三"\n'
         "# 手工加的注释\n"
         '- task: "4.3"\n  status: dropped\n  date: 2020-04-02\n  note: "改为下月"\n'
@@ -147,14 +149,18 @@ def test_text_report_is_grouped_with_countdowns(cli, huaibei: Path) -> None:
         " 已逾期（1）\n"
         "  4.5       2020-04-30  已逾期20天    四月份        制定学生资助实施办法。\n"
         " 即将到期（2）\n"
-        "  5.1@5-20  2020-05-20  今天到期      五月份        每月20日前更新维护学生资助管理及建档立卡信息系统数据，28日前上报当月月点评季通报表及相关报表；\n"
-        "  5.2       2020-05-25  还有5天       五月份        发放中职、普通高中学生，幼儿园国家助学金及建档立卡学生资助资金，确保5月25日前完成资金发放；\n"
+        "  5.1@5-20  2020-05-20  今天到期      五月份        每月20日前更新维护学生资助管理及建档立卡信息系统数据，"
+        "28日前上报当月月点评季通报表及相关报表；\n"
+        "  5.2       2020-05-25  还有5天       五月份        发放中职、普通高中学生，"
+        "幼儿园国家助学金及建档立卡学生资助资金，确保5月25日前完成资金发放；\n"
         " 本期任务：五月份（5）\n"
-        "  5.1@5-28  2020-05-28  还有8天       五月份        每月20日前更新维护学生资助管理及建档立卡信息系统数据，28日前上报当月月点评季通报表及相关报表；\n"
+        "  5.1@5-28  2020-05-28  还有8天       五月份        每月20日前更新维护学生资助管理及建档立卡信息系统数据，"
+        "28日前上报当月月点评季通报表及相关报表；\n"
         "  5.3       2020-05-31  还有11天      五月份        部署并开展春季学期资助大检查工作；\n"
         "  5.4       2020-05-31  还有11天      五月份        完成高三生源地贷款预申请统计工作；\n"
         "  5.5       2020-05-31  还有11天      五月份        宣传工作计划等各项工作制定；\n"
-        "  5.6       2020-05-31  还有11天      五月份        做好2020年中职春季招生国家助学金及免学费受助对象的资格认定、上报、异动、月报工作。\n"
+        "  5.6       2020-05-31  还有11天      五月份        做好2020年中职春季招生国家助学金及免学费受助对象的资格认定"
+        "、上报、异动、月报工作。\n"
     )
 
 
@@ -197,8 +203,8 @@ def test_markdown_due_report(cli, huaibei: Path) -> None:
         "",
     ]
     assert (
-        "| 1.1@1-20 | 元月至二月份 | 每月20日前更新维护学生资助管理及建档立卡信息系统数据，28日前上报当月月点评季通报表及相关报表； |  | 2020-01-20 | 已逾期36天 |"
-        in lines
+        "| 1.1@1-20 | 元月至二月份 | 每月20日前更新维护学生资助管理及建档立卡信息系统数据，"
+        "28日前上报当月月点评季通报表及相关报表； |  | 2020-01-20 | 已逾期36天 |" in lines
     )
     assert "### 即将到期（1）" in lines
 
@@ -294,8 +300,10 @@ def test_hand_written_progress_with_typos_gets_located_errors(cli, huaibei: Path
     result = cli("check", "-q", huaibei)
     assert result.exit_code == 1
     assert [line for line in result.stdout.splitlines() if "W220" not in line] == [
-        '2020-huaibei.progress.yaml:4:9: error[E302]: “task”应为文本，实际是数字 5.1（数字样子的文字请加引号，如 "5.1"）',
-        "2020-huaibei.progress.yaml:5:11: error[E302]: “status”的值不可用：“finished”；可选：“todo”、“doing”、“done”、“dropped”",
+        "2020-huaibei.progress.yaml:4:9: error[E302]: “task”应为文本，实际是数字 5.1（数字样子的文字请加引号，如 "
+        '"5.1"）',
+        "2020-huaibei.progress.yaml:5:11: error[E302]: “status”的值不可用：“finished”；可选：“todo”、“doing”、“done”、"
+        "“dropped”",
         "2020-huaibei.progress.yaml:6:9: error[E302]: “date”应为日期（如 2020-03-01），实际是“2020-05-32”",
     ]
     due = cli("due", huaibei, "--today", "2020-05-10")
@@ -315,9 +323,9 @@ def test_records_naming_unknown_tasks_are_reported(cli, huaibei: Path, in_tmp: P
     )
     result = cli("check", "-q", in_tmp / "2020-huaibei.progress.yaml")
     assert result.exit_code == 1
-    assert (
-        result.stdout
-        == f"{in_tmp / '2020-huaibei.progress.yaml'}:1:9: error[E303]: 计划里没有编号为“5.9”的任务；是不是 5.6、5.5、5.4？\n"
+    assert result.stdout == (
+        f"{in_tmp / '2020-huaibei.progress.yaml'}:1:9: error[E303]: 计划里没有编号为“5.9”的任务；是不是 5.6、5.5、"
+        "5.4？\n"
     )
 
 

@@ -1,39 +1,93 @@
-"""The aidplan command line: turns flags into calls, prints results, exits. The only module that imports typer."""
+"""The aidplan command line: turns flags into calls, prints results, exits. The only module that imports typer.
+
+One boundary (`_Boundary.invoke`) turns every aidplan error of every command into its findings, a red message
+and its exit code; commands themselves never catch. Choices of --format, --layout, --status and --orientation
+are the keys of the registries in aidplan.commands.formats, aidplan.plan.layouts and aidplan.track.statuses.
+"""
 
 from __future__ import annotations
 
-import enum
 import os
-from collections.abc import Callable
 from pathlib import Path
-from typing import Annotated, TypeVar
+from typing import Annotated, Any
 
 # aidplan uses no pydantic plugins; discovering them scans the entry points of every installed package
 # (about 20 ms at each start). Set here, in the command's own process, and only if the user has not.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer
+from typer.core import TyperGroup
 
-from aidplan.errors import AidplanError
-
-app = typer.Typer(
-    name="aidplan",
-    help="Compile, check and track annual work plans (学生资助工作计划) kept as YAML files.",
-    no_args_is_help=True,
-    add_completion=False,
-    pretty_exceptions_enable=False,
-    rich_markup_mode=None,  # plain help: the rich renderer costs ~75 ms at every --help and we use no markup
-    context_settings={"help_option_names": ["-h", "--help"]},
+from aidplan.commands.formats import (
+    CHECK_FORMATS,
+    DEFAULT_RENDER_FORMATS,
+    DUE_FORMATS,
+    EXPORT_FORMATS,
+    RENDER_FORMATS,
+    STATUS_FORMATS,
+    DocumentTarget,
+    format_help,
 )
+from aidplan.errors import AidplanError, FindingsError
+from aidplan.plan.layouts import LAYOUTS, LAYOUTS_HELP, ORIENTATIONS
+from aidplan.track.statuses import STATUSES
 
-T = TypeVar("T")
 DEFAULT_PLANS = [Path("plans")]
 
+# --- help texts -------------------------------------------------------------------------------------------------
 
-class CheckFormat(str, enum.Enum):
-    text = "text"
-    json = "json"
-    github = "github"
+APP_HELP = "Compile, check and track annual work plans (学生资助工作计划) kept as YAML files."
+VERSION_HELP = "Print the version and exit."
+PATHS_HELP = "Plan files or folders. Default: plans/."
+CHECK_PATHS_HELP = "Plan files or folders to check (folders are searched for *.yaml/*.yml). Default: plans/."
+CHECK_FORMAT_HELP = f"{format_help(CHECK_FORMATS)}. Default: github when GITHUB_ACTIONS is set, else text."
+STRICT_HELP = "Fail (exit 1) on warnings too."
+QUIET_HELP = "Print only the problems: no summary line, nothing when clean."
+RENDER_PATHS_HELP = "Plan files or folders of plans to render."
+RENDER_FORMAT_HELP = (
+    f"Output formats, comma-separated or repeated: {RENDER_FORMATS.listing()}. "
+    f"Default: {','.join(DEFAULT_RENDER_FORMATS)}. pdf needs LibreOffice."
+)
+LAYOUT_HELP = f"{LAYOUTS_HELP} Default: the plan's own."
+OUT_DIR_HELP = "Folder for the outputs, named after each plan file."
+OUTPUT_HELP = "Write to exactly this file (one plan, one format)."
+TEMPLATES_HELP = "A folder of templates that override the shipped ones (copy templates/ to start)."
+ORIENTATION_HELP = (
+    "Page orientation of the table; landscape uses the margins of GB/T 9704 §8. Default: the plan's style, else "
+    "portrait."
+)
+TODAY_HELP = "Report as of this date (ISO, 2020-05-10) instead of the real date."
+FAIL_ON_OVERDUE_HELP = "Exit 1 when anything is overdue (for scheduled CI reminders)."
+PLAN_HELP = "The plan file the tasks belong to."
+TASKS_HELP = "Task ids as due/status show them: 5.2, or 5.1@5-20 for one occurrence of a monthly duty."
+ON_HELP = "The date of the record (ISO, 2020-05-24). Default: today."
+BY_HELP = "Who did it or reports it."
+NOTE_HELP = "A remark for the 台账."
+STATUS_HELP = f"{', '.join(list(STATUSES)[:-1])} or {list(STATUSES)[-1]}."
+WITHIN_HELP = "Also list what falls due in the next DAYS days."
+DUE_FORMAT_HELP = f"{format_help(DUE_FORMATS)}."
+WORKING_DAYS_HELP = "Count down in working days (official holidays and 调休 workdays counted) instead of calendar days."
+STATUS_FORMAT_HELP = f"{format_help(STATUS_FORMATS)}."
+STATUS_OUT_DIR_HELP = "With docx: folder for PLAN.status.docx."
+STATUS_OUTPUT_HELP = "With docx: write to exactly this file (one plan)."
+STATUS_ORIENTATION_HELP = "With docx: page orientation of the 台账 (four columns read best landscape)."
+EXPORT_PATHS_HELP = "Plan files or folders of plans."
+EXPORT_FORMAT_HELP = f"{format_help(EXPORT_FORMATS)}."
+EXPORT_OUTPUT_HELP = "Write all plans into this one file."
+EXPORT_OUT_DIR_HELP = "Folder for one file per plan, named after it."
+REMIND_HELP = "With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w."
+
+# --- the boundary -----------------------------------------------------------------------------------------------
+
+_COLOURS = {
+    "error": typer.colors.RED,
+    "warning": typer.colors.YELLOW,
+    "overdue": typer.colors.RED,
+    "upcoming": typer.colors.YELLOW,
+    "done": typer.colors.GREEN,
+    "heading": typer.colors.BRIGHT_WHITE,
+    "dim": typer.colors.BRIGHT_BLACK,
+}
 
 
 def _fail(message: str, code: int) -> typer.Exit:
@@ -41,15 +95,52 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
-def run(action: Callable[[], T]) -> T:
-    """Run a core call; an aidplan error becomes a red message and its exit code, never a traceback."""
-    try:
-        return action()
-    except AidplanError as exc:
-        _print_findings(getattr(exc, "findings", []))
-        raise _fail(str(exc), exc.exit_code) from None
-    except KeyboardInterrupt:
-        raise _fail("已中断", 130) from None
+class _Boundary(TyperGroup):
+    """Runs every command: an aidplan error becomes its findings, a red message and its exit code, never a
+    traceback; Ctrl-C exits 130."""
+
+    def invoke(self, ctx: Any) -> Any:
+        try:
+            return super().invoke(ctx)
+        except AidplanError as exc:
+            if isinstance(exc, FindingsError):
+                for finding in exc.findings:
+                    typer.secho(str(finding), fg=_COLOURS[finding.severity.value], err=True)
+            raise _fail(str(exc), exc.exit_code) from None
+        except KeyboardInterrupt:
+            raise _fail("已中断", 130) from None
+
+
+app = typer.Typer(
+    name="aidplan",
+    cls=_Boundary,
+    help=APP_HELP,
+    no_args_is_help=True,
+    add_completion=False,
+    pretty_exceptions_enable=False,
+    rich_markup_mode=None,  # plain help: the rich renderer costs ~75 ms at every --help and we use no markup
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+
+CheckFormat = CHECK_FORMATS.choices()
+RenderLayout = LAYOUTS.choices()
+Orientation = ORIENTATIONS.choices()
+DueFormat = DUE_FORMATS.choices()
+StatusFormat = STATUS_FORMATS.choices()
+ExportFormat = EXPORT_FORMATS.choices()
+Status = STATUSES.choices()
+
+
+def _emit(output: Any) -> None:
+    """Print what a writer gave: text as it is, lines in their colours, written paths one a line."""
+    if isinstance(output, str):
+        typer.echo(output, nl=False)
+        return
+    for item in output:
+        if isinstance(item, Path):
+            typer.echo(str(item))
+        else:
+            typer.secho(item.text, fg=_COLOURS.get(item.style), bold=item.style == "heading", err=item.err)
 
 
 def _version(value: bool) -> None:
@@ -62,121 +153,47 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[
-        bool, typer.Option("--version", callback=_version, is_eager=True, help="Print the version and exit.")
-    ] = False,
+    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=VERSION_HELP)] = False,
 ) -> None:
     """Compile, check and track annual work plans (学生资助工作计划) kept as YAML files."""
 
 
 @app.command()
 def check(
-    paths: Annotated[
-        list[Path] | None,
-        typer.Argument(
-            help="Plan files or folders to check (folders are searched for *.yaml/*.yml). Default: plans/.",
-            show_default=False,
-        ),
-    ] = None,
+    paths: Annotated[list[Path] | None, typer.Argument(help=CHECK_PATHS_HELP, show_default=False)] = None,
     output_format: Annotated[
-        CheckFormat | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="text: path:line:col lines; json: one object; github: workflow annotations. Default: github when GITHUB_ACTIONS is set, else text.",
-            show_default=False,
-        ),
+        CheckFormat | None, typer.Option("--format", "-f", help=CHECK_FORMAT_HELP, show_default=False)
     ] = None,
-    strict: Annotated[bool, typer.Option("--strict", help="Fail (exit 1) on warnings too.")] = False,
-    quiet: Annotated[
-        bool, typer.Option("--quiet", "-q", help="Print only the problems: no summary line, nothing when clean.")
-    ] = False,
+    strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
+    quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
 ) -> None:
     """Validate plan files: all problems of all files at once, each as path:line:col: severity[CODE]: message.
 
     Exit code 0 when clean, 1 when any plan has an error (with --strict, a warning too), 2 for usage errors.
     """
     from aidplan.commands.check import check_paths
-    from aidplan.plan import findings as reporting
     from aidplan.plan.findings import has_errors
 
-    files, findings = run(lambda: check_paths(paths or DEFAULT_PLANS))
-    chosen = output_format or (CheckFormat.github if os.environ.get("GITHUB_ACTIONS") == "true" else CheckFormat.text)
-    if chosen is CheckFormat.json:
-        typer.echo(reporting.as_json(files, findings))
-    elif chosen is CheckFormat.github:
-        if findings:
-            typer.echo(reporting.as_github(findings))
-        if not quiet:
-            typer.echo(reporting.summary(files, findings), err=True)
-    else:
-        colour = {"error": typer.colors.RED, "warning": typer.colors.YELLOW}
-        for finding in findings:
-            typer.secho(str(finding), fg=colour[finding.severity.value])
-        if not quiet:
-            typer.echo(reporting.summary(files, findings), err=True)
+    files, findings = check_paths(paths or DEFAULT_PLANS)
+    chosen = (
+        output_format.value if output_format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
+    )
+    _emit(CHECK_FORMATS.load(chosen)(files, findings, quiet))
     raise typer.Exit(1 if has_errors(findings, strict) else 0)
-
-
-class Layout(str, enum.Enum):
-    by_task = "by-task"
-    by_period = "by-period"
-
-
-class Orientation(str, enum.Enum):
-    portrait = "portrait"
-    landscape = "landscape"
-
-
-def _print_findings(findings) -> None:
-    colour = {"error": typer.colors.RED, "warning": typer.colors.YELLOW}
-    for finding in findings:
-        typer.secho(str(finding), fg=colour[finding.severity.value], err=True)
 
 
 @app.command()
 def render(
-    paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of plans to render.", show_default=False)],
+    paths: Annotated[list[Path], typer.Argument(help=RENDER_PATHS_HELP, show_default=False)],
     formats: Annotated[
-        list[str] | None,
-        typer.Option(
-            "--format",
-            "-f",
-            help="Output formats, comma-separated or repeated: docx, md, pdf. Default: docx,md. pdf needs LibreOffice.",
-            show_default=False,
-        ),
+        list[str] | None, typer.Option("--format", "-f", help=RENDER_FORMAT_HELP, show_default=False)
     ] = None,
-    layout: Annotated[
-        Layout | None,
-        typer.Option(
-            "--layout",
-            "-l",
-            help="by-task: a row per task, the period cell merged over its tasks; by-period: a row per period with a deadline column. Default: the plan's own.",
-            show_default=False,
-        ),
-    ] = None,
-    out_dir: Annotated[
-        Path, typer.Option("--out-dir", "-d", help="Folder for the outputs, named after each plan file.")
-    ] = Path("build"),
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="Write to exactly this file (one plan, one format).", show_default=False),
-    ] = None,
-    templates: Annotated[
-        Path | None,
-        typer.Option(
-            "--templates",
-            help="A folder of templates that override the shipped ones (copy templates/ to start).",
-            show_default=False,
-        ),
-    ] = None,
+    layout: Annotated[RenderLayout | None, typer.Option("--layout", "-l", help=LAYOUT_HELP, show_default=False)] = None,
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help=OUT_DIR_HELP)] = Path("build"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP, show_default=False)] = None,
+    templates: Annotated[Path | None, typer.Option("--templates", help=TEMPLATES_HELP, show_default=False)] = None,
     orientation: Annotated[
-        Orientation | None,
-        typer.Option(
-            "--orientation",
-            help="Page orientation of the table; landscape uses the margins of GB/T 9704 §8. Default: the plan's style, else portrait.",
-            show_default=False,
-        ),
+        Orientation | None, typer.Option("--orientation", help=ORIENTATION_HELP, show_default=False)
     ] = None,
 ) -> None:
     """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown and PDF.
@@ -185,61 +202,30 @@ def render(
     """
     from aidplan.commands.render import render_plans
 
-    result = run(
-        lambda: render_plans(
-            paths,
-            formats,
-            layout.value if layout else None,
-            out_dir,
-            output,
-            templates,
-            orientation.value if orientation else None,
-        )
+    result = render_plans(
+        paths,
+        formats,
+        layout.value if layout else None,
+        out_dir,
+        output,
+        templates,
+        orientation.value if orientation else None,
     )
     if result.warnings:
         typer.secho(
             f"注意：计划有 {len(result.warnings)} 个警告，运行 aidplan check 查看", fg=typer.colors.YELLOW, err=True
         )
-    for path in result.written:
-        typer.echo(str(path))
+    _emit(result.written)
 
 
-class ReportFormat(str, enum.Enum):
-    text = "text"
-    md = "md"
-    json = "json"
-
-
-class StatusFormat(str, enum.Enum):
-    text = "text"
-    md = "md"
-    json = "json"
-    docx = "docx"
-
-
-class Status(str, enum.Enum):
-    todo = "todo"
-    doing = "doing"
-    done = "done"
-    dropped = "dropped"
-
-
-_LINE_COLOURS = {
-    "overdue": typer.colors.RED,
-    "upcoming": typer.colors.YELLOW,
-    "done": typer.colors.GREEN,
-    "heading": typer.colors.BRIGHT_WHITE,
-    "dim": typer.colors.BRIGHT_BLACK,
-}
-TodayOption = Annotated[
-    str | None,
-    typer.Option(
-        "--today", help="Report as of this date (ISO, 2020-05-10) instead of the real date.", show_default=False
-    ),
-]
-FailOnOverdue = Annotated[
-    bool, typer.Option("--fail-on-overdue", help="Exit 1 when anything is overdue (for scheduled CI reminders).")
-]
+TodayOption = Annotated[str | None, typer.Option("--today", help=TODAY_HELP, show_default=False)]
+FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help=FAIL_ON_OVERDUE_HELP)]
+PathsArgument = Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]
+PlanArgument = Annotated[Path, typer.Argument(help=PLAN_HELP, show_default=False)]
+TasksArgument = Annotated[list[str], typer.Argument(help=TASKS_HELP, show_default=False)]
+OnOption = Annotated[str | None, typer.Option("--on", help=ON_HELP, show_default=False)]
+ByOption = Annotated[str | None, typer.Option("--by", help=BY_HELP, show_default=False)]
+NoteOption = Annotated[str | None, typer.Option("--note", help=NOTE_HELP, show_default=False)]
 
 
 def _today(value: str | None):
@@ -247,7 +233,7 @@ def _today(value: str | None):
 
     from aidplan.commands.track import parse_date
 
-    return run(lambda: parse_date(value, "--today")) if value else dt.date.today()
+    return parse_date(value, "--today") if value else dt.date.today()
 
 
 def _holiday_notice(years: list[int]) -> None:
@@ -262,37 +248,16 @@ def _holiday_notice(years: list[int]) -> None:
         )
 
 
-def _print_lines(lines) -> None:
-    for line in lines:
-        typer.secho(line.text, fg=_LINE_COLOURS.get(line.style), bold=line.style == "heading")
-
-
 def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str | None, note: str | None) -> None:
     import datetime as dt
 
     from aidplan.commands.track import parse_date, record_progress
-    from aidplan.track.progress import STATUS_NAMES
+    from aidplan.track.statuses import STATUS_NAMES
 
-    day = run(lambda: parse_date(on, "--on")) if on else dt.date.today()
-    path = run(lambda: record_progress(plan, tasks, status, day, by, note))
+    day = parse_date(on, "--on") if on else dt.date.today()
+    path = record_progress(plan, tasks, status, day, by, note)
     who = f"，{by}" if by else ""
     typer.echo(f"已记录 {'、'.join(tasks)}：{STATUS_NAMES[status]}（{day.isoformat()}{who}）→ {path}")
-
-
-PlanArgument = Annotated[Path, typer.Argument(help="The plan file the tasks belong to.", show_default=False)]
-TasksArgument = Annotated[
-    list[str],
-    typer.Argument(
-        help="Task ids as due/status show them: 5.2, or 5.1@5-20 for one occurrence of a monthly duty.",
-        show_default=False,
-    ),
-]
-OnOption = Annotated[
-    str | None,
-    typer.Option("--on", help="The date of the record (ISO, 2020-05-24). Default: today.", show_default=False),
-]
-ByOption = Annotated[str | None, typer.Option("--by", help="Who did it or reports it.", show_default=False)]
-NoteOption = Annotated[str | None, typer.Option("--note", help="A remark for the 台账.", show_default=False)]
 
 
 @app.command()
@@ -307,7 +272,7 @@ def done(
 def mark(
     plan: PlanArgument,
     tasks: TasksArgument,
-    status: Annotated[Status, typer.Option("--status", "-s", help="todo, doing, done or dropped.", show_default=False)],
+    status: Annotated[Status, typer.Option("--status", "-s", help=STATUS_HELP, show_default=False)],
     on: OnOption = None,
     by: ByOption = None,
     note: NoteOption = None,
@@ -318,23 +283,11 @@ def mark(
 
 @app.command()
 def due(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Plan files or folders. Default: plans/.", show_default=False)
-    ] = None,
+    paths: PathsArgument = None,
     today: TodayOption = None,
-    within: Annotated[
-        int, typer.Option("--within", "-w", help="Also list what falls due in the next DAYS days.", metavar="DAYS")
-    ] = 14,
-    output_format: Annotated[
-        ReportFormat, typer.Option("--format", "-f", help="text (grouped, coloured on a terminal), md or json.")
-    ] = ReportFormat.text,
-    working_days: Annotated[
-        bool,
-        typer.Option(
-            "--working-days",
-            help="Count down in working days (official holidays and 调休 workdays counted) instead of calendar days.",
-        ),
-    ] = False,
+    within: Annotated[int, typer.Option("--within", "-w", help=WITHIN_HELP, metavar="DAYS")] = 14,
+    output_format: Annotated[DueFormat, typer.Option("--format", "-f", help=DUE_FORMAT_HELP)] = "text",
+    working_days: Annotated[bool, typer.Option("--working-days", help=WORKING_DAYS_HELP)] = False,
     fail_on_overdue: FailOnOverdue = False,
 ) -> None:
     """What is overdue, what falls due soon, and the tasks of the current period, with countdowns.
@@ -342,94 +295,41 @@ def due(
     A plan whose year is over is summarised by its unfinished count instead of listed row by row.
     """
     from aidplan.commands.track import due_report
-    from aidplan.render import reports
 
     day = _today(today)
-    report, _ = run(lambda: due_report(paths or DEFAULT_PLANS, day, within))  # warnings are check's to show
+    report, _ = due_report(paths or DEFAULT_PLANS, day, within)  # warnings are check's to show
     _holiday_notice(report.missing_years)
-    if output_format is ReportFormat.json:
-        typer.echo(reports.due_json(report))
-    elif output_format is ReportFormat.md:
-        typer.echo(reports.due_markdown(report, working_days), nl=False)
-    else:
-        _print_lines(reports.due_lines(report, working_days))
+    _emit(DUE_FORMATS.load(DueFormat(output_format).value)(report, working_days))
     raise typer.Exit(1 if fail_on_overdue and report.overdue_count else 0)
 
 
 @app.command()
 def status(
-    paths: Annotated[
-        list[Path] | None, typer.Argument(help="Plan files or folders. Default: plans/.", show_default=False)
-    ] = None,
+    paths: PathsArgument = None,
     today: TodayOption = None,
-    output_format: Annotated[
-        StatusFormat,
-        typer.Option("--format", "-f", help="text, md, json, or docx (the 台账 table in the official layout)."),
-    ] = StatusFormat.text,
-    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help="With docx: folder for PLAN.status.docx.")] = Path(
-        "build"
-    ),
-    output: Annotated[
-        Path | None,
-        typer.Option("--output", "-o", help="With docx: write to exactly this file (one plan).", show_default=False),
-    ] = None,
-    orientation: Annotated[
-        Orientation,
-        typer.Option(
-            "--orientation", help="With docx: page orientation of the 台账 (four columns read best landscape)."
-        ),
-    ] = Orientation.landscape,
+    output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help=STATUS_FORMAT_HELP)] = "text",
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help=STATUS_OUT_DIR_HELP)] = Path("build"),
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=STATUS_OUTPUT_HELP, show_default=False)] = None,
+    orientation: Annotated[Orientation, typer.Option("--orientation", help=STATUS_ORIENTATION_HELP)] = "landscape",
     fail_on_overdue: FailOnOverdue = False,
 ) -> None:
     """How far each plan has got: done / total and percent, overdue items, per period and per owner."""
-    from aidplan.commands.track import ledger_documents, status_reports
-    from aidplan.render import reports
+    from aidplan.commands.track import status_reports
 
     day = _today(today)
-    results, _ = run(lambda: status_reports(paths or DEFAULT_PLANS, day))  # warnings are check's to show
-    statuses = [s for s, _ in results]
-    if output_format is StatusFormat.json:
-        typer.echo(reports.status_json(statuses, day))
-    elif output_format is StatusFormat.md:
-        typer.echo(reports.status_markdown(statuses, day), nl=False)
-    elif output_format is StatusFormat.docx:
-        for path in run(lambda: ledger_documents(results, day, out_dir, output, orientation.value)):
-            typer.echo(str(path))
-    else:
-        _print_lines(reports.status_lines(statuses, day))
-    raise typer.Exit(1 if fail_on_overdue and any(s.plan.overdue for s in statuses) else 0)
-
-
-class ExportFormat(str, enum.Enum):
-    ics = "ics"
-    csv = "csv"
+    results, _ = status_reports(paths or DEFAULT_PLANS, day)  # warnings are check's to show
+    target = DocumentTarget(out_dir, output, Orientation(orientation).value)
+    _emit(STATUS_FORMATS.load(StatusFormat(output_format).value)(results, day, target))
+    raise typer.Exit(1 if fail_on_overdue and any(s.plan.overdue for s, _ in results) else 0)
 
 
 @app.command()
 def export(
-    paths: Annotated[list[Path], typer.Argument(help="Plan files or folders of plans.", show_default=False)],
-    output_format: Annotated[
-        ExportFormat,
-        typer.Option(
-            "--format",
-            "-f",
-            help="ics: all-day events for Outlook, phones and other calendars; csv: a table for Excel (UTF-8 with BOM).",
-        ),
-    ] = ExportFormat.ics,
-    output: Annotated[
-        Path | None, typer.Option("--output", "-o", help="Write all plans into this one file.", show_default=False)
-    ] = None,
-    out_dir: Annotated[
-        Path, typer.Option("--out-dir", "-d", help="Folder for one file per plan, named after it.")
-    ] = Path("build"),
-    remind: Annotated[
-        str | None,
-        typer.Option(
-            "--remind",
-            help="With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w.",
-            show_default=False,
-        ),
-    ] = None,
+    paths: Annotated[list[Path], typer.Argument(help=EXPORT_PATHS_HELP, show_default=False)],
+    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help=EXPORT_FORMAT_HELP)] = "ics",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=EXPORT_OUTPUT_HELP, show_default=False)] = None,
+    out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help=EXPORT_OUT_DIR_HELP)] = Path("build"),
+    remind: Annotated[str | None, typer.Option("--remind", help=REMIND_HELP, show_default=False)] = None,
 ) -> None:
     """Export every deadline (each monthly occurrence on its own) to a calendar (ICS) or a table (CSV).
 
@@ -437,10 +337,9 @@ def export(
     """
     from aidplan.commands.track import export_files
 
-    written, missing = run(lambda: export_files(paths, output_format.value, out_dir, output, remind))
+    written, missing = export_files(paths, ExportFormat(output_format).value, out_dir, output, remind)
     _holiday_notice(missing)
-    for path in written:
-        typer.echo(str(path))
+    _emit(written)
 
 
 @app.command()

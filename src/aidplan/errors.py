@@ -2,6 +2,12 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:  # findings are plain data; importing them here would cost nothing but keeps errors a leaf
+    from aidplan.plan.findings import Finding
+
 
 class AidplanError(Exception):
     """A problem the user can fix; its message is shown as is, without a traceback."""
@@ -13,6 +19,15 @@ class UsageError(AidplanError):
     """The command was called wrongly (missing path, unknown format, bad option value)."""
 
     exit_code = 2
+
+
+class FindingsError(AidplanError):
+    """Plans or progress files have problems, so the command did nothing; the CLI prints the findings
+    (each as path:line:col: severity[CODE]: message) before the message."""
+
+    def __init__(self, findings: Sequence[Finding], message: str) -> None:
+        super().__init__(message)
+        self.findings = list(findings)
 
 
 class RenderError(AidplanError):

@@ -6,11 +6,13 @@ import os
 from collections.abc import Iterable
 from pathlib import Path
 
-from aidplan.errors import AidplanError, UsageError
+from aidplan.errors import FindingsError, UsageError
+from aidplan.plan import findings as printed
 from aidplan.plan.checks import check_plan
 from aidplan.plan.findings import Finding, Severity, error
 from aidplan.plan.loading import load_plan
 from aidplan.plan.model import Plan
+from aidplan.registry import Line
 from aidplan.track.progress import PROGRESS_SUFFIX, plan_path_of, progress_path
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -68,19 +70,16 @@ def check_file(path: Path) -> list[Finding]:
     return findings
 
 
-class InvalidPlans(AidplanError):
-    """Some plans have errors; the command did nothing."""
-
-    def __init__(self, findings: list[Finding], doing: str = "没有生成任何文件") -> None:
-        files = len({f.path for f in findings if f.severity is Severity.error})
-        super().__init__(f"{files} 个计划有错误，{doing}")
-        self.findings = findings
+def invalid_plans(findings: list[Finding], doing: str = "没有生成任何文件") -> FindingsError:
+    """Some plans have errors, so the command did nothing."""
+    files = len({f.path for f in findings if f.severity is Severity.error})
+    return FindingsError(findings, f"{files} 个计划有错误，{doing}")
 
 
 def load_valid_plans(
     files: list[Path], doing: str = "没有生成任何文件"
 ) -> tuple[list[tuple[Path, Plan]], list[Finding]]:
-    """Load and check plans; raise InvalidPlans (with every finding) if any has an error, else return the
+    """Load and check plans; raise FindingsError (with every finding) if any has an error, else return the
     plans with their warnings."""
     plans: list[tuple[Path, Plan]] = []
     findings: list[Finding] = []
@@ -90,7 +89,7 @@ def load_valid_plans(
         if loaded.plan is not None:
             plans.append((path, loaded.plan))
     if any(f.severity is Severity.error for f in findings):
-        raise InvalidPlans(findings, doing)
+        raise invalid_plans(findings, doing)
     return plans, findings
 
 
@@ -111,3 +110,23 @@ def check_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
     else:
         results = [check_file(path) for path in files]
     return files, [finding for result in results for finding in result]
+
+
+# the writers of CHECK_FORMATS (aidplan.commands.formats)
+
+
+def check_text(files: list[Path], findings: list[Finding], quiet: bool) -> list[Line]:
+    """path:line:col: severity[CODE]: message, one line each; the summary to standard error."""
+    lines = [Line(str(finding), finding.severity.value) for finding in findings]
+    return lines if quiet else [*lines, Line(printed.summary(files, findings), err=True)]
+
+
+def check_json(files: list[Path], findings: list[Finding], quiet: bool) -> list[Line]:
+    """One JSON object and nothing else, so it can be piped."""
+    return [Line(printed.as_json(files, findings))]
+
+
+def check_github(files: list[Path], findings: list[Finding], quiet: bool) -> list[Line]:
+    """GitHub workflow annotations; the summary to standard error."""
+    lines = [Line(printed.as_github(findings))] if findings else []
+    return lines if quiet else [*lines, Line(printed.summary(files, findings), err=True)]

@@ -8,15 +8,14 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aidplan.commands.check import find_plan_files, load_valid_plans
+from aidplan.commands.formats import DEFAULT_RENDER_FORMATS, RENDER_FORMATS
 from aidplan.errors import UsageError
 from aidplan.files import write_atomic
 from aidplan.plan.findings import Finding, Severity
+from aidplan.plan.layouts import LAYOUTS
 from aidplan.plan.model import Plan
-from aidplan.render.layout import LAYOUTS, Cell, RowHeight, TableLayout, build_layout
+from aidplan.render.layout import Cell, RowHeight, TableLayout, build_layout
 from aidplan.render.style import Profile, profile_for
-
-FORMATS = ("docx", "md", "pdf")
-EXTENSIONS = {"docx": ".docx", "md": ".md", "pdf": ".pdf"}
 
 
 @dataclass(frozen=True)
@@ -62,8 +61,8 @@ def _parse_formats(formats: list[str]) -> list[str]:
             name = name.strip().lower()
             if not name:
                 continue
-            if name not in FORMATS:
-                raise UsageError(f"不支持的格式“{name}”；可选：{', '.join(FORMATS)}")
+            if name not in RENDER_FORMATS:
+                raise UsageError(f"不支持的格式“{name}”；可选：{RENDER_FORMATS.listing()}")
             if name not in chosen:
                 chosen.append(name)
     if not chosen:
@@ -81,9 +80,9 @@ def render_plans(
     orientation: str | None = None,
 ) -> Rendered:
     """Render every plan under `paths` in each format; nothing is written if any plan has an error."""
-    chosen = _parse_formats(formats or ["docx", "md"])
+    chosen = _parse_formats(formats or list(DEFAULT_RENDER_FORMATS))
     if layout is not None and layout not in LAYOUTS:
-        raise UsageError(f"不支持的版式“{layout}”；可选：{', '.join(LAYOUTS)}")
+        raise UsageError(f"不支持的版式“{layout}”；可选：{LAYOUTS.listing()}")
     files = find_plan_files(paths)
     if output is not None and (len(files) != 1 or len(chosen) != 1):
         raise UsageError("-o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir")
@@ -94,14 +93,13 @@ def render_plans(
     plans, findings = load_valid_plans(files)
 
     def target(path: Path, fmt: str) -> Path:
-        return output if output is not None else out_dir / f"{path.stem}{EXTENSIONS[fmt]}"
+        return output if output is not None else out_dir / f"{path.stem}{RENDER_FORMATS[fmt].extension}"
 
     outputs: dict[Path, bytes] = {}
     docx_for_pdf: list[tuple[Path, bytes]] = []
     for path, plan in plans:
         if "docx" in chosen or "pdf" in chosen:
-            from aidplan.render.docx import render_docx
-
+            render_docx = RENDER_FORMATS.load("docx")
             profile = profile_for(plan, orientation)
             table, widths = table_layout(plan, profile, layout)
             document = render_docx(table, profile, widths, plan.organisation, plan.year)
@@ -110,8 +108,7 @@ def render_plans(
             if "pdf" in chosen:
                 docx_for_pdf.append((path, document))
         if "md" in chosen:
-            from aidplan.render.markdown import render_markdown
-
+            render_markdown = RENDER_FORMATS.load("md")
             # on screen a period is never split at page size
             outputs[target(path, "md")] = render_markdown(build_layout(plan, layout), plan, templates).encode("utf-8")
     if docx_for_pdf:
@@ -122,8 +119,7 @@ def render_plans(
 
 
 def _pdfs(documents: list[tuple[Path, bytes]], target) -> dict[Path, bytes]:
-    from aidplan.render.pdf import convert_to_pdf
-
+    convert_to_pdf = RENDER_FORMATS.load("pdf")
     with tempfile.TemporaryDirectory(prefix="aidplan-pdf-") as work:
         folder = Path(work)
         sources = []

@@ -6,14 +6,16 @@ import datetime as dt
 from pathlib import Path
 
 from aidplan.commands.check import find_plan_files, load_valid_plans
+from aidplan.commands.formats import EXPORT_FORMATS, STATUS_FORMATS, DocumentTarget
 from aidplan.errors import UsageError
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan
+from aidplan.registry import Line
 from aidplan.track.progress import (
-    ProgressFileError,
     ProgressRecord,
     append_records,
     load_progress,
+    progress_file_error,
     progress_path,
     unknown_task_findings,
 )
@@ -38,7 +40,7 @@ def _plans_with_progress(
         problems += loaded.findings or unknown_task_findings(loaded, known_ids(tracked_items(plan)))
         result.append((path, plan, loaded.records))
     if problems:
-        raise ProgressFileError(problems, doing)
+        raise progress_file_error(problems, doing)
     return result, warnings
 
 
@@ -104,7 +106,10 @@ def ledger_documents(
         for index, label, cells in ledger_rows(status):
             groups.setdefault(index, (index, label, []))[2].append(cells)
         tally = status.plan
-        note = f"截至{today.year}年{today.month}月{today.day}日：共 {tally.total} 项，已完成 {tally.done} 项（{tally.percent}%），逾期未完成 {tally.overdue} 项。"
+        note = (
+            f"截至{today.year}年{today.month}月{today.day}日：共 {tally.total} 项，已完成 {tally.done} "
+            f"项（{tally.percent}%），逾期未完成 {tally.overdue} 项。"
+        )
         title = f"{plan.title}完成情况"
         layout, widths = fit_to_page(
             lambda heights, budget: grouped_layout(
@@ -112,13 +117,10 @@ def ledger_documents(
             ),
             profile,
         )
-        target = output or out_dir / f"{status.path.stem}.status.docx"
+        target = output or out_dir / f"{status.path.stem}{STATUS_FORMATS['docx'].extension}"
         write_atomic(target, render_docx(layout, profile, widths, plan.organisation, plan.year))
         written.append(target)
     return written
-
-
-EXPORT_FORMATS = {"ics": ".ics", "csv": ".csv"}
 
 
 def export_files(
@@ -126,7 +128,7 @@ def export_files(
 ) -> tuple[list[Path], list[int]]:
     """Every deadline of the plans as ICS or CSV: one file per plan in out_dir, or all in `output`."""
     from aidplan.files import write_atomic
-    from aidplan.publish.export import csv_bytes, export_items, ics_bytes, parse_reminder
+    from aidplan.publish.export import export_items, parse_reminder
 
     reminder = parse_reminder(remind) if remind else None
     if reminder is not None and fmt != "ics":
@@ -138,12 +140,53 @@ def export_files(
     for group in groups:
         items, years = export_items(group)
         missing |= years
-        if fmt == "ics":
-            name = group[0][1].title if len(group) == 1 else "学生资助工作计划"
-            data = ics_bytes(items, name, reminder, stamp)
-        else:
-            data = csv_bytes(items)
-        target = output if output is not None else out_dir / f"{group[0][0].stem}{EXPORT_FORMATS[fmt]}"
+        name = group[0][1].title if len(group) == 1 else "学生资助工作计划"
+        data = EXPORT_FORMATS.load(fmt)(items, name, reminder, stamp)
+        target = output if output is not None else out_dir / f"{group[0][0].stem}{EXPORT_FORMATS[fmt].extension}"
         write_atomic(target, data)
         written.append(target)
     return written, sorted(missing)
+
+
+# the writers of DUE_FORMATS and STATUS_FORMATS (aidplan.commands.formats)
+
+
+def due_text(report: DueReport, working_days: bool) -> list[Line]:
+    from aidplan.render.reports import due_lines
+
+    return due_lines(report, working_days)
+
+
+def due_markdown(report: DueReport, working_days: bool) -> str:
+    from aidplan.render import reports
+
+    return reports.due_markdown(report, working_days)
+
+
+def due_json(report: DueReport, working_days: bool) -> str:
+    """Both countdowns are in the JSON whatever working_days says."""
+    from aidplan.render import reports
+
+    return reports.due_json(report) + "\n"
+
+
+def status_text(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget) -> list[Line]:
+    from aidplan.render.reports import status_lines
+
+    return status_lines([status for status, _ in results], today)
+
+
+def status_markdown(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget) -> str:
+    from aidplan.render import reports
+
+    return reports.status_markdown([status for status, _ in results], today)
+
+
+def status_json(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget) -> str:
+    from aidplan.render import reports
+
+    return reports.status_json([status for status, _ in results], today) + "\n"
+
+
+def status_docx(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget) -> list[Path]:
+    return ledger_documents(results, today, target.out_dir, target.output, target.orientation)

@@ -55,7 +55,8 @@ def _period_findings(path: Path, plan: Plan, document: Document, periods: list[S
                     path,
                     label_at,
                     "E202",
-                    f"时段顺序不对：“{current.period.label}”（{current.span.start:%Y-%m-%d} 起）排在“{previous.period.label}”（{previous.span.start:%Y-%m-%d} 起）之后",
+                    f"时段顺序不对：“{current.period.label}”（{current.span.start:%Y-%m-%d} 起）"
+                    f"排在“{previous.period.label}”（{previous.span.start:%Y-%m-%d} 起）之后",
                 )
             )
         elif current.span.start <= previous.span.end:
@@ -64,7 +65,8 @@ def _period_findings(path: Path, plan: Plan, document: Document, periods: list[S
                     path,
                     label_at,
                     "E203",
-                    f"时段“{current.period.label}”与“{previous.period.label}”重叠（{current.span.start:%Y-%m-%d} 至 {min(current.span.end, previous.span.end):%Y-%m-%d}）",
+                    f"时段“{current.period.label}”与“{previous.period.label}”重叠（{current.span.start:%Y-%m-%d} 至 "
+                    f"{min(current.span.end, previous.span.end):%Y-%m-%d}）",
                 )
             )
         elif current.span.start > previous.span.end + timedelta(days=1):
@@ -74,7 +76,8 @@ def _period_findings(path: Path, plan: Plan, document: Document, periods: list[S
                     path,
                     label_at,
                     "W204",
-                    f"时段“{previous.period.label}”与“{current.period.label}”之间有空档（{previous.span.end + timedelta(days=1):%Y-%m-%d} 至 {gap_end:%Y-%m-%d} 没有安排）",
+                    f"时段“{previous.period.label}”与“{current.period.label}”之间有空档（"
+                    f"{previous.span.end + timedelta(days=1):%Y-%m-%d} 至 {gap_end:%Y-%m-%d} 没有安排）",
                 )
             )
     return findings
@@ -253,7 +256,8 @@ def _calendar_findings(path: Path, plan: Plan, document: Document, periods: list
                 path,
                 _at(document, "year"),
                 "W221",
-                f"已安装的节假日数据（{data_version()}）没有 {year} 年的官方安排：只按周末判断工作日；升级 chinesecalendar 可获得新公布的安排",
+                f"已安装的节假日数据（{data_version()}）没有 {year} 年的官方安排：只按周末判断工作日；升级 "
+                "chinesecalendar 可获得新公布的安排",
             )
         )
     return findings

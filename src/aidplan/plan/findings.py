@@ -78,6 +78,9 @@ def as_github(findings: list[Finding]) -> str:
     """One ::error/::warning workflow command per finding, so GitHub marks the line in the diff."""
     lines = []
     for f in findings:
-        props = f"file={_escape_github(str(f.path), True)},line={f.line},col={f.column},title={_escape_github('aidplan ' + f.code, True)}"
+        props = (
+            f"file={_escape_github(str(f.path), True)},line={f.line},col={f.column},"
+            f"title={_escape_github('aidplan ' + f.code, True)}"
+        )
         lines.append(f"::{f.severity.value} {props}::{_escape_github(f.message)}")
     return "\n".join(lines)

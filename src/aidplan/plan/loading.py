@@ -123,7 +123,10 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         try:
             raw.decode("gb18030")
         except UnicodeDecodeError:
-            message = f"文件不是 UTF-8 文本（第 {exc.start + 1} 个字节 0x{raw[exc.start]:02x} 无法解码）；计划应是 UTF-8 编码的 YAML 文本"
+            message = (
+                f"文件不是 UTF-8 文本（第 {exc.start + 1} 个字节 0x{raw[exc.start]:02x} 无法解码）；计划应是 UTF-8 "
+                "编码的 YAML 文本"
+            )
         else:
             message = (
                 "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；"
@@ -216,7 +219,8 @@ def _build(path: Path, text: str) -> Document:
                         path,
                         position,
                         "E109",
-                        f"含有不允许的控制字符 U+{ord(bad.group()):04X}（来自转义写法）；Word 文档无法保存这种字符，请删除它",
+                        f"含有不允许的控制字符 U+{ord(bad.group()):04X}（来自转义写法）；Word 文档无法保存这种字符，"
+                        "请删除它",
                     )
                 )
             place(value, position)

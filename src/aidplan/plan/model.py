@@ -9,6 +9,8 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
+from aidplan.plan.layouts import DEFAULT_LAYOUT, LAYOUTS, LAYOUTS_HELP, ORIENTATIONS
+
 MONTH_PLACEHOLDER = "{month}"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 
@@ -112,7 +114,7 @@ class StyleOverrides(_Strict):
 
     cell_font_size: Literal["三号", "小三", "四号", "小四", "五号"] | None = Field(None, description="Table text size.")
     line_spacing: float | None = Field(None, ge=10, le=40, description="Exact line spacing in table cells, in pt.")
-    orientation: Literal["portrait", "landscape"] | None = Field(None, description="Page orientation of the table.")
+    orientation: Literal[tuple(ORIENTATIONS)] | None = Field(None, description="Page orientation of the table.")
     page_number_start: int | None = Field(
         None, ge=1, description="First page number (attachments continue the notice)."
     )
@@ -144,11 +146,7 @@ class Plan(_Strict):
     year: int = Field(ge=1990, le=2100, description="The plan's year; dates without a year fall in it.")
     organisation: str | None = Field(None, min_length=1, description="The issuing office (not printed in the table).")
     attachment: str | None = Field(None, description="The attachment label as printed: 附件：, 附件1, or none.")
-    layout: Literal["by-task", "by-period"] = Field(
-        "by-task",
-        description="by-task: a row per task, the period cell spanning its tasks; "
-        "by-period: a row per period, its tasks in one cell, with a deadline column.",
-    )
+    layout: Literal[tuple(LAYOUTS)] = Field(DEFAULT_LAYOUT, description=LAYOUTS_HELP)  # type: ignore[valid-type]
     numbering: Literal["1、", "1.", "（1）", "(1)", "none"] = Field("1、", description="How task numbers are printed.")
     columns: Columns = Field(default_factory=Columns)
     owners: bool = Field(False, description="Print a 责任单位 column.")

@@ -118,7 +118,8 @@ def parse_period_label(label: str, year: int) -> Span:
             )
         return _month_span(year, months[0], months[-1])
     raise PeriodLabelError(
-        f"无法从时段名称“{label}”推出日期范围；请用 span 写明起止日期（如 span: {{start: {year}-03-01, end: {year}-03-07}}）"
+        f"无法从时段名称“{label}”推出日期范围；请用 span 写明起止日期（如 span: {{start: {year}-03-01, end: "
+        f"{year}-03-07}}）"
     )
 
 

@@ -96,8 +96,11 @@ def ics_bytes(items: list[ExportItem], name: str, remind: dt.timedelta | None, s
 CSV_HEADER = ["计划", "编号", "时段", "任务", "责任单位", "截止日期", "星期", "是否工作日", "截止依据"]
 
 
-def csv_bytes(items: list[ExportItem]) -> bytes:
-    """One row per deadline; UTF-8 with a BOM so Excel shows the Chinese text."""
+def csv_bytes(
+    items: list[ExportItem], name: str = "", remind: dt.timedelta | None = None, stamp: dt.datetime | None = None
+) -> bytes:
+    """One row per deadline; UTF-8 with a BOM so Excel shows the Chinese text. (A table has no calendar name,
+    reminder or stamp: the arguments are there for the one signature of EXPORT_FORMATS.)"""
     buffer = io.StringIO()
     writer = csv.writer(buffer)
     writer.writerow(CSV_HEADER)

@@ -5,10 +5,9 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
+from aidplan.plan.layouts import LAYOUTS
 from aidplan.plan.model import Plan, PrintedTask, format_number, normalise_text
 from aidplan.plan.schedule import ScheduledPeriod, schedule
-
-LAYOUTS = ("by-task", "by-period")
 
 
 @dataclass(frozen=True)

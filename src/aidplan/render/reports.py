@@ -4,18 +4,12 @@ from __future__ import annotations
 
 import json
 import unicodedata
-from dataclasses import dataclass
 
-from aidplan.track.progress import STATUS_NAMES
+from aidplan.registry import Line
+from aidplan.track.statuses import CLOSED_STATUSES, OPEN_STATUSES, STATUS_NAMES
 from aidplan.track.tracking import DueEntry, DueReport, PlanStatus, countdown
 
 GROUP_NAMES = {"overdue": "已逾期", "upcoming": "即将到期", "current": "本期任务"}
-
-
-@dataclass(frozen=True)
-class Line:
-    text: str
-    style: str = ""  # overdue | upcoming | done | heading | dim | ""
 
 
 def display_width(text: str) -> int:
@@ -27,7 +21,7 @@ def pad(text: str, width: int) -> str:
 
 
 def _when(entry: DueEntry, working_days: bool) -> str:
-    if entry.status not in ("todo", "doing") or entry.days_left is None:
+    if entry.status not in OPEN_STATUSES or entry.days_left is None:
         return STATUS_NAMES[entry.status]
     if working_days and entry.working_days_left is not None:
         return countdown(entry.working_days_left, "个工作日")
@@ -44,7 +38,10 @@ def _entry_line(entry: DueEntry, id_width: int, working_days: bool) -> str:
     if entry.status == "doing":
         extras.append("进行中")
     suffix = f"（{'；'.join(extras)}）" if extras else ""
-    return f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 16 if working_days else 12)}  {pad(item.period, 12)}  {item.text}{suffix}"
+    return (
+        f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 16 if working_days else 12)}  {pad(item.period, 12)}  "
+        f"{item.text}{suffix}"
+    )
 
 
 def due_lines(report: DueReport, working_days: bool = False) -> list[Line]:
@@ -74,7 +71,7 @@ def due_lines(report: DueReport, working_days: bool = False) -> list[Line]:
             for entry in entries:
                 style = (
                     "done"
-                    if entry.status in ("done", "dropped")
+                    if entry.status in CLOSED_STATUSES
                     else ("overdue" if group == "overdue" else ("upcoming" if group == "upcoming" else ""))
                 )
                 lines.append(Line(_entry_line(entry, id_width, working_days), style))
@@ -111,7 +108,8 @@ def due_markdown(report: DueReport, working_days: bool = False) -> str:
                 state = _when(e, working_days)
                 deadline = e.item.deadline.isoformat() if e.item.deadline else "—"
                 out.append(
-                    f"| {_md(e.item.id)} | {_md(e.item.period)} | {_md(e.item.text)} | {_md(e.item.owner or '')} | {deadline} | {state} |"
+                    f"| {_md(e.item.id)} | {_md(e.item.period)} | {_md(e.item.text)} | {_md(e.item.owner or '')} | "
+                    f"{deadline} | {state} |"
                 )
             out.append("")
     return "\n".join(out)

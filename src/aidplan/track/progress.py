@@ -10,13 +10,13 @@ from typing import Literal
 
 from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
-from aidplan.errors import AidplanError, UsageError
+from aidplan.errors import AidplanError, FindingsError, UsageError
 from aidplan.files import write_atomic
 from aidplan.plan.findings import Finding, error
 from aidplan.plan.loading import Document, LoadFailure, read_document, validation_findings
+from aidplan.track.statuses import STATUS_NAMES, STATUSES
 
 PROGRESS_SUFFIX = ".progress.yaml"
-STATUS_NAMES = {"todo": "未开始", "doing": "进行中", "done": "已完成", "dropped": "已取消"}
 
 
 class ProgressRecord(BaseModel):
@@ -25,7 +25,7 @@ class ProgressRecord(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
     task: str = Field(min_length=1, description="The task id as reports show it: 5.2, or 5.1@5-20 for one occurrence.")
-    status: Literal["todo", "doing", "done", "dropped"] = Field(description="todo | doing | done | dropped")
+    status: Literal[tuple(STATUSES)] = Field(description=" | ".join(STATUSES))  # type: ignore[valid-type]
     date: dt.date = Field(description="When the status changed.")
     by: str | None = Field(None, min_length=1, description="Who did it or reports it.")
     note: str | None = Field(None, min_length=1, description="A remark for the 台账.")
@@ -111,19 +111,19 @@ def record_text(record: ProgressRecord) -> str:
     return "\n".join(lines) + "\n"
 
 
+_STATUS_LEGEND = " / ".join(f"{name} {label}" for name, label in STATUS_NAMES.items())
+
+
 def header_text(plan_path: Path) -> str:
     return (
         f"# 进度记录（台账）：{plan_path.name}。由 aidplan done / aidplan mark 追加，也可以手工编辑；\n"
-        "# 每条记录一项任务在某天的状态（todo 未开始 / doing 进行中 / done 已完成 / dropped 已取消），后面的记录为准。\n"
+        f"# 每条记录一项任务在某天的状态（{_STATUS_LEGEND}），后面的记录为准。\n"
     )
 
 
-class ProgressFileError(AidplanError):
-    """The progress file has problems; nothing was appended."""
-
-    def __init__(self, findings: list[Finding], doing: str = "这次没有写入任何记录") -> None:
-        super().__init__(f"进度文件有错误，请先修正；{doing}")
-        self.findings = findings
+def progress_file_error(findings: list[Finding], doing: str = "这次没有写入任何记录") -> FindingsError:
+    """The progress file has problems, so the command did nothing."""
+    return FindingsError(findings, f"进度文件有错误，请先修正；{doing}")
 
 
 def append_records(plan_path: Path, records: list[ProgressRecord], known: set[str], timeout: float = 30) -> Path:
@@ -140,7 +140,7 @@ def append_records(plan_path: Path, records: list[ProgressRecord], known: set[st
             loaded = load_progress(path)
             problems = loaded.findings or unknown_task_findings(loaded, known)
             if problems:
-                raise ProgressFileError(problems)
+                raise progress_file_error(problems)
             old = path.read_bytes().decode("utf-8-sig") if path.exists() else header_text(plan_path)
             if old and not old.endswith("\n"):
                 old += "\n"

@@ -13,6 +13,7 @@ from aidplan.plan.periods import Span
 from aidplan.plan.schedule import schedule, task_deadline, work_calendar
 from aidplan.plan.workdays import WorkCalendar
 from aidplan.track.progress import ProgressRecord, latest_status
+from aidplan.track.statuses import OPEN_STATUSES
 
 DEADLINE_SOURCES = {
     "task": "任务截止",
@@ -153,7 +154,7 @@ def due_for_plan(
     )
     for item in items:
         status, record = status_of(item, latest)
-        open_item = status in ("todo", "doing")
+        open_item = status in OPEN_STATUSES
         result.total += status != "dropped"
         result.unfinished += open_item
         days_left = (item.deadline - today).days if item.deadline is not None else None
@@ -216,7 +217,7 @@ def status_for_plan(
     rows = []
     for item in items:
         status, record = status_of(item, latest)
-        overdue = status in ("todo", "doing") and item.deadline is not None and item.deadline < today
+        overdue = status in OPEN_STATUSES and item.deadline is not None and item.deadline < today
         whole.add(status, overdue)
         periods[item.period_index].add(status, overdue)
         owners.setdefault(item.owner or "（未指定）", Tally(item.owner or "（未指定）")).add(status, overdue)
