@@ -19,6 +19,7 @@ import typer
 from typer.core import TyperGroup
 
 from aidplan.commands.formats import (
+    CALENDAR_FORMATS,
     CHECK_FORMATS,
     DEFAULT_RENDER_FORMATS,
     DUE_FORMATS,
@@ -76,6 +77,9 @@ EXPORT_FORMAT_HELP = f"{format_help(EXPORT_FORMATS)}."
 EXPORT_OUTPUT_HELP = "Write all plans into this one file."
 EXPORT_OUT_DIR_HELP = "Folder for one file per plan, named after it."
 REMIND_HELP = "With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w."
+CALENDAR_YEAR_HELP = "The year to show, e.g. 2027."
+CALENDAR_PATHS_HELP = "Calendar files (*.calendar.yaml) or folders holding them. Default: the plans folder."
+CALENDAR_FORMAT_HELP = f"{format_help(CALENDAR_FORMATS)}."
 
 # --- the boundary -----------------------------------------------------------------------------------------------
 
@@ -128,6 +132,7 @@ Orientation = ORIENTATIONS.choices()
 DueFormat = DUE_FORMATS.choices()
 StatusFormat = STATUS_FORMATS.choices()
 ExportFormat = EXPORT_FORMATS.choices()
+CalendarFormat = CALENDAR_FORMATS.choices()
 Status = STATUSES.choices()
 
 
@@ -242,7 +247,8 @@ def _holiday_notice(years: list[int]) -> None:
 
         listed = "、".join(str(y) for y in years)
         typer.secho(
-            f"注意：已安装的节假日数据（{data_version()}）没有 {listed} 年的官方安排，这些年份只按周末计算工作日",
+            f"注意：已安装的节假日数据（{data_version()}）没有 {listed} 年的官方安排，也没有这些年份的日历文件，"
+            f"只按周末计算工作日；运行 aidplan calendar {years[0]} 查看如何添加",
             fg=typer.colors.YELLOW,
             err=True,
         )
@@ -348,6 +354,24 @@ def schema() -> None:
     from aidplan.plan.schema import plan_schema_text
 
     typer.echo(plan_schema_text(), nl=False)
+
+
+@app.command("calendar")
+def calendar_command(
+    year: Annotated[int, typer.Argument(help=CALENDAR_YEAR_HELP, metavar="YEAR", show_default=False)],
+    paths: Annotated[
+        list[Path] | None, typer.Argument(help=CALENDAR_PATHS_HELP, metavar="[PATH]...", show_default=False)
+    ] = None,
+    output_format: Annotated[CalendarFormat, typer.Option("--format", "-f", help=CALENDAR_FORMAT_HELP)] = "text",
+) -> None:
+    """The year's days off and make-up workdays (调休), each with where it comes from: a calendar file or the library.
+
+    For a year no library has yet, type the State Council's notice into a calendar file; the message says how.
+    """
+    from aidplan.commands.calendar import calendar_year
+
+    report = calendar_year(year, paths or DEFAULT_PLANS)
+    _emit(CALENDAR_FORMATS.load(CalendarFormat(output_format).value)(report))
 
 
 def entry() -> None:  # pragma: no cover - thin wrapper for python -m

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import functools
 import os
-from collections.abc import Iterable
+from collections.abc import Iterable, Sequence
 from pathlib import Path
 
 from aidplan.errors import FindingsError, UsageError
 from aidplan.plan import findings as printed
+from aidplan.plan.calendar_files import is_calendar_file, load_calendar_file
 from aidplan.plan.checks import check_plan
 from aidplan.plan.findings import Finding, Severity, error
 from aidplan.plan.loading import load_plan
@@ -18,8 +20,10 @@ from aidplan.track.progress import PROGRESS_SUFFIX, plan_path_of, progress_path
 PLAN_SUFFIXES = (".yaml", ".yml")
 
 
-def find_plan_files(paths: Iterable[Path]) -> list[Path]:
-    """The plan files named, and the *.yaml/*.yml below named folders (progress files aside), sorted."""
+def find_plan_files(paths: Iterable[Path], calendars: bool = False) -> list[Path]:
+    """The plan files named, and the *.yaml/*.yml below named folders (progress files aside), sorted.
+
+    Calendar files (*.calendar.yaml) in folders are left out, unless `calendars` (check checks them too)."""
     files: list[Path] = []
     for path in paths:
         if path.is_dir():
@@ -28,6 +32,7 @@ def find_plan_files(paths: Iterable[Path]) -> list[Path]:
                 for p in path.rglob("*")
                 if p.suffix in PLAN_SUFFIXES
                 and not p.name.endswith(PROGRESS_SUFFIX)
+                and (calendars or not is_calendar_file(p))
                 and p.is_file()
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
@@ -52,17 +57,20 @@ def check_progress(plan_path: Path, plan: Plan | None, progress: Path) -> list[F
     return unknown_task_findings(loaded, known_ids(tracked_items(plan)))
 
 
-def check_file(path: Path) -> list[Finding]:
-    """A plan's findings and those of its progress file; or, given a progress file, that file's against its plan."""
+def check_file(path: Path, calendar_places: Sequence[Path] | None = None) -> list[Finding]:
+    """A plan's findings and those of its progress file; or, given a progress file, that file's against its plan;
+    or a calendar file's."""
+    if is_calendar_file(path):
+        return load_calendar_file(path).findings
     if path.name.endswith(PROGRESS_SUFFIX):
         plan_path = plan_path_of(path)
         loaded = load_plan(plan_path) if plan_path.exists() else None
         if loaded is None:
             return [error(path, (1, 1), "E304", f"找不到进度文件所属的计划 {plan_path}")]
-        plan_errors = [f for f in check_plan(loaded) if f.severity is Severity.error]
+        plan_errors = [f for f in check_plan(loaded, calendar_places) if f.severity is Severity.error]
         return check_progress(plan_path, loaded.plan if not plan_errors else None, path)
     loaded = load_plan(path)
-    findings = check_plan(loaded)
+    findings = check_plan(loaded, calendar_places)
     progress = progress_path(path)
     if progress.exists():
         clean = loaded.plan if not any(f.severity is Severity.error for f in findings) else None
@@ -77,7 +85,7 @@ def invalid_plans(findings: list[Finding], doing: str = "没有生成任何文�
 
 
 def load_valid_plans(
-    files: list[Path], doing: str = "没有生成任何文件"
+    files: list[Path], doing: str = "没有生成任何文件", calendar_places: Sequence[Path] | None = None
 ) -> tuple[list[tuple[Path, Plan]], list[Finding]]:
     """Load and check plans; raise FindingsError (with every finding) if any has an error, else return the
     plans with their warnings."""
@@ -85,7 +93,7 @@ def load_valid_plans(
     findings: list[Finding] = []
     for path in files:
         loaded = load_plan(path)
-        findings.extend(check_plan(loaded))
+        findings.extend(f for f in check_plan(loaded, calendar_places) if f not in findings)
         if loaded.plan is not None:
             plans.append((path, loaded.plan))
     if any(f.severity is Severity.error for f in findings):
@@ -93,23 +101,27 @@ def load_valid_plans(
     return plans, findings
 
 
-def check_paths(paths: Iterable[Path]) -> tuple[list[Path], list[Finding]]:
-    """Check every plan under the paths; returns the files checked and all findings, file by file."""
-    files = find_plan_files(paths)
+def check_paths(
+    paths: Iterable[Path], calendar_places: Sequence[Path] | None = None
+) -> tuple[list[Path], list[Finding]]:
+    """Check every plan (and calendar file) under the paths; returns the files checked and all findings, file
+    by file. A calendar file's problems are listed once, however many plans use it."""
+    files = find_plan_files(paths, calendars=True)
+    check = functools.partial(check_file, calendar_places=calendar_places)
     if len(files) >= 64 and (os.cpu_count() or 1) > 1:
         from concurrent.futures import ProcessPoolExecutor
 
         # check the first file here: its lazy imports (holiday data, tracking) then come to the workers
         # with the fork instead of being imported again in each of them
-        first = check_file(files[0])
+        first = check(files[0])
         with ProcessPoolExecutor() as pool:
             results = [
                 first,
-                *pool.map(check_file, files[1:], chunksize=max(1, min(64, len(files) // (4 * (os.cpu_count() or 1))))),
+                *pool.map(check, files[1:], chunksize=max(1, min(64, len(files) // (4 * (os.cpu_count() or 1))))),
             ]
     else:
-        results = [check_file(path) for path in files]
-    return files, [finding for result in results for finding in result]
+        results = [check(path) for path in files]
+    return files, list(dict.fromkeys(finding for result in results for finding in result))
 
 
 # the writers of CHECK_FORMATS (aidplan.commands.formats)

@@ -51,6 +51,12 @@ EXPORT_FORMATS = Registry(
     Entry("csv", "a table for Excel (UTF-8 with BOM)", "aidplan.publish.export:csv_bytes", ".csv"),
 )
 
+CALENDAR_FORMATS = Registry(
+    "CalendarFormat",
+    Entry("text", "a line per day with its source", "aidplan.commands.calendar:calendar_text"),
+    Entry("json", "one object", "aidplan.commands.calendar:calendar_json"),
+)
+
 
 @dataclass(frozen=True)
 class DocumentTarget:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+from collections.abc import Sequence
 from pathlib import Path
 
 from aidplan.commands.check import find_plan_files, load_valid_plans
@@ -30,9 +31,9 @@ def parse_date(text: str, option: str) -> dt.date:
 
 
 def _plans_with_progress(
-    paths: list[Path], doing: str
+    paths: list[Path], doing: str, calendar_places: Sequence[Path] | None = None
 ) -> tuple[list[tuple[Path, Plan, list[ProgressRecord]]], list[Finding]]:
-    plans, warnings = load_valid_plans(find_plan_files(paths), doing)
+    plans, warnings = load_valid_plans(find_plan_files(paths), doing, calendar_places)
     result = []
     problems: list[Finding] = []
     for path, plan in plans:
@@ -44,24 +45,35 @@ def _plans_with_progress(
     return result, warnings
 
 
-def due_report(paths: list[Path], today: dt.date, within: int) -> tuple[DueReport, list[Finding]]:
+def due_report(
+    paths: list[Path], today: dt.date, within: int, calendar_places: Sequence[Path] | None = None
+) -> tuple[DueReport, list[Finding]]:
     if within < 0:
         raise UsageError("--within 不能是负数")
+    from aidplan.plan.calendar_files import calendars_for
     from aidplan.plan.schedule import work_calendar
 
-    plans, warnings = _plans_with_progress(paths, "无法列出到期任务")
+    plans, warnings = _plans_with_progress(paths, "无法列出到期任务", calendar_places)
     missing: set[int] = set()
     dues = []
     for path, plan, records in plans:
-        calendar = work_calendar(plan)
+        calendar = work_calendar(plan, calendars_for(path, calendar_places))
         dues.append(due_for_plan(path, plan, records, today, within, calendar))
         missing |= calendar.missing_years
     return DueReport(today, within, dues, sorted(missing)), warnings
 
 
-def status_reports(paths: list[Path], today: dt.date) -> tuple[list[tuple[PlanStatus, Plan]], list[Finding]]:
-    plans, warnings = _plans_with_progress(paths, "无法统计完成情况")
-    return [(status_for_plan(path, plan, records, today), plan) for path, plan, records in plans], warnings
+def status_reports(
+    paths: list[Path], today: dt.date, calendar_places: Sequence[Path] | None = None
+) -> tuple[list[tuple[PlanStatus, Plan]], list[Finding]]:
+    from aidplan.plan.calendar_files import calendars_for
+    from aidplan.plan.schedule import work_calendar
+
+    plans, warnings = _plans_with_progress(paths, "无法统计完成情况", calendar_places)
+    return [
+        (status_for_plan(path, plan, records, today, work_calendar(plan, calendars_for(path, calendar_places))), plan)
+        for path, plan, records in plans
+    ], warnings
 
 
 def record_progress(
@@ -124,7 +136,12 @@ def ledger_documents(
 
 
 def export_files(
-    paths: list[Path], fmt: str, out_dir: Path, output: Path | None, remind: str | None
+    paths: list[Path],
+    fmt: str,
+    out_dir: Path,
+    output: Path | None,
+    remind: str | None,
+    calendar_places: Sequence[Path] | None = None,
 ) -> tuple[list[Path], list[int]]:
     """Every deadline of the plans as ICS or CSV: one file per plan in out_dir, or all in `output`."""
     from aidplan.files import write_atomic
@@ -133,12 +150,12 @@ def export_files(
     reminder = parse_reminder(remind) if remind else None
     if reminder is not None and fmt != "ics":
         raise UsageError("--remind 只用于 ics 格式")
-    plans, _ = load_valid_plans(find_plan_files(paths), "没有导出任何文件")
+    plans, _ = load_valid_plans(find_plan_files(paths), "没有导出任何文件", calendar_places)
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     groups = [plans] if output is not None else [[p] for p in plans]
     written, missing = [], set()
     for group in groups:
-        items, years = export_items(group)
+        items, years = export_items(group, calendar_places)
         missing |= years
         name = group[0][1].title if len(group) == 1 else "学生资助工作计划"
         data = EXPORT_FORMATS.load(fmt)(items, name, reminder, stamp)

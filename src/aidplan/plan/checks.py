@@ -2,14 +2,19 @@
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aidplan.plan.deadlines import DeadlineError
 from aidplan.plan.findings import Finding, Severity, error, warning
 from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import MONTH_PLACEHOLDER, Plan, normalise_text
 from aidplan.plan.schedule import ScheduledPeriod, deadline_date, schedule
+
+if TYPE_CHECKING:
+    from aidplan.plan.calendar_files import OfficialCalendars
 
 
 def _at(document: Document, *location: object) -> tuple[int, int]:
@@ -211,12 +216,14 @@ def _task_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
     return findings
 
 
-def _calendar_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+def _calendar_findings(
+    path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod], calendars: OfficialCalendars
+) -> list[Finding]:
     """Written deadlines on days nobody is at work, and a year the holiday data does not cover."""
     from aidplan.plan.schedule import task_deadline, work_calendar
     from aidplan.plan.workdays import data_version, describe
 
-    calendar = work_calendar(plan)
+    calendar = work_calendar(plan, calendars)
     findings = []
 
     def on_day_off(location: tuple, what: str, day) -> None:
@@ -250,26 +257,32 @@ def _calendar_findings(path: Path, plan: Plan, document: Document, periods: list
             )
             what = f"任务 {task.id} 的截止日期“{text}”" if source == "task" else f"任务 {task.id} 文中的日期“{text}”"
             on_day_off(where + (("deadline",) if source == "task" else ()), what, day)
-    for year in sorted(calendar.missing_years):
+    # a broken calendar file is reported on its own; W221 would wrongly say there is none
+    for year in sorted(calendar.missing_years) if not calendars.findings else ():
         findings.append(
             warning(
                 path,
                 _at(document, "year"),
                 "W221",
-                f"已安装的节假日数据（{data_version()}）没有 {year} 年的官方安排：只按周末判断工作日；升级 "
-                "chinesecalendar 可获得新公布的安排",
+                f"已安装的节假日数据（{data_version()}）没有 {year} 年的官方安排，也没有 {year} 年的日历文件："
+                f"只按周末判断工作日；国务院办公厅公布通知后，把放假和调休上班日期写进 "
+                f"{calendars.suggested_file(year)}（运行 aidplan calendar {year} 显示格式）",
             )
         )
     return findings
 
 
-def check_plan(loaded: LoadedPlan) -> list[Finding]:
-    """All findings of one loaded plan: its load/schema findings, then the rules, in file order."""
+def check_plan(loaded: LoadedPlan, calendar_places: Sequence[Path] | None = None) -> list[Finding]:
+    """All findings of one loaded plan: its load/schema findings, then the rules, in file order; then the
+    errors of the calendar files it uses (those in `calendar_places`, else those beside the plan)."""
     if loaded.plan is None or loaded.document is None:
         return loaded.findings
+    from aidplan.plan.calendar_files import calendars_for
+
+    calendars = calendars_for(loaded.path, calendar_places)
     periods = schedule(loaded.plan)
     findings = _period_findings(loaded.path, loaded.plan, loaded.document, periods)
     findings += _task_findings(loaded.path, loaded.plan, loaded.document, periods)
     if not any(f.severity is Severity.error for f in findings):
-        findings += _calendar_findings(loaded.path, loaded.plan, loaded.document, periods)
-    return sorted(findings, key=lambda f: (f.line, f.column, f.code))
+        findings += _calendar_findings(loaded.path, loaded.plan, loaded.document, periods, calendars)
+    return sorted(findings, key=lambda f: (f.line, f.column, f.code)) + calendars.findings

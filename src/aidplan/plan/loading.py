@@ -328,6 +328,16 @@ def _model_at(location: Location, root: type[BaseModel] = Plan) -> type[BaseMode
     return model
 
 
+def unknown_key_message(name: str, allowed: list[str]) -> str:
+    """未知的键“dead_line”；是不是“deadline”？ — the nearest key when one is close, else the keys allowed."""
+    import difflib
+
+    nearest = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
+    if nearest:
+        return f"未知的键“{name}”；是不是“{nearest[0]}”？"
+    return f"未知的键“{name}”" + (f"；此处可用的键：{'、'.join(allowed)}" if allowed else "")
+
+
 def _message(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     location = tuple(err["loc"])
@@ -336,8 +346,7 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
         return f"缺少必填项“{name}”"
     if kind == "extra_forbidden":
         model = _model_at(location[:-1], root)
-        allowed = "、".join(model.model_fields) if model is not None else ""
-        return f"未知的键“{name}”" + (f"；此处可用的键：{allowed}" if allowed else "")
+        return unknown_key_message(name, list(model.model_fields) if model is not None else [])
     if kind == "string_type":
         hint = (
             f'（数字样子的文字请加引号，如 "{value}"）'

@@ -4,10 +4,15 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
+from typing import TYPE_CHECKING
 
 from aidplan.plan.deadlines import DeadlineError, dates_in_text, parse_deadline, real_date
 from aidplan.plan.model import Deadline, Period, Plan, PrintedTask, printed_tasks
 from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
+
+if TYPE_CHECKING:
+    from aidplan.plan.calendar_files import OfficialCalendars
+    from aidplan.plan.workdays import WorkCalendar
 
 
 @dataclass(frozen=True)
@@ -36,12 +41,13 @@ def deadline_date(deadline: Deadline, year: int) -> date:
     return parse_deadline(deadline.text, year)
 
 
-def work_calendar(plan: Plan):
-    """The official working-day calendar with the plan's local holidays and workdays."""
+def work_calendar(plan: Plan, calendars: OfficialCalendars | None = None) -> WorkCalendar:
+    """The official working-day calendar: the plan's local days first, then the calendar files' years."""
     from aidplan.plan.workdays import WorkCalendar
 
     local = plan.calendar
-    return WorkCalendar({d.date: d.name for d in local.holidays}, set(local.workdays))
+    files = dict(calendars.years) if calendars is not None else {}
+    return WorkCalendar({d.date: d.name for d in local.holidays}, set(local.workdays), files=files)
 
 
 def schedule(plan: Plan) -> list[ScheduledPeriod]:

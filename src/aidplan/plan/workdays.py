@@ -8,6 +8,10 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from aidplan.plan.calendar_files import OfficialYear
 
 WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
 
@@ -17,6 +21,7 @@ class DayInfo:
     day: dt.date
     working: bool
     reason: str  # 星期六, 国庆节, 调休上班, a local holiday's name, or the weekday
+    source: str = ""  # where the answer comes from: 计划, a calendar file's path:line:col, the library, 周末
 
 
 @functools.lru_cache(maxsize=4096)
@@ -38,6 +43,7 @@ def _official(day: dt.date) -> tuple[bool, str | None] | None:
     return on_holiday, name
 
 
+@functools.cache
 def data_version() -> str:
     from importlib.metadata import PackageNotFoundError, version
 
@@ -54,23 +60,35 @@ class WorkCalendar:
     local_holidays: dict[dt.date, str] = field(default_factory=dict)
     local_workdays: set[dt.date] = field(default_factory=set)
     missing_years: set[int] = field(default_factory=set)
+    # years typed in from the State Council's notice (calendar files); they win over the library
+    files: dict[int, OfficialYear] = field(default_factory=dict)
 
     def info(self, day: dt.date) -> DayInfo:
+        """Precedence: the plan's own days, then the calendar files, then the library, then weekends."""
         weekday = WEEKDAYS[day.weekday()]
         if day in self.local_workdays:
-            return DayInfo(day, True, "本地安排上班")
+            return DayInfo(day, True, "本地安排上班", "计划")
         if day in self.local_holidays:
-            return DayInfo(day, False, self.local_holidays[day])
+            return DayInfo(day, False, self.local_holidays[day], "计划")
+        year = self.files.get(day.year)
+        if year is not None:
+            if day in year.holidays:
+                entry = year.holidays[day]
+                return DayInfo(day, False, entry.name, f"{year.path}:{entry.position[0]}:{entry.position[1]}")
+            if day in year.workdays:
+                entry = year.workdays[day]
+                return DayInfo(day, True, entry.name, f"{year.path}:{entry.position[0]}:{entry.position[1]}")
+            return DayInfo(day, day.weekday() < 5, weekday, str(year.path))
         official = _official(day)
         if official is None:
             self.missing_years.add(day.year)
-            return DayInfo(day, day.weekday() < 5, weekday)
+            return DayInfo(day, day.weekday() < 5, weekday, "周末")
         on_holiday, name = official
         if on_holiday:
-            return DayInfo(day, False, name or weekday)
+            return DayInfo(day, False, name or weekday, data_version())
         if day.weekday() >= 5:
-            return DayInfo(day, True, f"{name + '调休' if name else '调休'}上班")
-        return DayInfo(day, True, weekday)
+            return DayInfo(day, True, f"{name + '调休' if name else '调休'}上班", data_version())
+        return DayInfo(day, True, weekday, data_version())
 
     def is_working(self, day: dt.date) -> bool:
         return self.info(day).working

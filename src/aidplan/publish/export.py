@@ -7,6 +7,7 @@ import datetime as dt
 import io
 import re
 import uuid
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -122,15 +123,18 @@ def csv_bytes(
     return "\ufeff".encode() + buffer.getvalue().encode("utf-8")
 
 
-def export_items(plans: list[tuple[Path, Plan]]) -> tuple[list[ExportItem], set[int]]:
+def export_items(
+    plans: list[tuple[Path, Plan]], calendar_places: Sequence[Path] | None = None
+) -> tuple[list[ExportItem], set[int]]:
     """Every dated item of the plans (monthly occurrences shifted per each plan's policy)."""
+    from aidplan.plan.calendar_files import calendars_for
     from aidplan.plan.schedule import work_calendar
     from aidplan.track.tracking import tracked_items
 
     result = []
     missing: set[int] = set()
     for path, plan in plans:
-        calendar: WorkCalendar = work_calendar(plan)
+        calendar: WorkCalendar = work_calendar(plan, calendars_for(path, calendar_places))
         for item in tracked_items(plan, calendar):
             if item.deadline is not None:
                 info = calendar.info(item.deadline)

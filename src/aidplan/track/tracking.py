@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aidplan.plan.calendar_files import calendars_for
 from aidplan.plan.deadlines import monthly_days
 from aidplan.plan.model import Plan
 from aidplan.plan.periods import Span
@@ -139,7 +140,7 @@ def due_for_plan(
     calendar: WorkCalendar | None = None,
 ) -> PlanDue:
     """Overdue items, items due within `within` days, and the rest of the current period's items."""
-    calendar = calendar or work_calendar(plan)
+    calendar = calendar or work_calendar(plan, calendars_for(path))
     items = tracked_items(plan, calendar)
     latest = latest_status(records)
     span = plan_span(plan)
@@ -209,7 +210,7 @@ class PlanStatus:
 def status_for_plan(
     path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, calendar: WorkCalendar | None = None
 ) -> PlanStatus:
-    items = tracked_items(plan, calendar or work_calendar(plan))
+    items = tracked_items(plan, calendar or work_calendar(plan, calendars_for(path)))
     latest = latest_status(records)
     whole = Tally(plan.title)
     periods = [Tally(p.label) for p in plan.periods]

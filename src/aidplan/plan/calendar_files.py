@@ -1,0 +1,272 @@
+"""Calendar files: a year's official holidays and make-up workdays (调休), typed in from the State Council's
+notice before any library has them, validated like plans and used by every plan beside them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import functools
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from aidplan.plan.findings import Finding, error
+from aidplan.plan.workdays import WEEKDAYS
+
+CALENDAR_SUFFIX = ".calendar.yaml"
+
+
+class _Strict(BaseModel):
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+
+class Holiday(_Strict):
+    """One holiday of the notice: its name and its days off (listed, or a first and last day)."""
+
+    name: str = Field(min_length=1, description="The holiday as the notice names it: 春节.")
+    dates: list[dt.date] = Field(default_factory=list, description="Its days off, each in ISO form.")
+    start: dt.date | None = Field(None, description="The first day off of a run (with end).")
+    end: dt.date | None = Field(None, description="The last day off of a run (with start).")
+
+
+class Workday(_Strict):
+    """A weekend day worked under 调休, with what it makes up for."""
+
+    date: dt.date = Field(description="The Saturday or Sunday worked, ISO form.")
+    name: str | None = Field(None, min_length=1, description="What it makes up for: 春节.")
+
+
+class CalendarFile(_Strict):
+    """A year's official arrangement of days off and make-up workdays."""
+
+    year: int = Field(ge=1990, le=2100, description="The year the arrangement is for.")
+    source: str | None = Field(None, description="The notice it was typed from (title, number or URL).")
+    holidays: list[Holiday] = Field(default_factory=list, description="Days off, holiday by holiday.")
+    workdays: list[dt.date | Workday] = Field(
+        default_factory=list, description="Weekend days worked (调休上班): a date, or {date, name}."
+    )
+
+
+@dataclass(frozen=True)
+class DayEntry:
+    day: dt.date
+    name: str
+    position: tuple[int, int]
+
+
+@dataclass
+class OfficialYear:
+    """One calendar file's year, read: days off and days worked, each with where it is written."""
+
+    year: int
+    path: Path
+    source: str | None
+    holidays: dict[dt.date, DayEntry] = field(default_factory=dict)
+    workdays: dict[dt.date, DayEntry] = field(default_factory=dict)
+
+
+@dataclass
+class LoadedCalendar:
+    path: Path
+    year: OfficialYear | None  # None when the file has errors
+    findings: list[Finding]
+
+
+def is_calendar_file(path: Path) -> bool:
+    return path.name.endswith(CALENDAR_SUFFIX)
+
+
+def _dates_of(holiday: Holiday) -> list[tuple[dt.date, tuple]]:
+    """Each day off of a holiday with the location it is written at."""
+    days = [(day, ("dates", index)) for index, day in enumerate(holiday.dates)]
+    if holiday.start is not None and holiday.end is not None:
+        day = holiday.start
+        while day <= holiday.end:
+            days.append((day, ("start",)))
+            day += dt.timedelta(days=1)
+    return days
+
+
+def load_calendar_file(path: Path) -> LoadedCalendar:
+    """Read and validate a calendar file; every problem comes back as a located finding."""
+    from aidplan.plan.loading import LoadFailure, read_document, validation_findings
+
+    try:
+        document = read_document(path)
+    except LoadFailure as failure:
+        return LoadedCalendar(path, None, [failure.finding])
+    if not isinstance(document.data, dict):
+        finding = error(
+            path, (1, 1), "E108", "日历文件的顶层应为映射（year: …、holidays: …、workdays: …）；格式见 README“官方日历”"
+        )
+        return LoadedCalendar(path, None, [finding])
+    try:
+        calendar = CalendarFile.model_validate(document.data)
+    except ValidationError as exc:
+        return LoadedCalendar(path, None, validation_findings(document, exc, CalendarFile))
+    findings: list[Finding] = []
+    year = OfficialYear(calendar.year, path, calendar.source)
+
+    def outside(day: dt.date, location: tuple) -> bool:
+        if day.year == calendar.year:
+            return False
+        findings.append(
+            error(
+                path,
+                document.position(location),
+                "E403",
+                f"日期 {day.isoformat()} 不在本文件的年份 {calendar.year} 年内；每年的安排写在各自的日历文件里",
+            )
+        )
+        return True
+
+    for index, holiday in enumerate(calendar.holidays):
+        where = ("holidays", index)
+        if (holiday.start is None) != (holiday.end is None):
+            missing = "end" if holiday.end is None else "start"
+            findings.append(
+                error(
+                    path,
+                    document.position(where + ("start" if holiday.start else "end",)),
+                    "E404",
+                    f"节日“{holiday.name}”的连续假期缺少“{missing}”；start 和 end 要一起写",
+                )
+            )
+            continue
+        if holiday.start is not None and holiday.end is not None and holiday.end < holiday.start:
+            findings.append(
+                error(
+                    path,
+                    document.position(where + ("end",)),
+                    "E404",
+                    f"节日“{holiday.name}”的最后一天 {holiday.end.isoformat()} 早于第一天 {holiday.start.isoformat()}",
+                )
+            )
+            continue
+        days = _dates_of(holiday)
+        if not days:
+            findings.append(
+                error(
+                    path,
+                    document.position(where + ("name",)),
+                    "E404",
+                    f"节日“{holiday.name}”没有日期；写 dates: [{calendar.year}-01-01] 或 start: 和 end:",
+                )
+            )
+            continue
+        for day, location in days:
+            if not outside(day, where + location):
+                year.holidays.setdefault(day, DayEntry(day, holiday.name, document.position(where + location)))
+    for index, entry in enumerate(calendar.workdays):
+        where = ("workdays", index) if isinstance(entry, dt.date) else ("workdays", index, "date")
+        day, name = (entry, None) if isinstance(entry, dt.date) else (entry.date, entry.name)
+        position = document.position(where)
+        if outside(day, where):
+            continue
+        if day.weekday() < 5:
+            findings.append(
+                error(
+                    path,
+                    position,
+                    "E402",
+                    f"调休上班日 {day.isoformat()} 是{WEEKDAYS[day.weekday()]}，本来就是工作日；"
+                    "workdays 只写调休上班的星期六、星期日",
+                )
+            )
+            continue
+        if day in year.holidays:
+            first = year.holidays[day]
+            findings.append(
+                error(
+                    path,
+                    position,
+                    "E401",
+                    f"{day.isoformat()} 既是放假日（{first.name}，第 {first.position[0]} 行）又是调休上班日；"
+                    "只能是其中一种",
+                )
+            )
+            continue
+        year.workdays[day] = DayEntry(day, f"{name}调休上班" if name else "调休上班", position)
+    findings.sort(key=lambda f: (f.line, f.column))
+    return LoadedCalendar(path, None if findings else year, findings)
+
+
+def find_calendar_files(paths: Iterable[Path]) -> list[Path]:
+    """The calendar files named, and the *.calendar.yaml files in named folders (not below them), sorted."""
+    found: list[Path] = []
+    for path in paths:
+        if path.is_dir():
+            found.extend(sorted(p for p in path.glob(f"*{CALENDAR_SUFFIX}") if p.is_file()))
+        elif path.is_file():
+            found.append(path)
+    return list(dict.fromkeys(found))
+
+
+@dataclass
+class OfficialCalendars:
+    """The repository's calendar files, read: the years they give, and the problems they have."""
+
+    years: dict[int, OfficialYear]
+    findings: list[Finding]
+    places: tuple[Path, ...] = ()  # where calendar files are looked for
+
+    def suggested_file(self, year: int) -> Path:
+        """Where a calendar file for `year` would be found: in the first folder looked in."""
+        folder = next((p for p in self.places if p.is_dir()), self.places[0].parent if self.places else Path())
+        return folder / f"{year}{CALENDAR_SUFFIX}"
+
+
+@functools.lru_cache(maxsize=64)
+def _load_set(files: tuple[Path, ...], _stamps: tuple[tuple[str, int, int], ...]) -> OfficialCalendars:
+    """Read once per set of files; `_stamps` (absolute path, mtime, size) makes an edited or moved file read anew."""
+    years: dict[int, OfficialYear] = {}
+    findings: list[Finding] = []
+    for path in files:
+        loaded = load_calendar_file(path)
+        findings += loaded.findings
+        if loaded.year is None:
+            continue
+        if loaded.year.year in years:
+            first = years[loaded.year.year].path
+            findings.append(
+                error(
+                    path,
+                    (1, 1),
+                    "E405",
+                    f"{loaded.year.year} 年已经由 {first} 给出；一年的安排只能写在一个日历文件里",
+                )
+            )
+            continue
+        years[loaded.year.year] = loaded.year
+    return OfficialCalendars(years, findings)
+
+
+def official_calendars(places: Sequence[Path]) -> OfficialCalendars:
+    """The calendar files found in `places` (files or folders), read once per process."""
+    files = tuple(find_calendar_files(places))
+    stamps = []
+    for path in files:
+        stat = path.stat()
+        stamps.append((str(path.resolve()), stat.st_mtime_ns, stat.st_size))
+    loaded = _load_set(files, tuple(stamps))
+    return OfficialCalendars(loaded.years, loaded.findings, tuple(places))
+
+
+def template(year: int, path: Path) -> str:
+    """A calendar file to fill in, as the error for a year without data shows it."""
+    return (
+        f"# {path}\n"
+        f"year: {year}\n"
+        f"source: 国务院办公厅关于{year}年部分节假日安排的通知\n"
+        "holidays:\n"
+        f"  - {{name: 元旦, dates: [{year}-01-01]}}\n"
+        f"  - {{name: 春节, start: {year}-MM-DD, end: {year}-MM-DD}}\n"
+        "workdays:                       # 调休上班的星期六、星期日\n"
+        f"  - {{date: {year}-MM-DD, name: 春节}}\n"
+    )
+
+
+def calendars_for(plan_path: Path, places: Sequence[Path] | None = None) -> OfficialCalendars:
+    """The calendar files a plan uses: those of the project config (`places`), else those beside the plan."""
+    return official_calendars(places if places is not None else [plan_path.parent])
