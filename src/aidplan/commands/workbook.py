@@ -1,0 +1,140 @@
+"""The 台账 workbook both ways: `status -f xlsx` writes it, `progress import` records what staff filled in."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aidplan.errors import AidplanError, UsageError
+from aidplan.plan.findings import Severity
+from aidplan.plan.model import Plan
+from aidplan.track.tracking import PlanStatus
+from aidplan.track.workbook import SheetChange, SheetProblem
+
+WORKBOOK_NAME = "status.xlsx"  # several plans in one workbook; one plan gives <plan>.status.xlsx
+
+
+def _relative(path: Path, folder: Path) -> str:
+    try:
+        return Path(os.path.relpath(path.resolve(), folder.resolve())).as_posix()
+    except ValueError:  # another drive on Windows
+        return path.resolve().as_posix()
+
+
+def write_workbook(
+    statuses: list[tuple[PlanStatus, Plan]], today: dt.date, out_dir: Path, output: Path | None
+) -> list[Path]:
+    """One workbook for all the plans: build/<plan>.status.xlsx for one, build/status.xlsx for several."""
+    from aidplan.files import write_atomic
+    from aidplan.render.xlsx import LedgerSheet, ledger_workbook, sheet_name
+
+    if output is not None and output.suffix.lower() != ".xlsx":
+        raise UsageError(f"-o/--output 的文件名应以 .xlsx 结尾：{output}")
+    if output is not None:
+        target = output
+    elif len(statuses) == 1:
+        target = out_dir / f"{statuses[0][0].path.stem}.status.xlsx"
+    else:
+        target = out_dir / WORKBOOK_NAME
+    taken: set[str] = set()
+    sheets = [
+        LedgerSheet(
+            sheet_name(status.path.stem, taken), status, _relative(status.path, target.parent), str(status.path)
+        )
+        for status, _ in statuses
+    ]
+    write_atomic(target, ledger_workbook(sheets, today))
+    return [target]
+
+
+@dataclass
+class PlanImport:
+    plan_path: Path
+    sheet: str
+    changes: list[SheetChange] = field(default_factory=list)
+    skipped: int = 0  # rows with an error, left out under --skip-bad
+    written: Path | None = None
+
+
+@dataclass
+class ImportResult:
+    plans: list[PlanImport]
+    problems: list[SheetProblem]  # warnings, and under --skip-bad the errors of the rows left out
+
+
+class WorkbookRowsError(AidplanError):
+    """Rows of the workbook are wrong; nothing was recorded."""
+
+    def __init__(self, findings: list[SheetProblem], book: Path) -> None:
+        errors = sum(p.severity is Severity.error for p in findings)
+        super().__init__(
+            f"{book} 有 {errors} 处错误，没有写入任何记录；改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的"
+        )
+        self.findings = findings
+
+
+def _find_plan(book: Path, sheet, override: Path | None) -> Path:
+    if override is not None:
+        return override
+    for candidate in (book.parent / sheet.plan_ref, Path(sheet.plan_from_cwd)):
+        if sheet.plan_ref and candidate.is_file():
+            return candidate
+    raise UsageError(
+        f"找不到工作表“{sheet.sheet}”所属的计划 {sheet.plan_from_cwd}（在 {book.parent} 下找的是 {sheet.plan_ref}）；"
+        "请在计划所在的目录运行，或用 --plan 指定计划文件"
+    )
+
+
+def import_workbook(
+    book: Path, today: dt.date, skip_bad: bool = False, dry_run: bool = False, plan: Path | None = None
+) -> ImportResult:
+    """Record the rows staff changed, beside each plan, through the same locked writer as `done`.
+
+    Every sheet is checked before anything is written; with any error nothing is written, unless skip_bad,
+    which leaves out the rows with errors. Rows equal to the record in force add nothing, so importing the
+    same workbook twice records nothing the second time."""
+    from aidplan.commands.check import find_plan_files, load_valid_plans
+    from aidplan.track.progress import (
+        ProgressFileError,
+        append_records,
+        latest_status,
+        load_progress,
+        progress_path,
+        unknown_task_findings,
+    )
+    from aidplan.track.tracking import known_ids, tracked_items
+    from aidplan.track.workbook import read_workbook, sheet_changes
+
+    sheets = read_workbook(book)
+    if plan is not None and len(sheets) != 1:
+        raise UsageError(f"--plan 只用于只有一个计划的台账；{book} 有 {len(sheets)} 个计划")
+    imports: list[tuple[PlanImport, Plan, set[str]]] = []
+    problems: list[SheetProblem] = []
+    for sheet in sheets:
+        plan_path = _find_plan(book, sheet, plan)
+        ((plan_path, loaded_plan),) = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录")[0]
+        if loaded_plan.title != sheet.title:
+            raise UsageError(
+                f"工作表“{sheet.sheet}”是“{sheet.title}”的台账，但 {plan_path} 是“{loaded_plan.title}”；"
+                "请用 --plan 指定正确的计划"
+            )
+        items = tracked_items(loaded_plan)
+        known = known_ids(items)
+        progress = load_progress(progress_path(plan_path))
+        bad = progress.findings or unknown_task_findings(progress, known)
+        if bad:
+            raise ProgressFileError(bad)
+        changes, found = sheet_changes(book, sheet, items, latest_status(progress.records), known, today)
+        bad_rows = {p.cell for p in found if p.severity is Severity.error and p.cell}
+        result = PlanImport(plan_path, sheet.sheet, changes, skipped=len({int(c[1:]) for c in bad_rows}))
+        problems += found
+        imports.append((result, loaded_plan, known))
+    if any(p.severity is Severity.error for p in problems) and not skip_bad:
+        raise WorkbookRowsError(problems, book)
+    if not dry_run:
+        for result, _, known in imports:
+            if result.changes:
+                result.written = append_records(result.plan_path, [c.record for c in result.changes], known)
+    return ImportResult([r for r, _, _ in imports], problems)

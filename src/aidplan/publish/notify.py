@@ -1,0 +1,327 @@
+"""Reminders to group-chat robots (企业微信, 钉钉, 飞书): the message, split to each platform's size limit,
+signed when the robot has a secret, posted with a timeout and bounded retries. One registry entry per
+platform; nothing here prints, and no message or error ever contains the secret or the URL's token."""
+
+from __future__ import annotations
+
+import base64
+import hashlib
+import hmac
+import json
+import re
+import time
+import urllib.parse
+from collections.abc import Callable
+from dataclasses import dataclass, field
+from typing import ClassVar, Protocol
+
+from aidplan.errors import AidplanError, UsageError
+
+URL_ENV = "AIDPLAN_WEBHOOK"
+SECRET_ENV = "AIDPLAN_WEBHOOK_SECRET"
+
+
+class NotifyError(AidplanError):
+    """The chat platform refused or never took the message."""
+
+
+@dataclass(frozen=True)
+class Request:
+    url: str
+    body: dict
+
+
+class Notifier(Protocol):
+    kind: str
+    name: str  # as the platform calls itself, for messages
+    hosts: tuple[str, ...]  # webhook hosts, to infer the kind from the URL
+
+    def payload(self, title: str, text: str, markdown: bool) -> dict: ...
+
+    def line_break(self, markdown: bool) -> str: ...
+
+    def fits(self, payload: dict) -> bool: ...
+
+    def sign(self, url: str, payload: dict, secret: str, now: float) -> Request: ...
+
+    def failure(self, body: dict) -> str | None:
+        """The platform's own error in a 200 response, or None when it took the message."""
+
+
+def _utf8(text: str) -> int:
+    return len(text.encode("utf-8"))
+
+
+def _json_size(payload: dict) -> int:
+    return _utf8(json.dumps(payload, ensure_ascii=False))
+
+
+def _hmac_base64(key: str, message: str) -> str:
+    digest = hmac.new(key.encode("utf-8"), message.encode("utf-8"), hashlib.sha256).digest()
+    return base64.b64encode(digest).decode("ascii")
+
+
+def _code_failure(body: dict, code_key: str, message_key: str, hints: dict[int, str]) -> str | None:
+    code = body.get(code_key)
+    if code in (0, None) and code_key in body:
+        return None
+    if code is None:
+        return f"回应里没有 {code_key}：{json.dumps(body, ensure_ascii=False)[:200]}"
+    hint = hints.get(code, "")
+    return f"错误码 {code}：{body.get(message_key, '')}" + (f"（{hint}）" if hint else "")
+
+
+class WeCom:
+    """企业微信群机器人: markdown content at most 4096 bytes, text 2048; no signing (the key is in the URL)."""
+
+    kind, name, hosts = "wecom", "企业微信", ("qyapi.weixin.qq.com",)
+    MARKDOWN_BYTES, TEXT_BYTES = 4096, 2048
+
+    def line_break(self, markdown: bool) -> str:
+        return "\n"
+
+    HINTS: ClassVar[dict[int, str]] = {
+        93000: "webhook 地址无效，请检查 key",
+        45009: "发送太频繁（每个机器人每分钟最多 20 条）",
+        40058: "消息太长或格式不对",
+    }
+
+    def payload(self, title: str, text: str, markdown: bool) -> dict:
+        if markdown:
+            return {"msgtype": "markdown", "markdown": {"content": text}}
+        return {"msgtype": "text", "text": {"content": text}}
+
+    def fits(self, payload: dict) -> bool:
+        if payload["msgtype"] == "markdown":
+            return _utf8(payload["markdown"]["content"]) <= self.MARKDOWN_BYTES
+        return _utf8(payload["text"]["content"]) <= self.TEXT_BYTES
+
+    def sign(self, url: str, payload: dict, secret: str, now: float) -> Request:
+        raise UsageError("企业微信群机器人没有加签，不需要 --secret；请去掉它（或 AIDPLAN_WEBHOOK_SECRET）")
+
+    def failure(self, body: dict) -> str | None:
+        return _code_failure(body, "errcode", "errmsg", self.HINTS)
+
+
+class DingTalk:
+    """钉钉自定义机器人: markdown {title, text}; with 加签, timestamp (ms) and sign = urlencode(base64(
+    HmacSHA256(key=secret, msg="timestamp\\nsecret"))) go in the query."""
+
+    kind, name, hosts = "dingtalk", "钉钉", ("oapi.dingtalk.com",)
+    BODY_BYTES = 20000  # the robot refuses longer messages; leave room below it
+
+    def line_break(self, markdown: bool) -> str:
+        return "\n\n" if markdown else "\n"  # DingTalk's Markdown joins lines that a blank line does not part
+
+    HINTS: ClassVar[dict[int, str]] = {
+        310000: "加签、关键词或 IP 校验失败：检查 --secret 是否是机器人“加签”的 SEC… 密钥，消息是否含有设置的关键词",
+        300001: "access_token 无效，请检查 webhook 地址",
+        130101: "发送太频繁（每个机器人每分钟最多 20 条）",
+    }
+
+    def payload(self, title: str, text: str, markdown: bool) -> dict:
+        if markdown:
+            return {"msgtype": "markdown", "markdown": {"title": title, "text": text}}
+        return {"msgtype": "text", "text": {"content": text}}
+
+    def fits(self, payload: dict) -> bool:
+        return _json_size(payload) <= self.BODY_BYTES
+
+    def sign(self, url: str, payload: dict, secret: str, now: float) -> Request:
+        timestamp = str(int(now * 1000))
+        sign = _hmac_base64(secret, f"{timestamp}\n{secret}")
+        query = urllib.parse.urlencode({"timestamp": timestamp, "sign": sign})
+        return Request(url + ("&" if urllib.parse.urlsplit(url).query else "?") + query, payload)
+
+    def failure(self, body: dict) -> str | None:
+        return _code_failure(body, "errcode", "errmsg", self.HINTS)
+
+
+class Feishu:
+    """飞书自定义机器人: a card with a markdown element (or text); with 签名校验, timestamp (s) and sign =
+    base64(HmacSHA256(key="timestamp\\nsecret", msg="")) go in the body. The body is at most 20 KB."""
+
+    kind, name, hosts = "feishu", "飞书", ("open.feishu.cn", "open.larksuite.com")
+    BODY_BYTES = 19000  # the limit is 20 KB of request body; the signature fields take a little
+
+    def line_break(self, markdown: bool) -> str:
+        return "\n"
+
+    HINTS: ClassVar[dict[int, str]] = {
+        19021: "签名不匹配或时间戳相差超过 1 小时：检查 --secret 是否与机器人“签名校验”的密钥一致，以及本机时间",
+        19024: "消息不含机器人设置的关键词",
+        19022: "本机 IP 不在机器人的 IP 白名单里",
+        9499: "请求格式不对",
+        11232: "发送太频繁",
+    }
+
+    def payload(self, title: str, text: str, markdown: bool) -> dict:
+        if markdown:
+            return {
+                "msg_type": "interactive",
+                "card": {
+                    "header": {"title": {"tag": "plain_text", "content": title}, "template": "orange"},
+                    "elements": [{"tag": "markdown", "content": text}],
+                },
+            }
+        return {"msg_type": "text", "content": {"text": text}}
+
+    def fits(self, payload: dict) -> bool:
+        return _json_size(payload) <= self.BODY_BYTES
+
+    def sign(self, url: str, payload: dict, secret: str, now: float) -> Request:
+        timestamp = str(int(now))
+        return Request(url, {"timestamp": timestamp, "sign": _hmac_base64(f"{timestamp}\n{secret}", ""), **payload})
+
+    def failure(self, body: dict) -> str | None:
+        # newer answers carry {"code": 0, "msg": "success"}; older ones {"StatusCode": 0, "StatusMessage": …}
+        if "code" in body:
+            return _code_failure(body, "code", "msg", self.HINTS)
+        return _code_failure(body, "StatusCode", "StatusMessage", self.HINTS)
+
+
+NOTIFIERS: dict[str, Notifier] = {n.kind: n for n in (WeCom(), DingTalk(), Feishu())}
+
+
+def redact(url: str) -> str:
+    """The URL as it may be shown: query values and token-like path parts replaced by ***."""
+    parts = urllib.parse.urlsplit(url)
+    host = parts.hostname or ""
+    if parts.port:
+        host += f":{parts.port}"
+    path = "/".join("***" if re.fullmatch(r"[A-Za-z0-9_\-]{16,}", seg) else seg for seg in parts.path.split("/"))
+    query = "&".join(f"{key}=***" for key, _ in urllib.parse.parse_qsl(parts.query, keep_blank_values=True))
+    return urllib.parse.urlunsplit((parts.scheme, host, path, query, ""))
+
+
+def notifier_for(url: str, kind: str | None) -> Notifier:
+    """The notifier named, or the one whose host the URL has."""
+    parts = urllib.parse.urlsplit(url)
+    if parts.scheme not in ("http", "https") or not parts.hostname:
+        raise UsageError(f"webhook 地址应以 https:// 开头：{redact(url)}")
+    if kind is not None:
+        if kind not in NOTIFIERS:
+            raise UsageError(f"不认识的 --kind“{kind}”；可选：{'、'.join(NOTIFIERS)}")
+        return NOTIFIERS[kind]
+    for notifier in NOTIFIERS.values():
+        if parts.hostname in notifier.hosts:
+            return notifier
+    raise UsageError(f"从地址 {redact(url)} 看不出是哪个平台的机器人；请用 --kind 指定：{'、'.join(NOTIFIERS)}")
+
+
+def split_message(notifier: Notifier, title: str, header: str, lines: list[str], markdown: bool) -> list[dict]:
+    """Payloads that each fit the platform's limit: the lines packed in order, each part numbered (1/3) when
+    there are several; a single line longer than a whole message is cut short with …"""
+
+    first, _, rest = header.partition("\n")
+
+    def build(chunk: list[str], part: str) -> dict:
+        numbered = f"（{part}）" if part else ""
+        heading = [first + numbered, rest] if rest else [first + numbered]
+        text = notifier.line_break(markdown).join([*heading, *chunk])
+        return notifier.payload(title + numbered, text, markdown)
+
+    def alone(line: str) -> bool:
+        return notifier.fits(build([line], "99/99"))
+
+    parts: list[list[str]] = [[]]
+    for line in lines:
+        if notifier.fits(build([*parts[-1], line], "99/99")):
+            parts[-1].append(line)
+            continue
+        if not alone(line):
+            low, high = 0, len(line)  # the longest prefix that fits with … after it
+            while low < high:
+                middle = (low + high + 1) // 2
+                low, high = (middle, high) if alone(line[:middle] + "…") else (low, middle - 1)
+            line = line[:low] + "…"
+        if parts[-1]:
+            parts.append([line])
+        else:
+            parts[-1].append(line)
+    if len(parts) == 1:
+        return [build(parts[0], "")]
+    return [build(chunk, f"{number}/{len(parts)}") for number, chunk in enumerate(parts, start=1)]
+
+
+@dataclass
+class Delivery:
+    sent: int = 0
+    attempts: list[str] = field(default_factory=list)  # what happened to each failed try, for the user
+
+
+RETRYABLE_STATUS = {429, 500, 502, 503, 504}
+
+
+def post(
+    notifier: Notifier,
+    url: str,
+    payloads: list[dict],
+    secret: str | None = None,
+    timeout: float = 10,
+    retries: int = 3,
+    backoff: float = 1.0,
+    sleep: Callable[[float], None] = time.sleep,
+    clock: Callable[[], float] = time.time,
+) -> Delivery:
+    """Post each payload in order. 5xx, 429, timeouts and network errors are tried again up to `retries`
+    more times, waiting backoff, 2×backoff, …; a 4xx or the platform's error code stops at once."""
+    import urllib.error
+    import urllib.request
+
+    delivery = Delivery()
+    for index, payload in enumerate(payloads, start=1):
+        where = f"第 {index}/{len(payloads)} 条消息" if len(payloads) > 1 else "消息"
+        for attempt in range(retries + 1):
+            request = notifier.sign(url, payload, secret, clock()) if secret else Request(url, payload)
+            data = json.dumps(request.body, ensure_ascii=False).encode("utf-8")
+            http = urllib.request.Request(
+                request.url, data=data, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
+            )
+            try:
+                with urllib.request.urlopen(http, timeout=timeout) as response:
+                    raw = response.read()
+            except urllib.error.HTTPError as exc:
+                text = _safe_text(exc.read(), url, secret)
+                if exc.code not in RETRYABLE_STATUS:
+                    raise NotifyError(
+                        f"{notifier.name}拒绝了{where}：HTTP {exc.code}{('：' + text) if text else ''}"
+                        f"（地址 {redact(url)}）"
+                    ) from None
+                problem = f"HTTP {exc.code}"
+            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+                reason = getattr(exc, "reason", exc)
+                problem = "超时" if isinstance(reason, TimeoutError) or "timed out" in str(reason) else "网络错误"
+                problem += f"（{_safe_text(str(reason).encode(), url, secret)}）"
+            else:
+                try:
+                    body = json.loads(raw.decode("utf-8"))
+                except (UnicodeDecodeError, json.JSONDecodeError):
+                    raise NotifyError(
+                        f"{notifier.name}对{where}的回应不是 JSON：{_safe_text(raw, url, secret)}"
+                    ) from None
+                failure = notifier.failure(body) if isinstance(body, dict) else "回应不是 JSON 对象"
+                if failure:
+                    raise NotifyError(f"{notifier.name}没有接受{where}：{_safe_text(failure.encode(), url, secret)}")
+                delivery.sent += 1
+                break
+            delivery.attempts.append(f"{where}第 {attempt + 1} 次发送失败：{problem}")
+            if attempt == retries:
+                raise NotifyError(
+                    f"{where}发送 {retries + 1} 次都失败了，最后一次：{problem}（地址 {redact(url)}）；"
+                    f"已发出 {delivery.sent} 条"
+                )
+            sleep(backoff * 2**attempt)
+    return delivery
+
+
+def _safe_text(raw: bytes, url: str, secret: str | None) -> str:
+    """A response or error text cut to 200 characters, with the URL's token and the secret masked."""
+    text = raw.decode("utf-8", "replace").strip()
+    secrets = [secret] if secret else []
+    parts = urllib.parse.urlsplit(url)
+    secrets += [value for _, value in urllib.parse.parse_qsl(parts.query) if len(value) >= 6]
+    secrets += [seg for seg in parts.path.split("/") if re.fullmatch(r"[A-Za-z0-9_\-]{16,}", seg)]
+    for value in secrets:
+        text = text.replace(value, "***")
+    return text[:200]

@@ -1,0 +1,276 @@
+"""The 台账 as an Excel workbook staff fill in: a sheet per plan (plus a summary for several), the status as a
+drop-down, overdue rows coloured by a formula on TODAY(), plan text locked, printed A4 landscape (pure:
+data in, bytes out)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import io
+import math
+import re
+from dataclasses import dataclass
+
+from aidplan.track.progress import STATUS_NAMES
+from aidplan.track.tracking import PlanStatus
+from aidplan.track.workbook import COLUMN_LETTER, COLUMNS, DATE_FORMAT, EDITABLE, META_HEADER, META_SHEET
+
+FONT = "宋体"  # in every Chinese Office and WPS; Excel's default Calibri has no Chinese glyphs
+FONT_SIZE = 11
+LINE_HEIGHT = 15.0  # points per line of 11 pt text, as Excel lays it out
+# column widths in Excel units (about one Latin digit; a Chinese character takes two)
+WIDTHS = {
+    "id": 10,
+    "period": 12,
+    "text": 56,
+    "owner": 14,
+    "deadline": 12,
+    "status": 11,
+    "date": 12,
+    "by": 10,
+    "note": 28,
+}
+WRAPPED = ("period", "text", "owner", "note")
+SUMMARY_SHEET = "汇总"
+OVERDUE_FILL = "FFC7CE"  # Excel's own "light red fill" preset
+OVERDUE_FONT = "9C0006"
+SOON_FILL = "FFEB9C"  # Excel's "yellow fill"
+DONE_FONT = "006100"
+HEADER_FILL = "D9D9D9"
+SOON_DAYS = 7
+
+
+@dataclass(frozen=True)
+class LedgerSheet:
+    name: str  # the worksheet's name
+    status: PlanStatus
+    plan_ref: str  # the plan's path relative to the workbook's folder
+    plan_from_cwd: str  # the plan's path as given
+
+
+def display_width(text: str) -> int:
+    import unicodedata
+
+    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+
+
+def _lines(text: str, width: int) -> int:
+    return sum(max(1, math.ceil(display_width(part) / max(1, width - 1))) for part in (text or "").split("\n"))
+
+
+def sheet_name(stem: str, taken: set[str]) -> str:
+    """An Excel sheet name from a plan file's name: at most 31 characters, none of []:*?/\\, unique."""
+    base = re.sub(r"[\[\]:*?/\\]", "_", stem).strip("'") or "计划"
+    base = base[:31]
+    name, number = base, 2
+    while name.lower() in {t.lower() for t in taken} or name in (SUMMARY_SHEET, META_SHEET):
+        suffix = f"_{number}"
+        name, number = base[: 31 - len(suffix)] + suffix, number + 1
+    taken.add(name)
+    return name
+
+
+def ledger_workbook(sheets: list[LedgerSheet], today: dt.date) -> bytes:
+    """The workbook: a summary sheet first when there are several plans, a sheet per plan, and the very
+    hidden sheet that tells `aidplan progress import` which plan each sheet belongs to."""
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    if len(sheets) > 1:
+        _summary_sheet(book, sheets, today)
+    for sheet in sheets:
+        _plan_sheet(book, sheet, today)
+    meta = book.create_sheet(META_SHEET)
+    meta.append(META_HEADER)
+    for sheet in sheets:
+        meta.append((sheet.name, sheet.plan_ref, sheet.plan_from_cwd, sheet.status.title))
+    meta.sheet_state = "veryHidden"
+    meta.protection.sheet = True
+    stamp = dt.datetime(today.year, today.month, today.day)
+    book.properties.creator = "aidplan"
+    book.properties.created = book.properties.modified = stamp
+    book.properties.title = sheets[0].status.title + "完成情况" if len(sheets) == 1 else "工作计划完成情况"
+    buffer = io.BytesIO()
+    book.save(buffer)
+    return buffer.getvalue()
+
+
+def _styles():
+    from openpyxl.styles import Alignment, Border, Font, PatternFill, Side
+
+    thin = Side(style="thin", color="000000")
+    return {
+        "font": Font(name=FONT, size=FONT_SIZE),
+        "header_font": Font(name=FONT, size=FONT_SIZE, bold=True),
+        "header_fill": PatternFill("solid", fgColor=HEADER_FILL),
+        "border": Border(left=thin, right=thin, top=thin, bottom=thin),
+        "wrap": Alignment(wrap_text=True, vertical="center"),
+        "centre": Alignment(horizontal="center", vertical="center", wrap_text=True),
+    }
+
+
+def _print_setup(ws, title: str, header_rows: str = "1:1") -> None:
+    ws.page_setup.orientation = "landscape"
+    ws.page_setup.paperSize = ws.PAPERSIZE_A4
+    ws.page_setup.fitToWidth = 1
+    ws.page_setup.fitToHeight = 0  # as many pages as the rows need, one page wide
+    ws.sheet_properties.pageSetUpPr.fitToPage = True
+    ws.print_title_rows = header_rows
+    ws.print_options.horizontalCentered = True
+    ws.page_margins.left = ws.page_margins.right = 0.5
+    ws.page_margins.top = ws.page_margins.bottom = 0.75
+    ws.oddHeader.center.text = title.replace("&", "&&")
+    ws.oddHeader.center.size = 12
+    ws.oddFooter.center.text = "第 &P 页，共 &N 页"
+
+
+def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> None:
+    from openpyxl.formatting.rule import FormulaRule
+    from openpyxl.styles import Font, PatternFill, Protection
+    from openpyxl.worksheet.datavalidation import DataValidation
+
+    styles = _styles()
+    ws = book.create_sheet(sheet.name)
+    keys = [key for key, _ in COLUMNS]
+    ws.append([header for _, header in COLUMNS])
+    for column, key in enumerate(keys, start=1):
+        cell = ws.cell(1, column)
+        cell.font, cell.fill, cell.border, cell.alignment = (
+            styles["header_font"],
+            styles["header_fill"],
+            styles["border"],
+            styles["centre"],
+        )
+        ws.column_dimensions[COLUMN_LETTER[key]].width = WIDTHS[key]
+    ws.row_dimensions[1].height = LINE_HEIGHT * 1.4
+    unlocked = Protection(locked=False)
+    for item, state, record, _overdue in sheet.status.rows:
+        values = {
+            "id": item.id,
+            "period": item.period,
+            "text": item.text,
+            "owner": item.owner or "",
+            "deadline": item.deadline,
+            "status": STATUS_NAMES[state],
+            "date": record.date if record else None,
+            "by": record.by if record else None,
+            "note": record.note if record else None,
+        }
+        ws.append([values[key] for key in keys])
+        row = ws.max_row
+        for column, key in enumerate(keys, start=1):
+            cell = ws.cell(row, column)
+            cell.font, cell.border = styles["font"], styles["border"]
+            cell.alignment = styles["wrap"] if key in WRAPPED else styles["centre"]
+            if key in ("deadline", "date"):
+                cell.number_format = DATE_FORMAT
+            if key in EDITABLE:
+                cell.protection = unlocked
+        # Excel does not grow rows to wrapped text on opening a file, so give each row its height
+        lines = max(_lines(str(values[key] or ""), WIDTHS[key]) for key in WRAPPED)
+        ws.row_dimensions[row].height = LINE_HEIGHT * lines + 3
+    last = max(ws.max_row, 2)
+    # empty rows below the items stay editable too, so a row typed there is reported rather than refused
+    area = f"A2:{COLUMN_LETTER['note']}{last}"
+    status_col, deadline_col = COLUMN_LETTER["status"], COLUMN_LETTER["deadline"]
+
+    names = ",".join(STATUS_NAMES.values())
+    status_list = DataValidation(
+        type="list",
+        formula1=f'"{names}"',
+        allow_blank=True,
+        showErrorMessage=True,
+        errorTitle="完成情况",
+        error=f"请从下拉列表里选：{names.replace(',', '、')}",
+        showInputMessage=True,
+        promptTitle="完成情况",
+        prompt="从下拉列表里选",
+    )
+    status_list.add(f"{status_col}2:{status_col}{last}")
+    date_hint = DataValidation(
+        showInputMessage=True, promptTitle="日期", prompt="完成或状态改变的日期，如 2020-05-20；空着表示导入那天"
+    )
+    date_hint.add(f"{COLUMN_LETTER['date']}2:{COLUMN_LETTER['date']}{last}")
+    ws.add_data_validation(status_list)
+    ws.add_data_validation(date_hint)
+
+    open_item = (
+        f'OR(${status_col}2="{STATUS_NAMES["todo"]}",${status_col}2="{STATUS_NAMES["doing"]}",${status_col}2="")'
+    )
+    has_deadline = f"ISNUMBER(${deadline_col}2)"
+    ws.conditional_formatting.add(
+        area,
+        FormulaRule(
+            formula=[f"AND({has_deadline},${deadline_col}2<TODAY(),{open_item})"],
+            fill=PatternFill("solid", bgColor=OVERDUE_FILL),
+            font=Font(color=OVERDUE_FONT),
+            stopIfTrue=True,
+        ),
+    )
+    ws.conditional_formatting.add(
+        area,
+        FormulaRule(
+            formula=[f"AND({has_deadline},${deadline_col}2-TODAY()<={SOON_DAYS},{open_item})"],
+            fill=PatternFill("solid", bgColor=SOON_FILL),
+            stopIfTrue=True,
+        ),
+    )
+    ws.conditional_formatting.add(
+        area,
+        FormulaRule(formula=[f'${status_col}2="{STATUS_NAMES["done"]}"'], font=Font(color=DONE_FONT)),
+    )
+    ws.freeze_panes = "A2"
+    ws.auto_filter.ref = f"A1:{COLUMN_LETTER['note']}{last}"
+    # the plan's own cells are locked; filters and sorting stay usable, no password (it guards mistakes)
+    ws.protection.sheet = True
+    ws.protection.autoFilter = False
+    ws.protection.sort = False
+    ws.protection.formatColumns = False
+    ws.protection.formatRows = False
+    ws.protection.selectLockedCells = False
+    ws.protection.selectUnlockedCells = False
+    _print_setup(ws, f"{sheet.status.title}完成情况（{today.year}年{today.month}月{today.day}日）")
+
+
+def _summary_sheet(book, sheets: list[LedgerSheet], today: dt.date) -> None:
+    """Counts by formula over each plan's sheet, so they follow what staff fill in."""
+    styles = _styles()
+    ws = book.create_sheet(SUMMARY_SHEET)
+    headers = ("计划", "工作表", "总数", "已完成", "完成率", "逾期未完成", "已取消")
+    ws.append(headers)
+    for column, width in enumerate((44, 16, 8, 8, 9, 11, 8), start=1):
+        cell = ws.cell(1, column)
+        cell.font, cell.fill, cell.border, cell.alignment = (
+            styles["header_font"],
+            styles["header_fill"],
+            styles["border"],
+            styles["centre"],
+        )
+        ws.column_dimensions[chr(ord("A") + column - 1)].width = width
+    status_col, deadline_col, id_col = COLUMN_LETTER["status"], COLUMN_LETTER["deadline"], COLUMN_LETTER["id"]
+    for sheet in sheets:
+        ref = "'" + sheet.name.replace("'", "''") + "'!"
+        status = f"{ref}${status_col}:${status_col}"
+        deadline = f"{ref}${deadline_col}:${deadline_col}"
+        row = ws.max_row + 1
+        dropped = f'COUNTIF({status},"{STATUS_NAMES["dropped"]}")'
+        ws.append(
+            (
+                sheet.status.title,
+                sheet.name,
+                f"=COUNTA({ref}${id_col}:${id_col})-1-{dropped}",
+                f'=COUNTIF({status},"{STATUS_NAMES["done"]}")',
+                f"=IF(C{row}=0,1,D{row}/C{row})",
+                f'=COUNTIFS({deadline},"<"&TODAY(),{status},"{STATUS_NAMES["todo"]}")'
+                f'+COUNTIFS({deadline},"<"&TODAY(),{status},"{STATUS_NAMES["doing"]}")',
+                f"={dropped}",
+            )
+        )
+        for column in range(1, len(headers) + 1):
+            cell = ws.cell(row, column)
+            cell.font, cell.border = styles["font"], styles["border"]
+            cell.alignment = styles["wrap"] if column == 1 else styles["centre"]
+        ws.cell(row, 5).number_format = "0%"
+        ws.row_dimensions[row].height = LINE_HEIGHT * _lines(sheet.status.title, 44) + 3
+    ws.freeze_panes = "A2"
+    _print_setup(ws, f"工作计划完成情况（{today.year}年{today.month}月{today.day}日）")

@@ -1,0 +1,256 @@
+"""The 台账 workbook staff fill in, read back: each changed row becomes a progress record, each problem a
+located message (台账.xlsx!Sheet!F12: …). The columns and the hidden sheet naming the plans live here, so
+the writer (render/xlsx.py) and this reader agree on them."""
+
+from __future__ import annotations
+
+import datetime as dt
+import re
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aidplan.errors import AidplanError, UsageError
+from aidplan.plan.findings import Severity
+from aidplan.track.progress import STATUS_NAMES, ProgressRecord
+from aidplan.track.tracking import TrackedItem, status_of
+
+# (key, header) in sheet order; the status column is F, as people quote it ("F12 写错了")
+COLUMNS = (
+    ("id", "编号"),
+    ("period", "时段"),
+    ("text", "工作任务"),
+    ("owner", "责任单位"),
+    ("deadline", "完成时限"),
+    ("status", "完成情况"),
+    ("date", "日期"),
+    ("by", "填报人"),
+    ("note", "备注"),
+)
+COLUMN_LETTER = {key: chr(ord("A") + index) for index, (key, _) in enumerate(COLUMNS)}
+EDITABLE = ("status", "date", "by", "note")
+STATUS_BY_NAME = {name: key for key, name in STATUS_NAMES.items()}
+META_SHEET = "aidplan"  # very hidden: which sheet belongs to which plan
+META_HEADER = ("sheet", "plan", "plan_from_cwd", "title")
+DATE_FORMAT = "yyyy-mm-dd"
+
+
+@dataclass(frozen=True)
+class SheetProblem:
+    """A problem at a cell (or with a whole sheet) of a workbook, printed as book.xlsx!Sheet!F12: message."""
+
+    book: Path
+    sheet: str
+    cell: str | None
+    message: str
+    severity: Severity = Severity.error
+
+    def __str__(self) -> str:
+        where = f"{self.book}!{self.sheet}" + (f"!{self.cell}" if self.cell else "")
+        return f"{where}: {self.message}"
+
+
+@dataclass(frozen=True)
+class SheetChange:
+    """A row whose status, date, by or note differ from the record in force: one record to append."""
+
+    row: int
+    record: ProgressRecord
+
+
+@dataclass
+class SheetPlan:
+    """One plan's sheet of the workbook: where its plan is, and what its rows say."""
+
+    sheet: str
+    plan_ref: str  # the plan's path relative to the workbook's folder, as written
+    plan_from_cwd: str  # the plan's path as given when the workbook was written
+    title: str
+    rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (row number, key → cell value)
+
+
+class WorkbookError(AidplanError):
+    """The workbook cannot be read as an aidplan 台账 (not XLSX, not written by aidplan, header changed)."""
+
+
+def read_workbook(path: Path) -> list[SheetPlan]:
+    """The plan sheets of a 台账 workbook written by `aidplan status -f xlsx`, with their rows' values."""
+    import zipfile
+
+    from openpyxl import load_workbook
+    from openpyxl.utils.exceptions import InvalidFileException
+
+    if not path.exists():
+        raise UsageError(f"找不到 {path}")
+    if path.suffix.lower() not in (".xlsx", ".xlsm"):
+        raise UsageError(f"{path} 不是 Excel 工作簿（.xlsx）；WPS/Excel 里请“另存为 .xlsx”")
+    try:
+        book = load_workbook(path, data_only=True)
+    except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
+        raise WorkbookError(f"无法读取 {path}：{exc}") from None
+    if META_SHEET not in book.sheetnames:
+        raise WorkbookError(
+            f"{path} 不是 aidplan 写出的台账（没有隐藏的“{META_SHEET}”工作表）；"
+            "请用 aidplan status -f xlsx 生成台账再填写"
+        )
+    meta = book[META_SHEET]
+    sheets = []
+    for values in meta.iter_rows(min_row=2, values_only=True):
+        if not values or not values[0]:
+            continue
+        name, plan_ref, plan_from_cwd, title = (str(v or "") for v in values[:4])
+        if name not in book.sheetnames:
+            raise WorkbookError(f"{path} 里没有工作表“{name}”（它记录着 {plan_ref} 的进度）；工作表改名了吗？")
+        sheet = book[name]
+        header = [sheet.cell(1, column).value for column in range(1, len(COLUMNS) + 1)]
+        for column, ((_, expected), found) in enumerate(zip(COLUMNS, header), start=1):
+            if (str(found).strip() if found is not None else "") != expected:
+                cell = f"{chr(ord('A') + column - 1)}1"
+                raise WorkbookError(
+                    f"{path}!{name}!{cell}: 表头应为“{expected}”，这里是“{found or ''}”；请不要移动、删除或插入列"
+                )
+        plan = SheetPlan(name, plan_ref, plan_from_cwd, title)
+        for number, cells in enumerate(sheet.iter_rows(min_row=2, max_col=len(COLUMNS), values_only=True), start=2):
+            values_by_key = {key: value for (key, _), value in zip(COLUMNS, cells)}
+            if all(_blank(v) for v in values_by_key.values()):
+                continue
+            plan.rows.append((number, values_by_key))
+        sheets.append(plan)
+    if not sheets:
+        raise WorkbookError(f"{path} 的“{META_SHEET}”工作表里没有任何计划")
+    return sheets
+
+
+def _blank(value: object) -> bool:
+    return value is None or (isinstance(value, str) and not value.strip())
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).strip()
+
+
+_DATE_PATTERNS = (
+    re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"),
+    re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
+)
+
+
+def parse_sheet_date(value: object) -> dt.date | None:
+    """A date as Excel stores it (a date cell) or as people type it: 2020-05-20, 2020/5/20, 2020.5.20,
+    2020年5月20日. None when it is not a date."""
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    if not isinstance(value, str):
+        return None
+    text = value.strip().replace("\u3000", " ")
+    for pattern in _DATE_PATTERNS:
+        match = pattern.fullmatch(text)
+        if match:
+            try:
+                return dt.date(*(int(part) for part in match.groups()))
+            except ValueError:
+                return None
+    return None
+
+
+def _norm(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def sheet_changes(
+    book: Path,
+    sheet: SheetPlan,
+    items: list[TrackedItem],
+    latest: dict[str, ProgressRecord],
+    known: set[str],
+    today: dt.date,
+) -> tuple[list[SheetChange], list[SheetProblem]]:
+    """The records a filled-in sheet adds (rows that differ from the record in force), and its problems.
+
+    A row with any error adds nothing; rows added by hand are errors, rows deleted are warnings (nothing to
+    record for them). A blank date means the day of the import."""
+    from aidplan.plan.loading import UNPRINTABLE
+    from aidplan.track.progress import _suggestion
+
+    by_id = {item.id: item for item in items}
+    changes: list[SheetChange] = []
+    problems: list[SheetProblem] = []
+    seen: dict[str, int] = {}
+
+    def problem(row: int, key: str, message: str) -> None:
+        problems.append(SheetProblem(book, sheet.sheet, f"{COLUMN_LETTER[key]}{row}", message))
+
+    for row, values in sheet.rows:
+        before = len(problems)
+        item_id = _text(values["id"])
+        if not item_id:
+            problem(row, "id", "这一行没有编号，是新加的行吗？台账只能填写计划里已有的任务；新任务请写进计划文件")
+            continue
+        item = by_id.get(item_id)
+        if item is None:
+            problem(row, "id", f"计划里没有编号为“{item_id}”的任务{_suggestion(item_id, known)}")
+            continue
+        if item_id in seen:
+            problem(row, "id", f"编号“{item_id}”在第 {seen[item_id]} 行已经出现过；每项任务只填一行")
+            continue
+        seen[item_id] = row
+        if _norm(_text(values["text"])) != _norm(item.text):
+            problem(row, "text", f"任务内容与计划不同（计划里是“{item.text}”）；台账里不能改任务内容，要改请改计划文件")
+        status_text = _text(values["status"])
+        status = STATUS_BY_NAME.get(status_text, "todo" if not status_text else None)
+        if status is None:
+            names = "、".join(STATUS_NAMES.values())
+            problem(row, "status", f"完成情况“{status_text}”看不懂；请从下拉列表里选：{names}")
+        date = None
+        if not _blank(values["date"]):
+            date = parse_sheet_date(values["date"])
+            if date is None:
+                problem(
+                    row, "date", f"“{_text(values['date'])}”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日"
+                )
+        texts = {}
+        for key in ("by", "note"):
+            texts[key] = _text(values[key]) or None
+            if texts[key] and (bad := UNPRINTABLE.search(texts[key])):
+                problem(row, key, f"含有不允许的控制字符 U+{ord(bad.group()):04X}；请删除它")
+        if len(problems) > before or status is None:
+            continue
+        current_status, record = status_of(item, latest)
+        unchanged = (
+            status == current_status
+            and texts["by"] == (record.by if record else None)
+            and texts["note"] == (record.note if record else None)
+            and (date is None or date == (record.date if record else None))
+        )
+        if unchanged:
+            continue
+        on = date or today
+        if record is not None and on < record.date:
+            problem(
+                row,
+                "date",
+                f"{on.isoformat()} 早于已记录的 {record.date.isoformat()}（{STATUS_NAMES[record.status]}），"
+                "这条记录不会生效；请写当天或更晚的日期",
+            )
+            continue
+        changes.append(
+            SheetChange(row, ProgressRecord(task=item_id, status=status, date=on, by=texts["by"], note=texts["note"]))
+        )
+    missing = [item.id for item in items if item.id not in seen]
+    if missing:
+        shown = "、".join(missing[:10]) + (f" 等 {len(missing)} 项" if len(missing) > 10 else "")
+        problems.append(
+            SheetProblem(
+                book,
+                sheet.sheet,
+                None,
+                f"台账里没有 {shown} 的行（被删除了？）；这些任务的进度不变",
+                Severity.warning,
+            )
+        )
+    return changes, problems
