@@ -76,14 +76,16 @@ class WorkbookRowsError(AidplanError):
 
 
 def _find_plan(book: Path, sheet, override: Path | None) -> Path:
+    """The plan of a sheet: given, else beside the workbook as it was written, else as given at writing."""
     if override is not None:
         return override
-    for candidate in (book.parent / sheet.plan_ref, Path(sheet.plan_from_cwd)):
-        if sheet.plan_ref and candidate.is_file():
+    beside = Path(os.path.normpath(book.parent / sheet.plan_ref)) if sheet.plan_ref else None
+    for candidate in (beside, Path(sheet.plan_from_cwd) if sheet.plan_from_cwd else None):
+        if candidate is not None and candidate.is_file():
             return candidate
     raise UsageError(
-        f"找不到工作表“{sheet.sheet}”所属的计划 {sheet.plan_from_cwd}（在 {book.parent} 下找的是 {sheet.plan_ref}）；"
-        "请在计划所在的目录运行，或用 --plan 指定计划文件"
+        f"找不到工作表“{sheet.sheet}”所属的计划：台账记下的是 {sheet.plan_from_cwd}，按台账的位置应在 {beside}；"
+        "请在写出台账时的目录运行，或用 --plan 指定计划文件"
     )
 
 

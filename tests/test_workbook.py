@@ -1,0 +1,296 @@
+"""The 台账 workbook: written by `status -f xlsx`, filled in the way staff do, read back by `progress import`."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+from openpyxl import load_workbook
+
+from .conftest import SEED_PLANS
+
+HUAIBEI_ROWS = {"1.2": 6, "3.2": 10, "4.5": 17, "5.2": 20, "5.3": 21}  # row of each id in the Huaibei sheet
+
+
+@pytest.fixture
+def huaibei(in_tmp: Path) -> Path:
+    return Path(shutil.copy(SEED_PLANS["2020-huaibei"], in_tmp / "2020-huaibei.yaml")).relative_to(in_tmp)
+
+
+@pytest.fixture
+def book(cli, huaibei: Path) -> Path:
+    result = cli("status", huaibei, "-f", "xlsx", "-d", "build", "--today", "2020-05-20")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "build/2020-huaibei.status.xlsx\n"
+    return Path("build/2020-huaibei.status.xlsx")
+
+
+def fill(path: Path, cells: dict[str, object], sheet: str = "2020-huaibei") -> None:
+    """Edit cells as a person would in Excel, and save."""
+    workbook = load_workbook(path)
+    ws = workbook[sheet]
+    for ref, value in cells.items():
+        ws[ref] = value
+    workbook.save(path)
+
+
+def row(item: str) -> int:
+    return HUAIBEI_ROWS[item]
+
+
+def test_the_sheet_lists_every_tracked_item_with_its_status(book: Path) -> None:
+    ws = load_workbook(book)["2020-huaibei"]
+    assert [c.value for c in ws[1]] == [
+        "编号",
+        "时段",
+        "工作任务",
+        "责任单位",
+        "完成时限",
+        "完成情况",
+        "日期",
+        "填报人",
+        "备注",
+    ]
+    assert ws.max_row == 61  # the header and 60 tracked items (each monthly occurrence on its own)
+    assert [c.value for c in ws[row("5.2")]] == [
+        "5.2",
+        "五月份",
+        "发放中职、普通高中学生，幼儿园国家助学金及建档立卡学生资助资金，确保5月25日前完成资金发放；",
+        None,
+        dt.datetime(2020, 5, 25),
+        "未开始",
+        None,
+        None,
+        None,
+    ]
+    for item, number in HUAIBEI_ROWS.items():
+        assert ws.cell(number, 1).value == item
+    assert ws["E2"].number_format == "yyyy-mm-dd"
+
+
+def test_the_sheet_is_ready_for_staff(book: Path) -> None:
+    ws = load_workbook(book)["2020-huaibei"]
+    # the status is a Chinese drop-down over every item row
+    (status_list,) = [v for v in ws.data_validations.dataValidation if v.type == "list"]
+    assert status_list.formula1 == '"未开始,进行中,已完成,已取消"'
+    assert str(status_list.sqref) == "F2:F61"
+    assert status_list.showErrorMessage
+    # frozen header, filters over the table
+    assert ws.freeze_panes == "A2"
+    assert ws.auto_filter.ref == "A1:I61"
+    # overdue rows: a formula on TODAY(), so the colour follows the date the sheet is opened
+    rules = [rule for rng in ws.conditional_formatting for rule in rng.rules]
+    assert rules[0].formula == ['AND(ISNUMBER($E2),$E2<TODAY(),OR($F2="未开始",$F2="进行中",$F2=""))']
+    assert rules[0].dxf.fill.bgColor.rgb.endswith("FFC7CE")
+    assert [str(rng.sqref) for rng in ws.conditional_formatting] == ["A2:I61"]
+    # A4 landscape, one page wide, the header row on every page
+    assert ws.page_setup.orientation == "landscape"
+    assert ws.page_setup.paperSize == 9  # A4
+    assert ws.sheet_properties.pageSetUpPr.fitToPage and ws.page_setup.fitToWidth == 1
+    assert ws.print_title_rows == "$1:$1"
+    # the plan's cells are locked, what staff fill in is not
+    assert ws.protection.sheet
+    assert ws.protection.autoFilter is False  # filtering still works on the protected sheet
+    assert [ws.cell(2, column).protection.locked for column in range(1, 10)] == [True] * 5 + [False] * 4
+    # columns sized for Chinese text: the task column holds 28 characters a line, and rows grow to fit
+    assert ws.column_dimensions["C"].width == 56
+    assert ws.row_dimensions[2].height == 15 * 2 + 3  # the monthly duty, 100 columns wide, takes two lines
+
+
+def test_several_plans_share_one_workbook_with_a_summary(cli, in_tmp: Path, huaibei: Path) -> None:
+    shutil.copy(SEED_PLANS["2014-yueyang"], in_tmp / "2014-yueyang.yaml")
+    result = cli("status", ".", "-f", "xlsx", "-d", "build", "--today", "2014-05-20")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == "build/status.xlsx\n"
+    workbook = load_workbook("build/status.xlsx")
+    assert workbook.sheetnames == ["汇总", "2014-yueyang", "2020-huaibei", "aidplan"]
+    assert workbook["aidplan"].sheet_state == "veryHidden"
+    summary = workbook["汇总"]
+    assert [c.value for c in summary[3]][:4] == [
+        "淮北市2020年度学生资助工作月计划",
+        "2020-huaibei",
+        "=COUNTA('2020-huaibei'!$A:$A)-1-COUNTIF('2020-huaibei'!$F:$F,\"已取消\")",
+        "=COUNTIF('2020-huaibei'!$F:$F,\"已完成\")",
+    ]
+    meta = [list(r) for r in workbook["aidplan"].iter_rows(values_only=True)]
+    assert meta[2] == ["2020-huaibei", "../2020-huaibei.yaml", "2020-huaibei.yaml", "淮北市2020年度学生资助工作月计划"]
+
+
+def test_a_filled_in_sheet_lands_and_a_second_import_adds_nothing(cli, book: Path, huaibei: Path) -> None:
+    fill(
+        book,
+        {
+            f"F{row('5.2')}": "已完成",
+            f"G{row('5.2')}": "2020/5/24",  # typed as text
+            f"H{row('5.2')}": "张三",
+            f"I{row('5.2')}": "已发放",
+            f"F{row('3.2')}": "已完成",
+            f"G{row('3.2')}": dt.datetime(2020, 3, 30),  # a real Excel date
+            f"F{row('5.3')}": "进行中",
+            f"G{row('5.3')}": "2020年5月26日",
+            f"I{row('4.5')}": "初稿已交局里审核",  # only a note; no date means the day of the import
+        },
+    )
+    result = cli("progress", "import", book, "--today", "2020-05-27")
+    assert result.exit_code == 0, result.output
+    assert result.stdout == (
+        "2020-huaibei.yaml（工作表 2020-huaibei）：4 条记录 → 2020-huaibei.progress.yaml\n"
+        "  第 10 行  3.2：已完成（2020-03-30）\n"
+        "  第 17 行  4.5：未开始（2020-05-27，初稿已交局里审核）\n"
+        "  第 20 行  5.2：已完成（2020-05-24，张三，已发放）\n"
+        "  第 21 行  5.3：进行中（2020-05-26）\n"
+    )
+    progress = Path("2020-huaibei.progress.yaml").read_text("utf-8")
+    assert progress.endswith(
+        '- task: "3.2"\n  status: done\n  date: 2020-03-30\n'
+        '- task: "4.5"\n  status: todo\n  date: 2020-05-27\n  note: "初稿已交局里审核"\n'
+        '- task: "5.2"\n  status: done\n  date: 2020-05-24\n  by: "张三"\n  note: "已发放"\n'
+        '- task: "5.3"\n  status: doing\n  date: 2020-05-26\n'
+    )
+    # the records are the plan's progress now
+    status = cli("status", huaibei, "--today", "2020-05-27", "-f", "json")
+    assert '"done": 2' in status.stdout
+
+    again = cli("progress", "import", book, "--today", "2020-05-28")
+    assert again.exit_code == 0, again.output
+    assert again.stdout == "2020-huaibei.yaml（工作表 2020-huaibei）：没有新的变化\n"
+    assert Path("2020-huaibei.progress.yaml").read_text("utf-8") == progress
+
+    # a new workbook shows what was recorded, and importing it unchanged adds nothing either
+    cli("status", huaibei, "-f", "xlsx", "-d", "build", "--today", "2020-05-28")
+    ws = load_workbook(book)["2020-huaibei"]
+    assert [c.value for c in ws[row("5.2")]][5:] == ["已完成", dt.datetime(2020, 5, 24), "张三", "已发放"]
+    assert cli("progress", "import", book, "--today", "2020-05-29").stdout.endswith("没有新的变化\n")
+
+
+BAD_CELLS = [
+    ({"A62": "5.9", "F62": "已完成"}, "A62: 计划里没有编号为“5.9”的任务；是不是 5.6、5.5、5.4？"),
+    ({"F20": "完成了"}, "F20: 完成情况“完成了”看不懂；请从下拉列表里选：未开始、进行中、已完成、已取消"),
+    (
+        {"F20": "已完成", "G20": "2020-13-01"},
+        "G20: “2020-13-01”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日",
+    ),
+    ({"F20": "已完成", "G20": "下周一"}, "G20: “下周一”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日"),
+    (
+        {"C17": "制定学生资助实施细则。"},
+        "C17: 任务内容与计划不同（计划里是“制定学生资助实施办法。”）；台账里不能改任务内容，要改请改计划文件",
+    ),
+    (
+        {"C62": "补充：开展暑期家访", "F62": "已完成"},
+        "A62: 这一行没有编号，是新加的行吗？台账只能填写计划里已有的任务；新任务请写进计划文件",
+    ),
+    ({"A62": "5.2", "F62": "已完成"}, "A62: 编号“5.2”在第 20 行已经出现过；每项任务只填一行"),
+]
+
+
+@pytest.mark.parametrize(("cells", "message"), BAD_CELLS, ids=[m.split(":")[0] for _, m in BAD_CELLS])
+def test_each_bad_cell_is_located_and_nothing_is_written(cli, book: Path, cells: dict, message: str) -> None:
+    fill(book, {"F10": "已完成", "G10": "2020-03-30", **cells})  # one good row beside the bad one
+    result = cli("progress", "import", book, "--today", "2020-05-27")
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"build/2020-huaibei.status.xlsx!2020-huaibei!{message}\n"
+        "aidplan: build/2020-huaibei.status.xlsx 有 1 处错误，没有写入任何记录；"
+        "改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的\n"
+    )
+    assert not Path("2020-huaibei.progress.yaml").exists()
+
+
+def test_skip_bad_records_the_good_rows_and_reports_the_others(cli, book: Path) -> None:
+    fill(book, {"F10": "已完成", "G10": "2020-03-30", "F20": "完成了"})
+    result = cli("progress", "import", book, "--today", "2020-05-27", "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "build/2020-huaibei.status.xlsx!2020-huaibei!F20: 完成情况“完成了”看不懂；"
+        "请从下拉列表里选：未开始、进行中、已完成、已取消（已跳过这一行）\n"
+    )
+    assert "第 10 行  3.2：已完成（2020-03-30）" in result.stdout
+    assert Path("2020-huaibei.progress.yaml").read_text("utf-8").count("- task:") == 1
+
+
+def test_deleted_rows_are_reported_not_guessed(cli, book: Path) -> None:
+    workbook = load_workbook(book)
+    workbook["2020-huaibei"].delete_rows(row("5.3"), 2)  # 5.3 and 5.4
+    workbook["2020-huaibei"]["F10"] = "已完成"
+    workbook.save(book)
+    result = cli("progress", "import", book, "--today", "2020-05-27")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "build/2020-huaibei.status.xlsx!2020-huaibei: 台账里没有 5.3、5.4 的行（被删除了？）；这些任务的进度不变\n"
+    )
+    assert "3.2：已完成（2020-05-27）" in result.stdout
+
+
+def test_a_date_before_the_record_in_force_would_not_count(cli, book: Path, huaibei: Path) -> None:
+    assert cli("done", huaibei, "5.2", "--on", "2020-05-24").exit_code == 0
+    fill(book, {"F20": "进行中", "G20": "2020-05-20"})
+    result = cli("progress", "import", book, "--today", "2020-05-27")
+    assert result.exit_code == 1
+    assert result.stderr.startswith(
+        "build/2020-huaibei.status.xlsx!2020-huaibei!G20: 2020-05-20 早于已记录的 2020-05-24（已完成），"
+        "这条记录不会生效；请写当天或更晚的日期\n"
+    )
+
+
+def test_the_workbook_finds_its_plan_from_elsewhere_or_is_told(cli, book: Path, in_tmp: Path) -> None:
+    fill(book, {"F10": "已完成", "G10": "2020-03-30"})
+    moved = in_tmp / "收件箱" / "五月" / "台账.xlsx"
+    moved.parent.mkdir(parents=True)
+    shutil.move(book, moved)
+    # from the folder it was written in, the plan path as given then is found
+    assert cli("progress", "import", moved, "--dry-run").stdout.startswith("2020-huaibei.yaml（工作表 2020-huaibei）")
+    elsewhere = CliInFolder(cli, moved.parent)
+    result = elsewhere("progress", "import", "台账.xlsx")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "aidplan: 找不到工作表“2020-huaibei”所属的计划：台账记下的是 2020-huaibei.yaml，按台账的位置应在 "
+        "../2020-huaibei.yaml；请在写出台账时的目录运行，或用 --plan 指定计划文件\n"
+    )
+    told = elsewhere("progress", "import", "台账.xlsx", "--plan", "../../2020-huaibei.yaml")
+    assert told.exit_code == 0, told.output
+    assert "3.2：已完成（2020-03-30）" in told.stdout
+    assert Path("2020-huaibei.progress.yaml").read_text("utf-8").count("- task:") == 1
+
+
+class CliInFolder:
+    def __init__(self, cli, folder: Path) -> None:
+        self.cli, self.folder = cli, folder
+
+    def __call__(self, *args):
+        import os
+
+        old = os.getcwd()
+        os.chdir(self.folder)
+        try:
+            return self.cli(*args)
+        finally:
+            os.chdir(old)
+
+
+def test_a_workbook_not_written_by_aidplan_is_refused(cli, in_tmp: Path, huaibei: Path) -> None:
+    from openpyxl import Workbook
+
+    Workbook().save("其他.xlsx")
+    result = cli("progress", "import", "其他.xlsx")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "aidplan: 其他.xlsx 不是 aidplan 写出的台账（没有隐藏的“aidplan”工作表）；"
+        "请用 aidplan status -f xlsx 生成台账再填写\n"
+    )
+    Path("坏.xlsx").write_bytes(b"not a zip")
+    assert cli("progress", "import", "坏.xlsx").stderr.startswith("aidplan: 无法读取 坏.xlsx：")
+
+
+def test_a_moved_column_is_refused_at_its_header(cli, book: Path) -> None:
+    workbook = load_workbook(book)
+    workbook["2020-huaibei"].insert_cols(3)
+    workbook.save(book)
+    result = cli("progress", "import", book)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "aidplan: build/2020-huaibei.status.xlsx!2020-huaibei!C1: 表头应为“工作任务”，这里是“”；"
+        "请不要移动、删除或插入列\n"
+    )
