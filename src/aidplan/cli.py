@@ -31,6 +31,7 @@ from aidplan.commands.formats import (
 )
 from aidplan.errors import AidplanError, FindingsError
 from aidplan.plan.layouts import LAYOUTS, LAYOUTS_HELP, ORIENTATIONS
+from aidplan.publish.notifiers import NOTIFIERS, SECRET_ENV, URL_ENV
 from aidplan.track.statuses import STATUSES
 
 DEFAULT_PLANS = [Path("plans")]
@@ -69,8 +70,8 @@ WITHIN_HELP = "Also list what falls due in the next DAYS days."
 DUE_FORMAT_HELP = f"{format_help(DUE_FORMATS)}."
 WORKING_DAYS_HELP = "Count down in working days (official holidays and 调休 workdays counted) instead of calendar days."
 STATUS_FORMAT_HELP = f"{format_help(STATUS_FORMATS)}."
-STATUS_OUT_DIR_HELP = "With docx: folder for PLAN.status.docx."
-STATUS_OUTPUT_HELP = "With docx: write to exactly this file (one plan)."
+STATUS_OUT_DIR_HELP = "With docx/xlsx: folder for PLAN.status.docx or PLAN.status.xlsx (status.xlsx for several plans)."
+STATUS_OUTPUT_HELP = "With docx/xlsx: write to exactly this file (docx: one plan; xlsx: all the plans in one workbook)."
 STATUS_ORIENTATION_HELP = "With docx: page orientation of the 台账 (four columns read best landscape)."
 EXPORT_PATHS_HELP = "Plan files or folders of plans."
 EXPORT_FORMAT_HELP = f"{format_help(EXPORT_FORMATS)}."
@@ -80,6 +81,34 @@ REMIND_HELP = "With ics: a reminder this long before each deadline's day, e.g. 3
 CALENDAR_YEAR_HELP = "The year to show, e.g. 2027."
 CALENDAR_PATHS_HELP = "Calendar files (*.calendar.yaml) or folders holding them. Default: the plans folder."
 CALENDAR_FORMAT_HELP = f"{format_help(CALENDAR_FORMATS)}."
+PROGRESS_APP_HELP = "Progress kept elsewhere, brought beside the plan: the 台账 workbook staff fill in."
+IMPORT_HELP = """Record what staff filled in a 台账 workbook (made by status -f xlsx), beside each plan.
+
+Each row whose status, date, by or note differ from the record in force becomes one record, appended with the
+same locked, atomic writer as done; importing the same workbook again adds nothing. Problems are listed as
+BOOK.xlsx!Sheet!F12: message, and nothing is written while any row is wrong (unless --skip-bad). Rows added or
+deleted by hand are reported, not guessed.
+"""
+IMPORT_BOOK_HELP = "The filled-in workbook (.xlsx)."
+SKIP_BAD_HELP = "Leave out the rows with errors and record the others."
+IMPORT_DRY_RUN_HELP = "List the records without writing them."
+IMPORT_PLAN_HELP = "The plan file, when it cannot be found from where the workbook was written (one-plan workbooks)."
+IMPORT_TODAY_HELP = "The date given to rows left without one (ISO, 2020-05-27). Default: today."
+REMIND_COMMAND_HELP = f"""Post what is overdue and due soon to a group chat robot: {NOTIFIERS.listing()}.
+
+Long lists are split into several messages within the platform's size limit. Nothing is posted when nothing is
+due (unless --always). The URL and the secret may come from {URL_ENV} and {SECRET_ENV}; neither the secret nor
+the URL's token is ever printed. Exit code 1 when the platform refuses the message or cannot be reached.
+"""
+WEBHOOK_HELP = "The robot's webhook URL."
+KIND_HELP = f"{format_help(NOTIFIERS)}. Default: inferred from the URL's host."
+SECRET_HELP = "The robot's signing secret (钉钉 加签, 飞书 签名校验); 企业微信 robots have none."
+REMIND_WITHIN_HELP = "Also remind of what falls due in the next DAYS days."
+DRY_RUN_HELP = "Print the message(s) as JSON instead of posting them."
+ALWAYS_HELP = "Post even when nothing is due (a message saying so)."
+TEXT_HELP = "Send plain text instead of Markdown."
+TIMEOUT_HELP = "Seconds to wait for each answer."
+RETRIES_HELP = "How many times to try again after 5xx answers, timeouts and network errors (waiting 1 s, 2 s, 4 s…)."
 
 # --- the boundary -----------------------------------------------------------------------------------------------
 
@@ -134,6 +163,7 @@ StatusFormat = STATUS_FORMATS.choices()
 ExportFormat = EXPORT_FORMATS.choices()
 CalendarFormat = CALENDAR_FORMATS.choices()
 Status = STATUSES.choices()
+Kind = NOTIFIERS.choices()
 
 
 def _emit(output: Any) -> None:
@@ -346,6 +376,91 @@ def export(
     written, missing = export_files(paths, ExportFormat(output_format).value, out_dir, output, remind)
     _holiday_notice(missing)
     _emit(written)
+
+
+progress_app = typer.Typer(
+    cls=_Boundary,
+    help=PROGRESS_APP_HELP,
+    no_args_is_help=True,
+    rich_markup_mode=None,
+    context_settings={"help_option_names": ["-h", "--help"]},
+)
+app.add_typer(progress_app, name="progress")
+
+
+@progress_app.command("import", help=IMPORT_HELP)
+def progress_import(
+    book: Annotated[Path, typer.Argument(help=IMPORT_BOOK_HELP, show_default=False)],
+    skip_bad: Annotated[bool, typer.Option("--skip-bad", help=SKIP_BAD_HELP)] = False,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=IMPORT_DRY_RUN_HELP)] = False,
+    plan: Annotated[Path | None, typer.Option("--plan", help=IMPORT_PLAN_HELP, show_default=False)] = None,
+    today: Annotated[str | None, typer.Option("--today", help=IMPORT_TODAY_HELP, show_default=False)] = None,
+) -> None:
+    from aidplan.commands.workbook import import_workbook
+    from aidplan.track.statuses import STATUS_NAMES
+
+    result = import_workbook(book, _today(today), skip_bad, dry_run, plan)
+    for problem in result.problems:
+        skipped = problem.severity.value == "error"
+        typer.secho(
+            f"{problem}" + ("（已跳过这一行）" if skipped else ""), fg=_COLOURS[problem.severity.value], err=True
+        )
+    for entry in result.plans:
+        if not entry.changes:
+            typer.echo(f"{entry.plan_path}（工作表 {entry.sheet}）：没有新的变化")
+            continue
+        target = "（--dry-run，没有写入）" if dry_run else f" → {entry.written}"
+        typer.echo(f"{entry.plan_path}（工作表 {entry.sheet}）：{len(entry.changes)} 条记录{target}")
+        for change in entry.changes:
+            record = change.record
+            details = "，".join(v for v in (record.date.isoformat(), record.by, record.note) if v)
+            typer.echo(f"  第 {change.row} 行  {record.task}：{STATUS_NAMES[record.status]}（{details}）")
+
+
+@app.command(help=REMIND_COMMAND_HELP)
+def remind(
+    paths: PathsArgument = None,
+    webhook: Annotated[
+        str | None, typer.Option("--webhook", envvar=URL_ENV, help=WEBHOOK_HELP, show_default=False)
+    ] = None,
+    kind: Annotated[Kind | None, typer.Option("--kind", help=KIND_HELP, show_default=False)] = None,
+    secret: Annotated[
+        str | None, typer.Option("--secret", envvar=SECRET_ENV, help=SECRET_HELP, show_default=False)
+    ] = None,
+    within: Annotated[int, typer.Option("--within", "-w", help=REMIND_WITHIN_HELP, metavar="DAYS")] = 7,
+    today: TodayOption = None,
+    dry_run: Annotated[bool, typer.Option("--dry-run", help=DRY_RUN_HELP)] = False,
+    always: Annotated[bool, typer.Option("--always", help=ALWAYS_HELP)] = False,
+    text: Annotated[bool, typer.Option("--text", help=TEXT_HELP)] = False,
+    timeout: Annotated[float, typer.Option("--timeout", help=TIMEOUT_HELP)] = 10,
+    retries: Annotated[int, typer.Option("--retries", help=RETRIES_HELP)] = 3,
+) -> None:
+    from aidplan.commands.remind import remind as post_reminder
+
+    result = post_reminder(
+        paths or DEFAULT_PLANS,
+        webhook,
+        Kind(kind).value if kind else None,
+        secret,
+        _today(today),
+        within,
+        dry_run=dry_run,
+        always=always,
+        markdown=not text,
+        timeout=timeout,
+        retries=retries,
+    )
+    counts = f"逾期 {result.overdue} 项，{within} 天内到期 {result.upcoming} 项"
+    if not result.payloads:
+        typer.echo("没有逾期或即将到期的任务，没有发送（要照常发送请加 --always）")
+        return
+    if dry_run:
+        typer.echo(result.dry_run_text)
+        typer.echo(f"{counts}；{len(result.payloads)} 条{result.kind}消息（--dry-run，没有发送）", err=True)
+        return
+    for attempt in result.retried or []:
+        typer.secho(f"注意：{attempt}，已重试", fg=typer.colors.YELLOW, err=True)
+    typer.echo(f"已发送 {result.sent} 条消息到{result.kind}（{result.target}）：{counts}")
 
 
 @app.command()

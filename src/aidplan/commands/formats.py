@@ -43,6 +43,12 @@ STATUS_FORMATS = Registry(
     Entry("md", "Markdown tables", "aidplan.commands.track:status_markdown"),
     Entry("json", "one object", "aidplan.commands.track:status_json"),
     Entry("docx", "the 台账 table in the official layout", "aidplan.commands.track:status_docx", ".status.docx"),
+    Entry(
+        "xlsx",
+        "the 台账 as a workbook staff fill in, read back by progress import",
+        "aidplan.commands.workbook:status_xlsx",
+        ".status.xlsx",
+    ),
 )
 
 EXPORT_FORMATS = Registry(

@@ -40,7 +40,8 @@ def remind(
 ) -> RemindResult:
     """Build the reminder for the plans and post it; nothing is posted when nothing is due, unless always."""
     from aidplan.commands.track import due_report
-    from aidplan.publish.notify import URL_ENV, notifier_for, post, redact, split_message
+    from aidplan.publish.notifiers import URL_ENV
+    from aidplan.publish.notify import notifier_for, post, redact, split_message
     from aidplan.publish.reminders import reminder
 
     if not url:

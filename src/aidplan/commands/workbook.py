@@ -7,13 +7,19 @@ import os
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from aidplan.errors import AidplanError, UsageError
+from aidplan.commands.formats import STATUS_FORMATS, DocumentTarget
+from aidplan.errors import FindingsError, UsageError
 from aidplan.plan.findings import Severity
 from aidplan.plan.model import Plan
 from aidplan.track.tracking import PlanStatus
 from aidplan.track.workbook import SheetChange, SheetProblem
 
 WORKBOOK_NAME = "status.xlsx"  # several plans in one workbook; one plan gives <plan>.status.xlsx
+
+
+def status_xlsx(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget) -> list[Path]:
+    """The writer of `status -f xlsx` (aidplan.commands.formats.STATUS_FORMATS)."""
+    return write_workbook(results, today, target.out_dir, target.output)
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -35,7 +41,7 @@ def write_workbook(
     if output is not None:
         target = output
     elif len(statuses) == 1:
-        target = out_dir / f"{statuses[0][0].path.stem}.status.xlsx"
+        target = out_dir / f"{statuses[0][0].path.stem}{STATUS_FORMATS['xlsx'].extension}"
     else:
         target = out_dir / WORKBOOK_NAME
     taken: set[str] = set()
@@ -64,15 +70,13 @@ class ImportResult:
     problems: list[SheetProblem]  # warnings, and under --skip-bad the errors of the rows left out
 
 
-class WorkbookRowsError(AidplanError):
-    """Rows of the workbook are wrong; nothing was recorded."""
-
-    def __init__(self, findings: list[SheetProblem], book: Path) -> None:
-        errors = sum(p.severity is Severity.error for p in findings)
-        super().__init__(
-            f"{book} 有 {errors} 处错误，没有写入任何记录；改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的"
-        )
-        self.findings = findings
+def rows_error(problems: list[SheetProblem], book: Path) -> FindingsError:
+    """Rows of the workbook are wrong, so nothing was recorded."""
+    errors = sum(p.severity is Severity.error for p in problems)
+    return FindingsError(
+        problems,  # type: ignore[arg-type]  # located in a workbook rather than a YAML file; printed alike
+        f"{book} 有 {errors} 处错误，没有写入任何记录；改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的",
+    )
 
 
 def _find_plan(book: Path, sheet, override: Path | None) -> Path:
@@ -99,10 +103,10 @@ def import_workbook(
     same workbook twice records nothing the second time."""
     from aidplan.commands.check import find_plan_files, load_valid_plans
     from aidplan.track.progress import (
-        ProgressFileError,
         append_records,
         latest_status,
         load_progress,
+        progress_file_error,
         progress_path,
         unknown_task_findings,
     )
@@ -127,14 +131,14 @@ def import_workbook(
         progress = load_progress(progress_path(plan_path))
         bad = progress.findings or unknown_task_findings(progress, known)
         if bad:
-            raise ProgressFileError(bad)
+            raise progress_file_error(bad)
         changes, found = sheet_changes(book, sheet, items, latest_status(progress.records), known, today)
         bad_rows = {p.cell for p in found if p.severity is Severity.error and p.cell}
         result = PlanImport(plan_path, sheet.sheet, changes, skipped=len({int(c[1:]) for c in bad_rows}))
         problems += found
         imports.append((result, loaded_plan, known))
     if any(p.severity is Severity.error for p in problems) and not skip_bad:
-        raise WorkbookRowsError(problems, book)
+        raise rows_error(problems, book)
     if not dry_run:
         for result, _, known in imports:
             if result.changes:

@@ -16,9 +16,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from aidplan.errors import AidplanError, UsageError
-
-URL_ENV = "AIDPLAN_WEBHOOK"
-SECRET_ENV = "AIDPLAN_WEBHOOK_SECRET"
+from aidplan.publish.notifiers import NOTIFIERS
 
 
 class NotifyError(AidplanError):
@@ -180,7 +178,7 @@ class Feishu:
         return _code_failure(body, "StatusCode", "StatusMessage", self.HINTS)
 
 
-NOTIFIERS: dict[str, Notifier] = {n.kind: n for n in (WeCom(), DingTalk(), Feishu())}
+WECOM, DINGTALK, FEISHU = WeCom(), DingTalk(), Feishu()  # the targets of aidplan.publish.notifiers.NOTIFIERS
 
 
 def redact(url: str) -> str:
@@ -202,8 +200,9 @@ def notifier_for(url: str, kind: str | None) -> Notifier:
     if kind is not None:
         if kind not in NOTIFIERS:
             raise UsageError(f"不认识的 --kind“{kind}”；可选：{'、'.join(NOTIFIERS)}")
-        return NOTIFIERS[kind]
-    for notifier in NOTIFIERS.values():
+        return NOTIFIERS.load(kind)
+    for name in NOTIFIERS:
+        notifier = NOTIFIERS.load(name)
         if parts.hostname in notifier.hosts:
             return notifier
     raise UsageError(f"从地址 {redact(url)} 看不出是哪个平台的机器人；请用 --kind 指定：{'、'.join(NOTIFIERS)}")

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from aidplan.track.progress import STATUS_NAMES
+from aidplan.track.statuses import STATUS_NAMES
 from aidplan.track.tracking import PlanStatus
 from aidplan.track.workbook import COLUMN_LETTER, COLUMNS, DATE_FORMAT, EDITABLE, META_HEADER, META_SHEET
 

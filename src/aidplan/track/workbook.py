@@ -11,7 +11,8 @@ from pathlib import Path
 
 from aidplan.errors import AidplanError, UsageError
 from aidplan.plan.findings import Severity
-from aidplan.track.progress import STATUS_NAMES, ProgressRecord
+from aidplan.track.progress import ProgressRecord
+from aidplan.track.statuses import STATUS_NAMES
 from aidplan.track.tracking import TrackedItem, status_of
 
 # (key, header) in sheet order; the status column is F, as people quote it ("F12 写错了")
