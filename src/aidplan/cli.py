@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import os
 from pathlib import Path
-from typing import Annotated, Any
+from typing import TYPE_CHECKING, Annotated, Any
 
 # aidplan uses no pydantic plugins; discovering them scans the entry points of every installed package
 # (about 20 ms at each start). Set here, in the command's own process, and only if the user has not.
@@ -30,18 +30,23 @@ from aidplan.commands.formats import (
     format_help,
 )
 from aidplan.errors import AidplanError, FindingsError
+
+if TYPE_CHECKING:
+    from aidplan.config import ProjectConfig
 from aidplan.plan.layouts import LAYOUTS, LAYOUTS_HELP, ORIENTATIONS
 from aidplan.publish.notifiers import NOTIFIERS, SECRET_ENV, URL_ENV
 from aidplan.track.statuses import STATUSES
 
-DEFAULT_PLANS = [Path("plans")]
+DEFAULT_WITHIN = 14
 
 # --- help texts -------------------------------------------------------------------------------------------------
 
 APP_HELP = "Compile, check and track annual work plans (学生资助工作计划) kept as YAML files."
 VERSION_HELP = "Print the version and exit."
-PATHS_HELP = "Plan files or folders. Default: plans/."
-CHECK_PATHS_HELP = "Plan files or folders to check (folders are searched for *.yaml/*.yml). Default: plans/."
+PATHS_HELP = "Plan files or folders. Default: the config's plans, else plans/."
+CHECK_PATHS_HELP = (
+    "Plan files or folders to check (folders are searched for *.yaml/*.yml). Default: the config's plans, else plans/."
+)
 CHECK_FORMAT_HELP = f"{format_help(CHECK_FORMATS)}. Default: github when GITHUB_ACTIONS is set, else text."
 STRICT_HELP = "Fail (exit 1) on warnings too."
 QUIET_HELP = "Print only the problems: no summary line, nothing when clean."
@@ -66,7 +71,7 @@ ON_HELP = "The date of the record (ISO, 2020-05-24). Default: today."
 BY_HELP = "Who did it or reports it."
 NOTE_HELP = "A remark for the 台账."
 STATUS_HELP = f"{', '.join(list(STATUSES)[:-1])} or {list(STATUSES)[-1]}."
-WITHIN_HELP = "Also list what falls due in the next DAYS days."
+WITHIN_HELP = "Also list what falls due in the next DAYS days. Default: the config's within, else 14."
 DUE_FORMAT_HELP = f"{format_help(DUE_FORMATS)}."
 WORKING_DAYS_HELP = "Count down in working days (official holidays and 调休 workdays counted) instead of calendar days."
 STATUS_FORMAT_HELP = f"{format_help(STATUS_FORMATS)}."
@@ -79,7 +84,9 @@ EXPORT_OUTPUT_HELP = "Write all plans into this one file."
 EXPORT_OUT_DIR_HELP = "Folder for one file per plan, named after it."
 REMIND_HELP = "With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w."
 CALENDAR_YEAR_HELP = "The year to show, e.g. 2027."
-CALENDAR_PATHS_HELP = "Calendar files (*.calendar.yaml) or folders holding them. Default: the plans folder."
+CALENDAR_PATHS_HELP = (
+    "Calendar files (*.calendar.yaml) or folders holding them. Default: the config's calendars, else the plans folder."
+)
 CALENDAR_FORMAT_HELP = f"{format_help(CALENDAR_FORMATS)}."
 PROGRESS_APP_HELP = "Progress kept elsewhere, brought beside the plan: the 台账 workbook staff fill in."
 IMPORT_HELP = """Record what staff filled in a 台账 workbook (made by status -f xlsx), beside each plan.
@@ -178,6 +185,13 @@ def _emit(output: Any) -> None:
             typer.secho(item.text, fg=_COLOURS.get(item.style), bold=item.style == "heading", err=item.err)
 
 
+def _config() -> ProjectConfig:
+    """The project config in effect here (aidplan.toml or [tool.aidplan], walking up), or the defaults."""
+    from aidplan.config import load_config
+
+    return load_config()
+
+
 def _version(value: bool) -> None:
     if value:
         from aidplan import __version__
@@ -209,7 +223,8 @@ def check(
     from aidplan.commands.check import check_paths
     from aidplan.plan.findings import has_errors
 
-    files, findings = check_paths(paths or DEFAULT_PLANS)
+    config = _config()
+    files, findings = check_paths(paths or config.plan_paths(), config.calendar_places())
     chosen = (
         output_format.value if output_format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     )
@@ -237,6 +252,7 @@ def render(
     """
     from aidplan.commands.render import render_plans
 
+    config = _config()
     result = render_plans(
         paths,
         formats,
@@ -245,6 +261,8 @@ def render(
         output,
         templates,
         orientation.value if orientation else None,
+        config.settings.style,
+        config.calendar_places(),
     )
     if result.warnings:
         typer.secho(
@@ -291,7 +309,7 @@ def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str |
     from aidplan.track.statuses import STATUS_NAMES
 
     day = parse_date(on, "--on") if on else dt.date.today()
-    path = record_progress(plan, tasks, status, day, by, note)
+    path = record_progress(plan, tasks, status, day, by, note, _config().calendar_places())
     who = f"，{by}" if by else ""
     typer.echo(f"已记录 {'、'.join(tasks)}：{STATUS_NAMES[status]}（{day.isoformat()}{who}）→ {path}")
 
@@ -321,7 +339,9 @@ def mark(
 def due(
     paths: PathsArgument = None,
     today: TodayOption = None,
-    within: Annotated[int, typer.Option("--within", "-w", help=WITHIN_HELP, metavar="DAYS")] = 14,
+    within: Annotated[
+        int | None, typer.Option("--within", "-w", help=WITHIN_HELP, metavar="DAYS", show_default=False)
+    ] = None,
     output_format: Annotated[DueFormat, typer.Option("--format", "-f", help=DUE_FORMAT_HELP)] = "text",
     working_days: Annotated[bool, typer.Option("--working-days", help=WORKING_DAYS_HELP)] = False,
     fail_on_overdue: FailOnOverdue = False,
@@ -333,7 +353,10 @@ def due(
     from aidplan.commands.track import due_report
 
     day = _today(today)
-    report, _ = due_report(paths or DEFAULT_PLANS, day, within)  # warnings are check's to show
+    config = _config()
+    if within is None:
+        within = config.settings.within if config.settings.within is not None else DEFAULT_WITHIN
+    report, _ = due_report(paths or config.plan_paths(), day, within, config.calendar_places())  # warnings: check's
     _holiday_notice(report.missing_years)
     _emit(DUE_FORMATS.load(DueFormat(output_format).value)(report, working_days))
     raise typer.Exit(1 if fail_on_overdue and report.overdue_count else 0)
@@ -353,8 +376,9 @@ def status(
     from aidplan.commands.track import status_reports
 
     day = _today(today)
-    results, _ = status_reports(paths or DEFAULT_PLANS, day)  # warnings are check's to show
-    target = DocumentTarget(out_dir, output, Orientation(orientation).value)
+    config = _config()
+    results, _ = status_reports(paths or config.plan_paths(), day, config.calendar_places())  # warnings: check's
+    target = DocumentTarget(out_dir, output, Orientation(orientation).value, config.settings.style)
     _emit(STATUS_FORMATS.load(StatusFormat(output_format).value)(results, day, target))
     raise typer.Exit(1 if fail_on_overdue and any(s.plan.overdue for s, _ in results) else 0)
 
@@ -373,7 +397,9 @@ def export(
     """
     from aidplan.commands.track import export_files
 
-    written, missing = export_files(paths, ExportFormat(output_format).value, out_dir, output, remind)
+    written, missing = export_files(
+        paths, ExportFormat(output_format).value, out_dir, output, remind, _config().calendar_places()
+    )
     _holiday_notice(missing)
     _emit(written)
 
@@ -485,7 +511,8 @@ def calendar_command(
     """
     from aidplan.commands.calendar import calendar_year
 
-    report = calendar_year(year, paths or DEFAULT_PLANS)
+    config = _config()
+    report = calendar_year(year, paths or config.calendar_places() or config.plan_paths())
     _emit(CALENDAR_FORMATS.load(CalendarFormat(output_format).value)(report))
 
 

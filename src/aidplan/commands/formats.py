@@ -12,8 +12,12 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aidplan.registry import Entry, Registry
+
+if TYPE_CHECKING:
+    from aidplan.plan.model import StyleOverrides
 
 RENDER_FORMATS = Registry(
     "RenderFormat",
@@ -71,6 +75,7 @@ class DocumentTarget:
     out_dir: Path
     output: Path | None
     orientation: str | None
+    style: StyleOverrides | None = None  # the project config's shared style; a plan's own wins
 
 
 def format_help(registry: Registry) -> str:

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 
@@ -13,7 +13,7 @@ from aidplan.errors import UsageError
 from aidplan.files import write_atomic
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.layouts import LAYOUTS
-from aidplan.plan.model import Plan
+from aidplan.plan.model import Plan, StyleOverrides
 from aidplan.render.layout import Cell, RowHeight, TableLayout, build_layout
 from aidplan.render.style import Profile, profile_for
 
@@ -78,8 +78,12 @@ def render_plans(
     output: Path | None = None,
     templates: Path | None = None,
     orientation: str | None = None,
+    style: StyleOverrides | None = None,
+    calendar_places: Sequence[Path] | None = None,
 ) -> Rendered:
-    """Render every plan under `paths` in each format; nothing is written if any plan has an error."""
+    """Render every plan under `paths` in each format; nothing is written if any plan has an error.
+
+    `style` is the project's shared style (a plan's own style wins); `calendar_places` where calendar files are."""
     chosen = _parse_formats(formats or list(DEFAULT_RENDER_FORMATS))
     if layout is not None and layout not in LAYOUTS:
         raise UsageError(f"不支持的版式“{layout}”；可选：{LAYOUTS.listing()}")
@@ -90,7 +94,7 @@ def render_plans(
     if output is None and len(set(stems)) < len(stems):
         twice = sorted({stem for stem in stems if stems.count(stem) > 1})
         raise UsageError(f"有同名的计划文件（{'、'.join(twice)}），输出会互相覆盖；请分开渲染或改名")
-    plans, findings = load_valid_plans(files)
+    plans, findings = load_valid_plans(files, calendar_places=calendar_places)
 
     def target(path: Path, fmt: str) -> Path:
         return output if output is not None else out_dir / f"{path.stem}{RENDER_FORMATS[fmt].extension}"
@@ -100,7 +104,7 @@ def render_plans(
     for path, plan in plans:
         if "docx" in chosen or "pdf" in chosen:
             render_docx = RENDER_FORMATS.load("docx")
-            profile = profile_for(plan, orientation)
+            profile = profile_for(plan, orientation, style)
             table, widths = table_layout(plan, profile, layout)
             document = render_docx(table, profile, widths, plan.organisation, plan.year)
             if "docx" in chosen:

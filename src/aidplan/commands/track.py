@@ -10,7 +10,7 @@ from aidplan.commands.check import find_plan_files, load_valid_plans
 from aidplan.commands.formats import EXPORT_FORMATS, STATUS_FORMATS, DocumentTarget
 from aidplan.errors import UsageError
 from aidplan.plan.findings import Finding
-from aidplan.plan.model import Plan
+from aidplan.plan.model import Plan, StyleOverrides
 from aidplan.registry import Line
 from aidplan.track.progress import (
     ProgressRecord,
@@ -77,7 +77,13 @@ def status_reports(
 
 
 def record_progress(
-    plan_path: Path, task_ids: list[str], status: str, on: dt.date, by: str | None, note: str | None
+    plan_path: Path,
+    task_ids: list[str],
+    status: str,
+    on: dt.date,
+    by: str | None,
+    note: str | None,
+    calendar_places: Sequence[Path] | None = None,
 ) -> Path:
     """Append one record per task id to the plan's progress file (the plan itself is never touched)."""
     if plan_path.is_dir() or plan_path.name.endswith(".progress.yaml"):
@@ -87,13 +93,18 @@ def record_progress(
     for option, value in (("--by", by), ("--note", note), *(("任务编号", task) for task in task_ids)):
         if value and (bad := UNPRINTABLE.search(value)):
             raise UsageError(f"{option} 含有不允许的控制字符 U+{ord(bad.group()):04X}；请删除它")
-    ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录")[0]
+    ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录", calendar_places)[0]
     records = [ProgressRecord(task=task, status=status, date=on, by=by or None, note=note or None) for task in task_ids]
     return append_records(plan_path, records, known_ids(tracked_items(plan)))
 
 
 def ledger_documents(
-    statuses: list[tuple[PlanStatus, Plan]], today: dt.date, out_dir: Path, output: Path | None, orientation: str | None
+    statuses: list[tuple[PlanStatus, Plan]],
+    today: dt.date,
+    out_dir: Path,
+    output: Path | None,
+    orientation: str | None,
+    style: StyleOverrides | None = None,
 ) -> list[Path]:
     """The 台账 of each plan as DOCX, in the official layout of `render`."""
     from aidplan.commands.render import fit_to_page
@@ -107,7 +118,7 @@ def ledger_documents(
         raise UsageError("-o/--output 只能用于一个计划；多个计划请用 --out-dir")
     written = []
     for status, plan in statuses:
-        profile = profile_for(plan, orientation)
+        profile = profile_for(plan, orientation, style)
         columns = (
             Column("period", plan.columns.period),
             Column("tasks", plan.columns.tasks),
@@ -206,4 +217,4 @@ def status_json(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: 
 
 
 def status_docx(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget) -> list[Path]:
-    return ledger_documents(results, today, target.out_dir, target.output, target.orientation)
+    return ledger_documents(results, today, target.out_dir, target.output, target.orientation, target.style)

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
-from aidplan.plan.model import Plan
+from aidplan.plan.model import Plan, StyleOverrides
 
 # 字号 → points, as every 公文 guide and Word's Chinese size list give them.
 FONT_SIZES = {
@@ -91,9 +91,12 @@ class Profile:
 OFFICIAL = Profile()
 
 
-def profile_for(plan: Plan, orientation: str | None = None) -> Profile:
-    """The official profile with the plan's overrides (and a command-line orientation) applied."""
+def profile_for(plan: Plan, orientation: str | None = None, shared: StyleOverrides | None = None) -> Profile:
+    """The official profile with the overrides applied: the project config's style (`shared`), then the plan's
+    own, then a command-line orientation; each one wins over the one before."""
     style = plan.style
+    if shared is not None:
+        style = StyleOverrides(**{**shared.model_dump(exclude_none=True), **style.model_dump(exclude_none=True)})
     changes: dict[str, object] = {}
     if style.cell_font_size is not None:
         changes["cell_size"] = float(FONT_SIZES[style.cell_font_size])

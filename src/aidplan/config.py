@@ -1,0 +1,200 @@
+"""The project config: aidplan.toml, or [tool.aidplan] in pyproject.toml, found by walking up from the current
+folder (as ruff and yamllint do). Problems come back as located findings, like a plan's."""
+
+from __future__ import annotations
+
+import re
+import sys
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, Literal
+
+from pydantic import BaseModel, ConfigDict, Field, ValidationError
+
+from aidplan.errors import FindingsError
+from aidplan.plan.findings import Finding, error
+from aidplan.plan.model import StyleOverrides
+
+CONFIG_NAME = "aidplan.toml"
+PYPROJECT = "pyproject.toml"
+
+
+class Settings(BaseModel):
+    """Every key the config may set. A new key is one line here; unknown keys are errors."""
+
+    model_config = ConfigDict(extra="forbid", frozen=True)
+
+    plans: list[str] = Field(["plans"], description="Plan files or folders commands use when given none.")
+    calendars: list[str] | None = Field(
+        None, description="Calendar files (*.calendar.yaml) or folders holding them. Default: beside each plan."
+    )
+    style: StyleOverrides = Field(default_factory=StyleOverrides, description="Style for all plans; a plan's wins.")
+    lang: Literal["zh", "en"] | None = Field(None, description="Language of messages.")
+    within: int | None = Field(None, ge=0, description="The default of due --within, in days.")
+
+
+@dataclass
+class ProjectConfig:
+    """The settings, and the file they came from (None: no config found, all defaults)."""
+
+    path: Path | None = None
+    settings: Settings = field(default_factory=Settings)
+
+    @property
+    def root(self) -> Path:
+        return self.path.parent if self.path is not None else Path()
+
+    def _relative(self, entry: str) -> Path:
+        """A path written in the config, as seen from the current folder (the config's folder is its base)."""
+        import os
+
+        path = Path(entry)
+        if self.path is None or path.is_absolute():
+            return path
+        try:
+            return Path(os.path.relpath(self.root / path))
+        except ValueError:  # pragma: no cover - another drive on Windows
+            return (self.root / path).resolve()
+
+    def plan_paths(self) -> list[Path]:
+        return [self._relative(entry) for entry in self.settings.plans]
+
+    def calendar_places(self) -> list[Path] | None:
+        if self.settings.calendars is None:
+            return None
+        return [self._relative(entry) for entry in self.settings.calendars]
+
+
+class ConfigError(FindingsError):
+    """The project config has errors, so nothing was done (a usage error: exit code 2)."""
+
+    exit_code = 2
+
+    def __init__(self, findings: list[Finding]) -> None:
+        super().__init__(findings, f"项目配置 {findings[0].path} 有错误，没有执行任何操作")
+
+
+def _load_toml(text: str) -> dict[str, Any]:
+    if sys.version_info >= (3, 11):
+        import tomllib
+    else:  # pragma: no cover - Python 3.10
+        import tomli as tomllib
+    return tomllib.loads(text)
+
+
+def _toml_error(path: Path, exc: Exception) -> Finding:
+    """A TOML syntax error at its line and column (tomllib states them in the message)."""
+    message = str(exc)
+    found = re.search(r"\(at line (\d+), column (\d+)\)", message)
+    position = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
+    problem = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
+    return error(path, position, "E120", f"TOML 语法错误：{problem}")
+
+
+_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
+_KEY = re.compile(r"""^(\s*)((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
+_INLINE_KEY = re.compile(r"""[{,]\s*([A-Za-z0-9_-]+|"[^"]*")\s*=""")
+
+
+def _split_key(text: str) -> tuple[str, ...]:
+    return tuple(part.strip().strip("\"'") for part in re.split(r"\.(?=(?:[^\"']*[\"'][^\"']*[\"'])*[^\"']*$)", text))
+
+
+def key_positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
+    """Where each key and table stands (line, column), by its full dotted path. tomllib gives no positions,
+    so the text is scanned: table headers, `key = value` lines (dotted keys too) and keys of inline tables."""
+    positions: dict[tuple[str, ...], tuple[int, int]] = {}
+    table: tuple[str, ...] = ()
+    in_multiline: str | None = None
+    for number, line in enumerate(text.splitlines(), start=1):
+        if in_multiline is not None:
+            if line.count(in_multiline) % 2 == 1:
+                in_multiline = None
+            continue
+        header = _HEADER.match(line)
+        if header:
+            table = _split_key(header.group(1))
+            positions.setdefault(table, (number, line.index("[") + 1))
+            continue
+        key = _KEY.match(line)
+        if not key:
+            continue
+        full = table + _split_key(key.group(2))
+        positions.setdefault(full, (number, len(key.group(1)) + 1))
+        rest = line[key.end() :]
+        for inner in _INLINE_KEY.finditer(rest):
+            positions.setdefault(full + (inner.group(1).strip('"'),), (number, key.end() + inner.start(1) + 1))
+        for quote in ('"""', "'''"):
+            if rest.count(quote) % 2 == 1:
+                in_multiline = quote
+    return positions
+
+
+def _section(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any] | None, tuple[str, ...]]:
+    if path.name == PYPROJECT:
+        tool = data.get("tool")
+        section = tool.get("aidplan") if isinstance(tool, dict) else None
+        return (section if isinstance(section, dict) else None), ("tool", "aidplan")
+    return data, ()
+
+
+def read_config(path: Path) -> ProjectConfig:
+    """Read and validate a config file; raises ConfigError with every problem located."""
+    from aidplan.plan.loading import Document, validation_findings
+
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError) as exc:
+        raise ConfigError([error(path, (1, 1), "E100", f"无法读取项目配置：{exc}")]) from None
+    try:
+        data = _load_toml(text)
+    except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
+        raise ConfigError([_toml_error(path, exc)]) from None
+    section, prefix = _section(path, data)
+    if section is None:
+        return ProjectConfig(None)
+    positions = {
+        key[len(prefix) :]: place for key, place in key_positions(text).items() if key[: len(prefix)] == prefix
+    }
+    positions.setdefault((), (1, 1))
+    document = Document(path, section, values=positions, keys=positions)
+    try:
+        settings = Settings.model_validate(section)
+    except ValidationError as exc:
+        raise ConfigError(validation_findings(document, exc, Settings)) from None
+    return ProjectConfig(path, settings)
+
+
+def _declares_aidplan(path: Path) -> bool:
+    try:
+        text = path.read_text(encoding="utf-8-sig")
+    except (OSError, UnicodeDecodeError):
+        return False
+    return re.search(r"^\s*\[\s*tool\s*\.\s*aidplan\b|^\s*tool\s*\.\s*aidplan\b", text, re.MULTILINE) is not None
+
+
+def find_config(start: Path | None = None) -> Path | None:
+    """The nearest aidplan.toml, or pyproject.toml with a [tool.aidplan] table, in `start` or a folder above."""
+    folder = (start or Path.cwd()).resolve()
+    for candidate in (folder, *folder.parents):
+        own = candidate / CONFIG_NAME
+        if own.is_file():
+            return own
+        pyproject = candidate / PYPROJECT
+        if pyproject.is_file() and _declares_aidplan(pyproject):
+            return pyproject
+    return None
+
+
+def load_config(start: Path | None = None) -> ProjectConfig:
+    """The project config in effect here: found by walking up, or all defaults when there is none."""
+    path = find_config(start)
+    if path is None:
+        return ProjectConfig(None)
+    import os
+
+    try:
+        shown = Path(os.path.relpath(path))  # messages name it as the user would type it
+    except ValueError:  # pragma: no cover - another drive on Windows
+        shown = path
+    return read_config(shown)
