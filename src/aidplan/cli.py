@@ -464,7 +464,7 @@ def remind(
     from aidplan.commands.remind import remind as post_reminder
 
     result = post_reminder(
-        paths or DEFAULT_PLANS,
+        paths or _config().plan_paths(),
         webhook,
         Kind(kind).value if kind else None,
         secret,
