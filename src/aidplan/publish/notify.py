@@ -250,6 +250,7 @@ class Delivery:
 
 
 RETRYABLE_STATUS = {429, 500, 502, 503, 504}
+BACKOFF_SECONDS = 1.0  # the first wait before trying again; it doubles on each further try
 
 
 def post(
@@ -259,7 +260,7 @@ def post(
     secret: str | None = None,
     timeout: float = 10,
     retries: int = 3,
-    backoff: float = 1.0,
+    backoff: float | None = None,
     sleep: Callable[[float], None] = time.sleep,
     clock: Callable[[], float] = time.time,
 ) -> Delivery:
@@ -310,7 +311,7 @@ def post(
                     f"{where}发送 {retries + 1} 次都失败了，最后一次：{problem}（地址 {redact(url)}）；"
                     f"已发出 {delivery.sent} 条"
                 )
-            sleep(backoff * 2**attempt)
+            sleep((BACKOFF_SECONDS if backoff is None else backoff) * 2**attempt)
     return delivery
 
 
