@@ -258,7 +258,14 @@ def render_docx(layout: TableLayout, profile: Profile, widths: list[float], auth
         title = body
     _format(title, WD_ALIGN_PARAGRAPH.CENTER, max(profile.body_line_pitch, profile.title_size * 1.3), keep_next=True)
     _add_run(title, layout.title, profile.title_font, profile.title_size, profile)
-    _format(document.add_paragraph(), WD_ALIGN_PARAGRAPH.LEFT, profile.cell_leading, keep_next=True, on_grid=False)
+    _table_block(document, document.add_paragraph(), layout, widths, profile)
+    return _save(document)
+
+
+def _table_block(document, spacer: Paragraph, layout: TableLayout, widths: list[float], profile: Profile) -> None:
+    """The table under its title: a small spacer line kept with it, the table, and the notes (注) kept
+    with its last row."""
+    _format(spacer, WD_ALIGN_PARAGRAPH.LEFT, profile.cell_leading, keep_next=True, on_grid=False)
     _table(document, layout, widths, profile)
     for note in layout.notes:
         paragraph = document.add_paragraph()
@@ -269,6 +276,19 @@ def render_docx(layout: TableLayout, profile: Profile, widths: list[float], auth
         for cell in last.cells:
             for paragraph in cell.paragraphs:
                 paragraph.paragraph_format.keep_with_next = True
+
+
+def table_document(layout: TableLayout, profile: Profile, widths: list[float], author: str | None, year: int) -> bytes:
+    """Only the table block (spacer, table, notes) as a DOCX of its own, with every layout rule of the
+    attachment: what a notice template receives as its sub-document, without a label or title."""
+    document = _prepare_document(profile, layout.title, author, year)
+    _setup_section(document, profile)
+    spacer = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
+    _table_block(document, spacer, layout, widths, profile)
+    return _save(document)
+
+
+def _save(document) -> bytes:
     buffer = io.BytesIO()
     document.save(buffer)
     return _fix_zip_times(buffer.getvalue())
