@@ -63,6 +63,12 @@ ORIENTATION_HELP = (
     "Page orientation of the table; landscape uses the margins of GB/T 9704 §8. Default: the plan's style, else "
     "portrait."
 )
+DOCX_TEMPLATE_HELP = (
+    "An office's own Word template (a 通知 with the plan as its 附件) to fill instead of the bare table: Jinja2 tags "
+    "typed in Word, and one paragraph {{p plan_table }} where the table goes. See templates/notice.docx."
+)
+DATE_HELP = "With --docx-template: the 成文日期 {{ date }} (ISO, 2020-02-10). Default: today."
+SET_HELP = "With --docx-template: one more template variable, NAME=VALUE (repeatable), e.g. org=淮北市学生资助管理中心."
 TODAY_HELP = "Report as of this date (ISO, 2020-05-10) instead of the real date."
 FAIL_ON_OVERDUE_HELP = "Exit 1 when anything is overdue (for scheduled CI reminders)."
 PLAN_HELP = "The plan file the tasks belong to."
@@ -245,12 +251,24 @@ def render(
     orientation: Annotated[
         Orientation | None, typer.Option("--orientation", help=ORIENTATION_HELP, show_default=False)
     ] = None,
+    docx_template: Annotated[
+        Path | None, typer.Option("--docx-template", help=DOCX_TEMPLATE_HELP, show_default=False)
+    ] = None,
+    date: Annotated[str | None, typer.Option("--date", help=DATE_HELP, show_default=False)] = None,
+    values: Annotated[list[str] | None, typer.Option("--set", help=SET_HELP, show_default=False)] = None,
 ) -> None:
     """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown and PDF.
 
     Every file is written atomically; if any plan has an error, its problems are listed and nothing is written.
     """
-    from aidplan.commands.render import render_plans
+    from aidplan.commands.render import NoticeOptions, parse_values, render_plans
+
+    notice = None
+    if docx_template is not None:
+        from aidplan.commands.track import parse_date
+
+        day = parse_date(date, "--date") if date else None
+        notice = NoticeOptions(docx_template, day, parse_values(values or []))
 
     config = _config()
     result = render_plans(
@@ -263,6 +281,7 @@ def render(
         orientation.value if orientation else None,
         config.settings.style,
         config.calendar_places(),
+        notice,
     )
     if result.warnings:
         typer.secho(

@@ -59,9 +59,13 @@ def check_progress(plan_path: Path, plan: Plan | None, progress: Path) -> list[F
 
 def check_file(path: Path, calendar_places: Sequence[Path] | None = None) -> list[Finding]:
     """A plan's findings and those of its progress file; or, given a progress file, that file's against its plan;
-    or a calendar file's."""
+    or a calendar file's; or, given a notice template (.docx), the template's."""
     if is_calendar_file(path):
         return load_calendar_file(path).findings
+    if path.suffix.lower() == ".docx":
+        from aidplan.render.notice import check_template
+
+        return check_template(path)
     if path.name.endswith(PROGRESS_SUFFIX):
         plan_path = plan_path_of(path)
         loaded = load_plan(plan_path) if plan_path.exists() else None

@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import tempfile
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 from aidplan.commands.check import find_plan_files, load_valid_plans
@@ -16,6 +17,29 @@ from aidplan.plan.layouts import LAYOUTS
 from aidplan.plan.model import Plan, StyleOverrides
 from aidplan.render.layout import Cell, RowHeight, TableLayout, build_layout
 from aidplan.render.style import Profile, profile_for
+
+
+@dataclass(frozen=True)
+class NoticeOptions:
+    """Render into an office's own Word template (a 通知 with the plan as its 附件) instead of the bare table."""
+
+    template: Path
+    date: dt.date | None = None  # {{ date }}, the 成文日期; default: today
+    values: dict[str, str] = field(default_factory=dict)  # --set NAME=VALUE: more variables, or overrides
+
+
+def parse_values(items: list[str]) -> dict[str, str]:
+    """NAME=VALUE pairs of --set; NAME must be a plain identifier, the variable's name in the template."""
+    values: dict[str, str] = {}
+    for item in items:
+        name, equals, value = item.partition("=")
+        name = name.strip()
+        if not equals or not name.isidentifier() or not name.isascii():
+            raise UsageError(
+                f"--set 的“{item}”看不懂；请写成 名字=值，名字用英文字母、数字和下划线，如 doc_number=资助〔2020〕3号"
+            )
+        values[name] = value
+    return values
 
 
 @dataclass(frozen=True)
@@ -80,10 +104,12 @@ def render_plans(
     orientation: str | None = None,
     style: StyleOverrides | None = None,
     calendar_places: Sequence[Path] | None = None,
+    notice: NoticeOptions | None = None,
 ) -> Rendered:
     """Render every plan under `paths` in each format; nothing is written if any plan has an error.
 
-    `style` is the project's shared style (a plan's own style wins); `calendar_places` where calendar files are."""
+    `style` is the project's shared style (a plan's own style wins); `calendar_places` where calendar files are.
+    With `notice`, the DOCX (and the PDF made from it) is the office's template filled for the plan."""
     chosen = _parse_formats(formats or list(DEFAULT_RENDER_FORMATS))
     if layout is not None and layout not in LAYOUTS:
         raise UsageError(f"不支持的版式“{layout}”；可选：{LAYOUTS.listing()}")
@@ -95,6 +121,12 @@ def render_plans(
         twice = sorted({stem for stem in stems if stems.count(stem) > 1})
         raise UsageError(f"有同名的计划文件（{'、'.join(twice)}），输出会互相覆盖；请分开渲染或改名")
     plans, findings = load_valid_plans(files, calendar_places=calendar_places)
+    if notice is not None and ("docx" in chosen or "pdf" in chosen):
+        from aidplan.render.notice import check_template, template_errors
+
+        problems = check_template(notice.template, extra_names=set(notice.values))
+        if problems:
+            raise template_errors(notice.template, problems)
 
     def target(path: Path, fmt: str) -> Path:
         return output if output is not None else out_dir / f"{path.stem}{RENDER_FORMATS[fmt].extension}"
@@ -103,10 +135,17 @@ def render_plans(
     docx_for_pdf: list[tuple[Path, bytes]] = []
     for path, plan in plans:
         if "docx" in chosen or "pdf" in chosen:
-            render_docx = RENDER_FORMATS.load("docx")
-            profile = profile_for(plan, orientation, style)
-            table, widths = table_layout(plan, profile, layout)
-            document = render_docx(table, profile, widths, plan.organisation, plan.year)
+            if notice is not None:
+                from aidplan.render.notice import render_notice
+
+                document = render_notice(
+                    notice.template, plan, layout, notice.date, notice.values, orientation, style, checked=True
+                )
+            else:
+                render_docx = RENDER_FORMATS.load("docx")
+                profile = profile_for(plan, orientation, style)
+                table, widths = table_layout(plan, profile, layout)
+                document = render_docx(table, profile, widths, plan.organisation, plan.year)
             if "docx" in chosen:
                 outputs[target(path, "docx")] = document
             if "pdf" in chosen:

@@ -9,6 +9,7 @@ cannot join them, blocks left open, a placeholder missing, misplaced or used twi
 
 from __future__ import annotations
 
+import contextlib
 import datetime as dt
 import difflib
 import io
@@ -19,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from aidplan.errors import AidplanError
+from aidplan.errors import FindingsError
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.model import Plan, format_number
 
@@ -148,12 +149,9 @@ class TemplateFinding(Finding):
         return f"{located}: {self.severity.value}[{self.code}]: {self.message}"
 
 
-class TemplateErrors(AidplanError):
-    """The notice template has errors; nothing was rendered."""
-
-    def __init__(self, path: Path, findings: list[Finding]) -> None:
-        super().__init__(f"模板 {path} 有 {len(findings)} 个错误，没有生成任何文件")
-        self.findings = findings
+def template_errors(path: Path, findings: list[Finding]) -> FindingsError:
+    """The notice template has errors, so nothing was rendered."""
+    return FindingsError(findings, f"模板 {path} 有 {len(findings)} 个错误，没有生成任何文件")
 
 
 @dataclass
@@ -169,7 +167,7 @@ class _Paragraph:
         return f"¶{self.number}" if self.part == "正文" else f"{self.part}¶{self.number}"
 
 
-def _excerpt(text: str, limit: int = 24) -> str:
+def _excerpt(text: str, limit: int = 32) -> str:
     text = " ".join(text.split())
     return text if len(text) <= limit else text[: limit - 1] + "…"
 
@@ -243,8 +241,7 @@ class _Checker:
     def joined_source(self, paragraphs: list[_Paragraph]) -> list[str]:
         """One line of Jinja source per paragraph (docxtpl's prefixes and Word's curly quotes undone);
         a tag that does not end in its own paragraph is reported and left out."""
-        from docxtpl import DocxTemplate
-
+        DocxTemplate = _docxtpl()
         lines = []
         previous_open = False
         for paragraph in paragraphs:
@@ -254,7 +251,8 @@ class _Checker:
                     paragraph,
                     min(i for i in (text.find(m) for m in ("｛", "％")) if i >= 0),
                     "E402",
-                    "标签用了全角的花括号或百分号（｛｛ ｝｝ ％），Jinja2 只认半角的 {{ }} 和 {% %}；请关掉输入法的全角符号重新输入",
+                    "标签用了全角的花括号或百分号（｛｛ ｝｝ ％），Jinja2 只认半角的 {{ }} 和 {% %}；"
+                    "请关掉输入法的全角符号重新输入",
                 )
             keep, cut, opener = [], 0, None
             for match in _DELIMITER.finditer(text):
@@ -299,7 +297,6 @@ class _Checker:
                         "请选中整个标签，删掉后一次输入",
                     )
                     line = line.replace(inner, "")
-            line = _PREFIX.sub(lambda m: m.group(1) + " ", line)
             line = re.sub(r"\{%-?\s*(vm|hm)\s*-?%\}", "", line)
             line = re.sub(r"\{%-?\s*(colspan|cellbg)\s+(.*?)-?%\}", r"{{ \2 }}", line)
             line = re.sub(r"\{[{%#].*?[}%#]\}", lambda m: m.group().translate(_QUOTES), line)
@@ -311,7 +308,7 @@ class _Checker:
         stack: list[tuple[str, _Paragraph, int, str]] = []
         ok = True
         for paragraph, line in zip(paragraphs, lines):
-            for tag in re.finditer(r"\{%-?\s*(\w+)(.*?)-?%\}", line):
+            for tag in re.finditer(r"\{%-?(?:(?:p|tr|tc|r)(?= ))?\s*(\w+)(.*?)-?%\}", line):
                 word = tag.group(1)
                 shown = " ".join(tag.group().split())
                 if word in _OPENERS:
@@ -356,6 +353,7 @@ class _Checker:
         import jinja2
 
         env = jinja2.Environment()
+        lines = [_PREFIX.sub(lambda m: m.group(1) + " ", line) for line in lines]  # {%p for …%} is {% for …%}
         try:
             tree = env.parse("\n".join(lines))
         except jinja2.TemplateSyntaxError as exc:
@@ -498,14 +496,15 @@ def _dotted(node) -> str:
     return "…"
 
 
-def _placeholder(checker: _Checker, parts: list[tuple[str, list[_Paragraph], list[str]]]) -> None:
-    """Exactly one `{{p plan_table }}`, alone in a body paragraph outside tables and loops."""
+def _placeholder(checker: _Checker, parts: list[tuple[str, list[_Paragraph], list[str]]], loops: bool) -> None:
+    """Exactly one `{{p plan_table }}`, alone in a body paragraph outside tables and (when the blocks are
+    well formed, `loops`) outside loops."""
     uses: list[_Paragraph] = []
     for label, paragraphs, lines in parts:
         depth = 0
         for paragraph, line in zip(paragraphs, lines):
             before_loop_depth = depth
-            for tag in re.finditer(r"\{%-?\s*(for|endfor)\b", line):
+            for tag in re.finditer(r"\{%-?(?:(?:p|tr|tc|r)(?= ))?\s*(for|endfor)\b", line):
                 depth += 1 if tag.group(1) == "for" else -1
             if not re.search(rf"\{{[{{%][^}}%]*\b{PLACEHOLDER}\b", paragraph.text.translate(_QUOTES)):
                 continue
@@ -532,7 +531,7 @@ def _placeholder(checker: _Checker, parts: list[tuple[str, list[_Paragraph], lis
                     "E406",
                     "表格占位符所在的段落带着分节符，换成表格时分节符会丢失；请在它后面加一个空段",
                 )
-            elif max(before_loop_depth, depth) > 0:
+            elif loops and max(before_loop_depth, depth) > 0:
                 checker.add(paragraph, column, "E405", "表格占位符在循环里，表格会插入多次；请把它移到循环外")
     if not uses:
         checker.add(None, 0, "E404", f"模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{PLACEHOLDER_TAG}”")
@@ -556,7 +555,8 @@ def check_template(path: Path, data: bytes | None = None, extra_names: set[str] 
     try:
         parts = _read_parts(raw)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
-        hint = "；旧的 .doc 或 WPS 格式请在 Word/WPS 里另存为 .docx" if raw[:4] != b"PK\x03\x04" else ""
+        old = raw[:4] == b"\xd0\xcf\x11\xe0"  # the binary .doc / .wps container
+        hint = "：这是旧的 .doc/.wps 格式，请在 Word 或 WPS 里另存为 .docx" if old else ""
         checker.add(None, 0, "E400", f"不是 Word 文档（.docx）{hint}")
         return checker.findings
     read = []
@@ -568,7 +568,7 @@ def check_template(path: Path, data: bytes | None = None, extra_names: set[str] 
     if structure_ok:
         for _, paragraphs, lines in read:
             checker.syntax_and_names(paragraphs, lines)
-    _placeholder(checker, read)
+    _placeholder(checker, read, structure_ok)
     order = {label: i for i, (label, _, _) in enumerate(read)}
 
     def position(finding: Finding):
@@ -594,8 +594,13 @@ def _section_profile(document, profile):
     size, margins = sect.find(f"{{{W}}}pgSz"), sect.find(f"{{{W}}}pgMar")
 
     def mm(element, name: str, default: float) -> float:
+        """The length in mm; the profile's own number where it is the same length in twips (28 mm = 1587 tw),
+        so a template with the GB/T 9704 page gives the default render's column widths to the twip."""
         value = element.get(f"{{{W}}}{name}") if element is not None else None
-        return abs(int(value)) / 1440 * 25.4 if value is not None else default
+        if value is None:
+            return default
+        twips = abs(int(value))
+        return default if round(default * 1440 / 25.4) == twips else twips * 25.4 / 1440
 
     width, height = mm(size, "w", profile.paper[0]), mm(size, "h", profile.paper[1])
     page = profile.margins
@@ -621,6 +626,35 @@ def _own_indents(subdoc) -> None:
         ind.attrib.pop(qn("w:hangingChars"), None)
 
 
+CORE_PROPERTIES = "http://schemas.openxmlformats.org/package/2006/metadata/core-properties"
+
+
+def _docxtpl():
+    """docxtpl's DocxTemplate. Its sub-documents import docxcompose, which rebinds python-docx's global
+    prefix "cp" from the core properties to the custom properties namespace. Left so, every core.xml
+    python-docx writes later in this process would put cp:keywords and the like in the wrong namespace
+    (invalid for Word, and the default render no longer byte-identical); so the prefix is put back."""
+    from docx.oxml.ns import nsmap
+    from docxtpl import DocxTemplate
+
+    nsmap["cp"] = CORE_PROPERTIES
+    return DocxTemplate
+
+
+@contextlib.contextmanager
+def _custom_properties_prefix():
+    """docxcompose's own prefix, only while it attaches a sub-document (it looks custom properties up by it)."""
+    from docx.oxml.ns import nsmap
+
+    try:
+        import docxcompose.utils
+
+        nsmap["cp"] = docxcompose.utils.NS["cp"]
+        yield
+    finally:
+        nsmap["cp"] = CORE_PROPERTIES
+
+
 def render_notice(
     template: Path,
     plan: Plan,
@@ -628,12 +662,13 @@ def render_notice(
     day: dt.date | None = None,
     values: dict[str, str] | None = None,
     orientation: str | None = None,
+    style=None,
+    checked: bool = False,
 ) -> bytes:
     """The template filled for the plan, its table inserted at `{{p plan_table }}` with every layout rule
-    of the default render, fitted to the template's own page. Raises TemplateErrors when the template
-    has errors; the same template, plan, date and values always give the same bytes."""
+    of the default render, fitted to the template's own page. Raises FindingsError when the template has
+    errors (`checked`: check_template already found none). The same inputs always give the same bytes."""
     import jinja2
-    from docxtpl import DocxTemplate
 
     from aidplan.commands.render import table_layout
     from aidplan.render.docx import _fix_zip_times, table_document
@@ -642,16 +677,18 @@ def render_notice(
     try:
         data = template.read_bytes()
     except OSError as exc:
-        raise TemplateErrors(
-            template, [TemplateFinding(template, 0, 0, Severity.error, "E400", f"无法读取模板：{exc.strerror or exc}")]
-        ) from None
-    findings = check_template(template, data, set(values or ()))
-    if findings:
-        raise TemplateErrors(template, findings)
-    document = DocxTemplate(io.BytesIO(data))
-    profile = _section_profile(document.get_docx(), profile_for(plan, orientation))
+        unreadable = TemplateFinding(template, 0, 0, Severity.error, "E400", f"无法读取模板：{exc.strerror or exc}")
+        raise template_errors(template, [unreadable]) from None
+    if not checked:
+        findings = check_template(template, data, set(values or ()))
+        if findings:
+            raise template_errors(template, findings)
+    document = _docxtpl()(io.BytesIO(data))
+    profile = _section_profile(document.get_docx(), profile_for(plan, orientation, style))
     table, widths = table_layout(plan, profile, kind)
-    subdoc = document.new_subdoc(io.BytesIO(table_document(table, profile, widths, plan.organisation, plan.year)))
+    block = table_document(table, profile, widths, plan.organisation, plan.year)
+    with _custom_properties_prefix():
+        subdoc = document.new_subdoc(io.BytesIO(block))
     _own_indents(subdoc)
     context = notice_context(plan, day or dt.date.today(), values)
     context[PLACEHOLDER] = subdoc
@@ -660,7 +697,7 @@ def render_notice(
         document.render(context, jinja_env=env)
     except jinja2.TemplateError as exc:
         message = f"渲染模板时出错：{getattr(exc, 'message', None) or exc}"
-        raise TemplateErrors(template, [TemplateFinding(template, 0, 0, Severity.error, "E407", message)]) from None
+        raise template_errors(template, [TemplateFinding(template, 0, 0, Severity.error, "E407", message)]) from None
     buffer = io.BytesIO()
     document.save(buffer)
     return _fix_zip_times(buffer.getvalue())
