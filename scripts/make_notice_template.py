@@ -111,7 +111,8 @@ def build() -> bytes:
     paragraph(document, "{%p for g in plan.groups %}")
     paragraph(
         document,
-        "（{{ g.ordinal }}）{{ g.label }}：{{ g.tasks|length }}项工作{% if g.deadline %}，{{ g.deadline }}前完成{% endif %}。",
+        "（{{ g.ordinal }}）{{ g.label }}：{{ g.tasks|length }}项工作"
+        "{% if g.deadline %}，{{ g.deadline }}前完成{% endif %}。",
         indent=True,
     )
     paragraph(document, "{%p endfor %}")

@@ -358,10 +358,11 @@ def test_unknown_variable_names_its_paragraph(tmp_path: Path) -> None:
     body = office_body(para(run("{{ plan.titel }}"), run("和{{ "), run("orgname }}")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “{{{{ plan.titel }}}}和{{{{ orgname }}}}”: error[E401]: 未知的变量“plan.titel”（是不是“plan.title”？）；"
+        f"{path}:¶7 “{{{{ plan.titel }}}}和{{{{ orgname }}}}”: error[E401]: "
+        "未知的变量“plan.titel”（是不是“plan.title”？）；"
         "plan 的属性有：attachment、groups、layout、notes、organisation、tasks、title、year",
-        f"{path}:¶7 “{{{{ plan.titel }}}}和{{{{ orgname }}}}”: error[E401]: 未知的变量“orgname”（是不是“org”？）；"
-        "可用的变量有：attachment_label、date、groups、org、plan、plan_table、tasks、title、year",
+        f"{path}:¶7 “{{{{ plan.titel }}}}和{{{{ orgname }}}}”: error[E401]: "
+        "未知的变量“orgname”（是不是“org”？）；可用的变量有：attachment_label、date、groups、org、plan、plan_table、tasks、title、year",
     ]
 
 
@@ -387,8 +388,8 @@ def test_full_width_braces(tmp_path: Path) -> None:
     body = office_body(para(run("｛｛ year ｝｝年")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “｛｛ year ｝｝年”: error[E402]: 标签用了全角的花括号或百分号（｛｛ ｝｝ ％），Jinja2 只认半角的 {{{{ }}}} 和 "
-        "{% %}；请关掉输入法的全角符号重新输入",
+        f"{path}:¶7 “｛｛ year ｝｝年”: error[E402]: 标签用了全角的花括号或百分号（｛｛ ｝｝ ％），"
+        "Jinja2 只认半角的 {{ }} 和 {% %}；请关掉输入法的全角符号重新输入",
     ]
 
 
@@ -396,7 +397,8 @@ def test_a_loop_left_open(tmp_path: Path) -> None:
     body = office_body(para(run("{%p for t in "), run("tasks %}")), para(run("{{ t.text }}")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “{{%p for t in tasks %}}”: error[E403]: 循环“{{%p for t in tasks %}}”没有结束：缺少“{{% endfor %}}”",
+        f"{path}:¶7 “{{%p for t in tasks %}}”: error[E403]: "
+        "循环“{%p for t in tasks %}”没有结束：缺少“{% endfor %}”",
     ]
 
 
@@ -441,9 +443,10 @@ def test_placeholder_without_p_or_with_other_text(tmp_path: Path) -> None:
     assert _messages(tmp_path, body) == [
         f"{path}:¶7 “{{{{ plan_table }}}}”: error[E406]: 表格占位符要写成“{{{{p plan_table }}}}”：p 表示整段换成表格，"
         "少了它表格会被塞进一行文字里",
-        f"{path}:¶8 “见下表：{{{{p plan_table }}}}”: error[E406]: 表格占位符所在的段落还有别的文字，渲染时整段都会换成表格；"
-        "请让“{{p plan_table }}”单独占一段",
-        f"{path}:¶8 “见下表：{{{{p plan_table }}}}”: error[E405]: 表格占位符用了不止一次（第一次在¶7）；计划表格只能放一处",
+        f"{path}:¶8 “见下表：{{{{p plan_table }}}}”: error[E406]: "
+        "表格占位符所在的段落还有别的文字，渲染时整段都会换成表格；请让“{{p plan_table }}”单独占一段",
+        f"{path}:¶8 “见下表：{{{{p plan_table }}}}”: error[E405]: "
+        "表格占位符用了不止一次（第一次在¶7）；计划表格只能放一处",
     ]
 
 
