@@ -98,6 +98,7 @@ def build() -> bytes:
     paragraph(document)
     number = paragraph(document, "资助〔{{ year }}〕1号", align=WD_ALIGN_PARAGRAPH.CENTER)
     border(number, "bottom", 12, "FF0000", space=11)  # the red rule, 4 mm under the 发文字号
+    paragraph(document)  # the title two lines under the red rule (std 7.3.1)
     paragraph(document)
     paragraph(document, "关于印发《{{ plan.title }}》的通知", P.title_font, P.title_size, WD_ALIGN_PARAGRAPH.CENTER)
     paragraph(document)

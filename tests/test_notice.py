@@ -51,11 +51,12 @@ def defaults(tmp_path_factory) -> dict[str, bytes]:
 
 def test_yueyang_notice_text(notices) -> None:
     pieces = reading_order(notices["2014-yueyang"])
-    assert pieces[:29] == [
+    assert pieces[:30] == [
         "岳阳市学生资助管理中心文件",
         "",
         "",
         "资助〔2014〕1号",
+        "",
         "",
         "关于印发《2014年学生资助管理中心工作计划表》的通知",
         "",
@@ -83,7 +84,7 @@ def test_yueyang_notice_text(notices) -> None:
         "附件",
         "",
     ]
-    assert pieces[29] == "2014年学生资助管理中心工作计划表"
+    assert pieces[30] == "2014年学生资助管理中心工作计划表"
     assert pieces[-3:] == ["", "抄送：市教育局，市财政局。", "岳阳市学生资助管理中心2014年2月10日印发"]
 
 
@@ -91,10 +92,10 @@ def test_huaibei_notice_text_with_set_values_and_eleven_groups(notices) -> None:
     pieces = reading_order(notices["2020-huaibei"])
     assert pieces[0] == "淮北市学生资助管理中心文件"
     assert pieces[3] == "资助〔2020〕1号"
-    assert pieces[9] == "（一）元月至二月份：3项工作，2月29日前完成。"
-    assert pieces[19] == "（十一）十二月：3项工作，12月31日前完成。"
-    assert pieces[20] == "执行中遇到的问题，请及时与淮北市学生资助管理中心联系。"
-    assert pieces[26:31] == ["淮北市学生资助管理中心", "2020年2月10日", "附件", "", "淮北市2020年度学生资助工作月计划"]
+    assert pieces[10] == "（一）元月至二月份：3项工作，2月29日前完成。"
+    assert pieces[20] == "（十一）十二月：3项工作，12月31日前完成。"
+    assert pieces[21] == "执行中遇到的问题，请及时与淮北市学生资助管理中心联系。"
+    assert pieces[27:32] == ["淮北市学生资助管理中心", "2020年2月10日", "附件", "", "淮北市2020年度学生资助工作月计划"]
     assert pieces[-1] == "淮北市学生资助管理中心2020年2月10日印发"
 
 
@@ -380,7 +381,17 @@ def test_a_tag_split_across_paragraphs(tmp_path: Path) -> None:
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
         f"{path}:¶7 “{{{{ plan.year”: error[E402]: 标签“{{{{ plan.year”在本段没有结束（缺少“}}}}”）："
-        "Word 把它拆到了下一段，docxtpl 无法拼合；请把整个标签在同一段里重新输入",
+        "Word 把它拆到了下一段（“}}”在¶8），docxtpl 无法拼合；请把整个标签在同一段里重新输入",
+    ]
+
+
+def test_a_tag_left_without_its_end_and_an_end_without_its_tag(tmp_path: Path) -> None:
+    body = office_body(para(run("{{ plan.year 年")), para(run("共{{ tasks|length }}项 }}")))
+    path = tmp_path / "office.docx"
+    assert _messages(tmp_path, body) == [
+        f"{path}:¶7 “{{{{ plan.year 年”: error[E402]: "
+        "标签“{{ plan.year 年”在本段没有结束（缺少“}}”）：请补上结尾的“}}”",
+        f"{path}:¶8 “共{{{{ tasks|length }}}}项 }}}}”: error[E402]: “}}}}”前面没有开头的标签；请删掉它，或补上开头",
     ]
 
 

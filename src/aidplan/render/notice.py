@@ -244,7 +244,7 @@ class _Checker:
         DocxTemplate = _docxtpl()
         lines = []
         previous_open = False
-        for paragraph in paragraphs:
+        for number, paragraph in enumerate(paragraphs):
             text = paragraph.text
             if any(mark in text for mark in ("｛｛", "｛%", "｛％", "％｝", "｝｝")):
                 self.add(
@@ -254,35 +254,46 @@ class _Checker:
                     "标签用了全角的花括号或百分号（｛｛ ｝｝ ％），Jinja2 只认半角的 {{ }} 和 {% %}；"
                     "请关掉输入法的全角符号重新输入",
                 )
-            keep, cut, opener = [], 0, None
+            keep, cut, opener, ends_next = [], 0, None, False
             for match in _DELIMITER.finditer(text):
                 mark = match.group()
                 if opener is None and mark in _CLOSER:
                     opener = match
                 elif opener is not None and mark == _CLOSER[opener.group()]:
                     opener = None
-                elif opener is None and not previous_open:
+                elif opener is None and previous_open:
+                    previous_open = False  # the rest of the tag split off the paragraph before, reported there
+                    keep.append(text[cut : match.start()])
+                    cut = match.end()
+                elif opener is None:
                     self.add(
                         paragraph,
                         match.start(),
                         "E402",
-                        f"“{mark}”前面没有开头的标签：Word 把一个标签拆到了两个段落里，docxtpl 无法拼合；"
-                        "请把整个标签在同一段里重新输入",
+                        f"“{mark}”前面没有开头的标签；请删掉它，或补上开头",
                     )
                     keep.append(text[cut : match.start()])
                     cut = match.end()
             if opener is not None:
+                closer = _CLOSER[opener.group()]
+                following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else ""
+                ends_next = closer in following.split(opener.group())[0]
+                why = (
+                    f"Word 把它拆到了下一段（“{closer}”在{paragraphs[number + 1].where}），docxtpl 无法拼合；"
+                    "请把整个标签在同一段里重新输入"
+                    if ends_next
+                    else f"请补上结尾的“{closer}”"
+                )
                 self.add(
                     paragraph,
                     opener.start(),
                     "E402",
-                    f"标签“{_excerpt(text[opener.start() :], 16)}”在本段没有结束（缺少“{_CLOSER[opener.group()]}”）："
-                    "Word 把它拆到了下一段，docxtpl 无法拼合；请把整个标签在同一段里重新输入",
+                    f"标签“{_excerpt(text[opener.start() :], 16)}”在本段没有结束（缺少“{closer}”）：{why}",
                 )
                 keep.append(text[cut : opener.start()])
             else:
                 keep.append(text[cut:])
-            previous_open = opener is not None
+            previous_open = opener is not None and ends_next  # its closing half opens the next paragraph
             line = "".join(keep)
             # docxtpl's own XML clean-up, to find the splits it cannot join inside a paragraph
             patched = DocxTemplate.patch_xml(None, etree.tostring(paragraph.element, encoding="unicode"))
