@@ -294,3 +294,37 @@ def test_a_moved_column_is_refused_at_its_header(cli, book: Path) -> None:
         "aidplan: build/2020-huaibei.status.xlsx!2020-huaibei!C1: 表头应为“工作任务”，这里是“”；"
         "请不要移动、删除或插入列\n"
     )
+
+
+@pytest.mark.slow
+def test_the_workbook_prints_on_a4_landscape_with_the_header_on_every_page(cli, book: Path, tmp_path: Path) -> None:
+    """Printed by LibreOffice Calc (CI installs libreoffice-calc-nogui): A4 landscape, one page wide, the
+    header row and the plan's title on every page, every item once."""
+    import os
+    import re
+    import subprocess
+
+    soffice = shutil.which("soffice")
+    if soffice is None and not os.environ.get("CI"):
+        pytest.skip("LibreOffice not installed")
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{tmp_path}/profile", "--headless", "--convert-to", "pdf",
+         "--outdir", str(tmp_path), str(book)],
+        capture_output=True, timeout=180, check=False,
+    )  # fmt: skip
+    pdf = tmp_path / "2020-huaibei.status.pdf"
+    if not pdf.exists():
+        if os.environ.get("CI"):
+            raise AssertionError("CI must print the workbook: install libreoffice-calc-nogui")
+        pytest.skip("LibreOffice Calc not installed (libreoffice-calc-nogui)")
+    info = subprocess.run(["pdfinfo", str(pdf)], capture_output=True, text=True, check=True).stdout
+    assert "841.89 x 595.3" in info  # A4, landscape
+    pages = subprocess.run(["pdftotext", "-layout", str(pdf), "-"], capture_output=True, text=True, check=True)
+    pages = pages.stdout.split("\f")[:-1]
+    assert len(pages) >= 2
+    for number, page in enumerate(pages, start=1):
+        assert "淮北市2020年度学生资助工作月计划完成情况（2020年5月20日）" in page
+        assert re.search(r"编号\s+时段\s+工作任务\s+责任单位\s+完成时限\s+完成情况\s+日期\s+填报人\s+备注", page)
+        assert f"第 {number} 页，共 {len(pages)} 页" in page
+    ids = re.findall(r"^\s*(\d+\.\d+(?:@\d+-\d+)?)\s", "\n".join(pages), re.M)
+    assert len(ids) == 60 and len(set(ids)) == 60
