@@ -30,6 +30,8 @@ def wheel(tmp_path_factory) -> Path:
 def test_wheel_carries_templates_and_fonts(wheel: Path) -> None:
     names = zipfile.ZipFile(wheel).namelist()
     assert "aidplan/templates/plan.md.j2" in names
+    assert "aidplan/templates/plan.html.j2" in names
+    assert "aidplan/templates/status.html.j2" in names
     assert "aidplan/render/fonts.conf" in names
 
 
@@ -56,7 +58,7 @@ def test_installed_wheel_renders_markdown_from_packaged_templates(wheel: Path, t
     work = tmp_path / "work"
     work.mkdir()
     result = subprocess.run(
-        [str(python), "-I", "-m", "aidplan", "render", str(ROOT / "plans" / "2020-huaibei.yaml"), "-f", "md,docx"],
+        [str(python), "-I", "-m", "aidplan", "render", str(ROOT / "plans" / "2020-huaibei.yaml"), "-f", "md,docx,html"],
         cwd=work,
         capture_output=True,
         text=True,
@@ -65,6 +67,9 @@ def test_installed_wheel_renders_markdown_from_packaged_templates(wheel: Path, t
     assert (work / "build" / "2020-huaibei.md").read_text(encoding="utf-8") == (
         ROOT / "tests" / "golden" / "2020-huaibei.md"
     ).read_text(encoding="utf-8")
+    assert "<caption>淮北市2020年度学生资助工作月计划</caption>" in (work / "build" / "2020-huaibei.html").read_text(
+        encoding="utf-8"
+    )
     location = subprocess.run(
         [str(python), "-I", "-c", "import aidplan; print(aidplan.__file__)"], capture_output=True, text=True, check=True
     ).stdout

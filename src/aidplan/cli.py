@@ -81,8 +81,16 @@ WITHIN_HELP = "Also list what falls due in the next DAYS days. Default: the conf
 DUE_FORMAT_HELP = f"{format_help(DUE_FORMATS)}."
 WORKING_DAYS_HELP = "Count down in working days (official holidays and 调休 workdays counted) instead of calendar days."
 STATUS_FORMAT_HELP = f"{format_help(STATUS_FORMATS)}."
-STATUS_OUT_DIR_HELP = "With docx/xlsx: folder for PLAN.status.docx or PLAN.status.xlsx (status.xlsx for several plans)."
-STATUS_OUTPUT_HELP = "With docx/xlsx: write to exactly this file (docx: one plan; xlsx: all the plans in one workbook)."
+STATUS_OUT_DIR_HELP = (
+    "With docx/xlsx/html: folder for PLAN.status.docx or PLAN.status.xlsx (status.xlsx for several plans), "
+    "or status.html."
+)
+STATUS_OUTPUT_HELP = (
+    "With docx/xlsx/html: write to exactly this file (docx: one plan; xlsx: all the plans in one workbook; "
+    "html: one dashboard for all the plans)."
+)
+STATUS_WITHIN_HELP = "With html: list what falls due in the next DAYS days."
+STATUS_TEMPLATES_HELP = "With html: a folder whose status.html.j2 overrides the shipped one."
 STATUS_ORIENTATION_HELP = "With docx: page orientation of the 台账 (four columns read best landscape)."
 EXPORT_PATHS_HELP = "Plan files or folders of plans."
 EXPORT_FORMAT_HELP = f"{format_help(EXPORT_FORMATS)}."
@@ -257,7 +265,7 @@ def render(
     date: Annotated[str | None, typer.Option("--date", help=DATE_HELP, show_default=False)] = None,
     values: Annotated[list[str] | None, typer.Option("--set", help=SET_HELP, show_default=False)] = None,
 ) -> None:
-    """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown and PDF.
+    """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown, HTML and PDF.
 
     Every file is written atomically; if any plan has an error, its problems are listed and nothing is written.
     """
@@ -389,6 +397,10 @@ def status(
     out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help=STATUS_OUT_DIR_HELP)] = Path("build"),
     output: Annotated[Path | None, typer.Option("--output", "-o", help=STATUS_OUTPUT_HELP, show_default=False)] = None,
     orientation: Annotated[Orientation, typer.Option("--orientation", help=STATUS_ORIENTATION_HELP)] = "landscape",
+    within: Annotated[int, typer.Option("--within", "-w", help=STATUS_WITHIN_HELP, metavar="DAYS")] = 14,
+    templates: Annotated[
+        Path | None, typer.Option("--templates", help=STATUS_TEMPLATES_HELP, show_default=False)
+    ] = None,
     fail_on_overdue: FailOnOverdue = False,
 ) -> None:
     """How far each plan has got: done / total and percent, overdue items, per period and per owner."""
@@ -396,8 +408,10 @@ def status(
 
     day = _today(today)
     config = _config()
-    results, _ = status_reports(paths or config.plan_paths(), day, config.calendar_places())  # warnings: check's
-    target = DocumentTarget(out_dir, output, Orientation(orientation).value, config.settings.style)
+    places = config.calendar_places()
+    results, _ = status_reports(paths or config.plan_paths(), day, places)  # warnings: check's
+    orientation_value = Orientation(orientation).value
+    target = DocumentTarget(out_dir, output, orientation_value, config.settings.style, templates, within, places)
     _emit(STATUS_FORMATS.load(StatusFormat(output_format).value)(results, day, target))
     raise typer.Exit(1 if fail_on_overdue and any(s.plan.overdue for s, _ in results) else 0)
 

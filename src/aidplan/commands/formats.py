@@ -10,6 +10,7 @@ Every writer of a family has the same signature, and is imported only when its f
 
 from __future__ import annotations
 
+from collections.abc import Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -23,6 +24,7 @@ RENDER_FORMATS = Registry(
     "RenderFormat",
     Entry("docx", "the official table as Word document", "aidplan.render.docx:render_docx", ".docx"),
     Entry("md", "the table as Markdown", "aidplan.render.markdown:render_markdown", ".md"),
+    Entry("html", "one self-contained web page that prints on A4", "aidplan.render.html:render_plan_html", ".html"),
     Entry("pdf", "the DOCX converted by LibreOffice", "aidplan.render.pdf:convert_to_pdf", ".pdf"),
 )
 DEFAULT_RENDER_FORMATS = ("docx", "md")
@@ -53,6 +55,7 @@ STATUS_FORMATS = Registry(
         "aidplan.commands.workbook:status_xlsx",
         ".status.xlsx",
     ),
+    Entry("html", "one dashboard page for all the plans", "aidplan.commands.track:status_html", ".html"),
 )
 
 EXPORT_FORMATS = Registry(
@@ -76,6 +79,9 @@ class DocumentTarget:
     output: Path | None
     orientation: str | None
     style: StyleOverrides | None = None  # the project config's shared style; a plan's own wins
+    templates: Path | None = None  # a folder of templates that win over the shipped ones (html)
+    within: int = 14  # the dashboard lists what falls due in this many days (html)
+    calendar_places: Sequence[Path] | None = None  # the project config's calendar files (html)
 
 
 def format_help(registry: Registry) -> str:

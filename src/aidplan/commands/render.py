@@ -1,4 +1,4 @@
-"""aidplan render: plans in, official documents out (DOCX, Markdown, PDF), every file written atomically."""
+"""aidplan render: plans in, official documents out (DOCX, Markdown, HTML, PDF), every file written atomically."""
 
 from __future__ import annotations
 
@@ -154,6 +154,11 @@ def render_plans(
             render_markdown = RENDER_FORMATS.load("md")
             # on screen a period is never split at page size
             outputs[target(path, "md")] = render_markdown(build_layout(plan, layout), plan, templates).encode("utf-8")
+        if "html" in chosen:
+            render_plan_html = RENDER_FORMATS.load("html")
+            # one table on screen; its print CSS keeps rows and periods whole and repeats the header row
+            page = render_plan_html(build_layout(plan, layout), plan, profile_for(plan, orientation, style), templates)
+            outputs[target(path, "html")] = page.encode("utf-8")
     if docx_for_pdf:
         outputs.update(_pdfs(docx_for_pdf, target))
     for destination, data in outputs.items():

@@ -218,3 +218,27 @@ def status_json(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: 
 
 def status_docx(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget) -> list[Path]:
     return ledger_documents(results, today, target.out_dir, target.output, target.orientation, target.style)
+
+
+def status_html(
+    results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget, made: dt.datetime | None = None
+) -> list[Path]:
+    """One dashboard page for all the plans: out_dir/status.html, or exactly target.output."""
+    if target.within < 0:
+        raise UsageError("--within 不能是负数")
+    from aidplan.files import write_atomic
+    from aidplan.plan.calendar_files import calendars_for
+    from aidplan.plan.schedule import work_calendar
+    from aidplan.render.html import dashboard_plan, render_dashboard_html
+
+    shown = []
+    for number, (status, plan) in enumerate(results, start=1):
+        records = load_progress(progress_path(status.path)).records  # read and checked by status_reports
+        calendar = work_calendar(plan, calendars_for(status.path, target.calendar_places))
+        due = due_for_plan(status.path, plan, records, today, target.within, calendar)
+        shown.append(dashboard_plan(number, status, due, today))
+    made = made or dt.datetime.now().astimezone().replace(second=0, microsecond=0)
+    page = render_dashboard_html(shown, today, target.within, made, target.templates)
+    destination = target.output or target.out_dir / "status.html"
+    write_atomic(destination, page.encode("utf-8"))
+    return [destination]

@@ -25,6 +25,15 @@ def markdown_cell(text: str) -> str:
     return "<br>".join(part.strip() for part in text.splitlines()) if "\n" in text or "\r" in text else text
 
 
+def css_string(text: str):
+    """A quoted CSS string (for font names in a <style> sheet, where HTML escaping does not apply):
+    quotes and backslashes escaped, < and > as CSS escapes so no text can close the style element."""
+    from markupsafe import Markup
+
+    escaped = "".join(f"\\{ord(ch):x} " if ch in '"\\<>&\n\r' else ch for ch in str(text))
+    return Markup(f'"{escaped}"')
+
+
 def environment(user_templates: Path | None = None, autoescape: bool = False):
     """A Jinja2 environment over the user's templates (if given) and the packaged ones; strict about undefined names."""
     import jinja2
@@ -44,6 +53,7 @@ def environment(user_templates: Path | None = None, autoescape: bool = False):
         lstrip_blocks=True,
     )
     env.filters["md"] = markdown_cell
+    env.filters["css_string"] = css_string
     return env
 
 

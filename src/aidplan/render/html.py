@@ -1,0 +1,145 @@
+"""The plan as one self-contained HTML page, and a progress dashboard, from Jinja2 templates (escaped)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from aidplan.plan.model import Plan
+from aidplan.render.layout import TableLayout
+from aidplan.render.style import Profile
+from aidplan.render.templating import render_template
+from aidplan.track.progress import STATUS_NAMES
+from aidplan.track.tracking import DueEntry, PlanDue, PlanStatus, Tally, TrackedItem, countdown
+
+
+@dataclass(frozen=True)
+class HtmlCell:
+    paragraphs: tuple[str, ...]
+    role: str  # the column's role: period | tasks | owner | deadline | status
+    rowspan: int = 1
+
+    @property
+    def scope(self) -> str | None:
+        """The period cell heads its row (or, merged over several, its group of rows)."""
+        if self.role != "period":
+            return None
+        return "rowgroup" if self.rowspan > 1 else "row"
+
+
+def row_groups(layout: TableLayout) -> list[list[list[HtmlCell]]]:
+    """The table body as groups of rows (one <tbody> each): a group starts where the period cell is not
+    merged with the one above; a merged cell becomes one cell with a rowspan over the rows it covers."""
+    groups: list[list[list[HtmlCell]]] = []
+    for index, row in enumerate(layout.rows):
+        if not groups or not row.cells[0].continues:
+            groups.append([])
+        cells = []
+        for column, (cell, role) in enumerate(zip(row.cells, (c.role for c in layout.columns))):
+            if cell.continues:
+                continue
+            span = 1
+            while index + span < len(layout.rows) and layout.rows[index + span].cells[column].continues:
+                span += 1
+            cells.append(HtmlCell(cell.paragraphs, role, span))
+        groups[-1].append(cells)
+    return groups
+
+
+def column_percentages(layout: TableLayout, profile: Profile) -> list[float]:
+    """Column widths as percentages of the table, from the same estimate that sizes the DOCX columns."""
+    from aidplan.render.measure import column_widths
+
+    texts = {
+        column.role: [p for row in layout.rows for p in row.cells[i].paragraphs]
+        for i, column in enumerate(layout.columns)
+    }
+    widths = column_widths([column.role for column in layout.columns], texts, profile)
+    total = sum(widths)
+    return [round(100 * width / total, 2) for width in widths]
+
+
+def render_plan_html(layout: TableLayout, plan: Plan, profile: Profile, templates: Path | None = None) -> str:
+    """The plan's table as a page that prints on A4 with the GB/T 9704 margins."""
+    context = {
+        "layout": layout,
+        "plan": plan,
+        "profile": profile,
+        "groups": row_groups(layout),
+        "widths": column_percentages(layout, profile),
+    }
+    return render_template("plan.html.j2", context, templates, autoescape=True)
+
+
+@dataclass(frozen=True)
+class Late:
+    """An open item past its deadline."""
+
+    item: TrackedItem
+    status: str
+    days: int  # calendar days past the deadline
+
+
+@dataclass(frozen=True)
+class DashboardPlan:
+    """What the dashboard shows of one plan."""
+
+    number: int  # 1, 2 …: the plan's anchor on the page
+    status: PlanStatus
+    due: PlanDue
+    overdue: list[Late]
+    upcoming: list[DueEntry]
+
+    @property
+    def tally(self) -> Tally:
+        return self.status.plan
+
+    @property
+    def owners(self) -> list[Tally]:
+        """The owner breakdown, or nothing when no task names an owner."""
+        owners = self.status.owners
+        return [] if len(owners) == 1 and owners[0].name == "（未指定）" else owners
+
+
+def dashboard_plan(number: int, status: PlanStatus, due: PlanDue, today: dt.date) -> DashboardPlan:
+    """Overdue items come from the status rows (so a finished year still lists them), due-soon items from
+    the due report (only open items due within its window, soonest first)."""
+    late = [
+        Late(item, state, (today - item.deadline).days)
+        for item, state, _, overdue in status.rows
+        if overdue and item.deadline is not None
+    ]
+    late.sort(key=lambda entry: (-entry.days, entry.item.period_index))
+    return DashboardPlan(number, status, due, late, [e for e in due.entries if e.group == "upcoming"])
+
+
+def chinese_date(day: dt.date) -> str:
+    return f"{day.year}年{day.month}月{day.day}日"
+
+
+def render_dashboard_html(
+    plans: list[DashboardPlan], today: dt.date, within: int, made: dt.datetime, templates: Path | None = None
+) -> str:
+    """Progress of one or many plans: per plan, period and owner, with what is overdue and due soon."""
+    context = {
+        "plans": plans,
+        "today": today,
+        "within": within,
+        "made": made,
+        "chinese_date": chinese_date,
+        "countdown": countdown,
+        "status_names": STATUS_NAMES,
+        "total": _sum_tallies("全部计划", [p.tally for p in plans]),
+    }
+    return render_template("status.html.j2", context, templates, autoescape=True)
+
+
+def _sum_tallies(name: str, tallies: list[Tally]) -> Tally:
+    total = Tally(name)
+    for tally in tallies:
+        total.done += tally.done
+        total.total += tally.total
+        total.overdue += tally.overdue
+        total.dropped += tally.dropped
+    return total
