@@ -146,7 +146,7 @@ def test_output_option_needs_one_plan_and_one_format(cli, in_tmp: Path) -> None:
 
 def test_unknown_format(cli) -> None:
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "docx,odt")
-    assert (result.exit_code, result.stderr) == (2, "aidplan: 不支持的格式“odt”；可选：docx, md, pdf\n")
+    assert (result.exit_code, result.stderr) == (2, "aidplan: 不支持的格式“odt”；可选：docx, md, html, pdf\n")
 
 
 def test_pdf_without_libreoffice_names_the_package(cli, in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
