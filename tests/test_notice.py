@@ -506,3 +506,57 @@ def test_set_values_are_known_variables_and_bad_ones_are_refused(tmp_path: Path,
     assert result.stderr.splitlines()[-1] == (
         "aidplan: --set 的“文号=3”看不懂；请写成 名字=值，名字用英文字母、数字和下划线，如 doc_number=资助〔2020〕3号"
     )
+
+
+# -- the project config names the template ---------------------------------------------------------------
+
+
+@pytest.fixture
+def project(in_tmp: Path) -> Path:
+    """A repository with its plans, an office template in office/ and a config naming it (relative to it)."""
+    import shutil
+
+    (in_tmp / "plans").mkdir()
+    shutil.copy(SEED_PLANS["2014-yueyang"], in_tmp / "plans" / "2014-yueyang.yaml")
+    (in_tmp / "office").mkdir()
+    shutil.copy(NOTICE, in_tmp / "office" / "通知.docx")
+    (in_tmp / "aidplan.toml").write_text('docx_template = "office/通知.docx"\n', encoding="utf-8")
+    (in_tmp / "docs").mkdir()
+    return in_tmp
+
+
+def test_render_fills_the_template_the_config_names(cli, project: Path, notices, defaults, monkeypatch) -> None:
+    monkeypatch.chdir(project / "docs")
+    result = cli("render", "../plans/2014-yueyang.yaml", "-f", "docx", "-d", "out", "--date", "2014-02-10")
+    assert result.exit_code == 0, result.output
+    assert (project / "docs" / "out" / "2014-yueyang.docx").read_bytes() == notices["2014-yueyang"]
+    result = cli("render", "../plans/2014-yueyang.yaml", "-f", "docx", "-d", "bare", "--no-docx-template")
+    assert result.exit_code == 0, result.output
+    assert (project / "docs" / "bare" / "2014-yueyang.docx").read_bytes() == defaults["2014-yueyang"]
+
+
+def test_check_validates_the_template_the_config_names(cli, project: Path) -> None:
+    result = cli("check", "-q")
+    assert (result.exit_code, result.stdout) == (0, "")
+    broken = word_template(project, office_body(para(run("{{ plan.titel }}"))), "broken.docx")
+    (project / "aidplan.toml").write_text(f'docx_template = "{broken.name}"\n', encoding="utf-8")
+    result = cli("check")
+    assert result.exit_code == 1
+    assert result.stdout.splitlines() == [
+        "broken.docx:¶7 “{{ plan.titel }}”: error[E401]: 未知的变量“plan.titel”（是不是“plan.title”？）；"
+        "plan 的属性有：attachment、groups、layout、notes、organisation、tasks、title、year"
+    ]
+    assert result.stderr == "检查了 2 个文件：1 个错误，0 个警告\n"
+
+
+def test_a_missing_template(cli, project: Path) -> None:
+    (project / "aidplan.toml").write_text('docx_template = "office/没有.docx"\n', encoding="utf-8")
+    result = cli("check", "-q")
+    assert (result.exit_code, result.stdout) == (1, "office/没有.docx: error[E400]: 找不到模板文件\n")
+    result = cli("render", "plans/2014-yueyang.yaml", "-f", "docx")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines() == [
+        "office/没有.docx: error[E400]: 找不到模板文件",
+        "aidplan: 模板 office/没有.docx 有 1 个错误，没有生成任何文件",
+    ]
+    assert not (project / "build").exists()

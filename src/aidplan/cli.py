@@ -68,6 +68,7 @@ DOCX_TEMPLATE_HELP = (
     "typed in Word, and one paragraph {{p plan_table }} where the table goes. See templates/notice.docx."
 )
 DATE_HELP = "With --docx-template: the 成文日期 {{ date }} (ISO, 2020-02-10). Default: today."
+NO_DOCX_TEMPLATE_HELP = "Print the bare table even when the project config names a docx_template."
 SET_HELP = "With --docx-template: one more template variable, NAME=VALUE (repeatable), e.g. org=淮北市学生资助管理中心."
 TODAY_HELP = "Report as of this date (ISO, 2020-05-10) instead of the real date."
 FAIL_ON_OVERDUE_HELP = "Exit 1 when anything is overdue (for scheduled CI reminders)."
@@ -238,7 +239,7 @@ def check(
     from aidplan.plan.findings import has_errors
 
     config = _config()
-    files, findings = check_paths(paths or config.plan_paths(), config.calendar_places())
+    files, findings = check_paths(paths or config.plan_paths(), config.calendar_places(), config.docx_template())
     chosen = (
         output_format.value if output_format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     )
@@ -264,6 +265,7 @@ def render(
     ] = None,
     date: Annotated[str | None, typer.Option("--date", help=DATE_HELP, show_default=False)] = None,
     values: Annotated[list[str] | None, typer.Option("--set", help=SET_HELP, show_default=False)] = None,
+    no_docx_template: Annotated[bool, typer.Option("--no-docx-template", help=NO_DOCX_TEMPLATE_HELP)] = False,
 ) -> None:
     """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown, HTML and PDF.
 
@@ -271,14 +273,14 @@ def render(
     """
     from aidplan.commands.render import NoticeOptions, parse_values, render_plans
 
+    config = _config()
     notice = None
-    if docx_template is not None:
+    template = None if no_docx_template else docx_template or config.docx_template()
+    if template is not None:
         from aidplan.commands.track import parse_date
 
         day = parse_date(date, "--date") if date else None
-        notice = NoticeOptions(docx_template, day, parse_values(values or []))
-
-    config = _config()
+        notice = NoticeOptions(template, day, parse_values(values or []))
     result = render_plans(
         paths,
         formats,

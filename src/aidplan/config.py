@@ -31,6 +31,12 @@ class Settings(BaseModel):
     style: StyleOverrides = Field(default_factory=StyleOverrides, description="Style for all plans; a plan's wins.")
     lang: Literal["zh", "en"] | None = Field(None, description="Language of messages.")
     within: int | None = Field(None, ge=0, description="The default of due --within, in days.")
+    docx_template: str | None = Field(
+        None,
+        min_length=1,
+        description="The office's notice template (.docx): render fills it instead of printing the bare table, "
+        "and check validates it.",
+    )
 
 
 @dataclass
@@ -58,6 +64,9 @@ class ProjectConfig:
 
     def plan_paths(self) -> list[Path]:
         return [self._relative(entry) for entry in self.settings.plans]
+
+    def docx_template(self) -> Path | None:
+        return self._relative(self.settings.docx_template) if self.settings.docx_template else None
 
     def calendar_places(self) -> list[Path] | None:
         if self.settings.calendars is None:

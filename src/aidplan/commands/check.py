@@ -106,11 +106,14 @@ def load_valid_plans(
 
 
 def check_paths(
-    paths: Iterable[Path], calendar_places: Sequence[Path] | None = None
+    paths: Iterable[Path], calendar_places: Sequence[Path] | None = None, docx_template: Path | None = None
 ) -> tuple[list[Path], list[Finding]]:
-    """Check every plan (and calendar file) under the paths; returns the files checked and all findings, file
-    by file. A calendar file's problems are listed once, however many plans use it."""
+    """Check every plan (and calendar file) under the paths, and the notice template the config names; returns
+    the files checked and all findings, file by file. A calendar file's problems are listed once, however many
+    plans use it."""
     files = find_plan_files(paths, calendars=True)
+    if docx_template is not None and docx_template not in files:
+        files.append(docx_template)
     check = functools.partial(check_file, calendar_places=calendar_places)
     if len(files) >= 64 and (os.cpu_count() or 1) > 1:
         from concurrent.futures import ProcessPoolExecutor

@@ -558,6 +558,9 @@ def _placeholder(checker: _Checker, parts: list[tuple[str, list[_Paragraph], lis
 def check_template(path: Path, data: bytes | None = None, extra_names: set[str] | None = None) -> list[Finding]:
     """Every problem of a notice template, located by paragraph; an empty list when it can be rendered."""
     checker = _Checker(path, set(extra_names or ()))
+    if data is None and not path.is_file():
+        checker.add(None, 0, "E400", "找不到模板文件")
+        return checker.findings
     try:
         raw = path.read_bytes() if data is None else data
     except OSError as exc:
