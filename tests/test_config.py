@@ -84,7 +84,8 @@ def test_keys_in_pyproject_are_located_in_dotted_and_inline_forms(cli, project: 
     result = cli("check")
     assert result.stderr.splitlines()[:2] == [
         "pyproject.toml:2:11: error[E110]: “line_spacing”应为数字，实际是“x”",
-        "pyproject.toml:3:1: error[E110]: 未知的键“tool_typo”；此处可用的键：plans、calendars、style、lang、within、docx_template",
+        "pyproject.toml:3:1: error[E110]: 未知的键“tool_typo”；"
+        "此处可用的键：plans、calendars、style、lang、within、docx_template",
     ]
 
 
