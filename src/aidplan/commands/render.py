@@ -15,7 +15,7 @@ from aidplan.files import write_atomic
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.layouts import LAYOUTS
 from aidplan.plan.model import Plan, StyleOverrides
-from aidplan.render.layout import Cell, RowHeight, TableLayout, build_layout
+from aidplan.render.layout import Split, TableLayout, build_layout
 from aidplan.render.style import Profile, profile_for
 
 
@@ -48,34 +48,20 @@ class Rendered:
     warnings: list[Finding]
 
 
-def fit_to_page(
-    make: Callable[[RowHeight | None, float | None], TableLayout], profile: Profile
-) -> tuple[TableLayout, list[float]]:
-    """A table fitted to the page: column widths from its content, and groups split where they exceed
-    a page. `make(row_height, page_budget)` builds the layout."""
-    from aidplan.render.measure import RowHeights, column_widths, line_count
+def fit_to_page(make: Callable[[Split | None], TableLayout], profile: Profile) -> tuple[TableLayout, list[float]]:
+    """A table fitted to the page: column widths from its content, and periods split where pages end.
+    `make(split)` builds the layout (split None: every period whole)."""
+    from aidplan.render.measure import layout_widths
+    from aidplan.render.pages import Filler
 
-    plain = make(None, None)
-    texts = {
-        column.role: [p for row in plain.rows for p in row.cells[i].paragraphs]
-        for i, column in enumerate(plain.columns)
-    }
-    widths = column_widths([column.role for column in plain.columns], texts, profile)  # headers may wrap
-    heights = RowHeights(widths, profile)
-    header_height = heights([Cell((column.header,)) for column in plain.columns])
-    title_pitch = max(profile.body_line_pitch, profile.title_size * 1.3)
-    title_lines = line_count(plain.title, profile.text_width, profile.title_size, 0)
-    title_block = (
-        profile.body_line_pitch * (2 if plain.attachment else 0) + title_pitch * title_lines + profile.cell_leading
-    )
-    # 15% spare: Word and LibreOffice break lines a little differently from the estimate
-    budget = (profile.text_height - header_height - title_block) * 0.85
-    return make(heights, budget), widths
+    plain = make(None)
+    widths = layout_widths(plain, profile)
+    return make(Filler(plain, profile, widths)), widths
 
 
 def table_layout(plan: Plan, profile: Profile, kind: str | None = None) -> tuple[TableLayout, list[float]]:
-    """The plan's table for a page profile: column widths, and periods split where they exceed a page."""
-    return fit_to_page(lambda heights, budget: build_layout(plan, kind, heights, budget), profile)
+    """The plan's table for a page profile: column widths, and periods split where pages end."""
+    return fit_to_page(lambda split: build_layout(plan, kind, split), profile)
 
 
 def _parse_formats(formats: list[str]) -> list[str]:

@@ -135,9 +135,7 @@ def ledger_documents(
         )
         title = f"{plan.title}完成情况"
         layout, widths = fit_to_page(
-            lambda heights, budget: grouped_layout(
-                title, columns, list(groups.values()), (note,), None, heights, budget
-            ),
+            lambda split: grouped_layout(title, columns, list(groups.values()), (note,), None, split),
             profile,
         )
         target = output or out_dir / f"{status.path.stem}{STATUS_FORMATS['docx'].extension}"

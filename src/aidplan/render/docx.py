@@ -76,7 +76,7 @@ def _prepare_document(profile: Profile, title: str, author: str | None, year: in
     if lang is None:
         lang = OxmlElement("w:lang")
         rpr.append(lang)
-    lang.set(qn("w:val"), "zh-CN")
+    lang.set(qn("w:val"), "en-US")  # Latin words and numbers break like Latin text, never inside
     lang.set(qn("w:eastAsia"), "zh-CN")
     ppr_default = defaults.find(qn("w:pPrDefault"))
     if ppr_default is not None:

@@ -39,9 +39,23 @@ class TableLayout:
     notes: tuple[str, ...]
 
 
-# Estimated height of a row (in any unit) from its cells' paragraphs, and the height a block may take on
-# one page. With both, a period longer than a page is split into blocks that each start with its label.
-RowHeight = Callable[[Sequence[Cell]], float]
+@dataclass(frozen=True)
+class Group:
+    """One period's rows before page splitting: `rows(units[i:j])` gives the rows of a block of its units
+    (tasks, or the rest cells of task rows), the period label on the block's first row."""
+
+    index: int
+    units: tuple
+    rows: Callable[[Sequence], list[Row]]
+
+
+# Turns the groups of a table into its rows; the default keeps every period whole. A page-aware split
+# (aidplan.render.pages.Filler) cuts long periods where pages end.
+Split = Callable[[Sequence[Group]], list[Row]]
+
+
+def whole(groups: Sequence[Group]) -> list[Row]:
+    return [row for group in groups for row in group.rows(group.units)]
 
 
 def _columns(plan: Plan, kind: str) -> tuple[Column, ...]:
@@ -57,40 +71,23 @@ def _numbered(task: PrintedTask, style: str) -> str:
     return format_number(task.number, style) + task.text
 
 
-def _split(items: list, height: Callable[[list], float], budget: float) -> list[list]:
-    """Greedy blocks of consecutive items whose height fits the budget (an item taller than it stands alone)."""
-    blocks: list[list] = [[]]
-    for item in items:
-        if blocks[-1] and height(blocks[-1] + [item]) > budget:
-            blocks.append([])
-        blocks[-1].append(item)
-    return blocks
+def merged_group(index: int, label: str, rests: Sequence[tuple[Cell, ...]]) -> Group:
+    """A period of task rows with the period cell merged down each block's rows, the block kept on one page."""
+
+    def rows(block: Sequence[tuple[Cell, ...]]) -> list[Row]:
+        return [
+            Row(
+                ((Cell((label,)) if i == 0 else Cell(("",), continues=True)),) + rest,
+                index,
+                keep_with_next=i < len(block) - 1,
+            )
+            for i, rest in enumerate(block)
+        ]
+
+    return Group(index, tuple(rests), rows)
 
 
-def merged_rows(
-    index: int, label: str, rests: list[tuple[Cell, ...]], row_height: RowHeight | None, budget: float | None
-) -> list[Row]:
-    """Rows of one period with the period cell merged down its rows: split into blocks that fit a page
-    (each starting with the label) and each block kept on one page."""
-
-    def cells(rest: tuple[Cell, ...], first: bool) -> tuple[Cell, ...]:
-        return (Cell((label,)) if first else Cell(("",), continues=True),) + rest
-
-    def height(block: list[tuple[Cell, ...]]) -> float:
-        assert row_height is not None
-        return sum(row_height(cells(rest, i == 0)) for i, rest in enumerate(block))
-
-    blocks = _split(rests, height, budget) if row_height is not None and budget is not None else [rests]
-    rows = []
-    for block in blocks:
-        for position, rest in enumerate(block):
-            rows.append(Row(cells(rest, position == 0), index, keep_with_next=position < len(block) - 1))
-    return rows
-
-
-def _task_rows(
-    plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: RowHeight | None, budget: float | None
-) -> list[Row]:
+def _task_group(plan: Plan, item: ScheduledPeriod, has_owner: bool) -> Group:
     rests = []
     for task in item.tasks:
         rest = [Cell((_numbered(task, plan.numbering),))]
@@ -99,50 +96,39 @@ def _task_rows(
         rests.append(tuple(rest))
     if not rests:
         rests = [tuple(Cell(("",)) for _ in range(2 if has_owner else 1))]
-    return merged_rows(item.index, item.period.label, rests, row_height, budget)
+    return merged_group(item.index, item.period.label, rests)
 
 
-def _period_rows(
-    plan: Plan, item: ScheduledPeriod, has_owner: bool, row_height: RowHeight | None, budget: float | None
-) -> list[Row]:
+def _period_group(plan: Plan, item: ScheduledPeriod, has_owner: bool) -> Group:
+    """A period in one row (its tasks one paragraph each); a long period becomes several rows, each with
+    the label and the deadline."""
     deadline = item.period.deadline.text if item.period.deadline is not None else ""
 
-    def cells(tasks: list[PrintedTask], last: bool) -> tuple[Cell, ...]:
+    def rows(tasks: Sequence[PrintedTask]) -> list[Row]:
         row = [Cell((item.period.label,)), Cell(tuple(_numbered(t, plan.numbering) for t in tasks) or ("",))]
         if has_owner:
             owners = list(dict.fromkeys(t.owner for t in tasks if t.owner))
             row.append(Cell(tuple(owners) or ("",)))
-        row.append(Cell((deadline if last else "",)))
-        return tuple(row)
+        row.append(Cell((deadline,)))
+        return [Row(tuple(row), item.index)]
 
-    tasks = list(item.tasks)
-    if row_height is not None and budget is not None:
-        blocks = _split(tasks, lambda block: row_height(cells(block, True)), budget)
-    else:
-        blocks = [tasks]
-    return [
-        Row(cells(block, i == len(blocks) - 1), item.index, keep_with_next=i < len(blocks) - 1)
-        for i, block in enumerate(blocks)
-    ]
+    return Group(item.index, tuple(item.tasks), rows)
 
 
-def build_layout(
-    plan: Plan, kind: str | None = None, row_height: RowHeight | None = None, page_budget: float | None = None
-) -> TableLayout:
+def build_layout(plan: Plan, kind: str | None = None, split: Split | None = None) -> TableLayout:
     """The plan's table in the given layout (default: the plan's own).
 
-    With `row_height` and `page_budget`, a period whose rows would not fit on one page is split into
-    blocks that fit, each starting with the period label, so no page starts with a blank period cell.
+    With `split`, periods are cut into blocks where pages end (see aidplan.render.pages.Filler), each block
+    starting with the period label, so no page starts with a blank period cell.
     """
     kind = kind or plan.layout
     if kind not in LAYOUTS:
         raise ValueError(f"unknown layout {kind!r}")
     columns = _columns(plan, kind)
     has_owner = plan.owners
-    rows: list[Row] = []
-    for item in schedule(plan):
-        make = _task_rows if kind == "by-task" else _period_rows
-        rows.extend(make(plan, item, has_owner, row_height, page_budget))
+    make = _task_group if kind == "by-task" else _period_group
+    groups = [make(plan, item, has_owner) for item in schedule(plan)]
+    rows = (split or whole)(groups)
     return TableLayout(kind, plan.attachment, plan.title, columns, tuple(rows), tuple(plan.notes))
 
 
@@ -152,15 +138,15 @@ def grouped_layout(
     groups: list[tuple[int, str, list[tuple[str, ...]]]],
     notes: tuple[str, ...] = (),
     attachment: str | None = None,
-    row_height: RowHeight | None = None,
-    page_budget: float | None = None,
+    split: Split | None = None,
 ) -> TableLayout:
     """A by-task table of any columns after the period one (the 台账 uses it): groups are
     (period index, label, rows of cell texts)."""
-    rows: list[Row] = []
-    for index, label, texts in groups:
-        rests = [tuple(Cell((text,)) for text in row) for row in texts]
-        rows.extend(merged_rows(index, label, rests, row_height, page_budget))
+    merged = [
+        merged_group(index, label, [tuple(Cell((text,)) for text in row) for row in texts])
+        for index, label, texts in groups
+    ]
+    rows = (split or whole)(merged)
     return TableLayout("by-task", attachment, title, columns, tuple(rows), notes)
 
 

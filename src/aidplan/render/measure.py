@@ -1,32 +1,13 @@
-"""Estimate how much room text takes in a table cell, so long periods can be split at page size."""
+"""How tall a table row prints: lines of each cell (from the width rules) × the exact line spacing, plus the
+cell margins and the border; and how wide each column is."""
 
 from __future__ import annotations
 
-import math
 from collections.abc import Sequence
 
-from aidplan.render.layout import Cell
+from aidplan.render.layout import Cell, TableLayout
 from aidplan.render.style import Profile
-
-
-def text_ems(text: str) -> float:
-    """Width in character widths (字): Chinese and full-width punctuation 1, Latin letters and digits about ½,
-    plus the ¼ 字 gap Word and LibreOffice put between Chinese and Latin text (autoSpaceDE/DN)."""
-    width, previous = 0.0, None
-    for ch in text:
-        latin = ord(ch) < 0x2000
-        width += 0.55 if latin else 1.0
-        if previous is not None and previous != latin and not ch.isspace():
-            width += 0.25
-        previous = latin
-    return width
-
-
-def line_count(text: str, width_pt: float, size_pt: float, padding_pt: float) -> int:
-    # half a character less than the width allows: justification, unbreakable Latin runs (1.1@1-20)
-    # and line-start rules (no ， at a line start) make real lines hold a little less
-    per_line = max(1.0, math.floor((width_pt - 2 * padding_pt) / size_pt * 2) / 2 - 0.5)
-    return max(1, math.ceil(text_ems(text) / per_line - 1e-9))
+from aidplan.render.widths import break_lines, text_width
 
 
 def column_widths(roles: Sequence[str], texts_by_role: dict[str, list[str]], profile: Profile) -> list[float]:
@@ -38,23 +19,60 @@ def column_widths(roles: Sequence[str], texts_by_role: dict[str, list[str]], pro
     for role in roles:
         if role in bounds:
             low, high = bounds[role]
-            ems = max((text_ems(t) for t in texts_by_role.get(role, [])), default=low)
+            ems = max(
+                (
+                    text_width(t, size, profile.body_font, profile.cell_char_spacing) / size
+                    for t in texts_by_role.get(role, [])
+                ),
+                default=low,
+            )
             widths[role] = min(max(ems + 0.2, low), high) * size + 2 * pad
     widths["tasks"] = profile.text_width - sum(widths.values())
     return [round(widths[role], 2) for role in roles]
 
 
-class RowHeights:
-    """Estimated row heights in points for a table with the given column widths."""
+def layout_widths(layout: TableLayout, profile: Profile) -> list[float]:
+    """Column widths of a layout: the same for a layout and for the same table split at page ends."""
+    texts = {
+        column.role: [p for row in layout.rows for p in row.cells[i].paragraphs]
+        for i, column in enumerate(layout.columns)
+    }
+    return column_widths([column.role for column in layout.columns], texts, profile)  # headers may wrap
 
-    def __init__(self, widths: Sequence[float], profile: Profile) -> None:
+
+class RowHeights:
+    """Row heights in points, as LibreOffice and Word lay out a row of exact-spaced cell paragraphs:
+    the tallest cell's lines × line spacing, plus the cell margins above and below and one border line."""
+
+    def __init__(self, widths: Sequence[float], profile: Profile, font: str | None = None) -> None:
         self.widths = list(widths)
         self.profile = profile
+        self.font = font or profile.body_font
+        self._lines: dict[tuple[str, float], int] = {}
+
+    def lines(self, text: str, width: float) -> int:
+        key = (text, width)
+        found = self._lines.get(key)
+        if found is None:
+            profile = self.profile
+            found = len(
+                break_lines(
+                    text, width - 2 * profile.cell_padding, profile.cell_size, self.font, profile.cell_char_spacing
+                )
+            )
+            self._lines[key] = found
+        return found
+
+    def cell_lines(self, cells: Sequence[Cell]) -> int:
+        return max(
+            (
+                sum(self.lines(p, width) for p in cell.paragraphs)
+                for cell, width in zip(cells, self.widths)
+                if not cell.continues
+            ),
+            default=1,
+        )
 
     def __call__(self, cells: Sequence[Cell]) -> float:
         profile = self.profile
-        tallest = 0
-        for cell, width in zip(cells, self.widths):
-            lines = sum(line_count(p, width, profile.cell_size, profile.cell_padding) for p in cell.paragraphs)
-            tallest = max(tallest, lines)
-        return tallest * profile.cell_leading + 2 * profile.cell_padding_vertical + 1.0  # + border
+        return self.cell_lines(cells) * profile.cell_leading + 2 * profile.cell_padding_vertical + profile.border_width

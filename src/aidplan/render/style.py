@@ -55,6 +55,7 @@ class Profile:
     page_number_size: float = 14.0  # 四号
     body_line_pitch: float = 28.95  # pt: 22 lines fill the 225 mm 版心 exactly (579 twips)
     cell_line_spacing: float | None = None  # pt, exact; None: 1.4 × cell size + 0.4 (20 pt for 四号)
+    cell_char_spacing: float = 0.0  # pt added after every character of table text (w:spacing); 0: none
     cell_padding: float = 5.4  # pt left and right (Word's default 108 twips)
     cell_padding_vertical: float = 2.0  # pt above and below the text of a cell
     border_size: int = 4  # eighths of a point: 0.5 pt single black lines
@@ -82,6 +83,16 @@ class Profile:
     def text_height(self) -> float:
         """Height of the 版心 in points."""
         return (self.paper[1] - self.margins.top - self.margins.bottom) * 72 / 25.4
+
+    @property
+    def border_width(self) -> float:
+        """Points one table border line adds to every row."""
+        return self.border_size / 8
+
+    @property
+    def title_pitch(self) -> float:
+        """Exact line spacing of the title: one body line, or more for a title face taller than that."""
+        return max(self.body_line_pitch, self.title_size * 1.3)
 
     @property
     def cell_leading(self) -> float:

@@ -1,0 +1,202 @@
+"""The page plan of a table: which page each row prints on, and the splitting of long periods at page ends.
+
+Both are pure functions of the layout and the page profile (no LibreOffice needed), and follow what Word and
+LibreOffice do with aidplan's DOCX: rows never break (cantSplit), the header row repeats on every page, the
+rows of one block (a period, or the part of a long period on one page) are kept together (keepNext), and
+the 注 line under the table stays with the last row.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import dataclass
+
+from aidplan.render.layout import Cell, Group, Row, TableLayout
+from aidplan.render.measure import RowHeights, layout_widths
+from aidplan.render.style import Profile
+from aidplan.render.widths import break_lines
+
+# A block fits when it overshoots the room by less than this (LibreOffice rounds positions to twips).
+SLACK = 0.05
+
+
+@dataclass(frozen=True)
+class Geometry:
+    """Room for table rows: on the first page (under the label and title) and on every later page."""
+
+    first: float
+    other: float
+    header: float  # the repeated header row
+    notes: float  # the 注 lines kept with the last row
+
+
+@dataclass(frozen=True)
+class PagePlan:
+    pages: tuple[int, ...]  # the page (1-based) each row of the layout prints on
+    heights: tuple[float, ...]  # each row's height in points
+    used: tuple[float, ...]  # points of rows on each page
+    geometry: Geometry
+
+    @property
+    def page_count(self) -> int:
+        return max(self.pages, default=1)
+
+    def starts(self) -> list[int]:
+        """Index of the first row of every page."""
+        return [i for i, page in enumerate(self.pages) if i == 0 or page != self.pages[i - 1]]
+
+
+class Measure:
+    """Heights of rows and blocks of one table."""
+
+    def __init__(self, layout: TableLayout, profile: Profile, widths: Sequence[float] | None = None) -> None:
+        self.profile = profile
+        self.widths = list(widths) if widths is not None else layout_widths(layout, profile)
+        self.merged = layout.kind == "by-task"  # the period cell is merged down a block's rows
+        self.rows = RowHeights(self.widths, profile)
+        self.header = RowHeights(self.widths, profile, profile.header_font)
+        self.geometry = self._geometry(layout)
+
+    def _geometry(self, layout: TableLayout) -> Geometry:
+        profile = self.profile
+        header = self.header([Cell((column.header,)) for column in layout.columns])
+        title_lines = len(break_lines(layout.title, profile.text_width, profile.title_size, profile.title_font))
+        title = profile.body_line_pitch * (2 if layout.attachment else 0) + profile.title_pitch * title_lines
+        title += profile.cell_leading  # the spacing line between title and table
+        notes = sum(
+            len(break_lines(note, profile.text_width, profile.cell_size, profile.body_font, profile.cell_char_spacing))
+            for note in layout.notes
+        )
+        # the table's top border line is on every page
+        other = profile.text_height - header - profile.border_width
+        return Geometry(other - title, other, header, notes * profile.cell_leading)
+
+    def row(self, row: Row) -> float:
+        """A row alone; in a merged table the period cell counts only through `block`."""
+        cells = row.cells[1:] if self.merged else row.cells
+        widths = self.rows.widths
+        if self.merged:
+            self.rows.widths = widths[1:]
+        try:
+            return self.rows(cells)
+        finally:
+            self.rows.widths = widths
+
+    def label(self, row: Row) -> float:
+        profile = self.profile
+        lines = sum(self.rows.lines(p, self.widths[0]) for p in row.cells[0].paragraphs)
+        return lines * profile.cell_leading + 2 * profile.cell_padding_vertical + profile.border_width
+
+    def heights(self, rows: Sequence[Row]) -> list[float]:
+        """Each row's height; where a merged period cell is taller than its rows, the last row grows."""
+        heights = [self.row(row) for row in rows]
+        if self.merged:
+            start = 0
+            for i in range(1, len(rows) + 1):
+                if i == len(rows) or not rows[i].cells[0].continues:
+                    extra = self.label(rows[start]) - sum(heights[start:i])
+                    if extra > 0:
+                        heights[i - 1] += extra
+                    start = i
+        return heights
+
+    def block(self, rows: Sequence[Row]) -> float:
+        return sum(self.heights(rows))
+
+
+def _chains(rows: Sequence[Row]) -> list[tuple[int, int]]:
+    """Runs of rows held together by keep-with-next: (first, end) index pairs."""
+    chains, start = [], 0
+    for i, row in enumerate(rows):
+        if not row.keep_with_next:
+            chains.append((start, i + 1))
+            start = i + 1
+    if start < len(rows):
+        chains.append((start, len(rows)))
+    return chains
+
+
+def plan_pages(layout: TableLayout, profile: Profile, widths: Sequence[float] | None = None) -> PagePlan:
+    """Where each row of `layout` prints, as LibreOffice places it: a kept-together block that does not fit
+    the rest of the page starts the next one (unless it is taller than a whole page: then it breaks)."""
+    measure = Measure(layout, profile, widths)
+    geometry = measure.geometry
+    heights = measure.heights(layout.rows)
+    pages = [0] * len(layout.rows)
+    used = [0.0]
+    chains = _chains(layout.rows)
+    for n, (start, end) in enumerate(chains):
+        room = geometry.first if len(used) == 1 else geometry.other
+        tail = geometry.notes if n == len(chains) - 1 else 0.0
+        height = sum(heights[start:end]) + tail
+        if used[-1] > 0 and height > room - used[-1] + SLACK and height <= geometry.other + SLACK:
+            used.append(0.0)
+            room = geometry.other
+        for i in range(start, end):
+            if used[-1] > 0 and heights[i] > room - used[-1] + SLACK:
+                used.append(0.0)
+                room = geometry.other
+            pages[i] = len(used)
+            used[-1] += heights[i]
+        used[-1] += tail
+    return PagePlan(tuple(pages), tuple(heights), tuple(used), geometry)
+
+
+class Filler:
+    """Splits the periods of a table where pages end (the `split` of `build_layout` and `grouped_layout`).
+
+    It keeps a running position on the page. A period that fits the rest of the page stays whole; one that
+    does not, but fits a whole page, starts the next page; a longer one fills the rest of this page and
+    continues on the next, its label (and deadline) printed again on every page.
+    """
+
+    def __init__(self, plain: TableLayout, profile: Profile, widths: Sequence[float] | None = None) -> None:
+        self.measure = Measure(plain, profile, widths)
+        self.geometry = self.measure.geometry
+
+    def __call__(self, groups: Sequence[Group]) -> list[Row]:
+        geometry, block = self.geometry, self.measure.block
+        rows: list[Row] = []
+        first_page, used = True, 0.0
+
+        def room() -> float:
+            return (geometry.first if first_page else geometry.other) - used + SLACK
+
+        for number, group in enumerate(groups):
+            tail = geometry.notes if number == len(groups) - 1 else 0.0
+            units = list(group.units)
+            whole = group.rows(units)
+            height = block(whole) + tail
+            if height <= room():
+                rows += whole
+                used += height
+                continue
+            if (used > 0 and height <= geometry.other + SLACK) or not units:
+                rows += whole
+                first_page, used = False, height
+                continue
+            while units:
+                taken = self._fit(group, units, room(), tail)
+                if taken == 0 and used > 0:
+                    first_page, used = False, 0.0
+                    continue
+                taken = max(taken, 1)
+                part = group.rows(units[:taken])
+                rows += part
+                units = units[taken:]
+                if units:
+                    first_page, used = False, 0.0
+                else:
+                    used += block(part) + tail
+        return rows
+
+    def _fit(self, group: Group, units: list, room: float, tail: float) -> int:
+        """How many of the units fit in `room` as one block (with the tail when they are the last)."""
+        block = self.measure.block
+        taken = 0
+        for count in range(1, len(units) + 1):
+            extra = tail if count == len(units) else 0.0
+            if block(group.rows(units[:count])) + extra > room:
+                break
+            taken = count
+        return taken

@@ -1,0 +1,259 @@
+"""How wide text prints and where its lines break: one module for every writer that measures text.
+
+Widths come from the font that will print the text. Chinese characters and full-width punctuation are one
+em (字) wide in every face aidplan names; Latin letters, digits and half-width punctuation take the advance
+width the font gives them. LibreOffice prints the official face names with the stand-ins of `fonts.conf`
+(Noto Serif / Sans CJK SC); when that font file is on the machine its metrics are read with fontTools,
+otherwise the table below (the same fonts' advances, shipped with aidplan) is used.
+
+Lines break like Word and LibreOffice break Chinese text: between any two Chinese characters, at spaces,
+never inside a run of Latin letters and digits, never before closing punctuation (`，。；：、）》”` …) and
+never after opening punctuation (`（《“` …).
+"""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+import unicodedata
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
+
+# Which stand-in prints each official face (the same mapping as fonts.conf): serif, sans or the bold serif.
+_STAND_IN = {
+    "仿宋_GB2312": "serif",
+    "FangSong_GB2312": "serif",
+    "仿宋": "serif",
+    "FangSong": "serif",
+    "宋体": "serif",
+    "SimSun": "serif",
+    "楷体_GB2312": "serif",
+    "楷体": "serif",
+    "KaiTi": "serif",
+    "方正小标宋简体": "serif-bold",
+    "方正小标宋_GBK": "serif-bold",
+    "FZXiaoBiaoSong-B05S": "serif-bold",
+    "黑体": "sans",
+    "SimHei": "sans",
+    "微软雅黑": "sans",
+    "Microsoft YaHei": "sans",
+}
+_FAMILY = {"serif": "Noto Serif CJK SC", "sans": "Noto Sans CJK SC", "serif-bold": "Noto Serif CJK SC:bold"}
+
+# Advance widths in 1/1000 em of U+0020…U+007E (space to ~), then of a few other narrow characters,
+# from Noto Serif CJK SC Regular / Noto Sans CJK SC Regular / Noto Serif CJK SC Bold (fonts-noto-cjk 2.001).
+_ASCII = {
+    "serif": (
+        "256 308 376 574 550 923 779 196 364 364 478 580 327 346 327 352 557 471 558 557 555 558 558 549 558 562 "
+        "327 327 580 580 580 432 912 718 670 691 770 652 629 741 853 405 402 731 625 975 796 767 641 767 715 567 "
+        "659 797 714 1053 700 687 605 344 352 344 580 563 435 557 638 538 629 546 388 566 663 332 311 607 334 974 "
+        "661 596 638 607 462 473 367 653 548 838 564 552 498 374 316 374 580"
+    ),
+    "sans": (
+        "224 323 474 555 555 921 680 278 338 338 467 555 278 347 278 392 555 555 555 555 555 555 555 555 555 555 "
+        "278 278 555 555 555 474 946 608 657 638 688 589 552 689 728 293 535 646 543 812 723 742 633 742 635 596 "
+        "599 721 575 878 573 531 603 338 392 338 555 559 606 563 618 510 620 554 325 564 607 275 275 552 284 926 "
+        "610 606 620 620 388 468 377 607 521 802 498 521 475 338 270 338 555"
+    ),
+    "serif-bold": (
+        "250 355 447 615 589 966 803 235 400 400 485 603 335 370 335 400 593 466 594 593 593 594 594 588 594 596 "
+        "335 335 603 603 603 473 970 746 708 702 789 666 648 757 864 426 428 767 642 1001 815 785 673 785 751 597 "
+        "695 818 734 1091 726 701 627 372 400 372 603 593 447 585 672 565 658 572 402 596 687 349 335 651 355 1008 "
+        "685 623 671 640 500 499 393 678 578 874 599 582 517 380 338 380 603"
+    ),
+}
+_OTHER = {"serif": {"—": 890, "·": 327}, "sans": {"—": 894}, "serif-bold": {"—": 928, "·": 335}}
+
+# Chinese line-breaking rules (GB/T 15834 practice, Word's and LibreOffice's default 禁则 for zh-CN)
+NO_LINE_START = set("，。；：、？！）》」』】〕〗〉”’…—～·%‰℃,.;:?!)]}'\"")
+NO_LINE_END = set("（《「『【〔〖〈“‘([{")
+
+
+def is_wide(ch: str) -> bool:
+    """One em wide in a Chinese face: Chinese characters, full-width forms, and CJK punctuation."""
+    return unicodedata.east_asian_width(ch) in "WFA" and ord(ch) >= 0x2000
+
+
+def display_width(text: str) -> int:
+    """Columns a terminal gives the text: two for Chinese characters and full-width forms, one for the rest."""
+    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+
+
+@dataclass(frozen=True)
+class Face:
+    """Advance widths (in em) of the characters that are not one em wide, for one printing font."""
+
+    name: str
+    source: str  # the font file read, or "table" for the shipped table
+    narrow: dict[str, float]
+
+    def advance(self, ch: str) -> float:
+        found = self.narrow.get(ch)
+        if found is not None:
+            return found
+        return 1.0 if is_wide(ch) or ord(ch) >= 0x2E80 else 0.5
+
+
+def _shipped(kind: str) -> Face:
+    values = [int(v) / 1000 for v in _ASCII[kind].split()]
+    narrow = {chr(0x20 + i): value for i, value in enumerate(values)}
+    narrow.update({ch: value / 1000 for ch, value in _OTHER[kind].items()})
+    return Face(_FAMILY[kind], "table", narrow)
+
+
+def _font_file(kind: str) -> tuple[str, int] | None:
+    """The file and face index fontconfig gives LibreOffice for this stand-in, if it is a Noto CJK font."""
+    if os.environ.get("AIDPLAN_FONT_METRICS") == "table" or shutil.which("fc-match") is None:
+        return None
+    env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF))
+    try:
+        found = subprocess.run(
+            ["fc-match", "-f", "%{file}\t%{index}\t%{family}", _FAMILY[kind]],
+            capture_output=True,
+            text=True,
+            env=env,
+            timeout=10,
+            stdin=subprocess.DEVNULL,
+        ).stdout
+    except (OSError, subprocess.SubprocessError):
+        return None
+    parts = found.split("\t")
+    if len(parts) < 3 or "CJK" not in parts[2] or not Path(parts[0]).is_file():
+        return None
+    return parts[0], int(parts[1] or 0)
+
+
+@cache
+def face_for(kind: str) -> Face:
+    """The metrics of a stand-in (serif, sans, serif-bold): from its font file when present, else shipped."""
+    located = _font_file(kind)
+    if located is None:
+        return _shipped(kind)
+    path, index = located
+    try:
+        from fontTools.ttLib import TTFont  # lazy: only rendering needs it, and only when the font is present
+
+        font = TTFont(path, fontNumber=index, lazy=True)
+        em = font["head"].unitsPerEm
+        table = font["cmap"].getcmap(3, 1) or font["cmap"].getcmap(3, 10)
+        cmap = table.cmap if table is not None else font.getBestCmap()
+        metrics = font["hmtx"]
+        narrow = {}
+        for ch in [chr(c) for c in range(0x20, 0x7F)] + list(_OTHER["serif"]) + ["·"]:
+            glyph = cmap.get(ord(ch))
+            if glyph is not None:
+                narrow[ch] = metrics[glyph][0] / em
+        font.close()
+    except Exception:  # a damaged or unexpected font file: fall back to the shipped table
+        return _shipped(kind)
+    return Face(_FAMILY[kind], path, narrow)
+
+
+def face(name: str) -> Face:
+    """The metrics of the font that prints the official face `name` (unknown names print in the serif)."""
+    return face_for(_STAND_IN.get(name, "serif"))
+
+
+def _pieces(text: str) -> list[str]:
+    """Unbreakable pieces: one Chinese character, a run of Latin letters/digits/half-width signs, or a space;
+    closing punctuation sticks to the piece before it and opening punctuation to the piece after it."""
+    pieces: list[str] = []
+    for ch in text:
+        latin = ord(ch) < 0x2000 and not ch.isspace() and ch not in "([{"
+        if pieces and latin and _is_latin_run(pieces[-1]) and not _breaks_after(pieces[-1][-1], ch):
+            pieces[-1] += ch
+        else:
+            pieces.append(ch)
+    glued: list[str] = []
+    carry = ""
+    for piece in pieces:
+        if piece in NO_LINE_END or (len(piece) == 1 and piece in NO_LINE_END):
+            carry += piece
+            continue
+        piece = carry + piece
+        carry = ""
+        if glued and piece[0] in NO_LINE_START and not glued[-1].isspace():
+            glued[-1] += piece
+        else:
+            glued.append(piece)
+    if carry:
+        glued.append(carry)
+    return glued
+
+
+def _breaks_after(last: str, ch: str) -> bool:
+    """Inside Latin text a line may break after a slash or hyphen that a letter or digit follows (URLs, A-B)."""
+    return last in "/-" and ch.isascii() and ch.isalnum()
+
+
+def _is_latin_run(piece: str) -> bool:
+    last = piece[-1]
+    return ord(last) < 0x2000 and not last.isspace() and last not in "([{"
+
+
+# Word (autoSpaceDE/autoSpaceDN, on by default) and LibreOffice (measured: 0.2 em in LibreOffice 7.4) put a
+# small gap between a Chinese character and an adjacent Latin letter or digit; not next to punctuation.
+AUTOSPACE = 0.2
+
+
+def is_ideograph(ch: str) -> bool:
+    code = ord(ch)
+    return 0x3400 <= code <= 0x9FFF or 0xF900 <= code <= 0xFAFF or 0x20000 <= code <= 0x3FFFF
+
+
+def _is_alnum(ch: str) -> bool:
+    return ch.isascii() and ch.isalnum()
+
+
+def gaps(text: str) -> int:
+    """How many Chinese/Latin boundaries (each taking an autospace gap) the text has."""
+    return sum(1 for a, b in zip(text, text[1:]) if _joins(a, b))
+
+
+def _joins(a: str, b: str) -> bool:
+    return (is_ideograph(a) and _is_alnum(b)) or (_is_alnum(a) and is_ideograph(b))
+
+
+def text_width(text: str, size: float, font: str, spacing: float = 0.0) -> float:
+    """Width in points of `text` in the official face `font` at `size` pt, `spacing` pt added per character."""
+    metrics = face(font)
+    return sum(metrics.advance(ch) * size + spacing for ch in text) + gaps(text) * AUTOSPACE * size
+
+
+def break_lines(text: str, width: float, size: float, font: str, spacing: float = 0.0) -> list[str]:
+    """The lines `text` takes in a line `width` pt wide (an empty text still takes one line)."""
+    metrics = face(font)
+
+    def measure(piece: str) -> float:
+        return sum(metrics.advance(ch) * size + spacing for ch in piece) + gaps(piece) * AUTOSPACE * size
+
+    lines: list[str] = []
+    line, used = "", 0.0
+    for piece in _pieces(text):
+        piece_width = measure(piece)
+        if piece.isspace():
+            if line:
+                line, used = line + piece, used + piece_width
+            continue
+        gap = AUTOSPACE * size if line and _joins(line[-1], piece[0]) else 0.0
+        if line and used + gap + piece_width > width + 0.01:
+            lines.append(line.rstrip())
+            line, used, gap = "", 0.0, 0.0
+        while piece_width > width + 0.01 and len(piece) > 1:  # a piece longer than the line breaks anywhere
+            cut = len(piece) - 1
+            while cut > 1 and measure(piece[:cut]) > width + 0.01:
+                cut -= 1
+            lines.append(piece[:cut])
+            piece = piece[cut:]
+            piece_width = measure(piece)
+        line, used = line + piece, used + gap + piece_width
+    lines.append(line.rstrip())
+    return lines
+
+
+def line_count(text: str, width: float, size: float, font: str, spacing: float = 0.0) -> int:
+    return len(break_lines(text, width, size, font, spacing))
