@@ -184,7 +184,11 @@ def _fill(cell: _Cell, paragraphs: tuple[str, ...], face: str, align, profile: P
         paragraph = first if index == 0 else cell.add_paragraph()
         _format(paragraph, align, profile.cell_leading, keep_next, on_grid=False)
         if text:
-            _add_run(paragraph, text, face, profile.cell_size, profile)
+            run = _add_run(paragraph, text, face, profile.cell_size, profile)
+            if profile.cell_char_spacing:
+                spacing = OxmlElement("w:spacing")  # CT_RPr order: … w, spacing, … sz: before the size
+                spacing.set(qn("w:val"), str(round(profile.cell_char_spacing * 20)))
+                run._r.rPr.find(qn("w:sz")).addprevious(spacing)
 
 
 def _table(document, layout: TableLayout, widths: list[float], profile: Profile) -> None:
@@ -256,7 +260,8 @@ def render_docx(layout: TableLayout, profile: Profile, widths: list[float], auth
         title = document.add_paragraph()
     else:
         title = body
-    _format(title, WD_ALIGN_PARAGRAPH.CENTER, max(profile.body_line_pitch, profile.title_size * 1.3), keep_next=True)
+    # off the grid: the 22 pt face is taller than one grid line, and LibreOffice would give it two
+    _format(title, WD_ALIGN_PARAGRAPH.CENTER, profile.title_pitch, keep_next=True, on_grid=False)
     _add_run(title, layout.title, profile.title_font, profile.title_size, profile)
     _table_block(document, document.add_paragraph(), layout, widths, profile)
     return _save(document)

@@ -16,8 +16,8 @@ from aidplan.render.measure import RowHeights, layout_widths
 from aidplan.render.style import Profile
 from aidplan.render.widths import break_lines
 
-# A block fits when it overshoots the room by less than this (LibreOffice rounds positions to twips).
-SLACK = 0.05
+# A block fits when it leaves this much room (LibreOffice 7.4 moved a block that left 0.85 pt; Word rounds).
+SLACK = -2.0
 
 
 @dataclass(frozen=True)
