@@ -240,7 +240,7 @@ def break_lines(text: str, width: float, size: float, font: str, spacing: float 
                 line, used = line + piece, used + piece_width
             continue
         gap = AUTOSPACE * size if line and _joins(line[-1], piece[0]) else 0.0
-        if line and used + gap + piece_width > width + 0.01:
+        if line and used + gap + piece_width - min(spacing, 0.0) > width + 0.01:
             lines.append(line.rstrip())
             line, used, gap = "", 0.0, 0.0
         while piece_width > width + 0.01 and len(piece) > 1:  # a piece longer than the line breaks anywhere

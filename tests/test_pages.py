@@ -1,0 +1,132 @@
+"""Width rules, row heights and the page plan, without LibreOffice (test_render_calibration.py checks them
+against LibreOffice's own layout)."""
+
+from __future__ import annotations
+
+from dataclasses import replace
+
+import pytest
+
+from aidplan.commands.render import table_layout
+from aidplan.plan.loading import load_plan
+from aidplan.plan.schedule import schedule
+from aidplan.render.layout import Cell, Column, TableLayout, merged_group
+from aidplan.render.measure import layout_widths
+from aidplan.render.pages import Filler, plan_pages
+from aidplan.render.style import OFFICIAL, profile_for
+from aidplan.render.widths import break_lines, display_width, face, face_for, text_width
+
+from .conftest import DATA, SEED_PLANS
+
+LONG = DATA / "long"
+
+
+def test_chinese_is_one_em_and_latin_takes_the_fonts_widths() -> None:
+    assert text_width("学生资助", 16, "仿宋_GB2312") == 64
+    assert text_width("，。（）《》“”", 10, "仿宋_GB2312") == pytest.approx(80)
+    serif = face("仿宋_GB2312")
+    assert serif.advance("1") == pytest.approx(0.471)  # Noto Serif CJK SC: the digit 1 is narrow
+    assert serif.advance("0") == pytest.approx(0.557)
+    assert face("黑体").advance("1") == pytest.approx(0.555)  # Noto Sans CJK SC: tabular digits
+    # a gap of 0.2 em on each side of Latin text next to Chinese, none next to punctuation
+    assert text_width("第1周", 10, "仿宋_GB2312") == pytest.approx(20 + 4.71 + 2 * 2)
+    assert text_width("（1）", 10, "仿宋_GB2312") == pytest.approx(20 + 4.71)
+    assert text_width("学生", 16, "仿宋_GB2312", spacing=-0.25) == pytest.approx(31.5)
+
+
+def test_the_shipped_table_is_the_fonts_own(monkeypatch: pytest.MonkeyPatch) -> None:
+    read = face_for("serif")
+    if read.source == "table":
+        pytest.skip("Noto Serif CJK SC is not installed here")
+    face_for.cache_clear()
+    monkeypatch.setenv("AIDPLAN_FONT_METRICS", "table")
+    try:
+        shipped = face_for("serif")
+        assert shipped.source == "table"
+        assert {ch: round(w, 3) for ch, w in shipped.narrow.items()} == {
+            ch: round(w, 3) for ch, w in read.narrow.items()
+        }
+    finally:
+        face_for.cache_clear()
+
+
+def test_lines_never_start_with_closing_or_end_with_opening_punctuation() -> None:
+    # 5 characters a line: the ， would start line 2, so 五 goes down with it
+    assert break_lines("一二三四五，六七", 50, 10, "仿宋_GB2312") == ["一二三四", "五，六七"]
+    # 《 would end line 1, so it goes down to the name
+    assert break_lines("一二三四《五六》", 50, 10, "仿宋_GB2312") == ["一二三四", "《五六》"]
+    assert break_lines("一二三四”五", 40, 10, "仿宋_GB2312") == ["一二三", "四”五"]
+
+
+def test_latin_words_and_numbers_are_not_broken() -> None:
+    assert break_lines("截至20201231日", 50, 10, "仿宋_GB2312") == ["截至", "20201231", "日"]
+    assert break_lines("学生 Excel 表", 60, 10, "仿宋_GB2312") == ["学生 Excel", "表"]
+    assert break_lines("", 60, 10, "仿宋_GB2312") == [""]
+
+
+def test_display_width_counts_two_columns_for_chinese() -> None:
+    assert display_width("第1周ab") == 2 + 1 + 2 + 2
+
+
+def _load(path):
+    plan = load_plan(path).plan
+    profile = profile_for(plan)
+    layout, widths = table_layout(plan, profile)
+    return plan, profile, layout, widths
+
+
+@pytest.mark.parametrize(("name", "pages"), [("long-by-task", 5), ("long-by-period", 3)])
+def test_long_periods_fill_their_pages(name: str, pages: int) -> None:
+    _, profile, layout, widths = _load(LONG / f"{name}.yaml")
+    plan = plan_pages(layout, profile, widths)
+    assert plan.page_count == pages
+    starts = plan.starts()
+    for page, (start, end) in enumerate(zip(starts, starts[1:] + [len(layout.rows)]), start=1):
+        first = layout.rows[start]
+        assert not first.cells[0].continues, f"page {page} starts without the period label"
+        labels = [row.cells[0].paragraphs[0] for row in layout.rows[start:end] if not row.cells[0].continues]
+        assert len(labels) == len(set(labels)), f"page {page} prints a label twice: {labels}"
+        if end < len(layout.rows) and layout.rows[end].period_index == first.period_index and page < pages:
+            room = (plan.geometry.first if page == 1 else plan.geometry.other) - plan.used[page - 1]
+            assert 0 <= room < plan.heights[end], f"page {page} leaves {room:.1f} pt, room for the next row"
+    if layout.kind == "by-period":
+        assert all(row.cells[-1].paragraphs == ("3月31日",) for row in layout.rows if row.period_index == 1)
+
+
+def test_a_period_that_fits_where_it_starts_is_not_split() -> None:
+    for path in SEED_PLANS.values():
+        plan, _, layout, _ = _load(path)
+        assert [row.period_index for row in layout.rows if not row.cells[0].continues] == [
+            item.index for item in schedule(plan)
+        ]
+
+
+def _table(sizes: list[int], lines: int = 3, profile=OFFICIAL) -> tuple[TableLayout, list]:
+    """A by-task table of periods with the given numbers of tasks, each `lines` lines long."""
+    text = "资" * (26 * lines - 2)
+    groups = [merged_group(i, f"{i + 1}月份", [(Cell((text,)),)] * n) for i, n in enumerate(sizes)]
+    columns = (Column("period", "时间"), Column("tasks", "工作内容"))
+    plain = TableLayout("by-task", None, "计划", columns, tuple(r for g in groups for r in g.rows(g.units)), ())
+    return plain, groups
+
+
+def test_a_period_that_fits_a_whole_page_moves_whole() -> None:
+    plain, groups = _table([6, 6])
+    widths = layout_widths(plain, OFFICIAL)
+    rows = Filler(plain, OFFICIAL, widths)(groups)
+    layout = replace(plain, rows=tuple(rows))
+    plan = plan_pages(layout, OFFICIAL, widths)
+    assert len(rows) == 12  # nothing split
+    assert plan.pages == (1,) * 6 + (2,) * 6
+
+
+def test_a_period_longer_than_a_page_starts_where_the_last_one_ends() -> None:
+    plain, groups = _table([2, 20])
+    widths = layout_widths(plain, OFFICIAL)
+    rows = Filler(plain, OFFICIAL, widths)(groups)
+    layout = replace(plain, rows=tuple(rows))
+    plan = plan_pages(layout, OFFICIAL, widths)
+    labels = [(i, row.cells[0].paragraphs[0]) for i, row in enumerate(rows) if not row.cells[0].continues]
+    # page 1 holds 8 three-line rows under the title: 2 of 1月份 and 6 of 2月份; then 9 a page
+    assert labels == [(0, "1月份"), (2, "2月份"), (8, "2月份"), (17, "2月份")]
+    assert plan.starts() == [0, 8, 17]
