@@ -55,7 +55,7 @@ def test_all_problems_of_all_files_in_one_run(cli) -> None:
 
 
 def test_warnings_fail_only_with_strict(cli) -> None:
-    gap = DATA / "invalid" / "periods-gap.yaml"
+    gap = DATA / "invalid" / "W204-periods-gap.yaml"
     assert cli("check", gap).exit_code == 0
     strict = cli("check", "--strict", gap)
     assert strict.exit_code == 1
@@ -63,7 +63,7 @@ def test_warnings_fail_only_with_strict(cli) -> None:
 
 
 def test_json_format(cli) -> None:
-    case = DATA / "invalid" / "deadline-not-leap-year.yaml"
+    case = DATA / "invalid" / "E205-deadline-not-leap-year.yaml"
     result = cli("check", "--format", "json", case)
     assert result.exit_code == 1
     assert json.loads(result.stdout) == {
@@ -84,7 +84,7 @@ def test_json_format(cli) -> None:
 
 
 def test_github_format_is_chosen_in_github_actions(cli, monkeypatch: pytest.MonkeyPatch) -> None:
-    case = DATA / "invalid" / "periods-gap.yaml"
+    case = DATA / "invalid" / "W204-periods-gap.yaml"
     monkeypatch.setenv("GITHUB_ACTIONS", "true")
     result = cli("check", "--quiet", case)
     assert result.stdout == (

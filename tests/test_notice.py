@@ -359,10 +359,10 @@ def test_unknown_variable_names_its_paragraph(tmp_path: Path) -> None:
     body = office_body(para(run("{{ plan.titel }}"), run("和{{ "), run("orgname }}")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “{{{{ plan.titel }}}}和{{{{ orgname }}}}”: error[E401]: "
+        f"{path}:¶7 “{{{{ plan.titel }}}}和{{{{ orgname }}}}”: error[E501]: "
         "未知的变量“plan.titel”（是不是“plan.title”？）；"
         "plan 的属性有：attachment、groups、layout、notes、organisation、tasks、title、year",
-        f"{path}:¶7 “{{{{ plan.titel }}}}和{{{{ orgname }}}}”: error[E401]: "
+        f"{path}:¶7 “{{{{ plan.titel }}}}和{{{{ orgname }}}}”: error[E501]: "
         "未知的变量“orgname”（是不是“org”？）；可用的变量有：attachment_label、date、groups、org、plan、plan_table、tasks、title、year",
     ]
 
@@ -371,7 +371,7 @@ def test_unknown_attribute_of_a_loop_variable(tmp_path: Path) -> None:
     body = office_body(para(run("{%p for t in tasks %}")), para(run("{{ t.txt }}")), para(run("{%p endfor %}")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶8 “{{{{ t.txt }}}}”: error[E401]: 未知的变量“t.txt”（是不是“t.text”？）；"
+        f"{path}:¶8 “{{{{ t.txt }}}}”: error[E501]: 未知的变量“t.txt”（是不是“t.text”？）；"
         "t 的属性有：deadline、id、number、numbered、owner、text",
     ]
 
@@ -380,7 +380,7 @@ def test_a_tag_split_across_paragraphs(tmp_path: Path) -> None:
     body = office_body(para(run("{{ plan."), run("year")), para(run(" }}年")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “{{{{ plan.year”: error[E402]: 标签“{{{{ plan.year”在本段没有结束（缺少“}}}}”）："
+        f"{path}:¶7 “{{{{ plan.year”: error[E502]: 标签“{{{{ plan.year”在本段没有结束（缺少“}}}}”）："
         "Word 把它拆到了下一段（“}}”在¶8），docxtpl 无法拼合；请把整个标签在同一段里重新输入",
     ]
 
@@ -389,9 +389,9 @@ def test_a_tag_left_without_its_end_and_an_end_without_its_tag(tmp_path: Path) -
     body = office_body(para(run("{{ plan.year 年")), para(run("共{{ tasks|length }}项 }}")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “{{{{ plan.year 年”: error[E402]: "
+        f"{path}:¶7 “{{{{ plan.year 年”: error[E502]: "
         "标签“{{ plan.year 年”在本段没有结束（缺少“}}”）：请补上结尾的“}}”",
-        f"{path}:¶8 “共{{{{ tasks|length }}}}项 }}}}”: error[E402]: “}}}}”前面没有开头的标签；请删掉它，或补上开头",
+        f"{path}:¶8 “共{{{{ tasks|length }}}}项 }}}}”: error[E502]: “}}}}”前面没有开头的标签；请删掉它，或补上开头",
     ]
 
 
@@ -399,7 +399,7 @@ def test_full_width_braces(tmp_path: Path) -> None:
     body = office_body(para(run("｛｛ year ｝｝年")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “｛｛ year ｝｝年”: error[E402]: 标签用了全角的花括号或百分号（｛｛ ｝｝ ％），"
+        f"{path}:¶7 “｛｛ year ｝｝年”: error[E502]: 标签用了全角的花括号或百分号（｛｛ ｝｝ ％），"
         "Jinja2 只认半角的 {{ }} 和 {% %}；请关掉输入法的全角符号重新输入",
     ]
 
@@ -408,7 +408,7 @@ def test_a_loop_left_open(tmp_path: Path) -> None:
     body = office_body(para(run("{%p for t in "), run("tasks %}")), para(run("{{ t.text }}")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “{{%p for t in tasks %}}”: error[E403]: "
+        f"{path}:¶7 “{{%p for t in tasks %}}”: error[E503]: "
         "循环“{%p for t in tasks %}”没有结束：缺少“{% endfor %}”",
     ]
 
@@ -417,14 +417,14 @@ def test_an_end_without_its_start(tmp_path: Path) -> None:
     body = office_body(para(run("{%p endif %}")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “{{%p endif %}}”: error[E403]: “{{%p endif %}}”前面没有对应的“{{% if … %}}”"
+        f"{path}:¶7 “{{%p endif %}}”: error[E503]: “{{%p endif %}}”前面没有对应的“{{% if … %}}”"
     ]
 
 
 def test_placeholder_missing(tmp_path: Path) -> None:
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, office_body(table=False)) == [
-        f"{path}: error[E404]: 模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{{{{p plan_table }}}}”",
+        f"{path}: error[E504]: 模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{{{{p plan_table }}}}”",
     ]
 
 
@@ -432,7 +432,7 @@ def test_placeholder_used_twice(tmp_path: Path) -> None:
     body = office_body() + [para(run("{{p plan_table }}"))]
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶8 “{{{{p plan_table }}}}”: error[E405]: 表格占位符用了不止一次（第一次在¶7）；计划表格只能放一处",
+        f"{path}:¶8 “{{{{p plan_table }}}}”: error[E505]: 表格占位符用了不止一次（第一次在¶7）；计划表格只能放一处",
     ]
 
 
@@ -444,7 +444,7 @@ def test_placeholder_inside_a_loop(tmp_path: Path) -> None:
     ]
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶8 “{{{{p plan_table }}}}”: error[E405]: 表格占位符在循环里，表格会插入多次；请把它移到循环外",
+        f"{path}:¶8 “{{{{p plan_table }}}}”: error[E505]: 表格占位符在循环里，表格会插入多次；请把它移到循环外",
     ]
 
 
@@ -452,11 +452,11 @@ def test_placeholder_without_p_or_with_other_text(tmp_path: Path) -> None:
     body = office_body(table=False) + [para(run("{{ plan_table }}")), para(run("见下表：{{p plan_table }}"))]
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “{{{{ plan_table }}}}”: error[E406]: 表格占位符要写成“{{{{p plan_table }}}}”：p 表示整段换成表格，"
+        f"{path}:¶7 “{{{{ plan_table }}}}”: error[E506]: 表格占位符要写成“{{{{p plan_table }}}}”：p 表示整段换成表格，"
         "少了它表格会被塞进一行文字里",
-        f"{path}:¶8 “见下表：{{{{p plan_table }}}}”: error[E406]: "
+        f"{path}:¶8 “见下表：{{{{p plan_table }}}}”: error[E506]: "
         "表格占位符所在的段落还有别的文字，渲染时整段都会换成表格；请让“{{p plan_table }}”单独占一段",
-        f"{path}:¶8 “见下表：{{{{p plan_table }}}}”: error[E405]: "
+        f"{path}:¶8 “见下表：{{{{p plan_table }}}}”: error[E505]: "
         "表格占位符用了不止一次（第一次在¶7）；计划表格只能放一处",
     ]
 
@@ -467,7 +467,7 @@ def test_not_a_docx(tmp_path: Path) -> None:
     old = tmp_path / "notice.doc.docx"
     old.write_bytes(b"\xd0\xcf\x11\xe0" + b"\0" * 100)
     assert [str(f) for f in check_template(old)] == [
-        f"{old}: error[E400]: 不是 Word 文档（.docx）：这是旧的 .doc/.wps 格式，请在 Word 或 WPS 里另存为 .docx"
+        f"{old}: error[E500]: 不是 Word 文档（.docx）：这是旧的 .doc/.wps 格式，请在 Word 或 WPS 里另存为 .docx"
     ]
 
 
@@ -477,7 +477,7 @@ def test_render_with_a_broken_template_writes_nothing(tmp_path: Path, cli) -> No
     result = cli("render", SEED_PLANS["2014-yueyang"], "--docx-template", template, "-d", out)
     assert result.exit_code == 1
     assert result.stderr.splitlines()[-2:] == [
-        f"{template}: error[E404]: 模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{{{{p plan_table }}}}”",
+        f"{template}: error[E504]: 模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{{{{p plan_table }}}}”",
         f"aidplan: 模板 {template} 有 1 个错误，没有生成任何文件",
     ]
     assert not out.exists()
@@ -488,7 +488,7 @@ def test_check_validates_a_template_named_on_the_command_line(tmp_path: Path, cl
     result = cli("check", NOTICE, template)
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        f"{template}:¶7 “{{{{ plan.titel }}}}”: error[E401]: 未知的变量“plan.titel”（是不是“plan.title”？）；"
+        f"{template}:¶7 “{{{{ plan.titel }}}}”: error[E501]: 未知的变量“plan.titel”（是不是“plan.title”？）；"
         "plan 的属性有：attachment、groups、layout、notes、organisation、tasks、title、year"
     ]
     assert result.stderr.splitlines()[-1] == "检查了 2 个文件：1 个错误，0 个警告"

@@ -29,7 +29,7 @@ from aidplan.commands.formats import (
     DocumentTarget,
     format_help,
 )
-from aidplan.errors import AidplanError, FindingsError
+from aidplan.errors import AidplanError, FindingsError, UsageError
 
 if TYPE_CHECKING:
     from aidplan.config import ProjectConfig
@@ -97,6 +97,7 @@ EXPORT_PATHS_HELP = "Plan files or folders of plans."
 EXPORT_FORMAT_HELP = f"{format_help(EXPORT_FORMATS)}."
 EXPORT_OUTPUT_HELP = "Write all plans into this one file."
 EXPORT_OUT_DIR_HELP = "Folder for one file per plan, named after it."
+EXPLAIN_CODE_HELP = "A finding code as check prints it (E205, W220). Without one, every code is listed."
 REMIND_HELP = "With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w."
 CALENDAR_YEAR_HELP = "The year to show, e.g. 2027."
 CALENDAR_PATHS_HELP = (
@@ -522,6 +523,21 @@ def remind(
     for attempt in result.retried or []:
         typer.secho(f"注意：{attempt}，已重试", fg=typer.colors.YELLOW, err=True)
     typer.echo(f"已发送 {result.sent} 条消息到{result.kind}（{result.target}）：{counts}")
+
+
+@app.command()
+def explain(code: Annotated[str | None, typer.Argument(help=EXPLAIN_CODE_HELP, show_default=False)] = None) -> None:
+    """What a finding code means, with a failing example, its message and the fix; without a code, all codes."""
+    from aidplan.rules import ordered, rule_for
+
+    if code is None:
+        for rule in ordered():
+            typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.summary()}")
+        return
+    rule = rule_for(code)
+    if rule is None:
+        raise UsageError(f"没有代码为“{code}”的检查；运行 aidplan explain 列出全部代码")
+    typer.echo(rule.explanation(), nl=False)
 
 
 @app.command()

@@ -12,8 +12,9 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aidplan.errors import FindingsError
-from aidplan.plan.findings import Finding, error
+from aidplan.plan.findings import Finding
 from aidplan.plan.model import StyleOverrides
+from aidplan.rules.reading import TomlSyntax, UnreadableFile
 
 CONFIG_NAME = "aidplan.toml"
 PYPROJECT = "pyproject.toml"
@@ -97,7 +98,7 @@ def _toml_error(path: Path, exc: Exception) -> Finding:
     found = re.search(r"\(at line (\d+), column (\d+)\)", message)
     position = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
     problem = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-    return error(path, position, "E120", f"TOML 语法错误：{problem}")
+    return TomlSyntax.at(path, position, f"TOML 语法错误：{problem}")
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -154,7 +155,7 @@ def read_config(path: Path) -> ProjectConfig:
     try:
         text = path.read_text(encoding="utf-8-sig")
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([error(path, (1, 1), "E100", f"无法读取项目配置：{exc}")]) from None
+        raise ConfigError([UnreadableFile.at(path, (1, 1), f"无法读取项目配置：{exc}")]) from None
     try:
         data = _load_toml(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError

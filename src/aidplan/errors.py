@@ -5,8 +5,8 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import TYPE_CHECKING
 
-if TYPE_CHECKING:  # findings are plain data; importing them here would cost nothing but keeps errors a leaf
-    from aidplan.plan.findings import Finding
+if TYPE_CHECKING:  # only for the annotation: errors stays a leaf
+    from aidplan.rules.base import Finding
 
 
 class AidplanError(Exception):

@@ -11,10 +11,11 @@ from aidplan.errors import FindingsError, UsageError
 from aidplan.plan import findings as printed
 from aidplan.plan.calendar_files import is_calendar_file, load_calendar_file
 from aidplan.plan.checks import check_plan
-from aidplan.plan.findings import Finding, Severity, error
+from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import load_plan
 from aidplan.plan.model import Plan
 from aidplan.registry import Line
+from aidplan.rules.progress import ProgressWithoutPlan
 from aidplan.track.progress import PROGRESS_SUFFIX, plan_path_of, progress_path
 
 PLAN_SUFFIXES = (".yaml", ".yml")
@@ -70,7 +71,7 @@ def check_file(path: Path, calendar_places: Sequence[Path] | None = None) -> lis
         plan_path = plan_path_of(path)
         loaded = load_plan(plan_path) if plan_path.exists() else None
         if loaded is None:
-            return [error(path, (1, 1), "E304", f"找不到进度文件所属的计划 {plan_path}")]
+            return [ProgressWithoutPlan.at(path, (1, 1), f"找不到进度文件所属的计划 {plan_path}")]
         plan_errors = [f for f in check_plan(loaded, calendar_places) if f.severity is Severity.error]
         return check_progress(plan_path, loaded.plan if not plan_errors else None, path)
     loaded = load_plan(path)

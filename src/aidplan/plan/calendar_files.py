@@ -11,8 +11,16 @@ from pathlib import Path
 
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
-from aidplan.plan.findings import Finding, error
+from aidplan.plan.findings import Finding
 from aidplan.plan.workdays import WEEKDAYS
+from aidplan.rules.calendars import (
+    DateOutsideYear,
+    HolidayWithoutDates,
+    OffAndWorked,
+    WorkdayNotWeekend,
+    YearGivenTwice,
+)
+from aidplan.rules.reading import NotOneDocument
 
 CALENDAR_SUFFIX = ".calendar.yaml"
 
@@ -97,8 +105,8 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
     except LoadFailure as failure:
         return LoadedCalendar(path, None, [failure.finding])
     if not isinstance(document.data, dict):
-        finding = error(
-            path, (1, 1), "E108", "日历文件的顶层应为映射（year: …、holidays: …、workdays: …）；格式见 README“官方日历”"
+        finding = NotOneDocument.at(
+            path, (1, 1), "日历文件的顶层应为映射（year: …、holidays: …、workdays: …）；格式见 README“官方日历”"
         )
         return LoadedCalendar(path, None, [finding])
     try:
@@ -112,10 +120,9 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
         if day.year == calendar.year:
             return False
         findings.append(
-            error(
+            DateOutsideYear.at(
                 path,
                 document.position(location),
-                "E403",
                 f"日期 {day.isoformat()} 不在本文件的年份 {calendar.year} 年内；每年的安排写在各自的日历文件里",
             )
         )
@@ -126,20 +133,18 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
         if (holiday.start is None) != (holiday.end is None):
             missing = "end" if holiday.end is None else "start"
             findings.append(
-                error(
+                HolidayWithoutDates.at(
                     path,
                     document.position(where + ("start" if holiday.start else "end",)),
-                    "E404",
                     f"节日“{holiday.name}”的连续假期缺少“{missing}”；start 和 end 要一起写",
                 )
             )
             continue
         if holiday.start is not None and holiday.end is not None and holiday.end < holiday.start:
             findings.append(
-                error(
+                HolidayWithoutDates.at(
                     path,
                     document.position(where + ("end",)),
-                    "E404",
                     f"节日“{holiday.name}”的最后一天 {holiday.end.isoformat()} 早于第一天 {holiday.start.isoformat()}",
                 )
             )
@@ -147,10 +152,9 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
         days = _dates_of(holiday)
         if not days:
             findings.append(
-                error(
+                HolidayWithoutDates.at(
                     path,
                     document.position(where + ("name",)),
-                    "E404",
                     f"节日“{holiday.name}”没有日期；写 dates: [{calendar.year}-01-01] 或 start: 和 end:",
                 )
             )
@@ -166,10 +170,9 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
             continue
         if day.weekday() < 5:
             findings.append(
-                error(
+                WorkdayNotWeekend.at(
                     path,
                     position,
-                    "E402",
                     f"调休上班日 {day.isoformat()} 是{WEEKDAYS[day.weekday()]}，本来就是工作日；"
                     "workdays 只写调休上班的星期六、星期日",
                 )
@@ -178,10 +181,9 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
         if day in year.holidays:
             first = year.holidays[day]
             findings.append(
-                error(
+                OffAndWorked.at(
                     path,
                     position,
-                    "E401",
                     f"{day.isoformat()} 既是放假日（{first.name}，第 {first.position[0]} 行）又是调休上班日；"
                     "只能是其中一种",
                 )
@@ -230,10 +232,9 @@ def _load_set(files: tuple[Path, ...], _stamps: tuple[tuple[str, int, int], ...]
         if loaded.year.year in years:
             first = years[loaded.year.year].path
             findings.append(
-                error(
+                YearGivenTwice.at(
                     path,
                     (1, 1),
-                    "E405",
                     f"{loaded.year.year} 年已经由 {first} 给出；一年的安排只能写在一个日历文件里",
                 )
             )

@@ -5,36 +5,77 @@ from __future__ import annotations
 from collections.abc import Sequence
 from datetime import timedelta
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from aidplan.plan.deadlines import DeadlineError
-from aidplan.plan.findings import Finding, Severity, error, warning
+from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import MONTH_PLACEHOLDER, Plan, normalise_text
 from aidplan.plan.schedule import ScheduledPeriod, deadline_date, schedule
+from aidplan.registry import Entry, Registry
+from aidplan.rules.plans import (
+    DeadlineBeforePeriod,
+    DeadlineNotADate,
+    DeadlineOnDayOff,
+    DeadlineOtherYear,
+    IdUsedTwice,
+    MonthUnknown,
+    NoHolidayData,
+    NumbersOutOfSequence,
+    PeriodsGap,
+    PeriodsOutOfOrder,
+    PeriodsOverlap,
+    PeriodWithoutDates,
+    PeriodWithoutTasks,
+    TaskRepeated,
+    UnknownRecurring,
+)
 
 if TYPE_CHECKING:
     from aidplan.plan.calendar_files import OfficialCalendars
+
+
+class CheckedPlan(NamedTuple):
+    """What every checker is given: a plan that loaded, with its document (for positions) and its schedule."""
+
+    path: Path
+    plan: Plan
+    document: Document
+    periods: list[ScheduledPeriod]
+    calendars: OfficialCalendars  # the calendar files the plan uses
+
+
+# The checkers `check` (and every command that refuses a plan with errors) runs, in order. Each is
+# (CheckedPlan, findings so far) -> findings, and creates them through the catalogue (aidplan.rules).
+CHECKERS = Registry(
+    "Checker",
+    Entry(
+        "periods", "period labels, order, overlaps and gaps; period deadlines", "aidplan.plan.checks:period_findings"
+    ),
+    Entry("tasks", "tasks, ids, numbers, recurring references; task deadlines", "aidplan.plan.checks:task_findings"),
+    Entry("calendar", "deadlines on days off; years without holiday data", "aidplan.plan.checks:calendar_findings"),
+)
 
 
 def _at(document: Document, *location: object) -> tuple[int, int]:
     return document.position(tuple(location))
 
 
-def _period_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
+    """Period labels, order, overlaps, gaps and empty periods; period deadlines."""
+    path, plan, document, periods, _ = subject
     findings = []
     for item in periods:
         where = ("periods", item.index)
         if item.span_problem:
-            findings.append(error(path, _at(document, *where, "label"), "E201", item.span_problem))
+            findings.append(PeriodWithoutDates.at(path, _at(document, *where, "label"), item.span_problem))
         if not item.tasks:
-            findings.append(error(path, _at(document, *where), "E209", f"时段“{item.period.label}”没有任务"))
+            findings.append(PeriodWithoutTasks.at(path, _at(document, *where), f"时段“{item.period.label}”没有任务"))
         if item.deadline_problem:
             findings.append(
-                error(
+                DeadlineNotADate.at(
                     path,
                     _at(document, *where, "deadline"),
-                    "E205",
                     f"时段“{item.period.label}”的完成时间“{item.deadline_problem.text}”{item.deadline_problem.reason}",
                 )
             )
@@ -56,20 +97,18 @@ def _period_findings(path: Path, plan: Plan, document: Document, periods: list[S
         label_at = _at(document, "periods", current.index, "label")
         if current.span.start < previous.span.start:
             findings.append(
-                error(
+                PeriodsOutOfOrder.at(
                     path,
                     label_at,
-                    "E202",
                     f"时段顺序不对：“{current.period.label}”（{current.span.start:%Y-%m-%d} 起）"
                     f"排在“{previous.period.label}”（{previous.span.start:%Y-%m-%d} 起）之后",
                 )
             )
         elif current.span.start <= previous.span.end:
             findings.append(
-                error(
+                PeriodsOverlap.at(
                     path,
                     label_at,
-                    "E203",
                     f"时段“{current.period.label}”与“{previous.period.label}”重叠（{current.span.start:%Y-%m-%d} 至 "
                     f"{min(current.span.end, previous.span.end):%Y-%m-%d}）",
                 )
@@ -77,10 +116,9 @@ def _period_findings(path: Path, plan: Plan, document: Document, periods: list[S
         elif current.span.start > previous.span.end + timedelta(days=1):
             gap_end = current.span.start - timedelta(days=1)
             findings.append(
-                warning(
+                PeriodsGap.at(
                     path,
                     label_at,
-                    "W204",
                     f"时段“{previous.period.label}”与“{current.period.label}”之间有空档（"
                     f"{previous.span.end + timedelta(days=1):%Y-%m-%d} 至 {gap_end:%Y-%m-%d} 没有安排）",
                 )
@@ -92,26 +130,29 @@ def _deadline_findings(path, plan, document, item: ScheduledPeriod, location, da
     findings = []
     if item.span is not None and day < item.span.start:
         findings.append(
-            error(
+            DeadlineBeforePeriod.at(
                 path,
                 _at(document, *location),
-                "E206",
                 f"{what}（{day:%Y-%m-%d}）早于时段“{item.period.label}”的开始（{item.span.start:%Y-%m-%d}）",
             )
         )
     if day.year != plan.year and (item.span is None or day.year not in (item.span.start.year, item.span.end.year)):
         findings.append(
-            warning(path, _at(document, *location), "W207", f"{what}在 {day.year} 年，不在计划年度 {plan.year} 年")
+            DeadlineOtherYear.at(path, _at(document, *location), f"{what}在 {day.year} 年，不在计划年度 {plan.year} 年")
         )
     return findings
 
 
-def _task_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
+    """Repeated tasks and ids, numbering, recurring references and {month}; task deadlines."""
+    path, plan, document, periods, _ = subject
     findings = []
     recurring_ids = [task.id for task in plan.recurring]
     for index, task in enumerate(plan.recurring):
         if recurring_ids.index(task.id) != index:
-            findings.append(error(path, _at(document, "recurring", index, "id"), "E212", f"例行任务 id“{task.id}”重复"))
+            findings.append(
+                IdUsedTwice.at(path, _at(document, "recurring", index, "id"), f"例行任务 id“{task.id}”重复")
+            )
     seen_ids: dict[str, str] = {}
     for item in periods:
         texts: dict[str, int] = {}
@@ -128,29 +169,26 @@ def _task_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
                 if entry.recurring not in recurring_ids:
                     known = "、".join(recurring_ids) or "（计划没有 recurring）"
                     findings.append(
-                        error(
+                        UnknownRecurring.at(
                             path,
                             _at(document, *where, "recurring"),
-                            "E211",
                             f"引用了不存在的例行任务“{entry.recurring}”；已定义的：{known}",
                         )
                     )
                 elif entry.recurring in listed:
                     findings.append(
-                        error(
+                        TaskRepeated.at(
                             path,
                             _at(document, *where, "recurring"),
-                            "E208",
                             f"时段“{item.period.label}”重复引用例行任务“{entry.recurring}”",
                         )
                     )
                 listed.add(entry.recurring)
                 if MONTH_PLACEHOLDER in task.text:
                     findings.append(
-                        error(
+                        MonthUnknown.at(
                             path,
                             _at(document, *where),
-                            "E214",
                             f"无法确定例行任务“{entry.recurring}”中的 {{month}}：请在此处写明 month",
                         )
                     )
@@ -158,10 +196,9 @@ def _task_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
             if not numbered_right:
                 reason = "重复" if task.number < expected else "跳号"
                 findings.append(
-                    error(
+                    NumbersOutOfSequence.at(
                         path,
                         _at(document, *where, "number"),
-                        "E210",
                         f"时段“{item.period.label}”的任务编号{reason}：应为 {expected}，写的是 {task.number}",
                     )
                 )
@@ -169,10 +206,9 @@ def _task_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
             key = normalise_text(task.text)
             if key in texts:
                 findings.append(
-                    error(
+                    TaskRepeated.at(
                         path,
                         _at(document, *where),
-                        "E208",
                         f"时段“{item.period.label}”的第 {task.number} 项与第 {texts[key]} 项重复：“{task.text}”",
                     )
                 )
@@ -180,10 +216,9 @@ def _task_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
                 texts[key] = task.number
             if task.id in seen_ids and numbered_right:  # a repeated number already explains a repeated id
                 findings.append(
-                    error(
+                    IdUsedTwice.at(
                         path,
                         _at(document, *where),
-                        "E212",
                         f"任务 id“{task.id}”重复（也用于时段“{seen_ids[task.id]}”）；请给时段写 id，或给任务写 id",
                     )
                 )
@@ -194,10 +229,9 @@ def _task_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
                     day = deadline_date(task.deadline, plan.year)
                 except DeadlineError as exc:
                     findings.append(
-                        error(
+                        DeadlineNotADate.at(
                             path,
                             _at(document, *where, "deadline"),
-                            "E205",
                             f"任务 {task.id} 的截止日期“{exc.text}”{exc.reason}",
                         )
                     )
@@ -216,10 +250,12 @@ def _task_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
     return findings
 
 
-def _calendar_findings(
-    path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod], calendars: OfficialCalendars
-) -> list[Finding]:
-    """Written deadlines on days nobody is at work, and a year the holiday data does not cover."""
+def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
+    """Written deadlines on days nobody is at work, and a year the holiday data does not cover; only for a plan
+    without errors (the dates of a plan with errors are not to be trusted)."""
+    if any(f.severity is Severity.error for f in earlier):
+        return []
+    path, plan, document, periods, calendars = subject
     from aidplan.plan.schedule import task_deadline, work_calendar
     from aidplan.plan.workdays import data_version, describe
 
@@ -231,10 +267,9 @@ def _calendar_findings(
         if not info.working:
             before = calendar.step(day, -1)
             findings.append(
-                warning(
+                DeadlineOnDayOff.at(
                     path,
                     _at(document, *location),
-                    "W220",
                     f"{what}（{day:%Y-%m-%d}）是{info.reason}，不是工作日；前一个工作日是{describe(before)}",
                 )
             )
@@ -260,10 +295,9 @@ def _calendar_findings(
     # a broken calendar file is reported on its own; W221 would wrongly say there is none
     for year in sorted(calendar.missing_years) if not calendars.findings else ():
         findings.append(
-            warning(
+            NoHolidayData.at(
                 path,
                 _at(document, "year"),
-                "W221",
                 f"已安装的节假日数据（{data_version()}）没有 {year} 年的官方安排，也没有 {year} 年的日历文件："
                 f"只按周末判断工作日；国务院办公厅公布通知后，把放假和调休上班日期写进 "
                 f"{calendars.suggested_file(year)}（运行 aidplan calendar {year} 显示格式）",
@@ -280,9 +314,8 @@ def check_plan(loaded: LoadedPlan, calendar_places: Sequence[Path] | None = None
     from aidplan.plan.calendar_files import calendars_for
 
     calendars = calendars_for(loaded.path, calendar_places)
-    periods = schedule(loaded.plan)
-    findings = _period_findings(loaded.path, loaded.plan, loaded.document, periods)
-    findings += _task_findings(loaded.path, loaded.plan, loaded.document, periods)
-    if not any(f.severity is Severity.error for f in findings):
-        findings += _calendar_findings(loaded.path, loaded.plan, loaded.document, periods, calendars)
+    subject = CheckedPlan(loaded.path, loaded.plan, loaded.document, schedule(loaded.plan), calendars)
+    findings: list[Finding] = []
+    for name in CHECKERS:
+        findings += CHECKERS.load(name)(subject, findings)
     return sorted(findings, key=lambda f: (f.line, f.column, f.code)) + calendars.findings

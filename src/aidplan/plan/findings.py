@@ -1,38 +1,14 @@
-"""What a check finds: a problem with its file, line, column, severity, stable code and message; and its
-printed forms (text summary, JSON, GitHub workflow annotations)."""
+"""The printed forms of findings (text summary, JSON, GitHub workflow annotations); a finding itself, and the
+catalogue of its codes, is aidplan.rules."""
 
 from __future__ import annotations
 
-import enum
 import json
-from dataclasses import dataclass
 from pathlib import Path
 
+from aidplan.rules.base import Finding, Severity
 
-class Severity(str, enum.Enum):
-    error = "error"
-    warning = "warning"
-
-
-@dataclass(frozen=True)
-class Finding:
-    path: Path
-    line: int
-    column: int
-    severity: Severity
-    code: str  # stable, documented in README: E101 …, W204 …
-    message: str
-
-    def __str__(self) -> str:
-        return f"{self.path}:{self.line}:{self.column}: {self.severity.value}[{self.code}]: {self.message}"
-
-
-def error(path: Path, position: tuple[int, int], code: str, message: str) -> Finding:
-    return Finding(path, position[0], position[1], Severity.error, code, message)
-
-
-def warning(path: Path, position: tuple[int, int], code: str, message: str) -> Finding:
-    return Finding(path, position[0], position[1], Severity.warning, code, message)
+__all__ = ["Finding", "Severity", "as_github", "as_json", "has_errors", "summary"]
 
 
 def has_errors(findings: list[Finding], strict: bool = False) -> bool:

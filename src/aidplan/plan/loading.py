@@ -13,8 +13,22 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
-from aidplan.plan.findings import Finding, error
+from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan
+from aidplan.rules.base import Rule
+from aidplan.rules.reading import (
+    AnchorOrAlias,
+    BinaryFile,
+    ControlCharacter,
+    DuplicateKey,
+    FileTooLarge,
+    NotOneDocument,
+    NotUtf8,
+    SchemaError,
+    TooDeep,
+    UnreadableFile,
+    YamlSyntax,
+)
 
 MAX_BYTES = 2 * 1024 * 1024
 # characters XML 1.0 (and so DOCX) cannot carry: C0 controls but tab and line breaks, surrogates, U+FFFE/F
@@ -76,16 +90,15 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         size = path.stat().st_size
         if size > max_bytes:
             raise LoadFailure(
-                error(
+                FileTooLarge.at(
                     path,
                     (1, 1),
-                    "E102",
                     f"文件过大（{size / 1024 / 1024:.1f} MB），计划文件最大 {max_bytes // 1024 // 1024} MB",
                 )
             )
         raw = path.read_bytes()
     except OSError as exc:
-        raise LoadFailure(error(path, (1, 1), "E100", f"无法读取文件：{exc.strerror or exc}")) from None
+        raise LoadFailure(UnreadableFile.at(path, (1, 1), f"无法读取文件：{exc.strerror or exc}")) from None
     for bom, name in (
         (b"\xff\xfe\x00\x00", "UTF-32"),
         (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -94,16 +107,15 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
     ):
         if raw.startswith(bom):
             raise LoadFailure(
-                error(path, (1, 1), "E103", f"文件是 {name} 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）")
+                NotUtf8.at(path, (1, 1), f"文件是 {name} 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）")
             )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw:
         raise LoadFailure(
-            error(
+            BinaryFile.at(
                 path,
                 _position_of_offset(raw, raw.index(b"\x00")),
-                "E107",
                 "这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本",
             )
         )
@@ -113,10 +125,9 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
         position = _position_of_offset(raw, exc.start)
         if exc.end == len(raw) and exc.reason == "unexpected end of data":
             raise LoadFailure(
-                error(
+                NotUtf8.at(
                     path,
                     position,
-                    "E103",
                     "文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件",
                 )
             ) from None
@@ -132,7 +143,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
                 "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；"
                 f"请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 '{path}' > 新文件.yaml"
             )
-        raise LoadFailure(error(path, position, "E103", message)) from None
+        raise LoadFailure(NotUtf8.at(path, position, message)) from None
 
 
 def _mark_position(mark: Any) -> Position:
@@ -178,11 +189,11 @@ def _build(path: Path, text: str) -> Document:
             frame.container.append(value)
         elif frame.key_position is None:  # this value is a key
             if isinstance(value, (dict, list)):
-                raise LoadFailure(error(path, position, "E101", "键必须是简单文本，不能是列表或映射"))
+                raise LoadFailure(YamlSyntax.at(path, position, "键必须是简单文本，不能是列表或映射"))
             key = value if isinstance(value, (str, int, bool, float, date)) else str(value)
             if key in frame.container:
                 first = keys[frame.location + (key,)]
-                raise LoadFailure(error(path, position, "E106", f"重复的键“{key}”（第一次出现在第 {first[0]} 行）"))
+                raise LoadFailure(DuplicateKey.at(path, position, f"重复的键“{key}”（第一次出现在第 {first[0]} 行）"))
             frame.key, frame.key_position = key, position
             keys[frame.location + (key,)] = position
             return None
@@ -197,7 +208,7 @@ def _build(path: Path, text: str) -> Document:
         position = _mark_position(event.start_mark)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise LoadFailure(
-                error(path, position, "E104", "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来")
+                AnchorOrAlias.at(path, position, "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来")
             )
         if isinstance(event, yaml.ScalarEvent):
             tag = (
@@ -215,10 +226,9 @@ def _build(path: Path, text: str) -> Document:
             if isinstance(value, str) and (bad := UNPRINTABLE.search(value)):
                 # a YAML escape ("\\x07", "\\u0000") gets past the reader; Word documents cannot hold these
                 raise LoadFailure(
-                    error(
+                    ControlCharacter.at(
                         path,
                         position,
-                        "E109",
                         f"含有不允许的控制字符 U+{ord(bad.group()):04X}（来自转义写法）；Word 文档无法保存这种字符，"
                         "请删除它",
                     )
@@ -226,7 +236,7 @@ def _build(path: Path, text: str) -> Document:
             place(value, position)
         elif isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                raise LoadFailure(error(path, position, "E105", f"嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构"))
+                raise LoadFailure(TooDeep.at(path, position, f"嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构"))
             container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
             location = place(container, position)
             stack.append(_Frame(container, location if location is not None else ()))
@@ -236,7 +246,7 @@ def _build(path: Path, text: str) -> Document:
             documents += 1
             if documents > 1:
                 raise LoadFailure(
-                    error(path, position, "E108", "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）")
+                    NotOneDocument.at(path, position, "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）")
                 )
     return Document(path, root, values, keys)  # root is None for an empty file: the caller decides
 
@@ -252,16 +262,16 @@ def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             problem = "found a tab character that violates indentation"
         raise LoadFailure(
-            error(path, _mark_position(mark), "E101", f"YAML 语法错误：{_translate_yaml_problem(problem)}")
+            YamlSyntax.at(path, _mark_position(mark), f"YAML 语法错误：{_translate_yaml_problem(problem)}")
         ) from None
     except yaml.reader.ReaderError as exc:
         # libyaml reports a byte offset into the UTF-8 text, the pure-Python reader a character offset
         offset = exc.position if _Loader is not yaml.SafeLoader else len(text[: exc.position].encode("utf-8"))
         line, column = _position_of_offset(text.encode("utf-8"), offset)
         message = f"含有不允许的控制字符 U+{exc.character:04X}；请删除它（常见于从网页或 Word 复制的文字）"
-        raise LoadFailure(error(path, (line, column), "E109", message)) from None
+        raise LoadFailure(ControlCharacter.at(path, (line, column), message)) from None
     except (yaml.YAMLError, ValueError, OverflowError) as exc:  # a malformed date or number in a scalar
-        raise LoadFailure(error(path, (1, 1), "E101", f"YAML 内容无法读取：{exc}")) from None
+        raise LoadFailure(YamlSyntax.at(path, (1, 1), f"YAML 内容无法读取：{exc}")) from None
 
 
 _YAML_PROBLEMS = {
@@ -386,7 +396,7 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
 
 
 def validation_findings(
-    document: Document, exc: ValidationError, root: type[BaseModel] = Plan, code: str = "E110"
+    document: Document, exc: ValidationError, root: type[BaseModel] = Plan, rule: type[Rule] = SchemaError
 ) -> list[Finding]:
     """One located finding per pydantic error, in file order."""
     findings = []
@@ -396,7 +406,7 @@ def validation_findings(
             position = document.position(location[:-1])
         else:
             position = document.position(location, key=err["type"] == "extra_forbidden")
-        findings.append(error(document.path, position, code, _message(err, root)))
+        findings.append(rule.at(document.path, position, _message(err, root)))
     return sorted(findings, key=lambda f: (f.line, f.column))
 
 
@@ -408,13 +418,12 @@ def load_plan(path: Path) -> LoadedPlan:
         return LoadedPlan(path, None, None, [failure.finding])
     if document.data is None:
         return LoadedPlan(
-            path, None, document, [error(path, (1, 1), "E108", "文件是空的；计划至少要有 title、year 和 periods")]
+            path, None, document, [NotOneDocument.at(path, (1, 1), "文件是空的；计划至少要有 title、year 和 periods")]
         )
     if not isinstance(document.data, dict):
-        finding = error(
+        finding = NotOneDocument.at(
             path,
             (1, 1),
-            "E108",
             f"计划文件的顶层应为映射（title: …、year: …、periods: …），实际是{_describe(document.data)}",
         )
         return LoadedPlan(path, None, document, [finding])

@@ -21,8 +21,19 @@ from pathlib import Path
 from lxml import etree
 
 from aidplan.errors import FindingsError
-from aidplan.plan.findings import Finding, Severity
+from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan, format_number
+from aidplan.rules.base import Rule
+from aidplan.rules.templates import (
+    BrokenTag,
+    NoPlaceholder,
+    PlaceholderMisplaced,
+    PlaceholderRepeated,
+    TemplateSyntax,
+    TemplateUnreadable,
+    UnbalancedBlock,
+    UnknownVariable,
+)
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -220,17 +231,17 @@ class _Checker:
         self.extra = extra_names
         self.findings: list[Finding] = []
 
-    def add(self, paragraph: _Paragraph | None, column: int, code: str, message: str) -> None:
+    def add(self, paragraph: _Paragraph | None, column: int, rule: type[Rule], message: str) -> None:
         if paragraph is None:
-            self.findings.append(TemplateFinding(self.path, 0, 0, Severity.error, code, message))
+            self.findings.append(TemplateFinding(self.path, 0, 0, rule.severity, rule.code, message))
             return
         self.findings.append(
             TemplateFinding(
                 self.path,
                 paragraph.number,
                 column + 1,
-                Severity.error,
-                code,
+                rule.severity,
+                rule.code,
                 message,
                 paragraph.where,
                 _excerpt(paragraph.text),
@@ -250,7 +261,7 @@ class _Checker:
                 self.add(
                     paragraph,
                     min(i for i in (text.find(m) for m in ("｛", "％")) if i >= 0),
-                    "E402",
+                    BrokenTag,
                     "标签用了全角的花括号或百分号（｛｛ ｝｝ ％），Jinja2 只认半角的 {{ }} 和 {% %}；"
                     "请关掉输入法的全角符号重新输入",
                 )
@@ -269,7 +280,7 @@ class _Checker:
                     self.add(
                         paragraph,
                         match.start(),
-                        "E402",
+                        BrokenTag,
                         f"“{mark}”前面没有开头的标签；请删掉它，或补上开头",
                     )
                     keep.append(text[cut : match.start()])
@@ -287,7 +298,7 @@ class _Checker:
                 self.add(
                     paragraph,
                     opener.start(),
-                    "E402",
+                    BrokenTag,
                     f"标签“{_excerpt(text[opener.start() :], 16)}”在本段没有结束（缺少“{closer}”）：{why}",
                 )
                 keep.append(text[cut : opener.start()])
@@ -303,7 +314,7 @@ class _Checker:
                     self.add(
                         paragraph,
                         max(text.find(inner[:2]), 0),
-                        "E402",
+                        BrokenTag,
                         f"标签“{_excerpt(inner, 20)}”被 Word 拆成了几段文字，docxtpl 无法拼合；"
                         "请选中整个标签，删掉后一次输入",
                     )
@@ -335,7 +346,7 @@ class _Checker:
                         self.add(
                             paragraph,
                             tag.start(),
-                            "E403",
+                            UnbalancedBlock,
                             f"“{shown}”不能结束{where.where}的“{open_tag}”：{_WORDS.get(open_word, open_word)}要先用"
                             f"“{{% end{open_word} %}}”结束",
                         )
@@ -344,18 +355,18 @@ class _Checker:
                         self.add(
                             paragraph,
                             tag.start(),
-                            "E403",
+                            UnbalancedBlock,
                             f"“{shown}”前面没有对应的“{{% {want} … %}}”",
                         )
                 elif word in ("else", "elif") and not any(w in ("if", "for") for w, *_ in stack):
                     ok = False
-                    self.add(paragraph, tag.start(), "E403", f"“{shown}”不在任何 {{% if %}} 或 {{% for %}} 里")
+                    self.add(paragraph, tag.start(), UnbalancedBlock, f"“{shown}”不在任何 {{% if %}} 或 {{% for %}} 里")
         for word, paragraph, column, shown in stack:
             ok = False
             self.add(
                 paragraph,
                 column,
-                "E403",
+                UnbalancedBlock,
                 f"{_WORDS.get(word, word)}“{shown}”没有结束：缺少“{{% end{word} %}}”",
             )
         return ok
@@ -369,7 +380,7 @@ class _Checker:
             tree = env.parse("\n".join(lines))
         except jinja2.TemplateSyntaxError as exc:
             paragraph = paragraphs[min(max(exc.lineno, 1), len(paragraphs)) - 1] if paragraphs else None
-            self.add(paragraph, 0, "E407", f"Jinja2 语法错误：{exc.message}")
+            self.add(paragraph, 0, TemplateSyntax, f"Jinja2 语法错误：{exc.message}")
             return
         _Names(self, paragraphs, lines).walk_all(tree)
 
@@ -394,7 +405,7 @@ class _Names:
         hint = f"（是不是“{base}{close[0]}”？）" if close else ""
         where = f"{shown.rsplit('.', 1)[0]} 的属性有" if "." in shown else "可用的变量有"
         self.checker.add(
-            paragraph, column, "E401", f"未知的变量“{shown}”{hint}；{where}：{'、'.join(names) or '（无）'}"
+            paragraph, column, UnknownVariable, f"未知的变量“{shown}”{hint}；{where}：{'、'.join(names) or '（无）'}"
         )
 
     def walk_all(self, tree) -> None:
@@ -522,11 +533,18 @@ def _placeholder(checker: _Checker, parts: list[tuple[str, list[_Paragraph], lis
             column = paragraph.text.find(PLACEHOLDER)
             text = paragraph.text.strip()
             if label != "正文":
-                checker.add(paragraph, column, "E406", f"表格占位符不能放在{label[:2]}里，请放在正文里附件标题的下一段")
+                checker.add(
+                    paragraph,
+                    column,
+                    PlaceholderMisplaced,
+                    f"表格占位符不能放在{label[:2]}里，请放在正文里附件标题的下一段",
+                )
                 continue
             uses.append(paragraph)
             if paragraph.in_table:
-                checker.add(paragraph, column, "E406", "表格占位符不能放在表格里，请让它在正文里单独占一段")
+                checker.add(
+                    paragraph, column, PlaceholderMisplaced, "表格占位符不能放在表格里，请让它在正文里单独占一段"
+                )
             elif not re.fullmatch(rf"\{{\{{p\s+{PLACEHOLDER}\s*\}}\}}", text):
                 if re.fullmatch(rf"\{{\{{-?\s*{PLACEHOLDER}\s*-?\}}\}}", text):
                     why = f"要写成“{PLACEHOLDER_TAG}”：p 表示整段换成表格，少了它表格会被塞进一行文字里"
@@ -534,23 +552,27 @@ def _placeholder(checker: _Checker, parts: list[tuple[str, list[_Paragraph], lis
                     why = f"所在的段落还有别的文字，渲染时整段都会换成表格；请让“{PLACEHOLDER_TAG}”单独占一段"
                 else:
                     why = f"要单独占一段，写成“{PLACEHOLDER_TAG}”"
-                checker.add(paragraph, column, "E406", f"表格占位符{why}")
+                checker.add(paragraph, column, PlaceholderMisplaced, f"表格占位符{why}")
             elif paragraph.element.find(f"{{{W}}}pPr/{{{W}}}sectPr") is not None:
                 checker.add(
                     paragraph,
                     column,
-                    "E406",
+                    PlaceholderMisplaced,
                     "表格占位符所在的段落带着分节符，换成表格时分节符会丢失；请在它后面加一个空段",
                 )
             elif loops and max(before_loop_depth, depth) > 0:
-                checker.add(paragraph, column, "E405", "表格占位符在循环里，表格会插入多次；请把它移到循环外")
+                checker.add(
+                    paragraph, column, PlaceholderRepeated, "表格占位符在循环里，表格会插入多次；请把它移到循环外"
+                )
     if not uses:
-        checker.add(None, 0, "E404", f"模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{PLACEHOLDER_TAG}”")
+        checker.add(
+            None, 0, NoPlaceholder, f"模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{PLACEHOLDER_TAG}”"
+        )
     for paragraph in uses[1:]:
         checker.add(
             paragraph,
             paragraph.text.find(PLACEHOLDER),
-            "E405",
+            PlaceholderRepeated,
             f"表格占位符用了不止一次（第一次在{uses[0].where}）；计划表格只能放一处",
         )
 
@@ -564,14 +586,14 @@ def check_template(path: Path, data: bytes | None = None, extra_names: set[str] 
     try:
         raw = path.read_bytes() if data is None else data
     except OSError as exc:
-        checker.add(None, 0, "E400", f"无法读取模板：{exc.strerror or exc}")
+        checker.add(None, 0, TemplateUnreadable, f"无法读取模板：{exc.strerror or exc}")
         return checker.findings
     try:
         parts = _read_parts(raw)
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
         old = raw[:4] == b"\xd0\xcf\x11\xe0"  # the binary .doc / .wps container
         hint = "：这是旧的 .doc/.wps 格式，请在 Word 或 WPS 里另存为 .docx" if old else ""
-        checker.add(None, 0, "E400", f"不是 Word 文档（.docx）{hint}")
+        checker.add(None, 0, TemplateUnreadable, f"不是 Word 文档（.docx）{hint}")
         return checker.findings
     read = []
     for label, root in parts:
@@ -691,7 +713,9 @@ def render_notice(
     try:
         data = template.read_bytes()
     except OSError as exc:
-        unreadable = TemplateFinding(template, 0, 0, Severity.error, "E400", f"无法读取模板：{exc.strerror or exc}")
+        unreadable = TemplateFinding(
+            template, 0, 0, TemplateUnreadable.severity, TemplateUnreadable.code, f"无法读取模板：{exc.strerror or exc}"
+        )
         raise template_errors(template, [unreadable]) from None
     if not checked:
         findings = check_template(template, data, set(values or ()))
@@ -711,7 +735,9 @@ def render_notice(
         document.render(context, jinja_env=env)
     except jinja2.TemplateError as exc:
         message = f"渲染模板时出错：{getattr(exc, 'message', None) or exc}"
-        raise template_errors(template, [TemplateFinding(template, 0, 0, Severity.error, "E407", message)]) from None
+        raise template_errors(
+            template, [TemplateFinding(template, 0, 0, TemplateSyntax.severity, TemplateSyntax.code, message)]
+        ) from None
     buffer = io.BytesIO()
     document.save(buffer)
     return _fix_zip_times(buffer.getvalue())

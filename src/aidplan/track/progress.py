@@ -12,8 +12,9 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from aidplan.errors import AidplanError, FindingsError, UsageError
 from aidplan.files import write_atomic
-from aidplan.plan.findings import Finding, error
+from aidplan.plan.findings import Finding
 from aidplan.plan.loading import Document, LoadFailure, read_document, validation_findings
+from aidplan.rules.progress import ProgressNotAList, ProgressSchemaError, ProgressUnknownTask
 from aidplan.track.statuses import STATUS_NAMES, STATUSES
 
 PROGRESS_SUFFIX = ".progress.yaml"
@@ -64,12 +65,17 @@ def load_progress(path: Path) -> LoadedProgress:
         return LoadedProgress(path, [], document, [])
     if not isinstance(document.data, list):
         return LoadedProgress(
-            path, [], document, [error(path, (1, 1), "E301", "进度文件的顶层应为记录列表（每条以“- task: …”开头）")]
+            path,
+            [],
+            document,
+            [ProgressNotAList.at(path, (1, 1), "进度文件的顶层应为记录列表（每条以“- task: …”开头）")],
         )
     try:
         records = TypeAdapter(list[ProgressRecord]).validate_python(document.data)
     except ValidationError as exc:
-        return LoadedProgress(path, [], document, validation_findings(document, exc, root=ProgressRecord, code="E302"))
+        return LoadedProgress(
+            path, [], document, validation_findings(document, exc, root=ProgressRecord, rule=ProgressSchemaError)
+        )
     return LoadedProgress(path, records, document, [])
 
 
@@ -88,10 +94,9 @@ def unknown_task_findings(loaded: LoadedProgress, known: set[str]) -> list[Findi
         if record.task not in known:
             position = loaded.document.position((index, "task")) if loaded.document else (1, 1)
             findings.append(
-                error(
+                ProgressUnknownTask.at(
                     loaded.path,
                     position,
-                    "E303",
                     f"计划里没有编号为“{record.task}”的任务{_suggestion(record.task, known)}",
                 )
             )

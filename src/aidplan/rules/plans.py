@@ -1,0 +1,370 @@
+"""The rules of a plan that a schema cannot express (E201–W221): periods, deadlines, tasks and the working-day
+calendar. Detected in aidplan.plan.checks."""
+
+from __future__ import annotations
+
+from aidplan.rules.base import Rule, Severity
+
+
+class PeriodWithoutDates(Rule):
+    """A period label that names no dates (give `span:`), or names a month that does not exist.
+
+    One meaning: the period's dates cannot be known from what is written. The message says whether the
+    label names no month at all or a month outside 1–12.
+
+    Example::
+
+        periods:
+          - label: 第一周
+            tasks: [开展月巡视]
+
+    Message::
+
+        plan.yaml:2:12: error[E201]: 无法从时段名称“第一周”推出日期范围；请用 span 写明起止日期（如 span: {start: 2020-03-01, end: 2020-03-07}）
+
+    Fix: write the dates the period covers: `span: {start: 2020-03-01, end: 2020-03-07}`, or correct the
+    month in the label.
+    """
+
+    code = "E201"
+    name = "period-without-dates"
+    severity = Severity.error
+
+
+class PeriodsOutOfOrder(Rule):
+    """Periods out of order.
+
+    Example::
+
+        periods:
+          - label: 4月份
+            tasks: [开展月巡视]
+          - label: 3月份
+            tasks: [审核名单]
+
+    Message::
+
+        plan.yaml:4:12: error[E202]: 时段顺序不对：“3月份”（2020-03-01 起）排在“4月份”（2020-04-01 起）之后
+
+    Fix: list the periods in the order of their dates.
+    """
+
+    code = "E202"
+    name = "periods-out-of-order"
+    severity = Severity.error
+
+
+class PeriodsOverlap(Rule):
+    """Periods that overlap.
+
+    Example::
+
+        periods:
+          - label: 3-4月
+            tasks: [开展月巡视]
+          - label: 四月份
+            tasks: [审核名单]
+
+    Message::
+
+        plan.yaml:4:12: error[E203]: 时段“四月份”与“3-4月”重叠（2020-04-01 至 2020-04-30）
+
+    Fix: make the periods follow each other: shorten one (its label or `span:`), or merge the two.
+    """
+
+    code = "E203"
+    name = "periods-overlap"
+    severity = Severity.error
+
+
+class PeriodsGap(Rule):
+    """A gap between periods (a warning: some plans skip January).
+
+    Example::
+
+        periods:
+          - label: 3月份
+            tasks: [开展月巡视]
+          - label: 5月份
+            tasks: [审核名单]
+
+    Message::
+
+        plan.yaml:4:12: warning[W204]: 时段“3月份”与“5月份”之间有空档（2020-04-01 至 2020-04-30 没有安排）
+
+    Fix: add the missing period, or widen a neighbour's `span:`; if the plan really has nothing then,
+    leave it (`check --strict` fails on it).
+    """
+
+    code = "W204"
+    name = "periods-gap"
+    severity = Severity.warning
+
+
+class DeadlineNotADate(Rule):
+    """A deadline that is not a real date (`2014年2月29日`, `4月31日`) or cannot be read.
+
+    One meaning: the deadline gives no date. It covers a period's `deadline:` and a task's, and the message
+    says whether the day does not exist or the text cannot be read as a date.
+
+    Example::
+
+        year: 2014
+        periods:
+          - label: 元月至2月份
+            deadline: 2月29日
+            tasks: [印发工作要点]
+
+    Message::
+
+        plan.yaml:4:15: error[E205]: 时段“元月至2月份”的完成时间“2月29日”不存在：2014年不是闰年，2月只有28天
+
+    Fix: write a day that exists, in a form aidplan reads: “5月25日”, “5月25日前”, “2月底”.
+    """
+
+    code = "E205"
+    name = "deadline-not-a-date"
+    severity = Severity.error
+
+
+class DeadlineBeforePeriod(Rule):
+    """A deadline before its period starts.
+
+    Example::
+
+        periods:
+          - label: 五月份
+            deadline: 4月30日
+            tasks: [开展月巡视]
+
+    Message::
+
+        plan.yaml:3:15: error[E206]: 时段“五月份”的完成时间“4月30日”（2020-04-30）早于时段“五月份”的开始（2020-05-01）
+
+    Fix: correct the deadline or move the task to the period it belongs to.
+    """
+
+    code = "E206"
+    name = "deadline-before-period"
+    severity = Severity.error
+
+
+class DeadlineOtherYear(Rule):
+    """A deadline in a year other than the plan's.
+
+    Example::
+
+        year: 2020
+        periods:
+          - label: 十二月
+            tasks:
+              - text: 做好年度总结
+                deadline: {text: 1月15日, date: 2021-01-15}
+
+    Message::
+
+        plan.yaml:6:11: warning[W207]: 任务 12.1 的截止日期“1月15日”在 2021 年，不在计划年度 2020 年
+
+    Fix: if the year is a typo, correct it; a deadline that really falls next year can stay (it is a
+    warning).
+    """
+
+    code = "W207"
+    name = "deadline-other-year"
+    severity = Severity.warning
+
+
+class TaskRepeated(Rule):
+    """A task repeated in a period (white space ignored).
+
+    One meaning: the same task twice in one period, whether written out twice or as the same recurring
+    task referenced twice.
+
+    Example::
+
+        periods:
+          - label: 3月份
+            tasks:
+              - 开展月巡视
+              - 审核名单
+              - 开展 月巡视
+
+    Message::
+
+        plan.yaml:6:9: error[E208]: 时段“3月份”的第 3 项与第 1 项重复：“开展 月巡视”
+
+    Fix: delete the repeated task, or reword it if the two are different tasks.
+    """
+
+    code = "E208"
+    name = "task-repeated"
+    severity = Severity.error
+
+
+class PeriodWithoutTasks(Rule):
+    """A period with no tasks.
+
+    Example::
+
+        periods:
+          - label: 3月份
+          - label: 4月份
+            tasks: [开展月巡视]
+
+    Message::
+
+        plan.yaml:2:5: error[E209]: 时段“3月份”没有任务
+
+    Fix: write the period's tasks under `tasks:`, or delete the period.
+    """
+
+    code = "E209"
+    name = "period-without-tasks"
+    severity = Severity.error
+
+
+class NumbersOutOfSequence(Rule):
+    """Explicit task numbers that skip or repeat.
+
+    Example::
+
+        periods:
+          - label: 3月份
+            tasks:
+              - {text: 开展月巡视, number: 1}
+              - {text: 审核名单, number: 3}
+
+    Message::
+
+        plan.yaml:5:32: error[E210]: 时段“3月份”的任务编号跳号：应为 2，写的是 3
+
+    Fix: number the tasks 1, 2, 3 … in order, or leave `number:` out and let aidplan count.
+    """
+
+    code = "E210"
+    name = "numbers-out-of-sequence"
+    severity = Severity.error
+
+
+class UnknownRecurring(Rule):
+    """A reference to a recurring task that does not exist.
+
+    Example::
+
+        recurring:
+          - {id: monthly-data, text: 每月20日前更新数据, placement: listed}
+        periods:
+          - label: 3月份
+            tasks:
+              - recurring: monthly
+
+    Message::
+
+        plan.yaml:6:20: error[E211]: 引用了不存在的例行任务“monthly”；已定义的：monthly-data
+
+    Fix: use one of the ids listed under `recurring:`, or define the recurring task.
+    """
+
+    code = "E211"
+    name = "unknown-recurring"
+    severity = Severity.error
+
+
+class IdUsedTwice(Rule):
+    """A task id or recurring id used twice.
+
+    One meaning: an id must name one thing, so `done`, `due` and the 台账 can refer to it; it covers the
+    ids of tasks and the ids of recurring tasks.
+
+    Example::
+
+        periods:
+          - label: 3月上旬
+            tasks: [开展月巡视]
+          - label: 3月中旬
+            tasks: [审核名单]
+
+    Message::
+
+        plan.yaml:5:13: error[E212]: 任务 id“3.1”重复（也用于时段“3月上旬”）；请给时段写 id，或给任务写 id
+
+    Fix: give one of the periods an `id:` (for example `id: 3b`), or give the task its own `id:`.
+    """
+
+    code = "E212"
+    name = "id-used-twice"
+    severity = Severity.error
+
+
+class MonthUnknown(Rule):
+    """A recurring `{month}` that cannot be filled (give `month:`).
+
+    It comes with E201: a period whose dates are unknown has no month to write into the recurring task's
+    text.
+
+    Example::
+
+        recurring:
+          - {id: monthly-data, text: 每月20日前更新{month}月数据, placement: listed}
+        periods:
+          - label: 开学前
+            tasks:
+              - recurring: monthly-data
+
+    Message::
+
+        plan.yaml:6:9: error[E214]: 无法确定例行任务“monthly-data”中的 {month}：请在此处写明 month
+
+    Fix: write the month where the task is used (`- {recurring: monthly-data, month: 8}`), or give the
+    period a `span:`.
+    """
+
+    code = "E214"
+    name = "month-unknown"
+    severity = Severity.error
+
+
+class DeadlineOnDayOff(Rule):
+    """A written deadline on a day off: a weekend, a statutory holiday or a local holiday. The message names
+    the day and the nearest earlier working day.
+
+    Example::
+
+        year: 2020
+        periods:
+          - label: 五月份
+            deadline: 5月31日
+            tasks: [开展月巡视]
+
+    Message::
+
+        plan.yaml:4:15: warning[W220]: 时段“五月份”的完成时间“5月31日”（2020-05-31）是星期日，不是工作日；前一个工作日是5月29日（星期五）
+
+    Fix: if the office is closed that day, move the deadline to the working day named; a deadline kept as
+    published can stay (it is a warning). Local holidays go under `calendar: {holidays: [...]}`.
+    """
+
+    code = "W220"
+    name = "deadline-on-day-off"
+    severity = Severity.warning
+
+
+class NoHolidayData(Rule):
+    """The installed holiday data has no official schedule for the plan's year, so only weekends count as
+    days off.
+
+    Example: a plan for a year whose 放假安排 the State Council has not yet published, or one newer than the
+    installed chinesecalendar package.
+
+    Message::
+
+        plan.yaml:2:7: warning[W221]: 已安装的节假日数据（chinesecalendar 1.11.0）没有 2099 年的官方安排，也没有 2099 年的日历文件：只按周末判断工作日；国务院办公厅公布通知后，把放假和调休上班日期写进 2099.calendar.yaml（运行 aidplan calendar 2099 显示格式）
+
+    Fix: once the State Council publishes the year's notice, type its days off and 调休 workdays into the
+    calendar file named (`aidplan calendar YEAR` shows the format), or upgrade chinesecalendar when it has
+    them; until then weekends alone count.
+    """
+
+    code = "W221"
+    name = "no-holiday-data"
+    severity = Severity.warning
