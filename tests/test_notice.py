@@ -543,7 +543,7 @@ def test_check_validates_the_template_the_config_names(cli, project: Path) -> No
     result = cli("check")
     assert result.exit_code == 1
     assert result.stdout.splitlines() == [
-        "broken.docx:¶7 “{{ plan.titel }}”: error[E401]: 未知的变量“plan.titel”（是不是“plan.title”？）；"
+        "broken.docx:¶7 “{{ plan.titel }}”: error[E501]: 未知的变量“plan.titel”（是不是“plan.title”？）；"
         "plan 的属性有：attachment、groups、layout、notes、organisation、tasks、title、year"
     ]
     assert result.stderr == "检查了 2 个文件：1 个错误，0 个警告\n"
@@ -552,11 +552,11 @@ def test_check_validates_the_template_the_config_names(cli, project: Path) -> No
 def test_a_missing_template(cli, project: Path) -> None:
     (project / "aidplan.toml").write_text('docx_template = "office/没有.docx"\n', encoding="utf-8")
     result = cli("check", "-q")
-    assert (result.exit_code, result.stdout) == (1, "office/没有.docx: error[E400]: 找不到模板文件\n")
+    assert (result.exit_code, result.stdout) == (1, "office/没有.docx: error[E500]: 找不到模板文件\n")
     result = cli("render", "plans/2014-yueyang.yaml", "-f", "docx")
     assert result.exit_code == 1
     assert result.stderr.splitlines() == [
-        "office/没有.docx: error[E400]: 找不到模板文件",
+        "office/没有.docx: error[E500]: 找不到模板文件",
         "aidplan: 模板 office/没有.docx 有 1 个错误，没有生成任何文件",
     ]
     assert not (project / "build").exists()

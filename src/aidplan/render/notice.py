@@ -581,7 +581,7 @@ def check_template(path: Path, data: bytes | None = None, extra_names: set[str] 
     """Every problem of a notice template, located by paragraph; an empty list when it can be rendered."""
     checker = _Checker(path, set(extra_names or ()))
     if data is None and not path.is_file():
-        checker.add(None, 0, "E400", "找不到模板文件")
+        checker.add(None, 0, TemplateUnreadable, "找不到模板文件")
         return checker.findings
     try:
         raw = path.read_bytes() if data is None else data
