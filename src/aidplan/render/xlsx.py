@@ -20,7 +20,7 @@ LINE_HEIGHT = 15.0  # points per line of 11 pt text, as Excel lays it out
 # column widths in Excel units (about one Latin digit; a Chinese character takes two)
 WIDTHS = {
     "id": 10,
-    "period": 12,
+    "period": 14,
     "text": 56,
     "owner": 14,
     "deadline": 12,
