@@ -413,6 +413,42 @@ def test_a_loop_left_open(tmp_path: Path) -> None:
     ]
 
 
+def test_names_are_still_checked_in_a_template_with_a_loop_left_open(tmp_path: Path) -> None:
+    body = office_body(para(run("{%p for t in tasks %}")), para(run("{{ t.text }}{{ plan.titel }}")))
+    path = tmp_path / "office.docx"
+    assert _messages(tmp_path, body) == [
+        f"{path}:¶7 “{{%p for t in tasks %}}”: error[E403]: "
+        "循环“{%p for t in tasks %}”没有结束：缺少“{% endfor %}”",
+        f"{path}:¶8 “{{{{ t.text }}}}{{{{ plan.titel }}}}”: error[E401]: "
+        "未知的变量“plan.titel”（是不是“plan.title”？）；"
+        "plan 的属性有：attachment、groups、layout、notes、organisation、tasks、title、year",
+    ]
+
+
+def test_a_wrong_end(tmp_path: Path) -> None:
+    body = office_body(para(run("{%p for t in tasks %}")), para(run("{{ t.text }}")), para(run("{%p endif %}")))
+    path = tmp_path / "office.docx"
+    assert _messages(tmp_path, body) == [
+        f"{path}:¶9 “{{%p endif %}}”: error[E403]: "
+        "“{%p endif %}”不能结束¶7的“{%p for t in tasks %}”：循环要先用“{% endfor %}”结束",
+    ]
+
+
+def test_placeholder_in_a_header(tmp_path: Path) -> None:
+    from docx import Document
+
+    from aidplan.render.notice import check_template
+
+    template = word_template(tmp_path, office_body())
+    document = Document(template)
+    document.sections[0].header.paragraphs[0].add_run("{{p plan_table }}")
+    document.save(template)
+    assert [str(f) for f in check_template(template)] == [
+        f"{template}:页眉1¶1 “{{{{ org }}}}内部文件{{{{p plan_table }}}}”: error[E406]: "
+        "表格占位符不能放在页眉里，请放在正文里附件标题的下一段",
+    ]
+
+
 def test_an_end_without_its_start(tmp_path: Path) -> None:
     body = office_body(para(run("{%p endif %}")))
     path = tmp_path / "office.docx"
@@ -560,3 +596,55 @@ def test_a_missing_template(cli, project: Path) -> None:
         "aidplan: 模板 office/没有.docx 有 1 个错误，没有生成任何文件",
     ]
     assert not (project / "build").exists()
+
+
+# -- printed through LibreOffice --------------------------------------------------------------------------
+
+
+@pytest.fixture(scope="module")
+def notice_pdfs(tmp_path_factory) -> dict[str, Path]:
+    from typer.testing import CliRunner
+
+    from aidplan.cli import app
+
+    from .test_render_pdf import HAVE_TOOLS
+
+    if not HAVE_TOOLS:
+        pytest.skip("LibreOffice/poppler not installed")
+    out = tmp_path_factory.mktemp("notice-pdf")
+    for name, plan in SEED_PLANS.items():
+        args = ["render", str(plan), "-f", "pdf", "-d", str(out), "--docx-template", str(NOTICE), "--date", DATES[name]]
+        result = CliRunner().invoke(app, [*args, *ORGS[name]])
+        assert result.exit_code == 0, result.output
+    return {name: out / f"{name}.pdf" for name in SEED_PLANS}
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SEED_PLANS))
+def test_the_printed_notice(notice_pdfs, name: str) -> None:
+    """Two pages of notice, the 附件 from page 3 with its label on top, every table page starting with a
+    period label in the first column (no blank merged cell), the 版记 on the last page."""
+    from aidplan.plan.loading import load_plan
+
+    from .test_render_pdf import _pages
+
+    pages = _pages(notice_pdfs[name])
+    texts = ["".join(w[3] for w in sorted(page, key=lambda w: (round(w[1]), w[0]))) for page in pages]
+    org = "岳阳市学生资助管理中心" if name == "2014-yueyang" else "淮北市学生资助管理中心"
+    assert texts[0].startswith(f"{org}文件")
+    plan = load_plan(SEED_PLANS[name]).plan
+    day = DATES[name].split("-")
+    signed = f"附件：{normalise_text(plan.title)}{org}{day[0]}年{int(day[1])}月{int(day[2])}日—2—"
+    assert texts[1].endswith(signed)  # 附件说明, 署名 and 成文日期 end page 2
+    assert texts[2].startswith("附件")
+    assert texts[-1].split("—")[0].endswith("印发")  # the 版记 closes the last page, above its number
+    labels = [normalise_text(period.label) for period in plan.periods]
+    header = normalise_text(plan.columns.period)
+    for number, page in enumerate(pages[2:], start=3):
+        first_column = sorted((w for w in page if w[0] < 28 * 72 / 25.4 + 60), key=lambda w: (round(w[1]), w[0]))
+        column_text = normalise_text("".join(w[3] for w in first_column))
+        if header not in column_text:  # a page with only the 版记
+            assert number == len(pages) and column_text.startswith("抄送")
+            continue
+        after_header = column_text.split(header, 1)[1]
+        assert any(after_header.startswith(label) for label in labels), f"page {number}: {column_text!r}"

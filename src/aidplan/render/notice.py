@@ -325,11 +325,14 @@ class _Checker:
             lines.append(line)
         return lines
 
-    def blocks(self, paragraphs: list[_Paragraph], lines: list[str]) -> bool:
-        """Every {% for %} / {% if %} closed in order; True when the structure holds."""
+    def blocks(self, paragraphs: list[_Paragraph], lines: list[str]) -> tuple[bool, list[str]]:
+        """Every {% for %} / {% if %} closed in order. Returns whether the structure holds, and the lines
+        repaired as docxtpl would most likely have meant them (a wrong end closes the open block, a stray
+        end is dropped, open blocks close at the end), so the names are still checked."""
         stack: list[tuple[str, _Paragraph, int, str]] = []
         ok = True
-        for paragraph, line in zip(paragraphs, lines):
+        repaired = list(lines)
+        for number, (paragraph, line) in enumerate(zip(paragraphs, lines)):
             for tag in re.finditer(r"\{%-?(?:(?:p|tr|tc|r)(?= ))?\s*(\w+)(.*?)-?%\}", line):
                 word = tag.group(1)
                 shown = " ".join(tag.group().split())
@@ -343,6 +346,7 @@ class _Checker:
                     ok = False
                     if stack:
                         open_word, where, _, open_tag = stack[-1]
+                        repaired[number] = repaired[number].replace(tag.group(), f"{{% end{open_word} %}}", 1)
                         self.add(
                             paragraph,
                             tag.start(),
@@ -352,6 +356,7 @@ class _Checker:
                         )
                         stack.pop()
                     else:
+                        repaired[number] = repaired[number].replace(tag.group(), "", 1)
                         self.add(
                             paragraph,
                             tag.start(),
@@ -360,6 +365,7 @@ class _Checker:
                         )
                 elif word in ("else", "elif") and not any(w in ("if", "for") for w, *_ in stack):
                     ok = False
+                    repaired[number] = repaired[number].replace(tag.group(), "", 1)
                     self.add(paragraph, tag.start(), UnbalancedBlock, f"“{shown}”不在任何 {{% if %}} 或 {{% for %}} 里")
         for word, paragraph, column, shown in stack:
             ok = False
@@ -369,9 +375,13 @@ class _Checker:
                 UnbalancedBlock,
                 f"{_WORDS.get(word, word)}“{shown}”没有结束：缺少“{{% end{word} %}}”",
             )
-        return ok
+            if repaired:
+                repaired[-1] += f"{{% end{word} %}}"
+        return ok, repaired
 
-    def syntax_and_names(self, paragraphs: list[_Paragraph], lines: list[str]) -> None:
+    def syntax_and_names(self, paragraphs: list[_Paragraph], lines: list[str], repaired: bool = False) -> None:
+        """Jinja2 syntax errors (unless the lines were repaired: their errors are reported already) and
+        unknown names."""
         import jinja2
 
         env = jinja2.Environment()
@@ -379,6 +389,8 @@ class _Checker:
         try:
             tree = env.parse("\n".join(lines))
         except jinja2.TemplateSyntaxError as exc:
+            if repaired:
+                return
             paragraph = paragraphs[min(max(exc.lineno, 1), len(paragraphs)) - 1] if paragraphs else None
             self.add(paragraph, 0, TemplateSyntax, f"Jinja2 语法错误：{exc.message}")
             return
@@ -600,10 +612,11 @@ def check_template(path: Path, data: bytes | None = None, extra_names: set[str] 
         paragraphs = _paragraphs(root, label)
         lines = checker.joined_source(paragraphs)
         read.append((label, paragraphs, lines))
-    structure_ok = all([checker.blocks(paragraphs, lines) for _, paragraphs, lines in read])
-    if structure_ok:
-        for _, paragraphs, lines in read:
-            checker.syntax_and_names(paragraphs, lines)
+    structure_ok = True
+    for _, paragraphs, lines in read:
+        ok, repaired = checker.blocks(paragraphs, lines)
+        structure_ok = structure_ok and ok
+        checker.syntax_and_names(paragraphs, repaired, repaired=not ok)
     _placeholder(checker, read, structure_ok)
     order = {label: i for i, (label, _, _) in enumerate(read)}
 
