@@ -417,9 +417,9 @@ def test_names_are_still_checked_in_a_template_with_a_loop_left_open(tmp_path: P
     body = office_body(para(run("{%p for t in tasks %}")), para(run("{{ t.text }}{{ plan.titel }}")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶7 “{{%p for t in tasks %}}”: error[E403]: "
+        f"{path}:¶7 “{{%p for t in tasks %}}”: error[E503]: "
         "循环“{%p for t in tasks %}”没有结束：缺少“{% endfor %}”",
-        f"{path}:¶8 “{{{{ t.text }}}}{{{{ plan.titel }}}}”: error[E401]: "
+        f"{path}:¶8 “{{{{ t.text }}}}{{{{ plan.titel }}}}”: error[E501]: "
         "未知的变量“plan.titel”（是不是“plan.title”？）；"
         "plan 的属性有：attachment、groups、layout、notes、organisation、tasks、title、year",
     ]
@@ -429,7 +429,7 @@ def test_a_wrong_end(tmp_path: Path) -> None:
     body = office_body(para(run("{%p for t in tasks %}")), para(run("{{ t.text }}")), para(run("{%p endif %}")))
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
-        f"{path}:¶9 “{{%p endif %}}”: error[E403]: "
+        f"{path}:¶9 “{{%p endif %}}”: error[E503]: "
         "“{%p endif %}”不能结束¶7的“{%p for t in tasks %}”：循环要先用“{% endfor %}”结束",
     ]
 
@@ -444,7 +444,7 @@ def test_placeholder_in_a_header(tmp_path: Path) -> None:
     document.sections[0].header.paragraphs[0].add_run("{{p plan_table }}")
     document.save(template)
     assert [str(f) for f in check_template(template)] == [
-        f"{template}:页眉1¶1 “{{{{ org }}}}内部文件{{{{p plan_table }}}}”: error[E406]: "
+        f"{template}:页眉1¶1 “{{{{ org }}}}内部文件{{{{p plan_table }}}}”: error[E506]: "
         "表格占位符不能放在页眉里，请放在正文里附件标题的下一段",
     ]
 
