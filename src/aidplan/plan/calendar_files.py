@@ -8,8 +8,7 @@ import functools
 from collections.abc import Iterable, Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
-
-from pydantic import BaseModel, ConfigDict, Field, ValidationError
+from typing import TYPE_CHECKING
 
 from aidplan.plan.findings import Finding
 from aidplan.plan.workdays import WEEKDAYS
@@ -22,38 +21,10 @@ from aidplan.rules.calendars import (
 )
 from aidplan.rules.reading import NotOneDocument
 
+if TYPE_CHECKING:
+    from aidplan.plan.calendar_model import Holiday
+
 CALENDAR_SUFFIX = ".calendar.yaml"
-
-
-class _Strict(BaseModel):
-    model_config = ConfigDict(extra="forbid", frozen=True)
-
-
-class Holiday(_Strict):
-    """One holiday of the notice: its name and its days off (listed, or a first and last day)."""
-
-    name: str = Field(min_length=1, description="The holiday as the notice names it: 春节.")
-    dates: list[dt.date] = Field(default_factory=list, description="Its days off, each in ISO form.")
-    start: dt.date | None = Field(None, description="The first day off of a run (with end).")
-    end: dt.date | None = Field(None, description="The last day off of a run (with start).")
-
-
-class Workday(_Strict):
-    """A weekend day worked under 调休, with what it makes up for."""
-
-    date: dt.date = Field(description="The Saturday or Sunday worked, ISO form.")
-    name: str | None = Field(None, min_length=1, description="What it makes up for: 春节.")
-
-
-class CalendarFile(_Strict):
-    """A year's official arrangement of days off and make-up workdays."""
-
-    year: int = Field(ge=1990, le=2100, description="The year the arrangement is for.")
-    source: str | None = Field(None, description="The notice it was typed from (title, number or URL).")
-    holidays: list[Holiday] = Field(default_factory=list, description="Days off, holiday by holiday.")
-    workdays: list[dt.date | Workday] = Field(
-        default_factory=list, description="Weekend days worked (调休上班): a date, or {date, name}."
-    )
 
 
 @dataclass(frozen=True)
@@ -98,6 +69,9 @@ def _dates_of(holiday: Holiday) -> list[tuple[dt.date, tuple]]:
 
 def load_calendar_file(path: Path) -> LoadedCalendar:
     """Read and validate a calendar file; every problem comes back as a located finding."""
+    from pydantic import ValidationError
+
+    from aidplan.plan.calendar_model import CalendarFile
     from aidplan.plan.loading import LoadFailure, read_document, validation_findings
 
     try:
