@@ -8,6 +8,7 @@ are the keys of the registries in aidplan.commands.formats, aidplan.plan.layouts
 from __future__ import annotations
 
 import os
+import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
@@ -35,6 +36,7 @@ if TYPE_CHECKING:
     from aidplan.config import ProjectConfig
 from aidplan.plan.layouts import LAYOUTS, LAYOUTS_HELP, ORIENTATIONS
 from aidplan.publish.notifiers import NOTIFIERS, SECRET_ENV, URL_ENV
+from aidplan.registry import Entry, Registry
 from aidplan.track.statuses import STATUSES
 
 DEFAULT_WITHIN = 14
@@ -146,8 +148,35 @@ _COLOURS = {
 }
 
 
+# --color for this invocation: auto (colour only on a terminal, and not with NO_COLOR or TERM=dumb) | always | never
+_COLOUR_CHOICE = {"value": "auto"}
+
+
+def _colour(err: bool = False) -> bool:
+    """Whether to colour output to standard output (or, with err, standard error) in this invocation."""
+    choice = _COLOUR_CHOICE["value"]
+    if choice != "auto":
+        return choice == "always"
+    if os.environ.get("NO_COLOR") or os.environ.get("TERM") == "dumb":
+        return False
+    return _is_terminal(err)
+
+
+def _is_terminal(err: bool = False) -> bool:
+    stream = sys.stderr if err else sys.stdout
+    try:
+        return stream.isatty()
+    except (AttributeError, ValueError):
+        return False
+
+
+def _secho(message: str, **style: Any) -> None:
+    """typer.secho, coloured only when _colour says so: never escape codes in pipes and files by default."""
+    typer.secho(message, color=_colour(style.get("err", False)), **style)
+
+
 def _fail(message: str, code: int) -> typer.Exit:
-    typer.secho(f"aidplan: {message}", fg=typer.colors.RED, err=True)
+    _secho(f"aidplan: {message}", fg=typer.colors.RED, err=True)
     return typer.Exit(code)
 
 
@@ -156,12 +185,13 @@ class _Boundary(TyperGroup):
     traceback; Ctrl-C exits 130."""
 
     def invoke(self, ctx: Any) -> Any:
+        _COLOUR_CHOICE["value"] = "auto"  # tests run many invocations in one process
         try:
             return super().invoke(ctx)
         except AidplanError as exc:
             if isinstance(exc, FindingsError):
                 for finding in exc.findings:
-                    typer.secho(str(finding), fg=_COLOURS[finding.severity.value], err=True)
+                    _secho(str(finding), fg=_COLOURS[finding.severity.value], err=True)
             raise _fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise _fail("已中断", 130) from None
@@ -186,6 +216,66 @@ StatusFormat = STATUS_FORMATS.choices()
 ExportFormat = EXPORT_FORMATS.choices()
 CalendarFormat = CALENDAR_FORMATS.choices()
 Status = STATUSES.choices()
+COLOR_CHOICES = Registry(
+    "Color",
+    Entry("auto", "colour on a terminal, unless NO_COLOR is set or TERM=dumb"),
+    Entry("always", "colour even in pipes and files"),
+    Entry("never", "no colour"),
+)
+Color = COLOR_CHOICES.choices()
+ColorOption = Annotated[Color, typer.Option("--color", help=f"{format_help(COLOR_CHOICES)}.")]
+
+
+def _use_colour(choice: Any) -> None:
+    _COLOUR_CHOICE["value"] = Color(choice).value
+
+
+class _Bar:
+    """A progress bar on standard error, only on a terminal; rich is imported when a stage starts."""
+
+    def __init__(self) -> None:
+        self._progress: Any = None
+        self._task: Any = None
+
+    def start(self, description: str, total: int | None = None) -> None:
+        if not (_is_terminal(err=True) and os.environ.get("TERM") != "dumb"):
+            return
+        if self._progress is None:
+            from rich.console import Console
+            from rich.progress import BarColumn, MofNCompleteColumn, Progress, TextColumn, TimeElapsedColumn
+
+            console = Console(stderr=True, color_system="auto" if _colour(err=True) else None)
+            columns = (TextColumn("{task.description}"), BarColumn(), MofNCompleteColumn(), TimeElapsedColumn())
+            self._progress = Progress(*columns, console=console, transient=True)
+            self._progress.start()
+        if self._task is not None:
+            self._progress.remove_task(self._task)
+        self._task = self._progress.add_task(description, total=total)
+
+    def advance(self, steps: int = 1) -> None:
+        if self._progress is not None:
+            self._progress.advance(self._task, steps)
+
+    def stop(self) -> None:
+        if self._progress is not None:
+            self._progress.stop()
+            self._progress, self._task = None, None
+
+
+def _tables_fit() -> bool:
+    """Tables for a person at a terminal; pipes, files and TERM=dumb get plain lines, one item a line."""
+    return _is_terminal() and os.environ.get("TERM") != "dumb"
+
+
+def _print_rich(renderables: list[Any]) -> None:
+    """Rich tables to standard output (a terminal): wrapped by display width to the terminal's width."""
+    from rich.console import Console
+
+    console = Console(color_system="auto" if _colour() else None, highlight=False, emoji=False)
+    for renderable in renderables:
+        console.print(renderable)
+
+
 Kind = NOTIFIERS.choices()
 
 
@@ -198,7 +288,7 @@ def _emit(output: Any) -> None:
         if isinstance(item, Path):
             typer.echo(str(item))
         else:
-            typer.secho(item.text, fg=_COLOURS.get(item.style), bold=item.style == "heading", err=item.err)
+            _secho(item.text, fg=_COLOURS.get(item.style), bold=item.style == "heading", err=item.err)
 
 
 def _config() -> ProjectConfig:
@@ -231,6 +321,7 @@ def check(
     ] = None,
     strict: Annotated[bool, typer.Option("--strict", help=STRICT_HELP)] = False,
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
+    color: ColorOption = "auto",
 ) -> None:
     """Validate plan files: all problems of all files at once, each as path:line:col: severity[CODE]: message.
 
@@ -239,8 +330,14 @@ def check(
     from aidplan.commands.check import check_paths
     from aidplan.plan.findings import has_errors
 
+    _use_colour(color)
     config = _config()
-    files, findings = check_paths(paths or config.plan_paths(), config.calendar_places(), config.docx_template())
+    bar = _Bar()
+    try:
+        plans = paths or config.plan_paths()
+        files, findings = check_paths(plans, config.calendar_places(), config.docx_template(), progress=bar)
+    finally:
+        bar.stop()
     chosen = (
         output_format.value if output_format else ("github" if os.environ.get("GITHUB_ACTIONS") == "true" else "text")
     )
@@ -282,22 +379,25 @@ def render(
 
         day = parse_date(date, "--date") if date else None
         notice = NoticeOptions(template, day, parse_values(values or []))
-    result = render_plans(
-        paths,
-        formats,
-        layout.value if layout else None,
-        out_dir,
-        output,
-        templates,
-        orientation.value if orientation else None,
-        config.settings.style,
-        config.calendar_places(),
-        notice,
-    )
-    if result.warnings:
-        typer.secho(
-            f"注意：计划有 {len(result.warnings)} 个警告，运行 aidplan check 查看", fg=typer.colors.YELLOW, err=True
+    bar = _Bar()
+    try:
+        result = render_plans(
+            paths,
+            formats,
+            layout.value if layout else None,
+            out_dir,
+            output,
+            templates,
+            orientation.value if orientation else None,
+            config.settings.style,
+            config.calendar_places(),
+            notice,
+            progress=bar,
         )
+    finally:
+        bar.stop()
+    if result.warnings:
+        _secho(f"注意：计划有 {len(result.warnings)} 个警告，运行 aidplan check 查看", fg=typer.colors.YELLOW, err=True)
     _emit(result.written)
 
 
@@ -324,7 +424,7 @@ def _holiday_notice(years: list[int]) -> None:
         from aidplan.plan.workdays import data_version
 
         listed = "、".join(str(y) for y in years)
-        typer.secho(
+        _secho(
             f"注意：已安装的节假日数据（{data_version()}）没有 {listed} 年的官方安排，也没有这些年份的日历文件，"
             f"只按周末计算工作日；运行 aidplan calendar {years[0]} 查看如何添加",
             fg=typer.colors.YELLOW,
@@ -375,6 +475,7 @@ def due(
     output_format: Annotated[DueFormat, typer.Option("--format", "-f", help=DUE_FORMAT_HELP)] = "text",
     working_days: Annotated[bool, typer.Option("--working-days", help=WORKING_DAYS_HELP)] = False,
     fail_on_overdue: FailOnOverdue = False,
+    color: ColorOption = "auto",
 ) -> None:
     """What is overdue, what falls due soon, and the tasks of the current period, with countdowns.
 
@@ -382,13 +483,20 @@ def due(
     """
     from aidplan.commands.track import due_report
 
+    _use_colour(color)
     day = _today(today)
     config = _config()
     if within is None:
         within = config.settings.within if config.settings.within is not None else DEFAULT_WITHIN
     report, _ = due_report(paths or config.plan_paths(), day, within, config.calendar_places())  # warnings: check's
     _holiday_notice(report.missing_years)
-    _emit(DUE_FORMATS.load(DueFormat(output_format).value)(report, working_days))
+    chosen = DueFormat(output_format).value
+    if chosen == "text" and _tables_fit():
+        from aidplan.render.terminal import due_tables
+
+        _print_rich(due_tables(report, working_days))
+    else:
+        _emit(DUE_FORMATS.load(chosen)(report, working_days))
     raise typer.Exit(1 if fail_on_overdue and report.overdue_count else 0)
 
 
@@ -405,17 +513,25 @@ def status(
         Path | None, typer.Option("--templates", help=STATUS_TEMPLATES_HELP, show_default=False)
     ] = None,
     fail_on_overdue: FailOnOverdue = False,
+    color: ColorOption = "auto",
 ) -> None:
     """How far each plan has got: done / total and percent, overdue items, per period and per owner."""
     from aidplan.commands.track import status_reports
 
+    _use_colour(color)
     day = _today(today)
     config = _config()
     places = config.calendar_places()
     results, _ = status_reports(paths or config.plan_paths(), day, places)  # warnings: check's
     orientation_value = Orientation(orientation).value
     target = DocumentTarget(out_dir, output, orientation_value, config.settings.style, templates, within, places)
-    _emit(STATUS_FORMATS.load(StatusFormat(output_format).value)(results, day, target))
+    chosen = StatusFormat(output_format).value
+    if chosen == "text" and _tables_fit():
+        from aidplan.render.terminal import status_tables
+
+        _print_rich(status_tables([s for s, _ in results], day))
+    else:
+        _emit(STATUS_FORMATS.load(chosen)(results, day, target))
     raise typer.Exit(1 if fail_on_overdue and any(s.plan.overdue for s, _ in results) else 0)
 
 
@@ -464,9 +580,7 @@ def progress_import(
     result = import_workbook(book, _today(today), skip_bad, dry_run, plan)
     for problem in result.problems:
         skipped = problem.severity.value == "error"
-        typer.secho(
-            f"{problem}" + ("（已跳过这一行）" if skipped else ""), fg=_COLOURS[problem.severity.value], err=True
-        )
+        _secho(f"{problem}" + ("（已跳过这一行）" if skipped else ""), fg=_COLOURS[problem.severity.value], err=True)
     for entry in result.plans:
         if not entry.changes:
             typer.echo(f"{entry.plan_path}（工作表 {entry.sheet}）：没有新的变化")
@@ -521,7 +635,7 @@ def remind(
         typer.echo(f"{counts}；{len(result.payloads)} 条{result.kind}消息（--dry-run，没有发送）", err=True)
         return
     for attempt in result.retried or []:
-        typer.secho(f"注意：{attempt}，已重试", fg=typer.colors.YELLOW, err=True)
+        _secho(f"注意：{attempt}，已重试", fg=typer.colors.YELLOW, err=True)
     typer.echo(f"已发送 {result.sent} 条消息到{result.kind}（{result.target}）：{counts}")
 
 
@@ -555,6 +669,7 @@ def calendar_command(
         list[Path] | None, typer.Argument(help=CALENDAR_PATHS_HELP, metavar="[PATH]...", show_default=False)
     ] = None,
     output_format: Annotated[CalendarFormat, typer.Option("--format", "-f", help=CALENDAR_FORMAT_HELP)] = "text",
+    color: ColorOption = "auto",
 ) -> None:
     """The year's days off and make-up workdays (调休), each with where it comes from: a calendar file or the library.
 
@@ -562,6 +677,7 @@ def calendar_command(
     """
     from aidplan.commands.calendar import calendar_year
 
+    _use_colour(color)
     config = _config()
     report = calendar_year(year, paths or config.calendar_places() or config.plan_paths())
     _emit(CALENDAR_FORMATS.load(CalendarFormat(output_format).value)(report))

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import functools
 import os
-from collections.abc import Iterable, Sequence
+from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from aidplan.errors import FindingsError, UsageError
@@ -14,6 +14,7 @@ from aidplan.plan.checks import check_plan
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import load_plan
 from aidplan.plan.model import Plan
+from aidplan.progress import SILENT, Progress
 from aidplan.registry import Line
 from aidplan.rules.progress import ProgressWithoutPlan
 from aidplan.track.progress import PROGRESS_SUFFIX, plan_path_of, progress_path
@@ -106,8 +107,23 @@ def load_valid_plans(
     return plans, findings
 
 
+PROGRESS_FROM = 200  # files: fewer are checked within a second, with nothing to watch
+
+
+def _counted(results: Iterator[list[Finding]], progress: Progress, total: int) -> Iterator[list[Finding]]:
+    if total >= PROGRESS_FROM:
+        progress.start("检查", total)
+    for result in results:
+        if total >= PROGRESS_FROM:
+            progress.advance()
+        yield result
+
+
 def check_paths(
-    paths: Iterable[Path], calendar_places: Sequence[Path] | None = None, docx_template: Path | None = None
+    paths: Iterable[Path],
+    calendar_places: Sequence[Path] | None = None,
+    docx_template: Path | None = None,
+    progress: Progress = SILENT,
 ) -> tuple[list[Path], list[Finding]]:
     """Check every plan (and calendar file) under the paths, and the notice template the config names; returns
     the files checked and all findings, file by file. A calendar file's problems are listed once, however many
@@ -122,13 +138,12 @@ def check_paths(
         # check the first file here: its lazy imports (holiday data, tracking) then come to the workers
         # with the fork instead of being imported again in each of them
         first = check(files[0])
+        chunks = max(1, min(64, len(files) // (4 * (os.cpu_count() or 1))))
         with ProcessPoolExecutor() as pool:
-            results = [
-                first,
-                *pool.map(check, files[1:], chunksize=max(1, min(64, len(files) // (4 * (os.cpu_count() or 1))))),
-            ]
+            results = [first, *_counted(pool.map(check, files[1:], chunksize=chunks), progress, len(files))]
     else:
-        results = [check(path) for path in files]
+        results = list(_counted(map(check, files), progress, len(files)))
+    progress.stop()
     return files, list(dict.fromkeys(finding for result in results for finding in result))
 
 

@@ -15,6 +15,7 @@ from aidplan.files import write_atomic
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.layouts import LAYOUTS
 from aidplan.plan.model import Plan, StyleOverrides
+from aidplan.progress import SILENT, Progress
 from aidplan.render.layout import Split, TableLayout, build_layout
 from aidplan.render.style import Profile, profile_for
 
@@ -91,6 +92,7 @@ def render_plans(
     style: StyleOverrides | None = None,
     calendar_places: Sequence[Path] | None = None,
     notice: NoticeOptions | None = None,
+    progress: Progress = SILENT,
 ) -> Rendered:
     """Render every plan under `paths` in each format; nothing is written if any plan has an error.
 
@@ -119,6 +121,7 @@ def render_plans(
 
     outputs: dict[Path, bytes] = {}
     docx_for_pdf: list[tuple[Path, bytes]] = []
+    progress.start("生成文档", len(plans))
     for path, plan in plans:
         if "docx" in chosen or "pdf" in chosen:
             if notice is not None:
@@ -145,8 +148,11 @@ def render_plans(
             # one table on screen; its print CSS keeps rows and periods whole and repeats the header row
             page = render_plan_html(build_layout(plan, layout), plan, profile_for(plan, orientation, style), templates)
             outputs[target(path, "html")] = page.encode("utf-8")
+        progress.advance()
     if docx_for_pdf:
+        progress.start("转换 PDF（LibreOffice）")
         outputs.update(_pdfs(docx_for_pdf, target))
+    progress.stop()
     for destination, data in outputs.items():
         write_atomic(destination, data)
     return Rendered(list(outputs), [f for f in findings if f.severity is Severity.warning])

@@ -1,0 +1,31 @@
+"""How long work reports its progress: the core calls a Progress, the command line decides whether anyone sees
+it (a bar on standard error, on a terminal only). The core never prints."""
+
+from __future__ import annotations
+
+from typing import Protocol
+
+
+class Progress(Protocol):
+    def start(self, description: str, total: int | None = None) -> None:
+        """A new stage: `total` steps, or None when its length is unknown (a converter running)."""
+
+    def advance(self, steps: int = 1) -> None: ...
+
+    def stop(self) -> None: ...
+
+
+class Silent:
+    """Progress nobody watches: tests, pipes, scripts."""
+
+    def start(self, description: str, total: int | None = None) -> None:
+        pass
+
+    def advance(self, steps: int = 1) -> None:
+        pass
+
+    def stop(self) -> None:
+        pass
+
+
+SILENT = Silent()
