@@ -85,7 +85,7 @@ def test_pre_commit_hook_runs_check() -> None:
 def test_ctrl_c_in_any_command_exits_130_without_a_traceback(cli, monkeypatch) -> None:
     import aidplan.commands.check
 
-    def interrupted(*args):
+    def interrupted(*args, **kwargs):
         raise KeyboardInterrupt
 
     monkeypatch.setattr(aidplan.commands.check, "check_paths", interrupted)
