@@ -176,7 +176,11 @@ def _pieces(text: str) -> list[str]:
             continue
         piece = carry + piece
         carry = ""
-        if glued and piece[0] in NO_LINE_START and not glued[-1].isspace():
+        if (
+            glued
+            and not glued[-1].isspace()
+            and (piece[0] in NO_LINE_START or (glued[-1][-1] in NO_LINE_START and piece[0].isdigit()))
+        ):  # LibreOffice does not break between closing punctuation and a number either (，28日)
             glued[-1] += piece
         else:
             glued.append(piece)
@@ -186,7 +190,8 @@ def _pieces(text: str) -> list[str]:
 
 
 def _breaks_after(last: str, ch: str) -> bool:
-    """Inside Latin text a line may break after a slash or hyphen that a letter or digit follows (URLs, A-B)."""
+    """Inside Latin text a line may break after a slash or hyphen that a letter or digit follows (URLs,
+    2014-2015): LibreOffice does."""
     return last in "/-" and ch.isascii() and ch.isalnum()
 
 
@@ -218,18 +223,31 @@ def _joins(a: str, b: str) -> bool:
     return (is_ideograph(a) and _is_alnum(b)) or (_is_alnum(a) and is_ideograph(b))
 
 
+def _between(a: str, b: str, size: float, spacing: float) -> float:
+    """What sits between two adjacent characters: the character spacing, which LibreOffice (measured,
+    7.4) applies only between characters of the same script, and the Chinese/Latin gap."""
+    same = (ord(a) >= 0x2000) == (ord(b) >= 0x2000)
+    return (spacing if same else 0.0) + (AUTOSPACE * size if _joins(a, b) else 0.0)
+
+
+def _measure(text: str, size: float, metrics: Face, spacing: float) -> float:
+    width = sum(metrics.advance(ch) for ch in text) * size
+    return width + sum(_between(a, b, size, spacing) for a, b in zip(text, text[1:]))
+
+
 def text_width(text: str, size: float, font: str, spacing: float = 0.0) -> float:
-    """Width in points of `text` in the official face `font` at `size` pt, `spacing` pt added per character."""
-    metrics = face(font)
-    return sum(metrics.advance(ch) * size + spacing for ch in text) + gaps(text) * AUTOSPACE * size
+    """Width in points of `text` in the official face `font` at `size` pt, with `spacing` pt of character
+    spacing (w:spacing) and the gaps between Chinese and Latin text."""
+    return _measure(text, size, face(font), spacing)
 
 
 def break_lines(text: str, width: float, size: float, font: str, spacing: float = 0.0) -> list[str]:
     """The lines `text` takes in a line `width` pt wide (an empty text still takes one line)."""
     metrics = face(font)
+    limit = width + 0.01
 
     def measure(piece: str) -> float:
-        return sum(metrics.advance(ch) * size + spacing for ch in piece) + gaps(piece) * AUTOSPACE * size
+        return _measure(piece, size, metrics, spacing)
 
     lines: list[str] = []
     line, used = "", 0.0
@@ -237,20 +255,20 @@ def break_lines(text: str, width: float, size: float, font: str, spacing: float 
         piece_width = measure(piece)
         if piece.isspace():
             if line:
-                line, used = line + piece, used + piece_width
+                line, used = line + piece, used + _between(line[-1], piece[0], size, spacing) + piece_width
             continue
-        gap = AUTOSPACE * size if line and _joins(line[-1], piece[0]) else 0.0
-        if line and used + gap + piece_width - min(spacing, 0.0) > width + 0.01:
+        joint = _between(line[-1], piece[0], size, spacing) if line else 0.0
+        if line and used + joint + piece_width > limit:
             lines.append(line.rstrip())
-            line, used, gap = "", 0.0, 0.0
-        while piece_width > width + 0.01 and len(piece) > 1:  # a piece longer than the line breaks anywhere
+            line, used, joint = "", 0.0, 0.0
+        while piece_width > limit and len(piece) > 1:  # a piece longer than the line breaks anywhere
             cut = len(piece) - 1
-            while cut > 1 and measure(piece[:cut]) > width + 0.01:
+            while cut > 1 and measure(piece[:cut]) > limit:
                 cut -= 1
             lines.append(piece[:cut])
             piece = piece[cut:]
             piece_width = measure(piece)
-        line, used = line + piece, used + gap + piece_width
+        line, used = line + piece, used + joint + piece_width
     lines.append(line.rstrip())
     return lines
 
