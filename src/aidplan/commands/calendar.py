@@ -117,6 +117,6 @@ def calendar_json(report: CalendarYear) -> str:
 
 def _width(text: str) -> int:
     """Display width: a Chinese character takes two columns."""
-    import unicodedata
+    from aidplan.render.widths import display_width
 
-    return sum(2 if unicodedata.east_asian_width(c) in "WF" else 1 for c in text)
+    return display_width(text)

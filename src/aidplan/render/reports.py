@@ -3,17 +3,13 @@
 from __future__ import annotations
 
 import json
-import unicodedata
 
 from aidplan.registry import Line
+from aidplan.render.widths import display_width
 from aidplan.track.statuses import CLOSED_STATUSES, OPEN_STATUSES, STATUS_NAMES
 from aidplan.track.tracking import DueEntry, DueReport, PlanStatus, countdown
 
 GROUP_NAMES = {"overdue": "已逾期", "upcoming": "即将到期", "current": "本期任务"}
-
-
-def display_width(text: str) -> int:
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
 
 
 def pad(text: str, width: int) -> str:

@@ -78,9 +78,11 @@ def is_wide(ch: str) -> bool:
     return unicodedata.east_asian_width(ch) in "WFA" and ord(ch) >= 0x2000
 
 
-def display_width(text: str) -> int:
-    """Columns a terminal gives the text: two for Chinese characters and full-width forms, one for the rest."""
-    return sum(2 if unicodedata.east_asian_width(ch) in "WF" else 1 for ch in text)
+def display_width(text: str, ambiguous: int = 1) -> int:
+    """Columns a terminal gives the text: two for Chinese characters and full-width forms, one for the rest.
+    Characters of ambiguous width (“”…—) take `ambiguous` columns: 1 in a terminal, 2 in Excel's CJK fonts."""
+    wide = "WFA" if ambiguous == 2 else "WF"
+    return sum(2 if unicodedata.east_asian_width(ch) in wide else 1 for ch in text)
 
 
 @dataclass(frozen=True)

@@ -48,9 +48,9 @@ class LedgerSheet:
 
 
 def display_width(text: str) -> int:
-    import unicodedata
+    from aidplan.render.widths import display_width as columns
 
-    return sum(2 if unicodedata.east_asian_width(ch) in "WFA" else 1 for ch in text)
+    return columns(text, ambiguous=2)
 
 
 def _lines(text: str, width: int) -> int:
