@@ -54,3 +54,26 @@ def test_monthly_duty_days() -> None:
 def test_printed_deadlines_read_back() -> None:
     for day in [date(2020, 2, 29), date(2020, 12, 31), date(2020, 1, 1)]:
         assert parse_deadline(format_deadline(day), 2020) == day
+
+
+def test_a_tasks_bad_deadline_comes_back_beside_its_fallback_and_check_reports_the_same_reading() -> None:
+    from aidplan.plan.deadlines import read_deadline
+    from aidplan.plan.model import Plan
+    from aidplan.plan.schedule import schedule, task_deadline
+
+    plan = Plan.model_validate(
+        {
+            "title": "工作计划表",
+            "year": 2021,
+            "periods": [{"label": "二月份", "tasks": [{"text": "发放资金", "deadline": "2月30日"}, "开展月巡视"]}],
+        }
+    )
+    (period,) = schedule(plan)
+    bad, plain = period.tasks
+    found = task_deadline(plan, period, bad)
+    assert (found.day, found.source, found.text) == (date(2021, 2, 28), "period-end", None)
+    assert (found.problem.text, found.problem.reason) == ("2月30日", "不存在：2021年2月只有28天")
+    own = period.deadline_of(bad)
+    assert (own.day, str(own.problem)) == (None, str(read_deadline("2月30日", None, 2021).problem))
+    assert task_deadline(plan, period, plain).problem is None
+    assert read_deadline("2月30日", date(2021, 3, 1), 2021).day == date(2021, 3, 1)  # a written date wins

@@ -7,11 +7,10 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from aidplan.plan.deadlines import DeadlineError
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import MONTH_PLACEHOLDER, Plan, normalise_text
-from aidplan.plan.schedule import ScheduledPeriod, deadline_date, schedule
+from aidplan.plan.schedule import ScheduledPeriod, schedule
 from aidplan.registry import Entry, Registry
 from aidplan.rules.plans import (
     DeadlineBeforePeriod,
@@ -224,18 +223,17 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                 )
             else:
                 seen_ids.setdefault(task.id, item.period.label)
-            if task.deadline is not None:
-                try:
-                    day = deadline_date(task.deadline, plan.year)
-                except DeadlineError as exc:
+            reading = item.deadline_of(task)
+            if reading is not None and task.deadline is not None:
+                if reading.problem is not None:
                     findings.append(
                         DeadlineNotADate.at(
                             path,
                             _at(document, *where, "deadline"),
-                            f"任务 {task.id} 的截止日期“{exc.text}”{exc.reason}",
+                            f"任务 {task.id} 的截止日期“{reading.problem.text}”{reading.problem.reason}",
                         )
                     )
-                else:
+                elif reading.day is not None:
                     findings.extend(
                         _deadline_findings(
                             path,
@@ -243,7 +241,7 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                             document,
                             item,
                             where + ("deadline",),
-                            day,
+                            reading.day,
                             f"任务 {task.id} 的截止日期“{task.deadline.text}”",
                         )
                     )
@@ -282,7 +280,7 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
                 item.deadline,
             )
         for task in item.tasks:
-            day, source, text = task_deadline(plan, item, task)
+            day, source, text, _ = task_deadline(plan, item, task)  # a problem of its own deadline is E205
             if day is None or source not in ("task", "text"):
                 continue
             where = (

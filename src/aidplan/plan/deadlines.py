@@ -69,6 +69,26 @@ def parse_deadline(text: str, year: int) -> date:
     return real_date(year, month, day, text)
 
 
+@dataclass(frozen=True)
+class DeadlineReading:
+    """A plan's deadline, read: its date, or the problem that it names no real day (exactly one of the two)."""
+
+    day: date | None
+    problem: DeadlineError | None
+
+
+def read_deadline(text: str, written: date | None, year: int) -> DeadlineReading:
+    """The one reading of a period's or a task's deadline: the date written beside it, else its text parsed in
+    the plan's year. A problem is returned alongside, never raised and never dropped: the schedule keeps it
+    with the period or task, and `check` reports it (E205)."""
+    if written is not None:
+        return DeadlineReading(written, None)
+    try:
+        return DeadlineReading(parse_deadline(text, year), None)
+    except DeadlineError as exc:
+        return DeadlineReading(None, exc)
+
+
 def dates_in_text(text: str) -> list[DateInText]:
     """Every month-and-day a task's text names (确保5月25日前完成资金发放 → 5月25日)."""
     return [DateInText(int(m["month"]), int(m["day"]), m.group(0)) for m in _DATE_IN_TEXT.finditer(text)]

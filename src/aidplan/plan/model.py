@@ -39,14 +39,16 @@ class Deadline(_Strict):
 DeadlineField = Annotated[Deadline, BeforeValidator(_deadline_from_text, json_schema_input_type=str | Deadline)]
 
 
-class Span(_Strict):
+# The `span:` as written in the YAML; the schedule turns it into the period's Span (aidplan.plan.periods), the
+# dates every check and report uses. (The docstring is the JSON Schema's description, so it stays as it was.)
+class WrittenSpan(_Strict):
     """The first and last day of a period whose label is not a month (第一周, 开学前)."""
 
     start: dt.date = Field(description="First day, ISO form: 2020-03-01.")
     end: dt.date = Field(description="Last day, included: 2020-03-07.")
 
     @model_validator(mode="after")
-    def _ordered(self) -> Span:
+    def _ordered(self) -> WrittenSpan:
         if self.end < self.start:
             raise ValueError(f"span 的结束日期 {self.end} 早于开始日期 {self.start}")
         return self
@@ -95,7 +97,7 @@ class Period(_Strict):
 
     label: str = Field(min_length=1, description="The period exactly as printed: 元月至2月份, 三月份, 十一月 …")
     id: str | None = Field(None, pattern=ID_PATTERN, description="Prefix of its tasks' ids (default: its first month).")
-    span: Span | None = Field(None, description="Dates covered, for labels that are not months.")
+    span: WrittenSpan | None = Field(None, description="Dates covered, for labels that are not months.")
     deadline: DeadlineField | None = Field(None, description="完成时间 of the whole period, as printed: 2月29日.")
     tasks: list[TaskField] = Field(default_factory=list, description="The numbered tasks, in printed order.")
 

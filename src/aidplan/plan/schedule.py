@@ -4,10 +4,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 from datetime import date
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
-from aidplan.plan.deadlines import DeadlineError, dates_in_text, parse_deadline, real_date
-from aidplan.plan.model import Deadline, Period, Plan, PrintedTask, printed_tasks
+from aidplan.plan.deadlines import DeadlineError, DeadlineReading, dates_in_text, read_deadline, real_date
+from aidplan.plan.model import Period, Plan, PrintedTask, printed_tasks
 from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
 
 if TYPE_CHECKING:
@@ -25,6 +25,11 @@ class ScheduledPeriod:
     deadline: date | None
     deadline_problem: DeadlineError | None
     tasks: list[PrintedTask]
+    task_deadlines: list[DeadlineReading | None]  # each task's own `deadline:` read, None where it has none
+
+    def deadline_of(self, task: PrintedTask) -> DeadlineReading | None:
+        """The reading of one of this period's tasks' own deadline."""
+        return next(reading for each, reading in zip(self.tasks, self.task_deadlines) if each is task)
 
 
 def period_span(period: Period, year: int) -> Span:
@@ -32,13 +37,6 @@ def period_span(period: Period, year: int) -> Span:
     if period.span is not None:
         return Span(period.span.start, period.span.end)
     return parse_period_label(period.label, year)
-
-
-def deadline_date(deadline: Deadline, year: int) -> date:
-    """The date of a deadline: the one written beside it, else read from its text (raises DeadlineError)."""
-    if deadline.date is not None:
-        return deadline.date
-    return parse_deadline(deadline.text, year)
 
 
 def work_calendar(plan: Plan, calendars: OfficialCalendars | None = None) -> WorkCalendar:
@@ -58,12 +56,8 @@ def schedule(plan: Plan) -> list[ScheduledPeriod]:
             span, span_problem = period_span(period, plan.year), None
         except PeriodLabelError as exc:
             span, span_problem = None, str(exc)
-        deadline, deadline_problem = None, None
-        if period.deadline is not None:
-            try:
-                deadline = deadline_date(period.deadline, plan.year)
-            except DeadlineError as exc:
-                deadline_problem = exc
+        reading = read_deadline(period.deadline.text, period.deadline.date, plan.year) if period.deadline else None
+        deadline, deadline_problem = (reading.day, reading.problem) if reading else (None, None)
         if period.id:
             key = period.id
         elif span is not None:
@@ -72,7 +66,10 @@ def schedule(plan: Plan) -> list[ScheduledPeriod]:
             key = f"p{index + 1}"
         month = span.start.month if span is not None else None
         tasks = printed_tasks(plan, period, key, month)
-        result.append(ScheduledPeriod(index, period, key, span, span_problem, deadline, deadline_problem, tasks))
+        readings = [read_deadline(t.deadline.text, t.deadline.date, plan.year) if t.deadline else None for t in tasks]
+        result.append(
+            ScheduledPeriod(index, period, key, span, span_problem, deadline, deadline_problem, tasks, readings)
+        )
     return result
 
 
@@ -83,17 +80,24 @@ def _year_for(month: int, span: Span | None, year: int) -> int:
     return span.start.year if span is not None else year
 
 
-def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> tuple[date | None, str, str | None]:
-    """A single task's deadline (not a monthly duty's): (date, source, the text it was read from).
+class TaskDeadline(NamedTuple):
+    """A single task's deadline (not a monthly duty's): the date, where it comes from, the text it was read
+    from; and `problem`, the task's own deadline when it names no real day (the date then falls back)."""
 
-    Its own deadline, else the latest date written in its text, else the period's deadline, else the
-    period's last day.
-    """
-    if task.deadline is not None:
-        try:
-            return deadline_date(task.deadline, plan.year), "task", task.deadline.text
-        except DeadlineError:
-            pass  # `check` reports it; fall back to the period's date
+    day: date | None
+    source: str  # task | text | period | period-end
+    text: str | None
+    problem: DeadlineError | None = None
+
+
+def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> TaskDeadline:
+    """Its own deadline, else the latest date written in its text, else the period's deadline, else the
+    period's last day. An own deadline that names no real day comes back as `problem` beside the fallback
+    (`check` reports it as E205 from the same reading)."""
+    own = period.deadline_of(task)
+    if own is not None and own.day is not None:
+        return TaskDeadline(own.day, "task", task.deadline.text if task.deadline else None)
+    problem = own.problem if own is not None else None
     written = []
     for found in dates_in_text(task.text):
         try:
@@ -107,7 +111,8 @@ def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> tup
             continue
     if written:
         day, text = max(written)
-        return day, "text", text
+        return TaskDeadline(day, "text", text, problem)
     if period.deadline is not None:
-        return period.deadline, "period", period.period.deadline.text if period.period.deadline else None
-    return (period.span.end if period.span else None), "period-end", None
+        text = period.period.deadline.text if period.period.deadline else None
+        return TaskDeadline(period.deadline, "period", text, problem)
+    return TaskDeadline(period.span.end if period.span else None, "period-end", None, problem)

@@ -60,7 +60,7 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
                             due = calendar.shift(due, plan.calendar.shift)
                         items.append(item(f"{task.id}@{month}-{day}", due, "monthly"))
                 continue
-            deadline, source, _ = task_deadline(plan, period, task)
+            deadline, source, _, _ = task_deadline(plan, period, task)  # `check` reports a bad deadline
             items.append(item(task.id, deadline, source))
     return items
 
