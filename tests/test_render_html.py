@@ -434,3 +434,45 @@ def test_printed_page_keeps_rows_whole_and_repeats_the_header(browser, pages, tm
         assert 32 * MM < label[0][1] < 37 * MM  # the word box includes the glyphs' ascent above the line
     else:
         assert label == []
+
+
+@needs_browser
+def test_a_period_longer_than_a_page_starts_each_page_with_its_label(browser, tmp_path: Path, cli) -> None:
+    source = DATA / "html" / "long-period.yaml"
+    result = cli("render", source, "-f", "html", "-o", tmp_path / "long.html")
+    assert result.exit_code == 0, result.output
+    page = browser.page(tmp_path / "long.html")
+    try:
+        pdf = tmp_path / "long.pdf"
+        pdf.write_bytes(page.pdf())
+    finally:
+        page.close()
+    plan = load_plan(source).plan
+    edges = [28 * MM]
+    for percent in column_percentages(build_layout(plan), profile_for(plan)):
+        edges.append(edges[-1] + percent / 100 * 156 * MM)
+    printed = _pdf_pages(pdf)
+    assert len(printed) >= 3
+    for number, words in enumerate(printed, start=4):  # style: page_number_start: 4
+        period = _column_text(words, edges[0], edges[1])
+        assert period.startswith("时间三月份") or period.startswith("时间四月份"), f"page {number}: {period!r}"
+        # even numbers on the left, odd on the right, whichever side of the sheet the page is
+        dashes = sorted(w for w in words if w[4] == "—" and w[1] > (297 - 35) * MM)
+        digits = [w[4] for w in words if w[4].isdigit() and w[1] > (297 - 35) * MM]
+        assert digits == [str(number)], f"page {number}"
+        if number % 2:
+            assert abs((210 - 26) * MM - dashes[1][2] - 14) < 2
+        else:
+            assert abs(dashes[0][0] - 28 * MM - 14) < 2
+    tasks = "".join(_column_text(words, edges[1], edges[2]) for words in printed)
+    assert tasks.count("工作内容") == len(printed)
+    assert [f"第{n}项工作" in tasks for n in range(1, 41)] == [True] * 40
+
+
+def test_dashboard_fails_on_overdue_when_asked_and_still_writes_the_page(in_tmp: Path, cli) -> None:
+    shutil.copy(SEED_PLANS["2020-huaibei"], in_tmp / "2020-huaibei.yaml")
+    args = ("status", "2020-huaibei.yaml", "-f", "html", "-o", "s.html", "--fail-on-overdue")
+    result = cli(*args, "--today", "2020-01-25")
+    assert (result.exit_code, result.stdout) == (1, "s.html\n")
+    assert "已逾期（1）" in (in_tmp / "s.html").read_text(encoding="utf-8")
+    assert cli(*args, "--today", "2020-01-10").exit_code == 0

@@ -145,8 +145,10 @@ def render_plans(
             outputs[target(path, "md")] = render_markdown(build_layout(plan, layout), plan, templates).encode("utf-8")
         if "html" in chosen:
             render_plan_html = RENDER_FORMATS.load("html")
-            # one table on screen; its print CSS keeps rows and periods whole and repeats the header row
-            page = render_plan_html(build_layout(plan, layout), plan, profile_for(plan, orientation, style), templates)
+            # the page-fitted table, as in the DOCX: a period longer than a page is split into blocks that each
+            # start with its label, so the print CSS can keep every block whole on a page
+            profile = profile_for(plan, orientation, style)
+            page = render_plan_html(table_layout(plan, profile, layout)[0], plan, profile, templates)
             outputs[target(path, "html")] = page.encode("utf-8")
         progress.advance()
     if docx_for_pdf:
