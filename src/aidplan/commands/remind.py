@@ -57,7 +57,7 @@ def remind(
     report, _ = due_report(paths, today, within)
     message = reminder(report, markdown)
     payloads = (
-        split_message(notifier, message.title, message.header, message.lines, markdown)
+        split_message(notifier, message.title, message.header, message.lines, markdown, message.headings)
         if not message.empty or always
         else []
     )

@@ -208,9 +208,17 @@ def notifier_for(url: str, kind: str | None) -> Notifier:
     raise UsageError(f"从地址 {redact(url)} 看不出是哪个平台的机器人；请用 --kind 指定：{'、'.join(NOTIFIERS)}")
 
 
-def split_message(notifier: Notifier, title: str, header: str, lines: list[str], markdown: bool) -> list[dict]:
+def split_message(
+    notifier: Notifier,
+    title: str,
+    header: str,
+    lines: list[str],
+    markdown: bool,
+    headings: frozenset[int] = frozenset(),
+) -> list[dict]:
     """Payloads that each fit the platform's limit: the lines packed in order, each part numbered (1/3) when
-    there are several; a single line longer than a whole message is cut short with …"""
+    there are several. A part that starts inside a section repeats the section's heading (lines[i] for i in
+    headings) with （续）; a single line longer than a whole message is cut short with …"""
 
     first, _, rest = header.partition("\n")
 
@@ -220,22 +228,26 @@ def split_message(notifier: Notifier, title: str, header: str, lines: list[str],
         text = notifier.line_break(markdown).join([*heading, *chunk])
         return notifier.payload(title + numbered, text, markdown)
 
-    def alone(line: str) -> bool:
-        return notifier.fits(build([line], "99/99"))
+    def fits(chunk: list[str]) -> bool:
+        return notifier.fits(build(chunk, "99/99"))
 
     parts: list[list[str]] = [[]]
-    for line in lines:
-        if notifier.fits(build([*parts[-1], line], "99/99")):
+    section: str | None = None
+    for index, line in enumerate(lines):
+        if index in headings:
+            section = line
+        if fits([*parts[-1], line]):
             parts[-1].append(line)
             continue
-        if not alone(line):
+        carry = [section + "（续）"] if section is not None and index not in headings and parts[-1] else []
+        if not fits([*carry, line]):
             low, high = 0, len(line)  # the longest prefix that fits with … after it
             while low < high:
                 middle = (low + high + 1) // 2
-                low, high = (middle, high) if alone(line[:middle] + "…") else (low, middle - 1)
+                low, high = (middle, high) if fits([*carry, line[:middle] + "…"]) else (low, middle - 1)
             line = line[:low] + "…"
         if parts[-1]:
-            parts.append([line])
+            parts.append([*carry, line])
         else:
             parts[-1].append(line)
     if len(parts) == 1:

@@ -12,6 +12,7 @@ class Reminder:
     title: str  # the chat's notification title
     header: str  # the first line of every part
     lines: list[str]  # one line per plan heading, group heading and item, packed into messages in order
+    headings: frozenset[int]  # the indexes of the plans' headings in lines, repeated when a part starts mid-plan
     overdue: int
     upcoming: int
 
@@ -42,6 +43,7 @@ def reminder(report: DueReport, markdown: bool = True) -> Reminder:
     day = report.today
     overdue = upcoming = 0
     lines: list[str] = []
+    headings: set[int] = set()
     for plan in report.plans:
         if plan.ended:
             continue
@@ -51,6 +53,7 @@ def reminder(report: DueReport, markdown: bool = True) -> Reminder:
         ]
         if not any(entries for _, entries in groups):
             continue
+        headings.add(len(lines))
         lines.append(f"**{plan.title}**" if markdown else f"【{plan.title}】")
         for name, entries in groups:
             if not entries:
@@ -67,4 +70,4 @@ def reminder(report: DueReport, markdown: bool = True) -> Reminder:
         else "没有逾期或即将到期的任务"
     )
     header = (f"### {title}" if markdown else title) + "\n" + counts
-    return Reminder(title, header, lines, overdue, upcoming)
+    return Reminder(title, header, lines, frozenset(headings), overdue, upcoming)
