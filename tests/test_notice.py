@@ -648,3 +648,21 @@ def test_the_printed_notice(notice_pdfs, name: str) -> None:
             continue
         after_header = column_text.split(header, 1)[1]
         assert any(after_header.startswith(label) for label in labels), f"page {number}: {column_text!r}"
+
+
+def test_curly_quotes_word_typed_in_a_tag_and_markup_characters_in_the_plan(tmp_path: Path) -> None:
+    """Word's AutoFormat turns "…" into “…” inside tags; plan text with & < > stays text (the XML stays valid)."""
+    import datetime as dt
+
+    from aidplan.plan.loading import load_plan
+    from aidplan.render.notice import check_template, render_notice
+
+    source = SEED_PLANS["2014-yueyang"].read_text(encoding="utf-8")
+    plan_path = tmp_path / "plan.yaml"
+    plan_path.write_text(source.replace("title: 2014年", "title: A&B<C>2014年", 1), encoding="utf-8")
+    plan = load_plan(plan_path).plan
+    template = word_template(tmp_path, office_body(para(run("{{ doc_number|default(“岳资助〔2014〕1号”) }}"))))
+    assert check_template(template) == []
+    pieces = reading_order(render_notice(template, plan, day=dt.date(2014, 2, 10)))
+    assert pieces[1] == "A&B<C>2014年学生资助管理中心工作计划表》的通知"
+    assert "岳资助〔2014〕1号" in pieces
