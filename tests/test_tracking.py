@@ -116,8 +116,9 @@ def test_progress_file_is_appended_as_written(cli, huaibei: Path, in_tmp: Path) 
         "# 每条记录一项任务在某天的状态（todo 未开始 / doing 进行中 / done 已完成 / dropped 已取消），"
         "后面的记录为准。\n"
         '- task: "1.2"\n  status: done\n  date: 2020-02-27\n  by: "张三"\n'
+        '  text: "撰写上年度资助工作总结及本年度年工作计划"\n'
         "# 手工加的注释\n"
-        '- task: "4.3"\n  status: dropped\n  date: 2020-04-02\n  note: "改为下月"\n'
+        '- task: "4.3"\n  status: dropped\n  date: 2020-04-02\n  note: "改为下月"\n  text: "开展月巡视；"\n'
     )
 
 
@@ -352,6 +353,8 @@ def test_an_empty_progress_file_has_no_records(cli, huaibei: Path, in_tmp: Path)
     (in_tmp / "2020-huaibei.progress.yaml").write_text("# 还没有记录\n", encoding="utf-8")
     assert cli("check", "-q", huaibei).stdout.count("E30") == 0
     assert cli("done", huaibei, "1.2", "--on", "2020-02-27").exit_code == 0
-    assert (in_tmp / "2020-huaibei.progress.yaml").read_text(
-        encoding="utf-8"
-    ) == '# 还没有记录\n- task: "1.2"\n  status: done\n  date: 2020-02-27\n'
+    assert (
+        (in_tmp / "2020-huaibei.progress.yaml").read_text(encoding="utf-8")
+        == '# 还没有记录\n- task: "1.2"\n  status: done\n  date: 2020-02-27\n'
+        '  text: "撰写上年度资助工作总结及本年度年工作计划"\n'
+    )

@@ -144,10 +144,12 @@ def test_a_filled_in_sheet_lands_and_a_second_import_adds_nothing(cli, book: Pat
     )
     progress = Path("2020-huaibei.progress.yaml").read_text("utf-8")
     assert progress.endswith(
-        '- task: "3.2"\n  status: done\n  date: 2020-03-30\n'
+        '- task: "3.2"\n  status: done\n  date: 2020-03-30\n  text: "审核汇总2020年春季中职及普通高中学校"\n'
         '- task: "4.5"\n  status: todo\n  date: 2020-05-27\n  note: "初稿已交局里审核"\n'
+        '  text: "制定学生资助实施办法。"\n'
         '- task: "5.2"\n  status: done\n  date: 2020-05-24\n  by: "张三"\n  note: "已发放"\n'
-        '- task: "5.3"\n  status: doing\n  date: 2020-05-26\n'
+        '  text: "发放中职、普通高中学生，幼儿园国家助学金"\n'
+        '- task: "5.3"\n  status: doing\n  date: 2020-05-26\n  text: "部署并开展春季学期资助大检查工作；"\n'
     )
     # the records are the plan's progress now
     status = cli("status", huaibei, "--today", "2020-05-27", "-f", "json")

@@ -31,6 +31,7 @@ from aidplan.commands.formats import (
     format_help,
 )
 from aidplan.errors import AidplanError, FindingsError, UsageError
+from aidplan.files import shown
 
 if TYPE_CHECKING:
     from aidplan.config import ProjectConfig
@@ -106,7 +107,16 @@ CALENDAR_PATHS_HELP = (
     "Calendar files (*.calendar.yaml) or folders holding them. Default: the config's calendars, else the plans folder."
 )
 CALENDAR_FORMAT_HELP = f"{format_help(CALENDAR_FORMATS)}."
-PROGRESS_APP_HELP = "Progress kept elsewhere, brought beside the plan: the 台账 workbook staff fill in."
+PROGRESS_APP_HELP = (
+    "Progress records beyond done/mark: import the 台账 workbook staff fill in; re-point records after a plan edit."
+)
+REID_HELP = """After editing a plan (a task inserted or removed), point progress records back at their tasks' new ids.
+
+Each record written by done/mark keeps the start of its task's text; a record whose text now belongs to exactly
+one other id gets that id (check warns W306 when this is needed). The progress file is rewritten under the same
+lock as done, atomically, with its comments kept.
+"""
+REID_DRY_RUN_HELP = "Show what would change; write nothing."
 IMPORT_HELP = """Record what staff filled in a 台账 workbook (made by status -f xlsx), beside each plan.
 
 Each row whose status, date, by or note differ from the record in force becomes one record, appended with the
@@ -186,12 +196,18 @@ class _Boundary(TyperGroup):
 
     def invoke(self, ctx: Any) -> Any:
         _COLOUR_CHOICE["value"] = "auto"  # tests run many invocations in one process
+        from aidplan.files import forget_inputs
+
+        forget_inputs()  # each command protects what it reads (several commands may run in one process)
         try:
             return super().invoke(ctx)
         except AidplanError as exc:
             if isinstance(exc, FindingsError):
+                from aidplan.plan.findings import Finding, as_text
+
                 for finding in exc.findings:
-                    _secho(str(finding), fg=_COLOURS[finding.severity.value], err=True)
+                    text = as_text(finding) if isinstance(finding, Finding) else str(finding)
+                    _secho(text, fg=_COLOURS[finding.severity.value], err=True)
             raise _fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise _fail("已中断", 130) from None
@@ -286,7 +302,7 @@ def _emit(output: Any) -> None:
         return
     for item in output:
         if isinstance(item, Path):
-            typer.echo(str(item))
+            typer.echo(shown(item))
         else:
             _secho(item.text, fg=_COLOURS.get(item.style), bold=item.style == "heading", err=item.err)
 
@@ -441,7 +457,14 @@ def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str |
     day = parse_date(on, "--on") if on else dt.date.today()
     path = record_progress(plan, tasks, status, day, by, note, _config().calendar_places())
     who = f"，{by}" if by else ""
-    typer.echo(f"已记录 {'、'.join(tasks)}：{STATUS_NAMES[status]}（{day.isoformat()}{who}）→ {path}")
+    typer.echo(f"已记录 {'、'.join(tasks)}：{STATUS_NAMES[status]}（{day.isoformat()}{who}）→ {shown(path)}")
+    if day > dt.date.today():
+        typer.secho(
+            f"注意：记录日期 {day.isoformat()} 晚于今天（{dt.date.today().isoformat()}）；"
+            "在那天之前它不计入 due/status，之后会压过日期更早的记录；如果写错了，请在进度文件里改正这一行",
+            fg=typer.colors.YELLOW,
+            err=True,
+        )
 
 
 @app.command()
@@ -591,6 +614,31 @@ def progress_import(
             record = change.record
             details = "，".join(v for v in (record.date.isoformat(), record.by, record.note) if v)
             typer.echo(f"  第 {change.row} 行  {record.task}：{STATUS_NAMES[record.status]}（{details}）")
+
+
+@progress_app.command("reid", help=REID_HELP)
+def progress_reid(
+    plan: PlanArgument,
+    dry_run: Annotated[bool, typer.Option("--dry-run", "-n", help=REID_DRY_RUN_HELP)] = False,
+) -> None:
+    from aidplan.commands.track import reid_progress
+
+    result = reid_progress(plan, dry_run, _config().calendar_places())
+    verb = "将改为" if dry_run else "→"
+    for _, old, new in result.changed:
+        typer.echo(f"{old} {verb} {new}")
+    for _, old in result.unsure:
+        typer.secho(
+            f"注意：记录“{old}”的任务内容在计划里找不到唯一的对应任务，没有改动；请手工核对",
+            fg=typer.colors.YELLOW,
+            err=True,
+        )
+    if not result.changed:
+        typer.echo(f"{shown(result.path)}：没有需要改动的编号")
+    elif dry_run:
+        typer.echo(f"（--dry-run：{shown(result.path)} 没有改动）")
+    else:
+        typer.echo(f"已改正 {len(result.changed)} 条记录的编号 → {shown(result.path)}")
 
 
 @app.command(help=REMIND_COMMAND_HELP)

@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import datetime as dt
 import functools
 import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
 from aidplan.errors import FindingsError, UsageError
+from aidplan.files import protect, shown
 from aidplan.plan import findings as printed
 from aidplan.plan.calendar_files import is_calendar_file, load_calendar_file
 from aidplan.plan.checks import check_plan
@@ -16,8 +18,8 @@ from aidplan.plan.loading import load_plan
 from aidplan.plan.model import Plan
 from aidplan.progress import SILENT, Progress
 from aidplan.registry import Line
-from aidplan.rules.progress import ProgressWithoutPlan
-from aidplan.track.progress import PROGRESS_SUFFIX, plan_path_of, progress_path
+from aidplan.rules.progress import ProgressWithoutPlan, SharedProgressFile
+from aidplan.track.progress import PROGRESS_SUFFIX, plan_path_of, progress_path, shared_progress_message, sharing_plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 
@@ -39,29 +41,47 @@ def find_plan_files(paths: Iterable[Path], calendars: bool = False) -> list[Path
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                raise UsageError(f"目录 {path} 里没有计划文件（*.yaml 或 *.yml）")
+                raise UsageError(f"目录 {shown(path)} 里没有计划文件（*.yaml 或 *.yml）")
             files.extend(found)
         elif path.exists():
             files.append(path)
         else:
-            raise UsageError(f"找不到 {path}")
+            raise UsageError(f"找不到 {shown(path)}")
     return files
 
 
-def check_progress(plan_path: Path, plan: Plan | None, progress: Path) -> list[Finding]:
-    """Findings of a progress file: its own schema problems, and records naming tasks the plan lacks."""
-    from aidplan.track.progress import load_progress, unknown_task_findings
-    from aidplan.track.tracking import known_ids, tracked_items
+def check_progress(plan_path: Path, plan: Plan | None, progress: Path, today: dt.date | None = None) -> list[Finding]:
+    """Findings of a progress file: its own schema problems, records naming tasks the plan lacks, records whose
+    task moved to another id, and records dated after today."""
+    from aidplan.track.progress import (
+        future_record_findings,
+        load_progress,
+        shifted_record_findings,
+        unknown_task_findings,
+    )
+    from aidplan.track.tracking import id_texts, tracked_items
 
     loaded = load_progress(progress)
-    if loaded.findings or plan is None:
+    if loaded.findings:
         return loaded.findings
-    return unknown_task_findings(loaded, known_ids(tracked_items(plan)))
+    findings = future_record_findings(loaded, today or dt.date.today())
+    if plan is not None:
+        texts = id_texts(tracked_items(plan))
+        findings = unknown_task_findings(loaded, texts) + shifted_record_findings(loaded, texts) + findings
+    return sorted(findings, key=lambda f: (f.line, f.column))
+
+
+def _shared_progress(plan_path: Path) -> list[Finding]:
+    other = sharing_plan(plan_path)
+    return (
+        [] if other is None else [SharedProgressFile.at(plan_path, (1, 1), shared_progress_message(plan_path, other))]
+    )
 
 
 def check_file(path: Path, calendar_places: Sequence[Path] | None = None) -> list[Finding]:
-    """A plan's findings and those of its progress file; or, given a progress file, that file's against its plan;
-    or a calendar file's; or, given a notice template (.docx), the template's."""
+    """A plan's findings and those of its progress file; or, given a progress file, that file's against its plan
+    (with the plan's errors, which make the records impossible to check); or a calendar file's; or, given a notice
+    template (.docx), the template's."""
     if is_calendar_file(path):
         return load_calendar_file(path).findings
     if path.suffix.lower() == ".docx":
@@ -70,13 +90,14 @@ def check_file(path: Path, calendar_places: Sequence[Path] | None = None) -> lis
         return check_template(path)
     if path.name.endswith(PROGRESS_SUFFIX):
         plan_path = plan_path_of(path)
-        loaded = load_plan(plan_path) if plan_path.exists() else None
-        if loaded is None:
-            return [ProgressWithoutPlan.at(path, (1, 1), f"找不到进度文件所属的计划 {plan_path}")]
+        if not plan_path.exists():
+            return [ProgressWithoutPlan.at(path, (1, 1), f"找不到进度文件所属的计划 {shown(plan_path)}")]
+        loaded = load_plan(plan_path)
         plan_errors = [f for f in check_plan(loaded, calendar_places) if f.severity is Severity.error]
-        return check_progress(plan_path, loaded.plan if not plan_errors else None, path)
+        plan_errors += _shared_progress(plan_path)
+        return plan_errors + check_progress(plan_path, loaded.plan if not plan_errors else None, path)
     loaded = load_plan(path)
-    findings = check_plan(loaded, calendar_places)
+    findings = check_plan(loaded, calendar_places) + _shared_progress(path)
     progress = progress_path(path)
     if progress.exists():
         clean = loaded.plan if not any(f.severity is Severity.error for f in findings) else None
@@ -98,6 +119,7 @@ def load_valid_plans(
     plans: list[tuple[Path, Plan]] = []
     findings: list[Finding] = []
     for path in files:
+        protect(progress_path(path), "进度文件")  # no output of this command may replace it either
         loaded = load_plan(path)
         findings.extend(f for f in check_plan(loaded, calendar_places) if f not in findings)
         if loaded.plan is not None:
@@ -152,7 +174,7 @@ def check_paths(
 
 def check_text(files: list[Path], findings: list[Finding], quiet: bool) -> list[Line]:
     """path:line:col: severity[CODE]: message, one line each; the summary to standard error."""
-    lines = [Line(str(finding), finding.severity.value) for finding in findings]
+    lines = [Line(printed.as_text(finding), finding.severity.value) for finding in findings]
     return lines if quiet else [*lines, Line(printed.summary(files, findings), err=True)]
 
 

@@ -11,7 +11,7 @@ from pathlib import Path
 from aidplan.commands.check import find_plan_files, load_valid_plans
 from aidplan.commands.formats import DEFAULT_RENDER_FORMATS, RENDER_FORMATS
 from aidplan.errors import UsageError
-from aidplan.files import write_atomic
+from aidplan.files import refuse_inputs_as_outputs, refuse_shared_outputs, write_atomic
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.layouts import LAYOUTS
 from aidplan.plan.model import Plan, StyleOverrides
@@ -104,10 +104,11 @@ def render_plans(
     files = find_plan_files(paths)
     if output is not None and (len(files) != 1 or len(chosen) != 1):
         raise UsageError("-o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir")
-    stems = [path.stem for path in files]
-    if output is None and len(set(stems)) < len(stems):
-        twice = sorted({stem for stem in stems if stems.count(stem) > 1})
-        raise UsageError(f"有同名的计划文件（{'、'.join(twice)}），输出会互相覆盖；请分开渲染或改名")
+
+    def target(path: Path, fmt: str) -> Path:
+        return output if output is not None else out_dir / f"{path.stem}{RENDER_FORMATS[fmt].extension}"
+
+    refuse_shared_outputs([(path, target(path, chosen[0])) for path in files], "渲染")
     plans, findings = load_valid_plans(files, calendar_places=calendar_places)
     if notice is not None and ("docx" in chosen or "pdf" in chosen):
         from aidplan.render.notice import check_template, template_errors
@@ -115,9 +116,7 @@ def render_plans(
         problems = check_template(notice.template, extra_names=set(notice.values))
         if problems:
             raise template_errors(notice.template, problems)
-
-    def target(path: Path, fmt: str) -> Path:
-        return output if output is not None else out_dir / f"{path.stem}{RENDER_FORMATS[fmt].extension}"
+    refuse_inputs_as_outputs([target(path, fmt) for path, _ in plans for fmt in chosen])
 
     outputs: dict[Path, bytes] = {}
     docx_for_pdf: list[tuple[Path, bytes]] = []
@@ -155,6 +154,7 @@ def render_plans(
         progress.start("转换 PDF（LibreOffice）")
         outputs.update(_pdfs(docx_for_pdf, target))
     progress.stop()
+    refuse_inputs_as_outputs(list(outputs))  # the templates were read while rendering
     for destination, data in outputs.items():
         write_atomic(destination, data)
     return Rendered(list(outputs), [f for f in findings if f.severity is Severity.warning])

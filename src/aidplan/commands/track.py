@@ -9,18 +9,21 @@ from pathlib import Path
 from aidplan.commands.check import find_plan_files, load_valid_plans
 from aidplan.commands.formats import EXPORT_FORMATS, STATUS_FORMATS, DocumentTarget
 from aidplan.errors import UsageError
+from aidplan.files import refuse_inputs_as_outputs, refuse_shared_outputs, shown
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan, StyleOverrides
 from aidplan.registry import Line
 from aidplan.track.progress import (
     ProgressRecord,
+    Renumbering,
     append_records,
     load_progress,
     progress_file_error,
-    progress_path,
+    progress_for,
+    reid_records,
     unknown_task_findings,
 )
-from aidplan.track.tracking import DueReport, PlanStatus, due_for_plan, known_ids, status_for_plan, tracked_items
+from aidplan.track.tracking import DueReport, PlanStatus, due_for_plan, id_texts, status_for_plan, tracked_items
 
 
 def parse_date(text: str, option: str) -> dt.date:
@@ -37,8 +40,8 @@ def _plans_with_progress(
     result = []
     problems: list[Finding] = []
     for path, plan in plans:
-        loaded = load_progress(progress_path(path))
-        problems += loaded.findings or unknown_task_findings(loaded, known_ids(tracked_items(plan)))
+        loaded = load_progress(progress_for(path))
+        problems += loaded.findings or unknown_task_findings(loaded, id_texts(tracked_items(plan)))
         result.append((path, plan, loaded.records))
     if problems:
         raise progress_file_error(problems, doing)
@@ -86,8 +89,7 @@ def record_progress(
     calendar_places: Sequence[Path] | None = None,
 ) -> Path:
     """Append one record per task id to the plan's progress file (the plan itself is never touched)."""
-    if plan_path.is_dir() or plan_path.name.endswith(".progress.yaml"):
-        raise UsageError(f"{plan_path} 不是计划文件；请给出计划（如 plans/2020-huaibei.yaml）")
+    _refuse_non_plan(plan_path)
     from aidplan.plan.loading import UNPRINTABLE
 
     for option, value in (("--by", by), ("--note", note), *(("任务编号", task) for task in task_ids)):
@@ -95,7 +97,19 @@ def record_progress(
             raise UsageError(f"{option} 含有不允许的控制字符 U+{ord(bad.group()):04X}；请删除它")
     ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录", calendar_places)[0]
     records = [ProgressRecord(task=task, status=status, date=on, by=by or None, note=note or None) for task in task_ids]
-    return append_records(plan_path, records, known_ids(tracked_items(plan)))
+    return append_records(plan_path, records, id_texts(tracked_items(plan)))
+
+
+def _refuse_non_plan(plan_path: Path) -> None:
+    if plan_path.is_dir() or plan_path.name.endswith(".progress.yaml"):
+        raise UsageError(f"{shown(plan_path)} 不是计划文件；请给出计划（如 plans/2020-huaibei.yaml）")
+
+
+def reid_progress(plan_path: Path, dry_run: bool, calendar_places: Sequence[Path] | None = None) -> Renumbering:
+    """Point the records of the plan's progress file at the ids their tasks have now (after the plan was edited)."""
+    _refuse_non_plan(plan_path)
+    ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), "没有改动任何记录", calendar_places)[0]
+    return reid_records(plan_path, id_texts(tracked_items(plan)), dry_run)
 
 
 def ledger_documents(
@@ -116,8 +130,12 @@ def ledger_documents(
 
     if output is not None and len(statuses) != 1:
         raise UsageError("-o/--output 只能用于一个计划；多个计划请用 --out-dir")
+    extension = STATUS_FORMATS["docx"].extension
+    targets = [output or out_dir / f"{status.path.stem}{extension}" for status, _ in statuses]
+    refuse_shared_outputs([(status.path, target) for (status, _), target in zip(statuses, targets)], "生成")
+    refuse_inputs_as_outputs(targets)
     written = []
-    for status, plan in statuses:
+    for (status, plan), target in zip(statuses, targets):
         profile = profile_for(plan, orientation, style)
         columns = (
             Column("period", plan.columns.period),
@@ -138,7 +156,6 @@ def ledger_documents(
             lambda split: grouped_layout(title, columns, list(groups.values()), (note,), None, split),
             profile,
         )
-        target = output or out_dir / f"{status.path.stem}{STATUS_FORMATS['docx'].extension}"
         write_atomic(target, render_docx(layout, profile, widths, plan.organisation, plan.year))
         written.append(target)
     return written
@@ -162,13 +179,16 @@ def export_files(
     plans, _ = load_valid_plans(find_plan_files(paths), "没有导出任何文件", calendar_places)
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     groups = [plans] if output is not None else [[p] for p in plans]
+    extension = EXPORT_FORMATS[fmt].extension
+    targets = [output if output is not None else out_dir / f"{g[0][0].stem}{extension}" for g in groups]
+    refuse_shared_outputs([(group[0][0], target) for group, target in zip(groups, targets)], "导出")
+    refuse_inputs_as_outputs(targets)
     written, missing = [], set()
-    for group in groups:
+    for group, target in zip(groups, targets):
         items, years = export_items(group, calendar_places)
         missing |= years
         name = group[0][1].title if len(group) == 1 else "学生资助工作计划"
         data = EXPORT_FORMATS.load(fmt)(items, name, reminder, stamp)
-        target = output if output is not None else out_dir / f"{group[0][0].stem}{EXPORT_FORMATS[fmt].extension}"
         write_atomic(target, data)
         written.append(target)
     return written, sorted(missing)
@@ -231,7 +251,7 @@ def status_html(
 
     shown = []
     for number, (status, plan) in enumerate(results, start=1):
-        records = load_progress(progress_path(status.path)).records  # read and checked by status_reports
+        records = load_progress(progress_for(status.path)).records  # read and checked by status_reports
         calendar = work_calendar(plan, calendars_for(status.path, target.calendar_places))
         due = due_for_plan(status.path, plan, records, today, target.within, calendar)
         shown.append(dashboard_plan(number, status, due, today))

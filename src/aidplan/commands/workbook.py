@@ -107,16 +107,16 @@ def import_workbook(
         latest_status,
         load_progress,
         progress_file_error,
-        progress_path,
+        progress_for,
         unknown_task_findings,
     )
-    from aidplan.track.tracking import known_ids, tracked_items
+    from aidplan.track.tracking import id_texts, known_ids, tracked_items
     from aidplan.track.workbook import read_workbook, sheet_changes
 
     sheets = read_workbook(book)
     if plan is not None and len(sheets) != 1:
         raise UsageError(f"--plan 只用于只有一个计划的台账；{book} 有 {len(sheets)} 个计划")
-    imports: list[tuple[PlanImport, Plan, set[str]]] = []
+    imports: list[tuple[PlanImport, Plan, dict[str, str]]] = []
     problems: list[SheetProblem] = []
     for sheet in sheets:
         plan_path = _find_plan(book, sheet, plan)
@@ -127,20 +127,20 @@ def import_workbook(
                 "请用 --plan 指定正确的计划"
             )
         items = tracked_items(loaded_plan)
-        known = known_ids(items)
-        progress = load_progress(progress_path(plan_path))
-        bad = progress.findings or unknown_task_findings(progress, known)
+        known, texts = known_ids(items), id_texts(items)
+        progress = load_progress(progress_for(plan_path))
+        bad = progress.findings or unknown_task_findings(progress, texts)
         if bad:
             raise progress_file_error(bad)
         changes, found = sheet_changes(book, sheet, items, latest_status(progress.records), known, today)
         bad_rows = {p.cell for p in found if p.severity is Severity.error and p.cell}
         result = PlanImport(plan_path, sheet.sheet, changes, skipped=len({int(c[1:]) for c in bad_rows}))
         problems += found
-        imports.append((result, loaded_plan, known))
+        imports.append((result, loaded_plan, texts))
     if any(p.severity is Severity.error for p in problems) and not skip_bad:
         raise rows_error(problems, book)
     if not dry_run:
-        for result, _, known in imports:
+        for result, _, texts in imports:
             if result.changes:
-                result.written = append_records(result.plan_path, [c.record for c in result.changes], known)
+                result.written = append_records(result.plan_path, [c.record for c in result.changes], texts)
     return ImportResult([r for r, _, _ in imports], problems)

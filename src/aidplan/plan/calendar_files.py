@@ -75,7 +75,7 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
     from aidplan.plan.loading import LoadFailure, read_document, validation_findings
 
     try:
-        document = read_document(path)
+        document = read_document(path, role="日历文件")
     except LoadFailure as failure:
         return LoadedCalendar(path, None, [failure.finding])
     if not isinstance(document.data, dict):

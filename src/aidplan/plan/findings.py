@@ -6,9 +6,15 @@ from __future__ import annotations
 import json
 from pathlib import Path
 
+from aidplan.files import shown
 from aidplan.rules.base import Finding, Severity
 
-__all__ = ["Finding", "Severity", "as_github", "as_json", "has_errors", "summary"]
+__all__ = ["Finding", "Severity", "as_github", "as_json", "as_text", "has_errors", "summary"]
+
+
+def as_text(f: Finding) -> str:
+    """path:line:col: severity[CODE]: message, with the path printable (a GBK file name, a line break in it)."""
+    return f"{shown(f.path)}:{f.line}:{f.column}: {f.severity.value}[{f.code}]: {f.message}"
 
 
 def has_errors(findings: list[Finding], strict: bool = False) -> bool:
@@ -25,12 +31,12 @@ def summary(files: list[Path], findings: list[Finding]) -> str:
 def as_json(files: list[Path], findings: list[Finding]) -> str:
     errors = sum(f.severity is Severity.error for f in findings)
     payload = {
-        "files": [str(path) for path in files],
+        "files": [shown(path) for path in files],
         "errors": errors,
         "warnings": len(findings) - errors,
         "findings": [
             {
-                "path": str(f.path),
+                "path": shown(f.path),
                 "line": f.line,
                 "column": f.column,
                 "severity": f.severity.value,
@@ -55,7 +61,7 @@ def as_github(findings: list[Finding]) -> str:
     lines = []
     for f in findings:
         props = (
-            f"file={_escape_github(str(f.path), True)},line={f.line},col={f.column},"
+            f"file={_escape_github(shown(f.path), True)},line={f.line},col={f.column},"
             f"title={_escape_github('aidplan ' + f.code, True)}"
         )
         lines.append(f"::{f.severity.value} {props}::{_escape_github(f.message)}")

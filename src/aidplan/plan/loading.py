@@ -52,6 +52,7 @@ class Document:
     data: Any
     values: dict[Location, Position] = field(default_factory=dict)
     keys: dict[Location, Position] = field(default_factory=dict)
+    text: str = ""  # the text it was read from
 
     def position(self, location: Location, key: bool = False) -> Position:
         """Where the value at `location` stands (or its key), else its nearest enclosing value."""
@@ -84,19 +85,20 @@ def _position_of_offset(raw: bytes, offset: int) -> Position:
     return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES) -> str:
-    """The file's text: UTF-8 with or without BOM; any other encoding, binary or oversize is refused."""
+def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> str:
+    """The file's text: UTF-8 with or without BOM; any other encoding, binary, oversize or a file that is not
+    a regular file (a FIFO, /dev/zero) is refused."""
+    from aidplan.files import InputTooLarge, NotARegularFile, read_input
+
     try:
-        size = path.stat().st_size
-        if size > max_bytes:
-            raise LoadFailure(
-                FileTooLarge.at(
-                    path,
-                    (1, 1),
-                    f"文件过大（{size / 1024 / 1024:.1f} MB），计划文件最大 {max_bytes // 1024 // 1024} MB",
-                )
-            )
-        raw = path.read_bytes()
+        raw = read_input(path, max_bytes, role)
+    except InputTooLarge as exc:
+        limit = f"{max_bytes // 1024 // 1024} MB"
+        size = f"{exc.size / 1024 / 1024:.1f} MB" if exc.size > max_bytes + 1 else f"超过 {limit}"
+        raise LoadFailure(FileTooLarge.at(path, (1, 1), f"文件过大（{size}），计划文件最大 {limit}")) from None
+    except NotARegularFile as exc:
+        message = f"无法读取文件：这是{exc.kind}，不是普通文件；计划和进度文件应是普通的文本文件"
+        raise LoadFailure(UnreadableFile.at(path, (1, 1), message)) from None
     except OSError as exc:
         raise LoadFailure(UnreadableFile.at(path, (1, 1), f"无法读取文件：{exc.strerror or exc}")) from None
     for bom, name in (
@@ -248,12 +250,16 @@ def _build(path: Path, text: str) -> Document:
                 raise LoadFailure(
                     NotOneDocument.at(path, position, "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）")
                 )
-    return Document(path, root, values, keys)  # root is None for an empty file: the caller decides
+    return Document(path, root, values, keys, text)  # root is None for an empty file: the caller decides
 
 
-def read_document(path: Path, max_bytes: int = MAX_BYTES) -> Document:
+def read_document(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> Document:
     """Read one YAML file into values with positions; raises LoadFailure with a located finding."""
-    text = read_text(path, max_bytes)
+    return parse_document(path, read_text(path, max_bytes, role))
+
+
+def parse_document(path: Path, text: str) -> Document:
+    """YAML text (of `path`, for messages) into values with positions; raises LoadFailure."""
     try:
         return _build(path, text)
     except yaml.MarkedYAMLError as exc:

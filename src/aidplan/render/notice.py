@@ -589,6 +589,21 @@ def _placeholder(checker: _Checker, parts: list[tuple[str, list[_Paragraph], lis
         )
 
 
+MAX_TEMPLATE_BYTES = 50 * 1024 * 1024
+
+
+def _template_bytes(path: Path) -> bytes:
+    """The template's bytes through aidplan.files (a regular file, bounded, protected from being an output)."""
+    from aidplan.files import InputTooLarge, NotARegularFile, read_input
+
+    try:
+        return read_input(path, MAX_TEMPLATE_BYTES, "通知模板")
+    except NotARegularFile as exc:
+        raise OSError(f"这是{exc.kind}，不是普通文件") from None
+    except InputTooLarge:
+        raise OSError(f"文件过大（通知模板最大 {MAX_TEMPLATE_BYTES // 1024 // 1024} MB）") from None
+
+
 def check_template(path: Path, data: bytes | None = None, extra_names: set[str] | None = None) -> list[Finding]:
     """Every problem of a notice template, located by paragraph; an empty list when it can be rendered."""
     checker = _Checker(path, set(extra_names or ()))
@@ -596,7 +611,7 @@ def check_template(path: Path, data: bytes | None = None, extra_names: set[str] 
         checker.add(None, 0, TemplateUnreadable, "找不到模板文件")
         return checker.findings
     try:
-        raw = path.read_bytes() if data is None else data
+        raw = _template_bytes(path) if data is None else data
     except OSError as exc:
         checker.add(None, 0, TemplateUnreadable, f"无法读取模板：{exc.strerror or exc}")
         return checker.findings
@@ -724,7 +739,7 @@ def render_notice(
     from aidplan.render.style import profile_for
 
     try:
-        data = template.read_bytes()
+        data = _template_bytes(template)
     except OSError as exc:
         unreadable = TemplateFinding(
             template, 0, 0, TemplateUnreadable.severity, TemplateUnreadable.code, f"无法读取模板：{exc.strerror or exc}"

@@ -45,7 +45,7 @@ def environment(user_templates: Path | None = None, autoescape: bool = False):
         search.append(str(user_templates))
     search.append(str(packaged_templates()))
     env = jinja2.Environment(
-        loader=jinja2.FileSystemLoader(search),
+        loader=_bounded_loader(jinja2)(search),
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
         keep_trailing_newline=True,
@@ -55,6 +55,42 @@ def environment(user_templates: Path | None = None, autoescape: bool = False):
     env.filters["md"] = markdown_cell
     env.filters["css_string"] = css_string
     return env
+
+
+MAX_TEMPLATE_BYTES = 1024 * 1024
+
+
+def _bounded_loader(jinja2):
+    """A FileSystemLoader that reads through aidplan.files: regular files only, at most MAX_TEMPLATE_BYTES, and
+    remembered as inputs, so no output of the command may replace a template."""
+    import os
+    import posixpath
+
+    from aidplan.files import InputTooLarge, NotARegularFile, read_input, shown
+
+    class BoundedLoader(jinja2.FileSystemLoader):
+        def get_source(self, environment, template):
+            pieces = jinja2.loaders.split_template_path(template)
+            for folder in self.searchpath:
+                filename = posixpath.join(folder, *pieces)
+                if not os.path.lexists(filename) or os.path.isdir(filename):
+                    continue
+                try:
+                    raw = read_input(Path(filename), MAX_TEMPLATE_BYTES, "模板")
+                except NotARegularFile as exc:
+                    raise UsageError(f"模板 {shown(filename)} 是{exc.kind}，不是普通文件") from None
+                except InputTooLarge:
+                    raise UsageError(f"模板 {shown(filename)} 过大（最大 {MAX_TEMPLATE_BYTES // 1024} KB）") from None
+                except OSError as exc:
+                    raise UsageError(f"无法读取模板 {shown(filename)}：{exc.strerror or exc}") from None
+                try:
+                    source = raw.decode("utf-8-sig")
+                except UnicodeDecodeError:
+                    raise UsageError(f"模板 {shown(filename)} 不是 UTF-8 文本；请另存为 UTF-8") from None
+                return source, os.path.normpath(filename), lambda: True
+            raise jinja2.TemplateNotFound(template)
+
+    return BoundedLoader
 
 
 def render_template(name: str, context: dict, user_templates: Path | None = None, autoescape: bool = False) -> str:

@@ -67,14 +67,23 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
 
 def known_ids(items: list[TrackedItem]) -> set[str]:
     """Ids a progress record may name: each item, and each task (a record for a task covers all its items)."""
-    return {i.id for i in items} | {i.task_id for i in items}
+    return set(id_texts(items))
 
 
-def status_of(item: TrackedItem, latest: dict[str, ProgressRecord]) -> tuple[str, ProgressRecord | None]:
-    """An item's status: its own latest record, else its task's, else todo."""
-    own, whole = latest.get(item.id), latest.get(item.task_id)
-    record = own if own is not None and (whole is None or own.date >= whole.date) else whole
-    return (record.status if record else "todo"), record
+def id_texts(items: list[TrackedItem]) -> dict[str, str]:
+    """Every id a progress record may name (each item, and each task) with its task's text."""
+    texts = {i.id: i.text for i in items}
+    texts.update((i.task_id, i.text) for i in items)
+    return texts
+
+
+def status_of(item: TrackedItem, latest: dict[str, tuple[int, ProgressRecord]]) -> tuple[str, ProgressRecord | None]:
+    """An item's status: the later of its own latest record and its task's (by date, then by line), else todo."""
+    candidates = [found for found in (latest.get(item.id), latest.get(item.task_id)) if found is not None]
+    if not candidates:
+        return "todo", None
+    _, record = max(candidates, key=lambda found: (found[1].date, found[0]))
+    return record.status, record
 
 
 def countdown(days_left: int, unit: str = "天") -> str:
@@ -142,7 +151,7 @@ def due_for_plan(
     """Overdue items, items due within `within` days, and the rest of the current period's items."""
     calendar = calendar or work_calendar(plan, calendars_for(path))
     items = tracked_items(plan, calendar)
-    latest = latest_status(records)
+    latest = latest_status(records, as_of=today)
     span = plan_span(plan)
     periods = schedule(plan)
     current = {p.index for p in periods if p.span is not None and today in p.span}
@@ -211,7 +220,7 @@ def status_for_plan(
     path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, calendar: WorkCalendar | None = None
 ) -> PlanStatus:
     items = tracked_items(plan, calendar or work_calendar(plan, calendars_for(path)))
-    latest = latest_status(records)
+    latest = latest_status(records, as_of=today)
     whole = Tally(plan.title)
     periods = [Tally(p.label) for p in plan.periods]
     owners: dict[str, Tally] = {}

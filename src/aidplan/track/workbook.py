@@ -73,6 +73,9 @@ class WorkbookError(AidplanError):
     """The workbook cannot be read as an aidplan 台账 (not XLSX, not written by aidplan, header changed)."""
 
 
+MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+
+
 def read_workbook(path: Path) -> list[SheetPlan]:
     """The plan sheets of a 台账 workbook written by `aidplan status -f xlsx`, with their rows' values."""
     import zipfile
@@ -84,8 +87,22 @@ def read_workbook(path: Path) -> list[SheetPlan]:
         raise UsageError(f"找不到 {path}")
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
         raise UsageError(f"{path} 不是 Excel 工作簿（.xlsx）；WPS/Excel 里请“另存为 .xlsx”")
+    import io
+
+    from aidplan.files import InputTooLarge, NotARegularFile, read_input
+
     try:
-        book = load_workbook(path, data_only=True)
+        raw = read_input(path, MAX_WORKBOOK_BYTES, "台账工作簿")
+    except NotARegularFile as exc:
+        raise WorkbookError(f"无法读取 {path}：这是{exc.kind}，不是普通文件") from None
+    except InputTooLarge:
+        raise WorkbookError(
+            f"无法读取 {path}：文件过大（台账工作簿最大 {MAX_WORKBOOK_BYTES // 1024 // 1024} MB）"
+        ) from None
+    except OSError as exc:
+        raise WorkbookError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    try:
+        book = load_workbook(io.BytesIO(raw), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise WorkbookError(f"无法读取 {path}：{exc}") from None
     if META_SHEET not in book.sheetnames:
@@ -167,7 +184,7 @@ def sheet_changes(
     book: Path,
     sheet: SheetPlan,
     items: list[TrackedItem],
-    latest: dict[str, ProgressRecord],
+    latest: dict[str, tuple[int, ProgressRecord]],
     known: set[str],
     today: dt.date,
 ) -> tuple[list[SheetChange], list[SheetProblem]]:
