@@ -13,8 +13,11 @@ __all__ = ["Finding", "Severity", "as_github", "as_json", "as_text", "has_errors
 
 
 def as_text(f: Finding) -> str:
-    """path:line:col: severity[CODE]: message, with the path printable (a GBK file name, a line break in it)."""
-    return f"{shown(f.path)}:{f.line}:{f.column}: {f.severity.value}[{f.code}]: {f.message}"
+    """The finding as printed (path:line:col: severity[CODE]: message), with the path printable: a file name
+    that is not UTF-8 (a GBK name) or holds a line break would otherwise crash the output or break the line."""
+    text, raw = str(f), str(f.path)
+    printable = shown(raw)
+    return printable + text[len(raw) :] if printable != raw and text.startswith(raw) else text
 
 
 def has_errors(findings: list[Finding], strict: bool = False) -> bool:

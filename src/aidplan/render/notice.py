@@ -607,7 +607,7 @@ def _template_bytes(path: Path) -> bytes:
 def check_template(path: Path, data: bytes | None = None, extra_names: set[str] | None = None) -> list[Finding]:
     """Every problem of a notice template, located by paragraph; an empty list when it can be rendered."""
     checker = _Checker(path, set(extra_names or ()))
-    if data is None and not path.is_file():
+    if data is None and not path.exists():  # a FIFO or a device is named as such by _template_bytes
         checker.add(None, 0, TemplateUnreadable, "找不到模板文件")
         return checker.findings
     try:
