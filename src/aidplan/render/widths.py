@@ -66,7 +66,7 @@ _ASCII = {
         "685 623 671 640 500 499 393 678 578 874 599 582 517 380 338 380 603"
     ),
 }
-_OTHER = {"serif": {"—": 890, "·": 327}, "sans": {"—": 894}, "serif-bold": {"—": 928, "·": 335}}
+_OTHER = {"serif": {"—": 890, "·": 327}, "sans": {"—": 894, "·": 1000}, "serif-bold": {"—": 928, "·": 335}}
 
 # Chinese line-breaking rules (GB/T 15834 practice, Word's and LibreOffice's default 禁则 for zh-CN)
 NO_LINE_START = set("，。；：、？！）》」』】〕〗〉”’…—～·%‰℃,.;:?!)]}'\"")
@@ -137,22 +137,62 @@ def face_for(kind: str) -> Face:
         return _shipped(kind)
     path, index = located
     try:
-        from fontTools.ttLib import TTFont  # lazy: only rendering needs it, and only when the font is present
-
-        font = TTFont(path, fontNumber=index, lazy=True)
-        em = font["head"].unitsPerEm
-        table = font["cmap"].getcmap(3, 1) or font["cmap"].getcmap(3, 10)
-        cmap = table.cmap if table is not None else font.getBestCmap()
-        metrics = font["hmtx"]
-        narrow = {}
-        for ch in [chr(c) for c in range(0x20, 0x7F)] + list(_OTHER["serif"]) + ["·"]:
-            glyph = cmap.get(ord(ch))
-            if glyph is not None:
-                narrow[ch] = metrics[glyph][0] / em
-        font.close()
+        narrow = _read_advances(path, index, [chr(c) for c in range(0x20, 0x7F)] + ["—", "·"])
     except Exception:  # a damaged or unexpected font file: fall back to the shipped table
         return _shipped(kind)
     return Face(_FAMILY[kind], path, narrow)
+
+
+def _read_advances(path: str, index: int, chars: list[str]) -> dict[str, float]:
+    """Advance widths (em) of a few characters, read with fontTools' font-file reader from the raw cmap
+    (format 4) and hmtx tables: decoding the whole tables of a CJK font would take a second per face."""
+    import struct
+
+    from fontTools.ttLib import TTFont  # lazy: only measuring needs it, and only when the font is present
+
+    font = TTFont(path, fontNumber=index, lazy=True)
+    try:
+        raw = font.reader
+        em = struct.unpack_from(">H", raw["head"], 18)[0]
+        metrics_count = struct.unpack_from(">H", raw["hhea"], 34)[0]
+        hmtx, cmap = raw["hmtx"], raw["cmap"]
+    finally:
+        font.close()
+    tables = struct.unpack_from(">H", cmap, 2)[0]
+    offset = None
+    for n in range(tables):
+        platform, encoding, at = struct.unpack_from(">HHI", cmap, 4 + 8 * n)
+        if (platform, encoding) == (3, 1) and struct.unpack_from(">H", cmap, at)[0] == 4:
+            offset = at
+    if offset is None:
+        raise ValueError("no Unicode BMP cmap")
+    segments = struct.unpack_from(">H", cmap, offset + 6)[0] // 2
+    ends_at = offset + 14
+    starts_at = ends_at + 2 * segments + 2
+    deltas_at = starts_at + 2 * segments
+    ranges_at = deltas_at + 2 * segments
+
+    def glyph(code: int) -> int:
+        for i in range(segments):
+            if struct.unpack_from(">H", cmap, ends_at + 2 * i)[0] >= code:
+                first = struct.unpack_from(">H", cmap, starts_at + 2 * i)[0]
+                if first > code:
+                    return 0
+                delta = struct.unpack_from(">h", cmap, deltas_at + 2 * i)[0]
+                range_offset = struct.unpack_from(">H", cmap, ranges_at + 2 * i)[0]
+                if range_offset == 0:
+                    return (code + delta) & 0xFFFF
+                found = struct.unpack_from(">H", cmap, ranges_at + 2 * i + range_offset + 2 * (code - first))[0]
+                return (found + delta) & 0xFFFF if found else 0
+        return 0
+
+    advances = {}
+    for ch in chars:
+        gid = glyph(ord(ch))
+        if gid:
+            at = 4 * min(gid, metrics_count - 1)
+            advances[ch] = struct.unpack_from(">H", hmtx, at)[0] / em
+    return advances
 
 
 def face(name: str) -> Face:
