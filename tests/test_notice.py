@@ -666,3 +666,12 @@ def test_curly_quotes_word_typed_in_a_tag_and_markup_characters_in_the_plan(tmp_
     pieces = reading_order(render_notice(template, plan, day=dt.date(2014, 2, 10)))
     assert pieces[1] == "A&B<C>2014年学生资助管理中心工作计划表》的通知"
     assert "岳资助〔2014〕1号" in pieces
+
+
+def test_date_and_set_without_a_template_are_usage_errors(cli, in_tmp: Path) -> None:
+    result = cli("render", SEED_PLANS["2014-yueyang"], "--date", "2014-02-10")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "aidplan: --date 和 --set 只用于通知模板（--docx-template，或项目配置里的 docx_template）\n",
+    )
+    assert not (in_tmp / "build").exists()

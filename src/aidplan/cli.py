@@ -375,10 +375,12 @@ def render(
         Orientation | None, typer.Option("--orientation", help=ORIENTATION_HELP, show_default=False)
     ] = None,
     docx_template: Annotated[
-        Path | None, typer.Option("--docx-template", help=DOCX_TEMPLATE_HELP, show_default=False)
+        Path | None, typer.Option("--docx-template", help=DOCX_TEMPLATE_HELP, show_default=False, metavar="NOTICE.docx")
     ] = None,
-    date: Annotated[str | None, typer.Option("--date", help=DATE_HELP, show_default=False)] = None,
-    values: Annotated[list[str] | None, typer.Option("--set", help=SET_HELP, show_default=False)] = None,
+    date: Annotated[str | None, typer.Option("--date", help=DATE_HELP, show_default=False, metavar="DATE")] = None,
+    values: Annotated[
+        list[str] | None, typer.Option("--set", help=SET_HELP, show_default=False, metavar="NAME=VALUE")
+    ] = None,
     no_docx_template: Annotated[bool, typer.Option("--no-docx-template", help=NO_DOCX_TEMPLATE_HELP)] = False,
 ) -> None:
     """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown, HTML and PDF.
@@ -395,6 +397,8 @@ def render(
 
         day = parse_date(date, "--date") if date else None
         notice = NoticeOptions(template, day, parse_values(values or []))
+    elif date or values:
+        raise UsageError("--date 和 --set 只用于通知模板（--docx-template，或项目配置里的 docx_template）")
     bar = _Bar()
     try:
         result = render_plans(
