@@ -505,3 +505,10 @@ def test_a_read_only_file_is_not_replaced(cli, plan: Path, in_tmp: Path, which: 
     )
     assert path.read_bytes() == before
     assert stat.S_IMODE(path.stat().st_mode) == 0o444
+
+
+def test_the_project_config_is_an_input_too(cli, plan: Path, in_tmp: Path) -> None:
+    (in_tmp / "aidplan.toml").write_text('plans = ["."]\n', encoding="utf-8")
+    result = cli("render", "P.yaml", "-f", "md", "-o", "aidplan.toml")
+    assert (result.exit_code, result.stderr) == (2, REFUSED.format(out="aidplan.toml", role="项目配置", same=""))
+    assert (in_tmp / "aidplan.toml").read_text(encoding="utf-8") == 'plans = ["."]\n'

@@ -150,10 +150,18 @@ def _section(path: Path, data: dict[str, Any]) -> tuple[dict[str, Any] | None, t
 
 def read_config(path: Path) -> ProjectConfig:
     """Read and validate a config file; raises ConfigError with every problem located."""
+    from aidplan.files import InputTooLarge, NotARegularFile
     from aidplan.plan.loading import Document, validation_findings
 
     try:
-        text = path.read_text(encoding="utf-8-sig")
+        text = _config_text(path)
+    except NotARegularFile as exc:
+        raise ConfigError(
+            [UnreadableFile.at(path, (1, 1), f"无法读取项目配置：这是{exc.kind}，不是普通文件")]
+        ) from None
+    except InputTooLarge:
+        message = f"无法读取项目配置：文件过大（最大 {MAX_CONFIG_BYTES // 1024} KB）"
+        raise ConfigError([UnreadableFile.at(path, (1, 1), message)]) from None
     except (OSError, UnicodeDecodeError) as exc:
         raise ConfigError([UnreadableFile.at(path, (1, 1), f"无法读取项目配置：{exc}")]) from None
     try:
@@ -175,10 +183,22 @@ def read_config(path: Path) -> ProjectConfig:
     return ProjectConfig(path, settings)
 
 
+MAX_CONFIG_BYTES = 1024 * 1024
+
+
+def _config_text(path: Path) -> str:
+    """The config's text, read through aidplan.files: a regular file, bounded, never replaced by an output."""
+    from aidplan.files import read_input
+
+    return read_input(path, MAX_CONFIG_BYTES, "项目配置").decode("utf-8-sig")
+
+
 def _declares_aidplan(path: Path) -> bool:
+    from aidplan.files import InputTooLarge, NotARegularFile
+
     try:
-        text = path.read_text(encoding="utf-8-sig")
-    except (OSError, UnicodeDecodeError):
+        text = _config_text(path)
+    except (OSError, UnicodeDecodeError, InputTooLarge, NotARegularFile):
         return False
     return re.search(r"^\s*\[\s*tool\s*\.\s*aidplan\b|^\s*tool\s*\.\s*aidplan\b", text, re.MULTILINE) is not None
 
