@@ -2,7 +2,7 @@
 
 One boundary (`_Boundary.invoke`) turns every aidplan error of every command into its findings, a red message
 and its exit code; commands themselves never catch. Choices of --format, --layout, --status and --orientation
-are the keys of the registries in aidplan.commands.formats, aidplan.plan.layouts and aidplan.track.statuses.
+are the keys of the registries in aidplan.commands.formats, aidplan.plan.kinds and aidplan.track.statuses.
 """
 
 from __future__ import annotations
@@ -35,7 +35,7 @@ from aidplan.files import shown
 
 if TYPE_CHECKING:
     from aidplan.config import ProjectConfig
-from aidplan.plan.layouts import LAYOUTS, LAYOUTS_HELP, ORIENTATIONS
+from aidplan.plan.kinds import KINDS, KINDS_HELP, ORIENTATIONS
 from aidplan.publish.notifiers import NOTIFIERS, SECRET_ENV, URL_ENV
 from aidplan.registry import Entry, Registry
 from aidplan.track.statuses import STATUSES
@@ -58,7 +58,7 @@ RENDER_FORMAT_HELP = (
     f"Output formats, comma-separated or repeated: {RENDER_FORMATS.listing()}. "
     f"Default: {','.join(DEFAULT_RENDER_FORMATS)}. pdf needs LibreOffice."
 )
-LAYOUT_HELP = f"{LAYOUTS_HELP} Default: the plan's own."
+TABLE_KIND_HELP = f"{KINDS_HELP} Default: the plan's own."
 OUT_DIR_HELP = "Folder for the outputs, named after each plan file."
 OUTPUT_HELP = "Write to exactly this file (one plan, one format)."
 TEMPLATES_HELP = "A folder of templates that override the shipped ones (copy templates/ to start)."
@@ -136,7 +136,7 @@ due (unless --always). The URL and the secret may come from {URL_ENV} and {SECRE
 the URL's token is ever printed. Exit code 1 when the platform refuses the message or cannot be reached.
 """
 WEBHOOK_HELP = "The robot's webhook URL."
-KIND_HELP = f"{format_help(NOTIFIERS)}. Default: inferred from the URL's host."
+PLATFORM_HELP = f"{format_help(NOTIFIERS)}. Default: inferred from the URL's host."
 SECRET_HELP = "The robot's signing secret (钉钉 加签, 飞书 签名校验); 企业微信 robots have none."
 REMIND_WITHIN_HELP = "Also remind of what falls due in the next DAYS days."
 DRY_RUN_HELP = "Print the message(s) as JSON instead of posting them."
@@ -225,7 +225,7 @@ app = typer.Typer(
 )
 
 CheckFormat = CHECK_FORMATS.choices()
-RenderLayout = LAYOUTS.choices()
+TableKind = KINDS.choices()
 Orientation = ORIENTATIONS.choices()
 DueFormat = DUE_FORMATS.choices()
 StatusFormat = STATUS_FORMATS.choices()
@@ -292,7 +292,7 @@ def _print_rich(renderables: list[Any]) -> None:
         console.print(renderable)
 
 
-Kind = NOTIFIERS.choices()
+Platform = NOTIFIERS.choices()
 
 
 def _emit(output: Any) -> None:
@@ -367,7 +367,7 @@ def render(
     formats: Annotated[
         list[str] | None, typer.Option("--format", "-f", help=RENDER_FORMAT_HELP, show_default=False)
     ] = None,
-    layout: Annotated[RenderLayout | None, typer.Option("--layout", "-l", help=LAYOUT_HELP, show_default=False)] = None,
+    kind: Annotated[TableKind | None, typer.Option("--layout", "-l", help=TABLE_KIND_HELP, show_default=False)] = None,
     out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help=OUT_DIR_HELP)] = Path("build"),
     output: Annotated[Path | None, typer.Option("--output", "-o", help=OUTPUT_HELP, show_default=False)] = None,
     templates: Annotated[Path | None, typer.Option("--templates", help=TEMPLATES_HELP, show_default=False)] = None,
@@ -404,7 +404,7 @@ def render(
         result = render_plans(
             paths,
             formats,
-            layout.value if layout else None,
+            kind.value if kind else None,
             out_dir,
             output,
             templates,
@@ -651,7 +651,7 @@ def remind(
     webhook: Annotated[
         str | None, typer.Option("--webhook", envvar=URL_ENV, help=WEBHOOK_HELP, show_default=False)
     ] = None,
-    kind: Annotated[Kind | None, typer.Option("--kind", help=KIND_HELP, show_default=False)] = None,
+    platform: Annotated[Platform | None, typer.Option("--kind", help=PLATFORM_HELP, show_default=False)] = None,
     secret: Annotated[
         str | None, typer.Option("--secret", envvar=SECRET_ENV, help=SECRET_HELP, show_default=False)
     ] = None,
@@ -668,7 +668,7 @@ def remind(
     result = post_reminder(
         paths or _config().plan_paths(),
         webhook,
-        Kind(kind).value if kind else None,
+        Platform(platform).value if platform else None,
         secret,
         _today(today),
         within,

@@ -13,7 +13,7 @@ from aidplan.commands.formats import DEFAULT_RENDER_FORMATS, RENDER_FORMATS
 from aidplan.errors import UsageError
 from aidplan.files import refuse_inputs_as_outputs, refuse_shared_outputs, write_atomic
 from aidplan.plan.findings import Finding, Severity
-from aidplan.plan.layouts import LAYOUTS
+from aidplan.plan.kinds import KINDS
 from aidplan.plan.model import Plan, StyleOverrides
 from aidplan.progress import SILENT, Progress
 from aidplan.render.layout import Split, TableLayout, build_layout
@@ -84,7 +84,7 @@ def _parse_formats(formats: list[str]) -> list[str]:
 def render_plans(
     paths: list[Path],
     formats: list[str] | None = None,
-    layout: str | None = None,
+    kind: str | None = None,
     out_dir: Path = Path("build"),
     output: Path | None = None,
     templates: Path | None = None,
@@ -99,8 +99,8 @@ def render_plans(
     `style` is the project's shared style (a plan's own style wins); `calendar_places` where calendar files are.
     With `notice`, the DOCX (and the PDF made from it) is the office's template filled for the plan."""
     chosen = _parse_formats(formats or list(DEFAULT_RENDER_FORMATS))
-    if layout is not None and layout not in LAYOUTS:
-        raise UsageError(f"不支持的版式“{layout}”；可选：{LAYOUTS.listing()}")
+    if kind is not None and kind not in KINDS:
+        raise UsageError(f"不支持的版式“{kind}”；可选：{KINDS.listing()}")
     files = find_plan_files(paths)
     if output is not None and (len(files) != 1 or len(chosen) != 1):
         raise UsageError("-o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir")
@@ -127,12 +127,12 @@ def render_plans(
                 from aidplan.render.notice import render_notice
 
                 document = render_notice(
-                    notice.template, plan, layout, notice.date, notice.values, orientation, style, checked=True
+                    notice.template, plan, kind, notice.date, notice.values, orientation, style, checked=True
                 )
             else:
                 render_docx = RENDER_FORMATS.load("docx")
                 profile = profile_for(plan, orientation, style)
-                table, widths = table_layout(plan, profile, layout)
+                table, widths = table_layout(plan, profile, kind)
                 document = render_docx(table, profile, widths, plan.organisation, plan.year)
             if "docx" in chosen:
                 outputs[target(path, "docx")] = document
@@ -141,13 +141,13 @@ def render_plans(
         if "md" in chosen:
             render_markdown = RENDER_FORMATS.load("md")
             # on screen a period is never split at page size
-            outputs[target(path, "md")] = render_markdown(build_layout(plan, layout), plan, templates).encode("utf-8")
+            outputs[target(path, "md")] = render_markdown(build_layout(plan, kind), plan, templates).encode("utf-8")
         if "html" in chosen:
             render_plan_html = RENDER_FORMATS.load("html")
             # the page-fitted table, as in the DOCX: a period longer than a page is split into blocks that each
             # start with its label, so the print CSS can keep every block whole on a page
             profile = profile_for(plan, orientation, style)
-            page = render_plan_html(table_layout(plan, profile, layout)[0], plan, profile, templates)
+            page = render_plan_html(table_layout(plan, profile, kind)[0], plan, profile, templates)
             outputs[target(path, "html")] = page.encode("utf-8")
         progress.advance()
     if docx_for_pdf:

@@ -7,6 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from aidplan.plan.deadlines import DeadlineReading
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import MONTH_PLACEHOLDER, Plan, normalise_text
@@ -70,26 +71,10 @@ def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
             findings.append(PeriodWithoutDates.at(path, _at(document, *where, "label"), item.span_problem))
         if not item.tasks:
             findings.append(PeriodWithoutTasks.at(path, _at(document, *where), f"时段“{item.period.label}”没有任务"))
-        if item.deadline_problem:
-            findings.append(
-                DeadlineNotADate.at(
-                    path,
-                    _at(document, *where, "deadline"),
-                    f"时段“{item.period.label}”的完成时间“{item.deadline_problem.text}”{item.deadline_problem.reason}",
-                )
-            )
-        elif item.deadline is not None:
-            findings.extend(
-                _deadline_findings(
-                    path,
-                    plan,
-                    document,
-                    item,
-                    where + ("deadline",),
-                    item.deadline,
-                    f"时段“{item.period.label}”的完成时间“{item.period.deadline.text}”",
-                )
-            )
+        if item.period.deadline is not None:
+            reading = DeadlineReading(item.deadline, item.deadline_problem)
+            what, written = f"时段“{item.period.label}”的完成时间", item.period.deadline.text
+            findings += _reading_findings(path, plan, document, item, where + ("deadline",), reading, what, written)
     dated = [item for item in periods if item.span is not None]
     for previous, current in zip(dated, dated[1:]):
         assert previous.span is not None and current.span is not None
@@ -123,6 +108,19 @@ def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
                 )
             )
     return findings
+
+
+def _reading_findings(
+    path, plan, document, item: ScheduledPeriod, location, reading: DeadlineReading, what: str, written: str
+) -> list[Finding]:
+    """A deadline as the schedule read it: E205 when it names no real day, else the checks of its date.
+    `what` names it (时段“五月份”的完成时间, 任务 5.2 的截止日期); `written` is its text as written."""
+    if reading.problem is not None:
+        problem = reading.problem
+        return [DeadlineNotADate.at(path, _at(document, *location), f"{what}“{problem.text}”{problem.reason}")]
+    if reading.day is None:
+        return []
+    return _deadline_findings(path, plan, document, item, location, reading.day, f"{what}“{written}”")
 
 
 def _deadline_findings(path, plan, document, item: ScheduledPeriod, location, day, what: str) -> list[Finding]:
@@ -225,26 +223,8 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                 seen_ids.setdefault(task.id, item.period.label)
             reading = item.deadline_of(task)
             if reading is not None and task.deadline is not None:
-                if reading.problem is not None:
-                    findings.append(
-                        DeadlineNotADate.at(
-                            path,
-                            _at(document, *where, "deadline"),
-                            f"任务 {task.id} 的截止日期“{reading.problem.text}”{reading.problem.reason}",
-                        )
-                    )
-                elif reading.day is not None:
-                    findings.extend(
-                        _deadline_findings(
-                            path,
-                            plan,
-                            document,
-                            item,
-                            where + ("deadline",),
-                            reading.day,
-                            f"任务 {task.id} 的截止日期“{task.deadline.text}”",
-                        )
-                    )
+                what, written = f"任务 {task.id} 的截止日期", task.deadline.text
+                findings += _reading_findings(path, plan, document, item, where + ("deadline",), reading, what, written)
     return findings
 
 

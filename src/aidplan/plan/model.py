@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from aidplan.plan.layouts import DEFAULT_LAYOUT, LAYOUTS, LAYOUTS_HELP, ORIENTATIONS
+from aidplan.plan.kinds import DEFAULT_KIND, KINDS, KINDS_HELP, ORIENTATIONS
 
 MONTH_PLACEHOLDER = "{month}"
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
@@ -148,7 +148,8 @@ class Plan(_Strict):
     year: int = Field(ge=1990, le=2100, description="The plan's year; dates without a year fall in it.")
     organisation: str | None = Field(None, min_length=1, description="The issuing office (not printed in the table).")
     attachment: str | None = Field(None, description="The attachment label as printed: 附件：, 附件1, or none.")
-    layout: Literal[tuple(LAYOUTS)] = Field(DEFAULT_LAYOUT, description=LAYOUTS_HELP)  # type: ignore[valid-type]
+    # the table's kind, under the YAML key users write: layout
+    layout: Literal[tuple(KINDS)] = Field(DEFAULT_KIND, description=KINDS_HELP)  # type: ignore[valid-type]
     numbering: Literal["1、", "1.", "（1）", "(1)", "none"] = Field("1、", description="How task numbers are printed.")
     columns: Columns = Field(default_factory=Columns)
     owners: bool = Field(False, description="Print a 责任单位 column.")

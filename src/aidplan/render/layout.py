@@ -5,7 +5,7 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
-from aidplan.plan.layouts import LAYOUTS
+from aidplan.plan.kinds import KINDS
 from aidplan.plan.model import Plan, PrintedTask, format_number, normalise_text
 from aidplan.plan.schedule import ScheduledPeriod, schedule
 
@@ -122,7 +122,7 @@ def build_layout(plan: Plan, kind: str | None = None, split: Split | None = None
     starting with the period label, so no page starts with a blank period cell.
     """
     kind = kind or plan.layout
-    if kind not in LAYOUTS:
+    if kind not in KINDS:
         raise ValueError(f"unknown layout {kind!r}")
     columns = _columns(plan, kind)
     has_owner = plan.owners

@@ -10,7 +10,7 @@ import math
 import re
 from dataclasses import dataclass
 
-from aidplan.track.statuses import STATUS_NAMES
+from aidplan.track.statuses import OPEN_STATUSES, STATUS_NAMES
 from aidplan.track.tracking import PlanStatus
 from aidplan.track.workbook import COLUMN_LETTER, COLUMNS, DATE_FORMAT, EDITABLE, META_HEADER, META_SHEET
 
@@ -109,6 +109,16 @@ def _styles():
     }
 
 
+def _header_cell(cell, styles: dict) -> None:
+    """A header cell of either sheet: bold on a tinted fill, bordered, centred."""
+    cell.font, cell.fill, cell.border, cell.alignment = (
+        styles["header_font"],
+        styles["header_fill"],
+        styles["border"],
+        styles["centre"],
+    )
+
+
 def _print_setup(ws, title: str, header_rows: str = "1:1") -> None:
     ws.page_setup.orientation = "landscape"
     ws.page_setup.paperSize = ws.PAPERSIZE_A4
@@ -134,13 +144,7 @@ def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> None:
     keys = [key for key, _ in COLUMNS]
     ws.append([header for _, header in COLUMNS])
     for column, key in enumerate(keys, start=1):
-        cell = ws.cell(1, column)
-        cell.font, cell.fill, cell.border, cell.alignment = (
-            styles["header_font"],
-            styles["header_fill"],
-            styles["border"],
-            styles["centre"],
-        )
+        _header_cell(ws.cell(1, column), styles)
         ws.column_dimensions[COLUMN_LETTER[key]].width = WIDTHS[key]
     ws.row_dimensions[1].height = LINE_HEIGHT * 1.4
     unlocked = Protection(locked=False)
@@ -194,9 +198,8 @@ def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> None:
     ws.add_data_validation(status_list)
     ws.add_data_validation(date_hint)
 
-    open_item = (
-        f'OR(${status_col}2="{STATUS_NAMES["todo"]}",${status_col}2="{STATUS_NAMES["doing"]}",${status_col}2="")'
-    )
+    open_names = [STATUS_NAMES[status] for status in OPEN_STATUSES] + [""]  # an empty cell is still todo
+    open_item = "OR(" + ",".join(f'${status_col}2="{name}"' for name in open_names) + ")"
     has_deadline = f"ISNUMBER(${deadline_col}2)"
     ws.conditional_formatting.add(
         area,
@@ -239,13 +242,7 @@ def _summary_sheet(book, sheets: list[LedgerSheet], today: dt.date) -> None:
     headers = ("计划", "工作表", "总数", "已完成", "完成率", "逾期未完成", "已取消")
     ws.append(headers)
     for column, width in enumerate((44, 16, 8, 8, 9, 11, 8), start=1):
-        cell = ws.cell(1, column)
-        cell.font, cell.fill, cell.border, cell.alignment = (
-            styles["header_font"],
-            styles["header_fill"],
-            styles["border"],
-            styles["centre"],
-        )
+        _header_cell(ws.cell(1, column), styles)
         ws.column_dimensions[chr(ord("A") + column - 1)].width = width
     status_col, deadline_col, id_col = COLUMN_LETTER["status"], COLUMN_LETTER["deadline"], COLUMN_LETTER["id"]
     for sheet in sheets:
