@@ -5,6 +5,7 @@ Named workdays, not calendar, so it never shadows the standard library's calenda
 
 from __future__ import annotations
 
+import bisect
 import datetime as dt
 import functools
 from dataclasses import dataclass, field
@@ -41,6 +42,22 @@ def _official(day: dt.date) -> tuple[bool, str | None] | None:
         except ValueError:
             pass
     return on_holiday, name
+
+
+@functools.cache
+def _official_exceptions() -> list[dt.date]:
+    """Every day of the official table (holidays and make-up workdays), sorted: the only days whose working
+    status can differ from their weekday's."""
+    from chinese_calendar import constants
+
+    return sorted({*constants.holidays, *constants.workdays})
+
+
+def weekdays_after(start: dt.date, end: dt.date) -> int:
+    """Monday-to-Friday days after start up to and including end (end >= start), by arithmetic."""
+    weeks, rest = divmod((end - start).days, 7)
+    first = start.weekday()
+    return 5 * weeks + sum(1 for n in range(1, rest + 1) if (first + n) % 7 < 5)
 
 
 @functools.cache
@@ -109,12 +126,24 @@ class WorkCalendar:
         return self.step(day, -1 if policy == "previous" else 1)
 
     def working_days_until(self, today: dt.date, deadline: dt.date) -> int:
-        """Working days after today up to and including the deadline (negative when it has passed)."""
+        """Working days after today up to and including the deadline (negative when it has passed).
+
+        Closed form: the weekdays of the range by arithmetic, then corrected for each day the official
+        table or the plan's local days treat differently from its weekday. The cost does not grow with the
+        distance, so `due --today 9999-12-31` is as quick as `--today 2020-05-10`."""
         if deadline == today:
             return 0
         sign = 1 if deadline > today else -1
         start, end = (today, deadline) if sign > 0 else (deadline, today)
-        count = sum(1 for n in range(1, (end - start).days + 1) if self.is_working(start + dt.timedelta(days=n)))
+        count = weekdays_after(start, end)
+        exceptions = _official_exceptions()
+        low, high = bisect.bisect_right(exceptions, start), bisect.bisect_right(exceptions, end)
+        special = set(exceptions[low:high])
+        special |= {d for d in (*self.local_holidays, *self.local_workdays) if start < d <= end}
+        for year in self.files.values():
+            special |= {d for d in (*year.holidays, *year.workdays) if start < d <= end}
+        for day in special:
+            count += self.is_working(day) - (day.weekday() < 5)
         return sign * count
 
 

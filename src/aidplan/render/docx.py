@@ -170,11 +170,23 @@ def _page_number(paragraph: Paragraph, profile: Profile, odd: bool) -> None:
     _add_run(paragraph, " —", profile.page_number_font, profile.page_number_size, profile)
 
 
-def _row_properties(row, header: bool) -> None:
-    tr_pr = row._tr.get_or_add_trPr()
+def _add_row(table, widths: list[Twips], header: bool) -> list[_Cell]:
+    """A new last row with its cells, each as wide as its column.
+
+    Not python-docx's table.add_row() and row.cells: the first looks up the table grid and the second
+    walks the merged cells above, each taking time in proportion to the rows already there, which made a
+    period of 100,000 tasks take minutes. Here each row costs the same however long the table is."""
+    tr = table._tbl.add_tr()
+    tr_pr = tr.get_or_add_trPr()
     tr_pr.append(OxmlElement("w:cantSplit"))  # CT_TrPr order: cantSplit, trHeight, tblHeader
     if header:
         tr_pr.append(OxmlElement("w:tblHeader"))
+    cells = []
+    for width in widths:
+        tc = tr.add_tc()
+        tc.width = width
+        cells.append(_Cell(tc, table))
+    return cells
 
 
 def _fill(cell: _Cell, paragraphs: tuple[str, ...], face: str, align, profile: Profile, keep_next: bool) -> None:
@@ -228,16 +240,13 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
     for column, width in zip(table.columns, widths):
         column.width = Twips(round(width * 20))  # LibreOffice reads gridCol; Word reads tcW (set per cell)
 
-    header = table.add_row()
-    _row_properties(header, header=True)
-    for cell, column, width in zip(header.cells, layout.columns, widths):
-        cell.width = Twips(round(width * 20))
+    twips = [Twips(round(width * 20)) for width in widths]
+    header = _add_row(table, twips, header=True)
+    for cell, column in zip(header, layout.columns):
         _fill(cell, (column.header,), profile.header_font, WD_ALIGN_PARAGRAPH.CENTER, profile, keep_next=False)
     for row in layout.rows:
-        added = table.add_row()
-        _row_properties(added, header=False)
-        for cell, spec, role, width in zip(added.cells, row.cells, roles, widths):
-            cell.width = Twips(round(width * 20))
+        added = _add_row(table, twips, header=False)
+        for cell, spec, role in zip(added, row.cells, roles):
             if spec.continues:
                 cell._tc.vMerge = "continue"
                 _format(cell.paragraphs[0], _ALIGN[role], profile.cell_leading, row.keep_with_next, on_grid=False)
