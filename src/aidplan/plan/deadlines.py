@@ -23,8 +23,17 @@ _DATE = re.compile(
     rf"^(?:(?P<year>\d{{4}})年)?(?P<month>{NUMBER_PATTERN})月(?:(?P<day>{NUMBER_PATTERN})[日号]|(?P<end>底|末|末日))"
     r"(?:前|之前|以前|止|截止)?$"
 )
-# A month-and-day inside a sentence: 确保5月25日前完成, 9月24日前完成. The month must not follow 每 (每月20日).
-_DATE_IN_TEXT = re.compile(r"(?<![每\d])(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号]")
+# A month-and-day inside a sentence: 确保5月25日前完成, 9月24日前完成, with the year when one is written
+# (2019年12月31日). The month must not follow 每 (每月20日).
+_DATE_IN_TEXT = re.compile(
+    r"(?:(?P<year>\d{4})年)?(?<![每\d])(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号](?P<after>[^，。；,;]{0,4})"
+)
+# A date that starts something or names when a document was issued is not a deadline: 自2016年9月1日起施行,
+# 2019年12月31日印发的, 2月1日以来.
+_NOT_A_DEADLINE_BEFORE = re.compile(r"(?:自|从)\s*$")
+_NOT_A_DEADLINE_AFTER = re.compile(
+    r"^\s*(?:起|开始|以来|以后|之后|后|印发|发布|颁布|施行|实施|出台|下发|公布|召开|签署|通过|成立|举行|发出|出版)"
+)
 _MONTHLY_FIRST = re.compile(r"每月(?P<day>\d{1,2})[日号]")
 # Further days of the same monthly duty: 每月20日前更新…，28日前上报… (a day with no month before it).
 _MONTHLY_MORE = re.compile(r"(?<![月\d])(?P<day>\d{1,2})[日号](?:前|之前|以前)")
@@ -32,11 +41,12 @@ _MONTHLY_MORE = re.compile(r"(?<![月\d])(?P<day>\d{1,2})[日号](?:前|之前|�
 
 @dataclass(frozen=True)
 class DateInText:
-    """A month and day written inside a task's text, with where it stands in the text."""
+    """A month and day written inside a task's text (and its year, when written), as it stands there."""
 
     month: int
     day: int
     text: str
+    year: int | None = None
 
 
 def real_date(year: int, month: int, day: int, written: str) -> date:
@@ -90,8 +100,17 @@ def read_deadline(text: str, written: date | None, year: int) -> DeadlineReading
 
 
 def dates_in_text(text: str) -> list[DateInText]:
-    """Every month-and-day a task's text names (确保5月25日前完成资金发放 → 5月25日)."""
-    return [DateInText(int(m["month"]), int(m["day"]), m.group(0)) for m in _DATE_IN_TEXT.finditer(text)]
+    """Every month-and-day a task's text names as a time to finish by (确保5月25日前完成资金发放 → 5月25日).
+
+    Dates that say when something began or was issued (自2016年9月1日起施行, 2019年12月31日印发的,
+    以来) are left out: they are not deadlines."""
+    found = []
+    for m in _DATE_IN_TEXT.finditer(text):
+        if _NOT_A_DEADLINE_BEFORE.search(text, 0, m.start()) or _NOT_A_DEADLINE_AFTER.match(m["after"]):
+            continue
+        written = m.group(0)[: len(m.group(0)) - len(m["after"])]
+        found.append(DateInText(int(m["month"]), int(m["day"]), written, int(m["year"]) if m["year"] else None))
+    return found
 
 
 def monthly_days(text: str) -> list[int]:

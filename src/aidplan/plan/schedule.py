@@ -99,14 +99,13 @@ def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> Tas
         return TaskDeadline(own.day, "task", task.deadline.text if task.deadline else None)
     problem = own.problem if own is not None else None
     written = []
+    years = {plan.year} | ({period.span.start.year, period.span.end.year} if period.span is not None else set())
     for found in dates_in_text(task.text):
+        if found.year is not None and found.year not in years:
+            continue  # 学习贯彻2019年12月31日印发的… in a 2020 plan names another year: not a deadline
+        year = found.year if found.year is not None else _year_for(found.month, period.span, plan.year)
         try:
-            written.append(
-                (
-                    real_date(_year_for(found.month, period.span, plan.year), found.month, found.day, found.text),
-                    found.text,
-                )
-            )
+            written.append((real_date(year, found.month, found.day, found.text), found.text))
         except DeadlineError:
             continue
     if written:

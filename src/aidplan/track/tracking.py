@@ -53,12 +53,16 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
 
             days = monthly_days(task.text)
             if task.deadline is None and days and period.span is not None:
-                for year, month in period.span.months:
+                months = period.span.months
+                # a span of more than 12 months meets a month twice: 9.1@2020-9-20 and 9.1@2021-9-20
+                with_year = len({month for _, month in months}) < len(months)
+                for year, month in months:
                     for day in days:
                         due = dt.date(year, month, min(day, calendar_module.monthrange(year, month)[1]))
                         if calendar is not None:
                             due = calendar.shift(due, plan.calendar.shift)
-                        items.append(item(f"{task.id}@{month}-{day}", due, "monthly"))
+                        occurrence = f"{year}-{month}-{day}" if with_year else f"{month}-{day}"
+                        items.append(item(f"{task.id}@{occurrence}", due, "monthly"))
                 continue
             deadline, source, _, _ = task_deadline(plan, period, task)  # `check` reports a bad deadline
             items.append(item(task.id, deadline, source))
