@@ -75,7 +75,7 @@ def test_template_errors_are_reported_with_file_and_line(cli, in_tmp: Path) -> N
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "md", "--templates", "mine")
     assert result.exit_code == 2
     assert result.stderr == (
-        "aidplan: 模板 plan.md.j2 有错：mine/plan.md.j2:2: 'aidplan.render.layout.TableLayout object' has no "
+        "aidplan: 模板有错：mine/plan.md.j2:2: 未定义：'aidplan.render.layout.TableLayout object' has no "
         "attribute 'no_such_thing'\n"
     )
     assert not (in_tmp / "build").exists()

@@ -436,7 +436,7 @@ def _today(value: str | None):
 
     from aidplan.commands.track import parse_date
 
-    return parse_date(value, "--today") if value else dt.date.today()
+    return parse_date(value, "--today") if value is not None else dt.date.today()
 
 
 def _holiday_notice(years: list[int]) -> None:
@@ -458,7 +458,7 @@ def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str |
     from aidplan.commands.track import parse_date, record_progress
     from aidplan.track.statuses import STATUS_NAMES
 
-    day = parse_date(on, "--on") if on else dt.date.today()
+    day = parse_date(on, "--on") if on is not None else dt.date.today()
     path = record_progress(plan, tasks, status, day, by, note, _config().calendar_places())
     who = f"，{by}" if by else ""
     typer.echo(f"已记录 {'、'.join(tasks)}：{STATUS_NAMES[status]}（{day.isoformat()}{who}）→ {shown(path)}")

@@ -27,10 +27,17 @@ from aidplan.track.tracking import DueReport, PlanStatus, due_for_plan, id_texts
 
 
 def parse_date(text: str, option: str) -> dt.date:
+    """An ISO date given on the command line, within the years any plan can be about."""
+    from aidplan.plan.model import COMMAND_DATE_YEARS
+
     try:
-        return dt.date.fromisoformat(text.strip())
+        day = dt.date.fromisoformat(text.strip())
     except ValueError:
         raise UsageError(f"{option} 的日期“{text}”看不懂；请写成 2020-05-10") from None
+    first, last = COMMAND_DATE_YEARS
+    if not first <= day.year <= last:
+        raise UsageError(f"{option} 的日期 {day.isoformat()} 不在 aidplan 支持的年份内（{first} 年至 {last} 年）")
+    return day
 
 
 def _plans_with_progress(

@@ -12,6 +12,9 @@ from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_valida
 from aidplan.plan.kinds import DEFAULT_KIND, KINDS, KINDS_HELP, ORIENTATIONS
 
 MONTH_PLACEHOLDER = "{month}"
+PLAN_YEARS = (1990, 2100)  # the years a plan may be for
+DATE_WINDOW = 1  # every date a plan names lies within its year ± this many years (a school year, 次年1月15日)
+COMMAND_DATE_YEARS = (1900, 2199)  # --today and --on: far enough around PLAN_YEARS for any question about a plan
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
 
 
@@ -118,7 +121,7 @@ class StyleOverrides(_Strict):
     line_spacing: float | None = Field(None, ge=10, le=40, description="Exact line spacing in table cells, in pt.")
     orientation: Literal[tuple(ORIENTATIONS)] | None = Field(None, description="Page orientation of the table.")
     page_number_start: int | None = Field(
-        None, ge=1, description="First page number (attachments continue the notice)."
+        None, ge=1, le=9999, description="First page number (attachments continue the notice); 1 to 9999."
     )
 
 
@@ -145,7 +148,7 @@ class Plan(_Strict):
     """An annual work plan (工作计划表), the wording exactly as published."""
 
     title: str = Field(min_length=1, description="The table's title as printed.")
-    year: int = Field(ge=1990, le=2100, description="The plan's year; dates without a year fall in it.")
+    year: int = Field(ge=PLAN_YEARS[0], le=PLAN_YEARS[1], description="The plan's year; dates without a year fall in it.")
     organisation: str | None = Field(None, min_length=1, description="The issuing office (not printed in the table).")
     attachment: str | None = Field(None, description="The attachment label as printed: 附件：, 附件1, or none.")
     # the table's kind, under the YAML key users write: layout

@@ -94,6 +94,16 @@ def ics_bytes(items: list[ExportItem], name: str, remind: dt.timedelta | None, s
     return calendar.to_ical()
 
 
+# OWASP "CSV injection": a cell starting with one of these is a formula to Excel and LibreOffice
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def csv_cell(text: str) -> str:
+    """A cell Excel shows as text: one starting like a formula (=HYPERLINK(…), +1, -2, @SUM, a tab or a
+    carriage return) gets a leading apostrophe, as OWASP recommends; the csv module quotes the rest."""
+    return "'" + text if text.startswith(_FORMULA_START) else text
+
+
 CSV_HEADER = ["计划", "编号", "时段", "任务", "责任单位", "截止日期", "星期", "是否工作日", "截止依据"]
 
 
@@ -108,7 +118,8 @@ def csv_bytes(
     for export in items:
         item = export.item
         writer.writerow(
-            [
+            csv_cell(cell)
+            for cell in [
                 export.plan.title,
                 item.id,
                 item.period,

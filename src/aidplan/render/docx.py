@@ -66,6 +66,14 @@ def _format(paragraph: Paragraph, align, line: float, keep_next: bool = False, o
         paragraph._p.get_or_add_pPr().find(qn("w:spacing")).addprevious(snap)  # CT_PPr: …snapToGrid, spacing…
 
 
+CORE_PROPERTY_LIMIT = 255  # python-docx (and the OPC core properties it writes) allow at most 255 characters
+
+
+def _core(text: str) -> str:
+    """A document property value: the text, shortened with … to the 255 characters a property may hold."""
+    return text if len(text) <= CORE_PROPERTY_LIMIT else text[: CORE_PROPERTY_LIMIT - 1] + "…"
+
+
 def _prepare_document(profile: Profile, title: str, author: str | None, year: int):
     document = Document()
     styles = document.styles.element
@@ -103,7 +111,7 @@ def _prepare_document(profile: Profile, title: str, author: str | None, year: in
 
     fixed = datetime(year, 1, 1)
     props = document.core_properties
-    props.title, props.author, props.last_modified_by = title, author or "", author or ""
+    props.title, props.author, props.last_modified_by = _core(title), _core(author or ""), _core(author or "")
     props.created = props.modified = props.last_printed = fixed
     props.revision, props.comments, props.keywords, props.subject = 1, "", "", ""
     return document

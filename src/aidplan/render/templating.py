@@ -34,8 +34,37 @@ def css_string(text: str):
     return Markup(f'"{escaped}"')
 
 
+MAX_TEMPLATE_TEXT = 10_000_000  # characters a template may build by repeating text or lists ("x" * n)
+MAX_POWER = 1_000  # largest exponent of ** (10 ** 11 is fine; 10 ** 10 ** 10 would run for hours)
+
+
+def _sandbox():
+    """Jinja2's SandboxedEnvironment (no attributes starting with _, no unsafe callables, ranges of at most
+    100,000 items), with `*` and `**` bounded so a template cannot ask for a 100 GB string."""
+    import jinja2
+    from jinja2.sandbox import SandboxedEnvironment
+
+    class Sandbox(SandboxedEnvironment):
+        intercepted_binops = frozenset(["*", "**"])
+
+        def call_binop(self, context, operator, left, right):
+            if operator == "*":
+                for seq, count in ((left, right), (right, left)):
+                    if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
+                        if len(seq) * count > MAX_TEMPLATE_TEXT:
+                            raise jinja2.sandbox.SecurityError(
+                                f"重复得到的内容过长（{len(seq)} × {count}）；模板最多生成 {MAX_TEMPLATE_TEXT:,} 个字符"
+                            )
+            elif operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
+                raise jinja2.sandbox.SecurityError(f"乘方的指数 {right} 过大（最大 {MAX_POWER}）")
+            return super().call_binop(context, operator, left, right)
+
+    return Sandbox
+
+
 def environment(user_templates: Path | None = None, autoescape: bool = False):
-    """A Jinja2 environment over the user's templates (if given) and the packaged ones; strict about undefined names."""
+    """A sandboxed Jinja2 environment over the user's templates (if given) and the packaged ones; strict about
+    undefined names. Templates are data a user may have been sent: they can compute, not reach the system."""
     import jinja2
 
     search = []
@@ -44,7 +73,7 @@ def environment(user_templates: Path | None = None, autoescape: bool = False):
             raise UsageError(f"模板目录 {user_templates} 不存在")
         search.append(str(user_templates))
     search.append(str(packaged_templates()))
-    env = jinja2.Environment(
+    env = _sandbox()(
         loader=_bounded_loader(jinja2)(search),
         undefined=jinja2.StrictUndefined,
         autoescape=autoescape,
@@ -94,15 +123,50 @@ def _bounded_loader(jinja2):
 
 
 def render_template(name: str, context: dict, user_templates: Path | None = None, autoescape: bool = False) -> str:
+    """The template rendered; any error it raises (syntax, undefined names, 1/0, endless recursion, a sandbox
+    refusal, memory) becomes a UsageError naming the template, its line and why."""
     import jinja2
 
     env = environment(user_templates, autoescape)
     try:
         return env.get_template(name).render(**context)
-    except jinja2.TemplateNotFound:
-        raise UsageError(f"找不到模板 {name}（在 {user_templates or packaged_templates()} 中）") from None
-    except jinja2.TemplateError as exc:
-        raise UsageError(f"模板 {name} 有错：{_where(exc)}{exc.message or exc}") from None
+    except jinja2.TemplateNotFound as exc:
+        missing = exc.name or name
+        where = _where(exc)
+        inside = f"{where}" if where else ""
+        raise UsageError(
+            f"{inside}找不到模板 {missing}（在 {user_templates or packaged_templates()} 中）"
+            + ("；模板名是模板目录里的相对路径" if str(missing).startswith(("/", "\\")) or ".." in str(missing) else "")
+        ) from None
+    except UsageError:  # the loader's: a template that is not a regular file, too large or not UTF-8
+        raise
+    except Exception as exc:  # noqa: BLE001 - a template is a program: whatever it raises is the template's fault
+        where = _where(exc)
+        raise UsageError(f"模板有错：{where}{_cause(exc)}" if where else f"模板 {name} 有错：{_cause(exc)}") from None
+
+
+def _cause(exc: BaseException) -> str:
+    import jinja2
+
+    if isinstance(exc, jinja2.sandbox.SecurityError):
+        return f"沙箱不允许：{exc}"
+    if isinstance(exc, jinja2.UndefinedError):
+        return f"未定义：{exc.message or exc}"
+    if isinstance(exc, jinja2.TemplateError):
+        return str(exc.message or exc)
+    if isinstance(exc, RecursionError):
+        return "无限递归（宏调用了自己，或模板 include 了自己）"
+    if isinstance(exc, ZeroDivisionError):
+        return "除以零"
+    if isinstance(exc, MemoryError):
+        return "内存不够（模板要生成的内容过大）"
+    if isinstance(exc, OverflowError):
+        if "MAX_RANGE" in str(exc):
+            return f"range() 过大：沙箱里的 range 最多 {jinja2.sandbox.MAX_RANGE:,} 项"
+        return f"数值过大（{exc}）"
+    if isinstance(exc, TypeError):
+        return f"类型不对（{exc}）"
+    return f"{type(exc).__name__}：{exc}"
 
 
 def _where(exc) -> str:

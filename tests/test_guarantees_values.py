@@ -1,0 +1,232 @@
+"""Guarantees about values, dates, templates and output: each test starts from a command a user ran and what
+they saw (a hang, a traceback, a wrong date), and pins what aidplan does instead."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+import json
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+
+from aidplan.plan.workdays import WorkCalendar
+
+from .conftest import SEED_PLANS
+
+
+def write(folder: Path, text: str, name: str = "plan.yaml") -> Path:
+    path = folder / name
+    path.write_text(text, encoding="utf-8")
+    return path
+
+
+def plan_text(tasks: list[str], year: int = 2020, label: str = "3月份", extra: str = "") -> str:
+    lines = [f"title: 工作计划表\nyear: {year}\n{extra}periods:\n  - label: {label}\n    tasks:"]
+    lines += [f"      - {json.dumps(task, ensure_ascii=False)}" for task in tasks]
+    return "\n".join(lines) + "\n"
+
+
+# --- item 7: working days are counted in closed form, never one day at a time ---------------------------------
+
+
+def test_working_days_agree_with_counting_day_by_day() -> None:
+    calendar = WorkCalendar({dt.date(2020, 3, 10): "校庆日", dt.date(2020, 3, 14): "运动会"}, {dt.date(2020, 3, 15)})
+
+    def one_by_one(start: dt.date, end: dt.date) -> int:
+        sign, (low, high) = (1, (start, end)) if end >= start else (-1, (end, start))
+        return sign * sum(calendar.is_working(low + dt.timedelta(days=n)) for n in range(1, (high - low).days + 1))
+
+    draw = random.Random(9)
+    for _ in range(400):
+        start = dt.date(2002, 1, 1) + dt.timedelta(days=draw.randrange(9500))
+        end = start + dt.timedelta(days=draw.randrange(-900, 900))
+        assert calendar.working_days_until(start, end) == one_by_one(start, end), (start, end)
+
+
+def test_working_days_across_the_whole_calendar_return_at_once() -> None:
+    # counted day by day this was 3.65 million lookups: `due --today 0001-01-01 --within 99999999` never ended
+    calendar = WorkCalendar()
+    days = calendar.working_days_until(dt.date(1, 1, 1), dt.date(9999, 12, 31))
+    assert 2_600_000 < days < 2_610_000
+    assert calendar.missing_years == {9998, 9999}  # only the years next to the deadline are reported as guessed
+    assert calendar.working_days_until(dt.date(9999, 12, 31), dt.date(1, 1, 1)) == -days
+
+
+def test_due_far_from_the_plan_year_answers(cli, in_tmp: Path) -> None:
+    write(in_tmp, SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8"), "h.yaml")
+    result = cli("due", "h.yaml", "--today", "2100-01-01", "--working-days")
+    assert result.exit_code == 0
+    assert "2020 年的计划已结束：共 60 项，60 项未完成" in result.stdout
+    early = cli("due", "h.yaml", "--today", "1990-01-01", "--within", "99999999", "-f", "json")
+    assert early.exit_code == 0
+    items = json.loads(early.stdout)["items"]
+    assert len(items) == 60 and {i["group"] for i in items} == {"upcoming"}
+
+
+@pytest.mark.parametrize("option", ["--today", "--on"])
+@pytest.mark.parametrize("value", ["9999-12-31", "0001-01-01"])
+def test_dates_no_plan_can_have_are_refused(cli, in_tmp: Path, option: str, value: str) -> None:
+    write(in_tmp, SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8"), "h.yaml")
+    args = ("due", "h.yaml", option, value) if option == "--today" else ("done", "h.yaml", "5.2", option, value)
+    result = cli(*args)
+    assert (result.exit_code, result.stderr) == (
+        2,
+        f"aidplan: {option} 的日期 {value} 不在 aidplan 支持的年份内（1900 年至 2199 年）\n",
+    )
+    assert not (in_tmp / "h.progress.yaml").exists()
+
+
+def test_an_empty_today_is_refused_not_replaced_by_the_real_date(cli, in_tmp: Path) -> None:
+    write(in_tmp, SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8"), "h.yaml")
+    for command in ("due", "status"):
+        result = cli(command, "h.yaml", "--today", "")
+        assert (result.exit_code, result.stderr) == (2, "aidplan: --today 的日期“”看不懂；请写成 2020-05-10\n")
+
+
+# --- item 17: dates quoted in task text ------------------------------------------------------------------------
+
+
+def test_dates_of_other_years_and_of_issuing_are_not_deadlines(cli, in_tmp: Path) -> None:
+    write(
+        in_tmp,
+        plan_text(
+            [
+                "学习贯彻2019年12月31日印发的《资助工作规范》；",
+                "落实自2016年9月1日起施行的管理办法；",
+                "总结2月1日以来的工作；",
+                "确保3月25日前完成资金发放；",
+                "2020年3月20日前上报名单。",
+            ]
+        ),
+    )
+    items = json.loads(cli("due", "plan.yaml", "--today", "2020-03-01", "-f", "json").stdout)["items"]
+    deadlines = {i["id"]: i["deadline"] for i in items}
+    assert deadlines == {
+        "3.1": "2020-03-31",  # the period's end, not 2020-12-31
+        "3.2": "2020-03-31",  # not 2020-09-01
+        "3.3": "2020-03-31",
+        "3.4": "2020-03-25",
+        "3.5": "2020-03-20",
+    }
+
+
+# --- item 18: occurrence ids are unique -------------------------------------------------------------------------
+
+
+def test_a_span_longer_than_a_year_gives_each_occurrence_its_own_id(cli, in_tmp: Path) -> None:
+    write(
+        in_tmp,
+        "title: 工作计划表\nyear: 2020\nperiods:\n  - label: 学年\n    span: {start: 2020-09-01, end: 2021-09-30}\n"
+        "    tasks:\n      - 每月20日前更新资助系统数据。\n",
+    )
+    items = json.loads(cli("due", "plan.yaml", "--today", "2020-09-01", "-f", "json", "-w", "999").stdout)["items"]
+    ids = [i["id"] for i in items]
+    assert len(ids) == len(set(ids)) == 13
+    assert {"9.1@2020-9-20", "9.1@2021-9-20", "9.1@2021-1-20"} <= set(ids)
+    assert cli("done", "plan.yaml", "9.1@2020-9-20", "--on", "2020-09-18").exit_code == 0
+    status = {i["id"]: i["status"] for i in json.loads(cli("due", "plan.yaml", "--today", "2020-09-01", "-f", "json", "-w", "999").stdout)["items"]}
+    assert status["9.1@2020-9-20"] == "done" and status["9.1@2021-9-20"] == "todo"
+    assert cli("export", "plan.yaml").exit_code == 0
+    ics = (in_tmp / "build" / "plan.ics").read_text(encoding="utf-8")
+    uids = [line for line in ics.splitlines() if line.startswith("UID:")]
+    assert len(uids) == len(set(uids)) == 13
+
+
+def test_a_span_across_new_year_keeps_short_ids(cli, in_tmp: Path) -> None:
+    write(in_tmp, plan_text(["每月20日前更新资助系统数据。"], label="11月至次年1月"))
+    items = json.loads(cli("due", "plan.yaml", "--today", "2020-11-01", "-f", "json", "-w", "999").stdout)["items"]
+    assert [i["id"] for i in items] == ["11.1@11-20", "11.1@12-20", "11.1@1-20"]
+
+
+# --- item 10, 23: DOCX properties and page numbers ---------------------------------------------------------------
+
+
+def test_a_title_longer_than_a_document_property_still_renders(cli, in_tmp: Path) -> None:
+    title = "关于做好学生资助工作的计划" * 25  # 325 characters; document properties hold 255
+    write(in_tmp, plan_text(["做好资助工作。"]).replace("工作计划表", title) + f"organisation: {'某' * 300}\n")
+    assert cli("check", "-q", "plan.yaml").exit_code == 0
+    result = cli("render", "plan.yaml", "-f", "docx")
+    assert result.exit_code == 0, result.stderr
+    core = zipfile.ZipFile(in_tmp / "build" / "plan.docx").read("docProps/core.xml").decode("utf-8")
+    assert f"<dc:title>{title[:254]}…</dc:title>" in core
+    assert f"<dc:creator>{'某' * 254}…</dc:creator>" in core
+    document = zipfile.ZipFile(in_tmp / "build" / "plan.docx").read("word/document.xml").decode("utf-8")
+    assert title in document  # the printed title is whole
+    status = cli("status", "plan.yaml", "--today", "2020-03-05", "-f", "docx")
+    assert status.exit_code == 0, status.stderr
+
+
+def test_page_number_start_is_bounded(cli, in_tmp: Path) -> None:
+    write(in_tmp, plan_text(["做好资助工作。"], extra="style:\n  page_number_start: 99999999999999999999\n"))
+    result = cli("render", "plan.yaml", "-f", "docx")
+    assert result.exit_code == 1
+    assert "plan.yaml:4:22: error[E110]: “page_number_start”应不大于 9999，实际是整数 99999999999999999999" in (
+        result.stdout + result.stderr
+    )
+    assert not (in_tmp / "build").exists()
+
+
+# --- item 24: CSV cells Excel would run as formulas --------------------------------------------------------------
+
+
+def test_csv_cells_that_look_like_formulas_are_neutralised(cli, in_tmp: Path) -> None:
+    tasks = ['=HYPERLINK("http://x","点我")', "+1 做好资助", "-2 做好资助", "@SUM(A1)", "\t制表开头", "普通任务"]
+    write(in_tmp, plan_text(tasks, extra="owners: true\n"))
+    assert cli("export", "plan.yaml", "-f", "csv").exit_code == 0
+    rows = list(csv.reader(io.StringIO((in_tmp / "build" / "plan.csv").read_bytes().decode("utf-8-sig"))))
+    texts = [row[3] for row in rows[1:]]
+    assert texts == ["'" + tasks[0], "'+1 做好资助", "'-2 做好资助", "'@SUM(A1)", "'\t制表开头", "普通任务"]
+    assert all(not cell.startswith(("=", "+", "-", "@", "\t", "\r")) for row in rows for cell in row)
+
+
+# --- item 16: user templates -------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("template", "message"),
+    [
+        (
+            "{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}",
+            "模板有错：mine/plan.md.j2:1: 无限递归（宏调用了自己，或模板 include 了自己）",
+        ),
+        ('ok\n{% include "plan.md.j2" %}', "模板有错：mine/plan.md.j2:2: 无限递归（宏调用了自己，或模板 include 了自己）"),
+        ("ok\n\n{{ 1/0 }}", "模板有错：mine/plan.md.j2:3: 除以零"),
+        (
+            "{{ plan.periods + 1 }}",
+            '模板有错：mine/plan.md.j2:1: 类型不对（can only concatenate list (not "int") to list）',
+        ),
+        (
+            '{{ "x" * 10**11 }}',
+            "模板有错：mine/plan.md.j2:1: 沙箱不允许：重复得到的内容过长（1 × 100000000000）；模板最多生成 10,000,000 个字符",
+        ),
+        ("{{ range(10**9) | list }}", "模板有错：mine/plan.md.j2:1: range() 过大：沙箱里的 range 最多 100,000 项"),
+        (
+            "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
+            "模板有错：mine/plan.md.j2:1: 沙箱不允许：access to attribute '__init__' of 'type' object is unsafe.",
+        ),
+        (
+            'x\n{% include "/etc/passwd" %}',
+            "mine/plan.md.j2:2: 找不到模板 /etc/passwd（在 mine 中）；模板名是模板目录里的相对路径",
+        ),
+    ],
+)
+def test_template_errors_name_template_line_and_cause(cli, in_tmp: Path, template: str, message: str) -> None:
+    (in_tmp / "mine").mkdir()
+    (in_tmp / "mine" / "plan.md.j2").write_text(template, encoding="utf-8")
+    result = cli("render", SEED_PLANS["2014-yueyang"], "-f", "md", "--templates", "mine")
+    assert (result.exit_code, result.stderr) == (2, f"aidplan: {message}\n")
+    assert not (in_tmp / "build").exists()
+
+
+def test_a_template_that_is_not_utf8(cli, in_tmp: Path) -> None:
+    (in_tmp / "mine").mkdir()
+    (in_tmp / "mine" / "plan.md.j2").write_bytes("# {{ layout.title }}（标题）\n".encode("gb18030"))
+    result = cli("render", SEED_PLANS["2014-yueyang"], "-f", "md", "--templates", "mine")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "aidplan: 模板 plan.md.j2 不是 UTF-8 文本（第 21 个字节无法解码）；请另存为 UTF-8\n",
+    )
