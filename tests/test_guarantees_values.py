@@ -230,3 +230,47 @@ def test_a_template_that_is_not_utf8(cli, in_tmp: Path) -> None:
         2,
         "aidplan: 模板 plan.md.j2 不是 UTF-8 文本（第 21 个字节无法解码）；请另存为 UTF-8\n",
     )
+
+
+# --- item 14: consoles that cannot show every character -----------------------------------------------------------
+
+
+def _run(args: list[str], cwd: Path, encoding: str):
+    import os
+    import subprocess
+    import sys
+
+    env = dict(os.environ, PYTHONIOENCODING=encoding)
+    env.pop("PYTHONUTF8", None)
+    aidplan = Path(sys.executable).parent / "aidplan"
+    return subprocess.run([str(aidplan), *args], cwd=cwd, env=env, capture_output=True, timeout=120)
+
+
+def test_a_gbk_console_gets_escapes_for_what_gbk_lacks(in_tmp: Path) -> None:
+    text = SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8").replace("谋划本年度工作。", "谋划😀本年度\u00a0工作€ñ•。")
+    write(in_tmp, text, "h.yaml")
+    result = _run(["due", "h.yaml", "--today", "2020-02-01"], in_tmp, "gbk")
+    assert result.returncode == 0, result.stderr.decode("gbk", "replace")
+    assert "谋划\\U0001f600本年度\\xa0工作\\u20ac\\xf1\\u2022。" in result.stdout.decode("gbk")
+    assert result.stderr == b""
+
+
+@pytest.mark.parametrize("encoding", ["latin-1", "cp1252"])
+@pytest.mark.parametrize(
+    "command",
+    [
+        ["check", "h.yaml"],
+        ["due", "h.yaml", "--today", "2020-05-10"],
+        ["status", "h.yaml", "--today", "2020-05-10"],
+        ["check", "missing.yaml"],
+        ["--help"],
+    ],
+)
+def test_a_latin_console_never_crashes(in_tmp: Path, encoding: str, command: list[str]) -> None:
+    write(in_tmp, SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8"), "h.yaml")
+    result = _run(command, in_tmp, encoding)
+    assert result.returncode in (0, 2)
+    assert b"Traceback" not in result.stderr and b"UnicodeEncodeError" not in result.stderr
+    output = (result.stdout + result.stderr).decode(encoding)
+    if command[0] == "check" and command[1] == "h.yaml":
+        assert "\\u68c0\\u67e5\\u4e86 1 \\u4e2a\\u6587\\u4ef6" in output  # 检查了 1 个文件

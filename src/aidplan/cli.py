@@ -190,9 +190,26 @@ def _fail(message: str, code: int) -> typer.Exit:
     return typer.Exit(code)
 
 
+def _degrade_output() -> None:
+    """A console that cannot show a character (GBK lacks 😀 and €, latin-1 lacks every 汉字) gets an escape
+    such as \\U0001f600 in its place instead of a UnicodeEncodeError: output degrades, it never crashes."""
+    import sys
+
+    for stream in (sys.stdout, sys.stderr):
+        if getattr(stream, "errors", None) == "strict" and hasattr(stream, "reconfigure"):
+            try:
+                stream.reconfigure(errors="backslashreplace")
+            except (ValueError, OSError):  # pragma: no cover - a stream already written to in another way
+                pass
+
+
 class _Boundary(TyperGroup):
     """Runs every command: an aidplan error becomes its findings, a red message and its exit code, never a
     traceback; Ctrl-C exits 130."""
+
+    def main(self, *args: Any, **kwargs: Any) -> Any:
+        _degrade_output()
+        return super().main(*args, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
         _COLOUR_CHOICE["value"] = "auto"  # tests run many invocations in one process
