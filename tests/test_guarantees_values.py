@@ -128,7 +128,8 @@ def test_a_span_longer_than_a_year_gives_each_occurrence_its_own_id(cli, in_tmp:
     assert len(ids) == len(set(ids)) == 13
     assert {"9.1@2020-9-20", "9.1@2021-9-20", "9.1@2021-1-20"} <= set(ids)
     assert cli("done", "plan.yaml", "9.1@2020-9-20", "--on", "2020-09-18").exit_code == 0
-    status = {i["id"]: i["status"] for i in json.loads(cli("due", "plan.yaml", "--today", "2020-09-01", "-f", "json", "-w", "999").stdout)["items"]}
+    again = cli("due", "plan.yaml", "--today", "2020-09-01", "-f", "json", "-w", "999")
+    status = {i["id"]: i["status"] for i in json.loads(again.stdout)["items"]}
     assert status["9.1@2020-9-20"] == "done" and status["9.1@2021-9-20"] == "todo"
     assert cli("export", "plan.yaml").exit_code == 0
     ics = (in_tmp / "build" / "plan.ics").read_text(encoding="utf-8")
@@ -193,7 +194,10 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(cli, in_tmp: Path) ->
             "{% macro m() %}{{ m() }}{% endmacro %}\n{{ m() }}",
             "模板有错：mine/plan.md.j2:1: 无限递归（宏调用了自己，或模板 include 了自己）",
         ),
-        ('ok\n{% include "plan.md.j2" %}', "模板有错：mine/plan.md.j2:2: 无限递归（宏调用了自己，或模板 include 了自己）"),
+        (
+            'ok\n{% include "plan.md.j2" %}',
+            "模板有错：mine/plan.md.j2:2: 无限递归（宏调用了自己，或模板 include 了自己）",
+        ),
         ("ok\n\n{{ 1/0 }}", "模板有错：mine/plan.md.j2:3: 除以零"),
         (
             "{{ plan.periods + 1 }}",
@@ -201,7 +205,8 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(cli, in_tmp: Path) ->
         ),
         (
             '{{ "x" * 10**11 }}',
-            "模板有错：mine/plan.md.j2:1: 沙箱不允许：重复得到的内容过长（1 × 100000000000）；模板最多生成 10,000,000 个字符",
+            "模板有错：mine/plan.md.j2:1: 沙箱不允许：重复得到的内容过长（1 × 100000000000）；"
+            "模板最多生成 10,000,000 个字符",
         ),
         ("{{ range(10**9) | list }}", "模板有错：mine/plan.md.j2:1: range() 过大：沙箱里的 range 最多 100,000 项"),
         (
@@ -247,7 +252,8 @@ def _run(args: list[str], cwd: Path, encoding: str):
 
 
 def test_a_gbk_console_gets_escapes_for_what_gbk_lacks(in_tmp: Path) -> None:
-    text = SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8").replace("谋划本年度工作。", "谋划😀本年度\u00a0工作€ñ•。")
+    text = SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8")
+    text = text.replace("谋划本年度工作。", "谋划😀本年度\u00a0工作€ñ•。")
     write(in_tmp, text, "h.yaml")
     result = _run(["due", "h.yaml", "--today", "2020-02-01"], in_tmp, "gbk")
     assert result.returncode == 0, result.stderr.decode("gbk", "replace")

@@ -148,7 +148,9 @@ class Plan(_Strict):
     """An annual work plan (工作计划表), the wording exactly as published."""
 
     title: str = Field(min_length=1, description="The table's title as printed.")
-    year: int = Field(ge=PLAN_YEARS[0], le=PLAN_YEARS[1], description="The plan's year; dates without a year fall in it.")
+    year: int = Field(
+        ge=PLAN_YEARS[0], le=PLAN_YEARS[1], description="The plan's year; dates without a year fall in it."
+    )
     organisation: str | None = Field(None, min_length=1, description="The issuing office (not printed in the table).")
     attachment: str | None = Field(None, description="The attachment label as printed: 附件：, 附件1, or none.")
     # the table's kind, under the YAML key users write: layout

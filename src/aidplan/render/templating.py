@@ -50,11 +50,11 @@ def _sandbox():
         def call_binop(self, context, operator, left, right):
             if operator == "*":
                 for seq, count in ((left, right), (right, left)):
-                    if isinstance(seq, (str, list, tuple)) and isinstance(count, int):
-                        if len(seq) * count > MAX_TEMPLATE_TEXT:
-                            raise jinja2.sandbox.SecurityError(
-                                f"重复得到的内容过长（{len(seq)} × {count}）；模板最多生成 {MAX_TEMPLATE_TEXT:,} 个字符"
-                            )
+                    repeats = isinstance(seq, (str, list, tuple)) and isinstance(count, int)
+                    if repeats and len(seq) * count > MAX_TEMPLATE_TEXT:
+                        raise jinja2.sandbox.SecurityError(
+                            f"重复得到的内容过长（{len(seq)} × {count}）；模板最多生成 {MAX_TEMPLATE_TEXT:,} 个字符"
+                        )
             elif operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
                 raise jinja2.sandbox.SecurityError(f"乘方的指数 {right} 过大（最大 {MAX_POWER}）")
             return super().call_binop(context, operator, left, right)
@@ -140,7 +140,7 @@ def render_template(name: str, context: dict, user_templates: Path | None = None
         ) from None
     except UsageError:  # the loader's: a template that is not a regular file, too large or not UTF-8
         raise
-    except Exception as exc:  # noqa: BLE001 - a template is a program: whatever it raises is the template's fault
+    except Exception as exc:  # a template is a program: whatever it raises is the template's fault
         where = _where(exc)
         raise UsageError(f"模板有错：{where}{_cause(exc)}" if where else f"模板 {name} 有错：{_cause(exc)}") from None
 
