@@ -146,7 +146,9 @@ class WorkCalendar:
             count += self.is_working(day) - (day.weekday() < 5)
         first, last = _official_exceptions()[0].year, _official_exceptions()[-1].year
         for year in range(max(start.year, deadline.year - 1), min(end.year, deadline.year + 1) + 1):
-            if not first <= year <= last:  # counted by weekends only; said once (not for every year of a huge range)
+            if (
+                not first <= year <= last and year not in self.files
+            ):  # counted by weekends only; said once (not for every year of a huge range)
                 self.missing_years.add(year)
         return sign * count
 
