@@ -192,8 +192,8 @@ def test_a_broken_user_template_is_a_located_error(tmp_path: Path, cli) -> None:
     result = cli("status", SEED_PLANS["2020-huaibei"], "-f", "html", "--templates", tmp_path / "mine", "-d", tmp_path)
     assert result.exit_code == 2
     assert result.stderr == (
-        f"aidplan: 模板 status.html.j2 有错：{tmp_path / 'mine' / 'status.html.j2'}:1: "
-        "'aidplan.render.html.DashboardPlan object' has no attribute 'nope'\n"
+        f"aidplan: 模板有错：{tmp_path / 'mine' / 'status.html.j2'}:1: "
+        "未定义：'aidplan.render.html.DashboardPlan object' has no attribute 'nope'\n"
     )
     assert not (tmp_path / "status.html").exists()
 
