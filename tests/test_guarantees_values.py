@@ -128,7 +128,7 @@ def test_a_span_longer_than_a_year_gives_each_occurrence_its_own_id(cli, in_tmp:
     assert len(ids) == len(set(ids)) == 13
     assert {"9.1@2020-9-20", "9.1@2021-9-20", "9.1@2021-1-20"} <= set(ids)
     assert cli("done", "plan.yaml", "9.1@2020-9-20", "--on", "2020-09-18").exit_code == 0
-    again = cli("due", "plan.yaml", "--today", "2020-09-01", "-f", "json", "-w", "999")
+    again = cli("due", "plan.yaml", "--today", "2020-09-19", "-f", "json", "-w", "999")
     status = {i["id"]: i["status"] for i in json.loads(again.stdout)["items"]}
     assert status["9.1@2020-9-20"] == "done" and status["9.1@2021-9-20"] == "todo"
     assert cli("export", "plan.yaml").exit_code == 0
@@ -233,7 +233,7 @@ def test_a_template_that_is_not_utf8(cli, in_tmp: Path) -> None:
     result = cli("render", SEED_PLANS["2014-yueyang"], "-f", "md", "--templates", "mine")
     assert (result.exit_code, result.stderr) == (
         2,
-        "aidplan: 模板 plan.md.j2 不是 UTF-8 文本（第 21 个字节无法解码）；请另存为 UTF-8\n",
+        "aidplan: 模板 mine/plan.md.j2 不是 UTF-8 文本；请另存为 UTF-8\n",
     )
 
 
