@@ -126,7 +126,20 @@ def rendering(batch: int) -> list[tuple[str, float, float]]:
         assert code == 0
         many, _, _, code = measure([AIDPLAN, "render", "-f", "docx", "-d", out, str(folder)])
         assert code == 0
-    return [("1 plan, one call", one, one), (f"{batch} plans, one call", many, many / batch)]
+        # the same plans filled into the shipped notice template (docxtpl, sub-document)
+        notice = ["--docx-template", str(ROOT / "templates" / "notice.docx"), "--date", "2020-02-10"]
+        one_notice, _, _, code = measure(
+            [AIDPLAN, "render", "-f", "docx", "-d", out, *notice, str(folder / "plan-00001.yaml")]
+        )
+        assert code == 0
+        many_notice, _, _, code = measure([AIDPLAN, "render", "-f", "docx", "-d", out, *notice, str(folder)])
+        assert code == 0
+    return [
+        ("1 plan, one call", one, one),
+        (f"{batch} plans, one call", many, many / batch),
+        ("1 plan in the notice template", one_notice, one_notice),
+        (f"{batch} plans in the notice template, one call", many_notice, many_notice / batch),
+    ]
 
 
 def machine() -> str:
