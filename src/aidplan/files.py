@@ -4,12 +4,9 @@ never replace a file the command read, and the lock that serialises updates of o
 from __future__ import annotations
 
 import contextlib
-import hashlib
 import os
 import re
-import shlex
 import stat
-import tempfile
 import time
 import unicodedata
 from collections.abc import Iterator
@@ -185,6 +182,9 @@ def write_atomic(path: Path, data: bytes, *, update: bool = False) -> None:
     is never replaced, unless `update` says the write is the new version of that very file (a progress file
     getting its new records). A read-only file, a folder or a device is refused.
     """
+    import shlex
+    import tempfile
+
     if not update:
         refuse_inputs_as_outputs([path])
     target = Path(os.path.realpath(path)) if path.is_symlink() else path
@@ -281,6 +281,8 @@ def lock_folder() -> Path:
     the lock files are 0666 and named by a hash of the locked file's real path, so they reveal nothing.
     If that folder is unusable (someone made it theirs), each account falls back to its own cache folder.
     """
+    import tempfile
+
     shared = Path(tempfile.gettempdir()) / "aidplan-locks"
     try:
         shared.mkdir(mode=0o777, exist_ok=True)
@@ -300,6 +302,8 @@ def lock_folder() -> Path:
 @contextlib.contextmanager
 def locked(path: Path, timeout: float) -> Iterator[None]:
     """Hold the lock of `path` (by its real path, so every spelling and a symlink share one lock)."""
+    import hashlib
+
     from filelock import FileLock, Timeout
 
     real = os.path.realpath(path)
