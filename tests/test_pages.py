@@ -130,3 +130,12 @@ def test_a_period_longer_than_a_page_starts_where_the_last_one_ends() -> None:
     # page 1 holds 8 three-line rows under the title: 2 of 1月份 and 6 of 2月份; then 9 a page
     assert labels == [(0, "1月份"), (2, "2月份"), (8, "2月份"), (17, "2月份")]
     assert plan.starts() == [0, 8, 17]
+
+
+def test_paginate_refuses_what_it_cannot_do(cli, tmp_path) -> None:
+    plan = SEED_PLANS["2020-huaibei"]
+    result = cli("render", plan, "-f", "md", "--paginate", "exact", "-d", tmp_path)
+    assert (result.exit_code, result.stderr) == (2, "aidplan: --paginate exact 只用于 docx 和 pdf 格式\n")
+    result = cli("render", plan, "--paginate", "wild", "-d", tmp_path)
+    assert (result.exit_code, result.stderr) == (2, "aidplan: 不支持的分页方式“wild”；可选：estimate, exact\n")
+    assert list(tmp_path.iterdir()) == []

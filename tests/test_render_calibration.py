@@ -206,3 +206,36 @@ def test_long_period_prints_its_label_once_on_every_page_filled(rendered, name: 
         if layout.rows[start].period_index == layout.rows[start - 1].period_index:
             room = (plan.geometry.first if number == 1 else plan.geometry.other) - plan.used[number - 1]
             assert room < plan.heights[start], f"page {number} left room for the row that starts page {number + 1}"
+
+
+def test_with_the_pdfs_own_lines_the_page_plan_agrees_for_every_shape(rendered) -> None:
+    """Rows and pages are modelled exactly: given the lines LibreOffice printed, the plan has every page
+    start where the PDF has it, the known disagreement included (--paginate exact builds on this)."""
+    from aidplan.render.pages import printed_lines
+    from aidplan.render.pdf import page_words
+
+    for name, (profile, layout, widths, pdf) in rendered.items():
+        measured = printed_lines(layout, profile, widths, page_words(pdf))
+        assert measured is not None, name
+        expected = plan_pages(layout, profile, widths, measured).starts()
+        assert expected == _pdf_starts(layout, _page_columns(profile, layout, widths, pdf)), name
+
+
+def test_the_known_disagreement_is_one_line_of_one_task(rendered) -> None:
+    from aidplan.render.measure import RowHeights
+    from aidplan.render.pages import printed_lines
+    from aidplan.render.pdf import page_words
+
+    profile, layout, widths, pdf = rendered["tie-at-028-a-line"]
+    measured = printed_lines(layout, profile, widths, page_words(pdf))
+    lines = RowHeights(widths, profile)
+    differ = {text[:9]: (lines.lines(text, widths[1]), printed) for text, printed in measured.items()}
+    assert {key: value for key, value in differ.items() if value[0] != value[1]} == {"16.PAPPPT": (3, 4)}
+
+
+def test_paginate_exact_renders_through_libreoffice(tmp_path: Path, cli) -> None:
+    result = cli("render", DATA / "long" / "long-by-task.yaml", "-f", "pdf", "--paginate", "exact", "-d", tmp_path)
+    assert result.exit_code == 0, result.output
+    pages = _pages(tmp_path / "long-by-task.pdf")
+    assert len(pages) == LONG["long-by-task"]
+    assert ["3月份" in "".join(w[3] for w in words) for words in pages] == [True] * 5

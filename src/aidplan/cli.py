@@ -71,6 +71,10 @@ DOCX_TEMPLATE_HELP = (
     "typed in Word, and one paragraph {{p plan_table }} where the table goes. See templates/notice.docx."
 )
 DATE_HELP = "With --docx-template: the 成文日期 {{ date }} (ISO, 2020-02-10). Default: today."
+PAGINATE_HELP = (
+    "estimate: split long periods where aidplan's own layout ends the page (no LibreOffice needed); "
+    "exact: convert with LibreOffice, and where its lines differ, split again by them and convert again."
+)
 NO_DOCX_TEMPLATE_HELP = "Print the bare table even when the project config names a docx_template."
 SET_HELP = "With --docx-template: one more template variable, NAME=VALUE (repeatable), e.g. org=淮北市学生资助管理中心."
 TODAY_HELP = "Report as of this date (ISO, 2020-05-10) instead of the real date."
@@ -399,6 +403,7 @@ def render(
         list[str] | None, typer.Option("--set", help=SET_HELP, show_default=False, metavar="NAME=VALUE")
     ] = None,
     no_docx_template: Annotated[bool, typer.Option("--no-docx-template", help=NO_DOCX_TEMPLATE_HELP)] = False,
+    paginate: Annotated[str, typer.Option("--paginate", help=PAGINATE_HELP)] = "estimate",
 ) -> None:
     """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown, HTML and PDF.
 
@@ -430,6 +435,7 @@ def render(
             config.calendar_places(),
             notice,
             progress=bar,
+            paginate=paginate,
         )
     finally:
         bar.stop()

@@ -19,6 +19,8 @@ from aidplan.progress import SILENT, Progress
 from aidplan.render.layout import Split, TableLayout, build_layout
 from aidplan.render.style import Profile, profile_for
 
+PAGINATE = ("estimate", "exact")
+
 
 @dataclass(frozen=True)
 class NoticeOptions:
@@ -49,20 +51,25 @@ class Rendered:
     warnings: list[Finding]
 
 
-def fit_to_page(make: Callable[[Split | None], TableLayout], profile: Profile) -> tuple[TableLayout, list[float]]:
+def fit_to_page(
+    make: Callable[[Split | None], TableLayout], profile: Profile, measured: dict[str, int] | None = None
+) -> tuple[TableLayout, list[float]]:
     """A table fitted to the page: column widths from its content, and periods split where pages end.
-    `make(split)` builds the layout (split None: every period whole)."""
+    `make(split)` builds the layout (split None: every period whole); `measured`: lines of task paragraphs
+    as LibreOffice printed them (--paginate exact)."""
     from aidplan.render.measure import layout_widths
     from aidplan.render.pages import Filler
 
     plain = make(None)
     widths = layout_widths(plain, profile)
-    return make(Filler(plain, profile, widths)), widths
+    return make(Filler(plain, profile, widths, measured)), widths
 
 
-def table_layout(plan: Plan, profile: Profile, kind: str | None = None) -> tuple[TableLayout, list[float]]:
+def table_layout(
+    plan: Plan, profile: Profile, kind: str | None = None, measured: dict[str, int] | None = None
+) -> tuple[TableLayout, list[float]]:
     """The plan's table for a page profile: column widths, and periods split where pages end."""
-    return fit_to_page(lambda split: build_layout(plan, kind, split), profile)
+    return fit_to_page(lambda split: build_layout(plan, kind, split), profile, measured)
 
 
 def _parse_formats(formats: list[str]) -> list[str]:
@@ -93,12 +100,21 @@ def render_plans(
     calendar_places: Sequence[Path] | None = None,
     notice: NoticeOptions | None = None,
     progress: Progress = SILENT,
+    paginate: str = "estimate",
 ) -> Rendered:
     """Render every plan under `paths` in each format; nothing is written if any plan has an error.
 
     `style` is the project's shared style (a plan's own style wins); `calendar_places` where calendar files are.
-    With `notice`, the DOCX (and the PDF made from it) is the office's template filled for the plan."""
+    With `notice`, the DOCX (and the PDF made from it) is the office's template filled for the plan.
+    `paginate` "exact": periods are split where LibreOffice's own PDF ends the pages (see _exact)."""
     chosen = _parse_formats(formats or list(DEFAULT_RENDER_FORMATS))
+    if paginate not in PAGINATE:
+        raise UsageError(f"不支持的分页方式“{paginate}”；可选：{', '.join(PAGINATE)}")
+    exact = paginate == "exact"
+    if exact and notice is not None:
+        raise UsageError("--paginate exact 不能与 --docx-template 同用")
+    if exact and "docx" not in chosen and "pdf" not in chosen:
+        raise UsageError("--paginate exact 只用于 docx 和 pdf 格式")
     if kind is not None and kind not in KINDS:
         raise UsageError(f"不支持的版式“{kind}”；可选：{KINDS.listing()}")
     files = find_plan_files(paths)
@@ -120,6 +136,7 @@ def render_plans(
 
     outputs: dict[Path, bytes] = {}
     docx_for_pdf: list[tuple[Path, bytes]] = []
+    fitted: list[tuple[Path, Plan, Profile, TableLayout, list[float]]] = []
     progress.start("生成文档", len(plans))
     for path, plan in plans:
         if "docx" in chosen or "pdf" in chosen:
@@ -134,6 +151,7 @@ def render_plans(
                 profile = profile_for(plan, orientation, style)
                 table, widths = table_layout(plan, profile, kind)
                 document = render_docx(table, profile, widths, plan.organisation, plan.year)
+                fitted.append((path, plan, profile, table, widths))
             if "docx" in chosen:
                 outputs[target(path, "docx")] = document
             if "pdf" in chosen:
@@ -150,7 +168,13 @@ def render_plans(
             page = render_plan_html(table_layout(plan, profile, kind)[0], plan, profile, templates)
             outputs[target(path, "html")] = page.encode("utf-8")
         progress.advance()
-    if docx_for_pdf:
+    if exact:
+        progress.start("按 LibreOffice 的分页调整（两次转换）")
+        refined = _exact(docx_for_pdf or [(f[0], outputs[target(f[0], "docx")]) for f in fitted], fitted, kind)
+        for (fmt, path), data in refined.items():
+            if fmt in chosen:
+                outputs[target(path, fmt)] = data
+    elif docx_for_pdf:
         progress.start("转换 PDF（LibreOffice）")
         outputs.update(_pdfs(docx_for_pdf, target))
     progress.stop()
@@ -158,6 +182,53 @@ def render_plans(
     for destination, data in outputs.items():
         write_atomic(destination, data)
     return Rendered(list(outputs), [f for f in findings if f.severity is Severity.warning])
+
+
+def _exact(documents: list[tuple[Path, bytes]], fitted, kind: str | None) -> dict[tuple[str, Path], bytes]:
+    """--paginate exact: convert the DOCX once, read how many lines each task took in LibreOffice's PDF, and
+    where that differs from the width rules, split the periods again with those lines and convert again.
+    Returns {("docx", path): bytes, ("pdf", path): bytes}."""
+    from aidplan.render.pages import printed_lines
+    from aidplan.render.pdf import page_words
+
+    render_docx = RENDER_FORMATS.load("docx")
+    docs = dict(documents)
+    result: dict[tuple[str, Path], bytes] = {}
+    with tempfile.TemporaryDirectory(prefix="aidplan-exact-") as work:
+        first = _convert(list(docs.items()), Path(work) / "1")
+        again = []
+        for path, plan, profile, table, widths in fitted:
+            measured = printed_lines(table, profile, widths, page_words(first[path]))
+            result[("docx", path)], result[("pdf", path)] = docs[path], first[path].read_bytes()
+            if measured is None or not _differs(table, profile, widths, measured):
+                continue
+            refined, widths = table_layout(plan, profile, kind, measured)
+            docs[path] = render_docx(refined, profile, widths, plan.organisation, plan.year)
+            again.append(path)
+        if again:
+            second = _convert([(path, docs[path]) for path in again], Path(work) / "2")
+            for path in again:
+                result[("docx", path)], result[("pdf", path)] = docs[path], second[path].read_bytes()
+    return result
+
+
+def _differs(table: TableLayout, profile: Profile, widths: list[float], measured: dict[str, int]) -> bool:
+    from aidplan.render.measure import RowHeights
+
+    tasks = widths[[column.role for column in table.columns].index("tasks")]
+    heights = RowHeights(widths, profile)
+    return any(heights.lines(text, tasks) != lines for text, lines in measured.items())
+
+
+def _convert(documents: list[tuple[Path, bytes]], folder: Path) -> dict[Path, Path]:
+    convert_to_pdf = RENDER_FORMATS.load("pdf")
+    folder.mkdir(parents=True)
+    sources = []
+    for path, data in documents:
+        source = folder / f"{path.stem}.docx"
+        source.write_bytes(data)
+        sources.append(source)
+    return dict(zip([path for path, _ in documents], convert_to_pdf(sources, folder / "out")))
 
 
 def _pdfs(documents: list[tuple[Path, bytes]], target) -> dict[Path, bytes]:

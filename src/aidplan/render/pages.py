@@ -49,11 +49,20 @@ class PagePlan:
 class Measure:
     """Heights of rows and blocks of one table."""
 
-    def __init__(self, layout: TableLayout, profile: Profile, widths: Sequence[float] | None = None) -> None:
+    def __init__(
+        self,
+        layout: TableLayout,
+        profile: Profile,
+        widths: Sequence[float] | None = None,
+        measured: dict[str, int] | None = None,
+    ) -> None:
         self.profile = profile
         self.widths = list(widths) if widths is not None else layout_widths(layout, profile)
         self.merged = layout.kind == "by-task"  # the period cell is merged down a block's rows
         self.rows = RowHeights(self.widths, profile)
+        if measured:  # lines of task paragraphs as a PDF printed them (--paginate exact)
+            tasks = self.widths[[column.role for column in layout.columns].index("tasks")]
+            self.rows._lines.update({(text, tasks): lines for text, lines in measured.items()})
         self.header = RowHeights(self.widths, profile, profile.header_font)
         self.geometry = self._geometry(layout)
 
@@ -116,10 +125,16 @@ def _chains(rows: Sequence[Row]) -> list[tuple[int, int]]:
     return chains
 
 
-def plan_pages(layout: TableLayout, profile: Profile, widths: Sequence[float] | None = None) -> PagePlan:
+def plan_pages(
+    layout: TableLayout,
+    profile: Profile,
+    widths: Sequence[float] | None = None,
+    measured: dict[str, int] | None = None,
+) -> PagePlan:
     """Where each row of `layout` prints, as LibreOffice places it: a kept-together block that does not fit
-    the rest of the page starts the next one (unless it is taller than a whole page: then it breaks)."""
-    measure = Measure(layout, profile, widths)
+    the rest of the page starts the next one (unless it is taller than a whole page: then it breaks).
+    `measured`: lines of task paragraphs as a PDF printed them, instead of the width rules' count."""
+    measure = Measure(layout, profile, widths, measured)
     geometry = measure.geometry
     heights = measure.heights(layout.rows)
     pages = [0] * len(layout.rows)
@@ -150,8 +165,14 @@ class Filler:
     continues on the next, its label (and deadline) printed again on every page.
     """
 
-    def __init__(self, plain: TableLayout, profile: Profile, widths: Sequence[float] | None = None) -> None:
-        self.measure = Measure(plain, profile, widths)
+    def __init__(
+        self,
+        plain: TableLayout,
+        profile: Profile,
+        widths: Sequence[float] | None = None,
+        measured: dict[str, int] | None = None,
+    ) -> None:
+        self.measure = Measure(plain, profile, widths, measured)
         self.geometry = self.measure.geometry
 
     def __call__(self, groups: Sequence[Group]) -> list[Row]:
@@ -200,3 +221,47 @@ class Filler:
                 break
             taken = count
         return taken
+
+
+def printed_lines(
+    layout: TableLayout, profile: Profile, widths: Sequence[float], pages: Sequence[Sequence[tuple]]
+) -> dict[str, int] | None:
+    """How many lines each paragraph of the task column took in a PDF of `layout` (words of each page as
+    (xMin, yMin, xMax, text)); None when the PDF does not read back as the layout's text."""
+    roles = [column.role for column in layout.columns]
+    column = roles.index("tasks")
+    left = profile.margins.left * 72 / 25.4 + sum(widths[:column])
+    right = left + widths[column]
+    bottom = (profile.paper[1] - profile.margins.bottom) * 72 / 25.4
+    header = "".join(layout.columns[column].header.split())
+    lines: list[str] = []
+    for words in pages:
+        inside = sorted(
+            (w for w in words if left - 2 <= w[0] and w[2] <= right + 2 and w[1] < bottom), key=lambda w: (w[1], w[0])
+        )
+        rows: list[tuple[float, str]] = []
+        for _, y0, _, text in inside:
+            if rows and abs(rows[-1][0] - y0) < 1:
+                rows[-1] = (rows[-1][0], rows[-1][1] + text)
+            else:
+                rows.append((y0, text))
+        texts = ["".join(text.split()) for _, text in rows]
+        if header in texts:  # below the repeated header row
+            texts = texts[texts.index(header) + 1 :]
+        lines += texts
+    counts: dict[str, int] = {}
+    at = 0
+    for row in layout.rows:
+        for paragraph in row.cells[column].paragraphs:
+            wanted = "".join(paragraph.split())
+            if not wanted:
+                continue
+            read, count = "", 0
+            while at < len(lines) and len(read) < len(wanted):
+                read += lines[at]
+                at += 1
+                count += 1
+            if read != wanted:
+                return None
+            counts[paragraph] = count
+    return counts

@@ -57,3 +57,24 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) 
             + (f"：{detail[-1]}" if detail else "")
         )
     return pdfs
+
+
+Word = tuple[float, float, float, str]  # xMin, yMin, xMax, text (points from the page's top left)
+
+
+def page_words(pdf: Path) -> list[list[Word]]:
+    """The words of every page of a PDF with their boxes, read with poppler's pdftotext."""
+    import re
+    from html import unescape
+
+    tool = shutil.which("pdftotext")
+    if tool is None:
+        raise RenderError("--paginate exact 需要 poppler 的 pdftotext；请安装：apt-get install poppler-utils")
+    result = subprocess.run([tool, "-bbox", str(pdf), "-"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
+    if result.returncode != 0:
+        raise RenderError(f"无法读取 PDF {pdf.name}：{result.stderr.strip()}")
+    pages = []
+    for page in re.findall(r"<page[^>]*>(.*?)</page>", result.stdout, re.S):
+        words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', page)
+        pages.append([(float(x0), float(y0), float(x1), unescape(text)) for x0, y0, x1, text in words])
+    return pages
