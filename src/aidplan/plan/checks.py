@@ -7,7 +7,7 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from aidplan.plan.deadlines import DeadlineReading
+from aidplan.plan.deadlines import DeadlineReading, names_year
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import MONTH_PLACEHOLDER, Plan, normalise_text
@@ -120,10 +120,12 @@ def _reading_findings(
         return [DeadlineNotADate.at(path, _at(document, *location), f"{what}“{problem.text}”{problem.reason}")]
     if reading.day is None:
         return []
-    return _deadline_findings(path, plan, document, item, location, reading.day, f"{what}“{written}”")
+    return _deadline_findings(path, plan, document, item, location, reading.day, f"{what}“{written}”", written)
 
 
-def _deadline_findings(path, plan, document, item: ScheduledPeriod, location, day, what: str) -> list[Finding]:
+def _deadline_findings(
+    path, plan, document, item: ScheduledPeriod, location, day, what: str, text: str
+) -> list[Finding]:
     findings = []
     if item.span is not None and day < item.span.start:
         findings.append(
@@ -133,7 +135,11 @@ def _deadline_findings(path, plan, document, item: ScheduledPeriod, location, da
                 f"{what}（{day:%Y-%m-%d}）早于时段“{item.period.label}”的开始（{item.span.start:%Y-%m-%d}）",
             )
         )
-    if day.year != plan.year and (item.span is None or day.year not in (item.span.start.year, item.span.end.year)):
+    if (
+        day.year != plan.year
+        and not names_year(text)
+        and (item.span is None or day.year not in (item.span.start.year, item.span.end.year))
+    ):  # a year printed in the deadline itself (次年1月15日, 2011年…) is what the office meant
         findings.append(
             DeadlineOtherYear.at(path, _at(document, *location), f"{what}在 {day.year} 年，不在计划年度 {plan.year} 年")
         )
@@ -239,10 +245,11 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
 
     calendar = work_calendar(plan, calendars)
     findings = []
+    warn_days_off = plan.calendar.day_off_warnings
 
     def on_day_off(location: tuple, what: str, day) -> None:
         info = calendar.info(day)
-        if not info.working:
+        if warn_days_off and not info.working:
             before = calendar.step(day, -1)
             findings.append(
                 DeadlineOnDayOff.at(
@@ -260,8 +267,9 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
                 item.deadline,
             )
         for task in item.tasks:
-            day, source, text, _ = task_deadline(plan, item, task)  # a problem of its own deadline is E205
-            if day is None or source not in ("task", "text"):
+            found = task_deadline(plan, item, task)  # a problem of its own deadline is E205
+            day, source, text = found.day, found.source, found.text
+            if day is None or source not in ("task", "text") or not found.by:  # an event's day may be a Saturday
                 continue
             where = (
                 ("periods", item.index, "tasks", task.entry_index)

@@ -19,14 +19,16 @@ class DeadlineError(ValueError):
         self.reason = reason
 
 
+_NEXT_YEAR = r"(?:次年|翌年|明年|下一年)"
+_ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
 _DATE = re.compile(
-    rf"^(?:(?P<year>\d{{4}})年)?(?P<month>{NUMBER_PATTERN})月(?:(?P<day>{NUMBER_PATTERN})[日号]|(?P<end>底|末|末日))"
+    rf"^(?:(?P<year>\d{{4}})年|(?P<next>{_NEXT_YEAR}))?(?P<month>{NUMBER_PATTERN})月(?:(?P<day>{NUMBER_PATTERN})[日号]|(?P<end>底|末|末日))"
     r"(?:前|之前|以前|止|截止)?$"
 )
 # A month-and-day inside a sentence: 确保5月25日前完成, 9月24日前完成, with the year when one is written
-# (2019年12月31日). The month must not follow 每 (每月20日).
+# (2019年12月31日, or 次年/明年 for the year after). The month must not follow 每 (每月20日).
 _DATE_IN_TEXT = re.compile(
-    r"(?:(?P<year>\d{4})年)?(?<![每\d])(?P<month>\d{1,2})月(?P<day>\d{1,2})[日号](?P<after>[^，。；,;]{0,4})"
+    rf"(?:(?P<year>\d{{4}})年|(?P<next>{_NEXT_YEAR}))?(?<![每\d])(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})[日号](?P<after>[^，。；,;]{{0,4}})"
 )
 # A date that starts something or names when a document was issued is not a deadline: 自2016年9月1日起施行,
 # 2019年12月31日印发的, 2月1日以来.
@@ -34,6 +36,9 @@ _NOT_A_DEADLINE_BEFORE = re.compile(r"(?:自|从)\s*$")
 _NOT_A_DEADLINE_AFTER = re.compile(
     r"^\s*(?:起|开始|以来|以后|之后|后|印发|发布|颁布|施行|实施|出台|下发|公布|召开|签署|通过|成立|举行|发出|出版)"
 )
+# A date in the text is a deadline (things are due by it) when it is followed by one of these; otherwise it is
+# the day of an event (9月5日组织新生家长会), which may well be a Saturday.
+_BY = re.compile(r"^\s*(?:前|之前|以前|止|截止|完成|结束)")
 _MONTHLY_FIRST = re.compile(r"每月(?P<day>\d{1,2})[日号]")
 # Further days of the same monthly duty: 每月20日前更新…，28日前上报… (a day with no month before it).
 _MONTHLY_MORE = re.compile(r"(?<![月\d])(?P<day>\d{1,2})[日号](?:前|之前|以前)")
@@ -41,12 +46,16 @@ _MONTHLY_MORE = re.compile(r"(?<![月\d])(?P<day>\d{1,2})[日号](?:前|之前|�
 
 @dataclass(frozen=True)
 class DateInText:
-    """A month and day written inside a task's text (and its year, when written), as it stands there."""
+    """A month and day written inside a task's text (and its year, when written), as it stands there:
+    `next_year` for 次年/明年…; `by` when it is printed as a deadline (…前, …止, …完成) rather than as the day
+    of an event (9月5日组织…)."""
 
     month: int
     day: int
     text: str
     year: int | None = None
+    next_year: bool = False
+    by: bool = False
 
 
 def real_date(year: int, month: int, day: int, written: str) -> date:
@@ -62,12 +71,18 @@ def real_date(year: int, month: int, day: int, written: str) -> date:
 
 
 def parse_deadline(text: str, year: int) -> date:
-    """The date a deadline text names in the plan's year (or its own year, when it writes one)."""
-    match = _DATE.match(re.sub(r"\s+", "", text))
+    """The date a deadline text names in `year` (or its own year, when it writes one: 2021年…, 次年…, or an
+    ISO date 2027-04-30)."""
+    compact = re.sub(r"\s+", "", text)
+    if iso := _ISO.match(compact):
+        return real_date(int(iso["year"]), int(iso["month"]), int(iso["day"]), text)
+    match = _DATE.match(compact)
     if match is None:
-        raise DeadlineError(text, "无法读成日期（应写成“2月29日”“5月25日前”或“2月底”）")
+        raise DeadlineError(text, "无法读成日期（应写成“2月29日”“5月25日前”“2月底”“次年1月15日”或“2027-04-30”）")
     if match["year"]:
         year = int(match["year"])
+    elif match["next"]:
+        year += 1
     month = parse_number(match["month"])
     if month is None or not 1 <= month <= 12:
         raise DeadlineError(text, f"中的月份“{match['month']}”不存在")
@@ -77,6 +92,12 @@ def parse_deadline(text: str, year: int) -> date:
     if day is None:
         raise DeadlineError(text, "无法读成日期")
     return real_date(year, month, day, text)
+
+
+def names_year(text: str) -> bool:
+    """Whether a deadline's text prints its own year (2011年1月15日, 次年1月15日前, 2027-04-30)."""
+    compact = re.sub(r"\s+", "", text)
+    return bool(_ISO.match(compact) or ((found := _DATE.match(compact)) and (found["year"] or found["next"])))
 
 
 @dataclass(frozen=True)
@@ -109,7 +130,16 @@ def dates_in_text(text: str) -> list[DateInText]:
         if _NOT_A_DEADLINE_BEFORE.search(text, 0, m.start()) or _NOT_A_DEADLINE_AFTER.match(m["after"]):
             continue
         written = m.group(0)[: len(m.group(0)) - len(m["after"])]
-        found.append(DateInText(int(m["month"]), int(m["day"]), written, int(m["year"]) if m["year"] else None))
+        found.append(
+            DateInText(
+                int(m["month"]),
+                int(m["day"]),
+                written,
+                int(m["year"]) if m["year"] else None,
+                m["next"] is not None,
+                bool(_BY.match(m["after"])),
+            )
+        )
     return found
 
 

@@ -23,6 +23,8 @@ class _Strict(BaseModel):
 
 
 def _deadline_from_text(value: object) -> object:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):  # deadline: 2027-04-30, as YAML reads it
+        return {"text": f"{value.year}年{value.month}月{value.day}日", "date": value}
     return {"text": value} if isinstance(value, str) else value
 
 
@@ -39,7 +41,9 @@ class Deadline(_Strict):
     )
 
 
-DeadlineField = Annotated[Deadline, BeforeValidator(_deadline_from_text, json_schema_input_type=str | Deadline)]
+DeadlineField = Annotated[
+    Deadline, BeforeValidator(_deadline_from_text, json_schema_input_type=str | dt.date | Deadline)
+]
 
 
 # The `span:` as written in the YAML; the schedule turns it into the period's Span (aidplan.plan.periods), the
@@ -141,6 +145,11 @@ class CalendarSettings(_Strict):
         "keep",
         description="A monthly deadline (每月20日前) that falls on a non-working day: keep it, or move it to the "
         "previous or next working day.",
+    )
+    day_off_warnings: bool = Field(
+        True,
+        description="Warn (W220) when a deadline falls on a weekend or holiday; false turns the warning off for "
+        "this plan (a school plan whose Saturday deadlines are meant).",
     )
 
 

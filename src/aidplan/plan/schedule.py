@@ -6,7 +6,14 @@ from dataclasses import dataclass
 from datetime import date
 from typing import TYPE_CHECKING, NamedTuple
 
-from aidplan.plan.deadlines import DeadlineError, DeadlineReading, dates_in_text, read_deadline, real_date
+from aidplan.plan.deadlines import (
+    DateInText,
+    DeadlineError,
+    DeadlineReading,
+    dates_in_text,
+    read_deadline,
+    real_date,
+)
 from aidplan.plan.model import Period, Plan, PrintedTask, printed_tasks
 from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
 
@@ -73,8 +80,14 @@ def schedule(plan: Plan) -> list[ScheduledPeriod]:
     return result
 
 
-def _year_for(month: int, span: Span | None, year: int) -> int:
-    """The year of a month-and-day written in a task: the period's year (the later one across New Year)."""
+def _year_for(found: DateInText, span: Span | None, year: int) -> int:
+    """The year of a month-and-day written in a task: the year printed with it (2011年…; 次年… is the year after
+    the period's), else the period's year (the later one across New Year)."""
+    month = found.month
+    if found.year is not None:
+        return found.year
+    if found.next_year:
+        return (span.start.year if span is not None else year) + 1
     if span is not None and span.end.year > span.start.year and month < span.start.month:
         return span.end.year
     return span.start.year if span is not None else year
@@ -88,6 +101,7 @@ class TaskDeadline(NamedTuple):
     source: str  # task | text | period | period-end
     text: str | None
     problem: DeadlineError | None = None
+    by: bool = True  # a day things are due by; False for the day of an event printed in the text (9月5日组织…)
 
 
 def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> TaskDeadline:
@@ -101,16 +115,16 @@ def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> Tas
     written = []
     years = {plan.year} | ({period.span.start.year, period.span.end.year} if period.span is not None else set())
     for found in dates_in_text(task.text):
-        if found.year is not None and found.year not in years:
-            continue  # 学习贯彻2019年12月31日印发的… in a 2020 plan names another year: not a deadline
-        year = found.year if found.year is not None else _year_for(found.month, period.span, plan.year)
+        if found.year is not None and found.year < min(years):
+            continue  # 学习贯彻2019年12月31日印发的… in a 2020 plan names a past year: not a deadline
+        year = _year_for(found, period.span, plan.year)  # a later year printed (2011年…, 次年…) is honoured
         try:
-            written.append((real_date(year, found.month, found.day, found.text), found.text))
+            written.append((real_date(year, found.month, found.day, found.text), found.text, found.by))
         except DeadlineError:
             continue
     if written:
-        day, text = max(written)
-        return TaskDeadline(day, "text", text, problem)
+        day, text, by = max(written)
+        return TaskDeadline(day, "text", text, problem, by)
     if period.deadline is not None:
         text = period.period.deadline.text if period.period.deadline else None
         return TaskDeadline(period.deadline, "period", text, problem)

@@ -64,7 +64,8 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
                         occurrence = f"{year}-{month}-{day}" if with_year else f"{month}-{day}"
                         items.append(item(f"{task.id}@{occurrence}", due, "monthly"))
                 continue
-            deadline, source, _, _ = task_deadline(plan, period, task)  # `check` reports a bad deadline
+            found = task_deadline(plan, period, task)  # `check` reports a bad deadline
+            deadline, source = found.day, found.source
             items.append(item(task.id, deadline, source))
     return items
 
@@ -139,9 +140,17 @@ class DueReport:
         )
 
 
-def plan_span(plan: Plan) -> Span | None:
-    spans = [p.span for p in schedule(plan) if p.span is not None]
-    return Span(min(s.start for s in spans), max(s.end for s in spans)) if spans else None
+def plan_span(plan: Plan, items: list[TrackedItem] | None = None) -> Span | None:
+    """The plan's first and last day: from its periods' spans to its last date of any kind (a task's deadline
+    in January after a 十二月 period ends the plan then, not on 31 December)."""
+    periods = schedule(plan)
+    spans = [p.span for p in periods if p.span is not None]
+    days = [p.deadline for p in periods if p.deadline is not None]
+    days += [i.deadline for i in (tracked_items(plan) if items is None else items) if i.deadline is not None]
+    if not spans and not days:
+        return None
+    starts = [s.start for s in spans] or days
+    return Span(min(starts), max([s.end for s in spans] + days))
 
 
 def due_for_plan(
@@ -156,7 +165,7 @@ def due_for_plan(
     calendar = calendar or work_calendar(plan, calendars_for(path))
     items = tracked_items(plan, calendar)
     latest = latest_status(records, as_of=today)
-    span = plan_span(plan)
+    span = plan_span(plan, items)
     periods = schedule(plan)
     current = {p.index for p in periods if p.span is not None and today in p.span}
     result = PlanDue(
