@@ -512,3 +512,16 @@ def test_the_project_config_is_an_input_too(cli, plan: Path, in_tmp: Path) -> No
     result = cli("render", "P.yaml", "-f", "md", "-o", "aidplan.toml")
     assert (result.exit_code, result.stderr) == (2, REFUSED.format(out="aidplan.toml", role="项目配置", same=""))
     assert (in_tmp / "aidplan.toml").read_text(encoding="utf-8") == 'plans = ["."]\n'
+
+
+def test_reid_moves_an_occurrence_with_its_task(cli, in_tmp: Path) -> None:
+    monthly = SMALL.replace("      - 开展资助大检查\n", "      - 每月20日前上报资助数据\n")
+    (in_tmp / "M.yaml").write_text(monthly, encoding="utf-8")
+    assert cli("done", "M.yaml", "5.2@5-20", "--on", "2020-05-20").exit_code == 0
+    (in_tmp / "M.yaml").write_text(
+        monthly.replace("      - 发放", "      - 新插入的任务\n      - 发放"), encoding="utf-8"
+    )
+    assert cli("progress", "reid", "M.yaml").stdout == "5.2@5-20 → 5.3@5-20\n已改正 1 条记录的编号 → M.progress.yaml\n"
+    due = json.loads(cli("due", "M.yaml", "--today", "2020-05-21", "-f", "json").stdout)
+    assert {i["id"]: i["status"] for i in due["items"]}.get("5.3@5-20") in (None, "done")
+    assert "5.3@5-20" not in {i["id"] for i in due["items"] if i["overdue"]}

@@ -143,7 +143,8 @@ def read_input(path: Path, limit: int, role: str) -> bytes:
         if info.st_size > limit:
             raise InputTooLarge(info.st_size)
         if hasattr(os, "set_blocking"):
-            os.set_blocking(descriptor, True)
+            with contextlib.suppress(OSError):  # a regular file never blocks; some systems cannot say so
+                os.set_blocking(descriptor, True)
         protect(path, role)
         chunks, total = [], 0
         while total <= limit:
