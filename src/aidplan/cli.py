@@ -268,7 +268,7 @@ def _use_colour(choice: Any) -> None:
 
 
 class _Bar:
-    """A progress bar on standard error, only on a terminal; rich is imported when a stage starts."""
+    """The Meter the user sees: a bar on standard error, only on a terminal; rich is imported when a stage starts."""
 
     def __init__(self) -> None:
         self._progress: Any = None
@@ -372,7 +372,7 @@ def check(
     bar = _Bar()
     try:
         plans = paths or config.plan_paths()
-        files, findings = check_paths(plans, config.calendar_places(), config.docx_template(), progress=bar)
+        files, findings = check_paths(plans, config.calendar_places(), config.docx_template(), meter=bar)
     finally:
         bar.stop()
     chosen = (
@@ -434,7 +434,7 @@ def render(
             config.settings.style,
             config.calendar_places(),
             notice,
-            progress=bar,
+            meter=bar,
             paginate=paginate,
         )
     finally:

@@ -10,13 +10,13 @@ from pathlib import Path
 
 from aidplan.errors import FindingsError, UsageError
 from aidplan.files import protect, shown
+from aidplan.meter import SILENT, Meter
 from aidplan.plan import findings as printed
 from aidplan.plan.calendar_files import is_calendar_file, load_calendar_file
 from aidplan.plan.checks import check_plan
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import load_plan
 from aidplan.plan.model import Plan
-from aidplan.progress import SILENT, Progress
 from aidplan.registry import Line
 from aidplan.rules.progress import ProgressWithoutPlan, SharedProgressFile
 from aidplan.track.progress import PROGRESS_SUFFIX, plan_path_of, progress_path, shared_progress_message, sharing_plan
@@ -132,12 +132,12 @@ def load_valid_plans(
 PROGRESS_FROM = 200  # files: fewer are checked within a second, with nothing to watch
 
 
-def _counted(results: Iterator[list[Finding]], progress: Progress, total: int) -> Iterator[list[Finding]]:
+def _counted(results: Iterator[list[Finding]], meter: Meter, total: int) -> Iterator[list[Finding]]:
     if total >= PROGRESS_FROM:
-        progress.start("检查", total)
+        meter.start("检查", total)
     for result in results:
         if total >= PROGRESS_FROM:
-            progress.advance()
+            meter.advance()
         yield result
 
 
@@ -145,7 +145,7 @@ def check_paths(
     paths: Iterable[Path],
     calendar_places: Sequence[Path] | None = None,
     docx_template: Path | None = None,
-    progress: Progress = SILENT,
+    meter: Meter = SILENT,
 ) -> tuple[list[Path], list[Finding]]:
     """Check every plan (and calendar file) under the paths, and the notice template the config names; returns
     the files checked and all findings, file by file. A calendar file's problems are listed once, however many
@@ -162,10 +162,10 @@ def check_paths(
         first = check(files[0])
         chunks = max(1, min(64, len(files) // (4 * (os.cpu_count() or 1))))
         with ProcessPoolExecutor() as pool:
-            results = [first, *_counted(pool.map(check, files[1:], chunksize=chunks), progress, len(files))]
+            results = [first, *_counted(pool.map(check, files[1:], chunksize=chunks), meter, len(files))]
     else:
-        results = list(_counted(map(check, files), progress, len(files)))
-    progress.stop()
+        results = list(_counted(map(check, files), meter, len(files)))
+    meter.stop()
     return files, list(dict.fromkeys(finding for result in results for finding in result))
 
 

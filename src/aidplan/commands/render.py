@@ -12,10 +12,10 @@ from aidplan.commands.check import find_plan_files, load_valid_plans
 from aidplan.commands.formats import DEFAULT_RENDER_FORMATS, RENDER_FORMATS
 from aidplan.errors import UsageError
 from aidplan.files import refuse_inputs_as_outputs, refuse_shared_outputs, write_atomic
+from aidplan.meter import SILENT, Meter
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.kinds import KINDS
 from aidplan.plan.model import Plan, StyleOverrides
-from aidplan.progress import SILENT, Progress
 from aidplan.render.layout import Split, TableLayout, build_layout
 from aidplan.render.style import Profile, profile_for
 
@@ -99,7 +99,7 @@ def render_plans(
     style: StyleOverrides | None = None,
     calendar_places: Sequence[Path] | None = None,
     notice: NoticeOptions | None = None,
-    progress: Progress = SILENT,
+    meter: Meter = SILENT,
     paginate: str = "estimate",
 ) -> Rendered:
     """Render every plan under `paths` in each format; nothing is written if any plan has an error.
@@ -137,7 +137,7 @@ def render_plans(
     outputs: dict[Path, bytes] = {}
     docx_for_pdf: list[tuple[Path, bytes]] = []
     fitted: list[tuple[Path, Plan, Profile, TableLayout, list[float]]] = []
-    progress.start("生成文档", len(plans))
+    meter.start("生成文档", len(plans))
     for path, plan in plans:
         if "docx" in chosen or "pdf" in chosen:
             if notice is not None:
@@ -167,17 +167,17 @@ def render_plans(
             profile = profile_for(plan, orientation, style)
             page = render_plan_html(table_layout(plan, profile, kind)[0], plan, profile, templates)
             outputs[target(path, "html")] = page.encode("utf-8")
-        progress.advance()
+        meter.advance()
     if exact:
-        progress.start("按 LibreOffice 的分页调整（两次转换）")
+        meter.start("按 LibreOffice 的分页调整（两次转换）")
         refined = _exact(docx_for_pdf or [(f[0], outputs[target(f[0], "docx")]) for f in fitted], fitted, kind)
         for (fmt, path), data in refined.items():
             if fmt in chosen:
                 outputs[target(path, fmt)] = data
     elif docx_for_pdf:
-        progress.start("转换 PDF（LibreOffice）")
+        meter.start("转换 PDF（LibreOffice）")
         outputs.update(_pdfs(docx_for_pdf, target))
-    progress.stop()
+    meter.stop()
     refuse_inputs_as_outputs(list(outputs))  # the templates were read while rendering
     for destination, data in outputs.items():
         write_atomic(destination, data)
