@@ -120,7 +120,7 @@ def test_day_off_warnings_are_for_deadlines_not_events_or_week_ends(cli, in_tmp:
     result = cli("check", "plan.yaml")
     # the parents' meeting on Saturday 5 September is an event, the weeks end on Sundays: only the deadline warns
     assert [line for line in result.stdout.splitlines() if "W220" in line] == [
-        "plan.yaml:8:9: warning[W220]: 任务 8.2 文中的日期“9月6日”（2020-09-06）是星期日，不是工作日；"
+        "plan.yaml:8:9: warning[W220]: 任务 w1.2 文中的日期“9月6日”（2020-09-06）是星期日，不是工作日；"
         "前一个工作日是9月4日（星期五）"
     ]
 

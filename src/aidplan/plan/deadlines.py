@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
+from aidplan.plan.timeexpr import Term
 
 
 class DeadlineError(ValueError):
@@ -70,7 +71,7 @@ def real_date(year: int, month: int, day: int, written: str) -> date:
     return date(year, month, day)
 
 
-def parse_deadline(text: str, year: int) -> date:
+def parse_deadline(text: str, year: int, term: Term | None = None) -> date:
     """The date a deadline text names in `year` (or its own year, when it writes one: 2021年…, 次年…, or an
     ISO date 2027-04-30)."""
     compact = re.sub(r"\s+", "", text)
@@ -78,6 +79,13 @@ def parse_deadline(text: str, year: int) -> date:
         return real_date(int(iso["year"]), int(iso["month"]), int(iso["day"]), text)
     match = _DATE.match(compact)
     if match is None:
+        from aidplan.plan.periods import PeriodLabelError, parse_period_label
+
+        try:  # the rest of the time grammar: a span ends the deadline (9月1日-9月7日, 3月下旬, 第三周, 期末)
+            return parse_period_label(text, year, term).end
+        except PeriodLabelError as exc:
+            if not str(exc).startswith("无法从时段名称"):
+                raise DeadlineError(text, str(exc).split("”", 1)[1]) from None
         raise DeadlineError(text, "无法读成日期（应写成“2月29日”“5月25日前”“2月底”“次年1月15日”或“2027-04-30”）")
     if match["year"]:
         year = int(match["year"])
@@ -108,14 +116,14 @@ class DeadlineReading:
     problem: DeadlineError | None
 
 
-def read_deadline(text: str, written: date | None, year: int) -> DeadlineReading:
+def read_deadline(text: str, written: date | None, year: int, term: Term | None = None) -> DeadlineReading:
     """The one reading of a period's or a task's deadline: the date written beside it, else its text parsed in
     the plan's year. A problem is returned alongside, never raised and never dropped: the schedule keeps it
     with the period or task, and `check` reports it (E205)."""
     if written is not None:
         return DeadlineReading(written, None)
     try:
-        return DeadlineReading(parse_deadline(text, year), None)
+        return DeadlineReading(parse_deadline(text, year, term), None)
     except DeadlineError as exc:
         return DeadlineReading(None, exc)
 

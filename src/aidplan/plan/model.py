@@ -153,6 +153,21 @@ class CalendarSettings(_Strict):
     )
 
 
+class TermSettings(_Strict):
+    """The school term a plan runs over, stated once: weeks (第三周), 开学初, 期中, 期末, 寒假 and 暑假 are
+    read from it, and month groups run on into the next year (九月 … 一月)."""
+
+    name: str | None = Field(None, min_length=1, description="The term as printed: 2020-2021学年第二学期.")
+    start: dt.date = Field(description="The first day of the term (开学), ISO form: 2021-03-01.")
+    end: dt.date | None = Field(None, description="The last day; default: the Sunday of week 20.")
+
+    @model_validator(mode="after")
+    def _ordered(self) -> TermSettings:
+        if self.end is not None and self.end < self.start:
+            raise ValueError(f"term 的结束日期 {self.end} 早于开始日期 {self.start}")
+        return self
+
+
 class Plan(_Strict):
     """An annual work plan (工作计划表), the wording exactly as published."""
 
@@ -168,6 +183,7 @@ class Plan(_Strict):
     columns: Columns = Field(default_factory=Columns)
     owners: bool = Field(False, description="Print a 责任单位 column.")
     recurring: list[RecurringTask] = Field(default_factory=list, description="Tasks printed in every period.")
+    term: TermSettings | None = Field(None, description="The school term the plan runs over, for school plans.")
     periods: list[Period] = Field(min_length=1, description="The periods in printed order.")
     notes: list[str] = Field(default_factory=list, description="Lines printed under the table, e.g. 注：…")
     style: StyleOverrides = Field(default_factory=StyleOverrides)

@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from aidplan.plan.numerals import NUMBER_PATTERN, chinese_month, parse_number
+from aidplan.plan.timeexpr import Term, TimeContext, TimeError, read_time, split_year
 
 
 @dataclass(frozen=True)
@@ -70,13 +71,20 @@ def _month_span(year: int, first: int, last: int, last_year: int | None = None) 
     return Span(date(year, first, 1), date(end_year, last, _last_day(end_year, last)))
 
 
-def parse_period_label(label: str, year: int) -> Span:
-    """The span of a period label in the plan's year; raises PeriodLabelError when it cannot be read.
+def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
+    """The span of a period label in the plan's year (or the year it prints: 2021年05月, 12年3月, 一二年一月);
+    raises PeriodLabelError when it cannot be read. Labels that are not months (9月1日-9月7日, 第三周, 开学初,
+    5.4 青年节) are read by aidplan.plan.timeexpr, in the plan's term when it states one.
 
     A range whose end month comes before its start month (11月至次年1月, 12月至2月) ends in the next year.
     """
     text = re.sub(r"\s+", "", label)
-    if text in _WHOLE_YEAR or text == f"{year}年" or text == f"{year}年度":
+    if text == f"{year}年" or text == f"{year}年度":
+        return Span(date(year, 1, 1), date(year, 12, 31))
+    if text in _WHOLE_YEAR and term is not None and text != "全年度":
+        return Span(term.start, term.end)
+    year, text, _ = split_year(text, year)
+    if text in _WHOLE_YEAR:
         return Span(date(year, 1, 1), date(year, 12, 31))
     if text in _HALF_YEARS:
         return _month_span(year, *_HALF_YEARS[text])
@@ -117,6 +125,14 @@ def parse_period_label(label: str, year: int) -> Span:
                 f"时段“{label}”列出的月份不连续，无法作为一个时间段；请拆成几个时段，或用 span 写明起止日期"
             )
         return _month_span(year, months[0], months[-1])
+    try:
+        found = read_time(label, TimeContext(year, term))
+    except TimeError as exc:
+        if not str(exc).startswith("无法读出"):
+            raise PeriodLabelError(f"时段{exc}") from None
+    else:
+        if found.kind != "recurring":
+            return Span(found.start, found.end)
     raise PeriodLabelError(
         f"无法从时段名称“{label}”推出日期范围；请用 span 写明起止日期（如 span: {{start: {year}-03-01, end: "
         f"{year}-03-07}}）"

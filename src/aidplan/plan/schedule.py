@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from aidplan.plan.deadlines import (
@@ -16,6 +17,7 @@ from aidplan.plan.deadlines import (
 )
 from aidplan.plan.model import Period, Plan, PrintedTask, printed_tasks
 from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
+from aidplan.plan.timeexpr import TERM_WEEKS, Term, split_year, term_week_number
 
 if TYPE_CHECKING:
     from aidplan.plan.calendar_files import OfficialCalendars
@@ -39,11 +41,20 @@ class ScheduledPeriod:
         return next(reading for each, reading in zip(self.tasks, self.task_deadlines) if each is task)
 
 
-def period_span(period: Period, year: int) -> Span:
+def period_span(period: Period, year: int, term: Term | None = None) -> Span:
     """The period's dates: its explicit span, else read from its label (raises PeriodLabelError)."""
     if period.span is not None:
         return Span(period.span.start, period.span.end)
-    return parse_period_label(period.label, year)
+    return parse_period_label(period.label, year, term)
+
+
+def plan_term(plan: Plan) -> Term | None:
+    """The term the plan states, its end worked out when it gives only its start (20 weeks: 第二十周's Sunday)."""
+    if plan.term is None:
+        return None
+    start = plan.term.start
+    end = plan.term.end or start - timedelta(days=start.weekday()) + timedelta(weeks=TERM_WEEKS, days=-1)
+    return Term(start, end, plan.term.name)
 
 
 def work_calendar(plan: Plan, calendars: OfficialCalendars | None = None) -> WorkCalendar:
@@ -58,22 +69,41 @@ def work_calendar(plan: Plan, calendars: OfficialCalendars | None = None) -> Wor
 def schedule(plan: Plan) -> list[ScheduledPeriod]:
     """Every period of the plan with its span, deadline date and printed tasks."""
     result = []
+    term = plan_term(plan)
+    year = plan.year  # in a term plan, a month earlier than the previous group's belongs to the next year
+    previous: Span | None = None
+    keys: set[str] = set()
     for index, period in enumerate(plan.periods):
         try:
-            span, span_problem = period_span(period, plan.year), None
+            span, span_problem = period_span(period, year, term), None
+            if (
+                term is not None
+                and period.span is None
+                and previous is not None
+                and span.start < previous.start
+                and not split_year(re.sub(r"\s+", "", period.label), year)[2]
+            ):
+                year += 1
+                span = period_span(period, year, term)
+            previous = span
         except PeriodLabelError as exc:
             span, span_problem = None, str(exc)
-        reading = read_deadline(period.deadline.text, period.deadline.date, plan.year) if period.deadline else None
+        reading = read_deadline(period.deadline.text, period.deadline.date, year, term) if period.deadline else None
         deadline, deadline_problem = (reading.day, reading.problem) if reading else (None, None)
         if period.id:
             key = period.id
+        elif (week := term_week_number(period.label)) is not None:
+            key = f"w{week}"  # 第三周 → w3, 预备周 → w0
         elif span is not None:
             key = str(span.start.month)
         else:
             key = f"p{index + 1}"
+        if not period.id and key in keys:  # a second group starting in the same month: 9, 9-2, 9-3 …
+            key = next(f"{key}-{n}" for n in range(2, len(keys) + 3) if f"{key}-{n}" not in keys)
+        keys.add(key)
         month = span.start.month if span is not None else None
         tasks = printed_tasks(plan, period, key, month)
-        readings = [read_deadline(t.deadline.text, t.deadline.date, plan.year) if t.deadline else None for t in tasks]
+        readings = [read_deadline(t.deadline.text, t.deadline.date, year, term) if t.deadline else None for t in tasks]
         result.append(
             ScheduledPeriod(index, period, key, span, span_problem, deadline, deadline_problem, tasks, readings)
         )

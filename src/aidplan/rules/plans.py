@@ -15,12 +15,12 @@ class PeriodWithoutDates(Rule):
     Example::
 
         periods:
-          - label: 第一周
+          - label: 迎检阶段
             tasks: [开展月巡视]
 
     Message::
 
-        plan.yaml:2:12: error[E201]: 无法从时段名称“第一周”推出日期范围；请用 span 写明起止日期（如 span: {start: 2020-03-01, end: 2020-03-07}）
+        plan.yaml:2:12: error[E201]: 无法从时段名称“迎检阶段”推出日期范围；请用 span 写明起止日期（如 span: {start: 2020-03-01, end: 2020-03-07}）
 
     Fix: write the dates the period covers: `span: {start: 2020-03-01, end: 2020-03-07}`, or correct the
     month in the label.
@@ -279,16 +279,20 @@ class IdUsedTwice(Rule):
     Example::
 
         periods:
-          - label: 3月上旬
+          - label: 三月份
+            id: spring
             tasks: [开展月巡视]
-          - label: 3月中旬
+          - label: 四月份
+            id: spring
             tasks: [审核名单]
 
     Message::
 
-        plan.yaml:5:13: error[E212]: 任务 id“3.1”重复（也用于时段“3月上旬”）；请给时段写 id，或给任务写 id
+        plan.yaml:7:13: error[E212]: 任务 id“spring.1”重复（也用于时段“三月份”）；请给时段写 id，或给任务写 id
 
-    Fix: give one of the periods an `id:` (for example `id: 3b`), or give the task its own `id:`.
+    Default ids never collide (a second group starting in March is 3-2); only ids written by hand can.
+
+    Fix: give one of the periods another `id:`, or give the task its own `id:`.
     """
 
     code = "E212"

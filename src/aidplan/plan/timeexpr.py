@@ -1,0 +1,250 @@
+"""The one reading of the time expressions offices print, for period labels, deadlines and dates in task text.
+
+A text is read into a small typed value (`When`): a day, a range of days, a recurring day (每月20日前, 每周五)
+or a term-relative week (第三周), in a context: the plan's year, and the term when the plan states one.
+Month labels (三月份, 元月至2月份, 第二季度 …) keep their rules in aidplan.plan.periods; this module adds what
+comes before and around them: a printed year (2021年05月, 12年3月, 一二年一月, 次年), single days, day ranges
+in any dash, dot dates, weeks of a term or of a month, and the school-calendar words.
+"""
+
+from __future__ import annotations
+
+import calendar
+import re
+from dataclasses import dataclass
+from datetime import date, timedelta
+from typing import Literal
+
+from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
+
+TERM_WEEKS = 20  # a term stated by its start only runs 20 weeks (第一周 … 第二十周)
+BREAK_WEEKS = {"寒假": 4, "暑假": 8}
+
+
+class TimeError(ValueError):
+    """Text that names no time aidplan can work out; the message says why, in Chinese."""
+
+
+@dataclass(frozen=True)
+class Term:
+    """A school term as the plan states it once: its first day and (stated or 20 weeks on) its last."""
+
+    start: date
+    end: date
+    name: str | None = None
+
+    @property
+    def autumn(self) -> bool:
+        return self.start.month >= 7
+
+
+@dataclass(frozen=True)
+class TimeContext:
+    """What a time expression is read in: the plan's year, and its term when it states one."""
+
+    year: int
+    term: Term | None = None
+
+
+@dataclass(frozen=True)
+class When:
+    """A time expression, read. `kind` says which: a `day`, a `range` of days, a `recurring` day (every month's
+    `monthday`, or every week's `weekday`, 0 = Monday) over start..end, or a term `week` (start..end)."""
+
+    kind: Literal["day", "range", "recurring", "week"]
+    start: date
+    end: date
+    monthday: int | None = None
+    weekday: int | None = None
+
+
+_DASH = r"(?:至|到|~|～|-|—|–|－|―|〜|——)"
+_NEXT_YEAR = r"(?:次年|翌年|明年|下一年)"
+_YEAR_DIGITS = "〇○零一二三四五六七八九"
+_YEAR_PREFIX = re.compile(
+    rf"^(?:(?P<full>\d{{4}})|(?P<short>\d{{2}})|(?P<words>[{_YEAR_DIGITS}]{{2,4}}))年(?!度)|^(?P<next>{_NEXT_YEAR})"
+)
+_N = NUMBER_PATTERN
+_BY = r"(?:前|之前|以前|止|截止|为止)?"
+_DAY = re.compile(rf"^(?P<m>{_N})月(?P<d>{_N})[日号]{_BY}$")
+_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
+_MONTH_END = re.compile(rf"^(?P<m>{_N})月份?(?P<end>底|末|末日){_BY}$")
+_DOT = re.compile(r"^(?P<m>\d{1,2})[.．](?P<d>\d{1,2})$")
+_DAY_RANGE = re.compile(
+    rf"^(?P<m1>{_N})月(?P<d1>{_N})[日号]?{_DASH}(?:(?P<m2>{_N})月)?(?P<d2>{_N})[日号]{_BY}$"
+    r"|^(?P<dm1>\d{1,2})[.．](?P<dd1>\d{1,2})" + _DASH + r"(?:(?P<dm2>\d{1,2})[.．])?(?P<dd2>\d{1,2})$"
+)
+_TERM_WEEK = re.compile(rf"^第(?P<n>{_N})周(?:[（(](?P<dates>[^）)]+)[）)])?$")
+_PREP_WEEK = re.compile(r"^预备周(?:[（(](?P<dates>[^）)]+)[）)])?$")
+_MONTH_WEEK = re.compile(rf"^(?P<m>{_N})月(?:份)?第(?P<n>{_N})周$")
+_MONTHLY = re.compile(rf"^每月(?P<d>{_N})[日号]{_BY}$")
+_WEEKDAYS = "一二三四五六日"
+_WEEKLY = re.compile(r"^每(?:周|星期)(?P<w>[一二三四五六日天])$")
+_SCHOOL_WORDS = ("开学前", "开学初", "开学一周内", "期中", "期末", "寒假", "暑假")
+_WHOLE = {"全年", "常年", "全年度", "全学年"}
+_WHOLE_TERM = {"全学期", "本学期", "学期"}
+# a time printed first and a note after it: 5.4 青年节, 9月10日 教师节
+_WITH_NOTE = re.compile(r"^(?P<time>\S+)\s+(?P<note>\S.*)$")
+
+
+def year_of_prefix(match: re.Match[str], year: int) -> int:
+    """The year a printed prefix names: 2021年, 12年 (2012), 一二年 or 二○一○年, 次年 (the year after `year`)."""
+    if match["next"]:
+        return year + 1
+    if match["full"]:
+        return int(match["full"])
+    if match["short"]:
+        return 2000 + int(match["short"])
+    digits = "".join(str(max(_YEAR_DIGITS.index(ch) - 2, 0)) for ch in match["words"])
+    return 2000 + int(digits) if len(digits) == 2 else int(digits)
+
+
+def split_year(text: str, year: int) -> tuple[int, str, bool]:
+    """The year printed before a time expression (or `year`), the rest of the text, and whether one was printed."""
+    match = _YEAR_PREFIX.match(text)
+    if match is None or match.end() == len(text):
+        return year, text, False
+    return year_of_prefix(match, year), text[match.end() :], True
+
+
+def _real(year: int, month: int | None, day: int | None, text: str) -> date:
+    if month is None or not 1 <= month <= 12:
+        raise TimeError(f"“{text}”中的月份不存在（应为 1 至 12 月）")
+    last = calendar.monthrange(year, month)[1]
+    if day is None or not 1 <= day <= last:
+        if month == 2 and day == 29:
+            raise TimeError(f"“{text}”不存在：{year}年不是闰年，2月只有28天")
+        raise TimeError(f"“{text}”不存在：{year}年{month}月只有{last}天")
+    return date(year, month, day)
+
+
+def _monday(day: date) -> date:
+    return day - timedelta(days=day.weekday())
+
+
+def _needs_term(text: str) -> TimeError:
+    return TimeError(
+        f"“{text}”要按学期推算日期，但计划没有写学期；请写一次 term（如 term: {{name: 2020-2021学年第二学期, "
+        "start: 2021-03-01}），或用 span 写明起止日期"
+    )
+
+
+def term_week_number(label: str) -> int | None:
+    """The week a label names (第三周 → 3, 第三周（3月15日-3月21日） → 3, 预备周 → 0), else None."""
+    compact = re.sub(r"\s+", "", label)
+    if _PREP_WEEK.match(compact):
+        return 0
+    week = _TERM_WEEK.match(compact)
+    return parse_number(week["n"]) if week else None
+
+
+def term_week(term: Term, number: int) -> tuple[date, date]:
+    """Week `number` of the term, Monday to Sunday; week 1 is the week the term starts in, 0 the 预备周."""
+    monday = _monday(term.start) + timedelta(weeks=number - 1)
+    return monday, monday + timedelta(days=6)
+
+
+def school_word(word: str, term: Term) -> tuple[date, date]:
+    """The days a school-calendar word covers in `term` (see README, 学期和周次)."""
+    if word == "开学前":
+        return term.start - timedelta(days=7), term.start - timedelta(days=1)
+    if word in ("开学初", "开学一周内"):
+        return term.start, term.start + timedelta(days=6)
+    if word == "期中":
+        middle = term.start + (term.end - term.start) / 2
+        return _monday(middle), _monday(middle) + timedelta(days=6)
+    if word == "期末":
+        return term.end - timedelta(days=13), term.end
+    weeks = BREAK_WEEKS[word]
+    # the break that follows the term (寒假 after an autumn term, 暑假 after a spring term), else the one before it
+    if (word == "寒假") == term.autumn:
+        return term.end + timedelta(days=1), term.end + timedelta(weeks=weeks)
+    return term.start - timedelta(weeks=weeks), term.start - timedelta(days=1)
+
+
+def _printed_dates(text: str, year: int, whole: str) -> tuple[date, date]:
+    found = read_time(text, TimeContext(year))
+    if found.kind not in ("range", "day"):
+        raise TimeError(f"“{whole}”括号中的日期无法读成日期范围")
+    return found.start, found.end
+
+
+def read_time(text: str, context: TimeContext) -> When:
+    """The time `text` names; raises TimeError. Month labels (三月份, 元月至2月份) are left to the caller:
+    a text this grammar does not know raises TimeError too (see `is_month_label`)."""
+    compact = re.sub(r"\s+", "", text)
+    if note := _WITH_NOTE.match(text.strip()):
+        try:
+            return read_time(note["time"], context)
+        except TimeError:
+            pass
+    term = context.term
+    if iso := _ISO.match(compact):
+        day = _real(int(iso["y"]), int(iso["m"]), int(iso["d"]), text)
+        return When("day", day, day)
+    year, rest, _ = split_year(compact, context.year)
+    if rest in _WHOLE:
+        if term is not None and rest != "全年度":
+            return When("range", term.start, term.end)
+        return When("range", date(year, 1, 1), date(year, 12, 31))
+    if rest in _WHOLE_TERM:
+        if term is None:
+            raise _needs_term(text)
+        return When("range", term.start, term.end)
+    if rest in _SCHOOL_WORDS:
+        if term is None:
+            raise _needs_term(text)
+        start, end = school_word(rest, term)
+        return When("range", start, end)
+    if week := _TERM_WEEK.match(rest) or _PREP_WEEK.match(rest):
+        number = parse_number(week["n"]) if "n" in week.groupdict() else 0
+        if number is None or not 0 <= number <= 30:
+            raise TimeError(f"“{text}”的周次无法读出")
+        if week["dates"]:
+            start, end = _printed_dates(week["dates"], year, text)
+        elif term is None:
+            raise _needs_term(text)
+        else:
+            start, end = term_week(term, number)
+        return When("week", start, end)
+    if week := _MONTH_WEEK.match(rest):
+        month, number = parse_number(week["m"]), parse_number(week["n"])
+        first = _real(year, month, 1, text)
+        monday = first + timedelta(days=(7 - first.weekday()) % 7)  # the first week whose Monday is in the month
+        start = monday + timedelta(weeks=(number or 0) - 1)
+        if not number or start.month != first.month:
+            raise TimeError(f"“{text}”：{year}年{month}月没有第{week['n']}周（按周一所在的月份数周）")
+        return When("week", start, start + timedelta(days=6))
+    if monthly := _MONTHLY.match(rest):
+        day = parse_number(monthly["d"])
+        if day is None or not 1 <= day <= 31:
+            raise TimeError(f"“{text}”中的日子不存在")
+        start, end = (term.start, term.end) if term else (date(year, 1, 1), date(year, 12, 31))
+        return When("recurring", start, end, monthday=day)
+    if weekly := _WEEKLY.match(rest):
+        weekday = _WEEKDAYS.index("日" if weekly["w"] == "天" else weekly["w"])
+        start, end = (term.start, term.end) if term else (date(year, 1, 1), date(year, 12, 31))
+        return When("recurring", start, end, weekday=weekday)
+    if day := _DAY.match(rest) or _DOT.match(rest):
+        found = _real(year, parse_number(day["m"]), parse_number(day["d"]), text)
+        return When("day", found, found)
+    if end := _MONTH_END.match(rest):
+        month = parse_number(end["m"])
+        found = _real(year, month, calendar.monthrange(year, month)[1] if month and 1 <= month <= 12 else 1, text)
+        return When("day", found, found)
+    if ranged := _DAY_RANGE.match(rest):
+        if ranged["m1"]:
+            m1, d1 = parse_number(ranged["m1"]), parse_number(ranged["d1"])
+            m2 = parse_number(ranged["m2"]) if ranged["m2"] else m1
+            d2 = parse_number(ranged["d2"])
+        else:
+            m1, d1 = int(ranged["dm1"]), int(ranged["dd1"])
+            m2 = int(ranged["dm2"]) if ranged["dm2"] else m1
+            d2 = int(ranged["dd2"])
+        start = _real(year, m1, d1, text)
+        end_year = year + 1 if m2 is not None and m1 is not None and m2 < m1 else year  # 12月28日-1月3日
+        end = _real(end_year, m2, d2, text)
+        if end < start:
+            raise TimeError(f"“{text}”的结束日早于开始日")
+        return When("range", start, end)
+    raise TimeError(f"无法读出“{text}”所指的日期")
