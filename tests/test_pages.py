@@ -14,7 +14,7 @@ from aidplan.render.layout import Cell, Column, TableLayout, merged_group
 from aidplan.render.measure import layout_widths
 from aidplan.render.pages import Filler, plan_pages
 from aidplan.render.style import OFFICIAL, profile_for
-from aidplan.render.widths import break_lines, display_width, face, face_for, text_width
+from aidplan.render.widths import FIT_MARGIN, break_lines, display_width, face, face_for, text_width
 
 from .conftest import DATA, SEED_PLANS
 
@@ -62,6 +62,22 @@ def test_latin_words_and_numbers_are_not_broken() -> None:
     assert break_lines("截至20201231日", 50, 10, "仿宋_GB2312") == ["截至", "20201231", "日"]
     assert break_lines("学生 Excel 表", 60, 10, "仿宋_GB2312") == ["学生 Excel", "表"]
     assert break_lines("", 60, 10, "仿宋_GB2312") == [""]
+
+
+def test_a_near_tie_wraps_and_an_exact_fit_is_a_tie() -> None:
+    """A line fills only while it leaves FIT_MARGIN (0.4 pt): LibreOffice wraps near ties (one 0.32 pt
+    short of the width, tests/data/pages/tie-at-028-a-line.json); a line more is the safer side."""
+    assert FIT_MARGIN == 0.4
+    assert break_lines("一二三四五", 50.41, 10, "仿宋_GB2312") == ["一二三四五"]
+    assert break_lines("一二三四五", 50.39, 10, "仿宋_GB2312") == ["一二三四", "五"]
+
+
+@pytest.mark.parametrize("text", ["a" * 20000, "1" * 20000, "a/" * 10000, "资" * 20000, "，" * 20000])
+def test_a_task_of_twenty_thousand_characters_breaks_into_lines_that_fit(text: str) -> None:
+    lines = break_lines(text, 340, 16, "仿宋_GB2312")
+    assert "".join(lines) == text
+    assert max(text_width(line, 16, "仿宋_GB2312") for line in lines) <= 340 - FIT_MARGIN
+    assert len(lines) > 20000 * 0.4 * 16 / 340
 
 
 def test_display_width_counts_two_columns_for_chinese() -> None:
