@@ -84,7 +84,10 @@ def test_an_empty_today_is_refused_not_replaced_by_the_real_date(cli, in_tmp: Pa
     write(in_tmp, SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8"), "h.yaml")
     for command in ("due", "status"):
         result = cli(command, "h.yaml", "--today", "")
-        assert (result.exit_code, result.stderr) == (2, "aidplan: --today 的日期“”看不懂；请写成 2020-05-10\n")
+        assert (result.exit_code, result.stderr) == (
+            2,
+            "aidplan: --today 的日期“”看不懂；可以写 2020-05-20、2020/5/20、2020年5月20日、5月20日、今天或昨天\n",
+        )
 
 
 # --- item 17: dates quoted in task text ------------------------------------------------------------------------

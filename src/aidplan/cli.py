@@ -17,6 +17,13 @@ from typing import TYPE_CHECKING, Annotated, Any
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
 
 import typer
+
+if os.environ.get("_AIDPLAN_COMPLETE"):
+    # a shell asking for completions (see `aidplan completion`): only then load typer's completion support, so
+    # completion costs nothing at an ordinary start
+    from typer._completion_classes import completion_init
+
+    completion_init()
 from typer.core import TyperGroup
 
 from aidplan.commands.formats import (
@@ -56,11 +63,12 @@ QUIET_HELP = "Print only the problems: no summary line, nothing when clean."
 RENDER_PATHS_HELP = "Plan files or folders of plans to render."
 RENDER_FORMAT_HELP = (
     f"Output formats, comma-separated or repeated: {RENDER_FORMATS.listing()}. "
-    f"Default: {','.join(DEFAULT_RENDER_FORMATS)}. pdf needs LibreOffice."
+    f"Default: the format of -o's extension, else {','.join(DEFAULT_RENDER_FORMATS)}. pdf needs LibreOffice "
+    "and writes build/PLAN.pdf (the DOCX converted)."
 )
 TABLE_KIND_HELP = f"{KINDS_HELP} Default: the plan's own."
 OUT_DIR_HELP = "Folder for the outputs, named after each plan file."
-OUTPUT_HELP = "Write to exactly this file (one plan, one format)."
+OUTPUT_HELP = "Write to exactly this file (one plan, one format); - writes standard output (Markdown by default)."
 TEMPLATES_HELP = "A folder of templates that override the shipped ones (copy templates/ to start)."
 ORIENTATION_HELP = (
     "Page orientation of the table; landscape uses the margins of GB/T 9704 §8. Default: the plan's style, else "
@@ -77,11 +85,12 @@ PAGINATE_HELP = (
 )
 NO_DOCX_TEMPLATE_HELP = "Print the bare table even when the project config names a docx_template."
 SET_HELP = "With --docx-template: one more template variable, NAME=VALUE (repeatable), e.g. org=淮北市学生资助管理中心."
-TODAY_HELP = "Report as of this date (ISO, 2020-05-10) instead of the real date."
+DATE_FORMS = "2020-05-10, 2020/5/10, 2020年5月10日, 5月10日 (in the plan's year), 今天, 昨天"
+TODAY_HELP = f"Report as of this date instead of the real date: {DATE_FORMS}."
 FAIL_ON_OVERDUE_HELP = "Exit 1 when anything is overdue (for scheduled CI reminders)."
 PLAN_HELP = "The plan file the tasks belong to."
 TASKS_HELP = "Task ids as due/status show them: 5.2, or 5.1@5-20 for one occurrence of a monthly duty."
-ON_HELP = "The date of the record (ISO, 2020-05-24). Default: today."
+ON_HELP = f"The date of the record: {DATE_FORMS}. Default: today."
 BY_HELP = "Who did it or reports it."
 NOTE_HELP = "A remark for the 台账."
 STATUS_HELP = f"{', '.join(list(STATUSES)[:-1])} or {list(STATUSES)[-1]}."
@@ -101,11 +110,12 @@ STATUS_WITHIN_HELP = "With html: list what falls due in the next DAYS days."
 STATUS_TEMPLATES_HELP = "With html: a folder whose status.html.j2 overrides the shipped one."
 STATUS_ORIENTATION_HELP = "With docx: page orientation of the 台账 (four columns read best landscape)."
 EXPORT_PATHS_HELP = "Plan files or folders of plans."
-EXPORT_FORMAT_HELP = f"{format_help(EXPORT_FORMATS)}."
-EXPORT_OUTPUT_HELP = "Write all plans into this one file."
+EXPORT_FORMAT_HELP = f"{format_help(EXPORT_FORMATS)}. Default: -o's extension, else ics."
+EXPORT_OUTPUT_HELP = "Write all plans into this one file; - writes standard output."
 EXPORT_OUT_DIR_HELP = "Folder for one file per plan, named after it."
 EXPLAIN_CODE_HELP = "A finding code as check prints it (E205, W220). Without one, every code is listed."
 REMIND_HELP = "With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w."
+COMPLETION_SHELL_HELP = "The shell: bash, zsh or fish."
 CALENDAR_YEAR_HELP = "The year to show, e.g. 2027."
 CALENDAR_PATHS_HELP = (
     "Calendar files (*.calendar.yaml) or folders holding them. Default: the config's calendars, else the plans folder."
@@ -233,6 +243,25 @@ class _Boundary(TyperGroup):
         except KeyboardInterrupt:
             raise _fail("已中断", 130) from None
 
+    def get_command(self, ctx: Any, name: str) -> Any:
+        command = super().get_command(ctx, name)
+        if command is not None:
+            _readable_arguments(command)
+        return command
+
+
+def _readable_arguments(command: Any) -> None:
+    """Arguments shown as people write them in --help: PATH..., TASK..., YEAR, not `paths... <list[Path]>`."""
+    for param in command.params:
+        if getattr(param, "param_type_name", "") != "argument":
+            continue
+        if param.metavar is None:
+            name = param.name.upper()
+            param.metavar = name[:-1] if param.nargs != 1 and name.endswith("S") else name
+        shown = param.metavar + ("..." if param.nargs != 1 else "")
+        param._rich_display_name = lambda shown=shown: shown
+        param.display_type_rich = lambda ctx: None
+
 
 app = typer.Typer(
     name="aidplan",
@@ -260,6 +289,13 @@ COLOR_CHOICES = Registry(
     Entry("never", "no colour"),
 )
 Color = COLOR_CHOICES.choices()
+SHELLS = Registry(
+    "Shell",
+    Entry("bash", "bash 4.4 or later"),
+    Entry("zsh", "zsh"),
+    Entry("fish", "fish"),
+)
+Shell = SHELLS.choices()
 ColorOption = Annotated[Color, typer.Option("--color", help=f"{format_help(COLOR_CHOICES)}.")]
 
 
@@ -345,7 +381,9 @@ def _version(value: bool) -> None:
 
 @app.callback()
 def main(
-    version: Annotated[bool, typer.Option("--version", callback=_version, is_eager=True, help=VERSION_HELP)] = False,
+    version: Annotated[
+        bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=VERSION_HELP)
+    ] = False,
 ) -> None:
     """Compile, check and track annual work plans (学生资助工作计划) kept as YAML files."""
 
@@ -441,6 +479,8 @@ def render(
         bar.stop()
     if result.warnings:
         _secho(f"注意：计划有 {len(result.warnings)} 个警告，运行 aidplan check 查看", fg=typer.colors.YELLOW, err=True)
+    if result.stdout is not None:
+        typer.echo(result.stdout, nl=False)
     _emit(result.written)
 
 
@@ -454,12 +494,15 @@ ByOption = Annotated[str | None, typer.Option("--by", help=BY_HELP, show_default
 NoteOption = Annotated[str | None, typer.Option("--note", help=NOTE_HELP, show_default=False)]
 
 
-def _today(value: str | None):
+def _today(value: str | None, paths: list[Path] | None = None):
+    """--today as typed; 5月20日 falls in the year of the plans under `paths`."""
     import datetime as dt
 
-    from aidplan.commands.track import parse_date
+    from aidplan.commands.track import parse_date, plans_year
 
-    return parse_date(value, "--today") if value is not None else dt.date.today()
+    if value is None:
+        return dt.date.today()
+    return parse_date(value, "--today", (lambda: plans_year(paths or _config().plan_paths(), "--today")))
 
 
 def _holiday_notice(years: list[int]) -> None:
@@ -478,10 +521,10 @@ def _holiday_notice(years: list[int]) -> None:
 def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str | None, note: str | None) -> None:
     import datetime as dt
 
-    from aidplan.commands.track import parse_date, record_progress
+    from aidplan.commands.track import parse_date, plans_year, record_progress
     from aidplan.track.statuses import STATUS_NAMES
 
-    day = parse_date(on, "--on") if on is not None else dt.date.today()
+    day = parse_date(on, "--on", lambda: plans_year([plan], "--on")) if on is not None else dt.date.today()
     path = record_progress(plan, tasks, status, day, by, note, _config().calendar_places())
     who = f"，{by}" if by else ""
     typer.echo(f"已记录 {'、'.join(tasks)}：{STATUS_NAMES[status]}（{day.isoformat()}{who}）→ {shown(path)}")
@@ -534,7 +577,7 @@ def due(
     from aidplan.commands.track import due_report
 
     _use_colour(color)
-    day = _today(today)
+    day = _today(today, paths)
     config = _config()
     if within is None:
         within = config.settings.within if config.settings.within is not None else DEFAULT_WITHIN
@@ -588,7 +631,9 @@ def status(
 @app.command()
 def export(
     paths: Annotated[list[Path], typer.Argument(help=EXPORT_PATHS_HELP, show_default=False)],
-    output_format: Annotated[ExportFormat, typer.Option("--format", "-f", help=EXPORT_FORMAT_HELP)] = "ics",
+    output_format: Annotated[
+        ExportFormat | None, typer.Option("--format", "-f", help=EXPORT_FORMAT_HELP, show_default=False)
+    ] = None,
     output: Annotated[Path | None, typer.Option("--output", "-o", help=EXPORT_OUTPUT_HELP, show_default=False)] = None,
     out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help=EXPORT_OUT_DIR_HELP)] = Path("build"),
     remind: Annotated[str | None, typer.Option("--remind", help=REMIND_HELP, show_default=False)] = None,
@@ -599,10 +644,11 @@ def export(
     """
     from aidplan.commands.track import export_files
 
-    written, missing = export_files(
-        paths, ExportFormat(output_format).value, out_dir, output, remind, _config().calendar_places()
-    )
+    chosen = ExportFormat(output_format).value if output_format else None
+    written, missing, data = export_files(paths, chosen, out_dir, output, remind, _config().calendar_places())
     _holiday_notice(missing)
+    if data is not None:
+        typer.echo(data, nl=False)
     _emit(written)
 
 
@@ -737,11 +783,29 @@ def schema() -> None:
     typer.echo(plan_schema_text(), nl=False)
 
 
+@app.command()
+def completion(
+    shell: Annotated[Shell, typer.Argument(help=COMPLETION_SHELL_HELP, show_default=False)],
+) -> None:
+    """Print the shell completion script for aidplan: commands, options, choices and file names.
+
+    bash:  aidplan completion bash > ~/.local/share/bash-completion/completions/aidplan
+    zsh:   aidplan completion zsh > "${fpath[1]}/_aidplan"
+    fish:  aidplan completion fish > ~/.config/fish/completions/aidplan.fish
+    """
+    from typer._completion_classes import completion_init
+    from typer._completion_shared import get_completion_script
+
+    completion_init()
+    value = Shell(shell).value
+    typer.echo(get_completion_script(prog_name="aidplan", complete_var="_AIDPLAN_COMPLETE", shell=value))
+
+
 @app.command("calendar")
 def calendar_command(
     year: Annotated[int, typer.Argument(help=CALENDAR_YEAR_HELP, metavar="YEAR", show_default=False)],
     paths: Annotated[
-        list[Path] | None, typer.Argument(help=CALENDAR_PATHS_HELP, metavar="[PATH]...", show_default=False)
+        list[Path] | None, typer.Argument(help=CALENDAR_PATHS_HELP, metavar="PATH", show_default=False)
     ] = None,
     output_format: Annotated[CalendarFormat, typer.Option("--format", "-f", help=CALENDAR_FORMAT_HELP)] = "text",
     color: ColorOption = "auto",

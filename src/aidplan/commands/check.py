@@ -15,7 +15,7 @@ from aidplan.plan import findings as printed
 from aidplan.plan.calendar_files import is_calendar_file, load_calendar_file
 from aidplan.plan.checks import check_plan
 from aidplan.plan.findings import Finding, Severity
-from aidplan.plan.loading import load_plan
+from aidplan.plan.loading import STDIN, load_plan
 from aidplan.plan.model import Plan
 from aidplan.registry import Line
 from aidplan.rules.progress import ProgressWithoutPlan, SharedProgressFile
@@ -43,7 +43,7 @@ def find_plan_files(paths: Iterable[Path], calendars: bool = False) -> list[Path
             if not found:
                 raise UsageError(f"目录 {shown(path)} 里没有计划文件（*.yaml 或 *.yml）")
             files.extend(found)
-        elif path.exists():
+        elif path.exists() or path == STDIN:
             files.append(path)
         else:
             raise UsageError(f"找不到 {shown(path)}")

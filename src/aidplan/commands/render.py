@@ -16,6 +16,7 @@ from aidplan.meter import SILENT, Meter
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.kinds import KINDS
 from aidplan.plan.model import Plan, StyleOverrides
+from aidplan.registry import Registry
 from aidplan.render.layout import Split, TableLayout, build_layout
 from aidplan.render.style import Profile, profile_for
 
@@ -49,6 +50,7 @@ def parse_values(items: list[str]) -> dict[str, str]:
 class Rendered:
     written: list[Path]
     warnings: list[Finding]
+    stdout: bytes | None = None  # with -o -: the document, to be printed instead of written
 
 
 def fit_to_page(
@@ -88,6 +90,32 @@ def _parse_formats(formats: list[str]) -> list[str]:
     return chosen
 
 
+STDOUT = Path("-")
+
+
+def format_of(output: Path, registry: Registry, option: str = "-o/--output") -> str:
+    """The format a file name asks for by its extension (附件.pdf → pdf), as pandoc infers it."""
+    for name, entry in registry.items():
+        if entry.extension and output.name.lower().endswith(entry.extension):
+            return name
+    known = "、".join(e.extension for e in registry.values() if e.extension)
+    raise UsageError(f"{option} 的文件名“{output.name}”看不出格式（可用扩展名：{known}）；请用 -f 指定格式")
+
+
+def _formats_for(output: Path | None) -> list[str]:
+    """Without -f: the format of -o's extension; Markdown for standard output; else the defaults."""
+    if output is None:
+        return list(DEFAULT_RENDER_FORMATS)
+    if output == STDOUT:
+        return ["md"]
+    return [format_of(output, RENDER_FORMATS)]
+
+
+def plan_stem(path: Path) -> str:
+    """The name outputs take after a plan file; a plan read from standard input (-) is "stdin"."""
+    return "stdin" if path == STDOUT else path.stem
+
+
 def render_plans(
     paths: list[Path],
     formats: list[str] | None = None,
@@ -107,7 +135,7 @@ def render_plans(
     `style` is the project's shared style (a plan's own style wins); `calendar_places` where calendar files are.
     With `notice`, the DOCX (and the PDF made from it) is the office's template filled for the plan.
     `paginate` "exact": periods are split where LibreOffice's own PDF ends the pages (see _exact)."""
-    chosen = _parse_formats(formats or list(DEFAULT_RENDER_FORMATS))
+    chosen = _parse_formats(formats or _formats_for(output))
     if paginate not in PAGINATE:
         raise UsageError(f"不支持的分页方式“{paginate}”；可选：{', '.join(PAGINATE)}")
     exact = paginate == "exact"
@@ -122,7 +150,7 @@ def render_plans(
         raise UsageError("-o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir")
 
     def target(path: Path, fmt: str) -> Path:
-        return output if output is not None else out_dir / f"{path.stem}{RENDER_FORMATS[fmt].extension}"
+        return output if output is not None else out_dir / f"{plan_stem(path)}{RENDER_FORMATS[fmt].extension}"
 
     refuse_shared_outputs([(path, target(path, chosen[0])) for path in files], "渲染")
     plans, findings = load_valid_plans(files, calendar_places=calendar_places)
@@ -178,10 +206,13 @@ def render_plans(
         meter.start("转换 PDF（LibreOffice）")
         outputs.update(_pdfs(docx_for_pdf, target))
     meter.stop()
+    warnings = [f for f in findings if f.severity is Severity.warning]
+    if output == STDOUT:  # -o -: the one document to standard output, for the command line to print
+        return Rendered([], warnings, stdout=outputs[STDOUT])
     refuse_inputs_as_outputs(list(outputs))  # the templates were read while rendering
     for destination, data in outputs.items():
         write_atomic(destination, data)
-    return Rendered(list(outputs), [f for f in findings if f.severity is Severity.warning])
+    return Rendered(list(outputs), warnings)
 
 
 def _exact(documents: list[tuple[Path, bytes]], fitted, kind: str | None) -> dict[tuple[str, Path], bytes]:

@@ -3,7 +3,8 @@
 from __future__ import annotations
 
 import datetime as dt
-from collections.abc import Sequence
+import re
+from collections.abc import Callable, Sequence
 from pathlib import Path
 
 from aidplan.commands.check import find_plan_files, load_valid_plans
@@ -25,19 +26,52 @@ from aidplan.track.progress import (
 )
 from aidplan.track.tracking import DueReport, PlanStatus, due_for_plan, id_texts, status_for_plan, tracked_items
 
+RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "today": 0, "yesterday": -1}
+_FULL_DATE = re.compile(r"(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?")
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 
-def parse_date(text: str, option: str) -> dt.date:
-    """An ISO date given on the command line, within the years any plan can be about."""
+
+def parse_date(
+    text: str, option: str, year: int | Callable[[], int] | None = None, today: dt.date | None = None
+) -> dt.date:
+    """A date as people type it: 2020-05-20, 2020/5/20, 2020.5.20, 2020年5月20日, 今天, 昨天, 前天, 明天, and
+    5月20日 in `year` (the plan's year; a callable is asked only when the text needs it)."""
+    value = text.strip()
+    if value in RELATIVE_DAYS:
+        return (today or dt.date.today()) + dt.timedelta(days=RELATIVE_DAYS[value])
+    full = _FULL_DATE.fullmatch(value)
+    month_day = _MONTH_DAY.fullmatch(value)
+    if full:
+        numbers = tuple(int(n) for n in full.groups())
+    elif month_day:
+        if year is None:
+            raise UsageError(f"{option} 的日期“{text}”没有年份；请写完整日期，如 2020-05-20")
+        numbers = (year() if callable(year) else year, *(int(n) for n in month_day.groups()))
+    else:
+        raise UsageError(
+            f"{option} 的日期“{text}”看不懂；可以写 2020-05-20、2020/5/20、2020年5月20日、5月20日、今天或昨天"
+        )
     from aidplan.plan.model import COMMAND_DATE_YEARS
 
-    try:
-        day = dt.date.fromisoformat(text.strip())
-    except ValueError:
-        raise UsageError(f"{option} 的日期“{text}”看不懂；请写成 2020-05-10") from None
     first, last = COMMAND_DATE_YEARS
-    if not first <= day.year <= last:
-        raise UsageError(f"{option} 的日期 {day.isoformat()} 不在 aidplan 支持的年份内（{first} 年至 {last} 年）")
-    return day
+    if not first <= numbers[0] <= last:
+        shown = f"{numbers[0]:04d}-{numbers[1]:02d}-{numbers[2]:02d}"
+        raise UsageError(f"{option} 的日期 {shown} 不在 aidplan 支持的年份内（{first} 年至 {last} 年）")
+    try:
+        return dt.date(*numbers)
+    except ValueError:
+        raise UsageError(f"{option} 的日期“{text}”不存在（{numbers[0]}年{numbers[1]}月没有{numbers[2]}日）") from None
+
+
+def plans_year(paths: list[Path], option: str) -> int:
+    """The one year of the plans under `paths`, for a date typed without its year (5月20日)."""
+    from aidplan.plan.loading import load_plan
+
+    years = sorted({loaded.plan.year for loaded in map(load_plan, find_plan_files(paths)) if loaded.plan})
+    if len(years) != 1:
+        listed = "、".join(str(y) for y in years) or "（没有可读的计划）"
+        raise UsageError(f"{option} 的日期没有年份，而计划的年份是 {listed}；请写完整日期，如 2020-05-20")
+    return years[0]
 
 
 def _plans_with_progress(
@@ -170,15 +204,20 @@ def ledger_documents(
 
 def export_files(
     paths: list[Path],
-    fmt: str,
+    fmt: str | None,
     out_dir: Path,
     output: Path | None,
     remind: str | None,
     calendar_places: Sequence[Path] | None = None,
-) -> tuple[list[Path], list[int]]:
-    """Every deadline of the plans as ICS or CSV: one file per plan in out_dir, or all in `output`."""
+) -> tuple[list[Path], list[int], bytes | None]:
+    """Every deadline of the plans as ICS or CSV: one file per plan in out_dir, or all in `output` (with -o -,
+    the bytes come back to be printed instead). Without a format, -o's extension says it, else ics."""
+    from aidplan.commands.render import STDOUT, format_of, plan_stem
     from aidplan.files import write_atomic
     from aidplan.publish.export import export_items, parse_reminder
+
+    if fmt is None:
+        fmt = format_of(output, EXPORT_FORMATS) if output is not None and output != STDOUT else "ics"
 
     reminder = parse_reminder(remind) if remind else None
     if reminder is not None and fmt != "ics":
@@ -187,7 +226,7 @@ def export_files(
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     groups = [plans] if output is not None else [[p] for p in plans]
     extension = EXPORT_FORMATS[fmt].extension
-    targets = [output if output is not None else out_dir / f"{g[0][0].stem}{extension}" for g in groups]
+    targets = [output if output is not None else out_dir / f"{plan_stem(g[0][0])}{extension}" for g in groups]
     refuse_shared_outputs([(group[0][0], target) for group, target in zip(groups, targets)], "导出")
     refuse_inputs_as_outputs(targets)
     written, missing = [], set()
@@ -196,9 +235,11 @@ def export_files(
         missing |= years
         name = group[0][1].title if len(group) == 1 else "学生资助工作计划"
         data = EXPORT_FORMATS.load(fmt)(items, name, reminder, stamp)
+        if output == STDOUT:
+            return [], sorted(missing), data
         write_atomic(target, data)
         written.append(target)
-    return written, sorted(missing)
+    return written, sorted(missing), None
 
 
 # the writers of DUE_FORMATS and STATUS_FORMATS (aidplan.commands.formats)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 import types
 import typing
@@ -85,13 +86,29 @@ def _position_of_offset(raw: bytes, offset: int) -> Position:
     return raw.count(b"\n", 0, offset) + 1, len(raw[line_start:offset].decode("utf-8", "replace")) + 1
 
 
+STDIN = Path("-")  # a plan given as "-" is read from standard input
+
+
+@functools.cache
+def _stdin_bytes(limit: int) -> bytes:
+    """Standard input, read once however many times the file is asked for (check reads a plan twice)."""
+    import sys
+
+    from aidplan.files import InputTooLarge
+
+    raw = sys.stdin.buffer.read(limit + 1)
+    if len(raw) > limit:
+        raise InputTooLarge(len(raw))
+    return raw
+
+
 def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> str:
     """The file's text: UTF-8 with or without BOM; any other encoding, binary, oversize or a file that is not
     a regular file (a FIFO, /dev/zero) is refused."""
     from aidplan.files import InputTooLarge, NotARegularFile, read_input
 
     try:
-        raw = read_input(path, max_bytes, role)
+        raw = _stdin_bytes(max_bytes) if path == STDIN else read_input(path, max_bytes, role)
     except InputTooLarge as exc:
         limit = f"{max_bytes // 1024 // 1024} MB"
         size = f"{exc.size / 1024 / 1024:.1f} MB" if exc.size > max_bytes + 1 else f"超过 {limit}"
