@@ -274,13 +274,12 @@ def test_unknown_task_id_is_refused_with_suggestions(cli, huaibei: Path, in_tmp:
 
 
 def test_bad_dates_are_usage_errors(cli, huaibei: Path) -> None:
-    assert (
-        cli("due", huaibei, "--today", "2020/05/10").stderr
-        == "aidplan: --today 的日期“2020/05/10”看不懂；请写成 2020-05-10\n"
+    assert cli("due", huaibei, "--today", "下周一").stderr == (
+        "aidplan: --today 的日期“下周一”看不懂；可以写 2020-05-20、2020/5/20、2020年5月20日、5月20日、今天或昨天\n"
     )
     assert (
-        cli("done", huaibei, "1.2", "--on", "5月1日").stderr
-        == "aidplan: --on 的日期“5月1日”看不懂；请写成 2020-05-10\n"
+        cli("done", huaibei, "1.2", "--on", "2月30日").stderr
+        == "aidplan: --on 的日期“2月30日”不存在（2020年2月没有30日）\n"
     )
 
 
