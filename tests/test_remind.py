@@ -294,14 +294,15 @@ def test_a_slow_server_times_out_and_is_tried_again(cli, robot, huaibei: Path) -
     args = ("remind", huaibei, "--webhook", chat.url, "--kind", "dingtalk", "--timeout", "0.3", *TODAY)
     result = cli(*args)
     assert result.exit_code == 0, result.output
-    assert result.stderr == "注意：消息第 1 次发送失败：超时（timed out），已重试\n"
+    assert result.stderr == "注意：消息第 1 次发送失败：超时（0.3 秒内没有收到完整的回应），已重试\n"
     assert len(chat.requests) == 2
 
     chat.script = [1.5, 1.5]
     result = cli(*args, "--retries", "1")
     assert result.exit_code == 1
     assert result.stderr == (
-        f"aidplan: 消息发送 2 次都失败了，最后一次：超时（timed out）（地址 {chat.shown}）；已发出 0 条\n"
+        "aidplan: 消息发送 2 次都失败了，最后一次：超时（0.3 秒内没有收到完整的回应）"
+        f"（地址 {chat.shown}）；已发出 0 条\n"
     )
 
 
@@ -422,3 +423,124 @@ def test_signatures_match_the_platforms_published_examples() -> None:
     assert query["sign"] == _sign("this is secret", "1577836800000\nthis is secret")
     body = FEISHU.sign("https://open.feishu.cn/open-apis/bot/v2/hook/t", {"msg_type": "text"}, "s", 1599360473.0).body
     assert body == {"timestamp": "1599360473", "sign": _sign("1599360473\ns", ""), "msg_type": "text"}
+
+
+class HostileRobot:
+    """A webhook that misbehaves: redirects elsewhere, answers without end, or drips its answer a byte at a
+    time (each byte well inside the socket timeout, so only a deadline for the whole request ends it)."""
+
+    def __init__(self, behaviour: str) -> None:
+        self.requests: list[tuple[str, str]] = []
+        robot = self
+
+        class Handler(BaseHTTPRequestHandler):
+            def do_GET(self) -> None:
+                self.do_POST()
+
+            def do_POST(self) -> None:
+                length = int(self.headers.get("Content-Length") or 0)
+                self.rfile.read(length)
+                robot.requests.append((self.command, self.path))
+                try:
+                    if behaviour == "redirect" and self.path.startswith("/robot"):
+                        self.send_response(302)
+                        self.send_header("Location", f"http://localhost:{robot.port}/elsewhere")
+                        self.end_headers()
+                    elif behaviour == "redirect":  # the other host: GET answers like a robot that took it
+                        self.send_response(200)
+                        self.end_headers()
+                        self.wfile.write(b'{"errcode": 0, "errmsg": "ok"}')
+                    elif behaviour == "huge":
+                        self.send_response(200)
+                        self.end_headers()
+                        for _ in range(64):  # 64 MB, far more than any robot answers
+                            self.wfile.write(b"x" * (1 << 20))
+                    elif behaviour == "drip":
+                        self.send_response(200)
+                        self.send_header("Content-Length", "100000")
+                        self.end_headers()
+                        for _ in range(100000):
+                            self.wfile.write(b" ")
+                            self.wfile.flush()
+                            time.sleep(0.1)
+                except OSError:  # the client gave up
+                    pass
+
+            def log_message(self, *args) -> None:
+                pass
+
+        self.server = ThreadingHTTPServer(("127.0.0.1", 0), Handler)
+        self.server.daemon_threads = True
+        self.port = self.server.server_address[1]
+        self.url = f"http://127.0.0.1:{self.port}/robot/send?access_token={TOKEN}"
+        threading.Thread(target=self.server.serve_forever, args=(0.05,), daemon=True).start()
+
+    def close(self) -> None:
+        self.server.shutdown()
+        self.server.server_close()
+
+
+@pytest.fixture
+def hostile():
+    robots: list[HostileRobot] = []
+
+    def start(behaviour: str) -> HostileRobot:
+        robots.append(HostileRobot(behaviour))
+        return robots[-1]
+
+    yield start
+    for each in robots:
+        each.close()
+
+
+def test_a_redirect_is_not_followed_and_is_not_reported_as_sent(cli, hostile, huaibei: Path, monkeypatch) -> None:
+    monkeypatch.setenv("NO_PROXY", "127.0.0.1,localhost")
+    monkeypatch.setenv("no_proxy", "127.0.0.1,localhost")
+    chat = hostile("redirect")
+    result = cli("remind", huaibei, "--webhook", chat.url, "--kind", "dingtalk", *TODAY)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == (
+        f"aidplan: 钉钉把消息重定向到了 http://localhost:{chat.port}/elsewhere（HTTP 302），消息没有送达；"
+        f"请检查 webhook 地址（地址 http://127.0.0.1:{chat.port}/robot/send?access_token=***）\n"
+    )
+    assert chat.requests == [("POST", f"/robot/send?access_token={TOKEN}")]
+    assert_nothing_secret(result)
+
+
+def test_a_huge_answer_is_not_read_whole(cli, hostile, huaibei: Path) -> None:
+    import resource
+
+    chat = hostile("huge")
+    result = cli("remind", huaibei, "--webhook", chat.url, "--kind", "dingtalk", *TODAY)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "aidplan: 钉钉对消息的回应超过 1 MB，不是机器人的回应；请检查 webhook 地址"
+        f"（地址 http://127.0.0.1:{chat.port}/robot/send?access_token=***）\n"
+    )
+    assert resource.getrusage(resource.RUSAGE_SELF).ru_maxrss < 1_000_000  # KB: the 64 MB were never held
+
+
+def test_an_answer_that_drips_in_ends_at_the_timeout(cli, hostile, huaibei: Path) -> None:
+    chat = hostile("drip")
+    started = time.monotonic()
+    result = cli(
+        "remind", huaibei, "--webhook", chat.url, "--kind", "dingtalk", "--timeout", "0.5", "--retries", "1", *TODAY
+    )
+    assert time.monotonic() - started < 5
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "aidplan: 消息发送 2 次都失败了，最后一次：超时（0.5 秒内没有收到完整的回应）"
+        f"（地址 http://127.0.0.1:{chat.port}/robot/send?access_token=***）；已发出 0 条\n"
+    )
+
+
+def test_a_url_with_a_user_and_password_is_refused(cli, huaibei: Path) -> None:
+    url = "https://robot:pa55word@oapi.dingtalk.com/robot/send?access_token=" + TOKEN
+    result = cli("remind", huaibei, "--webhook", url, *TODAY)
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "aidplan: webhook 地址里不能带用户名和密码（https://oapi.dingtalk.com/robot/send?access_token=***）；"
+        "机器人的地址只有 https://主机/路径?参数\n"
+    )
+    assert "pa55word" not in result.stdout + result.stderr

@@ -197,6 +197,8 @@ def notifier_for(url: str, kind: str | None) -> Notifier:
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
         raise UsageError(f"webhook 地址应以 https:// 开头：{redact(url)}")
+    if parts.username is not None or parts.password is not None:
+        raise UsageError(f"webhook 地址里不能带用户名和密码（{redact(url)}）；机器人的地址只有 https://主机/路径?参数")
     if kind is not None:
         if kind not in NOTIFIERS:
             raise UsageError(f"不认识的 --kind“{kind}”；可选：{'、'.join(NOTIFIERS)}")
@@ -263,6 +265,70 @@ class Delivery:
 
 RETRYABLE_STATUS = {429, 500, 502, 503, 504}
 BACKOFF_SECONDS = 1.0  # the first wait before trying again; it doubles on each further try
+MAX_ANSWER_BYTES = 1024 * 1024  # robots answer a few dozen bytes; more is not a robot
+
+
+class _Deadline:
+    """Ends a request that is still running when its time is up, whatever it is waiting for: the socket
+    timeout alone bounds each read, so a server that drips its answer a byte at a time would never end."""
+
+    def __init__(self) -> None:
+        self.sockets: list = []
+        self.expired = False
+
+    def connection(self, factory):
+        """The connection factory for urllib, remembering each socket once connected (urllib drops the
+        connection's own reference while the answer is still being read)."""
+
+        def connect(host, **kwargs):
+            connection = factory(host, **kwargs)
+            plain_connect = connection.connect
+
+            def connect_and_watch() -> None:
+                plain_connect()
+                self.sockets.append(connection.sock)
+                if self.expired:
+                    self._end(connection.sock)
+
+            connection.connect = connect_and_watch
+            return connection
+
+        return connect
+
+    def expire(self) -> None:
+        self.expired = True
+        for sock in self.sockets:
+            self._end(sock)
+
+    @staticmethod
+    def _end(sock) -> None:
+        import socket
+
+        try:
+            sock.shutdown(socket.SHUT_RDWR)
+        except OSError:
+            pass
+
+
+def _opener(deadline: _Deadline):
+    """urllib as usual (proxies from the environment), but its connections watched by the deadline and
+    redirects not followed: a redirected POST becomes a GET without the message, which a 200 would hide."""
+    import http.client
+    import urllib.request
+
+    class NoRedirect(urllib.request.HTTPRedirectHandler):
+        def redirect_request(self, req, fp, code, msg, headers, newurl):
+            return None  # the 3xx answer becomes an HTTPError
+
+    class Http(urllib.request.HTTPHandler):
+        def http_open(self, req):
+            return self.do_open(deadline.connection(http.client.HTTPConnection), req)
+
+    class Https(urllib.request.HTTPSHandler):
+        def https_open(self, req):
+            return self.do_open(deadline.connection(http.client.HTTPSConnection), req, context=self._context)
+
+    return urllib.request.build_opener(NoRedirect, Http, Https)
 
 
 def post(
@@ -277,46 +343,74 @@ def post(
     clock: Callable[[], float] = time.time,
 ) -> Delivery:
     """Post each payload in order. 5xx, 429, timeouts and network errors are tried again up to `retries`
-    more times, waiting backoff, 2×backoff, …; a 4xx or the platform's error code stops at once."""
+    more times, waiting backoff, 2×backoff, …; a 4xx, a redirect or the platform's error code stops at once.
+    Each try ends after `timeout` seconds in all, and reads at most MAX_ANSWER_BYTES of the answer."""
+    import http.client
+    import threading
     import urllib.error
     import urllib.request
 
     delivery = Delivery()
+    timed_out = f"超时（{timeout:g} 秒内没有收到完整的回应）"
     for index, payload in enumerate(payloads, start=1):
         where = f"第 {index}/{len(payloads)} 条消息" if len(payloads) > 1 else "消息"
         for attempt in range(retries + 1):
             request = notifier.sign(url, payload, secret, clock()) if secret else Request(url, payload)
             data = json.dumps(request.body, ensure_ascii=False).encode("utf-8")
-            http = urllib.request.Request(
+            outgoing = urllib.request.Request(
                 request.url, data=data, method="POST", headers={"Content-Type": "application/json; charset=utf-8"}
             )
+            deadline = _Deadline()
+            timer = threading.Timer(timeout, deadline.expire)
+            timer.daemon = True
+            timer.start()
             try:
-                with urllib.request.urlopen(http, timeout=timeout) as response:
-                    raw = response.read()
+                with _opener(deadline).open(outgoing, timeout=timeout) as response:
+                    raw = response.read(MAX_ANSWER_BYTES + 1)
             except urllib.error.HTTPError as exc:
-                text = _safe_text(exc.read(), url, secret)
+                if 300 <= exc.code < 400:
+                    target = exc.headers.get("Location", "") if exc.headers else ""
+                    raise NotifyError(
+                        f"{notifier.name}把{where}重定向到了 {redact(urllib.parse.urljoin(request.url, target))}"
+                        f"（HTTP {exc.code}），消息没有送达；请检查 webhook 地址（地址 {redact(url)}）"
+                    ) from None
+                text = _safe_text(exc.read(4096) if exc.fp is not None else b"", url, secret)
                 if exc.code not in RETRYABLE_STATUS:
                     raise NotifyError(
                         f"{notifier.name}拒绝了{where}：HTTP {exc.code}{('：' + text) if text else ''}"
                         f"（地址 {redact(url)}）"
                     ) from None
                 problem = f"HTTP {exc.code}"
-            except (urllib.error.URLError, TimeoutError, ConnectionError, OSError) as exc:
+            except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
                 reason = getattr(exc, "reason", exc)
-                problem = "超时" if isinstance(reason, TimeoutError) or "timed out" in str(reason) else "网络错误"
-                problem += f"（{_safe_text(str(reason).encode(), url, secret)}）"
+                if deadline.expired or isinstance(reason, TimeoutError) or "timed out" in str(reason):
+                    problem = timed_out
+                else:
+                    problem = f"网络错误（{_safe_text(str(reason).encode(), url, secret)}）"
             else:
-                try:
-                    body = json.loads(raw.decode("utf-8"))
-                except (UnicodeDecodeError, json.JSONDecodeError):
+                if deadline.expired:
+                    problem = timed_out
+                elif len(raw) > MAX_ANSWER_BYTES:
                     raise NotifyError(
-                        f"{notifier.name}对{where}的回应不是 JSON：{_safe_text(raw, url, secret)}"
-                    ) from None
-                failure = notifier.failure(body) if isinstance(body, dict) else "回应不是 JSON 对象"
-                if failure:
-                    raise NotifyError(f"{notifier.name}没有接受{where}：{_safe_text(failure.encode(), url, secret)}")
-                delivery.sent += 1
-                break
+                        f"{notifier.name}对{where}的回应超过 {MAX_ANSWER_BYTES // 1024 // 1024} MB，不是机器人的回应；"
+                        f"请检查 webhook 地址（地址 {redact(url)}）"
+                    )
+                else:
+                    try:
+                        body = json.loads(raw.decode("utf-8"))
+                    except (UnicodeDecodeError, json.JSONDecodeError):
+                        raise NotifyError(
+                            f"{notifier.name}对{where}的回应不是 JSON：{_safe_text(raw, url, secret)}"
+                        ) from None
+                    failure = notifier.failure(body) if isinstance(body, dict) else "回应不是 JSON 对象"
+                    if failure:
+                        raise NotifyError(
+                            f"{notifier.name}没有接受{where}：{_safe_text(failure.encode(), url, secret)}"
+                        )
+                    delivery.sent += 1
+                    break
+            finally:
+                timer.cancel()
             delivery.attempts.append(f"{where}第 {attempt + 1} 次发送失败：{problem}")
             if attempt == retries:
                 raise NotifyError(
