@@ -179,3 +179,25 @@ def test_week_labels_in_a_term_plan(cli, tmp_path: Path, monkeypatch) -> None:
         ("w1.1", "2021-03-07", "upcoming"),
         ("w2.1", "2021-03-14", "upcoming"),
     ]
+
+
+def test_recurring_deadlines_are_tracked_per_occurrence(cli, tmp_path: Path, monkeypatch) -> None:
+    monkeypatch.chdir(tmp_path)
+    (tmp_path / "plan.yaml").write_text(
+        "title: 2021年3月工作安排\nyear: 2021\nperiods:\n  - label: 三月\n    tasks:\n"
+        "      - {text: 上报周报, deadline: 每周五}\n"
+        "      - {text: 更新资助数据, deadline: 每月20日前}\n",
+        encoding="utf-8",
+    )
+    result = cli("check", "plan.yaml")
+    assert result.exit_code == 0, result.stdout
+    assert "W220" not in result.stdout
+    assert cli("export", "plan.yaml", "--format", "csv", "--output", "plan.csv").exit_code == 0
+    rows = (tmp_path / "plan.csv").read_text(encoding="utf-8-sig").splitlines()
+    assert [row.split(",")[1] + " " + row.split(",")[5] for row in rows[1:]] == [
+        "3.1@3-5 2021-03-05",
+        "3.1@3-12 2021-03-12",
+        "3.1@3-19 2021-03-19",
+        "3.1@3-26 2021-03-26",
+        "3.2@3-20 2021-03-20",
+    ]

@@ -8,7 +8,7 @@ from dataclasses import dataclass
 from datetime import date
 
 from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
-from aidplan.plan.timeexpr import Term
+from aidplan.plan.timeexpr import Term, TimeContext, TimeError, When, read_time
 
 
 class DeadlineError(ValueError):
@@ -110,10 +110,12 @@ def names_year(text: str) -> bool:
 
 @dataclass(frozen=True)
 class DeadlineReading:
-    """A plan's deadline, read: its date, or the problem that it names no real day (exactly one of the two)."""
+    """A plan's deadline, read: its date, or the problem that it names no real day (exactly one of the two), or
+    neither for a recurring deadline (每月20日前, 每周五), which `recurring` then holds."""
 
     day: date | None
     problem: DeadlineError | None
+    recurring: When | None = None
 
 
 def read_deadline(text: str, written: date | None, year: int, term: Term | None = None) -> DeadlineReading:
@@ -122,6 +124,14 @@ def read_deadline(text: str, written: date | None, year: int, term: Term | None 
     with the period or task, and `check` reports it (E205)."""
     if written is not None:
         return DeadlineReading(written, None)
+    if re.match(r"^\s*每", text):
+        try:
+            when = read_time(text, TimeContext(year, term))
+        except TimeError:
+            pass
+        else:
+            if when.kind == "recurring":
+                return DeadlineReading(None, None, when)
     try:
         return DeadlineReading(parse_deadline(text, year, term), None)
     except DeadlineError as exc:

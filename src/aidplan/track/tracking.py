@@ -20,6 +20,7 @@ DEADLINE_SOURCES = {
     "task": "任务截止",
     "text": "文中日期",
     "monthly": "每月例行",
+    "weekly": "每周例行",
     "period": "时段完成时间",
     "period-end": "时段结束",
 }
@@ -63,6 +64,23 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
                             due = calendar.shift(due, plan.calendar.shift)
                         occurrence = f"{year}-{month}-{day}" if with_year else f"{month}-{day}"
                         items.append(item(f"{task.id}@{occurrence}", due, "monthly"))
+                continue
+            own = period.deadline_of(task)
+            if own is not None and own.recurring is not None:  # deadline: 每月20日前 / 每周五
+                when = own.recurring
+                first = max(when.start, period.span.start) if period.span else when.start
+                last = min(when.end, period.span.end) if period.span else when.end
+                day = first
+                while day <= last:
+                    if when.weekday is not None:
+                        hit = day.weekday() == when.weekday
+                    else:
+                        hit = day.day == min(when.monthday or 1, calendar_module.monthrange(day.year, day.month)[1])
+                    if hit:
+                        due = calendar.shift(day, plan.calendar.shift) if calendar is not None else day
+                        source = "weekly" if when.weekday is not None else "monthly"
+                        items.append(item(f"{task.id}@{day.month}-{day.day}", due, source))
+                    day += dt.timedelta(days=1)
                 continue
             found = task_deadline(plan, period, task)  # `check` reports a bad deadline
             deadline, source = found.day, found.source
