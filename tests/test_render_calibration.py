@@ -248,3 +248,39 @@ def test_paginate_exact_renders_through_libreoffice(tmp_path: Path, cli) -> None
     pages = _pages(tmp_path / "long-by-task.pdf")
     assert len(pages) == LONG["long-by-task"]
     assert ["3月份" in "".join(w[3] for w in words) for words in pages] == [True] * 5
+
+
+def test_paginate_exact_converts_again_where_libreoffice_wrapped_otherwise(tmp_path: Path, cli, monkeypatch) -> None:
+    """tests/data/exact/latin-run.yaml: LibreOffice keeps `www.xszz.cee.edu.cnf/l，` whole and prints task 3
+    in three lines where the width rules give two. The second conversion happens, and its PDF pages exactly
+    as the plan made with the lines of that PDF: the label once on every page."""
+    import aidplan.commands.render as command
+    from aidplan.render.measure import RowHeights
+    from aidplan.render.pages import printed_lines
+    from aidplan.render.pdf import page_words
+
+    converted = []
+    convert = command._convert
+
+    def counting(documents, folder):
+        converted.append(len(documents))
+        return convert(documents, folder)
+
+    monkeypatch.setattr(command, "_convert", counting)
+    source = DATA / "exact" / "latin-run.yaml"
+    result = cli("render", source, "-f", "pdf", "-f", "docx", "--paginate", "exact", "-d", tmp_path)
+    assert result.exit_code == 0, result.output
+    assert converted == [1, 1]
+    plan = load_plan(source).plan
+    profile = profile_for(plan)
+    plain, widths = table_layout(plan, profile)
+    pdf = tmp_path / "latin-run.pdf"
+    measured = printed_lines(plain, profile, widths, page_words(pdf))
+    rules = RowHeights(widths, profile)
+    assert {t[:8]: (rules.lines(t, widths[1]), n) for t, n in measured.items() if rules.lines(t, widths[1]) != n} == {
+        "3.PPT核全1": (2, 3)
+    }
+    layout, _ = table_layout(plan, profile, None, measured)
+    pages = _page_columns(profile, layout, widths, pdf)
+    assert _pdf_starts(layout, pages) == plan_pages(layout, profile, widths, measured).starts()
+    assert [columns[0].count("3月份") for columns in pages] == [1] * len(pages)
