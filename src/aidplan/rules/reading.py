@@ -221,7 +221,7 @@ class SchemaError(Rule):
 
     Message::
 
-        plan.yaml:4:5: error[E110]: 未知的键“dead_line”；此处可用的键：label、id、span、deadline、tasks
+        plan.yaml:4:5: error[E110]: 未知的键“dead_line”；是不是“deadline”？
 
     Fix: follow the message: add the missing key, correct the key's spelling or the value's type.
     `aidplan schema` prints every key and value the format allows.
