@@ -154,10 +154,40 @@ def test_pdf_without_libreoffice_names_the_package(cli, in_tmp: Path, monkeypatc
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "pdf")
     assert result.exit_code == 1
     assert result.stderr == (
-        "aidplan: 生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装：apt-get install libreoffice-writer-nogui "
-        "fonts-noto-cjk（Debian/Ubuntu）\n"
+        "aidplan: 生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装。"
+        "Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk；"
+        "Windows：winget install TheDocumentFoundation.LibreOffice（或从 libreoffice.org 下载）；"
+        "macOS：brew install --cask libreoffice\n"
     )
     assert not (in_tmp / "build").exists()
+
+
+def test_libreoffice_is_found_where_the_windows_and_macos_installers_put_it(
+    in_tmp: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from aidplan.render.pdf import KNOWN_PLACES, find_soffice
+
+    assert r"C:\Program Files\LibreOffice\program\soffice.exe" in KNOWN_PLACES
+    assert "/Applications/LibreOffice.app/Contents/MacOS/soffice" in KNOWN_PLACES
+    monkeypatch.setenv("PATH", str(in_tmp / "empty"))
+    installed = in_tmp / "LibreOffice.app" / "Contents" / "MacOS" / "soffice"
+    installed.parent.mkdir(parents=True)
+    installed.write_text("", encoding="utf-8")
+    assert find_soffice(("/nowhere/soffice.exe", str(installed))) == str(installed)
+
+
+def test_the_pre_commit_hook_checks_plans_only() -> None:
+    import re
+
+    import yaml
+
+    hooks = {hook["id"]: hook for hook in yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))}
+    plans = re.compile(hooks["aidplan-check"]["files"])
+    assert [bool(plans.search(p)) for p in ("plans/2020-huaibei.yaml", "plans/2027.calendar.yaml")] == [True, True]
+    assert [bool(plans.search(p)) for p in ("docker-compose.yml", ".github/workflows/ci.yml")] == [False, False]
+    project = hooks["aidplan-check-project"]
+    assert (project["pass_filenames"], bool(re.search(project["files"], "aidplan.toml"))) == (False, True)
+    assert not re.search(project["files"], "docker-compose.yml")
 
 
 def test_default_render_writes_docx_and_markdown_into_build(in_tmp: Path) -> None:

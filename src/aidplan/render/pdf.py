@@ -11,15 +11,29 @@ from pathlib import Path
 from aidplan.errors import RenderError
 
 FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
-INSTALL_HINT = "apt-get install libreoffice-writer-nogui fonts-noto-cjk（Debian/Ubuntu）"
+INSTALL_HINT = (
+    "Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk；"
+    "Windows：winget install TheDocumentFoundation.LibreOffice（或从 libreoffice.org 下载）；"
+    "macOS：brew install --cask libreoffice"
+)
+# where the installers put it when it is not on PATH (Windows never adds it; macOS keeps it in the app bundle)
+KNOWN_PLACES = (
+    r"C:\Program Files\LibreOffice\program\soffice.exe",
+    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
+    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
+)
 
 
-def find_soffice() -> str:
+def find_soffice(places: tuple[str, ...] = KNOWN_PLACES) -> str:
+    """soffice on PATH, else where the Windows and macOS installers put it."""
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    raise RenderError(f"生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装：{INSTALL_HINT}")
+    for place in places:
+        if os.path.isfile(place):
+            return place
+    raise RenderError(f"生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装。{INSTALL_HINT}")
 
 
 def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) -> list[Path]:
