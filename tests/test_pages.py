@@ -7,12 +7,11 @@ from dataclasses import replace
 
 import pytest
 
-from aidplan.commands.render import table_layout
 from aidplan.plan.loading import load_plan
 from aidplan.plan.schedule import schedule
 from aidplan.render.layout import Cell, Column, TableLayout, merged_group
 from aidplan.render.measure import layout_widths
-from aidplan.render.pages import Filler, plan_pages
+from aidplan.render.pages import Filler, plan_pages, table_layout
 from aidplan.render.style import OFFICIAL, profile_for
 from aidplan.render.widths import FIT_MARGIN, break_lines, display_width, face, face_for, text_width
 

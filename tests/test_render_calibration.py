@@ -17,13 +17,12 @@ from pathlib import Path
 
 import pytest
 
-from aidplan.commands.render import table_layout
 from aidplan.plan.loading import load_plan
 from aidplan.plan.model import normalise_text
 from aidplan.render.docx import render_docx
 from aidplan.render.layout import Cell, Column, Group, Row, TableLayout, merged_group
 from aidplan.render.measure import layout_widths
-from aidplan.render.pages import Filler, plan_pages
+from aidplan.render.pages import Filler, plan_pages, table_layout
 from aidplan.render.style import FONT_SIZES, OFFICIAL, Profile, profile_for
 
 from .conftest import DATA, SEED_PLANS

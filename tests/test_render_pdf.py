@@ -15,9 +15,9 @@ from pathlib import Path
 
 import pytest
 
-from aidplan.commands.render import table_layout
 from aidplan.plan.loading import load_plan
 from aidplan.plan.model import normalise_text
+from aidplan.render.pages import table_layout
 from aidplan.render.style import profile_for
 
 from .conftest import SEED_PLANS

@@ -8,9 +8,9 @@ import os
 from collections.abc import Iterable, Iterator, Sequence
 from pathlib import Path
 
+from aidplan.commands.meter import SILENT, Meter
 from aidplan.errors import FindingsError, UsageError
 from aidplan.files import protect, shown
-from aidplan.meter import SILENT, Meter
 from aidplan.plan import findings as printed
 from aidplan.plan.calendar_files import is_calendar_file, load_calendar_file
 from aidplan.plan.checks import check_plan

@@ -4,20 +4,21 @@ from __future__ import annotations
 
 import datetime as dt
 import tempfile
-from collections.abc import Callable, Sequence
+from collections.abc import Sequence
 from dataclasses import dataclass, field
 from pathlib import Path
 
 from aidplan.commands.check import find_plan_files, load_valid_plans
 from aidplan.commands.formats import DEFAULT_RENDER_FORMATS, RENDER_FORMATS
+from aidplan.commands.meter import SILENT, Meter
 from aidplan.errors import UsageError
 from aidplan.files import refuse_inputs_as_outputs, refuse_shared_outputs, write_atomic
-from aidplan.meter import SILENT, Meter
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.kinds import KINDS
 from aidplan.plan.model import Plan, StyleOverrides
 from aidplan.registry import Registry
-from aidplan.render.layout import Split, TableLayout, build_layout
+from aidplan.render.layout import TableLayout, build_layout
+from aidplan.render.pages import table_layout
 from aidplan.render.style import Profile, profile_for
 
 PAGINATE = ("estimate", "exact")
@@ -51,27 +52,6 @@ class Rendered:
     written: list[Path]
     warnings: list[Finding]
     stdout: bytes | None = None  # with -o -: the document, to be printed instead of written
-
-
-def fit_to_page(
-    make: Callable[[Split | None], TableLayout], profile: Profile, measured: dict[str, int] | None = None
-) -> tuple[TableLayout, list[float]]:
-    """A table fitted to the page: column widths from its content, and periods split where pages end.
-    `make(split)` builds the layout (split None: every period whole); `measured`: lines of task paragraphs
-    as LibreOffice printed them (--paginate exact)."""
-    from aidplan.render.measure import layout_widths
-    from aidplan.render.pages import Filler
-
-    plain = make(None)
-    widths = layout_widths(plain, profile)
-    return make(Filler(plain, profile, widths, measured)), widths
-
-
-def table_layout(
-    plan: Plan, profile: Profile, kind: str | None = None, measured: dict[str, int] | None = None
-) -> tuple[TableLayout, list[float]]:
-    """The plan's table for a page profile: column widths, and periods split where pages end."""
-    return fit_to_page(lambda split: build_layout(plan, kind, split), profile, measured)
 
 
 def _parse_formats(formats: list[str]) -> list[str]:

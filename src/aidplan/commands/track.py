@@ -162,10 +162,10 @@ def ledger_documents(
     style: StyleOverrides | None = None,
 ) -> list[Path]:
     """The 台账 of each plan as DOCX, in the official layout of `render`."""
-    from aidplan.commands.render import fit_to_page
     from aidplan.files import write_atomic
     from aidplan.render.docx import render_docx
     from aidplan.render.layout import Column, grouped_layout
+    from aidplan.render.pages import fit_to_page
     from aidplan.render.reports import ledger_rows
     from aidplan.render.style import profile_for
 

@@ -734,8 +734,8 @@ def render_notice(
     errors (`checked`: check_template already found none). The same inputs always give the same bytes."""
     import jinja2
 
-    from aidplan.commands.render import table_layout
     from aidplan.render.docx import _fix_zip_times, table_document
+    from aidplan.render.pages import table_layout
     from aidplan.render.style import profile_for
 
     try:

@@ -8,13 +8,17 @@ the 注 line under the table stays with the last row.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import dataclass
+from typing import TYPE_CHECKING
 
-from aidplan.render.layout import Cell, Group, Row, TableLayout
+from aidplan.render.layout import Cell, Group, Row, Split, TableLayout, build_layout
 from aidplan.render.measure import RowHeights, layout_widths
 from aidplan.render.style import Profile
 from aidplan.render.widths import break_lines
+
+if TYPE_CHECKING:
+    from aidplan.plan.model import Plan
 
 # A block fits when it leaves this much room (LibreOffice 7.4 moved a block that left 0.85 pt; Word rounds).
 SLACK = -2.0
@@ -265,3 +269,21 @@ def printed_lines(
                 return None
             counts[paragraph] = count
     return counts
+
+
+def fit_to_page(
+    make: Callable[[Split | None], TableLayout], profile: Profile, measured: dict[str, int] | None = None
+) -> tuple[TableLayout, list[float]]:
+    """A table fitted to the page: column widths from its content, and periods split where pages end.
+    `make(split)` builds the layout (split None: every period whole); `measured`: lines of task paragraphs
+    as LibreOffice printed them (--paginate exact)."""
+    plain = make(None)
+    widths = layout_widths(plain, profile)
+    return make(Filler(plain, profile, widths, measured)), widths
+
+
+def table_layout(
+    plan: Plan, profile: Profile, kind: str | None = None, measured: dict[str, int] | None = None
+) -> tuple[TableLayout, list[float]]:
+    """The plan's table for a page profile: column widths, and periods split where pages end."""
+    return fit_to_page(lambda split: build_layout(plan, kind, split), profile, measured)
