@@ -330,3 +330,73 @@ def test_the_workbook_prints_on_a4_landscape_with_the_header_on_every_page(cli, 
         assert f"第 {number} 页，共 {len(pages)} 页" in page
     ids = re.findall(r"^\s*(\d+\.\d+(?:@\d+-\d+)?)\s", "\n".join(pages), re.M)
     assert len(ids) == 60 and len(set(ids)) == 60
+
+
+def test_a_cleared_status_does_not_undo_a_recorded_one(cli, book: Path, huaibei: Path) -> None:
+    assert cli("done", huaibei, "5.2", "--on", "2020-05-24").exit_code == 0
+    assert cli("status", huaibei, "-f", "xlsx", "-d", "build", "--today", "2020-05-25").exit_code == 0
+    assert load_workbook(book)["2020-huaibei"]["F20"].value == "已完成"
+    before = Path("2020-huaibei.progress.yaml").read_text("utf-8")
+    fill(book, {"F20": None, "F10": "已完成", "G10": "2020-03-30"})  # the cell emptied (Delete key)
+    result = cli("progress", "import", book, "--today", "2020-05-27")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "build/2020-huaibei.status.xlsx!2020-huaibei!F20: 完成情况是空的，而已记录的是“已完成”（2020-05-24）；"
+        "请从下拉列表里选一项（要改回未开始请选“未开始”）\n"
+        "aidplan: build/2020-huaibei.status.xlsx 有 1 处错误，没有写入任何记录；"
+        "改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的\n"
+    )
+    assert Path("2020-huaibei.progress.yaml").read_text("utf-8") == before
+
+
+def test_merged_status_cells_are_refused_not_read_as_blank(cli, book: Path, huaibei: Path) -> None:
+    workbook = load_workbook(book)
+    ws = workbook["2020-huaibei"]
+    ws["F19"] = "已完成"  # 5.1@5-28, then merged down over 5.2 and 5.3: Excel shows 已完成 for all three
+    ws.merge_cells("F19:F21")
+    ws["F10"], ws["G10"] = "已完成", "2020-03-30"
+    workbook.save(book)
+    result = cli("progress", "import", book, "--today", "2020-05-27")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "build/2020-huaibei.status.xlsx!2020-huaibei!F19: F19:F21 是合并的单元格；请取消合并，每一行分别填写\n"
+        "aidplan: build/2020-huaibei.status.xlsx 有 1 处错误，没有写入任何记录；"
+        "改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的\n"
+    )
+    assert not Path("2020-huaibei.progress.yaml").exists()
+    skipped = cli("progress", "import", book, "--today", "2020-05-27", "--skip-bad")
+    assert skipped.exit_code == 0, skipped.output
+    assert "台账里没有" not in skipped.stderr  # the merged rows are there, only not readable
+    assert Path("2020-huaibei.progress.yaml").read_text("utf-8").count("- task:") == 1
+
+
+def test_a_zip_bomb_is_refused_before_it_is_unpacked(cli, book: Path, in_tmp: Path) -> None:
+    import zipfile
+
+    bomb = in_tmp / "bomb.xlsx"
+    with zipfile.ZipFile(book) as source, zipfile.ZipFile(bomb, "w", zipfile.ZIP_DEFLATED) as target:
+        for info in source.infolist():
+            target.writestr(info, source.read(info.filename))
+        target.writestr("xl/padding.xml", b" " * (100 * 1024 * 1024))  # 100 MB of blanks, 100 KB packed
+    assert bomb.stat().st_size < 1024 * 1024
+    result = cli("progress", "import", bomb, "--today", "2020-05-27")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"aidplan: 无法读取 {bomb}：解压后有 100 MB，台账工作簿最多 64 MB；这不像 aidplan 写出的台账\n"
+    )
+
+
+def test_an_old_xls_or_a_password_protected_book_gets_a_plain_answer(cli, in_tmp: Path) -> None:
+    old = in_tmp / "台账.xlsx"
+    old.write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(4088))  # the header of an OLE compound file
+    result = cli("progress", "import", old)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        f"aidplan: 无法读取 {old}：这是旧的 .xls 格式，或是加了密码的工作簿；"
+        "请在 Excel/WPS 里去掉密码、“另存为 .xlsx”后再导入\n"
+    )
+    junk = in_tmp / "junk.xlsx"
+    junk.write_bytes(b"PK\x03\x04 not really a zip")
+    assert cli("progress", "import", junk).stderr == (
+        f"aidplan: 无法读取 {junk}：文件内容不是 .xlsx 工作簿（损坏了，或只是改了扩展名）\n"
+    )

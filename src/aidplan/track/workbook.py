@@ -67,6 +67,8 @@ class SheetPlan:
     plan_from_cwd: str  # the plan's path as given when the workbook was written
     title: str
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (row number, key → cell value)
+    # merged ranges over item rows (e.g. "F19:F21", first row, last row): only the first cell keeps a value
+    merged: list[tuple[str, int, int]] = field(default_factory=list)
 
 
 class WorkbookError(AidplanError):
@@ -74,6 +76,8 @@ class WorkbookError(AidplanError):
 
 
 MAX_WORKBOOK_BYTES = 20 * 1024 * 1024
+MAX_UNPACKED_BYTES = 64 * 1024 * 1024  # a 1,000-row 台账 unpacks to well under 1 MB
+OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls, or an .xlsx saved with a password
 
 
 def read_workbook(path: Path) -> list[SheetPlan]:
@@ -101,6 +105,20 @@ def read_workbook(path: Path) -> list[SheetPlan]:
         ) from None
     except OSError as exc:
         raise WorkbookError(f"无法读取 {path}：{exc.strerror or exc}") from None
+    if raw.startswith(OLE_MAGIC):
+        raise WorkbookError(
+            f"无法读取 {path}：这是旧的 .xls 格式，或是加了密码的工作簿；"
+            "请在 Excel/WPS 里去掉密码、“另存为 .xlsx”后再导入"
+        )
+    try:
+        unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(raw)).infolist())
+    except (zipfile.BadZipFile, ValueError, OSError):
+        raise WorkbookError(f"无法读取 {path}：文件内容不是 .xlsx 工作簿（损坏了，或只是改了扩展名）") from None
+    if unpacked > MAX_UNPACKED_BYTES:
+        raise WorkbookError(
+            f"无法读取 {path}：解压后有 {unpacked // 1024 // 1024} MB，台账工作簿最多 "
+            f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB；这不像 aidplan 写出的台账"
+        )
     try:
         book = load_workbook(io.BytesIO(raw), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
@@ -127,6 +145,9 @@ def read_workbook(path: Path) -> list[SheetPlan]:
                     f"{path}!{name}!{cell}: 表头应为“{expected}”，这里是“{found or ''}”；请不要移动、删除或插入列"
                 )
         plan = SheetPlan(name, plan_ref, plan_from_cwd, title)
+        for merged in sheet.merged_cells.ranges:
+            if merged.max_row >= 2 and merged.min_col <= len(COLUMNS):
+                plan.merged.append((merged.coord, max(merged.min_row, 2), merged.max_row))
         for number, cells in enumerate(sheet.iter_rows(min_row=2, max_col=len(COLUMNS), values_only=True), start=2):
             values_by_key = {key: value for (key, _), value in zip(COLUMNS, cells)}
             if all(_blank(v) for v in values_by_key.values()):
@@ -203,7 +224,21 @@ def sheet_changes(
     def problem(row: int, key: str, message: str) -> None:
         problems.append(SheetProblem(book, sheet.sheet, f"{COLUMN_LETTER[key]}{row}", message))
 
+    # a merged range shows one value over several rows, but only its first cell holds it: the other rows
+    # would read as blank, so none of them is guessed
+    in_merge: set[int] = set()
+    for coord, first, last in sheet.merged:
+        problems.append(
+            SheetProblem(book, sheet.sheet, coord.split(":")[0], f"{coord} 是合并的单元格；请取消合并，每一行分别填写")
+        )
+        in_merge.update(range(first, last + 1))
+
     for row, values in sheet.rows:
+        if row in in_merge:
+            item_id = _text(values["id"])
+            if item_id in by_id:
+                seen.setdefault(item_id, row)
+            continue
         before = len(problems)
         item_id = _text(values["id"])
         if not item_id:
@@ -239,6 +274,15 @@ def sheet_changes(
         if len(problems) > before or status is None:
             continue
         current_status, record = status_of(item, latest)
+        if not status_text and record is not None and current_status != "todo":
+            # a cleared cell (or a formula Excel never computed) must not undo what was recorded
+            problem(
+                row,
+                "status",
+                f"完成情况是空的，而已记录的是“{STATUS_NAMES[current_status]}”（{record.date.isoformat()}）；"
+                "请从下拉列表里选一项（要改回未开始请选“未开始”）",
+            )
+            continue
         unchanged = (
             status == current_status
             and texts["by"] == (record.by if record else None)
