@@ -400,3 +400,40 @@ def test_an_old_xls_or_a_password_protected_book_gets_a_plain_answer(cli, in_tmp
     assert cli("progress", "import", junk).stderr == (
         f"aidplan: 无法读取 {junk}：文件内容不是 .xlsx 工作簿（损坏了，或只是改了扩展名）\n"
     )
+
+
+def test_a_plan_path_in_the_hidden_sheet_that_is_not_a_plan_is_not_read(cli, book: Path) -> None:
+    workbook = load_workbook(book)
+    workbook["aidplan"]["B2"] = "../../../../../../../../etc/passwd"
+    workbook["aidplan"]["C2"] = "/etc/passwd"
+    workbook.save(book)
+    result = cli("progress", "import", book, "--today", "2020-05-27")
+    assert result.exit_code == 2
+    assert result.stderr == (
+        "aidplan: 工作表“2020-huaibei”记下的计划“../../../../../../../../etc/passwd”不是 .yaml 计划文件，"
+        "不会读取它；请用 --plan 指定计划文件\n"
+    )
+    assert "root:" not in result.stdout + result.stderr
+
+
+def test_dates_in_the_future_or_long_before_the_plan_are_refused(cli, book: Path) -> None:
+    workbook = load_workbook(book)
+    ws = workbook["2020-huaibei"]
+    ws["F20"], ws["G20"] = "已完成", dt.datetime(9999, 12, 31)
+    ws["F21"], ws["G21"] = "已完成", "2030-05-21"
+    ws["F10"], ws["G10"] = "已完成", "1899-12-31"
+    ws["F17"], ws["G17"] = "已完成", 99999999  # a serial number past 9999, in a date-formatted cell
+    ws["G17"].number_format = "yyyy-mm-dd"
+    workbook.save(book)
+    result = cli("progress", "import", book, "--today", "2020-05-27")
+    assert result.exit_code == 1
+    where = "build/2020-huaibei.status.xlsx!2020-huaibei!"
+    assert result.stderr == (
+        f"{where}G10: 1899-12-31 远早于 2020 年的计划；请检查年份\n"
+        f"{where}G17: “#VALUE!”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日\n"
+        f"{where}G20: 9999-12-31 晚于今天（2020-05-27）；请写完成或开始的那一天\n"
+        f"{where}G21: 2030-05-21 晚于今天（2020-05-27）；请写完成或开始的那一天\n"
+        "aidplan: build/2020-huaibei.status.xlsx 有 4 处错误，没有写入任何记录；"
+        "改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的\n"
+    )
+    assert not Path("2020-huaibei.progress.yaml").exists()

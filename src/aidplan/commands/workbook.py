@@ -83,6 +83,12 @@ def _find_plan(book: Path, sheet, override: Path | None) -> Path:
     """The plan of a sheet: given, else beside the workbook as it was written, else as given at writing."""
     if override is not None:
         return override
+    # the workbook is a file from someone else: what its hidden sheet names is read only if it is a plan
+    for recorded in (sheet.plan_ref, sheet.plan_from_cwd):
+        if recorded and Path(recorded).suffix.lower() not in (".yaml", ".yml"):
+            raise UsageError(
+                f"工作表“{sheet.sheet}”记下的计划“{recorded}”不是 .yaml 计划文件，不会读取它；请用 --plan 指定计划文件"
+            )
     beside = Path(os.path.normpath(book.parent / sheet.plan_ref)) if sheet.plan_ref else None
     for candidate in (beside, Path(sheet.plan_from_cwd) if sheet.plan_from_cwd else None):
         if candidate is not None and candidate.is_file():
@@ -132,7 +138,9 @@ def import_workbook(
         bad = progress.findings or unknown_task_findings(progress, texts)
         if bad:
             raise progress_file_error(bad)
-        changes, found = sheet_changes(book, sheet, items, latest_status(progress.records), known, today)
+        changes, found = sheet_changes(
+            book, sheet, items, latest_status(progress.records), known, today, loaded_plan.year
+        )
         bad_rows = {p.cell for p in found if p.severity is Severity.error and p.cell}
         result = PlanImport(plan_path, sheet.sheet, changes, skipped=len({int(c[1:]) for c in bad_rows}))
         problems += found

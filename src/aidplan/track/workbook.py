@@ -82,6 +82,7 @@ OLE_MAGIC = b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1"  # an old .xls, or an .xlsx save
 
 def read_workbook(path: Path) -> list[SheetPlan]:
     """The plan sheets of a 台账 workbook written by `aidplan status -f xlsx`, with their rows' values."""
+    import warnings
     import zipfile
 
     from openpyxl import load_workbook
@@ -120,7 +121,9 @@ def read_workbook(path: Path) -> list[SheetPlan]:
             f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB；这不像 aidplan 写出的台账"
         )
     try:
-        book = load_workbook(io.BytesIO(raw), data_only=True)
+        with warnings.catch_warnings():  # its notes (a date serial out of range…) show up as cell values
+            warnings.simplefilter("ignore")
+            book = load_workbook(io.BytesIO(raw), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
         raise WorkbookError(f"无法读取 {path}：{exc}") from None
     if META_SHEET not in book.sheetnames:
@@ -208,6 +211,7 @@ def sheet_changes(
     latest: dict[str, tuple[int, ProgressRecord]],
     known: set[str],
     today: dt.date,
+    year: int | None = None,
 ) -> tuple[list[SheetChange], list[SheetProblem]]:
     """The records a filled-in sheet adds (rows that differ from the record in force), and its problems.
 
@@ -292,6 +296,13 @@ def sheet_changes(
         if unchanged:
             continue
         on = date or today
+        if date is not None and date > today:
+            # a typo such as 2030 would otherwise be the record in force for ever
+            problem(row, "date", f"{date.isoformat()} 晚于今天（{today.isoformat()}）；请写完成或开始的那一天")
+            continue
+        if date is not None and year is not None and date.year < year - 1:
+            problem(row, "date", f"{date.isoformat()} 远早于 {year} 年的计划；请检查年份")
+            continue
         if record is not None and on < record.date:
             problem(
                 row,
