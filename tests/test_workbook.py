@@ -437,3 +437,15 @@ def test_dates_in_the_future_or_long_before_the_plan_are_refused(cli, book: Path
         "改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的\n"
     )
     assert not Path("2020-huaibei.progress.yaml").exists()
+
+
+def test_a_plan_named_twice_gets_one_sheet(cli, in_tmp: Path, huaibei: Path) -> None:
+    shutil.copy(SEED_PLANS["2014-yueyang"], in_tmp / "2014-yueyang.yaml")
+    result = cli("status", ".", huaibei, "./2020-huaibei.yaml", "-f", "xlsx", "-d", "build", "--today", "2014-05-20")
+    assert result.exit_code == 0, result.output
+    workbook = load_workbook("build/status.xlsx")
+    assert workbook.sheetnames == ["汇总", "2014-yueyang", "2020-huaibei", "aidplan"]
+    assert [r[0] for r in workbook["aidplan"].iter_rows(min_row=2, values_only=True)] == [
+        "2014-yueyang",
+        "2020-huaibei",
+    ]

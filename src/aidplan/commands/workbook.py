@@ -36,6 +36,10 @@ def write_workbook(
     from aidplan.files import write_atomic
     from aidplan.render.xlsx import LedgerSheet, ledger_workbook, sheet_name
 
+    once: dict[str, tuple[PlanStatus, Plan]] = {}  # a plan named twice (plans/ and plans/x.yaml) gets one sheet
+    for entry in statuses:
+        once.setdefault(os.path.realpath(entry[0].path), entry)
+    statuses = list(once.values())
     if output is not None and output.suffix.lower() != ".xlsx":
         raise UsageError(f"-o/--output 的文件名应以 .xlsx 结尾：{output}")
     if output is not None:
