@@ -415,7 +415,9 @@ def test_the_kind_follows_from_the_host(url: str, kind: str) -> None:
 def test_signatures_match_the_platforms_published_examples() -> None:
     """DingTalk: HmacSHA256 keyed by the secret over "timestamp\\nsecret"; Feishu: keyed by "timestamp\\nsecret"
     over nothing. Both base64; DingTalk's is URL-encoded into the query."""
-    from aidplan.publish.notify import DINGTALK, FEISHU
+    from aidplan.publish.notify import notifier
+
+    DINGTALK, FEISHU = notifier("dingtalk"), notifier("feishu")
 
     signed = DINGTALK.sign("https://oapi.dingtalk.com/robot/send?access_token=t", {}, "this is secret", 1577836800.0)
     query = dict(urllib.parse.parse_qsl(urllib.parse.urlsplit(signed.url).query))

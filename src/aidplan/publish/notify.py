@@ -16,7 +16,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from aidplan.errors import AidplanError, UsageError
-from aidplan.publish.notifiers import NOTIFIERS
+from aidplan.publish.notifiers import NOTIFIERS, PLATFORMS, Platform
 
 
 class NotifyError(AidplanError):
@@ -69,10 +69,16 @@ def _code_failure(body: dict, code_key: str, message_key: str, hints: dict[int, 
     return f"错误码 {code}：{body.get(message_key, '')}" + (f"（{hint}）" if hint else "")
 
 
-class WeCom:
+class _Platformed:
+    """A notifier's kind, name and hosts come from its registry entry (aidplan.publish.notifiers)."""
+
+    def __init__(self, platform: Platform) -> None:
+        self.kind, self.name, self.hosts = platform.kind, platform.name, platform.hosts
+
+
+class WeCom(_Platformed):
     """企业微信群机器人: markdown content at most 4096 bytes, text 2048; no signing (the key is in the URL)."""
 
-    kind, name, hosts = "wecom", "企业微信", ("qyapi.weixin.qq.com",)
     MARKDOWN_BYTES, TEXT_BYTES = 4096, 2048
 
     def line_break(self, markdown: bool) -> str:
@@ -101,11 +107,10 @@ class WeCom:
         return _code_failure(body, "errcode", "errmsg", self.HINTS)
 
 
-class DingTalk:
+class DingTalk(_Platformed):
     """钉钉自定义机器人: markdown {title, text}; with 加签, timestamp (ms) and sign = urlencode(base64(
     HmacSHA256(key=secret, msg="timestamp\\nsecret"))) go in the query."""
 
-    kind, name, hosts = "dingtalk", "钉钉", ("oapi.dingtalk.com",)
     BODY_BYTES = 20000  # the robot refuses longer messages; leave room below it
 
     def line_break(self, markdown: bool) -> str:
@@ -135,11 +140,10 @@ class DingTalk:
         return _code_failure(body, "errcode", "errmsg", self.HINTS)
 
 
-class Feishu:
+class Feishu(_Platformed):
     """飞书自定义机器人: a card with a markdown element (or text); with 签名校验, timestamp (s) and sign =
     base64(HmacSHA256(key="timestamp\\nsecret", msg="")) go in the body. The body is at most 20 KB."""
 
-    kind, name, hosts = "feishu", "飞书", ("open.feishu.cn", "open.larksuite.com")
     BODY_BYTES = 19000  # the limit is 20 KB of request body; the signature fields take a little
 
     def line_break(self, markdown: bool) -> str:
@@ -178,7 +182,9 @@ class Feishu:
         return _code_failure(body, "StatusCode", "StatusMessage", self.HINTS)
 
 
-WECOM, DINGTALK, FEISHU = WeCom(), DingTalk(), Feishu()  # the targets of aidplan.publish.notifiers.NOTIFIERS
+def notifier(kind: str) -> Notifier:
+    """The notifier of a platform named in aidplan.publish.notifiers."""
+    return NOTIFIERS.load(kind)(PLATFORMS[kind])
 
 
 def redact(url: str) -> str:
@@ -202,11 +208,10 @@ def notifier_for(url: str, kind: str | None) -> Notifier:
     if kind is not None:
         if kind not in NOTIFIERS:
             raise UsageError(f"不认识的 --kind“{kind}”；可选：{'、'.join(NOTIFIERS)}")
-        return NOTIFIERS.load(kind)
-    for name in NOTIFIERS:
-        notifier = NOTIFIERS.load(name)
-        if parts.hostname in notifier.hosts:
-            return notifier
+        return notifier(kind)
+    for platform in PLATFORMS.values():
+        if parts.hostname in platform.hosts:
+            return notifier(platform.kind)
     raise UsageError(f"从地址 {redact(url)} 看不出是哪个平台的机器人；请用 --kind 指定：{'、'.join(NOTIFIERS)}")
 
 
