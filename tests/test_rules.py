@@ -56,7 +56,7 @@ def test_every_code_has_entry_fixture_and_explanation_and_the_reverse(cli) -> No
         explained = cli("explain", code)
         assert explained.exit_code == 0
         assert explained.stdout.startswith(f"{code} {rule.name} ({rule.severity.value})\n\n")
-        for section in ("Message::", "Fix:"):
+        for section in ("Example", "Message::", "Fix:"):
             assert section in explained.stdout, (code, section)
         assert f"{rule.severity.value}[{code}]: " in explained.stdout, f"{code}'s example message has another code"
     listed = cli("explain").stdout.splitlines()

@@ -56,6 +56,10 @@ class FileTooLarge(Rule):
     A plan is a few kilobytes; a larger file is almost always the wrong file, and it is refused before it is
     read.
 
+    Example: a database dump or a log saved as plan.yaml, or a plan padded past 2 MB::
+
+        python3 -c "print(('# ' + '注' * 80 + chr(10)) * 8700)" > plan.yaml
+
     Message::
 
         plan.yaml:1:1: error[E102]: 文件过大（2.0 MB），计划文件最大 2 MB
