@@ -213,6 +213,10 @@ def test_csv_cells_that_look_like_formulas_are_neutralised(cli, in_tmp: Path) ->
         ),
         ("{{ range(10**9) | list }}", "模板有错：mine/plan.md.j2:1: range() 过大：沙箱里的 range 最多 100,000 项"),
         (
+            "x\n{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
+            "模板有错：mine/plan.md.j2:2: 沙箱不允许：循环合计超过 1,000,000 次",
+        ),
+        (
             "{{ cycler.__init__.__globals__.os.popen('id').read() }}",
             "模板有错：mine/plan.md.j2:1: 沙箱不允许：access to attribute '__init__' of 'type' object is unsafe.",
         ),

@@ -737,6 +737,7 @@ def render_notice(
     from aidplan.render.docx import _fix_zip_times, table_document
     from aidplan.render.pages import table_layout
     from aidplan.render.style import profile_for
+    from aidplan.render.templating import _cause, _sandbox
 
     try:
         data = _template_bytes(template)
@@ -758,11 +759,11 @@ def render_notice(
     _own_indents(subdoc)
     context = notice_context(plan, day or dt.date.today(), values)
     context[PLACEHOLDER] = subdoc
-    env = jinja2.Environment(undefined=jinja2.StrictUndefined, autoescape=True)
+    env = _sandbox()(undefined=jinja2.StrictUndefined, autoescape=True)  # a template is data someone sent
     try:
         document.render(context, jinja_env=env)
-    except jinja2.TemplateError as exc:
-        message = f"渲染模板时出错：{getattr(exc, 'message', None) or exc}"
+    except Exception as exc:  # a template is a program: whatever it raises is the template's fault
+        message = f"渲染模板时出错：{_cause(exc)}"
         raise template_errors(
             template, [TemplateFinding(template, 0, 0, TemplateSyntax.severity, TemplateSyntax.code, message)]
         ) from None

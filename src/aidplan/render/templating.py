@@ -36,16 +36,41 @@ def css_string(text: str):
 
 MAX_TEMPLATE_TEXT = 10_000_000  # characters a template may build by repeating text or lists ("x" * n)
 MAX_POWER = 1_000  # largest exponent of ** (10 ** 11 is fine; 10 ** 10 ** 10 would run for hours)
+MAX_LOOP_STEPS = 1_000_000  # steps of all {% for %} loops of one render together (two nested range(100000): 10**10)
+LOOP_STEPS = "aidplan_loop_steps"  # the global every {% for %} iterates through
 
 
 def _sandbox():
     """Jinja2's SandboxedEnvironment (no attributes starting with _, no unsafe callables, ranges of at most
-    100,000 items), with `*` and `**` bounded so a template cannot ask for a 100 GB string."""
+    100,000 items), with `*` and `**` bounded so a template cannot ask for a 100 GB string, and all loops of
+    one environment together bounded to MAX_LOOP_STEPS steps (nested loops multiply: each range alone is not
+    enough). Every `{% for %}` is rewritten at parse time to iterate through the counting global."""
     import jinja2
+    from jinja2 import nodes
     from jinja2.sandbox import SandboxedEnvironment
 
     class Sandbox(SandboxedEnvironment):
         intercepted_binops = frozenset(["*", "**"])
+
+        def __init__(self, *args, **kwargs) -> None:
+            super().__init__(*args, **kwargs)
+            self.loop_steps = 0
+            self.globals[LOOP_STEPS] = self._count_steps
+
+        def _count_steps(self, iterable):
+            for item in iterable:
+                self.loop_steps += 1
+                if self.loop_steps > MAX_LOOP_STEPS:
+                    raise jinja2.sandbox.SecurityError(f"循环合计超过 {MAX_LOOP_STEPS:,} 次")
+                yield item
+
+        def _parse(self, source, name, filename):
+            tree = super()._parse(source, name, filename)
+            for loop in tree.find_all(nodes.For):
+                counter = nodes.Name(LOOP_STEPS, "load", lineno=loop.lineno)
+                loop.iter = nodes.Call(counter, [loop.iter], [], None, None, lineno=loop.lineno)
+            tree.set_environment(self)
+            return tree
 
         def call_binop(self, context, operator, left, right):
             if operator == "*":
