@@ -455,7 +455,7 @@ def render(
     if template is not None:
         from aidplan.commands.track import parse_date
 
-        day = parse_date(date, "--date") if date else None
+        day = parse_date(date, "--date") if date is not None else None
         notice = NoticeOptions(template, day, parse_values(values or []))
     elif date or values:
         raise UsageError("--date 和 --set 只用于通知模板（--docx-template，或项目配置里的 docx_template）")

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import datetime as dt
+import re
 import tempfile
 from collections.abc import Sequence
 from dataclasses import dataclass, field
@@ -43,8 +44,16 @@ def parse_values(items: list[str]) -> dict[str, str]:
             raise UsageError(
                 f"--set 的“{item}”看不懂；请写成 名字=值，名字用英文字母、数字和下划线，如 doc_number=资助〔2020〕3号"
             )
+        if name == "plan_table":
+            raise UsageError("--set 不能改 plan_table：它是放计划表格的占位符")
+        bad = next((c for c in value if _NOT_IN_XML.match(c)), None)
+        if bad is not None:  # docxtpl would drop it silently, or cut the paragraph short at it
+            raise UsageError(f"--set {name} 的值里有 XML 文档不能容纳的字符（U+{ord(bad):04X}）；请去掉它")
         values[name] = value
     return values
+
+
+_NOT_IN_XML = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")  # outside XML 1.0's Char
 
 
 @dataclass(frozen=True)

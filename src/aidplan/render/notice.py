@@ -20,7 +20,7 @@ from pathlib import Path
 
 from lxml import etree
 
-from aidplan.errors import FindingsError
+from aidplan.errors import FindingsError, UsageError
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan, format_number
 from aidplan.rules.base import Rule
@@ -93,8 +93,27 @@ def chinese_date(day: dt.date) -> str:
     return f"{day.year}年{day.month}月{day.day}日"
 
 
-def notice_context(plan: Plan, day: dt.date, values: dict[str, str] | None = None) -> dict:
-    """Every variable a notice template can use (README: "Your own notice template")."""
+class _NoOrganisation(str):
+    """The empty 发文机关 of a plan without `organisation:`. It notes the tag that prints it (autoescape asks
+    every printed value for __html__), so the notice is refused instead of an empty 发文机关标志 or 署名;
+    `{% if org %}` and `|default` still see an empty string."""
+
+    def __new__(cls, tag: str, printed: list[str]):
+        value = super().__new__(cls, "")
+        value.tag, value.printed = tag, printed
+        return value
+
+    def __html__(self) -> str:
+        self.printed.append(self.tag)
+        return ""
+
+
+def notice_context(
+    plan: Plan, day: dt.date, values: dict[str, str] | None = None, printed: list[str] | None = None
+) -> dict:
+    """Every variable a notice template can use (README: "Your own notice template"). `--set org=…` also
+    fills `plan.organisation` when the plan has none; without either, `org` and `plan.organisation` print
+    nothing and name themselves in `printed`."""
     from aidplan.plan.schedule import schedule
 
     groups, tasks = [], []
@@ -120,10 +139,16 @@ def notice_context(plan: Plan, day: dt.date, values: dict[str, str] | None = Non
             }
         )
         tasks.extend(period_tasks)
+    values = dict(values or {})
+    organisation = plan.organisation or values.get("org")
+    if organisation is None and printed is not None:
+        plan_org, org = _NoOrganisation("{{ plan.organisation }}", printed), _NoOrganisation("{{ org }}", printed)
+    else:
+        plan_org = org = organisation or ""
     plan_values = {
         "title": plan.title,
         "year": plan.year,
-        "organisation": plan.organisation or "",
+        "organisation": plan_org,
         "attachment": plan.attachment or "",
         "layout": plan.layout,
         "notes": list(plan.notes),
@@ -134,13 +159,13 @@ def notice_context(plan: Plan, day: dt.date, values: dict[str, str] | None = Non
         "plan": plan_values,
         "title": plan.title,
         "year": plan.year,
-        "org": plan.organisation or "",
+        "org": org,
         "date": chinese_date(day),
         "attachment_label": (plan.attachment or "附件").rstrip("：: "),  # std 7.3.7: no colon after the label
         "groups": groups,
         "tasks": tasks,
     }
-    context.update(values or {})
+    context.update(values)
     return context
 
 
@@ -205,9 +230,19 @@ def _paragraphs(root: etree._Element, part: str) -> list[_Paragraph]:
     return found
 
 
+MAX_UNPACKED_BYTES = 256 * 1024 * 1024  # all parts of the .docx, uncompressed, as their headers declare them
+
+
+class _Unpacked(ValueError):
+    """A .docx that would expand beyond MAX_UNPACKED_BYTES."""
+
+
 def _read_parts(data: bytes) -> list[tuple[str, etree._Element]]:
     """(part label, root) for the body, then the headers and footers, as docxtpl renders them."""
     archive = zipfile.ZipFile(io.BytesIO(data))
+    unpacked = sum(info.file_size for info in archive.infolist())
+    if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb: a few hundred KB that expand to gigabytes
+        raise _Unpacked(f"不是正常的 Word 文档：解压后有 {unpacked:,} 字节（最多 {MAX_UNPACKED_BYTES:,}）")
     names = archive.namelist()
     parts = [("正文", etree.fromstring(archive.read("word/document.xml")))]
     for kind, label in (("header", "页眉"), ("footer", "页脚")):
@@ -617,9 +652,14 @@ def check_template(path: Path, data: bytes | None = None, extra_names: set[str] 
         return checker.findings
     try:
         parts = _read_parts(raw)
+    except _Unpacked as exc:
+        checker.add(None, 0, TemplateUnreadable, str(exc))
+        return checker.findings
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
-        old = raw[:4] == b"\xd0\xcf\x11\xe0"  # the binary .doc / .wps container
+        old = raw[:4] == b"\xd0\xcf\x11\xe0"  # the OLE container: a binary .doc / .wps, or an encrypted .docx
         hint = "：这是旧的 .doc/.wps 格式，请在 Word 或 WPS 里另存为 .docx" if old else ""
+        if old and "EncryptedPackage".encode("utf-16-le") in raw:
+            hint = "：文件加了密码；请在 Word 或 WPS 里取消密码后再用"
         checker.add(None, 0, TemplateUnreadable, f"不是 Word 文档（.docx）{hint}")
         return checker.findings
     read = []
@@ -757,7 +797,8 @@ def render_notice(
     with _custom_properties_prefix():
         subdoc = document.new_subdoc(io.BytesIO(block))
     _own_indents(subdoc)
-    context = notice_context(plan, day or dt.date.today(), values)
+    printed: list[str] = []
+    context = notice_context(plan, day or dt.date.today(), values, printed)
     context[PLACEHOLDER] = subdoc
     env = _sandbox()(undefined=jinja2.StrictUndefined, autoescape=True)  # a template is data someone sent
     try:
@@ -767,6 +808,11 @@ def render_notice(
         raise template_errors(
             template, [TemplateFinding(template, 0, 0, TemplateSyntax.severity, TemplateSyntax.code, message)]
         ) from None
+    if printed:
+        raise UsageError(
+            f"模板 {template} 要印发文机关（{printed[0]}），但计划没有写 organisation:；"
+            "请在计划里写上 organisation:，或加 --set org=发文机关名称"
+        )
     buffer = io.BytesIO()
     document.save(buffer)
     return _fix_zip_times(buffer.getvalue())
