@@ -61,6 +61,7 @@ def test_readme_console_example(line: int, block: str, tmp_path: Path, monkeypat
     from aidplan.cli import app
 
     shutil.copytree(ROOT / "plans", tmp_path / "plans")
+    shutil.copytree(ROOT / "templates", tmp_path / "templates")
     shutil.copytree(ROOT / "tests" / "data", tmp_path / "tests" / "data", ignore=_special_files, symlinks=True)
     monkeypatch.chdir(tmp_path)
     monkeypatch.delenv("GITHUB_ACTIONS", raising=False)
