@@ -287,3 +287,70 @@ def test_a_latin_console_never_crashes(in_tmp: Path, encoding: str, command: lis
     output = (result.stdout + result.stderr).decode(encoding)
     if command[0] == "check" and command[1] == "h.yaml":
         assert "\\u68c0\\u67e5\\u4e86 1 \\u4e2a\\u6587\\u4ef6" in output  # 检查了 1 个文件
+
+
+# --- items 11, 12, 13: days and years a plan may use -------------------------------------------------------------
+
+
+def test_a_monthly_day_no_month_has_is_an_error_not_a_crash(cli, in_tmp: Path) -> None:
+    write(in_tmp, plan_text(["每月0日前上报资助数据。", "每月99日前更新系统。"]))
+    check = cli("check", "-q", "plan.yaml")
+    assert (check.exit_code, check.stdout) == (
+        1,
+        "plan.yaml:6:9: error[E215]: 任务 3.1 写的是每月0日：每月的日子应在 1 至 31 日之间\n"
+        "plan.yaml:7:9: error[E215]: 任务 3.2 写的是每月99日：每月的日子应在 1 至 31 日之间\n",
+    )
+    for command in (("due", "--today", "2020-03-01"), ("status", "--today", "2020-03-01"), ("export",)):
+        result = cli(command[0], "plan.yaml", *command[1:])
+        assert result.exit_code == 1, result.output
+        assert "error[E215]" in result.stderr
+        assert not (in_tmp / "build").exists()
+
+
+def test_a_recurring_task_with_a_day_no_month_has(cli, in_tmp: Path) -> None:
+    write(
+        in_tmp,
+        "title: 计划\nyear: 2020\nrecurring:\n  - {id: m, text: 每月32日前上报}\nperiods:\n  - label: 3月份\n    tasks: [做好资助]\n",
+    )
+    check = cli("check", "-q", "plan.yaml")
+    assert check.stdout == "plan.yaml:4:19: error[E215]: 例行任务“m”写的是每月32日：每月的日子应在 1 至 31 日之间\n"
+
+
+@pytest.mark.parametrize(
+    ("deadline", "message"),
+    [
+        ("0000年3月1日", "“0000年3月1日”在 0000 年，超出计划可用的年份（2019 年至 2021 年）"),
+        ("9999年12月31日", "“9999年12月31日”在 9999 年，超出计划可用的年份（2019 年至 2021 年）"),
+        ("2月0日", "“2月0日”不存在：每月从1日起，没有0日"),
+    ],
+)
+def test_deadline_texts_outside_the_plan_years(cli, in_tmp: Path, deadline: str, message: str) -> None:
+    write(
+        in_tmp,
+        plan_text(["做好资助工作。"], label="2月份").replace("    tasks:", f"    deadline: {deadline}\n    tasks:"),
+    )
+    check = cli("check", "-q", "plan.yaml")
+    assert (check.exit_code, check.stdout) == (1, f"plan.yaml:5:15: error[E205]: 时段“2月份”的完成时间{message}\n")
+
+
+def test_dates_thousands_of_years_away_are_located_errors_everywhere(cli, in_tmp: Path) -> None:
+    write(
+        in_tmp,
+        "title: 计划\nyear: 2020\ncalendar:\n  holidays: [{date: 0001-01-01, name: 元旦}]\nperiods:\n"
+        "  - label: 全程\n    span: {start: 0001-01-01, end: 9999-12-31}\n    deadline: {text: 年底, date: 0001-01-01}\n"
+        "    tasks:\n      - 每月20日前更新资助系统数据。\n",
+    )
+    check = cli("check", "-q", "plan.yaml")
+    window = "超出计划可用的年份：year 为 2020，日期应在 2019 年至 2021 年之间"
+    assert (check.exit_code, check.stdout.splitlines()) == (
+        1,
+        [
+            f"plan.yaml:4:21: error[E216]: 日期 0001-01-01 {window}",
+            f"plan.yaml:7:19: error[E216]: 日期 0001-01-01 {window}",
+            f"plan.yaml:7:36: error[E216]: 日期 9999-12-31 {window}",
+            f"plan.yaml:8:32: error[E216]: 日期 0001-01-01 {window}",
+        ],
+    )
+    for command in (("export",), ("export", "-f", "csv"), ("due", "--today", "2020-03-01"), ("render", "-f", "md")):
+        result = cli(command[0], "plan.yaml", *command[1:])
+        assert result.exit_code == 1 and "error[E216]" in result.stderr, result.output

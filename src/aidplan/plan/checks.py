@@ -7,18 +7,20 @@ from datetime import timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
-from aidplan.plan.deadlines import DeadlineReading, names_year
+from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, names_year
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
-from aidplan.plan.model import MONTH_PLACEHOLDER, Plan, normalise_text
+from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Plan, normalise_text
 from aidplan.plan.schedule import ScheduledPeriod, schedule
 from aidplan.registry import Entry, Registry
 from aidplan.rules.plans import (
+    DateOutsidePlanYears,
     DeadlineBeforePeriod,
     DeadlineNotADate,
     DeadlineOnDayOff,
     DeadlineOtherYear,
     IdUsedTwice,
+    MonthlyDayNotADay,
     MonthUnknown,
     NoHolidayData,
     NumbersOutOfSequence,
@@ -146,6 +148,45 @@ def _deadline_findings(
     return findings
 
 
+def _monthly_day_findings(path: Path, position: tuple[int, int], what: str, text: str) -> list[Finding]:
+    """E215 for each day of a monthly duty that no month has (每月0日, 每月99日)."""
+    return [
+        MonthlyDayNotADay.at(path, position, f"{what}写的是每月{day}日：每月的日子应在 1 至 31 日之间")
+        for day in monthly_days(text)
+        if day not in MONTH_DAYS
+    ]
+
+
+def date_window_findings(subject: CheckedPlan) -> list[Finding]:
+    """E216 for every date the plan writes out (spans, deadline dates, local days) more than DATE_WINDOW years
+    from its year. Run before the other checkers: their arithmetic on 0001-01-01 or 9999-12-31 would overflow."""
+    path, plan, document, _, _ = subject
+    first, last = plan.year - DATE_WINDOW, plan.year + DATE_WINDOW
+    dated: list[tuple[tuple, object]] = []
+    for p, period in enumerate(plan.periods):
+        if period.span is not None:
+            dated += [
+                (("periods", p, "span", "start"), period.span.start),
+                (("periods", p, "span", "end"), period.span.end),
+            ]
+        if period.deadline is not None and period.deadline.date is not None:
+            dated.append((("periods", p, "deadline", "date"), period.deadline.date))
+        for t, entry in enumerate(period.tasks):
+            if entry.deadline is not None and entry.deadline.date is not None:
+                dated.append((("periods", p, "tasks", t, "deadline", "date"), entry.deadline.date))
+    dated += [(("calendar", "holidays", k, "date"), day.date) for k, day in enumerate(plan.calendar.holidays)]
+    dated += [(("calendar", "workdays", k), day) for k, day in enumerate(plan.calendar.workdays)]
+    return [
+        DateOutsidePlanYears.at(
+            path,
+            _at(document, *location),
+            f"日期 {day.isoformat()} 超出计划可用的年份：year 为 {plan.year}，日期应在 {first} 年至 {last} 年之间",
+        )
+        for location, day in dated
+        if not first <= day.year <= last
+    ]
+
+
 def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
     """Repeated tasks and ids, numbering, recurring references and {month}; task deadlines."""
     path, plan, document, periods, _ = subject
@@ -156,6 +197,10 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
             findings.append(
                 IdUsedTwice.at(path, _at(document, "recurring", index, "id"), f"例行任务 id“{task.id}”重复")
             )
+    for index, task in enumerate(plan.recurring):
+        findings += _monthly_day_findings(
+            path, _at(document, "recurring", index, "text"), f"例行任务“{task.id}”", task.text
+        )
     seen_ids: dict[str, str] = {}
     for item in periods:
         texts: dict[str, int] = {}
@@ -168,6 +213,8 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                 else ("periods", item.index, "label")
             )
             entry = item.period.tasks[task.entry_index] if task.entry_index is not None else None
+            if entry is not None and entry.text is not None:
+                findings += _monthly_day_findings(path, _at(document, *where, "text"), f"任务 {task.id} ", entry.text)
             if entry is not None and entry.recurring is not None:
                 if entry.recurring not in recurring_ids:
                     known = "、".join(recurring_ids) or "（计划没有 recurring）"
@@ -301,7 +348,9 @@ def check_plan(loaded: LoadedPlan, calendar_places: Sequence[Path] | None = None
 
     calendars = calendars_for(loaded.path, calendar_places)
     subject = CheckedPlan(loaded.path, loaded.plan, loaded.document, schedule(loaded.plan), calendars)
-    findings: list[Finding] = []
+    findings: list[Finding] = date_window_findings(subject)
+    if findings:  # nothing else can be worked out from dates thousands of years away
+        return sorted(findings, key=lambda f: (f.line, f.column, f.code)) + calendars.findings
     for name in CHECKERS:
         findings += CHECKERS.load(name)(subject, findings)
     return sorted(findings, key=lambda f: (f.line, f.column, f.code)) + calendars.findings

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from aidplan.plan.model import DATE_WINDOW
 from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
 from aidplan.plan.timeexpr import Term, TimeContext, TimeError, When, read_time
 
@@ -63,6 +64,8 @@ def real_date(year: int, month: int, day: int, written: str) -> date:
     """The date, or a DeadlineError that says in Chinese why it does not exist."""
     if not 1 <= month <= 12:
         raise DeadlineError(written, f"中的月份 {month} 不存在")
+    if day < 1:
+        raise DeadlineError(written, f"不存在：每月从1日起，没有{day}日")
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         if month == 2 and day == 29:
@@ -71,12 +74,22 @@ def real_date(year: int, month: int, day: int, written: str) -> date:
     return date(year, month, day)
 
 
+def _within_window(written: int, as_written: str, year: int, text: str) -> int:
+    """A year a deadline writes out, if it lies within the plan's year ± DATE_WINDOW; else a DeadlineError."""
+    if abs(written - year) > DATE_WINDOW:
+        raise DeadlineError(
+            text, f"在 {as_written} 年，超出计划可用的年份（{year - DATE_WINDOW} 年至 {year + DATE_WINDOW} 年）"
+        )
+    return written
+
+
 def parse_deadline(text: str, year: int, term: Term | None = None) -> date:
     """The date a deadline text names in `year` (or its own year, when it writes one: 2021年…, 次年…, or an
     ISO date 2027-04-30)."""
     compact = re.sub(r"\s+", "", text)
     if iso := _ISO.match(compact):
-        return real_date(int(iso["year"]), int(iso["month"]), int(iso["day"]), text)
+        written = _within_window(int(iso["year"]), iso["year"], year, text)
+        return real_date(written, int(iso["month"]), int(iso["day"]), text)
     match = _DATE.match(compact)
     if match is None:
         from aidplan.plan.periods import PeriodLabelError, parse_period_label
@@ -88,7 +101,7 @@ def parse_deadline(text: str, year: int, term: Term | None = None) -> date:
                 raise DeadlineError(text, str(exc).split("”", 1)[1]) from None
         raise DeadlineError(text, "无法读成日期（应写成“2月29日”“5月25日前”“2月底”“次年1月15日”或“2027-04-30”）")
     if match["year"]:
-        year = int(match["year"])
+        year = _within_window(int(match["year"]), match["year"], year, text)
     elif match["next"]:
         year += 1
     month = parse_number(match["month"])
@@ -161,8 +174,12 @@ def dates_in_text(text: str) -> list[DateInText]:
     return found
 
 
+MONTH_DAYS = range(1, 32)  # a monthly day beyond a month's end (每月31日 in April) means its last day
+
+
 def monthly_days(text: str) -> list[int]:
-    """The days of the month a recurring duty names: 每月20日前…，28日前… → [20, 28]."""
+    """The days of the month a recurring duty names: 每月20日前…，28日前… → [20, 28]. Days no month has
+    (每月0日, 每月99日) are returned too: `check` reports them (E215), and a plan with them is not tracked."""
     first = _MONTHLY_FIRST.search(text)
     if first is None:
         return []

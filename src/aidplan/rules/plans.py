@@ -328,6 +328,59 @@ class MonthUnknown(Rule):
     severity = Severity.error
 
 
+class MonthlyDayNotADay(Rule):
+    """A monthly duty on a day no month has (`每月0日前`, `每月99日前`).
+
+    A day after the end of a short month (`每月31日前` in April) means that month's last day; a day of 0 or
+    beyond 31 means none, and tracking it would count a day that does not exist.
+
+    Example::
+
+        periods:
+          - label: 3月份
+            tasks:
+              - 每月0日前上报资助数据。
+
+    Message::
+
+        plan.yaml:6:9: error[E215]: 任务 3.1 写的是每月0日：每月的日子应在 1 至 31 日之间
+
+    Fix: write the day meant (`每月10日前`), or `每月底前` for the last day of every month.
+    """
+
+    code = "E215"
+    name = "monthly-day-not-a-day"
+    severity = Severity.error
+
+
+class DateOutsidePlanYears(Rule):
+    """A date more than a year away from the plan's `year` (a span, a deadline's date or a local day).
+
+    A plan is about its year: its dates may reach into the year before and the year after (a school year,
+    `次年1月15日`), no further. A date such as 0001-01-01 or 9999-12-31 is a typing error, and calendars
+    and reports could not use it.
+
+    Example::
+
+        year: 2020
+        periods:
+          - label: 全程
+            span: {start: 2020-01-01, end: 9999-12-31}
+            tasks:
+              - 做好资助工作。
+
+    Message::
+
+        plan.yaml:5:36: error[E216]: 日期 9999-12-31 超出计划可用的年份：year 为 2020，日期应在 2019 年至 2021 年之间
+
+    Fix: correct the year, or set the plan's `year` to the year the plan is for.
+    """
+
+    code = "E216"
+    name = "date-outside-plan-years"
+    severity = Severity.error
+
+
 class DeadlineOnDayOff(Rule):
     """A written deadline on a day off: a weekend, a statutory holiday or a local holiday. The message names
     the day and the nearest earlier working day.

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aidplan.plan.calendar_files import calendars_for
-from aidplan.plan.deadlines import monthly_days
+from aidplan.plan.deadlines import MONTH_DAYS, monthly_days
 from aidplan.plan.model import Plan
 from aidplan.plan.periods import Span
 from aidplan.plan.schedule import schedule, task_deadline, work_calendar
@@ -52,7 +52,7 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
                     item_id, task.id, period.index, period.period.label, task.text, task.owner, deadline, source
                 )
 
-            days = monthly_days(task.text)
+            days = [day for day in monthly_days(task.text) if day in MONTH_DAYS]  # check reports the others
             if task.deadline is None and days and period.span is not None:
                 months = period.span.months
                 # a span of more than 12 months meets a month twice: 9.1@2020-9-20 and 9.1@2021-9-20
