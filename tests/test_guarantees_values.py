@@ -310,7 +310,8 @@ def test_a_monthly_day_no_month_has_is_an_error_not_a_crash(cli, in_tmp: Path) -
 def test_a_recurring_task_with_a_day_no_month_has(cli, in_tmp: Path) -> None:
     write(
         in_tmp,
-        "title: 计划\nyear: 2020\nrecurring:\n  - {id: m, text: 每月32日前上报}\nperiods:\n  - label: 3月份\n    tasks: [做好资助]\n",
+        "title: 计划\nyear: 2020\nrecurring:\n  - {id: m, text: 每月32日前上报}\n"
+        "periods:\n  - label: 3月份\n    tasks: [做好资助]\n",
     )
     check = cli("check", "-q", "plan.yaml")
     assert check.stdout == "plan.yaml:4:19: error[E215]: 例行任务“m”写的是每月32日：每月的日子应在 1 至 31 日之间\n"
@@ -337,7 +338,8 @@ def test_dates_thousands_of_years_away_are_located_errors_everywhere(cli, in_tmp
     write(
         in_tmp,
         "title: 计划\nyear: 2020\ncalendar:\n  holidays: [{date: 0001-01-01, name: 元旦}]\nperiods:\n"
-        "  - label: 全程\n    span: {start: 0001-01-01, end: 9999-12-31}\n    deadline: {text: 年底, date: 0001-01-01}\n"
+        "  - label: 全程\n    span: {start: 0001-01-01, end: 9999-12-31}\n"
+        "    deadline: {text: 年底, date: 0001-01-01}\n"
         "    tasks:\n      - 每月20日前更新资助系统数据。\n",
     )
     check = cli("check", "-q", "plan.yaml")
