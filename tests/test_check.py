@@ -125,7 +125,7 @@ def test_bom_and_crlf_are_accepted(cli, in_tmp: Path) -> None:
             "gbk.yaml",
             MINIMAL.encode("gbk"),
             "gbk.yaml:1:8: error[E103]: 文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；"
-            "请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 'gbk.yaml' > 新文件.yaml",
+            "请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 gbk.yaml > 新文件.yaml",
         ),
         (
             "utf16.yaml",

@@ -356,3 +356,120 @@ def test_dates_thousands_of_years_away_are_located_errors_everywhere(cli, in_tmp
     for command in (("export",), ("export", "-f", "csv"), ("due", "--today", "2020-03-01"), ("render", "-f", "md")):
         result = cli(command[0], "plan.yaml", *command[1:])
         assert result.exit_code == 1 and "error[E216]" in result.stderr, result.output
+
+
+# --- items 8, 9: values under explicit tags, in plans and in progress files ------------------------------------
+
+
+TAGGED = [
+    ("!!bool maybe", "标签 !!bool 的值“maybe”不是布尔值（true 或 false）；请改正，或去掉标签 !!bool"),
+    ("!!timestamp hello", "标签 !!timestamp 的值“hello”不是日期（如 2020-03-01）；请改正，或去掉标签 !!timestamp"),
+    ('!!int ""', "标签 !!int 的值“”不是整数；请改正，或去掉标签 !!int"),
+    ('!!float ""', "标签 !!float 的值“”不是数字；请改正，或去掉标签 !!float"),
+    ("!!int +", "标签 !!int 的值“+”不是整数；请改正，或去掉标签 !!int"),
+    ('!<tag:yaml.org,2002:bool> ""', "标签 !!bool 的值“”不是布尔值（true 或 false）；请改正，或去掉标签 !!bool"),
+    ("!!binary YQdi", "不支持 !!binary（二进制）值；计划里只能写文字，请把内容直接写出来"),
+]
+
+
+@pytest.mark.parametrize(("value", "message"), TAGGED)
+def test_malformed_tagged_values_in_a_plan(cli, in_tmp: Path, value: str, message: str) -> None:
+    write(in_tmp, f"title: 计划\nyear: {value}\nperiods:\n  - label: 3月份\n    tasks: [做好资助]\n")
+    result = cli("check", "-q", "plan.yaml")
+    assert (result.exit_code, result.stdout) == (1, f"plan.yaml:2:7: error[E110]: {message}\n")
+
+
+@pytest.mark.parametrize(("value", "message"), TAGGED)
+def test_malformed_tagged_values_in_a_progress_file(cli, in_tmp: Path, value: str, message: str) -> None:
+    write(in_tmp, SEED_PLANS["2020-huaibei"].read_text(encoding="utf-8"), "h.yaml")
+    write(in_tmp, f'- task: "5.2"\n  status: done\n  date: {value}\n', "h.progress.yaml")
+    for command in (("due", "--today", "2020-05-10"), ("status", "--today", "2020-05-10"), ("done", "5.3")):
+        result = cli(command[0], "h.yaml", *command[1:])
+        assert result.exit_code == 1, result.output
+        assert f"h.progress.yaml:3:9: error[E110]: {message}" in result.stderr
+
+
+def test_binary_text_cannot_carry_a_control_character_past_check(cli, in_tmp: Path) -> None:
+    write(in_tmp, "title: !!binary YQdi\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks: [做好资助]\n")
+    assert cli("render", "plan.yaml", "-f", "docx").exit_code == 1
+    assert not (in_tmp / "build").exists()
+
+
+# --- messages -----------------------------------------------------------------------------------------------------
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # the quoting hint names the value as written (5.10), not the number YAML read (5.1)
+        (
+            "title: 计划\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks:\n      - {text: 做好, id: 5.10}\n",
+            '6:24: error[E110]: “id”应为文本，实际是数字 5.1（数字样子的文字请加引号，如 "5.10"）',
+        ),
+        (
+            "title: 计划\nyear: 2020\n<<: {a: 1}\nperiods: []\n",
+            "3:1: error[E101]: YAML 语法错误：不支持合并键“<<”；请把内容直接写出来",
+        ),
+        (
+            "title: 计划\n...\nyear: 2020\n",
+            "3:1: error[E101]: YAML 语法错误：文件的结构不对：顶层映射（或“...”）之后还有内容；请检查缩进",
+        ),
+        (
+            "title: 计划\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks: [5]\n",
+            "5:13: error[E110]: “tasks的第 1 项”应为映射（key: value），实际是整数 5",
+        ),
+        # YAML breaks lines at U+2028 and U+0085 too; editors do not, and the position is the editor's
+        (
+            "title: 计划\u2028说明\nyear: 2020\nperiods:\n  - label: 3月份\n    tasks: [做好]\n",
+            "2:1: error[E101]: YAML 语法错误：缺少“: ”（键和值之间要用英文冒号加空格）",
+        ),
+        (
+            "title: a\u0085b\u0085c\u0085d\nyear: 2020\n",
+            "1:12: error[E101]: YAML 语法错误：缺少“: ”（键和值之间要用英文冒号加空格）",
+        ),
+    ],
+)
+def test_messages_say_what_the_author_wrote_where_the_editor_shows_it(
+    cli, in_tmp: Path, text: str, expected: str
+) -> None:
+    write(in_tmp, text)
+    result = cli("check", "-q", "plan.yaml")
+    assert (result.exit_code, result.stdout) == (1, f"plan.yaml:{expected}\n")
+
+
+def test_every_libyaml_problem_has_a_chinese_message() -> None:
+    import re
+
+    import yaml
+
+    from aidplan.plan.loading import _translate_yaml_problem
+
+    messages = re.compile(rb"\x00((?:did not|found|could not|mapping|block sequence|control) [a-z][ -~]{3,80}?)\x00")
+    problems = set()
+    for module in Path(yaml.__file__).parent.glob("_yaml*.so"):  # libyaml and PyYAML's C composer
+        problems |= {m.decode() for m in messages.findall(module.read_bytes()) if b"&" not in m}
+    assert len(problems) >= 40, "the C loader's messages were not found"
+    untranslated = sorted(p for p in problems if _translate_yaml_problem(p) == p)
+    assert untranslated == []
+
+
+def test_utf16_without_bom_is_named_as_an_encoding(cli, in_tmp: Path) -> None:
+    text = SEED_PLANS["2014-yueyang"].read_text(encoding="utf-8")
+    (in_tmp / "le.yaml").write_bytes(text.encode("utf-16-le"))
+    result = cli("check", "-q", "le.yaml")
+    assert result.stdout == (
+        "le.yaml:1:1: error[E103]: 文件是 UTF-16LE 编码（没有 BOM）；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）\n"
+    )
+
+
+def test_the_iconv_hint_is_quoted_for_the_shell(cli, in_tmp: Path) -> None:
+    (in_tmp / "it's plan.yaml").write_bytes("title: 计划\nyear: 2020\n".encode("gb18030"))
+    result = cli("check", "-q", "it's plan.yaml")
+    assert result.stdout.endswith("""iconv -f GB18030 -t UTF-8 'it'"'"'s plan.yaml' > 新文件.yaml\n""")
+
+
+def test_a_note_of_dashes_stays_text_in_markdown(cli, in_tmp: Path) -> None:
+    write(in_tmp, plan_text(["做好资助工作。"]) + 'notes: ["---", "- 不是列表", "1. 也不是"]\n')
+    assert cli("render", "plan.yaml", "-f", "md").exit_code == 0
+    markdown = (in_tmp / "build" / "plan.md").read_text(encoding="utf-8")
+    assert markdown.endswith("\n\\---\n\n\\- 不是列表\n\n1\\. 也不是\n")

@@ -301,7 +301,7 @@ def test_hand_written_progress_with_typos_gets_located_errors(cli, huaibei: Path
     assert result.exit_code == 1
     assert [line for line in result.stdout.splitlines() if "W220" not in line] == [
         "2020-huaibei.progress.yaml:4:9: error[E302]: “task”应为文本，实际是数字 5.1（数字样子的文字请加引号，如 "
-        '"5.1"）',
+        '"5.10"）',  # the source text, not the number it was read as
         "2020-huaibei.progress.yaml:5:11: error[E302]: “status”的值不可用：“finished”；可选：“todo”、“doing”、“done”、"
         "“dropped”",
         "2020-huaibei.progress.yaml:6:9: error[E302]: “date”应为日期（如 2020-03-01），实际是“2020-05-32”",

@@ -2,8 +2,10 @@
 
 from __future__ import annotations
 
+import bisect
 import functools
 import re
+import shlex
 import types
 import typing
 from dataclasses import dataclass, field
@@ -54,6 +56,7 @@ class Document:
     values: dict[Location, Position] = field(default_factory=dict)
     keys: dict[Location, Position] = field(default_factory=dict)
     text: str = ""  # the text it was read from
+    sources: dict[Location, str] = field(default_factory=dict)  # as written, for values read as numbers etc.
 
     def position(self, location: Location, key: bool = False) -> Position:
         """Where the value at `location` stands (or its key), else its nearest enclosing value."""
@@ -102,6 +105,20 @@ def _stdin_bytes(limit: int) -> bytes:
     return raw
 
 
+def _utf16_without_bom(raw: bytes) -> str | None:
+    """ "UTF-16LE"/"UTF-16BE" when text without a BOM has a NUL in every other byte (ASCII and CJK saved by
+    an editor as "Unicode") and decodes as such without control characters; else None (binary junk)."""
+    for name, zeros in (("UTF-16LE", raw[1::2]), ("UTF-16BE", raw[0::2])):
+        if len(raw) >= 2 and len(raw) % 2 == 0 and zeros.count(0) >= len(zeros) // 4:
+            try:
+                text = raw.decode(name.lower().replace("utf-16", "utf-16-"))
+            except UnicodeDecodeError:
+                continue
+            if not UNPRINTABLE.search(text):
+                return name
+    return None
+
+
 def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> str:
     """The file's text: UTF-8 with or without BOM; any other encoding, binary, oversize or a file that is not
     a regular file (a FIFO, /dev/zero) is refused."""
@@ -130,6 +147,10 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> s
             )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
+    if b"\x00" in raw and (name := _utf16_without_bom(raw)):
+        raise LoadFailure(
+            NotUtf8.at(path, (1, 1), f"文件是 {name} 编码（没有 BOM）；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）")
+        )
     if b"\x00" in raw:
         raise LoadFailure(
             BinaryFile.at(
@@ -160,13 +181,59 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> s
         else:
             message = (
                 "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；"
-                f"请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 '{path}' > 新文件.yaml"
+                f"请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 {shlex.quote(str(path))} > 新文件.yaml"
             )
         raise LoadFailure(NotUtf8.at(path, position, message)) from None
 
 
-def _mark_position(mark: Any) -> Position:
-    return (mark.line + 1, mark.column + 1) if mark is not None else (1, 1)
+_CORE = "tag:yaml.org,2002:"
+_TAG_NAMES = {
+    "bool": "布尔值（true 或 false）",
+    "int": "整数",
+    "float": "数字",
+    "timestamp": "日期（如 2020-03-01）",
+    "null": "空值（null 或 ~）",
+}
+
+
+def _check_explicit_tag(path: Path, position: Position, tag: str, text: str, resolver: Any) -> None:
+    """A value written with an explicit tag (`!!bool maybe`, `!!int ""`, `!!binary …`) must be what its tag says:
+    the YAML library would crash on it, or (for !!binary) hand back bytes that no text rule sees."""
+    short = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
+    if tag == _CORE + "binary":
+        raise LoadFailure(
+            SchemaError.at(path, position, "不支持 !!binary（二进制）值；计划里只能写文字，请把内容直接写出来")
+        )
+    kind = tag[len(_CORE) :] if tag.startswith(_CORE) else None
+    if kind in _TAG_NAMES and resolver.resolve(yaml.ScalarNode, text, (True, False)) != tag:
+        raise LoadFailure(
+            SchemaError.at(
+                path, position, f"标签 {short} 的值“{text}”不是{_TAG_NAMES[kind]}；请改正，或去掉标签 {short}"
+            )
+        )
+
+
+_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+
+
+def _mark_position(mark: Any, text: str | None = None) -> Position:
+    """(line, column) as an editor shows them. YAML also breaks lines at U+0085, U+2028 and U+2029, which
+    editors show inside a line: in a text holding them, the position is counted again from the mark's
+    character index, with only \\n (and \\r) ending lines."""
+    if mark is None:
+        return (1, 1)
+    if text is None:  # the caller passes the text only when it holds such breaks
+        return (mark.line + 1, mark.column + 1)
+    index = min(mark.index, len(text))
+    starts = _line_starts(text)
+    line = bisect.bisect_right(starts, index)
+    return line, index - starts[line - 1] + 1
+
+
+@functools.lru_cache(maxsize=4)
+def _line_starts(text: str) -> list[int]:
+    """The index where each line starts (lines end at \\n, \\r\\n or \\r)."""
+    return [0] + [m.end() for m in re.finditer(r"\r\n|\n|\r", text)]
 
 
 class _Frame:
@@ -191,6 +258,7 @@ def _build(path: Path, text: str) -> Document:
     constructor = yaml.constructor.SafeConstructor()
     values: dict[Location, Position] = {}
     keys: dict[Location, Position] = {}
+    sources: dict[Location, str] = {}
     stack: list[_Frame] = []
     root: Any = None
     documents = 0
@@ -223,8 +291,9 @@ def _build(path: Path, text: str) -> Document:
         values[location] = position
         return location
 
+    odd_breaks = text if _YAML_ONLY_BREAKS.search(text) else None  # editors count lines differently: see _mark_position
     for event in yaml.parse(text, Loader=_Loader):
-        position = _mark_position(event.start_mark)
+        position = _mark_position(event.start_mark, odd_breaks)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise LoadFailure(
                 AnchorOrAlias.at(path, position, "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来")
@@ -235,6 +304,8 @@ def _build(path: Path, text: str) -> Document:
                 if event.tag not in (None, "!")
                 else resolver.resolve(yaml.ScalarNode, event.value, event.implicit)
             )
+            if event.tag not in (None, "!"):
+                _check_explicit_tag(path, position, tag, event.value, resolver)
             node = yaml.ScalarNode(tag, event.value, event.start_mark, event.end_mark, style=event.style)
             try:
                 value = constructor.construct_object(node)
@@ -252,7 +323,9 @@ def _build(path: Path, text: str) -> Document:
                         "请删除它",
                     )
                 )
-            place(value, position)
+            location = place(value, position)
+            if location is not None and not isinstance(value, str):
+                sources[location] = event.value
         elif isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
                 raise LoadFailure(TooDeep.at(path, position, f"嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构"))
@@ -267,7 +340,7 @@ def _build(path: Path, text: str) -> Document:
                 raise LoadFailure(
                     NotOneDocument.at(path, position, "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）")
                 )
-    return Document(path, root, values, keys, text)  # root is None for an empty file: the caller decides
+    return Document(path, root, values, keys, text, sources)  # root is None for an empty file: the caller decides
 
 
 def read_document(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> Document:
@@ -285,7 +358,11 @@ def parse_document(path: Path, text: str) -> Document:
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             problem = "found a tab character that violates indentation"
         raise LoadFailure(
-            YamlSyntax.at(path, _mark_position(mark), f"YAML 语法错误：{_translate_yaml_problem(problem)}")
+            YamlSyntax.at(
+                path,
+                _mark_position(mark, text if _YAML_ONLY_BREAKS.search(text) else None),
+                f"YAML 语法错误：{_translate_yaml_problem(problem)}",
+            )
         ) from None
     except yaml.reader.ReaderError as exc:
         # libyaml reports a byte offset into the UTF-8 text, the pure-Python reader a character offset
@@ -297,17 +374,59 @@ def parse_document(path: Path, text: str) -> Document:
         raise LoadFailure(YamlSyntax.at(path, (1, 1), f"YAML 内容无法读取：{exc}")) from None
 
 
+# Every problem libyaml (and PyYAML's constructor) can report, in the words a plan's author needs. Matched by
+# prefix; anything else (a future libyaml) is shown as it comes.
 _YAML_PROBLEMS = {
     "mapping values are not allowed": "此处不能有“: ”（文本里的冒号请用全角“：”，或给整段文字加引号）",
     "could not find expected ':'": "缺少“: ”（键和值之间要用英文冒号加空格）",
+    "found unexpected ':'": "此处不能有“:”（文本里的冒号请用全角“：”，或给整段文字加引号）",
     "found character that cannot start any token": "这个字符不能作为值的开头（以 @、`、% 等开头的文字请加引号）",
     "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
     "did not find expected ',' or ']'": "方括号列表没有闭合（缺少“]”），或项与项之间缺少英文逗号“,”",
     "did not find expected ',' or '}'": "花括号映射没有闭合（缺少“}”），或项与项之间缺少英文逗号“,”",
     "did not find expected key": "缩进不对，或缺少“- ”",
+    "did not find expected '-' indicator": "缩进不对：列表的每一项应以同样缩进的“- ”开头",
+    "did not find expected node content": "此处缺少值（列表项或键后面没有内容？以 [ { 开头的文字请加引号）",
+    "did not find expected <document start>": "文件的结构不对：顶层映射（或“...”）之后还有内容；请检查缩进",
+    "did not find expected <stream-start>": "文件的开头无法读取",
+    "block sequence entries are not allowed": "此处不能开始“- ”列表（缩进不对？）",
+    "mapping keys are not allowed": "此处不能写键（缩进不对？）",
     "found a tab character that violates indentation": "缩进里有制表符（Tab）；YAML 只能用空格缩进",
+    "found a tab character where an indentation space is expected": "缩进里有制表符（Tab）；YAML 只能用空格缩进",
     "found unacceptable character": "含有不允许的控制字符",
+    "control characters are not allowed": "含有不允许的控制字符",
     "found undefined tag handle": "未定义的标签（以 ! 开头的文字请加引号）",
+    "did not find expected tag URI": "标签写得不对（以 ! 开头的文字请加引号）",
+    "did not find URI escaped octet": "标签写得不对（以 ! 开头的文字请加引号）",
+    "did not find expected '!'": "标签写得不对（以 ! 开头的文字请加引号）",
+    "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'": "不支持合并键“<<”；请把内容直接写出来",
+    "could not determine a constructor for the tag": "不认识的标签（以 ! 开头的文字请加引号）",
+    "did not find expected alphabetic or numeric character": "& 或 * 后面缺少名称（以 & * 开头的文字请加引号）",
+    "found undefined alias": "计划文件不支持 YAML 别名（*名称）；请把内容直接写出来",
+    "found duplicate anchor": "计划文件不支持 YAML 锚点（&名称）；请把内容直接写出来",
+    "found unknown escape character": "双引号里有不认识的转义（反斜杠 \\ 请写成 \\\\，或改用单引号）",
+    "did not find expected hexdecimal number": "双引号里的 \\x、\\u 转义后面应是十六进制数字",
+    "found invalid Unicode character escape code": "双引号里的 \\u 转义不是有效的字符",
+    "found unexpected document indicator": "引号中的文字里有一行以“---”或“...”开头；请缩进这一行",
+    "did not find expected comment or line break": "此处之后应换行（多余的内容？文字里的“ #”会被当作注释）",
+    "did not find expected whitespace or line break": "此处之后应有空格或换行",
+    "did not find expected whitespace": "此处之后应有空格",
+    "did not find the expected '>'": "标签 !<…> 缺少“>”",
+    "found an indentation indicator equal to 0": "“|”或“>”后面的缩进数字不能是 0",
+    "found incompatible YAML document": "只支持 YAML 1.x 文件（%YAML 指令的版本不对）",
+    "found duplicate %YAML directive": "%YAML 指令重复",
+    "found duplicate %TAG directive": "%TAG 指令重复",
+    "found unknown directive name": "不认识的 % 指令（以 % 开头的文字请加引号）",
+    "could not find expected directive name": "% 后面缺少指令名（以 % 开头的文字请加引号）",
+    "found unexpected non-alphabetical character": "% 指令名里有不允许的字符（以 % 开头的文字请加引号）",
+    "did not find expected digit or '.' character": "%YAML 指令的版本号写得不对",
+    "did not find expected version number": "%YAML 指令缺少版本号",
+    "found extremely long version number": "%YAML 指令的版本号过长",
+    "found an incorrect leading UTF-8 octet": "文件不是有效的 UTF-8 文本",
+    "found an incorrect trailing UTF-8 octet": "文件不是有效的 UTF-8 文本",
+    "found unhashable key": "键必须是简单文本，不能是列表或映射",
+    "found another document": "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）",
+    "expected a single document in the stream": "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）",
 }
 
 
@@ -371,10 +490,20 @@ def unknown_key_message(name: str, allowed: list[str]) -> str:
     return f"未知的键“{name}”" + (f"；此处可用的键：{'、'.join(allowed)}" if allowed else "")
 
 
-def _message(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
+def _name(location: Location) -> str:
+    """How a message names a value: its key, or for a list item the list's key and the item's number."""
+    if not location:
+        return "plan"
+    if isinstance(location[-1], int):
+        parent = next((str(part) for part in reversed(location) if isinstance(part, str)), "列表")
+        return f"{parent}的第 {location[-1] + 1} 项"
+    return str(location[-1])
+
+
+def _message(err: dict[str, Any], root: type[BaseModel] = Plan, source: str | None = None) -> str:
     kind, value, ctx = err["type"], err.get("input"), err.get("ctx") or {}
     location = tuple(err["loc"])
-    name = str(location[-1]) if location else "plan"
+    name = _name(location)
     if kind == "missing":
         return f"缺少必填项“{name}”"
     if kind == "extra_forbidden":
@@ -382,7 +511,7 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan) -> str:
         return unknown_key_message(name, list(model.model_fields) if model is not None else [])
     if kind == "string_type":
         hint = (
-            f'（数字样子的文字请加引号，如 "{value}"）'
+            f'（数字样子的文字请加引号，如 "{source if source is not None else value}"）'
             if isinstance(value, (int, float)) and not isinstance(value, bool)
             else ""
         )
@@ -429,7 +558,8 @@ def validation_findings(
             position = document.position(location[:-1])
         else:
             position = document.position(location, key=err["type"] == "extra_forbidden")
-        findings.append(rule.at(document.path, position, _message(err, root)))
+        source = document.sources.get(tuple(err["loc"]))
+        findings.append(rule.at(document.path, position, _message(err, root, source)))
     return sorted(findings, key=lambda f: (f.line, f.column))
 
 

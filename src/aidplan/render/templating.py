@@ -16,12 +16,18 @@ def packaged_templates() -> Path:
 
 
 _MD_SPECIAL = re.compile(r"([\\`*_\[\]|#~])")
+_MD_RULE_OR_LIST = re.compile(r"(?m)^(\s*)([-+])(?=\s|$|[-\s]*$)")  # "---" (a rule), "- a", "+ a" (a list)
+_MD_LIST_NUMBER = re.compile(r"(?m)^(\s*\d+)([.)])(?=\s|$)")  # "1. a" (a numbered list)
 
 
 def markdown_cell(text: str) -> str:
     """Text safe inside a Markdown table cell: | * _ ` [ ] # ~ \\ escaped, < > & as entities, line breaks as <br>."""
     text = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
     text = _MD_SPECIAL.sub(r"\\\1", text)
+    # a line that would start a block as a paragraph of its own (a note of "---" is a rule, "- a" or "1. a" a
+    # list) is kept as text by escaping the character that makes it one
+    text = _MD_LIST_NUMBER.sub(r"\1\\\2", text)
+    text = _MD_RULE_OR_LIST.sub(r"\1\\\2", text)
     return "<br>".join(part.strip() for part in text.splitlines()) if "\n" in text or "\r" in text else text
 
 
