@@ -115,7 +115,14 @@ def test_several_plans_share_one_workbook_with_a_summary(cli, in_tmp: Path, huai
         "=COUNTIF('2020-huaibei'!$F:$F,\"已完成\")",
     ]
     meta = [list(r) for r in workbook["aidplan"].iter_rows(values_only=True)]
-    assert meta[2] == ["2020-huaibei", "../2020-huaibei.yaml", "2020-huaibei.yaml", "淮北市2020年度学生资助工作月计划"]
+    assert meta[0] == ["sheet", "plan", "plan_from_cwd", "title", "fingerprint"]
+    assert meta[2][:4] == [
+        "2020-huaibei",
+        "../2020-huaibei.yaml",
+        "2020-huaibei.yaml",
+        "淮北市2020年度学生资助工作月计划",
+    ]
+    assert len(meta[2][4]) == 64 and meta[2][4] != meta[1][4]  # a sha256 of each sheet's editable cells
 
 
 def test_a_filled_in_sheet_lands_and_a_second_import_adds_nothing(cli, book: Path, huaibei: Path) -> None:
@@ -449,3 +456,76 @@ def test_a_plan_named_twice_gets_one_sheet(cli, in_tmp: Path, huaibei: Path) -> 
         "2014-yueyang",
         "2020-huaibei",
     ]
+
+
+REFUSED = (
+    "aidplan: 没有覆盖 build/2020-huaibei.status.xlsx：里面有填写后尚未导入的内容。"
+    "请先运行 aidplan progress import build/2020-huaibei.status.xlsx 导入，或加 --force 放弃其中的填写、重新生成\n"
+)
+
+
+def status_xlsx_again(cli, huaibei: Path, *extra: str):
+    return cli("status", huaibei, "-f", "xlsx", "-d", "build", "--today", "2020-05-21", *extra)
+
+
+def test_writing_again_keeps_a_workbook_staff_filled_in_but_did_not_import(cli, book: Path, huaibei: Path) -> None:
+    fill(book, {f"F{row('5.2')}": "已完成"})
+    filled = book.read_bytes()
+    result = status_xlsx_again(cli, huaibei)
+    assert result.exit_code == 1
+    assert result.stdout == ""
+    assert result.stderr == REFUSED
+    assert book.read_bytes() == filled
+
+
+def test_a_workbook_nobody_filled_in_is_only_out_of_date_and_is_rewritten(cli, book: Path, huaibei: Path) -> None:
+    written = book.read_bytes()
+    assert cli("done", huaibei, "5.2", "--on", "2020-05-21").exit_code == 0  # now the sheet is stale
+    result = status_xlsx_again(cli, huaibei)
+    assert result.exit_code == 0, result.output
+    assert book.read_bytes() != written
+    assert load_workbook(book)["2020-huaibei"][f"F{row('5.2')}"].value == "已完成"
+
+
+def test_force_discards_what_staff_filled_in(cli, book: Path, huaibei: Path) -> None:
+    fill(book, {f"F{row('5.2')}": "已完成", f"I{row('1.2')}": "已上报"})
+    result = status_xlsx_again(cli, huaibei, "--force")
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(book)["2020-huaibei"]
+    assert ws[f"F{row('5.2')}"].value == "未开始"
+    assert ws[f"I{row('1.2')}"].value is None
+
+
+def test_after_the_import_the_workbook_is_rewritten(cli, book: Path, huaibei: Path) -> None:
+    fill(book, {f"F{row('5.2')}": "已完成"})  # no date: the import records its own day
+    assert cli("progress", "import", book, "--today", "2020-05-21").exit_code == 0
+    result = status_xlsx_again(cli, huaibei)
+    assert result.exit_code == 0, result.output
+    ws = load_workbook(book)["2020-huaibei"]
+    assert ws[f"F{row('5.2')}"].value == "已完成"
+    assert ws[f"G{row('5.2')}"].value == dt.datetime(2020, 5, 21)
+
+
+def test_a_workbook_without_a_fingerprint_or_not_readable_is_not_written_over(cli, book: Path, huaibei: Path) -> None:
+    workbook = load_workbook(book)
+    workbook["aidplan"].delete_cols(5)  # as written before the fingerprint was kept
+    workbook.save(book)
+    old = book.read_bytes()
+    result = status_xlsx_again(cli, huaibei)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "aidplan: 没有覆盖 build/2020-huaibei.status.xlsx：它是旧版 aidplan 写出的，不能确认其中没有尚未导入的填写。"
+        "请先运行 aidplan progress import build/2020-huaibei.status.xlsx 导入，或加 --force 放弃其中的填写、重新生成\n"
+    )
+    assert book.read_bytes() == old
+    book.write_bytes(b"not a workbook")
+    result = status_xlsx_again(cli, huaibei)
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "aidplan: 没有覆盖 build/2020-huaibei.status.xlsx：无法读取它，不能确认其中没有尚未导入的填写"
+        "（无法读取 build/2020-huaibei.status.xlsx：文件内容不是 .xlsx 工作簿（损坏了，或只是改了扩展名））。"
+        "请先运行 aidplan progress import build/2020-huaibei.status.xlsx 导入，或加 --force 放弃其中的填写、重新生成\n"
+    )
+    assert book.read_bytes() == b"not a workbook"
+    assert status_xlsx_again(cli, huaibei, "--force").exit_code == 0
+    assert load_workbook(book)["aidplan"]["E1"].value == "fingerprint"

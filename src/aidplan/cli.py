@@ -102,6 +102,9 @@ STATUS_OUT_DIR_HELP = (
     "With docx/xlsx/html: folder for PLAN.status.docx or PLAN.status.xlsx (status.xlsx for several plans), "
     "or status.html."
 )
+STATUS_FORCE_HELP = (
+    "With xlsx: write over the workbook even if staff filled in rows not yet imported (their edits are lost)."
+)
 STATUS_OUTPUT_HELP = (
     "With docx/xlsx/html: write to exactly this file (docx: one plan; xlsx: all the plans in one workbook; "
     "html: one dashboard for all the plans)."
@@ -607,6 +610,7 @@ def status(
     ] = None,
     fail_on_overdue: FailOnOverdue = False,
     color: ColorOption = "auto",
+    force: Annotated[bool, typer.Option("--force", help=STATUS_FORCE_HELP)] = False,
 ) -> None:
     """How far each plan has got: done / total and percent, overdue items, per period and per owner."""
     from aidplan.commands.track import status_reports
@@ -617,7 +621,9 @@ def status(
     places = config.calendar_places()
     results, _ = status_reports(paths or config.plan_paths(), day, places)  # warnings: check's
     orientation_value = Orientation(orientation).value
-    target = DocumentTarget(out_dir, output, orientation_value, config.settings.style, templates, within, places)
+    target = DocumentTarget(
+        out_dir, output, orientation_value, config.settings.style, templates, within, places, force=force
+    )
     chosen = StatusFormat(output_format).value
     if chosen == "text" and _tables_fit():
         from aidplan.render.terminal import status_tables

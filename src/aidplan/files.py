@@ -73,6 +73,19 @@ def forget_inputs() -> None:
     _input_paths.clear()
 
 
+@contextlib.contextmanager
+def reads_that_only_check():
+    """Files read only to decide whether an output may be replaced (the old output itself) stay writable."""
+    inodes, paths = dict(_input_inodes), dict(_input_paths)
+    try:
+        yield
+    finally:
+        _input_inodes.clear()
+        _input_inodes.update(inodes)
+        _input_paths.clear()
+        _input_paths.update(paths)
+
+
 def protect(path: Path, role: str) -> None:
     """Remember `path` as an input of this command (read, or about to be read) under a name for messages."""
     real = _real(path)

@@ -82,6 +82,7 @@ class DocumentTarget:
     templates: Path | None = None  # a folder of templates that win over the shipped ones (html)
     within: int = 14  # the dashboard lists what falls due in this many days (html)
     calendar_places: Sequence[Path] | None = None  # the project config's calendar files (html)
+    force: bool = False  # xlsx: write over a workbook even if staff filled in what is not imported yet
 
 
 def format_help(registry: Registry) -> str:

@@ -8,7 +8,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aidplan.commands.formats import STATUS_FORMATS, DocumentTarget
-from aidplan.errors import FindingsError, UsageError
+from aidplan.errors import AidplanError, FindingsError, UsageError
 from aidplan.plan.findings import Severity
 from aidplan.plan.model import Plan
 from aidplan.track.tracking import PlanStatus
@@ -19,7 +19,7 @@ WORKBOOK_NAME = "status.xlsx"  # several plans in one workbook; one plan gives <
 
 def status_xlsx(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget) -> list[Path]:
     """The writer of `status -f xlsx` (aidplan.commands.formats.STATUS_FORMATS)."""
-    return write_workbook(results, today, target.out_dir, target.output)
+    return write_workbook(results, today, target.out_dir, target.output, target.force)
 
 
 def _relative(path: Path, folder: Path) -> str:
@@ -29,8 +29,29 @@ def _relative(path: Path, folder: Path) -> str:
         return path.resolve().as_posix()
 
 
+def unimported_edits(book: Path, today: dt.date) -> str | None:
+    """Why writing over an existing workbook could lose what staff filled in, or None when it cannot: its
+    editable cells are still what aidplan wrote (it is only out of date), or all of them are recorded."""
+    from aidplan.track.workbook import editable_fingerprint, read_workbook
+
+    try:
+        sheets = read_workbook(book)
+    except AidplanError as exc:
+        return f"无法读取它，不能确认其中没有尚未导入的填写（{exc}）"
+    if any(not sheet.fingerprint for sheet in sheets):
+        return "它是旧版 aidplan 写出的，不能确认其中没有尚未导入的填写"
+    if all(sheet.fingerprint == editable_fingerprint([values for _, values in sheet.rows]) for sheet in sheets):
+        return None
+    try:
+        if not any(plan.changes for plan in import_workbook(book, today, dry_run=True).plans):
+            return None  # filled in, and already imported
+    except AidplanError:
+        pass
+    return "里面有填写后尚未导入的内容"
+
+
 def write_workbook(
-    statuses: list[tuple[PlanStatus, Plan]], today: dt.date, out_dir: Path, output: Path | None
+    statuses: list[tuple[PlanStatus, Plan]], today: dt.date, out_dir: Path, output: Path | None, force: bool = False
 ) -> list[Path]:
     """One workbook for all the plans: build/<plan>.status.xlsx for one, build/status.xlsx for several."""
     from aidplan.files import write_atomic
@@ -55,6 +76,16 @@ def write_workbook(
         )
         for status, _ in statuses
     ]
+    if not force and (target.exists() or target.is_symlink()):
+        from aidplan.files import reads_that_only_check
+
+        with reads_that_only_check():
+            reason = unimported_edits(target, today)
+        if reason is not None:
+            raise AidplanError(
+                f"没有覆盖 {target}：{reason}。请先运行 aidplan progress import {target} 导入，"
+                "或加 --force 放弃其中的填写、重新生成"
+            )
     write_atomic(target, ledger_workbook(sheets, today))
     return [target]
 

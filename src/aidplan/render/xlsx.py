@@ -12,7 +12,15 @@ from dataclasses import dataclass
 
 from aidplan.track.statuses import OPEN_STATUSES, STATUS_NAMES
 from aidplan.track.tracking import PlanStatus
-from aidplan.track.workbook import COLUMN_LETTER, COLUMNS, DATE_FORMAT, EDITABLE, META_HEADER, META_SHEET
+from aidplan.track.workbook import (
+    COLUMN_LETTER,
+    COLUMNS,
+    DATE_FORMAT,
+    EDITABLE,
+    META_HEADER,
+    META_SHEET,
+    editable_fingerprint,
+)
 
 FONT = "宋体"  # in every Chinese Office and WPS; Excel's default Calibri has no Chinese glyphs
 FONT_SIZE = 11
@@ -78,12 +86,11 @@ def ledger_workbook(sheets: list[LedgerSheet], today: dt.date) -> bytes:
     book.remove(book.active)
     if len(sheets) > 1:
         _summary_sheet(book, sheets, today)
-    for sheet in sheets:
-        _plan_sheet(book, sheet, today)
+    fingerprints = [_plan_sheet(book, sheet, today) for sheet in sheets]
     meta = book.create_sheet(META_SHEET)
     meta.append(META_HEADER)
-    for sheet in sheets:
-        meta.append((sheet.name, sheet.plan_ref, sheet.plan_from_cwd, sheet.status.title))
+    for sheet, fingerprint in zip(sheets, fingerprints):
+        meta.append((sheet.name, sheet.plan_ref, sheet.plan_from_cwd, sheet.status.title, fingerprint))
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     stamp = dt.datetime(today.year, today.month, today.day)
@@ -134,7 +141,8 @@ def _print_setup(ws, title: str, header_rows: str = "1:1") -> None:
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
-def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> None:
+def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> str:
+    """The plan's sheet; returns the fingerprint of its editable cells as written."""
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -148,6 +156,7 @@ def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> None:
         ws.column_dimensions[COLUMN_LETTER[key]].width = WIDTHS[key]
     ws.row_dimensions[1].height = LINE_HEIGHT * 1.4
     unlocked = Protection(locked=False)
+    written: list[dict[str, object]] = []
     for item, state, record, _overdue in sheet.status.rows:
         values = {
             "id": item.id,
@@ -161,6 +170,7 @@ def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> None:
             "note": record.note if record else None,
         }
         ws.append([values[key] for key in keys])
+        written.append(values)
         row = ws.max_row
         for column, key in enumerate(keys, start=1):
             cell = ws.cell(row, column)
@@ -233,6 +243,7 @@ def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> None:
     ws.protection.selectLockedCells = False
     ws.protection.selectUnlockedCells = False
     _print_setup(ws, f"{sheet.status.title}完成情况（{today.year}年{today.month}月{today.day}日）")
+    return editable_fingerprint(written)
 
 
 def _summary_sheet(book, sheets: list[LedgerSheet], today: dt.date) -> None:

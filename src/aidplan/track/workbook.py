@@ -31,7 +31,8 @@ COLUMN_LETTER = {key: chr(ord("A") + index) for index, (key, _) in enumerate(COL
 EDITABLE = ("status", "date", "by", "note")
 STATUS_BY_NAME = {name: key for key, name in STATUS_NAMES.items()}
 META_SHEET = "aidplan"  # very hidden: which sheet belongs to which plan
-META_HEADER = ("sheet", "plan", "plan_from_cwd", "title")
+# fingerprint: a hash of the editable cells as written, so a rewrite can tell a stale sheet from one staff filled in
+META_HEADER = ("sheet", "plan", "plan_from_cwd", "title", "fingerprint")
 DATE_FORMAT = "yyyy-mm-dd"
 
 
@@ -66,6 +67,7 @@ class SheetPlan:
     plan_ref: str  # the plan's path relative to the workbook's folder, as written
     plan_from_cwd: str  # the plan's path as given when the workbook was written
     title: str
+    fingerprint: str = ""  # of the editable cells as aidplan wrote them; "" in a workbook from before it was kept
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (row number, key → cell value)
     # merged ranges over item rows (e.g. "F19:F21", first row, last row): only the first cell keeps a value
     merged: list[tuple[str, int, int]] = field(default_factory=list)
@@ -136,7 +138,7 @@ def read_workbook(path: Path) -> list[SheetPlan]:
     for values in meta.iter_rows(min_row=2, values_only=True):
         if not values or not values[0]:
             continue
-        name, plan_ref, plan_from_cwd, title = (str(v or "") for v in values[:4])
+        name, plan_ref, plan_from_cwd, title, fingerprint = (str(v or "") for v in (*values[:5], None)[:5])
         if name not in book.sheetnames:
             raise WorkbookError(f"{path} 里没有工作表“{name}”（它记录着 {plan_ref} 的进度）；工作表改名了吗？")
         sheet = book[name]
@@ -147,7 +149,7 @@ def read_workbook(path: Path) -> list[SheetPlan]:
                 raise WorkbookError(
                     f"{path}!{name}!{cell}: 表头应为“{expected}”，这里是“{found or ''}”；请不要移动、删除或插入列"
                 )
-        plan = SheetPlan(name, plan_ref, plan_from_cwd, title)
+        plan = SheetPlan(name, plan_ref, plan_from_cwd, title, fingerprint)
         for merged in sheet.merged_cells.ranges:
             if merged.max_row >= 2 and merged.min_col <= len(COLUMNS):
                 plan.merged.append((merged.coord, max(merged.min_row, 2), merged.max_row))
@@ -160,6 +162,25 @@ def read_workbook(path: Path) -> list[SheetPlan]:
     if not sheets:
         raise WorkbookError(f"{path} 的“{META_SHEET}”工作表里没有任何计划")
     return sheets
+
+
+def _cell_text(value: object) -> str:
+    """An editable cell's value the same whether it is about to be written or was read back."""
+    if isinstance(value, dt.datetime):
+        value = value.date()
+    if isinstance(value, dt.date):
+        return value.isoformat()
+    return "" if _blank(value) else _text(value)
+
+
+def editable_fingerprint(rows: list[dict[str, object]]) -> str:
+    """A hash of each row's id and editable cells (status, date, by, note). Rows are taken in id order, so
+    sorting the sheet by a column is not an edit."""
+    import hashlib
+    import json
+
+    cells = sorted([_cell_text(row.get(key)) for key in ("id", *EDITABLE)] for row in rows)
+    return hashlib.sha256(json.dumps(cells, ensure_ascii=False).encode()).hexdigest()
 
 
 def _blank(value: object) -> bool:
