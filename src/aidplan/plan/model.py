@@ -9,7 +9,7 @@ from typing import Annotated, Literal
 
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
-from aidplan.plan.kinds import DEFAULT_KIND, KINDS, KINDS_HELP, ORIENTATIONS
+from aidplan.plan.kinds import CELL_FONT_SIZES, DEFAULT_KIND, KINDS, KINDS_HELP, ORIENTATIONS
 
 MONTH_PLACEHOLDER = "{month}"
 PLAN_YEARS = (1990, 2100)  # the years a plan may be for
@@ -121,7 +121,7 @@ class Columns(_Strict):
 class StyleOverrides(_Strict):
     """The few layout numbers offices differ on; everything else follows GB/T 9704."""
 
-    cell_font_size: Literal["三号", "小三", "四号", "小四", "五号"] | None = Field(None, description="Table text size.")
+    cell_font_size: Literal[CELL_FONT_SIZES] | None = Field(None, description="Table text size.")
     line_spacing: float | None = Field(None, ge=10, le=40, description="Exact line spacing in table cells, in pt.")
     orientation: Literal[tuple(ORIENTATIONS)] | None = Field(None, description="Page orientation of the table.")
     page_number_start: int | None = Field(

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 _DIGITS = {"〇": 0, "零": 0, "一": 1, "二": 2, "两": 2, "三": 3, "四": 4, "五": 5, "六": 6, "七": 7, "八": 8, "九": 9}
 _CHINESE_NUMERAL_CHARS = "〇零一二两三四五六七八九十"
-_UPPER_CHINESE = "零一二三四五六七八九"
+CHINESE_DIGITS = "零一二三四五六七八九"
 
 
 def parse_number(text: str) -> int | None:
@@ -31,11 +31,17 @@ def parse_number(text: str) -> int | None:
     return tens * 10 + units
 
 
+def chinese_number(number: int) -> str:
+    """Write a number below 100 in Chinese words, as plans and notices do: 1 → 一, 10 → 十, 23 → 二十三."""
+    if number < 10:
+        return CHINESE_DIGITS[number]
+    tens, units = divmod(number, 10)
+    return ("" if tens == 1 else CHINESE_DIGITS[tens]) + "十" + (CHINESE_DIGITS[units] if units else "")
+
+
 def chinese_month(month: int) -> str:
     """Write a month number the way plans label periods in words: 1 → 一, 11 → 十一."""
-    if month < 10:
-        return _UPPER_CHINESE[month]
-    return "十" + ("" if month == 10 else _UPPER_CHINESE[month - 10])
+    return chinese_number(month)
 
 
 NUMBER_PATTERN = r"(?:[0-9０-９]{1,2}|[〇零一二两三四五六七八九十]{1,3}|元|正)"

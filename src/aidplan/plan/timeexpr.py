@@ -15,7 +15,8 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
-from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
+from aidplan.plan.numerals import CHINESE_DIGITS, NUMBER_PATTERN, parse_number
+from aidplan.plan.workdays import WEEKDAYS
 
 TERM_WEEKS = 20  # a term stated by its start only runs 20 weeks (第一周 … 第二十周)
 BREAK_WEEKS = {"寒假": 4, "暑假": 8}
@@ -60,7 +61,7 @@ class When:
 
 _DASH = r"(?:至|到|~|～|-|—|–|－|―|〜|——)"
 _NEXT_YEAR = r"(?:次年|翌年|明年|下一年)"
-_YEAR_DIGITS = "〇○零一二三四五六七八九"
+_YEAR_DIGITS = "〇○" + CHINESE_DIGITS
 _YEAR_PREFIX = re.compile(
     rf"^(?:(?P<full>\d{{4}})|(?P<short>\d{{2}})|(?P<words>[{_YEAR_DIGITS}]{{2,4}}))年(?!度)|^(?P<next>{_NEXT_YEAR})"
 )
@@ -78,7 +79,7 @@ _TERM_WEEK = re.compile(rf"^第(?P<n>{_N})周(?:[（(](?P<dates>[^）)]+)[）)])
 _PREP_WEEK = re.compile(r"^预备周(?:[（(](?P<dates>[^）)]+)[）)])?$")
 _MONTH_WEEK = re.compile(rf"^(?P<m>{_N})月(?:份)?第(?P<n>{_N})周$")
 _MONTHLY = re.compile(rf"^每月(?P<d>{_N})[日号]{_BY}$")
-_WEEKDAYS = "一二三四五六日"
+_WEEKDAYS = "".join(name[-1] for name in WEEKDAYS)  # 一 … 日, Monday first
 _WEEKLY = re.compile(r"^每(?:周|星期)(?P<w>[一二三四五六日天])$")
 _SCHOOL_WORDS = ("开学前", "开学初", "开学一周内", "期中", "期末", "寒假", "暑假")
 _WHOLE = {"全年", "常年", "全年度", "全学年"}

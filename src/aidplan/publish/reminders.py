@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from aidplan.track.statuses import STATUS_NAMES
 from aidplan.track.tracking import DueEntry, DueReport, countdown
 
 
@@ -33,7 +34,7 @@ def _item_line(entry: DueEntry, markdown: bool) -> str:
     if item.owner:
         extras.append(f"责任单位：{item.owner}")
     if entry.status == "doing":
-        extras.append("进行中")
+        extras.append(STATUS_NAMES["doing"])
     ident = f"**{item.id}**" if markdown else item.id
     return f"- {ident} {item.text}（{'；'.join(extras)}）"
 

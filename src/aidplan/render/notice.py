@@ -23,6 +23,7 @@ from lxml import etree
 from aidplan.errors import FindingsError, UsageError
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan, format_number
+from aidplan.plan.numerals import chinese_number
 from aidplan.rules.base import Rule
 from aidplan.rules.templates import (
     BrokenTag,
@@ -80,14 +81,6 @@ CONTEXT = Obj(
 JINJA_GLOBALS = {"range", "dict", "lipsum", "cycler", "joiner", "namespace", "true", "false", "none", "True", "False"}
 
 
-def _chinese_number(n: int) -> str:
-    digits = "零一二三四五六七八九"
-    if n < 10:
-        return digits[n]
-    tens, units = divmod(n, 10)
-    return ("" if tens == 1 else digits[tens]) + "十" + (digits[units] if units else "")
-
-
 def chinese_date(day: dt.date) -> str:
     """成文日期 as GB/T 9704 7.3.5.4 writes it: Arabic numerals, full year, no zero padding."""
     return f"{day.year}年{day.month}月{day.day}日"
@@ -132,7 +125,7 @@ def notice_context(
         groups.append(
             {
                 "index": item.index + 1,
-                "ordinal": _chinese_number(item.index + 1),
+                "ordinal": chinese_number(item.index + 1),
                 "label": item.period.label,
                 "deadline": item.period.deadline.text if item.period.deadline is not None else "",
                 "tasks": period_tasks,

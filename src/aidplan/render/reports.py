@@ -32,7 +32,7 @@ def _entry_line(entry: DueEntry, id_width: int, working_days: bool) -> str:
     if item.owner:
         extras.append(f"责任单位：{item.owner}")
     if entry.status == "doing":
-        extras.append("进行中")
+        extras.append(STATUS_NAMES["doing"])
     suffix = f"（{'；'.join(extras)}）" if extras else ""
     return (
         f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 16 if working_days else 12)}  {pad(item.period, 12)}  "

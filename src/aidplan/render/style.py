@@ -4,24 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass, replace
 
+from aidplan.plan.kinds import FONT_SIZES
 from aidplan.plan.model import Plan, StyleOverrides
-
-# 字号 → points, as every 公文 guide and Word's Chinese size list give them.
-FONT_SIZES = {
-    "初号": 42,
-    "小初": 36,
-    "一号": 26,
-    "小一": 24,
-    "二号": 22,
-    "小二": 18,
-    "三号": 16,
-    "小三": 15,
-    "四号": 14,
-    "小四": 12,
-    "五号": 10.5,
-    "小五": 9,
-    "六号": 7.5,
-}
 
 
 @dataclass(frozen=True)

@@ -250,7 +250,7 @@ def _summary_sheet(book, sheets: list[LedgerSheet], today: dt.date) -> None:
     """Counts by formula over each plan's sheet, so they follow what staff fill in."""
     styles = _styles()
     ws = book.create_sheet(SUMMARY_SHEET)
-    headers = ("计划", "工作表", "总数", "已完成", "完成率", "逾期未完成", "已取消")
+    headers = ("计划", "工作表", "总数", STATUS_NAMES["done"], "完成率", "逾期未完成", STATUS_NAMES["dropped"])
     ws.append(headers)
     for column, width in enumerate((44, 16, 8, 8, 9, 11, 8), start=1):
         _header_cell(ws.cell(1, column), styles)
