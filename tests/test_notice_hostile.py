@@ -36,6 +36,10 @@ def _render(cli, tmp_path: Path, template: Path, *extra: str):
             "{% for a in range(100000) %}{% for b in range(100000) %}{% endfor %}{% endfor %}",
             "沙箱不允许：循环合计超过 1,000,000 次",
         ),
+        (
+            "{% for a in range(100000) %}{{ 'x' * 10000000 }}{% endfor %}",
+            "沙箱不允许：模板生成的内容超过 10,000,000 个字符",
+        ),
     ],
 )
 def test_a_template_cannot_reach_python_or_run_away(tmp_path: Path, cli, tag: str, cause: str) -> None:

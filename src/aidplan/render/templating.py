@@ -63,6 +63,17 @@ def _sandbox():
             self.loop_steps = 0
             self.globals[LOOP_STEPS] = self._count_steps
 
+        def concat(self, parts) -> str:
+            """The rendered text, refused once it passes MAX_TEMPLATE_TEXT: a bounded loop can still repeat a
+            bounded string into terabytes (100,000 × 10,000,000 characters)."""
+            total, kept = 0, []
+            for part in parts:
+                total += len(part)
+                if total > MAX_TEMPLATE_TEXT:
+                    raise jinja2.sandbox.SecurityError(f"模板生成的内容超过 {MAX_TEMPLATE_TEXT:,} 个字符")
+                kept.append(part)
+            return "".join(kept)
+
         def _count_steps(self, iterable):
             for item in iterable:
                 self.loop_steps += 1
