@@ -115,7 +115,7 @@ def test_several_plans_share_one_workbook_with_a_summary(cli, in_tmp: Path, huai
         "=COUNTIF('2020-huaibei'!$F:$F,\"已完成\")",
     ]
     meta = [list(r) for r in workbook["aidplan"].iter_rows(values_only=True)]
-    assert meta[0] == ["sheet", "plan", "plan_from_cwd", "title", "fingerprint"]
+    assert meta[0] == ["sheet", "plan", "plan_from_cwd", "title", "fingerprint", "as_of"]
     assert meta[2][:4] == [
         "2020-huaibei",
         "../2020-huaibei.yaml",
@@ -339,6 +339,23 @@ def test_the_workbook_prints_on_a4_landscape_with_the_header_on_every_page(cli, 
     assert len(ids) == 60 and len(set(ids)) == 60
 
 
+def test_an_untouched_row_does_not_undo_a_record_made_after_the_workbook(cli, book: Path, huaibei: Path) -> None:
+    # the workbook shows 2020-05-20; 5.2 was recorded done on 05-24; staff import the sheet without touching row 20
+    assert cli("done", huaibei, "5.2", "--on", "2020-05-24").exit_code == 0
+    before = Path("2020-huaibei.progress.yaml").read_text("utf-8")
+    result = cli("progress", "import", book, "--today", "2020-05-25")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "build/2020-huaibei.status.xlsx!2020-huaibei!F20: 这份台账是 2020-05-20 的，之后已记录“已完成”（2020-05-24）；"
+        "这一行可能是旧的。请重新生成台账再填，或在日期栏写明这次填写的日期\n"
+        "aidplan: build/2020-huaibei.status.xlsx 有 1 处错误，没有写入任何记录；"
+        "改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的\n"
+    )
+    assert Path("2020-huaibei.progress.yaml").read_text("utf-8") == before
+    fill(book, {"F20": "进行中", "G20": "2020-05-25"})  # a change with its date written is a real change
+    assert "5.2：进行中（2020-05-25）" in cli("progress", "import", book, "--today", "2020-05-25").stdout
+
+
 def test_a_cleared_status_does_not_undo_a_recorded_one(cli, book: Path, huaibei: Path) -> None:
     assert cli("done", huaibei, "5.2", "--on", "2020-05-24").exit_code == 0
     assert cli("status", huaibei, "-f", "xlsx", "-d", "build", "--today", "2020-05-25").exit_code == 0
@@ -508,7 +525,7 @@ def test_after_the_import_the_workbook_is_rewritten(cli, book: Path, huaibei: Pa
 
 def test_a_workbook_without_a_fingerprint_or_not_readable_is_not_written_over(cli, book: Path, huaibei: Path) -> None:
     workbook = load_workbook(book)
-    workbook["aidplan"].delete_cols(5)  # as written before the fingerprint was kept
+    workbook["aidplan"].delete_cols(5, 2)  # as written before the fingerprint and the day were kept
     workbook.save(book)
     old = book.read_bytes()
     result = status_xlsx_again(cli, huaibei)

@@ -90,7 +90,9 @@ def ledger_workbook(sheets: list[LedgerSheet], today: dt.date) -> bytes:
     meta = book.create_sheet(META_SHEET)
     meta.append(META_HEADER)
     for sheet, fingerprint in zip(sheets, fingerprints):
-        meta.append((sheet.name, sheet.plan_ref, sheet.plan_from_cwd, sheet.status.title, fingerprint))
+        meta.append(
+            (sheet.name, sheet.plan_ref, sheet.plan_from_cwd, sheet.status.title, fingerprint, today.isoformat())
+        )
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
     stamp = dt.datetime(today.year, today.month, today.day)

@@ -32,7 +32,8 @@ EDITABLE = ("status", "date", "by", "note")
 STATUS_BY_NAME = {name: key for key, name in STATUS_NAMES.items()}
 META_SHEET = "aidplan"  # very hidden: which sheet belongs to which plan
 # fingerprint: a hash of the editable cells as written, so a rewrite can tell a stale sheet from one staff filled in
-META_HEADER = ("sheet", "plan", "plan_from_cwd", "title", "fingerprint")
+# as_of: the day the workbook shows; a record made after it is one its rows could not have seen
+META_HEADER = ("sheet", "plan", "plan_from_cwd", "title", "fingerprint", "as_of")
 DATE_FORMAT = "yyyy-mm-dd"
 
 
@@ -68,6 +69,7 @@ class SheetPlan:
     plan_from_cwd: str  # the plan's path as given when the workbook was written
     title: str
     fingerprint: str = ""  # of the editable cells as aidplan wrote them; "" in a workbook from before it was kept
+    as_of: dt.date | None = None  # the day the workbook shows; None in a workbook from before it was kept
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (row number, key → cell value)
     # merged ranges over item rows (e.g. "F19:F21", first row, last row): only the first cell keeps a value
     merged: list[tuple[str, int, int]] = field(default_factory=list)
@@ -138,7 +140,13 @@ def read_workbook(path: Path) -> list[SheetPlan]:
     for values in meta.iter_rows(min_row=2, values_only=True):
         if not values or not values[0]:
             continue
-        name, plan_ref, plan_from_cwd, title, fingerprint = (str(v or "") for v in (*values[:5], None)[:5])
+        name, plan_ref, plan_from_cwd, title, fingerprint, as_of_text = (
+            str(v or "") for v in (*values, *[None] * 6)[:6]
+        )
+        try:
+            as_of = dt.date.fromisoformat(as_of_text) if as_of_text else None
+        except ValueError:
+            as_of = None
         if name not in book.sheetnames:
             raise WorkbookError(f"{path} 里没有工作表“{name}”（它记录着 {plan_ref} 的进度）；工作表改名了吗？")
         sheet = book[name]
@@ -149,7 +157,7 @@ def read_workbook(path: Path) -> list[SheetPlan]:
                 raise WorkbookError(
                     f"{path}!{name}!{cell}: 表头应为“{expected}”，这里是“{found or ''}”；请不要移动、删除或插入列"
                 )
-        plan = SheetPlan(name, plan_ref, plan_from_cwd, title, fingerprint)
+        plan = SheetPlan(name, plan_ref, plan_from_cwd, title, fingerprint, as_of)
         for merged in sheet.merged_cells.ranges:
             if merged.max_row >= 2 and merged.min_col <= len(COLUMNS):
                 plan.merged.append((merged.coord, max(merged.min_row, 2), merged.max_row))
@@ -315,6 +323,16 @@ def sheet_changes(
             and (date is None or date == (record.date if record else None))
         )
         if unchanged:
+            continue
+        if date is None and record is not None and sheet.as_of is not None and record.date > sheet.as_of:
+            # the row shows the state as of the workbook's day; a later record is news it never saw, so an
+            # untouched row must not undo it (and a real change needs its date written)
+            problem(
+                row,
+                "status",
+                f"这份台账是 {sheet.as_of.isoformat()} 的，之后已记录“{STATUS_NAMES[record.status]}”"
+                f"（{record.date.isoformat()}）；这一行可能是旧的。请重新生成台账再填，或在日期栏写明这次填写的日期",
+            )
             continue
         on = date or today
         if date is not None and date > today:
