@@ -143,6 +143,36 @@ def rendering(batch: int) -> list[tuple[str, float, float]]:
     ]
 
 
+def long_period(sizes: list[int]) -> list[tuple[int, float]]:
+    """`render -f docx` of a plan whose one period has N tasks: the time per task must stay flat as N grows
+    (python-docx's add_row and row.cells made it grow with N: 100,000 tasks took 6 minutes)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            plan = Path(folder) / f"long-{size}.yaml"
+            tasks = "".join(f"      - 第{n}项工作，做好资助资金发放与信息系统维护。\n" for n in range(size))
+            plan.write_text(f"title: 大计划\nyear: 2020\nperiods:\n  - label: 三月份\n    tasks:\n{tasks}", "utf-8")
+            wall, _, _, code = measure([AIDPLAN, "render", "-f", "docx", "-d", folder, str(plan)])
+            assert code == 0, f"render failed on {size} tasks"
+            rows.append((size, wall))
+    return rows
+
+
+def long_section(sizes: list[int]) -> list[str]:
+    lines = ["", "## `aidplan render -f docx` of one period with many tasks", "", "| tasks | time | per task |"]
+    lines.append("|---:|---:|---:|")
+    rows = long_period(sizes)
+    for size, wall in rows:
+        lines.append(f"| {size:,} | {wall:.2f} s | {wall / size * 1000:.2f} ms |")
+    (small, small_wall), (large, large_wall) = rows[0], rows[-1]
+    lines += [
+        "",
+        f"Growth: {large / small:.0f}× the tasks took {large_wall / small_wall:.1f}× the time "
+        "(linear would be the same factor; start-up makes small runs relatively slower).",
+    ]
+    return lines
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -164,11 +194,14 @@ def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--quick", action="store_true", help="small corpora and few repeats")
     parser.add_argument(
-        "--only", choices=("startup", "check", "render"), action="append", help="run only these parts (repeatable)"
+        "--only",
+        choices=("startup", "check", "render", "long"),
+        action="append",
+        help="run only these parts (repeatable)",
     )
     parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md (not written otherwise)")
     args = parser.parse_args()
-    parts = set(args.only or ("startup", "check", "render"))
+    parts = set(args.only or ("startup", "check", "render", "long"))
     runs = 5 if args.quick else 21
     sizes = [20, 100] if args.quick else [100, 1_000, 10_000]
     batch = 20 if args.quick else 100
@@ -188,6 +221,8 @@ def main() -> None:
         lines += check_section(sizes)
     if "render" in parts:
         lines += render_section(batch)
+    if "long" in parts:
+        lines += long_section([500, 2_000] if args.quick else [1_000, 5_000, 20_000])
     lines += ["", f"Whole run: {time.perf_counter() - started:.0f} s.", ""]
     text = "\n".join(lines)
     print(text)
