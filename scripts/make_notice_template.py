@@ -13,12 +13,13 @@ from __future__ import annotations
 import sys
 from pathlib import Path
 
+from docx.enum.section import WD_SECTION
 from docx.enum.text import WD_ALIGN_PARAGRAPH, WD_TAB_ALIGNMENT
 from docx.oxml import OxmlElement
 from docx.oxml.ns import qn
 from docx.shared import Pt, RGBColor
 
-from aidplan.render.docx import _add_run, _format, _prepare_document, _save, _setup_section
+from aidplan.render.docx import _add_run, _format, _page_number, _prepare_document, _save, _setup_section
 from aidplan.render.style import OFFICIAL
 
 OUT = Path(__file__).resolve().parents[1] / "templates" / "notice.docx"
@@ -73,6 +74,25 @@ def border(par, edge: str, size: int, colour: str = "000000", space: int = 1) ->
     line.set(qn("w:space"), str(space))
     line.set(qn("w:color"), colour)
     borders.append(line)
+
+
+def imprint(container) -> None:
+    """The 版记: 抄送 and 印发 in 四号 仿宋, one character in from both edges, between a thick rule (0.35 mm)
+    on top and at the bottom and a thin one (0.25 mm) between them."""
+    small = 14.0
+    copy = paragraph(
+        container, "抄送：市教育局，市财政局。", size=small, align=WD_ALIGN_PARAGRAPH.LEFT, left=small, right=small
+    )
+    border(copy, "top", 8)
+    border(copy, "bottom", 6)
+    printed = paragraph(
+        container, "{{ org }}\t{{ date }}印发", size=small, align=WD_ALIGN_PARAGRAPH.LEFT, left=small, right=small
+    )
+    border(printed, "bottom", 8)
+    # tab stops count from the margin, not the indent: the date ends one character in from the right edge
+    printed.paragraph_format.tab_stops.add_tab_stop(Pt(P.text_width - small), WD_TAB_ALIGNMENT.RIGHT)
+    # a blank line between the 版记 and the page number
+    paragraph(container, size=small, line=small * 1.2)
 
 
 def build() -> bytes:
@@ -141,27 +161,17 @@ def build() -> bytes:
     )
     paragraph(document, "{{p plan_table }}", align=WD_ALIGN_PARAGRAPH.LEFT)
 
-    # 版记 (std 7.4): 抄送 and 印发 in 四号 仿宋, one character in from both edges, between a thick rule
-    # (0.35 mm) on top and at the bottom and a thin one (0.25 mm) between them
-    small = 14.0
-    paragraph(document, keep=True)
-    copy = paragraph(
-        document,
-        "抄送：市教育局，市财政局。",
-        size=small,
-        align=WD_ALIGN_PARAGRAPH.LEFT,
-        left=small,
-        right=small,
-        keep=True,
-    )
-    border(copy, "top", 8)
-    border(copy, "bottom", 6)
-    printed = paragraph(
-        document, "{{ org }}\t{{ date }}印发", size=small, align=WD_ALIGN_PARAGRAPH.LEFT, left=small, right=small
-    )
-    border(printed, "bottom", 8)
-    # tab stops count from the margin, not the indent: the date ends one character in from the right edge
-    printed.paragraph_format.tab_stops.add_tab_stop(Pt(P.text_width - small), WD_TAB_ALIGNMENT.RIGHT)
+    # 版记 (std 7.4): at the foot of the last page, which is an even page (封四). The 附件 ends with a section
+    # break to the next even page; that last section holds one empty paragraph and its own footers carry the
+    # 版记 above the page number: footers sit at the page foot in Word, WPS and LibreOffice alike.
+    section = document.add_section(WD_SECTION.EVEN_PAGE)
+    for footer, odd in ((section.footer, True), (section.even_page_footer, False)):
+        footer.is_linked_to_previous = False
+        keep = footer.paragraphs[0]
+        imprint(footer)
+        number = footer.add_paragraph()
+        _page_number(number, P, odd=odd)
+        keep._p.getparent().remove(keep._p)
     return _save(document)
 
 

@@ -23,6 +23,25 @@ def attr(element, name: str) -> str | None:
     return element.get(f"{{{W}}}{name}")
 
 
+def last_footers(data: bytes) -> dict[str, list[str]]:
+    """The paragraphs of the footers the last section names, by kind (default/even)."""
+    doc = part(data, "word/document.xml")
+    rels = part(data, "word/_rels/document.xml.rels")
+    targets = {rel.get("Id"): rel.get("Target") for rel in rels}
+    r_id = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
+    footers = {}
+    for ref in doc.findall(".//w:body/w:sectPr/w:footerReference", NS):
+        footer = part(data, "word/" + targets[ref.get(r_id)])
+        footers[attr(ref, "type")] = [
+            "".join(
+                e.text or "" if e.tag == f"{{{W}}}t" else "\t"
+                for e in p.xpath(".//w:r/w:t|.//w:r/w:tab", namespaces=NS)
+            )
+            for p in footer.iterfind(".//w:p", NS)
+        ]
+    return footers
+
+
 @pytest.fixture(scope="module")
 def notices(tmp_path_factory) -> dict[str, bytes]:
     from typer.testing import CliRunner
@@ -85,7 +104,11 @@ def test_yueyang_notice_text(notices) -> None:
         "",
     ]
     assert pieces[30] == "2014年学生资助管理中心工作计划表"
-    assert pieces[-3:] == ["", "抄送：市教育局，市财政局。", "岳阳市学生资助管理中心2014年2月10日印发"]
+    assert pieces[-1] == ""  # the last section's one empty paragraph: the 版记 is in its footers
+    assert last_footers(notices["2014-yueyang"]) == {
+        kind: ["抄送：市教育局，市财政局。", "岳阳市学生资助管理中心\t2014年2月10日印发", "", "— 1 —"]
+        for kind in ("default", "even")
+    }
 
 
 def test_huaibei_notice_text_with_set_values_and_eleven_groups(notices) -> None:
@@ -96,7 +119,7 @@ def test_huaibei_notice_text_with_set_values_and_eleven_groups(notices) -> None:
     assert pieces[20] == "（十一）十二月：3项工作，12月31日前完成。"
     assert pieces[21] == "执行中遇到的问题，请及时与淮北市学生资助管理中心联系。"
     assert pieces[27:32] == ["淮北市学生资助管理中心", "2020年2月10日", "附件", "", "淮北市2020年度学生资助工作月计划"]
-    assert pieces[-1] == "淮北市学生资助管理中心2020年2月10日印发"
+    assert last_footers(notices["2020-huaibei"])["even"][1] == "淮北市学生资助管理中心\t2020年2月10日印发"
 
 
 @pytest.mark.parametrize("name", sorted(SEED_PLANS))
@@ -166,7 +189,8 @@ def test_the_templates_page_setup_headers_and_footers_are_kept(notices) -> None:
         assert kinds == ["default", "even"]
         names = zipfile.ZipFile(io.BytesIO(data)).namelist()
         footers = [part(data, n) for n in names if n.startswith("word/footer")]
-        assert sorted("".join(f.xpath(".//w:instrText/text()", namespaces=NS)) for f in footers) == [" PAGE "] * 2
+        # the odd/even page numbers, and the same again under the 版记 in the last section's own footers
+        assert sorted("".join(f.xpath(".//w:instrText/text()", namespaces=NS)) for f in footers) == [" PAGE "] * 4
 
 
 def test_the_red_mark_and_the_red_rule(notices) -> None:
@@ -643,11 +667,41 @@ def test_the_printed_notice(notice_pdfs, name: str) -> None:
     for number, page in enumerate(pages[2:], start=3):
         first_column = sorted((w for w in page if w[0] < 28 * 72 / 25.4 + 60), key=lambda w: (round(w[1]), w[0]))
         column_text = normalise_text("".join(w[3] for w in first_column))
-        if header not in column_text:  # a page with only the 版记
-            assert number == len(pages) and column_text.startswith("抄送")
+        if header not in column_text:  # the 版记 page, or the blank page put before it to make it even
+            assert number >= len(pages) - 1 and (column_text == "" or column_text.startswith("抄送"))
             continue
         after_header = column_text.split(header, 1)[1]
         assert any(after_header.startswith(label) for label in labels), f"page {number}: {column_text!r}"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("name", sorted(SEED_PLANS))
+def test_the_imprint_sits_at_the_foot_of_an_even_last_page(notice_pdfs, name: str) -> None:
+    """GB/T 9704 7.4: the 版记 is the last thing at the foot of the last page, which is an even page (封四);
+    when the 附件 ends on an even page, a blank page comes between (kept in the PDF for duplex printing)."""
+    from .test_render_pdf import _pages
+
+    pages = _pages(notice_pdfs[name])
+    org = "岳阳市学生资助管理中心" if name == "2014-yueyang" else "淮北市学生资助管理中心"
+    year, month, day = (int(n) for n in DATES[name].split("-"))
+    lines: dict[int, str] = {}
+    for _x0, y0, _x1, text in sorted(pages[-1], key=lambda w: (round(w[1]), w[0])):
+        lines[round(y0)] = lines.get(round(y0), "") + text
+    assert list(lines.values()) == [
+        "抄送：市教育局，市财政局。",
+        f"{org}{year}年{month}月{day}日印发",
+        f"—{len(pages)}—",
+    ]
+    assert len(pages) % 2 == 0  # the last page is even, and its number says so
+    page_height = 297 * 72 / 25.4
+    text_bottom = (297 - 35) * 72 / 25.4  # the 版心's bottom edge (bottom margin 35 mm)
+    tops = list(lines)
+    # the 版记 in the last fifth of the page, ending near the 版心's bottom edge; the page number under it
+    assert page_height * 0.8 < tops[0] < tops[1] < text_bottom < tops[2], tops
+    if name == "2020-huaibei":  # its 附件 ends on page 6: page 7 is left blank
+        assert len(pages) == 8 and pages[-2] == []
+    else:
+        assert len(pages) == 8 and "抄送" not in "".join(w[3] for w in pages[-2])
 
 
 def test_curly_quotes_word_typed_in_a_tag_and_markup_characters_in_the_plan(tmp_path: Path) -> None:

@@ -49,7 +49,9 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) 
             "--norestore",
             "--nologo",
             "--convert-to",
-            "pdf:writer_pdf_Export",
+            # keep the blank pages Writer inserts before a section that must start on an even/odd page, so that
+            # a duplex print of the PDF puts every page on the side the document meant (notice templates)
+            'pdf:writer_pdf_Export:{"IsSkipEmptyPages":{"type":"boolean","value":"false"}}',
             "--outdir",
             str(out_dir),
             *map(str, docx_files),
