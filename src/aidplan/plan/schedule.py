@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import functools
 import re
 from dataclasses import dataclass
 from datetime import date, timedelta
@@ -36,9 +37,14 @@ class ScheduledPeriod:
     tasks: list[PrintedTask]
     task_deadlines: list[DeadlineReading | None]  # each task's own `deadline:` read, None where it has none
 
+    @functools.cached_property
+    def _reading_by_task(self) -> dict[int, DeadlineReading | None]:
+        return {id(each): reading for each, reading in zip(self.tasks, self.task_deadlines)}
+
     def deadline_of(self, task: PrintedTask) -> DeadlineReading | None:
-        """The reading of one of this period's tasks' own deadline."""
-        return next(reading for each, reading in zip(self.tasks, self.task_deadlines) if each is task)
+        """The reading of one of this period's tasks' own deadline (by identity: a lookup, not a scan, so a
+        period of many tasks stays linear)."""
+        return self._reading_by_task[id(task)]
 
 
 def period_span(period: Period, year: int, term: Term | None = None) -> Span:
