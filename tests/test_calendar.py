@@ -81,7 +81,8 @@ def test_check_names_holidays_local_days_and_the_day_before(cli, in_tmp: Path) -
     assert result.stdout.splitlines() == [
         "plan.yaml:13:19: warning[W220]: 任务 3.2 的截止日期“3月10日”（2020-03-10）是校庆日，不是工作日；"
         "前一个工作日是3月9日（星期一）",
-        "plan.yaml:15:12: warning[W204]: 时段“3月份”与“十月份”之间有空档（2020-04-01 至 2020-09-30 没有安排）",
+        "plan.yaml:15:12: warning[W204]: 第1个时段“3月份”（第9行）与第2个时段“十月份”之间有空档"
+        "（2020-04-01 至 2020-09-30 没有安排）",
         "plan.yaml:16:15: warning[W220]: 时段“十月份”的完成时间“10月1日”（2020-10-01）是国庆节，不是工作日；"
         "前一个工作日是9月30日（星期三）",
     ]  # 3月14日 is a Saturday, but the plan makes it a working day

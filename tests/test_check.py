@@ -89,7 +89,7 @@ def test_github_format_is_chosen_in_github_actions(cli, monkeypatch: pytest.Monk
     result = cli("check", "--quiet", case)
     assert result.stdout == (
         f"::warning file={case},line=6,col=12,title=aidplan W204::"
-        "时段“3月份”与“5月份”之间有空档（2020-04-01 至 2020-04-30 没有安排）\n"
+        "第1个时段“3月份”（第4行）与第2个时段“5月份”之间有空档（2020-04-01 至 2020-04-30 没有安排）\n"
     )
 
 

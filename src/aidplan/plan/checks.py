@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
+import re
 from collections.abc import Sequence
-from datetime import timedelta
+from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -11,7 +12,9 @@ from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, na
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Plan, normalise_text
-from aidplan.plan.schedule import ScheduledPeriod, schedule
+from aidplan.plan.periods import Span
+from aidplan.plan.schedule import ScheduledPeriod, plan_term, schedule, whole_span
+from aidplan.plan.timeexpr import Term
 from aidplan.registry import Entry, Registry
 from aidplan.rules.plans import (
     DateOutsidePlanYears,
@@ -77,38 +80,85 @@ def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
             reading = DeadlineReading(item.deadline, item.deadline_problem)
             what, written = f"时段“{item.period.label}”的完成时间", item.period.deadline.text
             findings += _reading_findings(path, plan, document, item, where + ("deadline",), reading, what, written)
-    dated = [item for item in periods if item.span is not None]
-    for previous, current in zip(dated, dated[1:]):
-        assert previous.span is not None and current.span is not None
+    findings += order_findings(path, plan, document, periods)
+    return findings
+
+
+_BREAKS = ("寒假", "暑假")
+
+
+def is_time_group(item: ScheduledPeriod) -> bool:
+    """A group whose label or span names dates (a category group, with no dates of its own, is not one)."""
+    return item.span is not None
+
+
+def _is_break(item: ScheduledPeriod) -> bool:
+    return re.sub(r"\s+", "", item.period.label).startswith(_BREAKS)
+
+
+def _compared(item: ScheduledPeriod, other: ScheduledPeriod, term: Term | None) -> Span:
+    """The dates `item` is compared on against `other`: in a term plan, a group beside a 寒假/暑假 group counts
+    only within the term (一月 of an autumn term ends with the term, and 寒假 starts the day after)."""
+    span = item.span
+    assert span is not None
+    if term is None or _is_break(item) or not _is_break(other):
+        return span
+    start, end = max(span.start, term.start), min(span.end, term.end)
+    return Span(start, end) if start <= end else span
+
+
+def order_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+    """Every pair of time groups: a group that starts before an earlier-printed one (E202, once per group,
+    against the first such group), a group whose dates meet an earlier one's (E203, every such pair) and a gap
+    after all the earlier groups (W204). Whole-span groups (全年, 全学期) and category groups are not compared."""
+    term = plan_term(plan)
+    dated = [item for item in periods if is_time_group(item)]
+    compared = [item for item in dated if not whole_span(plan.year, term, item.span)]  # type: ignore[arg-type]
+    findings: list[Finding] = []
+
+    def named(item: ScheduledPeriod, extra: str = "") -> str:
+        line = _at(document, "periods", item.index, "label")[0]
+        return f"第{item.index + 1}个时段“{item.period.label}”（第{line}行{extra}）"
+
+    reach: date | None = None  # the last day any earlier compared group covers
+    for position, current in enumerate(compared):
         label_at = _at(document, "periods", current.index, "label")
-        if current.span.start < previous.span.start:
+        this = f"第{current.index + 1}个时段“{current.period.label}”"
+        earlier = compared[:position]
+        later_start = next((e for e in earlier if current.span.start < e.span.start), None)  # type: ignore[union-attr]
+        if later_start is not None:
+            assert later_start.span is not None and current.span is not None
             findings.append(
                 PeriodsOutOfOrder.at(
                     path,
                     label_at,
-                    f"时段顺序不对：“{current.period.label}”（{current.span.start:%Y-%m-%d} 起）"
-                    f"排在“{previous.period.label}”（{previous.span.start:%Y-%m-%d} 起）之后",
+                    f"时段顺序不对：{this}（{current.span.start:%Y-%m-%d} 起）排在"
+                    f"{named(later_start, f'，{later_start.span.start:%Y-%m-%d} 起')}之后",
                 )
             )
-        elif current.span.start <= previous.span.end:
-            findings.append(
-                PeriodsOverlap.at(
-                    path,
-                    label_at,
-                    f"时段“{current.period.label}”与“{previous.period.label}”重叠（{current.span.start:%Y-%m-%d} 至 "
-                    f"{min(current.span.end, previous.span.end):%Y-%m-%d}）",
+        for other in earlier:
+            if other is later_start:
+                continue
+            mine, theirs = _compared(current, other, term), _compared(other, current, term)
+            start, end = max(mine.start, theirs.start), min(mine.end, theirs.end)
+            if start <= end:
+                findings.append(
+                    PeriodsOverlap.at(
+                        path, label_at, f"{this}与{named(other)}重叠（{start:%Y-%m-%d} 至 {end:%Y-%m-%d}）"
+                    )
                 )
-            )
-        elif current.span.start > previous.span.end + timedelta(days=1):
-            gap_end = current.span.start - timedelta(days=1)
+        assert current.span is not None
+        if reach is not None and current.span.start > reach + timedelta(days=1) and later_start is None:
+            previous = max(earlier, key=lambda e: (e.span.end, -e.index))  # type: ignore[union-attr]
+            first, last = reach + timedelta(days=1), current.span.start - timedelta(days=1)
             findings.append(
                 PeriodsGap.at(
                     path,
                     label_at,
-                    f"时段“{previous.period.label}”与“{current.period.label}”之间有空档（"
-                    f"{previous.span.end + timedelta(days=1):%Y-%m-%d} 至 {gap_end:%Y-%m-%d} 没有安排）",
+                    f"{named(previous)}与{this}之间有空档（{first:%Y-%m-%d} 至 {last:%Y-%m-%d} 没有安排）",
                 )
             )
+        reach = current.span.end if reach is None else max(reach, current.span.end)
     return findings
 
 

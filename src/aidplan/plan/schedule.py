@@ -63,6 +63,14 @@ def plan_term(plan: Plan) -> Term | None:
     return Term(start, end, plan.term.name)
 
 
+def whole_span(year: int, term: Term | None, span: Span) -> bool:
+    """A group over the plan's whole span (全年, 常年, 全学期, 本学期 or the same dates written out): the calendar
+    year, or the term in a term plan. It runs beside the other groups."""
+    return (span.start, span.end) == (date(year, 1, 1), date(year, 12, 31)) or (
+        term is not None and (span.start, span.end) == (term.start, term.end)
+    )
+
+
 def work_calendar(plan: Plan, calendars: OfficialCalendars | None = None) -> WorkCalendar:
     """The official working-day calendar: the plan's local days first, then the calendar files' years."""
     from aidplan.plan.workdays import WorkCalendar
@@ -91,7 +99,8 @@ def schedule(plan: Plan) -> list[ScheduledPeriod]:
             ):
                 year += 1
                 span = period_span(period, year, term)
-            previous = span
+            if not whole_span(plan.year, term, span):  # 全学期 first: 九月 after it is still this year's
+                previous = span
         except PeriodLabelError as exc:
             span, span_problem = None, str(exc)
         reading = read_deadline(period.deadline.text, period.deadline.date, year, term) if period.deadline else None

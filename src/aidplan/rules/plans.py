@@ -34,6 +34,9 @@ class PeriodWithoutDates(Rule):
 class PeriodsOutOfOrder(Rule):
     """Periods out of order.
 
+    A time period that starts before one printed above it: every pair is compared, not only neighbours, and a
+    period is reported once, against the first such period above it.
+
     Example::
 
         periods:
@@ -44,7 +47,7 @@ class PeriodsOutOfOrder(Rule):
 
     Message::
 
-        plan.yaml:4:12: error[E202]: 时段顺序不对：“3月份”（2020-03-01 起）排在“4月份”（2020-04-01 起）之后
+        plan.yaml:4:12: error[E202]: 时段顺序不对：第2个时段“3月份”（2020-03-01 起）排在第1个时段“4月份”（第2行，2020-04-01 起）之后
 
     Fix: list the periods in the order of their dates.
     """
@@ -57,6 +60,10 @@ class PeriodsOutOfOrder(Rule):
 class PeriodsOverlap(Rule):
     """Periods that overlap.
 
+    Every pair of time periods is compared, not only neighbours. A period over the plan's whole span (全年,
+    常年, 全学期, or the same dates written out) may overlap the others; in a term plan, 寒假 and 暑假 meet the
+    other periods only within the term (一月 ends with an autumn term, 寒假 starts after it).
+
     Example::
 
         periods:
@@ -67,7 +74,7 @@ class PeriodsOverlap(Rule):
 
     Message::
 
-        plan.yaml:4:12: error[E203]: 时段“四月份”与“3-4月”重叠（2020-04-01 至 2020-04-30）
+        plan.yaml:4:12: error[E203]: 第2个时段“四月份”与第1个时段“3-4月”（第2行）重叠（2020-04-01 至 2020-04-30）
 
     Fix: make the periods follow each other: shorten one (its label or `span:`), or merge the two.
     """
@@ -80,6 +87,8 @@ class PeriodsOverlap(Rule):
 class PeriodsGap(Rule):
     """A gap between periods (a warning: some plans skip January).
 
+    A period that starts more than a day after the last day of every period above it.
+
     Example::
 
         periods:
@@ -90,7 +99,7 @@ class PeriodsGap(Rule):
 
     Message::
 
-        plan.yaml:4:12: warning[W204]: 时段“3月份”与“5月份”之间有空档（2020-04-01 至 2020-04-30 没有安排）
+        plan.yaml:4:12: warning[W204]: 第1个时段“3月份”（第2行）与第2个时段“5月份”之间有空档（2020-04-01 至 2020-04-30 没有安排）
 
     Fix: add the missing period, or widen a neighbour's `span:`; if the plan really has nothing then,
     leave it (`check --strict` fails on it).
