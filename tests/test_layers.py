@@ -21,6 +21,7 @@ LAYERS: dict[str, int] = {
     "commands": 6,
     "publish": 5,
     "render": 5,
+    "ingest": 5,
     "track": 4,
     "plan": 3,
     "files": 2,

@@ -39,6 +39,7 @@ from aidplan.commands.formats import (
 )
 from aidplan.errors import AidplanError, FindingsError, UsageError
 from aidplan.files import shown
+from aidplan.ingest.new import DEFAULT_PERIODS, PERIOD_KINDS
 
 if TYPE_CHECKING:
     from aidplan.config import ProjectConfig
@@ -299,6 +300,7 @@ SHELLS = Registry(
     Entry("fish", "fish"),
 )
 Shell = SHELLS.choices()
+PeriodKind = PERIOD_KINDS.choices()
 ColorOption = Annotated[Color, typer.Option("--color", help=f"{format_help(COLOR_CHOICES)}.")]
 
 
@@ -764,6 +766,39 @@ def remind(
     for attempt in result.retried or []:
         _secho(f"注意：{attempt}，已重试", fg=typer.colors.YELLOW, err=True)
     typer.echo(f"已发送 {result.sent} 条消息到{result.kind}（{result.target}）：{counts}")
+
+
+NEW_PATH_HELP = "The plan file to write (.yaml or .yml)."
+NEW_YEAR_HELP = "The plan's year. Default: the term start's year with --term-start, else this year."
+NEW_TITLE_HELP = "The table's title as printed. Default: YEAR年学生资助工作计划表 (weekly: the term's name)."
+NEW_ORG_HELP = "The issuing office (organisation:), e.g. 淮北市学生资助管理中心."
+NEW_PERIODS_HELP = f"{format_help(PERIOD_KINDS)}."
+NEW_TERM_START_HELP = f"With --periods weekly: the first day of the term (开学), {DATE_FORMS}."
+NEW_FORCE_HELP = "Replace the file if it exists."
+
+
+@app.command("new")
+def new_command(
+    path: Annotated[Path, typer.Argument(help=NEW_PATH_HELP, show_default=False)],
+    year: Annotated[int | None, typer.Option("--year", help=NEW_YEAR_HELP, show_default=False)] = None,
+    title: Annotated[str | None, typer.Option("--title", help=NEW_TITLE_HELP, show_default=False)] = None,
+    org: Annotated[str | None, typer.Option("--org", help=NEW_ORG_HELP, show_default=False)] = None,
+    periods: Annotated[PeriodKind, typer.Option("--periods", help=NEW_PERIODS_HELP)] = DEFAULT_PERIODS,
+    term_start: Annotated[
+        str | None, typer.Option("--term-start", help=NEW_TERM_START_HELP, show_default=False, metavar="DATE")
+    ] = None,
+    force: Annotated[bool, typer.Option("--force", help=NEW_FORCE_HELP)] = False,
+) -> None:
+    """Write a new plan to fill in: every field with a comment saying what it is, and an example task in each
+    period that check flags (W230) until it is replaced. The file is written atomically and never replaces
+    an existing one without --force."""
+    from aidplan.commands.track import parse_date
+    from aidplan.ingest.new import new_plan
+
+    start = parse_date(term_start, "--term-start", year) if term_start is not None else None
+    made = new_plan(path, year, PeriodKind(periods).value, title, org, start, force)
+    typer.echo(f"已写入 {shown(made.path)}：{made.year} 年的计划，{made.periods} 个时段，每个时段一个“【示例】”任务")
+    typer.echo(f"下一步：把示例任务换成本单位的任务，再运行 aidplan check {shown(made.path)}")
 
 
 @app.command()

@@ -59,6 +59,7 @@ CHECKERS = Registry(
     ),
     Entry("tasks", "tasks, ids, numbers, recurring references; task deadlines", "aidplan.plan.checks:task_findings"),
     Entry("calendar", "deadlines on days off; years without holiday data", "aidplan.plan.checks:calendar_findings"),
+    Entry("examples", "example tasks aidplan new wrote, not yet replaced", "aidplan.plan.examples:example_findings"),
 )
 
 

@@ -1,4 +1,4 @@
-"""The rules of a plan that a schema cannot express (E201–W221): periods, deadlines, tasks and the working-day
+"""The rules of a plan that a schema cannot express (E201–W230): periods, deadlines, tasks and the working-day
 calendar. Detected in aidplan.plan.checks."""
 
 from __future__ import annotations
@@ -437,4 +437,29 @@ class NoHolidayData(Rule):
 
     code = "W221"
     name = "no-holiday-data"
+    severity = Severity.warning
+
+
+class ExampleTask(Rule):
+    """An example task written by `aidplan new`, not yet replaced by a task of the office.
+
+    `aidplan new` writes one example task in each period (and the example text starts with 【示例】), so that
+    the new plan checks and renders at once; the warning stays until each is replaced or deleted.
+
+    Example::
+
+        periods:
+          - label: 1月份
+            tasks:
+              - 【示例】写下本时段的工作任务，一项一行
+
+    Message::
+
+        plan.yaml:4:9: warning[W230]: 示例任务尚未替换：时段“1月份”的第 1 项“【示例】写下本时段的工作任务，一项一行”
+
+    Fix: write the office's own task in its place (without 【示例】), or delete the line.
+    """
+
+    code = "W230"
+    name = "example-task"
     severity = Severity.warning

@@ -1,0 +1,235 @@
+"""aidplan new: a commented plan in the house style to fill in, with example tasks `check` flags (W230)."""
+
+from __future__ import annotations
+
+import datetime as dt
+import os
+import unicodedata
+from dataclasses import dataclass
+from pathlib import Path
+
+from aidplan.errors import UsageError
+from aidplan.files import shown, write_atomic
+from aidplan.plan.numerals import chinese_number
+from aidplan.registry import Entry, Registry
+
+PERIOD_KINDS = Registry(
+    "Periods",
+    Entry("monthly", "a period a month: 1月份 … 12月份"),
+    Entry("bimonthly", "a period every two months: 1-2月 … 11-12月"),
+    Entry("quarterly", "a period a quarter: 第一季度 … 第四季度"),
+    Entry("weekly", "a period a week of the term: 第一周 … 第二十周 (needs --term-start)"),
+)
+DEFAULT_PERIODS = "monthly"
+TERM_WEEKS = 20
+SCHEMA = Path("schema") / "plan.schema.json"
+EXAMPLE_TASK = "写下本时段的工作任务，一项一行"  # after the example mark (aidplan.plan.examples)
+COMMENT_COLUMN = 41  # comments start here (display width: a 汉字 counts two), as in README's plan format
+
+
+@dataclass(frozen=True)
+class NewPlan:
+    """What `new` wrote: where, the plan's year, and how many periods and example tasks it has."""
+
+    path: Path
+    year: int
+    periods: int
+
+
+def term_name(start: dt.date) -> str:
+    """The term a first day of term starts: 2021-03-01 → 2020-2021学年第二学期, 2020-09-01 → …第一学期."""
+    if start.month >= 7:
+        return f"{start.year}-{start.year + 1}学年第一学期"
+    return f"{start.year - 1}-{start.year}学年第二学期"
+
+
+def _width(text: str) -> int:
+    return sum(2 if unicodedata.east_asian_width(char) in "WF" else 1 for char in text)
+
+
+def _line(text: str, comment: str = "") -> str:
+    """A YAML line with its comment at COMMENT_COLUMN (or one space after a longer line)."""
+    if not comment:
+        return text
+    return text + " " * max(1, COMMENT_COLUMN - _width(text)) + "# " + comment
+
+
+def _labels(kind: str) -> list[str]:
+    if kind == "monthly":
+        return [f"{month}月份" for month in range(1, 13)]
+    if kind == "bimonthly":
+        return [f"{month}-{month + 1}月" for month in range(1, 13, 2)]
+    if kind == "quarterly":
+        return [f"第{chinese_number(quarter)}季度" for quarter in range(1, 5)]
+    return [f"第{chinese_number(week)}周" for week in range(1, TERM_WEEKS + 1)]
+
+
+def schema_reference(path: Path) -> str:
+    """The modeline's path to the JSON Schema: schema/plan.schema.json in the plan's folder or one above it (a
+    plans repository laid out as this one), relative to the plan; else where that layout would put it."""
+    folder = path.resolve().parent
+    for candidate in (folder, *folder.parents):
+        if (candidate / SCHEMA).is_file():
+            return Path(os.path.relpath(candidate / SCHEMA, folder)).as_posix()
+    return f"../{SCHEMA.as_posix()}"
+
+
+def plan_text(
+    path: Path,
+    year: int,
+    kind: str = DEFAULT_PERIODS,
+    title: str | None = None,
+    organisation: str | None = None,
+    term_start: dt.date | None = None,
+) -> str:
+    """The text of a new plan: every field a user fills, each with a comment, and one example task a period."""
+    from aidplan.plan.examples import EXAMPLE_MARK
+
+    example_task = EXAMPLE_MARK + EXAMPLE_TASK
+    weekly = kind == "weekly"
+    term = term_name(term_start) if weekly and term_start is not None else None
+    if title is None:
+        title = f"{term}学生资助工作周计划表" if term else f"{year}年学生资助工作计划表"
+    labels = _labels(kind)
+    out = [
+        f"# {title}：aidplan new 写下的新计划（{len(labels)} 个时段：{labels[0]} … {labels[-1]}）。",
+        f"# 把每个以“{EXAMPLE_MARK}”开头的任务换成本单位的任务（没换之前 aidplan check 逐项警告 W230），",
+        "# 不需要的时段整段删去，时段名称照印发的改。aidplan check 检查，aidplan render 生成附件表格。",
+        "# 各字段的说明见 README 的“The plan format”；以 # 开头的行是注释，去掉 # 就生效。",
+        f"# yaml-language-server: $schema={schema_reference(path)}",
+        _line(f"title: {_scalar(title)}", "表格标题，照印发的写"),
+        _line(f"year: {year}", "计划年度：不写年份的日期都在这一年"),
+        _line(f"organisation: {_scalar(organisation)}", "发文单位（表格中不印）")
+        if organisation
+        else _line("# organisation: 某某市学生资助管理中心", "发文单位（表格中不印）"),
+        _line("attachment: 附件：", "附件标签，照印发的写（附件：、附件1）；没有就删去这一行"),
+        _line("layout: by-task", "by-task：每项任务一行，时间单元格合并；by-period：每个时段一行"),
+        _line("numbering: 1、", '任务编号：1、 | "1." | （1） | (1) | none'),
+        _line("columns:", "表头，照印发的写（空格也照写）"),
+        _line("  period: 时间", "时段一列"),
+        _line("  tasks: 工作内容", "任务一列"),
+        _line("  deadline: 完成时间", "完成时间一列（by-period 才有）"),
+        _line("  owner: 责任单位", "责任单位一列（owners: true 才有）"),
+        _line("owners: false", "true：加一列“责任单位”，任务写 owner"),
+        "",
+        _line("# recurring:", "每个时段都做的例行任务，只写一次："),
+        _line("#   - id: monthly-data", "进度记录用的名字（字母、数字、-）"),
+        _line("#     text: 每月20日前更新维护学生资助管理信息系统{month}月份数据", "{month} 填时段的月份"),
+        _line("#     placement: first", "first/last：印在每个时段的第一项/最后一项；listed：只印在列出它的时段"),
+    ]
+    if weekly:
+        assert term_start is not None
+        out += [
+            "",
+            _line("term:", "学期：第几周、开学初、期末都按它推算"),
+            _line(f"  name: {term}", "照印发的写"),
+            _line(f"  start: {term_start.isoformat()}", "开学日：第一周是这一天所在的那一周（周一到周日）"),
+            _line(
+                f"  # end: {_monday(term_start) + dt.timedelta(weeks=TERM_WEEKS, days=-1)}",
+                "最后一天；不写是第二十周的星期日",
+            ),
+        ]
+    out += ["", _line("periods:", "时段，按时间先后；日期从时段名称读出")]
+    for index, label in enumerate(labels):
+        out.append(f"  - label: {label}")
+        if index == 0:
+            example = _first_deadline(kind, year, term_start)
+            out += [
+                _line(f"    # deadline: {example}", "完成时间，照印发的写（by-period 印在完成时间一列）"),
+                _line("    tasks:", "本时段的任务，按印出的顺序，一项一行"),
+                f"      - {example_task}",
+                _line("      # - text: 审核汇总国家助学金受助学生名单", "任务也可以写成这样，加上："),
+                _line("      #   owner: 资助中心", "责任单位"),
+                _line(f"      #   deadline: {example}", "这一项的截止日期"),
+            ]
+        else:
+            out += ["    tasks:", f"      - {example_task}"]
+    out += [
+        "",
+        _line("# notes:", "表下的说明，一条一行："),
+        "#   - 注：一并做好上级部门安排部署的其他工作。",
+        "",
+        _line("# style:", "版式；不写就按 GB/T 9704"),
+        _line("#   orientation: landscape", "portrait（默认）| landscape"),
+        _line("#   page_number_start: 3", "第一页的页码（附件接在通知后面时）"),
+        _line("# calendar:", "本地的放假和调休（国家的节假日已经知道）"),
+        _line("#   holidays:", "本地放假的日子"),
+        f"#     - {{date: {year}-09-28, name: 校庆日}}",
+        _line(f"#   workdays: [{year}-10-10]", "本地上班的周末"),
+    ]
+    return "\n".join(out) + "\n"
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
+
+def _first_deadline(kind: str, year: int, term_start: dt.date | None) -> str:
+    """The example deadline of the first period: its last working day (national calendar), so that the line
+    checks clean once its # is taken away."""
+    from aidplan.plan.workdays import WorkCalendar
+
+    if kind == "weekly" and term_start is not None:
+        after = _monday(term_start) + dt.timedelta(days=5)  # the week's Saturday
+    else:
+        after = dt.date(year, {"monthly": 2, "bimonthly": 3, "quarterly": 4}[kind], 1)
+    day = WorkCalendar({}, set()).step(after, -1)
+    return f"{day.month}月{day.day}日"
+
+
+def _scalar(text: str) -> str:
+    """A plain YAML scalar when it reads back as the same string, else double-quoted."""
+    import json
+
+    import yaml
+
+    try:
+        if yaml.safe_load(f"value: {text}") == {"value": text} and "#" not in text:
+            return text
+    except yaml.YAMLError:
+        pass
+    return json.dumps(text, ensure_ascii=False)
+
+
+def new_plan(
+    path: Path,
+    year: int | None = None,
+    kind: str = DEFAULT_PERIODS,
+    title: str | None = None,
+    organisation: str | None = None,
+    term_start: dt.date | None = None,
+    force: bool = False,
+    today: dt.date | None = None,
+) -> NewPlan:
+    """Write a new plan at `path` (never over an existing file without `force`), atomically."""
+    if kind not in PERIOD_KINDS:
+        raise UsageError(f"未知的时段划分“{kind}”；可选：{PERIOD_KINDS.listing()}")
+    if kind == "weekly" and term_start is None:
+        raise UsageError(
+            "--periods weekly 按学期的周排时段，需要开学日期：请加 --term-start（如 --term-start 2021-03-01）"
+        )
+    if kind != "weekly" and term_start is not None:
+        raise UsageError("--term-start 只用于 --periods weekly")
+    from aidplan.plan.model import PLAN_YEARS
+
+    if year is None:
+        year = term_start.year if term_start is not None else (today or dt.date.today()).year
+    if not PLAN_YEARS[0] <= year <= PLAN_YEARS[1]:
+        raise UsageError(f"年度 {year} 不在 {PLAN_YEARS[0]} 至 {PLAN_YEARS[1]} 之间")
+    if term_start is not None and abs(term_start.year - year) > 1:
+        raise UsageError(f"开学日期 {term_start.isoformat()} 离计划年度 {year} 年太远（应在前后一年之内）")
+    for text, option in ((title, "--title"), (organisation, "--org")):
+        if text is not None and (not text.strip() or any(unicodedata.category(c) == "Cc" for c in text)):
+            raise UsageError(f"{option} 不能为空，也不能含换行或控制字符")
+    refuse_existing(path, force)
+    text = plan_text(path, year, kind, title, organisation, term_start)
+    write_atomic(path, text.encode("utf-8"))
+    return NewPlan(path, year, len(_labels(kind)))
+
+
+def refuse_existing(path: Path, force: bool) -> None:
+    """A plan file is never replaced without --force."""
+    if path.suffix.lower() not in (".yaml", ".yml"):
+        raise UsageError(f"计划文件名应以 .yaml 或 .yml 结尾：{shown(path)}")
+    if not force and (path.exists() or path.is_symlink()):
+        raise UsageError(f"{shown(path)} 已经存在，没有改动它；要替换它请加 --force")
