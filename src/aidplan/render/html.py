@@ -98,8 +98,7 @@ class DashboardPlan:
     @property
     def owners(self) -> list[Tally]:
         """The owner breakdown, or nothing when no task names an owner."""
-        owners = self.status.owners
-        return [] if len(owners) == 1 and owners[0].name == "（未指定）" else owners
+        return self.status.owner_breakdown
 
 
 def dashboard_plan(number: int, status: PlanStatus, due: PlanDue, today: dt.date) -> DashboardPlan:

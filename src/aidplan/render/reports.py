@@ -180,7 +180,7 @@ def status_lines(statuses: list[PlanStatus], today) -> list[Line]:
                     "overdue" if period.overdue else ("done" if period.done == period.total else ""),
                 )
             )
-        if len(status.owners) > 1 or status.owners[0].name != "（未指定）":
+        if status.owner_breakdown:
             width = max(display_width(o.name) for o in status.owners)
             lines.append(Line(" 按责任单位", "heading"))
             for owner in status.owners:
@@ -204,7 +204,7 @@ def status_markdown(statuses: list[PlanStatus], today) -> str:
         for p in status.periods:
             out.append(f"| {_md(p.name)} | {p.done} | {p.total} | {p.percent}% | {p.overdue} |")
         out.append("")
-        if len(status.owners) > 1 or status.owners[0].name != "（未指定）":
+        if status.owner_breakdown:
             out += ["| 责任单位 | 完成 | 总数 | 完成率 | 逾期 |", "|---|---:|---:|---:|---:|"]
             for o in status.owners:
                 out.append(f"| {_md(o.name)} | {o.done} | {o.total} | {o.percent}% | {o.overdue} |")

@@ -102,6 +102,6 @@ def status_tables(statuses: list[PlanStatus], today) -> list[Any]:
         style = "overdue" if status.plan.overdue else "heading"
         out += [Text(""), Text(f"{status.title}（{status.path}）：完成 {_tally_text(status.plan)}", STYLES[style])]
         out.append(_tally_table("按时段", "时段", status.periods))
-        if len(status.owners) > 1 or status.owners[0].name != "（未指定）":
+        if status.owner_breakdown:
             out.append(_tally_table("按责任单位", "责任单位", status.owners))
     return out

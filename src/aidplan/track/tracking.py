@@ -10,12 +10,14 @@ from pathlib import Path
 from aidplan.plan.calendar_files import calendars_for
 from aidplan.plan.deadlines import MONTH_DAYS, monthly_days
 from aidplan.plan.model import Plan
+from aidplan.plan.owners import split_owners
 from aidplan.plan.periods import Span
 from aidplan.plan.schedule import schedule, task_deadline, work_calendar
 from aidplan.plan.workdays import WorkCalendar
 from aidplan.track.progress import ProgressRecord, latest_status
 from aidplan.track.statuses import OPEN_STATUSES
 
+UNASSIGNED = "（未指定）"  # the owner of tasks that name none, in the per-owner tallies
 DEADLINE_SOURCES = {
     "task": "任务截止",
     "text": "文中日期",
@@ -243,8 +245,13 @@ class PlanStatus:
     title: str
     plan: Tally
     periods: list[Tally]
-    owners: list[Tally]
+    owners: list[Tally]  # one per owner named (a task of 学生处、团委 counts for both), in order of appearance
     rows: list[tuple[TrackedItem, str, ProgressRecord | None, bool]]  # item, status, record, overdue
+
+    @property
+    def owner_breakdown(self) -> list[Tally]:
+        """The per-owner tallies, or none when no task names an owner."""
+        return [] if all(owner.name == UNASSIGNED for owner in self.owners) else self.owners
 
 
 def status_for_plan(
@@ -261,6 +268,7 @@ def status_for_plan(
         overdue = status in OPEN_STATUSES and item.deadline is not None and item.deadline < today
         whole.add(status, overdue)
         periods[item.period_index].add(status, overdue)
-        owners.setdefault(item.owner or "（未指定）", Tally(item.owner or "（未指定）")).add(status, overdue)
+        for owner in split_owners(item.owner) or (UNASSIGNED,):  # 学生处、团委: counted for each of them
+            owners.setdefault(owner, Tally(owner)).add(status, overdue)
         rows.append((item, status, record, overdue))
     return PlanStatus(path, plan.title, whole, periods, list(owners.values()), rows)
