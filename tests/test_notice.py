@@ -396,7 +396,7 @@ def test_unknown_attribute_of_a_loop_variable(tmp_path: Path) -> None:
     path = tmp_path / "office.docx"
     assert _messages(tmp_path, body) == [
         f"{path}:¶8 “{{{{ t.txt }}}}”: error[E501]: 未知的变量“t.txt”（是不是“t.text”？）；"
-        "t 的属性有：deadline、id、number、numbered、owner、text",
+        "t 的属性有：deadline、headings、id、number、numbered、owner、text",
     ]
 
 

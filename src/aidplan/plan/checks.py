@@ -26,7 +26,7 @@ from aidplan.rules.plans import (
     MonthlyDayNotADay,
     MonthUnknown,
     NoHolidayData,
-    NumbersOutOfSequence,
+    NumbersAsPrinted,
     PeriodsGap,
     PeriodsOutOfOrder,
     PeriodsOverlap,
@@ -256,7 +256,6 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
     for item in periods:
         texts: dict[str, int] = {}
         listed: set[str] = set()
-        expected = 1
         for task in item.tasks:
             where = (
                 ("periods", item.index, "tasks", task.entry_index)
@@ -293,17 +292,16 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                             f"无法确定例行任务“{entry.recurring}”中的 {{month}}：请在此处写明 month",
                         )
                     )
-            numbered_right = task.number == expected
-            if not numbered_right:
-                reason = "重复" if task.number < expected else "跳号"
+            if task.expected is not None:
+                reason = "重复" if task.number < task.expected else "跳号"
                 findings.append(
-                    NumbersOutOfSequence.at(
+                    NumbersAsPrinted.at(
                         path,
                         _at(document, *where, "number"),
-                        f"时段“{item.period.label}”的任务编号{reason}：应为 {expected}，写的是 {task.number}",
+                        f"时段“{item.period.label}”的任务编号{reason}：按顺序应为 {task.expected}，"
+                        f"写的是 {task.number}（按所写的印出）",
                     )
                 )
-            expected = task.number + 1
             key = normalise_text(task.text)
             if key in texts:
                 findings.append(
@@ -315,7 +313,7 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                 )
             else:
                 texts[key] = task.number
-            if task.id in seen_ids and numbered_right:  # a repeated number already explains a repeated id
+            if task.id in seen_ids:
                 findings.append(
                     IdUsedTwice.at(
                         path,

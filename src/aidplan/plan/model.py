@@ -10,6 +10,12 @@ from typing import Annotated, Literal
 from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
 
 from aidplan.plan.kinds import CELL_FONT_SIZES, DEFAULT_KIND, KINDS, KINDS_HELP, ORIENTATIONS
+from aidplan.plan.numbering import (
+    NUMBERING_FORMS,
+    NUMBERING_HELP,
+    NUMBERING_SCOPE_HELP,
+    NUMBERING_SCOPES,
+)
 
 MONTH_PLACEHOLDER = "{month}"
 PLAN_YEARS = (1990, 2100)  # the years a plan may be for
@@ -62,9 +68,16 @@ class WrittenSpan(_Strict):
 
 
 class TaskEntry(_Strict):
-    """One numbered task of a period: its own text, or a reference to a recurring task."""
+    """One numbered task of a period: its own text, or a reference to a recurring task; or a sub-heading line
+    printed in the task cell (（一）资助宣传), after which the numbers start again at 1."""
 
     text: str | None = Field(None, min_length=1, description="The task as printed, without its number.")
+    heading: str | None = Field(
+        None,
+        min_length=1,
+        description="A sub-heading printed among the tasks, as printed with its own number: （一）资助宣传. "
+        "The tasks after it are numbered from 1 again.",
+    )
     recurring: str | None = Field(None, description="Print the recurring task with this id here.")
     month: int | None = Field(
         None, ge=1, le=12, description="With recurring: the month written into its {month} placeholder."
@@ -76,6 +89,17 @@ class TaskEntry(_Strict):
 
     @model_validator(mode="after")
     def _text_or_recurring(self) -> TaskEntry:
+        if self.heading is not None:
+            others = [
+                name
+                for name in ("text", "recurring", "month", "id", "owner", "deadline", "number")
+                if getattr(self, name) is not None
+            ]
+            if others:
+                raise ValueError(
+                    f"heading（小标题）只写标题本身，不能同时写 {'、'.join(others)}；小标题下的任务另起一项"
+                )
+            return self
         if (self.text is None) == (self.recurring is None):
             raise ValueError("任务须有 text（任务内容）或 recurring（引用的例行任务 id），二者只能有一个")
         if self.month is not None and self.recurring is None:
@@ -106,7 +130,15 @@ class Period(_Strict):
     id: str | None = Field(None, pattern=ID_PATTERN, description="Prefix of its tasks' ids (default: its first month).")
     span: WrittenSpan | None = Field(None, description="Dates covered, for labels that are not months.")
     deadline: DeadlineField | None = Field(None, description="完成时间 of the whole period, as printed: 2月29日.")
-    tasks: list[TaskField] = Field(default_factory=list, description="The numbered tasks, in printed order.")
+    tasks: list[TaskField] = Field(
+        default_factory=list, description="The numbered tasks (and any sub-headings among them), in printed order."
+    )
+
+    @model_validator(mode="after")
+    def _heading_before_a_task(self) -> Period:
+        if self.tasks and self.tasks[-1].heading is not None:
+            raise ValueError(f"时段“{self.label}”的最后一项是小标题“{self.tasks[-1].heading}”，它下面没有任务")
+        return self
 
 
 class Columns(_Strict):
@@ -179,7 +211,10 @@ class Plan(_Strict):
     attachment: str | None = Field(None, description="The attachment label as printed: 附件：, 附件1, or none.")
     # the table's kind, under the YAML key users write: layout
     layout: Literal[tuple(KINDS)] = Field(DEFAULT_KIND, description=KINDS_HELP)  # type: ignore[valid-type]
-    numbering: Literal["1、", "1.", "（1）", "(1)", "none"] = Field("1、", description="How task numbers are printed.")
+    numbering: Literal[NUMBERING_FORMS] = Field("1、", description=NUMBERING_HELP)  # type: ignore[valid-type]
+    numbering_scope: Literal[NUMBERING_SCOPES] = Field(  # type: ignore[valid-type]
+        "group", description=NUMBERING_SCOPE_HELP
+    )
     columns: Columns = Field(default_factory=Columns)
     owners: bool = Field(False, description="Print a 责任单位 column.")
     recurring: list[RecurringTask] = Field(default_factory=list, description="Tasks printed in every period.")
@@ -201,20 +236,19 @@ class PrintedTask:
     deadline: Deadline | None
     recurring_id: str | None
     entry_index: int | None  # index into Period.tasks; None for a recurring task placed automatically
+    headings: tuple[str, ...] = ()  # sub-heading lines printed just before it (（一）资助宣传)
+    expected: int | None = None  # the number counting would give, where the printed one differs (repeat, skip)
 
 
-def format_number(number: int, style: str) -> str:
-    """The printed prefix of a task number: 1、 / 1. / （1） / (1), or nothing."""
-    if style == "none":
-        return ""
-    return style.replace("1", str(number))
-
-
-def printed_tasks(plan: Plan, period: Period, period_key: str, month: int | None) -> list[PrintedTask]:
+def printed_tasks(
+    plan: Plan, period: Period, period_key: str, month: int | None, previous: int = 0
+) -> list[PrintedTask]:
     """The tasks of a period in printed order, recurring tasks placed and numbered.
 
     `month` fills {month} in recurring texts when the period's entry does not say it; `period_key`
-    prefixes the default ids (5 → 5.1, 5.2 …).
+    prefixes the default ids (5 → 5.1, 5.2 …). A task without `number:` takes the number after the task
+    before it: 1 at the start of the group (`previous` + 1 where numbers run on across groups), 1 after a
+    sub-heading. A number printed twice in a group gives the ids 5.1, 5.1-2 …, so default ids never collide.
     """
     recurring = {task.id: task for task in plan.recurring}
     listed = {entry.recurring for entry in period.tasks if entry.recurring}
@@ -229,8 +263,16 @@ def printed_tasks(plan: Plan, period: Period, period_key: str, month: int | None
         else:
             items.append((None, task, None))
     result = []
-    for position, (entry, rec, index) in enumerate(items, start=1):
-        number = entry.number if entry is not None and entry.number is not None else position
+    headings: list[str] = []
+    seen: dict[int, int] = {}
+    for entry, rec, index in items:
+        if entry is not None and entry.heading is not None:
+            headings.append(entry.heading)
+            previous = 0
+            continue
+        expected = previous + 1
+        number = entry.number if entry is not None and entry.number is not None else expected
+        previous = number
         if entry is not None and entry.text is not None:
             text = entry.text
         elif rec is not None:
@@ -239,7 +281,9 @@ def printed_tasks(plan: Plan, period: Period, period_key: str, month: int | None
         else:  # a reference to an unknown recurring id; the checker reports it
             text = entry.recurring or ""
         owner = (entry.owner if entry is not None else None) or (rec.owner if rec is not None else None)
-        task_id = entry.id if entry is not None and entry.id else f"{period_key}.{number}"
+        seen[number] = seen.get(number, 0) + 1
+        repeat = f"-{seen[number]}" if seen[number] > 1 else ""
+        task_id = entry.id if entry is not None and entry.id else f"{period_key}.{number}{repeat}"
         result.append(
             PrintedTask(
                 number=number,
@@ -249,8 +293,11 @@ def printed_tasks(plan: Plan, period: Period, period_key: str, month: int | None
                 deadline=entry.deadline if entry is not None else None,
                 recurring_id=rec.id if rec is not None else (entry.recurring if entry is not None else None),
                 entry_index=index,
+                headings=tuple(headings),
+                expected=expected if number != expected else None,
             )
         )
+        headings = []
     return result
 
 

@@ -87,6 +87,7 @@ def schedule(plan: Plan) -> list[ScheduledPeriod]:
     year = plan.year  # in a term plan, a month earlier than the previous group's belongs to the next year
     previous: Span | None = None
     keys: set[str] = set()
+    last_number = 0  # where numbers run on across groups (numbering_scope: plan), the last one printed
     for index, period in enumerate(plan.periods):
         try:
             span, span_problem = period_span(period, year, term), None
@@ -117,7 +118,9 @@ def schedule(plan: Plan) -> list[ScheduledPeriod]:
             key = next(f"{key}-{n}" for n in range(2, len(keys) + 3) if f"{key}-{n}" not in keys)
         keys.add(key)
         month = span.start.month if span is not None else None
-        tasks = printed_tasks(plan, period, key, month)
+        tasks = printed_tasks(plan, period, key, month, last_number if plan.numbering_scope == "plan" else 0)
+        if tasks:
+            last_number = tasks[-1].number
         readings = [read_deadline(t.deadline.text, t.deadline.date, year, term) if t.deadline else None for t in tasks]
         result.append(
             ScheduledPeriod(index, period, key, span, span_problem, deadline, deadline_problem, tasks, readings)

@@ -6,7 +6,8 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass
 
 from aidplan.plan.kinds import KINDS
-from aidplan.plan.model import Plan, PrintedTask, format_number, normalise_text
+from aidplan.plan.model import Plan, PrintedTask, normalise_text
+from aidplan.plan.numbering import format_number
 from aidplan.plan.schedule import ScheduledPeriod, schedule
 
 
@@ -67,8 +68,9 @@ def _columns(plan: Plan, kind: str) -> tuple[Column, ...]:
     return tuple(columns)
 
 
-def _numbered(task: PrintedTask, style: str) -> str:
-    return format_number(task.number, style) + task.text
+def _numbered(task: PrintedTask, form: str) -> tuple[str, ...]:
+    """A task's paragraphs in its cell: the sub-headings printed before it, then its number and text."""
+    return task.headings + (format_number(task.number, form) + task.text,)
 
 
 def merged_group(index: int, label: str, rests: Sequence[tuple[Cell, ...]]) -> Group:
@@ -90,7 +92,7 @@ def merged_group(index: int, label: str, rests: Sequence[tuple[Cell, ...]]) -> G
 def _task_group(plan: Plan, item: ScheduledPeriod, has_owner: bool) -> Group:
     rests = []
     for task in item.tasks:
-        rest = [Cell((_numbered(task, plan.numbering),))]
+        rest = [Cell(_numbered(task, plan.numbering))]
         if has_owner:
             rest.append(Cell((task.owner or "",)))
         rests.append(tuple(rest))
@@ -105,7 +107,7 @@ def _period_group(plan: Plan, item: ScheduledPeriod, has_owner: bool) -> Group:
     deadline = item.period.deadline.text if item.period.deadline is not None else ""
 
     def rows(tasks: Sequence[PrintedTask]) -> list[Row]:
-        row = [Cell((item.period.label,)), Cell(tuple(_numbered(t, plan.numbering) for t in tasks) or ("",))]
+        row = [Cell((item.period.label,)), Cell(tuple(p for t in tasks for p in _numbered(t, plan.numbering)) or ("",))]
         if has_owner:
             owners = list(dict.fromkeys(t.owner for t in tasks if t.owner))
             row.append(Cell(tuple(owners) or ("",)))

@@ -22,7 +22,8 @@ from lxml import etree
 
 from aidplan.errors import FindingsError, UsageError
 from aidplan.plan.findings import Finding
-from aidplan.plan.model import Plan, format_number
+from aidplan.plan.model import Plan
+from aidplan.plan.numbering import format_number
 from aidplan.plan.numerals import chinese_number
 from aidplan.rules.base import Rule
 from aidplan.rules.templates import (
@@ -55,7 +56,7 @@ class ListOf:
     item: object
 
 
-TASK = Obj(number=None, text=None, numbered=None, id=None, owner=None, deadline=None)
+TASK = Obj(number=None, text=None, numbered=None, headings=ListOf(None), id=None, owner=None, deadline=None)
 GROUP = Obj(index=None, ordinal=None, label=None, deadline=None, tasks=ListOf(TASK))
 PLAN = Obj(
     title=None,
@@ -116,6 +117,7 @@ def notice_context(
                 "number": task.number,
                 "text": task.text,
                 "numbered": format_number(task.number, plan.numbering) + task.text,
+                "headings": list(task.headings),
                 "id": task.id,
                 "owner": task.owner or "",
                 "deadline": task.deadline.text if task.deadline is not None else "",

@@ -232,29 +232,6 @@ class PeriodWithoutTasks(Rule):
     severity = Severity.error
 
 
-class NumbersOutOfSequence(Rule):
-    """Explicit task numbers that skip or repeat.
-
-    Example::
-
-        periods:
-          - label: 3月份
-            tasks:
-              - {text: 开展月巡视, number: 1}
-              - {text: 审核名单, number: 3}
-
-    Message::
-
-        plan.yaml:5:32: error[E210]: 时段“3月份”的任务编号跳号：应为 2，写的是 3
-
-    Fix: number the tasks 1, 2, 3 … in order, or leave `number:` out and let aidplan count.
-    """
-
-    code = "E210"
-    name = "numbers-out-of-sequence"
-    severity = Severity.error
-
-
 class UnknownRecurring(Rule):
     """A reference to a recurring task that does not exist.
 
@@ -388,6 +365,35 @@ class DateOutsidePlanYears(Rule):
     code = "E216"
     name = "date-outside-plan-years"
     severity = Severity.error
+
+
+class NumbersAsPrinted(Rule):
+    """Task numbers that repeat or skip: printed as written, since the published plan prints them so.
+
+    One meaning: a `number:` differs from the one counting would give (the number after the task before it;
+    1 at the start of a group or after a sub-heading; with `numbering_scope: plan`, the number after the last
+    task of the group before). The plan still checks, renders and tracks; the warning asks whether the
+    source really prints it so. Ids stay unique: a number printed twice gives 3.1 and 3.1-2.
+
+    Example::
+
+        periods:
+          - label: 3月份
+            tasks:
+              - {text: 开展月巡视, number: 1}
+              - {text: 审核名单, number: 3}
+
+    Message::
+
+        plan.yaml:5:32: warning[W217]: 时段“3月份”的任务编号跳号：按顺序应为 2，写的是 3（按所写的印出）
+
+    Fix: nothing, when the source prints the numbers so; otherwise correct `number:` or leave it out and let
+    aidplan count.
+    """
+
+    code = "W217"
+    name = "numbers-as-printed"
+    severity = Severity.warning
 
 
 class DeadlineOnDayOff(Rule):
