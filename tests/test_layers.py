@@ -1,4 +1,4 @@
-"""Imports run one way: cli → config → commands → publish, render → track → plan → files → errors, registry
+"""Imports run one way: cli → config → commands → ingest, publish, render → track → plan → files → errors, registry
 → rules; the package's __init__ (its version) imports nothing. Every import is read from the source, including
 the ones inside functions (the lazy imports that keep start-up lean), so a late import cannot run back up
 unseen."""
@@ -19,9 +19,9 @@ LAYERS: dict[str, int] = {
     "cli": 8,
     "config": 7,
     "commands": 6,
+    "ingest": 5,
     "publish": 5,
     "render": 5,
-    "ingest": 5,
     "track": 4,
     "plan": 3,
     "files": 2,

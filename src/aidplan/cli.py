@@ -489,6 +489,59 @@ def render(
     _emit(result.written)
 
 
+IMPORT_PLAN_HELP = """Turn a plan an office already has into a plan file: Word (.docx; .doc, .wps, .rtf and .odt through
+LibreOffice), Excel (.xlsx), CSV (UTF-8 or GB18030), Markdown or text copied from a web page or a PDF (.txt, or - for
+standard input).
+
+The plan is written beside each file as NAME.yaml (or to -o), with comments saying where it came from, every guess
+made and what could not be placed; it is checked with the same rules as check. An existing file is never written
+over without --force.
+"""
+IMPORT_FILES_HELP = "The files to import; - reads text from standard input."
+IMPORT_OUTPUT_HELP = (
+    "Write the plan to this file (one input only); - writes standard output. Default: NAME.yaml beside it."
+)
+IMPORT_YEAR_HELP = "The plan's year, when the title does not say it (or says another)."
+IMPORT_ORG_HELP = "The issuing office (organisation:), which the table itself does not print."
+IMPORT_FORCE_HELP = "Write over a plan file that already exists."
+
+
+@app.command("import", help=IMPORT_PLAN_HELP)
+def import_command(
+    files: Annotated[list[Path], typer.Argument(help=IMPORT_FILES_HELP, show_default=False, metavar="FILE...")],
+    output: Annotated[
+        Path | None, typer.Option("--output", "-o", help=IMPORT_OUTPUT_HELP, show_default=False, metavar="PLAN.yaml")
+    ] = None,
+    year: Annotated[int | None, typer.Option("--year", help=IMPORT_YEAR_HELP, show_default=False)] = None,
+    org: Annotated[str | None, typer.Option("--org", help=IMPORT_ORG_HELP, show_default=False)] = None,
+    force: Annotated[bool, typer.Option("--force", help=IMPORT_FORCE_HELP)] = False,
+) -> None:
+    from aidplan.commands.ingest import STDIN, import_plans
+    from aidplan.plan.findings import as_text, has_errors
+
+    bar = _Bar()
+    try:
+        results = import_plans(files, output, year, org, force, meter=bar)
+    finally:
+        bar.stop()
+    to_stdout = any(result.target == STDIN for result in results)
+    for result in results:
+        if result.target == STDIN:
+            typer.echo(result.text, nl=False)
+        source = "标准输入" if result.source == STDIN else shown(result.source)
+        target = "标准输出" if result.target == STDIN else shown(result.target)
+        typer.echo(f"{source} → {target}：{result.periods} 个时段，{result.tasks} 项任务", err=to_stdout)
+        for guess in result.guesses:
+            typer.echo(f"  推测：{guess}", err=to_stdout)
+        for item in result.unplaced:
+            _secho(f"  没能放进计划：{item}", fg=typer.colors.YELLOW, err=to_stdout)
+        for finding in result.findings:
+            typer.echo(as_text(finding), err=to_stdout)
+    findings = [f for result in results for f in result.findings]
+    if has_errors(findings):
+        raise _fail("导入的计划有错误（见上）；请按提示改正后运行 aidplan check", 1)
+
+
 TodayOption = Annotated[str | None, typer.Option("--today", help=TODAY_HELP, show_default=False)]
 FailOnOverdue = Annotated[bool, typer.Option("--fail-on-overdue", help=FAIL_ON_OVERDUE_HELP)]
 PathsArgument = Annotated[list[Path] | None, typer.Argument(help=PATHS_HELP, show_default=False)]

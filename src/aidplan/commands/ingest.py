@@ -1,0 +1,195 @@
+"""aidplan import: plans that offices already have (Word, Excel, CSV, pasted text) in, plan files out; nothing is
+written over without --force, and every file is written atomically."""
+
+from __future__ import annotations
+
+import subprocess
+import sys
+import tempfile
+from dataclasses import dataclass, field
+from pathlib import Path
+
+from aidplan.commands.meter import SILENT, Meter
+from aidplan.errors import AidplanError, OutputError, RenderError, UsageError
+from aidplan.files import InputTooLarge, NotARegularFile, read_input, refuse_inputs_as_outputs, shown, write_atomic
+from aidplan.plan.findings import Finding
+
+MAX_INPUT = 20 * 1024 * 1024  # bytes: no plan document is larger
+STDIN = Path("-")
+
+
+@dataclass
+class Imported:
+    source: Path
+    target: Path  # STDIN: the plan goes to standard output
+    text: str
+    kind: str
+    guesses: list[str] = field(default_factory=list)
+    unplaced: list[str] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    periods: int = 0
+    tasks: int = 0
+
+
+def _target(source: Path, output: Path | None) -> Path:
+    if output is not None:
+        return output
+    if source == STDIN:
+        return STDIN
+    return source.with_name(source.stem + ".yaml") if source.suffix else source.with_name(source.name + ".yaml")
+
+
+def _read(source: Path) -> bytes:
+    if source == STDIN:
+        data = sys.stdin.buffer.read(MAX_INPUT + 1)
+        if len(data) > MAX_INPUT:
+            raise UsageError(f"标准输入超过 {MAX_INPUT // 1024 // 1024} MB，不像是一份计划")
+        return data
+    try:
+        return read_input(source, MAX_INPUT, "导入的文件")
+    except FileNotFoundError:
+        raise UsageError(f"找不到文件 {shown(source)}") from None
+    except IsADirectoryError:
+        raise UsageError(f"{shown(source)} 是目录；请给出要导入的文件") from None
+    except NotARegularFile as exc:
+        raise UsageError(f"{shown(source)} 是{exc.kind}，不是普通文件") from None
+    except InputTooLarge:
+        raise UsageError(f"{shown(source)} 超过 {MAX_INPUT // 1024 // 1024} MB，不像是一份计划") from None
+    except OSError as exc:
+        raise UsageError(f"无法读取 {shown(source)}：{exc.strerror or exc}") from None
+
+
+def convert_with_libreoffice(source: Path, data: bytes, soffice: str, timeout: float = 300) -> bytes:
+    """A .doc/.wps/.rtf/.odt file's bytes as .docx, converted by LibreOffice in a folder of its own."""
+    with tempfile.TemporaryDirectory(prefix="aidplan-import-") as work:
+        folder = Path(work)
+        copy = folder / ("input" + source.suffix.lower())
+        copy.write_bytes(data)
+        profile = (folder / "profile").as_uri()
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML"]
+        try:
+            subprocess.run(
+                [*command, "--outdir", str(folder / "out"), str(copy)],
+                capture_output=True,
+                timeout=timeout,
+                check=False,
+                stdin=subprocess.DEVNULL,
+            )
+        except subprocess.TimeoutExpired:
+            raise RenderError(f"LibreOffice 转换 {shown(source)} 超过 {timeout:g} 秒，已停止") from None
+        except OSError as exc:
+            raise RenderError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror or exc}") from None
+        converted = folder / "out" / "input.docx"
+        if not converted.exists():
+            raise RenderError(f"LibreOffice 没能把 {shown(source)} 转换成 .docx；文件可能已损坏或有密码")
+        return converted.read_bytes()
+
+
+def _soffice() -> str:
+    from aidplan.render.pdf import INSTALL_HINT, find_soffice
+
+    try:
+        return find_soffice()
+    except RenderError:
+        raise RenderError(
+            f"读取 .doc、.wps、.rtf 和 .odt 文件需要 LibreOffice，但没有找到 soffice；请安装。{INSTALL_HINT}"
+        ) from None
+
+
+def validate(target: Path, text: str) -> list[Finding]:
+    """The findings `check` would report for the plan text, located in the file it will be written to."""
+    from pydantic import ValidationError
+
+    from aidplan.plan.checks import check_plan
+    from aidplan.plan.loading import LoadedPlan, parse_document, validation_findings
+    from aidplan.plan.model import Plan
+
+    shown_path = Path("-") if target == STDIN else target
+    document = parse_document(shown_path, text)
+    try:
+        plan = Plan.model_validate(document.data)
+    except ValidationError as exc:
+        return validation_findings(document, exc)
+    return check_plan(LoadedPlan(shown_path, plan, document, []))
+
+
+def import_file(source: Path, data: bytes, target: Path, year: int | None, organisation: str | None) -> Imported:
+    from aidplan.ingest.readers import CONVERTED, importer_for
+    from aidplan.ingest.recognise import Recogniser
+    from aidplan.ingest.writing import plan_yaml
+
+    name = "标准输入" if source == STDIN else shown(source)
+    if source.suffix.lower() in CONVERTED:
+        from aidplan.ingest.readers import IMPORTERS
+
+        document = IMPORTERS["docx"].read(convert_with_libreoffice(source, data, _soffice()), name)
+        kind = f"{source.suffix.lower()[1:]} 文档（经 LibreOffice 转换）"
+        document.kind = kind
+    else:
+        importer = importer_for(source, data)
+        document = importer.read(data, name)
+    recognised = Recogniser(document, name, year, organisation).recognise()
+    text = plan_yaml(recognised, name, document.kind)
+    periods = recognised.data["periods"]
+    tasks = sum(len(p["tasks"]) for p in periods)
+    return Imported(
+        source,
+        target,
+        text,
+        document.kind,
+        recognised.guesses,
+        recognised.unplaced,
+        validate(target, text),
+        len(periods),
+        tasks,
+    )
+
+
+def import_plans(
+    sources: list[Path],
+    output: Path | None = None,
+    year: int | None = None,
+    organisation: str | None = None,
+    force: bool = False,
+    meter: Meter = SILENT,
+) -> list[Imported]:
+    """Import every file; nothing is written unless every file could be read and no target exists (or --force).
+    With `output` STDIN the one plan is returned for the command line to print."""
+    if not sources:
+        raise UsageError("请给出要导入的文件")
+    if output is not None and len(sources) > 1:
+        raise UsageError("-o/--output 只能用于一个输入文件；多个文件各自写在旁边（NAME.yaml）")
+    if sources.count(STDIN) > 1:
+        raise UsageError("标准输入（-）只能读一次")
+    if year is not None and not 1990 <= year <= 2100:
+        raise UsageError(f"--year {year} 不在 1990 至 2100 之间")
+    targets = [_target(source, output) for source in sources]
+    seen: dict[str, Path] = {}
+    for source, target in zip(sources, targets):
+        if target == STDIN:
+            continue
+        key = str(target.resolve())
+        if key in seen:
+            raise UsageError(
+                f"{shown(seen[key])} 和 {shown(source)} 都会写成 {shown(target)}；请分开导入，或用 -o 指定文件名"
+            )
+        seen[key] = source
+        if target.suffix.lower() not in (".yaml", ".yml"):
+            raise UsageError(f"计划文件要以 .yaml 结尾：{shown(target)}")
+        if target.exists() and not force:
+            raise OutputError(f"不会覆盖 {shown(target)}：文件已经存在；确实要替换它，请加 --force")
+    results: list[Imported] = []
+    meter.start("导入", len(sources))
+    for source, target in zip(sources, targets):
+        data = _read(source)
+        try:
+            results.append(import_file(source, data, target, year, organisation))
+        except AidplanError as exc:
+            raise type(exc)(f"{exc}（{shown(source)}）" if shown(source) not in str(exc) else str(exc)) from None
+        meter.advance()
+    meter.stop()
+    refuse_inputs_as_outputs([r.target for r in results if r.target != STDIN])
+    for result in results:
+        if result.target != STDIN:
+            write_atomic(result.target, result.text.encode("utf-8"))
+    return results

@@ -1,0 +1,83 @@
+"""The neutral document every reader produces: paragraphs and tables in reading order, each table a grid of cells
+with their spans, each cell its paragraphs; numbers that Word prints but the text lacks are recovered."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field
+
+
+@dataclass
+class Paragraph:
+    """One paragraph as printed: soft line breaks are "\\n"; `number` is Word's automatic number (1、, （1）, ①),
+    printed before the text though the text does not hold it."""
+
+    text: str
+    number: str | None = None
+    centred: bool = False
+
+    @property
+    def printed(self) -> str:
+        return (self.number or "") + self.text
+
+
+@dataclass(eq=False)  # a cell is itself, wherever it spans: compared and hashed by identity
+class Cell:
+    paragraphs: list[Paragraph]
+    row: int
+    column: int
+    rowspan: int = 1
+    colspan: int = 1
+    tables: list[Table] = field(default_factory=list)  # tables nested in the cell
+
+    @property
+    def text(self) -> str:
+        return "\n".join(p.printed for p in self.paragraphs)
+
+
+@dataclass
+class Table:
+    """A grid of cells: `cells` holds each cell once, at its first row and column; `at(r, c)` finds the cell
+    covering any position of the grid (a merged cell covers several)."""
+
+    cells: list[Cell]
+    rows: int
+    columns: int
+    _grid: dict[tuple[int, int], Cell] = field(default_factory=dict, repr=False)
+
+    def __post_init__(self) -> None:
+        for cell in self.cells:
+            for r in range(cell.row, cell.row + cell.rowspan):
+                for c in range(cell.column, cell.column + cell.colspan):
+                    self._grid.setdefault((r, c), cell)
+
+    def at(self, row: int, column: int) -> Cell | None:
+        return self._grid.get((row, column))
+
+    def row(self, index: int) -> list[Cell | None]:
+        """The cells covering each column of row `index` (a cell spanning columns appears once per column)."""
+        return [self.at(index, c) for c in range(self.columns)]
+
+    @classmethod
+    def from_rows(cls, rows: list[list[str]]) -> Table:
+        """A table of plain cells, one paragraph per line of each text."""
+        cells = [
+            Cell([Paragraph(line) for line in text.split("\n")], r, c)
+            for r, row in enumerate(rows)
+            for c, text in enumerate(row)
+        ]
+        return cls(cells, len(rows), max((len(row) for row in rows), default=0))
+
+
+Block = Paragraph | Table
+
+
+@dataclass
+class SourceDocument:
+    """What a reader got out of one file: the blocks in reading order, what the file says of itself (a DOCX's
+    author), the page and font facts that shape the print (`style`), and how it was read (`kind`)."""
+
+    blocks: list[Block]
+    kind: str  # Word 文档, Excel 工作表, CSV, 文本, Markdown
+    author: str | None = None
+    style: dict[str, object] = field(default_factory=dict)
+    notes: list[str] = field(default_factory=list)  # what the reader itself had to guess or leave out

@@ -1,0 +1,248 @@
+"""Text copied out of a Word table, a web page or a PDF, back into a table.
+
+Three shapes arrive: cells that each start a line with a tab (a Word table copied as text: a cell's own lines
+follow it), rows of cells separated by tabs or | on one line (a spreadsheet, a web table), and one cell per line
+(a web page or a PDF). The damage they carry is repaired here: page numbers (— 2 —) and the header row repeated
+on every page are dropped, a period label glued to its first task is split off, and lines wrapped inside a cell
+are joined again (tasks run together on one line are split by the recogniser)."""
+
+from __future__ import annotations
+
+import re
+
+from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
+from aidplan.ingest.recognise import ATTACHMENT, NUMBER_PREFIX, PAGE_FURNITURE, role_of
+from aidplan.plan.periods import PeriodLabelError, parse_period_label
+
+_DEADLINE = re.compile(
+    r"^(?:(?:19|20)[0-9]{2}\s*年\s*)?(?:次年)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号]\s*(?:前|之前|以前)?$"
+    r"|^(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$|^(?:每月|每周|每季度?).{0,8}$|^全年$|^长期$"
+)
+_LABEL_MAX = 16  # characters: a period label is short
+
+
+def _is_label(text: str) -> bool:
+    squashed = re.sub(r"\s+", "", text)
+    if not squashed or len(squashed) > _LABEL_MAX or NUMBER_PREFIX.match(squashed) or _DEADLINE.match(squashed):
+        return False
+    try:
+        parse_period_label(squashed, 2000)
+    except (PeriodLabelError, ValueError):
+        return False
+    return True
+
+
+def _glued_label(text: str) -> tuple[str, str] | None:
+    """A period label glued to its first task (三月份1.审核汇总…): (label, task)."""
+    squashed = text.strip()
+    for found in re.finditer(r"(?=(?:[0-9]{1,3}\s*[、.．](?![0-9])|[（(][0-9]{1,3}[)）]|[①-⑳]))", squashed):
+        head = squashed[: found.start()].strip()
+        if head and _is_label(head):
+            return head, squashed[found.start() :].strip()
+        if head:
+            break
+    return None
+
+
+def _clean(text: str) -> list[str]:
+    text = text.replace("\r\n", "\n").replace("\r", "\n").replace("\u00a0", " ").replace("\ufeff", "")
+    lines = text.split("\n")
+    return [line for line in lines if not PAGE_FURNITURE.match(line.strip())]
+
+
+def _paragraphs(lines: list[str]) -> list[Paragraph]:
+    return [Paragraph(line.strip()) for line in lines if line.strip()]
+
+
+def read_pasted(text: str) -> SourceDocument:
+    lines = _clean(text)
+    tab_led = sum(1 for line in lines if line.startswith("\t"))
+    if tab_led >= 3:
+        return _tab_led(lines)
+    separated = [line for line in lines if "\t" in line.strip() or line.count("|") >= 2]
+    if len(separated) >= 3:
+        return _separated(lines)
+    return _one_per_line(lines)
+
+
+def _split_head(lines: list[str], first_table_line: int) -> list[Paragraph]:
+    head = _paragraphs(lines[:first_table_line])
+    for paragraph in head:
+        if not ATTACHMENT.match(paragraph.text):
+            paragraph.centred = True  # the first line that is not the 附件 label is the title
+            break
+    return head
+
+
+def _tab_led(lines: list[str]) -> SourceDocument:
+    """A Word table copied as text: each cell starts a line with a tab; the cell's other lines follow it."""
+    first = next(i for i, line in enumerate(lines) if line.startswith("\t"))
+    blocks: list = _split_head(lines, first)
+    chunks: list[list[str]] = []
+    for line in lines[first:]:
+        if line.startswith("\t"):
+            for piece in line[1:].split("\t"):
+                chunks.append([piece])
+        else:
+            chunks[-1].append(line)
+    # what follows the last cell after two empty lines is text under the table
+    after: list[str] = []
+    last = chunks[-1]
+    for index in range(len(last) - 2):
+        if not last[index].strip() and not last[index + 1].strip():
+            after = last[index:]
+            del last[index:]
+            break
+    columns, roles = 0, set()
+    while columns < len(chunks) and role_of("".join(chunks[columns])) not in roles | {None}:
+        roles.add(role_of("".join(chunks[columns])))
+        columns += 1
+    columns = max(columns, 2)
+    header = chunks[:columns]
+    body = chunks[columns:]
+    rows = [header] + [body[i : i + columns] for i in range(0, len(body), columns)]
+    cells = []
+    for r, row in enumerate(rows):
+        for c, chunk in enumerate(row):
+            if r == 0:
+                cells.append(Cell([Paragraph("\n".join(line for line in chunk if line.strip()))], r, c))
+            else:
+                cells.append(Cell(_paragraphs(chunk) or [Paragraph("")], r, c))
+    blocks.append(_repeated_headers_dropped(Table(cells, len(rows), columns)))
+    blocks += _paragraphs(after)
+    return SourceDocument(blocks, "从 Word 表格复制的文本")
+
+
+def _repeated_headers_dropped(table: Table) -> Table:
+    """The header row printed again on every page comes back as rows equal to the first: drop them."""
+    header = [re.sub(r"\s+", "", c.text) for c in table.cells if c.row == 0]
+    keep: list[int] = [0]
+    for row in range(1, table.rows):
+        texts = [re.sub(r"\s+", "", c.text) for c in table.cells if c.row == row]
+        if texts != header:
+            keep.append(row)
+    cells = []
+    for new, old in enumerate(keep):
+        for cell in [c for c in table.cells if c.row == old]:
+            cell.row = new
+            cells.append(cell)
+    return Table(cells, len(keep), table.columns)
+
+
+def _separated(lines: list[str]) -> SourceDocument:
+    """Rows on one line each, cells separated by tabs or |."""
+    first = next(i for i, line in enumerate(lines) if "\t" in line.strip() or line.count("|") >= 2)
+    blocks: list = _split_head(lines, first)
+    rows: list[list[str]] = []
+    after: list[str] = []
+    for line in lines[first:]:
+        stripped = line.strip()
+        if not stripped:
+            continue
+        if set(stripped) <= set("|-:+ "):
+            continue  # a Markdown rule or a drawn border
+        if "\t" in stripped or stripped.count("|") >= 2:
+            cells = stripped.strip("|").split("|") if "|" in stripped and "\t" not in stripped else line.split("\t")
+            rows.append([cell.strip() for cell in cells])
+        elif rows and not after and not stripped.startswith("注"):
+            rows[-1][-1] += "\n" + stripped  # a cell's next line
+        else:
+            after.append(stripped)
+    width = max(len(row) for row in rows)
+    rows = [row + [""] * (width - len(row)) for row in rows]
+    table = Table.from_rows(rows)
+    blocks.append(_repeated_headers_dropped(table))
+    blocks += _paragraphs(after)
+    return SourceDocument(blocks, "分栏的文本")
+
+
+def _one_per_line(lines: list[str]) -> SourceDocument:
+    """One cell per line, as a web page or a PDF gives a table: the header's cells, then each period label, its
+    tasks (numbered, their wrapped lines following) and, where the table has the column, its deadline."""
+    items = [line.strip() for line in lines]
+    start = next((i for i, item in enumerate(items) if role_of(item) is not None), None)
+    if start is None:
+        labels = [i for i, item in enumerate(items) if _is_label(item) or _glued_label(item)]
+        if not labels:
+            return SourceDocument(_paragraphs(lines), "文本")
+        start = labels[0]
+        header: list[str] = []
+    else:
+        header = []
+        index = start
+        seen: set[str | None] = {None}
+        while index < len(items) and (role_of(items[index]) not in seen or not items[index]):
+            if items[index]:
+                header.append(items[index])
+                seen.add(role_of(items[index]))
+            index += 1
+    blocks: list = _split_head(lines, start)
+    roles = [role_of(h) for h in header]
+    body_start = start + _header_lines(items, start, header)
+    groups: list[dict] = []
+    after: list[str] = []
+    headers_again = [re.sub(r"\s+", "", h) for h in header]
+    position = 0
+    for item in items[body_start:]:
+        if not item:
+            continue
+        if header and re.sub(r"\s+", "", item) == headers_again[position % len(headers_again)]:
+            position += 1
+            continue  # the header row printed again on a new page
+        position = 0
+        glued = _glued_label(item)
+        if _is_label(item) and not (groups and groups[-1]["tasks"] == [] and groups[-1]["label"] == item):
+            groups.append({"label": item, "tasks": [], "deadline": ""})
+        elif glued is not None:
+            groups.append({"label": glued[0], "tasks": [glued[1]], "deadline": ""})
+        elif not groups:
+            blocks.append(Paragraph(item))
+        elif (item.startswith("注") and groups[-1]["tasks"]) or after:
+            after.append(item)
+        elif "deadline" in roles and _DEADLINE.match(re.sub(r"\s+", "", item)) and groups[-1]["tasks"]:
+            groups[-1]["deadline"] = item
+        elif NUMBER_PREFIX.match(item) or not groups[-1]["tasks"]:
+            groups[-1]["tasks"].append(item)
+        else:
+            groups[-1]["tasks"][-1] += "\n" + item
+    if not header:
+        header = ["时间", "工作内容"]
+        roles = ["period", "tasks"]
+    cells = [Cell([Paragraph(text)], 0, c) for c, text in enumerate(header)]
+    row = 1
+    by_period = "deadline" in roles  # without a deadline column, a row per task (the period cell merged)
+    for group in groups:
+        values = {"period": group["label"], "deadline": group["deadline"]}
+        if by_period or not group["tasks"]:
+            cells += [
+                Cell(
+                    [Paragraph(t) for t in group["tasks"]]
+                    if role == "tasks"
+                    else [Paragraph(values.get(role or "", ""))],
+                    row,
+                    c,
+                )
+                for c, role in enumerate(roles)
+            ]
+            row += 1
+            continue
+        tasks = group["tasks"]
+        for c, role in enumerate(roles):
+            if role == "tasks":
+                cells += [Cell([Paragraph(t)], row + i, c) for i, t in enumerate(tasks)]
+            else:
+                cells.append(Cell([Paragraph(values.get(role or "", ""))], row, c, rowspan=len(tasks)))
+        row += len(tasks)
+    blocks.append(Table(cells, row, len(header)))
+    blocks += _paragraphs(after)
+    return SourceDocument(blocks, "每格一行的文本")
+
+
+def _header_lines(items: list[str], start: int, header: list[str]) -> int:
+    """How many lines (empty ones included) the header takes from `start`."""
+    index, seen = start, 0
+    while index < len(items) and seen < len(header):
+        if items[index]:
+            seen += 1
+        index += 1
+    return index - start

@@ -1,0 +1,112 @@
+"""The importers, one per kind of file, in one registry whose keys are the file extensions they read; and the
+checks every file passes before a reader opens it (a zip bomb, an old binary format under a new name)."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+from collections.abc import Callable
+from dataclasses import dataclass
+from pathlib import Path
+
+from aidplan.errors import AidplanError
+from aidplan.ingest.document import SourceDocument
+
+MAX_UNPACKED = 64 * 1024 * 1024  # a .docx or .xlsx larger than this once unpacked is refused (a zip bomb)
+CONVERTED = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")  # read through LibreOffice, as a .docx
+
+
+class UnreadableFile(AidplanError):
+    """The file is not what its name says, or cannot be read."""
+
+
+@dataclass(frozen=True)
+class Importer:
+    name: str  # what the comments and messages call the kind of file
+    extensions: tuple[str, ...]
+    read: Callable[[bytes, str], SourceDocument]  # (bytes, name for messages) → document
+
+
+def _zip_checked(data: bytes, name: str, what: str) -> None:
+    if data[:4] == b"\xd0\xcf\x11\xe0":
+        raise UnreadableFile(
+            f"{name} 是旧的二进制格式（.doc/.xls/.wps），只是扩展名写成了新格式；请用原来的扩展名，"
+            f"或在 Word/WPS/Excel 里另存为 {what}"
+        )
+    try:
+        archive = zipfile.ZipFile(io.BytesIO(data))
+        unpacked = sum(info.file_size for info in archive.infolist())
+    except zipfile.BadZipFile:
+        raise UnreadableFile(f"{name} 不是 {what} 文件（读不出它的内容）") from None
+    if unpacked > MAX_UNPACKED:
+        raise UnreadableFile(f"{name} 解压后超过 {MAX_UNPACKED // 1024 // 1024} MB，不像是一份计划；没有读入")
+
+
+def _docx(data: bytes, name: str) -> SourceDocument:
+    from aidplan.ingest.docx import read_docx
+
+    _zip_checked(data, name, "Word .docx")
+    try:
+        return read_docx(data)
+    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
+        raise UnreadableFile(f"{name} 不是有效的 Word .docx 文件：{exc}") from None
+
+
+def _xlsx(data: bytes, name: str) -> SourceDocument:
+    from aidplan.ingest.sheets import read_xlsx
+
+    _zip_checked(data, name, "Excel .xlsx")
+    return read_xlsx(data, name)
+
+
+def _csv(data: bytes, name: str) -> SourceDocument:
+    from aidplan.ingest.sheets import read_csv
+
+    return read_csv(data, name)
+
+
+def _markdown(data: bytes, name: str) -> SourceDocument:
+    from aidplan.ingest.text import decode, read_markdown
+
+    return read_markdown(decode(data, name))
+
+
+def _text(data: bytes, name: str) -> SourceDocument:
+    from aidplan.ingest.text import decode, read_text
+
+    return read_text(decode(data, name))
+
+
+IMPORTERS = {
+    "docx": Importer("Word 文档", (".docx", ".docm"), _docx),
+    "xlsx": Importer("Excel 工作表", (".xlsx", ".xlsm"), _xlsx),
+    "csv": Importer("CSV 表格", (".csv",), _csv),
+    "md": Importer("Markdown 文本", (".md", ".markdown"), _markdown),
+    "text": Importer("文本", (".txt", ".text"), _text),
+}
+KNOWN = [ext for importer in IMPORTERS.values() for ext in importer.extensions] + list(CONVERTED)
+
+
+def importer_for(path: Path, data: bytes) -> Importer:
+    """The importer a file's extension names; standard input and unknown names are read as text unless their
+    bytes are a zip package (then Word or Excel, by what the package holds)."""
+    suffix = path.suffix.lower()
+    for importer in IMPORTERS.values():
+        if suffix in importer.extensions:
+            return importer
+    if data[:2] == b"PK":
+        try:
+            names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+        except zipfile.BadZipFile:
+            names = []
+        if "word/document.xml" in names:
+            return IMPORTERS["docx"]
+        if "xl/workbook.xml" in names:
+            return IMPORTERS["xlsx"]
+    if suffix and suffix not in ("", ".-") and str(path) != "-":
+        looks_text = b"\x00" not in data[:4096]
+        if not looks_text:
+            raise UnreadableFile(f"不认识 {path.name} 的格式；能导入的有：{'、'.join(KNOWN)}")
+    if data.lstrip()[:1] in (b"|", b"#", b"*") or b"\n|" in data[:20000]:
+        return IMPORTERS["md"]
+    return IMPORTERS["text"]

@@ -1,0 +1,584 @@
+"""Recognise a plan in a neutral document: title and year, the 附件 label, the header row and each column's role,
+the period groups (merged cells or repeated labels), the numbering, deadlines, recurring tasks and notes. Every
+guess is said, and whatever finds no place in the plan is kept and reported, never dropped."""
+
+from __future__ import annotations
+
+import re
+from collections import Counter
+from dataclasses import dataclass, field
+
+from aidplan.errors import AidplanError
+from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
+from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS
+from aidplan.plan.periods import PeriodLabelError, parse_period_label
+
+
+class RecognitionError(AidplanError):
+    """No plan could be found in the file (no table, no year)."""
+
+
+# what a header cell says about its column, in the order they are tried ("完成时间" is a deadline, not a period)
+ROLE_WORDS = (
+    ("deadline", ("完成时间", "完成工作时间", "完成时限", "时限", "截止", "期限", "完成日期", "办结", "完成")),
+    ("owner", ("责任", "负责", "牵头", "承办", "单位", "部门", "科室")),
+    ("number", ("序号", "编号")),
+    ("tasks", ("内容", "工作", "任务", "事项", "项目", "措施")),
+    ("period", ("时间", "时序", "月份", "时段", "日期", "周次", "阶段", "月", "周")),
+)
+ROLE_NAMES = {"period": "时间", "tasks": "工作内容", "deadline": "完成时间", "owner": "责任单位", "number": "序号"}
+
+ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
+PAGE_FURNITURE = re.compile(r"^[—\-－–]\s*[0-9０-９]+\s*[—\-－–]$|^第\s*[0-9]+\s*页(，?\s*共\s*[0-9]+\s*页)?$")
+YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年|\s*[-—~至]\s*(?:19|20)[0-9]{2}\s*学年)")
+
+# a printed task number: 1、 1. （1） (1) ① — "2014年" or "1.5万" are not numbers
+NUMBER_PREFIX = re.compile(
+    r"^\s*(?:(?P<d>[0-9]{1,3})\s*(?P<p>[、.．])(?![0-9])|(?P<o>[（(])\s*(?P<b>[0-9]{1,3})\s*[)）]|(?P<c>[①-⑳]))\s*"
+)
+NUMBER_STYLES = {"、": "1、", ".": "1.", "（": "（1）", "(": "(1)"}
+MONTH_NUMBER = re.compile(r"(?<![0-9])(1[0-2]|[1-9])(?=\s*月)")
+
+
+@dataclass
+class Task:
+    text: str
+    number: int | None = None
+    style: str | None = None  # the numbering style its prefix shows, None when it has none we can print
+    printed: str = ""  # the whole printed paragraph, number included
+    owner: str | None = None
+    deadline: str | None = None
+
+
+@dataclass
+class Group:
+    label: str
+    tasks: list[Task] = field(default_factory=list)
+    deadline: str | None = None
+    rows: int = 0
+    owner_cells: list[str] = field(default_factory=list)
+    deadlines: list[str] = field(default_factory=list)
+
+
+@dataclass
+class Recognised:
+    """The plan as YAML-ready data, the guesses made, and what found no place."""
+
+    data: dict
+    guesses: list[str]
+    unplaced: list[str]
+
+
+def _squash(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _join_lines(text: str) -> str:
+    """A cell's lines joined as one text: a line break inside Chinese text is not a space."""
+    lines = [line.strip() for line in text.split("\n")]
+    out = ""
+    for line in lines:
+        if not line:
+            continue
+        if out and out[-1].isascii() and out[-1].isalnum() and line[0].isascii() and line[0].isalnum():
+            out += " "
+        out += line
+    return out
+
+
+def role_of(header: str) -> str | None:
+    text = _squash(header)
+    if not text:
+        return None
+    for role, words in ROLE_WORDS:
+        if any(word in text for word in words):
+            return role
+    return None
+
+
+def split_number(text: str) -> Task:
+    """A task paragraph split into its printed number and its text."""
+    found = NUMBER_PREFIX.match(text)
+    if found is None:
+        return Task(text.strip(), printed=text.strip())
+    rest = text[found.end() :].strip()
+    if found["d"]:
+        style = NUMBER_STYLES.get(found["p"])
+        return Task(rest, int(found["d"]), style, text.strip())
+    if found["b"]:
+        return Task(rest, int(found["b"]), NUMBER_STYLES[found["o"]], text.strip())
+    return Task(rest, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(found["c"]) + 1, None, text.strip())
+
+
+_RUN_TOGETHER = r"(?<=[；;。！!？?，,\s])\s*(?={n}\s*[、.．](?![0-9]))"
+
+
+def split_run_together(text: str, first: int | None) -> list[str]:
+    """Numbered tasks run together on one line (as text copied from a PDF arrives): split before each next number,
+    where it follows the end of a clause."""
+    if first is None:
+        return [text]
+    parts = [text]
+    number = first + 1
+    while True:
+        found = re.search(_RUN_TOGETHER.format(n=number), parts[-1])
+        if found is None or found.start() == 0:
+            break
+        head, tail = parts[-1][: found.start()], parts[-1][found.end() :]
+        parts[-1:] = [head.rstrip(), tail]
+        number += 1
+    return parts
+
+
+class Recogniser:
+    def __init__(self, source: SourceDocument, name: str, year: int | None, organisation: str | None) -> None:
+        self.source = source
+        self.name = name
+        self.year_given = year
+        self.organisation_given = organisation
+        self.guesses: list[str] = list(source.notes)
+        self.unplaced: list[str] = []
+        self.table_notes: list[str] = []  # rows under the tasks inside the table (a spreadsheet's 注)
+
+    # -- the document around the table ----------------------------------------------------------------------------
+
+    def recognise(self) -> Recognised:
+        blocks = [b for b in self.source.blocks if not (isinstance(b, Paragraph) and not b.printed.strip())]
+        blocks = [b for b in blocks if not (isinstance(b, Paragraph) and PAGE_FURNITURE.match(b.printed.strip()))]
+        tables = [(i, b) for i, b in enumerate(blocks) if isinstance(b, Table)]
+        chosen = [(i, t, self._header(t)) for i, t in tables]
+        chosen = [(i, t, h) for i, t, h in chosen if h is not None]
+        if not chosen:
+            if tables:
+                index, table = max(tables, key=lambda item: len(item[1].cells))
+                chosen = [(index, table, self._assumed_header(table))]
+            else:
+                raise RecognitionError(f"{self.name} 里没有找到表格；计划要有一张“时间—工作内容”的表格")
+        first_index, table, (header_row, roles) = chosen[0]
+        more = [(i, t, h) for i, t, h in chosen[1:] if h[1] == roles]
+        others = [(i, t) for i, t in tables if t is not table and all(t is not m[1] for m in more)]
+        last_index = max([first_index] + [i for i, _, _ in more])
+        before = [b for b in blocks[:first_index] if isinstance(b, Paragraph)]
+        after = [b for b in blocks[last_index + 1 :] if isinstance(b, Paragraph)]
+        between = [b for b in blocks[first_index + 1 : last_index] if isinstance(b, Paragraph)]
+        for paragraph in between:
+            self.unplaced.append(f"两张表格之间的一段“{paragraph.printed.strip()}”")
+        for _, other in others:
+            texts = [c.text for c in other.cells if c.text.strip()]
+            self.unplaced.append(f"另一张表格（{other.rows} 行 × {other.columns} 列）：{'｜'.join(texts)}")
+
+        data: dict = {}
+        attachment, title, preamble = self._head(before, table, header_row)
+        data["title"] = title
+        data["year"] = self._year(title, before, table)
+        organisation = self._organisation()
+        if organisation:
+            data["organisation"] = organisation
+        if attachment:
+            data["attachment"] = attachment
+        for paragraph in preamble:
+            self.unplaced.append(f"表格前的一段“{paragraph.printed.strip()}”：计划格式还没有放正文的位置")
+
+        groups = self._groups(table, header_row, roles)
+        for _, extra, (extra_header, _) in more:
+            self.guesses.append(f"后面一张表格的表头与第一张相同，按同一张表格的续表读入（{extra.rows} 行）")
+            groups = self._merge_repeated(groups + self._groups(extra, extra_header, roles))
+        if not groups:
+            raise RecognitionError(f"{self.name} 的表格里没有找到任何工作任务")
+        by_period = any(len(g.tasks) > 1 and g.rows < len(g.tasks) for g in groups) or all(g.rows == 1 for g in groups)
+        by_period = by_period and not all(len(g.tasks) <= 1 for g in groups)
+        layout = "by-period" if by_period else "by-task"
+        data["layout"] = layout
+        self.guesses.append(
+            "版式 by-period：每个时段一行，任务排在同一单元格里"
+            if by_period
+            else "版式 by-task：每项任务一行，时段单元格跨其任务合并"
+        )
+        header_texts = {role: _join_lines(text) for role, text in roles.items() if role != "number"}
+        data["numbering"] = self._numbering(groups)
+        columns = {}
+        for role in ("period", "tasks", "deadline", "owner"):
+            if role in header_texts:
+                columns[role] = header_texts[role]
+        data["columns"] = columns
+        if "owner" in roles:
+            data["owners"] = True
+            self._owners(groups, layout)
+        if "number" in roles:
+            self.unplaced.append(f"“{header_texts.get('number', '序号')}”一列：计划格式还不能印序号列，序号没有导入")
+        self._deadlines(groups, layout, header_texts.get("deadline"))
+        recurring, periods = self._periods(groups, data["year"], data["numbering"])
+        if recurring:
+            data["recurring"] = recurring
+        data["periods"] = periods
+        notes = self.table_notes + [p.printed.strip() for p in after]
+        if notes:
+            data["notes"] = notes
+            self.guesses.append(f"表格下的 {len(notes)} 段作为注（notes）")
+        style = self._style()
+        if style:
+            data["style"] = style
+        return Recognised(data, self.guesses, self.unplaced)
+
+    def _head(self, before: list[Paragraph], table: Table, header_row: int):
+        """The 附件 label, the title and the paragraphs between them and the table."""
+        attachment = None
+        rest = list(before)
+        if rest and ATTACHMENT.match(rest[0].printed.strip()):
+            attachment = rest.pop(0).printed.strip()
+            self.guesses.append(f"附件标注“{attachment}”取自第一段")
+        title = None
+        preamble: list[Paragraph] = []
+        if rest:
+            centred = [p for p in rest if p.centred]
+            chosen = centred[0] if centred else rest[0]
+            index = rest.index(chosen)
+            if index > 0:
+                for paragraph in rest[:index]:
+                    self.unplaced.append(f"标题前的一段“{paragraph.printed.strip()}”")
+            title = chosen.printed.strip()
+            preamble = rest[index + 1 :]
+            self.guesses.append(f"标题“{title}”取自表格前{'居中的' if chosen.centred else '的第一'}段")
+        for row in range(header_row):  # rows above the header: a title row merged across the table
+            texts = [
+                c.text.strip() for c in dict.fromkeys(c for c in table.row(row) if c is not None) if c.text.strip()
+            ]
+            for text in texts:
+                if attachment is None and ATTACHMENT.match(text):
+                    attachment = text
+                    self.guesses.append(f"附件标注“{text}”取自表格第 {row + 1} 行")
+                elif title is None:
+                    title = _join_lines(text)
+                    self.guesses.append(f"标题“{title}”取自表格第 {row + 1} 行")
+                else:
+                    self.unplaced.append(f"表头上方的一行“{text}”")
+        if title is None:
+            title = re.sub(r"\.[A-Za-z]+$", "", self.name.rsplit("/", 1)[-1]) or "工作计划"
+            self.guesses.append(f"文件里没有标题，用文件名“{title}”作标题")
+        return attachment, re.sub(r"\s*\n\s*", "", title), preamble
+
+    def _year(self, title: str, before: list[Paragraph], table: Table) -> int:
+        found = YEAR_IN_TEXT.search(title)
+        if self.year_given is not None:
+            if found and int(found[1]) != self.year_given:
+                self.guesses.append(f"标题写的是 {found[1]} 年，按 --year 用 {self.year_given} 年")
+            return self.year_given
+        if found:
+            self.guesses.append(f"年份 {found[1]} 取自标题")
+            return int(found[1])
+        texts = [p.printed for p in before] + [c.text for c in table.cells]
+        years = Counter(int(m[1]) for text in texts for m in YEAR_IN_TEXT.finditer(text))
+        years = Counter({y: n for y, n in years.items() if PLAN_YEARS[0] <= y <= PLAN_YEARS[1]})
+        if years:
+            year = years.most_common(1)[0][0]
+            self.guesses.append(f"标题没有年份；年份 {year} 是表格里出现最多的年份")
+            return year
+        raise RecognitionError(
+            f"看不出 {self.name} 是哪一年的计划（标题和表格里都没有年份）；请加 --year 指定，如 --year 2021"
+        )
+
+    def _organisation(self) -> str | None:
+        if self.organisation_given:
+            return self.organisation_given
+        author = (self.source.author or "").strip()
+        if author and re.search(r"(中心|局|厅|委员会|办公室|办|处|科|学校|学院|大学|中学|小学|幼儿园)$", author):
+            self.guesses.append(f"发文机关（organisation）“{author}”取自文档属性的作者")
+            return author
+        return None
+
+    def _style(self) -> dict:
+        style: dict = {}
+        facts = self.source.style
+        size = facts.get("cell_size")
+        name = facts.get("cell_size_name")
+        if size is not None and size != 14:
+            if name in ("三号", "小三", "四号", "小四", "五号"):
+                style["cell_font_size"] = name
+                self.guesses.append(f"表格字号 {name}（{size:g} 磅）取自单元格的文字")
+            else:
+                self.unplaced.append(f"表格字号 {size:g} 磅：计划只能选三号、小三、四号、小四、五号")
+        spacing = facts.get("cell_line_spacing")
+        if spacing is not None:
+            points = float(size) if size is not None else 14.0
+            default = round(points * 1.4 + 0.4, 1)
+            if abs(float(spacing) - default) > 0.01 and 10 <= float(spacing) <= 40:
+                style["line_spacing"] = float(spacing) if float(spacing) != int(spacing) else int(spacing)
+                self.guesses.append(f"单元格行距固定值 {spacing:g} 磅取自文档")
+        if facts.get("orientation") == "landscape":
+            style["orientation"] = "landscape"
+            self.guesses.append("页面横向取自文档")
+        start = facts.get("page_number_start")
+        if start is not None and start != 1 and 1 <= int(start) <= 9999:
+            style["page_number_start"] = int(start)
+            self.guesses.append(f"页码从 {start} 开始，取自文档")
+        return style
+
+    # -- the table ------------------------------------------------------------------------------------------------
+
+    def _header(self, table: Table) -> tuple[int, dict[str, str]] | None:
+        """The header row (within the first three rows) and each column's role, or None for a table that has no
+        recognisable header."""
+        for row in range(min(3, table.rows)):
+            roles: dict[str, str] = {}
+            positions: dict[str, int] = {}
+            for column, cell in enumerate(table.row(row)):
+                if cell is None or cell.column != column or (cell.rowspan > 1 and cell.row != row):
+                    continue
+                role = role_of(cell.text)
+                if role is not None and role not in roles:
+                    roles[role] = cell.text.strip()
+                    positions[role] = column
+            if "tasks" in roles and len(roles) >= 2:
+                self._positions = positions
+                return row, roles
+        return None
+
+    def _assumed_header(self, table: Table) -> tuple[int, dict[str, str]]:
+        self._positions = {"period": 0, "tasks": 1}
+        self.guesses.append("表格没有认得出的表头：第一列当作时间，第二列当作工作内容，表头用默认的“时间”“工作内容”")
+        return -1, {"period": "时间", "tasks": "工作内容"}
+
+    def _groups(self, table: Table, header_row: int, roles: dict[str, str]) -> list[Group]:
+        positions = dict(self._positions)
+        groups: list[Group] = []
+        for row in range(header_row + 1, table.rows):
+            cells = table.row(row)
+
+            def cell_at(role: str) -> Cell | None:
+                column = positions.get(role)
+                return cells[column] if column is not None and column < len(cells) else None
+
+            period, tasks = cell_at("period"), cell_at("tasks")
+            if tasks is None or period is tasks or (period is not None and not tasks.text.strip()):
+                text = _join_lines(period.text) if period is not None else ""
+                if text and groups and (text.startswith("注") or (period is tasks and row == table.rows - 1)):
+                    self.table_notes.append(text)  # a row under the tasks, across the table: 注：…
+                elif text and (period is tasks or text.startswith("注")):
+                    self.unplaced.append(f"表格第 {row + 1} 行跨列的“{text}”")
+                elif text:
+                    self.unplaced.append(f"表格第 {row + 1} 行的时段“{text}”没有任务")
+                continue
+            label = _join_lines(period.text) if period is not None else ""
+            continues = period is not None and period.row < row
+            if groups and (continues or not label or label == groups[-1].label):
+                group = groups[-1]
+                repeated = label == group.label and not continues and group.rows
+                if repeated and not any("重复的时段名" in g for g in self.guesses):
+                    self.guesses.append("相邻几行重复的时段名当作同一时段（分页处重印的时段名）")
+            elif not label:
+                self.unplaced.append(f"表格第 {row + 1} 行没有时段：{tasks.text.strip()}")
+                continue
+            else:
+                group = Group(label)
+                groups.append(group)
+            group.rows += 1
+            group.tasks.extend(self._tasks(tasks, row))
+            owner = cell_at("owner")
+            if owner is not None and (owner.row == row or not group.owner_cells):
+                group.owner_cells.append(owner.text)
+            deadline = cell_at("deadline")
+            if deadline is not None and (deadline.row == row or not group.deadlines):
+                group.deadlines.append(_join_lines(deadline.text))
+            if deadline is not None:
+                for task in group.tasks[-1:]:
+                    task.deadline = _join_lines(deadline.text) or None
+            if owner is not None:
+                for task in group.tasks[-1:]:
+                    task.owner = _join_lines(owner.text) or None
+        return groups
+
+    def _merge_repeated(self, groups: list[Group]) -> list[Group]:
+        merged: list[Group] = []
+        for group in groups:
+            if merged and merged[-1].label == group.label:
+                merged[-1].tasks.extend(group.tasks)
+                merged[-1].rows += group.rows
+                merged[-1].owner_cells.extend(group.owner_cells)
+                merged[-1].deadlines.extend(group.deadlines)
+            else:
+                merged.append(group)
+        return merged
+
+    def _tasks(self, cell: Cell, row: int) -> list[Task]:
+        """A task cell's tasks: one per paragraph, lines that carry no next number joined to the task before
+        (a soft break or a wrapped line), numbered tasks run together on one line split apart."""
+        lines: list[str] = []
+        for paragraph in cell.paragraphs:
+            parts = paragraph.text.split("\n")
+            if paragraph.number:
+                parts[0] = paragraph.number + parts[0]
+            lines.extend(parts)
+        tasks: list[Task] = []
+        for line in lines:
+            if not line.strip():
+                continue
+            task = split_number(line)
+            pieces = split_run_together(line, task.number) if task.number is not None else [line]
+            for piece in pieces:
+                task = split_number(piece)
+                expected = tasks[-1].number + 1 if tasks and tasks[-1].number is not None else 1
+                wrapped = task.number is None or task.number < expected  # a wrapped line, not a new task
+                if tasks and tasks[-1].number is not None and wrapped:
+                    tasks[-1].text = _join_lines(tasks[-1].text + "\n" + piece.strip())
+                    tasks[-1].printed = _join_lines(tasks[-1].printed + "\n" + piece.strip())
+                    continue
+                tasks.append(task)
+        for nested in cell.tables:
+            texts = [c.text for c in nested.cells if c.text.strip()]
+            self.unplaced.append(f"表格第 {row + 1} 行单元格里的嵌套表格：{'｜'.join(texts)}")
+        return tasks
+
+    def _numbering(self, groups: list[Group]) -> str:
+        tasks = [t for g in groups for t in g.tasks]
+        styles = Counter(t.style for t in tasks)
+        in_order = all([t.number for t in g.tasks] == list(range(1, len(g.tasks) + 1)) for g in groups)
+        if len(styles) == 1 and None not in styles and in_order:
+            style = next(iter(styles))
+            self.guesses.append(f"编号样式“{style}”，每个时段从 1 编起")
+            return style
+        if styles == Counter({None: len(tasks)}) and not any(t.number for t in tasks):
+            self.guesses.append("任务没有编号（numbering: none）")
+        else:
+            reasons = []
+            if len(styles) > 1:
+                reasons.append("编号样式不统一")
+            if not in_order:
+                reasons.append("编号不是每个时段从 1 连续编起")
+            if None in styles and any(t.number for t in tasks):
+                reasons.append("有的编号计划格式印不出")
+            self.guesses.append(
+                f"{'、'.join(reasons) or '编号样式计划格式印不出'}：编号原样留在任务文字里（numbering: none）"
+            )
+        for task in tasks:
+            task.text = task.printed
+            task.number = None
+        return "none"
+
+    def _owners(self, groups: list[Group], layout: str) -> None:
+        if layout == "by-task":
+            self.guesses.append("责任单位按行对应各项任务")
+            return
+        for group in groups:
+            owners = [_join_lines(line) for text in group.owner_cells for line in text.split("\n") if line.strip()]
+            for task in group.tasks:
+                task.owner = None
+            if len(owners) == 1:
+                for task in group.tasks:
+                    task.owner = owners[0]
+            elif len(owners) == len(group.tasks):
+                for task, owner in zip(group.tasks, owners):
+                    task.owner = owner
+            elif owners:
+                for task, owner in zip(group.tasks, owners):
+                    task.owner = owner
+                self.guesses.append(
+                    f"时段“{group.label}”有 {len(owners)} 个责任单位、{len(group.tasks)} 项任务：按顺序对应"
+                )
+
+    def _deadlines(self, groups: list[Group], layout: str, header: str | None) -> None:
+        if header is None:
+            for group in groups:
+                for task in group.tasks:
+                    task.deadline = None
+            return
+        if layout == "by-period":
+            for group in groups:
+                values = list(dict.fromkeys(d for d in group.deadlines if d))
+                group.deadline = values[0] if values else None
+                if len(values) > 1:
+                    self.unplaced.append(f"时段“{group.label}”的其他完成时间：{'、'.join(values[1:])}")
+                for task in group.tasks:
+                    task.deadline = None
+            self.guesses.append(f"“{_join_lines(header)}”一列是各时段的完成时间")
+            return
+        printed = [t.deadline for g in groups for t in g.tasks if t.deadline]
+        if printed:
+            self.unplaced.append(
+                f"“{_join_lines(header)}”一列：按任务排版（by-task）时计划格式还不印这一列；"
+                "各任务的完成时间已写进 deadline:，跟踪和提醒会用到，但渲染的表格里没有这一列"
+            )
+
+    def _periods(self, groups: list[Group], year: int, numbering: str) -> tuple[list[dict], list[dict]]:
+        months: list[int | None] = []
+        for group in groups:
+            try:
+                months.append(parse_period_label(group.label, year).start.month)
+            except PeriodLabelError:
+                months.append(None)
+        recurring, references = self._recurring(groups, months)
+        periods = []
+        for index, group in enumerate(groups):
+            period: dict = {"label": group.label}
+            if group.deadline:
+                period["deadline"] = group.deadline
+            entries: list = []
+            for position, task in enumerate(group.tasks):
+                reference = references.get((index, position))
+                if reference == "placed":
+                    continue
+                if reference is not None:
+                    entry: dict = {"recurring": reference[0]}
+                    if reference[1] is not None and reference[1] != months[index]:
+                        entry["month"] = reference[1]
+                else:
+                    entry = {"text": task.text}
+                if task.owner:
+                    entry["owner"] = task.owner
+                if task.deadline:
+                    entry["deadline"] = task.deadline
+                entries.append(entry["text"] if list(entry) == ["text"] else entry)
+            period["tasks"] = entries
+            periods.append(period)
+        return recurring, periods
+
+    def _recurring(self, groups: list[Group], months: list[int | None]):
+        """Tasks printed in several periods: the same text in at least three (or in every one of two), or the same
+        text with the month number varying in at least two. Each becomes one recurring task."""
+        occurrences: dict[str, dict[int, tuple[int, int | None]]] = {}
+        for index, group in enumerate(groups):
+            for position, task in enumerate(group.tasks):
+                if task.owner or task.deadline:
+                    continue
+                keys = {(task.text, None)}
+                for found in MONTH_NUMBER.finditer(task.text):
+                    template = task.text[: found.start()] + MONTH_PLACEHOLDER + task.text[found.end() :]
+                    keys.add((template, int(found[1])))
+                for key, month in keys:
+                    occurrences.setdefault(key, {}).setdefault(index, (position, month))
+        chosen: list[tuple[str, dict[int, tuple[int, int | None]]]] = []
+        taken: set[tuple[int, int]] = set()
+        candidates = sorted(occurrences.items(), key=lambda item: (-len(item[1]), MONTH_PLACEHOLDER in item[0]))
+        for text, where in candidates:
+            if MONTH_PLACEHOLDER in text:
+                varying = len({month for _, month in where.values()}) > 1
+                if len(where) < 2 or not varying:
+                    continue
+            elif len(where) < min(3, len(groups)) or len(groups) < 2:
+                continue
+            if any((index, position) in taken for index, (position, _) in where.items()):
+                continue
+            chosen.append((text, where))
+            taken.update((index, position) for index, (position, _) in where.items())
+        recurring: list[dict] = []
+        references: dict[tuple[int, int], object] = {}
+        for number, (text, where) in enumerate(chosen, start=1):
+            ident = f"routine-{number}" if len(chosen) > 1 else "routine"
+            every = len(where) == len(groups)
+            first = every and all(position == 0 for position, _ in where.values())
+            last = every and all(position == len(groups[i].tasks) - 1 for i, (position, _) in where.items())
+            placement = "first" if first else "last" if last and not first else "listed"
+            if (
+                placement != "listed"
+                and MONTH_PLACEHOLDER in text
+                and any(month != months[i] for i, (_, month) in where.items())
+            ):
+                placement = "listed"
+            if placement != "listed" and len(chosen) > 1:
+                placement = "listed"  # several automatic placements would reorder each other
+            recurring.append({"id": ident, "text": text, "placement": placement})
+            for index, (position, month) in where.items():
+                references[(index, position)] = "placed" if placement != "listed" else (ident, month)
+            shown = "、".join(groups[i].label for i in sorted(where))
+            where_said = {"first": "，每个时段排第一", "last": "，每个时段排最后"}.get(placement, "")
+            self.guesses.append(f"例行任务“{text}”（{ident}）出现在 {len(where)} 个时段（{shown}）{where_said}")
+        return recurring, references

@@ -1,0 +1,97 @@
+"""Read spreadsheets into the neutral document: an .xlsx sheet with its merged cells (openpyxl), or a .csv file in
+UTF-8 or GB18030. Text above the table (a title row merged across it) and below it stays in the grid, where the
+recogniser finds it."""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import io
+
+from aidplan.errors import AidplanError
+from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
+
+MAX_CELLS = 200_000  # a plan has a few hundred; a sheet this large is not one
+
+
+def _text(value: object) -> str:
+    if value is None:
+        return ""
+    if isinstance(value, dt.datetime):
+        value = value.date() if value.time() == dt.time() else value
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
+        return f"{value.month}月{value.day}日"
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value).replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "")
+
+
+def _table(rows: list[list[str]], merges: list[tuple[int, int, int, int]]) -> Table:
+    """A grid of texts with merged ranges (first row, first column, last row, last column; 0-based)."""
+    covered: dict[tuple[int, int], tuple[int, int]] = {}
+    spans: dict[tuple[int, int], tuple[int, int]] = {}
+    for top, left, bottom, right in merges:
+        spans[(top, left)] = (bottom - top + 1, right - left + 1)
+        for r in range(top, bottom + 1):
+            for c in range(left, right + 1):
+                if (r, c) != (top, left):
+                    covered[(r, c)] = (top, left)
+    width = max((len(row) for row in rows), default=0)
+    cells = []
+    for r, row in enumerate(rows):
+        for c in range(width):
+            if (r, c) in covered:
+                continue
+            text = row[c] if c < len(row) else ""
+            rowspan, colspan = spans.get((r, c), (1, 1))
+            paragraphs = [Paragraph(line) for line in text.split("\n")] or [Paragraph("")]
+            cells.append(Cell(paragraphs, r, c, rowspan, colspan))
+    return Table(cells, len(rows), width)
+
+
+def _trimmed(rows: list[list[str]]) -> list[list[str]]:
+    """Without the empty rows and columns around the table (a sheet's used range often reaches further)."""
+    while rows and not any(cell.strip() for cell in rows[-1]):
+        rows.pop()
+    width = max((i + 1 for row in rows for i, cell in enumerate(row) if cell.strip()), default=0)
+    return [row[:width] for row in rows]
+
+
+def read_xlsx(data: bytes, name: str) -> SourceDocument:
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data), data_only=True)
+    except Exception as exc:  # openpyxl raises many kinds for a damaged or password-protected file
+        raise AidplanError(
+            f"{name} 读不出来：不是有效的 Excel .xlsx 文件，或设了打开密码（{type(exc).__name__}）"
+        ) from None
+    sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"] or list(book.worksheets)
+    sheet = max(sheets, key=lambda s: s.max_row * s.max_column)
+    if sheet.max_row * sheet.max_column > MAX_CELLS:
+        raise AidplanError(
+            f"{name} 的工作表“{sheet.title}”有 {sheet.max_row} 行 × {sheet.max_column} 列，不像是一份计划"
+        )
+    rows = [[_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
+    rows = _trimmed(rows)
+    merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
+    merges = [m for m in merges if m[0] < len(rows)]
+    notes = []
+    if len(sheets) > 1:
+        others = "、".join(s.title for s in sheets if s is not sheet)
+        notes.append(f"工作簿有 {len(sheets)} 张工作表，读的是最大的“{sheet.title}”（没有读：{others}）")
+    return SourceDocument([_table(rows, merges)], "Excel 工作表", notes=notes)
+
+
+def read_csv(data: bytes, name: str) -> SourceDocument:
+    from aidplan.ingest.text import decode
+
+    text = decode(data, name)
+    try:
+        dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
+    except csv.Error:
+        dialect = csv.excel
+    rows = _trimmed([[cell for cell in row] for row in csv.reader(io.StringIO(text), dialect)])
+    # a CSV has no merged cells: a period written once above its tasks leaves the cells below it empty, which the
+    # recogniser reads as the same period
+    return SourceDocument([_table(rows, [])], "CSV 表格")

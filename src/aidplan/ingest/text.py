@@ -1,0 +1,105 @@
+"""Read plans that arrive as text: Markdown tables (as aidplan and other tools print them), and text copied from a
+Word table, a web page or a PDF — cells one per line or separated by tabs or |, numbered tasks run together on
+one line, a period label glued to its first task, page numbers and repeated headers in between."""
+
+from __future__ import annotations
+
+import html
+import re
+
+from aidplan.errors import AidplanError
+from aidplan.ingest.document import Paragraph, SourceDocument, Table
+
+
+def decode(data: bytes, name: str) -> str:
+    """Text in UTF-8 (with or without a BOM), UTF-16 with a BOM, or GB18030 (which covers GBK and GB2312)."""
+    if data.startswith(b"\xef\xbb\xbf"):
+        return data[3:].decode("utf-8", errors="replace")
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        return data.decode("utf-16")
+    try:
+        return data.decode("utf-8")
+    except UnicodeDecodeError:
+        pass
+    try:
+        return data.decode("gb18030")
+    except UnicodeDecodeError:
+        raise AidplanError(f"{name} 既不是 UTF-8 也不是 GB18030（GBK）编码的文本；请另存为 UTF-8 后再导入") from None
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Markdown
+
+_ROW = re.compile(r"^\s*\|(.*)\|\s*$")
+_RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
+
+
+def _unescape(text: str) -> str:
+    return html.unescape(_ESCAPED.sub(r"\1", text))
+
+
+def _cells(line: str) -> list[str]:
+    inner = _ROW.match(line)[1]  # type: ignore[index]
+    cells, current, escaped = [], "", False
+    for char in inner:
+        if escaped:
+            current += "\\" + char
+            escaped = False
+        elif char == "\\":
+            escaped = True
+        elif char == "|":
+            cells.append(current)
+            current = ""
+        else:
+            current += char
+    cells.append(current)
+    return cells
+
+
+def _strip_emphasis(text: str) -> str:
+    found = re.fullmatch(r"\s*(\*\*|__)(.+)\1\s*", text)
+    return found[2] if found else text
+
+
+def read_markdown(text: str) -> SourceDocument:
+    """Headings and paragraphs as paragraphs (a # heading is centred, as a title prints), pipe tables as
+    tables whose cells hold one paragraph per <br>."""
+    blocks: list = []
+    lines = text.splitlines()
+    index = 0
+    while index < len(lines):
+        line = lines[index]
+        if _ROW.match(line):
+            rows: list[list[str]] = []
+            while index < len(lines) and _ROW.match(lines[index]):
+                if not _RULE.match(lines[index]):
+                    rows.append(
+                        [
+                            "\n".join(_unescape(part.strip()) for part in re.split(r"<br\s*/?>", cell))
+                            for cell in _cells(lines[index])
+                        ]
+                    )
+                index += 1
+            blocks.append(Table.from_rows(rows))
+            continue
+        stripped = line.strip()
+        if stripped:
+            heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", stripped)
+            if heading:
+                blocks.append(Paragraph(_unescape(heading[1]), centred=True))
+            else:
+                blocks.append(Paragraph(_unescape(_strip_emphasis(stripped))))
+        index += 1
+    return SourceDocument(blocks, "Markdown 文本")
+
+
+# ---------------------------------------------------------------------------------------------------------------
+# Plain text
+
+
+def read_text(text: str) -> SourceDocument:
+    """Text as copied from a Word table, a web page or a PDF; see aidplan.ingest.pasted."""
+    from aidplan.ingest.pasted import read_pasted
+
+    return read_pasted(text)
