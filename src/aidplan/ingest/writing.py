@@ -36,7 +36,9 @@ def _mapping(data: dict, indent: int, first_prefix: str | None = None) -> list[s
     pad = " " * indent
     for number, (key, value) in enumerate(data.items()):
         prefix = first_prefix if number == 0 and first_prefix is not None else pad
-        if isinstance(value, dict):
+        if isinstance(value, (dict, list)) and not value:
+            lines.append(f"{prefix}{key}: {'{}' if isinstance(value, dict) else '[]'}")
+        elif isinstance(value, dict):
             lines.append(f"{prefix}{key}:")
             lines += _mapping(value, indent + 2)
         elif isinstance(value, list):
