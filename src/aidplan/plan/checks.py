@@ -27,6 +27,7 @@ from aidplan.rules.plans import (
     MonthUnknown,
     NoHolidayData,
     NumbersAsPrinted,
+    OwnerWithoutColumn,
     PeriodsGap,
     PeriodsOutOfOrder,
     PeriodsOverlap,
@@ -238,6 +239,39 @@ def date_window_findings(subject: CheckedPlan) -> list[Finding]:
     ]
 
 
+def has_owner_column(plan: Plan) -> bool:
+    """Whether the printed table has a column for owners (责任单位)."""
+    return plan.owners
+
+
+def owner_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+    """W218 for each owner written where the table has no owner column to print it in."""
+    if has_owner_column(plan):
+        return []
+    fix = "请写 owners: true 加上这一列，或删去 owner"
+    findings = [
+        OwnerWithoutColumn.at(
+            path,
+            _at(document, "recurring", index, "owner"),
+            f"例行任务“{task.id}”写了责任单位“{task.owner}”，但表格没有责任单位列，不会印出；{fix}",
+        )
+        for index, task in enumerate(plan.recurring)
+        if task.owner is not None
+    ]
+    for item in periods:
+        for task in item.tasks:
+            entry = item.period.tasks[task.entry_index] if task.entry_index is not None else None
+            if entry is not None and entry.owner is not None:
+                findings.append(
+                    OwnerWithoutColumn.at(
+                        path,
+                        _at(document, "periods", item.index, "tasks", task.entry_index, "owner"),
+                        f"任务 {task.id} 写了责任单位“{entry.owner}”，但表格没有责任单位列，不会印出；{fix}",
+                    )
+                )
+    return findings
+
+
 def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
     """Repeated tasks and ids, numbering, recurring references and {month}; task deadlines."""
     path, plan, document, periods, _ = subject
@@ -252,6 +286,7 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
         findings += _monthly_day_findings(
             path, _at(document, "recurring", index, "text"), f"例行任务“{task.id}”", task.text
         )
+    findings += owner_findings(path, plan, document, periods)
     seen_ids: dict[str, str] = {}
     for item in periods:
         texts: dict[str, int] = {}

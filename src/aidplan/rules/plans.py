@@ -396,6 +396,32 @@ class NumbersAsPrinted(Rule):
     severity = Severity.warning
 
 
+class OwnerWithoutColumn(Rule):
+    """An owner given while the table has no owner column: it would not be printed.
+
+    A task's or recurring task's `owner:` is printed in the 责任单位 column; without that column (`owners:
+    false`, the default) the owner is silently left out of the table, though `due` and `status` still use it.
+
+    Example::
+
+        owners: false
+        periods:
+          - label: 三月份
+            tasks:
+              - {text: 开展资助政策宣传, owner: 学生处、团委}
+
+    Message::
+
+        plan.yaml:5:33: warning[W218]: 任务 3.1 写了责任单位“学生处、团委”，但表格没有责任单位列，不会印出；请写 owners: true 加上这一列，或删去 owner
+
+    Fix: add the column (`owners: true`) when the printed plan has it, or remove the `owner:`.
+    """
+
+    code = "W218"
+    name = "owner-without-column"
+    severity = Severity.warning
+
+
 class DeadlineOnDayOff(Rule):
     """A written deadline on a day off: a weekend, a statutory holiday or a local holiday. The message names
     the day and the nearest earlier working day.
