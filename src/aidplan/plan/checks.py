@@ -73,7 +73,7 @@ def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
     path, plan, document, periods, _ = subject
     findings = []
     for item in periods:
-        where = ("periods", item.index)
+        where = item.where
         if item.span_problem:
             findings.append(PeriodWithoutDates.at(path, _at(document, *where, "label"), item.span_problem))
         if not item.tasks:
@@ -82,7 +82,11 @@ def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
             reading = DeadlineReading(item.deadline, item.deadline_problem)
             what, written = f"时段“{item.period.label}”的完成时间", item.period.deadline.text
             findings += _reading_findings(path, plan, document, item, where + ("deadline",), reading, what, written)
-    findings += order_findings(path, plan, document, periods)
+    siblings: dict[tuple, list[ScheduledPeriod]] = {}  # each table's (each parent group's) groups on their own
+    for item in periods:
+        siblings.setdefault((item.table, tuple(parent.where for parent in item.parents)), []).append(item)
+    for group in siblings.values():
+        findings += order_findings(path, plan, document, group)
     return findings
 
 
@@ -119,12 +123,12 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
     findings: list[Finding] = []
 
     def named(item: ScheduledPeriod, extra: str = "") -> str:
-        line = _at(document, "periods", item.index, "label")[0]
+        line = _at(document, *item.where, "label")[0]
         return f"第{item.index + 1}个时段“{item.period.label}”（第{line}行{extra}）"
 
     reach: date | None = None  # the last day any earlier compared group covers
     for position, current in enumerate(compared):
-        label_at = _at(document, "periods", current.index, "label")
+        label_at = _at(document, *current.where, "label")
         this = f"第{current.index + 1}个时段“{current.period.label}”"
         earlier = compared[:position]
         later_start = next((e for e in earlier if current.span.start < e.span.start), None)  # type: ignore[union-attr]
@@ -215,17 +219,19 @@ def date_window_findings(subject: CheckedPlan) -> list[Finding]:
     path, plan, document, _, _ = subject
     first, last = plan.year - DATE_WINDOW, plan.year + DATE_WINDOW
     dated: list[tuple[tuple, object]] = []
-    for p, period in enumerate(plan.periods):
+    groups = {parent.where: parent.group for item in subject.periods for parent in item.parents}
+    groups.update({item.where: item.period for item in subject.periods})
+    for where, period in sorted(groups.items(), key=lambda each: subject.document.position(each[0])):
         if period.span is not None:
             dated += [
-                (("periods", p, "span", "start"), period.span.start),
-                (("periods", p, "span", "end"), period.span.end),
+                ((*where, "span", "start"), period.span.start),
+                ((*where, "span", "end"), period.span.end),
             ]
         if period.deadline is not None and period.deadline.date is not None:
-            dated.append((("periods", p, "deadline", "date"), period.deadline.date))
+            dated.append(((*where, "deadline", "date"), period.deadline.date))
         for t, entry in enumerate(period.tasks):
             if entry.deadline is not None and entry.deadline.date is not None:
-                dated.append((("periods", p, "tasks", t, "deadline", "date"), entry.deadline.date))
+                dated.append(((*where, "tasks", t, "deadline", "date"), entry.deadline.date))
     dated += [(("calendar", "holidays", k, "date"), day.date) for k, day in enumerate(plan.calendar.holidays)]
     dated += [(("calendar", "workdays", k), day) for k, day in enumerate(plan.calendar.workdays)]
     return [
@@ -292,11 +298,7 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
         texts: dict[str, int] = {}
         listed: set[str] = set()
         for task in item.tasks:
-            where = (
-                ("periods", item.index, "tasks", task.entry_index)
-                if task.entry_index is not None
-                else ("periods", item.index, "label")
-            )
+            where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
             entry = item.period.tasks[task.entry_index] if task.entry_index is not None else None
             if entry is not None and entry.text is not None:
                 findings += _monthly_day_findings(path, _at(document, *where, "text"), f"任务 {task.id} ", entry.text)
@@ -393,7 +395,7 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
     for item in periods:
         if item.deadline is not None:
             on_day_off(
-                ("periods", item.index, "deadline"),
+                (*item.where, "deadline"),
                 f"时段“{item.period.label}”的完成时间“{item.period.deadline.text}”",
                 item.deadline,
             )
@@ -402,11 +404,7 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
             day, source, text = found.day, found.source, found.text
             if day is None or source not in ("task", "text") or not found.by:  # an event's day may be a Saturday
                 continue
-            where = (
-                ("periods", item.index, "tasks", task.entry_index)
-                if task.entry_index is not None
-                else ("periods", item.index, "label")
-            )
+            where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
             what = f"任务 {task.id} 的截止日期“{text}”" if source == "task" else f"任务 {task.id} 文中的日期“{text}”"
             on_day_off(where + (("deadline",) if source == "task" else ()), what, day)
     # a broken calendar file is reported on its own; W221 would wrongly say there is none

@@ -17,7 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from aidplan.plan.findings import Finding
-from aidplan.plan.model import Plan
+from aidplan.plan.model import COLUMN_FORMS, TABLE_SHAPE, Plan
 from aidplan.rules.base import Rule
 from aidplan.rules.reading import (
     AnchorOrAlias,
@@ -28,6 +28,7 @@ from aidplan.rules.reading import (
     NotOneDocument,
     NotUtf8,
     SchemaError,
+    TableShape,
     TooDeep,
     UnreadableFile,
     YamlSyntax,
@@ -505,7 +506,9 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan, source: str | No
     location = tuple(err["loc"])
     name = _name(location)
     if kind == "missing":
-        return f"缺少必填项“{name}”"
+        return f"缺少必填项“{ctx.get('field', name)}”"
+    if kind == TABLE_SHAPE:
+        return str(ctx.get("message", err["msg"]))
     if kind == "extra_forbidden":
         model = _model_at(location[:-1], root)
         return unknown_key_message(name, list(model.model_fields) if model is not None else [])
@@ -553,12 +556,19 @@ def validation_findings(
     """One located finding per pydantic error, in file order."""
     findings = []
     for err in exc.errors(include_url=False):
+        loc = err["loc"]  # without the form of `columns:` (listed or mapping) that pydantic puts in
+        err["loc"] = tuple(
+            part for i, part in enumerate(loc) if not (part in COLUMN_FORMS and i > 0 and loc[i - 1] == "columns")
+        )
         location = tuple(err["loc"])
         if err["type"] == "missing":
             position = document.position(location[:-1])
         else:
             position = document.position(location, key=err["type"] == "extra_forbidden")
         source = document.sources.get(tuple(err["loc"]))
+        if err["type"] == TABLE_SHAPE:
+            findings.append(TableShape.at(document.path, position, _message(err, root, source)))
+            continue
         findings.append(rule.at(document.path, position, _message(err, root, source)))
     return sorted(findings, key=lambda f: (f.line, f.column))
 
@@ -584,4 +594,55 @@ def load_plan(path: Path) -> LoadedPlan:
         plan = Plan.model_validate(document.data)
     except ValidationError as exc:
         return LoadedPlan(path, None, document, validation_findings(document, exc))
+    if shape := table_findings(plan, document):
+        return LoadedPlan(path, None, document, shape)
     return LoadedPlan(path, plan, document, [])
+
+
+def table_findings(plan: Plan, document: Document) -> list[Finding]:
+    """E111 for groups and cells that the columns of their table cannot print: a group deeper than the table's
+    group columns, a free cell whose key no column has."""
+    findings: list[Finding] = []
+    path = document.path
+    tables = (
+        [(("tables", t), table.columns, table.groups) for t, table in enumerate(plan.tables)]
+        if plan.tables is not None
+        else [((), plan.columns, plan.periods if plan.periods is not None else plan.groups or [])]
+    )
+    key = "groups" if plan.tables is not None or plan.groups is not None else "periods"
+    for prefix, columns, groups in tables:
+        listed = isinstance(columns, list)
+        levels = sum(1 for column in columns if column.role == "group") if listed else 1
+        keys = [column.key for column in columns if column.key] if listed else []
+
+        def cells(where: tuple, written: dict[str, str], keys: list[str] = keys) -> None:
+            for name in written:
+                if name not in keys:
+                    known = "、".join(keys) if keys else "（表格没有 role: free 的列）"
+                    findings.append(
+                        TableShape.at(
+                            path,
+                            document.position((*where, "cells", name), key=True),
+                            f"cells 的键“{name}”不是任何自由列的 key；这张表的自由列 key：{known}",
+                        )
+                    )
+
+        def walk(where: tuple, items: list, depth: int, levels: int = levels) -> None:
+            for g, group in enumerate(items):
+                at = (*where, g)
+                if depth > levels:
+                    what = f"只有 {levels} 个分组列（role: group）" if listed else "用映射写 columns，只有一个分组层"
+                    findings.append(
+                        TableShape.at(
+                            path,
+                            document.position((*at, "label")),
+                            f"分组“{group.label}”在第 {depth} 层，但表格{what}；请为每一层分组写一列 role: group",
+                        )
+                    )
+                cells(at, group.cells)
+                for k, task in enumerate(group.tasks):
+                    cells((*at, "tasks", k), task.cells)
+                walk((*at, "groups"), group.groups, depth + 1)
+
+        walk((*prefix, "groups") if prefix else (key,), groups, 1)
+    return sorted(findings, key=lambda f: (f.line, f.column))

@@ -7,7 +7,8 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import BaseModel, BeforeValidator, ConfigDict, Field, model_validator
+from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic_core import PydanticCustomError
 
 from aidplan.plan.kinds import CELL_FONT_SIZES, DEFAULT_KIND, KINDS, KINDS_HELP, ORIENTATIONS
 from aidplan.plan.numbering import (
@@ -22,6 +23,15 @@ PLAN_YEARS = (1990, 2100)  # the years a plan may be for
 DATE_WINDOW = 1  # every date a plan names lies within its year ± this many years (a school year, 次年1月15日)
 COMMAND_DATE_YEARS = (1900, 2199)  # --today and --on: far enough around PLAN_YEARS for any question about a plan
 ID_PATTERN = r"^[A-Za-z0-9][A-Za-z0-9._-]{0,31}$"
+KEY_PATTERN = r"^[A-Za-z][A-Za-z0-9_]{0,31}$"
+MAX_COLUMNS = 8
+MAX_LEVELS = 3  # grouping levels of one table: 资助项目 > 阶段任务 > tasks, 月份 > 周次 > tasks
+ROLES = ("group", "task", "number", "owner", "time", "deadline", "free")
+TABLE_SHAPE = "table_shape"  # the pydantic error type of a table whose parts do not fit together (E111)
+
+
+def _shape_error(message: str) -> PydanticCustomError:
+    return PydanticCustomError(TABLE_SHAPE, "{message}", {"message": message})
 
 
 class _Strict(BaseModel):
@@ -86,6 +96,10 @@ class TaskEntry(_Strict):
     owner: str | None = Field(None, min_length=1, description="责任单位, printed only where the layout has the column.")
     deadline: DeadlineField | None = Field(None, description="The task's own deadline, as printed.")
     number: int | None = Field(None, ge=1, description="The number printed before the task, when given explicitly.")
+    cells: dict[str, str] = Field(
+        default_factory=dict,
+        description="The task's free cells (备注, 完成情况), by the `key` of their column: {note: 已完成}.",
+    )
 
     @model_validator(mode="after")
     def _text_or_recurring(self) -> TaskEntry:
@@ -123,24 +137,6 @@ class RecurringTask(_Strict):
     )
 
 
-class Period(_Strict):
-    """A row group of the plan: a label as printed (元月至2月份), its tasks and an optional deadline."""
-
-    label: str = Field(min_length=1, description="The period exactly as printed: 元月至2月份, 三月份, 十一月 …")
-    id: str | None = Field(None, pattern=ID_PATTERN, description="Prefix of its tasks' ids (default: its first month).")
-    span: WrittenSpan | None = Field(None, description="Dates covered, for labels that are not months.")
-    deadline: DeadlineField | None = Field(None, description="完成时间 of the whole period, as printed: 2月29日.")
-    tasks: list[TaskField] = Field(
-        default_factory=list, description="The numbered tasks (and any sub-headings among them), in printed order."
-    )
-
-    @model_validator(mode="after")
-    def _heading_before_a_task(self) -> Period:
-        if self.tasks and self.tasks[-1].heading is not None:
-            raise ValueError(f"时段“{self.label}”的最后一项是小标题“{self.tasks[-1].heading}”，它下面没有任务")
-        return self
-
-
 class Columns(_Strict):
     """The table's column headers exactly as printed (spaces included)."""
 
@@ -148,6 +144,124 @@ class Columns(_Strict):
     tasks: str = Field("工作内容", min_length=1)
     deadline: str = Field("完成时间", min_length=1)
     owner: str = Field("责任单位", min_length=1)
+
+
+class Period(_Strict):
+    """A row group of the plan: a label as printed (元月至2月份), its tasks and an optional deadline.
+
+    Groups nest (资助项目 > 阶段任务 > tasks): a group holds either tasks or sub-groups, at most three levels."""
+
+    label: str = Field(min_length=1, description="The period exactly as printed: 元月至2月份, 三月份, 十一月 …")
+    id: str | None = Field(None, pattern=ID_PATTERN, description="Prefix of its tasks' ids (default: its first month).")
+    kind: Literal["time", "category"] | None = Field(
+        None,
+        description="time: a period, its dates from its label, `time:` or `span:`; "
+        "category (一、综合工作, 国家助学金): no dates of its own, its tasks dated by their own deadlines. "
+        "Default: time when the label reads as a time expression, else category.",
+    )
+    span: WrittenSpan | None = Field(None, description="Dates covered, for labels that are not months.")
+    time: str | None = Field(
+        None, min_length=1, description="The group's time cell as printed (起止日期: 9月1日-9月7日); its dates."
+    )
+    deadline: DeadlineField | None = Field(None, description="完成时间 of the whole period, as printed: 2月29日.")
+    owner: str | None = Field(
+        None, min_length=1, description="The group's owner cell (落实主体), merged over its rows."
+    )
+    cells: dict[str, str] = Field(
+        default_factory=dict, description="The group's free cells (月主题), by the `key` of their column."
+    )
+    tasks: list[TaskField] = Field(
+        default_factory=list, description="The numbered tasks (and any sub-headings among them), in printed order."
+    )
+    groups: list[Period] = Field(default_factory=list, description="Sub-groups in printed order (instead of tasks).")
+
+    @model_validator(mode="after")
+    def _heading_before_a_task(self) -> Period:
+        if self.tasks and self.tasks[-1].heading is not None:
+            raise ValueError(f"时段“{self.label}”的最后一项是小标题“{self.tasks[-1].heading}”，它下面没有任务")
+        return self
+
+    @model_validator(mode="after")
+    def _tasks_or_groups(self) -> Period:
+        if self.tasks and self.groups:
+            message = f"分组“{self.label}”既有 tasks 又有 groups：一个分组要么列任务，要么分成下一级分组"
+            raise _shape_error(message)
+        if (depth := group_depth(self)) > MAX_LEVELS:
+            raise _shape_error(f"分组“{self.label}”下面有 {depth} 层分组；一张表最多分 {MAX_LEVELS} 层")
+        return self
+
+
+Group = Period  # the general name: `groups:` and `periods:` load into the same shape
+
+
+def group_depth(group: Period) -> int:
+    """Levels of grouping from this group down to its tasks (1: a group of tasks)."""
+    return 1 + max((group_depth(child) for child in group.groups), default=0)
+
+
+class TableColumn(_Strict):
+    """One column of a table as printed: its header (one line, or two header rows) and its role."""
+
+    header: str | list[str] = Field(
+        description="The header as printed; two strings for two header rows ([完成情况, 已完成]): adjacent columns "
+        "with the same first text are merged across. One string spans both rows."
+    )
+    role: Literal[ROLES] = Field(  # type: ignore[valid-type]
+        description="group: a grouping level, outermost first, its cell merged down over the rows it groups; "
+        "task: the task text (exactly one); number: the task's number (序号); owner: 责任单位; time: each task's "
+        "time cell (its `deadline:`), else the group's `time:`; deadline: the group's deadline; free: printed, "
+        "not interpreted (备注, 周主题), its value in `cells:` under the column's `key`."
+    )
+    key: str | None = Field(
+        None, pattern=KEY_PATTERN, description="For a free column: the name its values have in cells."
+    )
+
+    @model_validator(mode="after")
+    def _key_for_free(self) -> TableColumn:
+        texts = [self.header] if isinstance(self.header, str) else self.header
+        if not 1 <= len(texts) <= 2 or not all(texts):
+            raise _shape_error("header 应是一段文字，或两行表头的两段文字（如 [完成情况, 已完成]），不能为空")
+        if self.role == "free" and self.key is None:
+            raise _shape_error(f"自由列“{texts[0]}”缺少 key：任务和分组用 cells 的这个键写它的内容（如 key: note）")
+        if self.role != "free" and self.key is not None:
+            raise _shape_error(f"只有 role: free 的列有 key；“{texts[0]}”的 role 是 {self.role}")
+        return self
+
+    @property
+    def texts(self) -> tuple[str, ...]:
+        return (self.header,) if isinstance(self.header, str) else tuple(self.header)
+
+
+def _column_list(columns: list[TableColumn]) -> list[TableColumn]:
+    roles = [column.role for column in columns]
+    if len(columns) > MAX_COLUMNS:
+        raise _shape_error(f"表格有 {len(columns)} 列；最多 {MAX_COLUMNS} 列")
+    if roles.count("task") != 1:
+        found = "没有" if "task" not in roles else f"有 {roles.count('task')} 个"
+        raise _shape_error(f"表格{found} role: task 的列；任务内容列必须正好一个")
+    for role in ("number", "owner", "deadline"):
+        if roles.count(role) > 1:
+            raise _shape_error(f"表格有 {roles.count(role)} 个 role: {role} 的列；这种列最多一个")
+    if roles.count("group") > MAX_LEVELS:
+        raise _shape_error(f"表格有 {roles.count('group')} 个分组列；最多 {MAX_LEVELS} 层分组")
+    keys = [column.key for column in columns if column.key]
+    if len(set(keys)) < len(keys):
+        twice = next(key for key in keys if keys.count(key) > 1)
+        raise _shape_error(f"两列的 key 都是“{twice}”；每个自由列的 key 要不同")
+    return columns
+
+
+ColumnList = Annotated[list[TableColumn], Field(min_length=1), AfterValidator(_column_list)]
+COLUMN_FORMS = ("listed", "mapping")  # the two ways to write `columns:`; pydantic puts the form into error locations
+
+
+def _column_form(value: object) -> str:
+    return "listed" if isinstance(value, list) else "mapping"
+
+
+ColumnsField = Annotated[
+    Annotated[ColumnList, Tag("listed")] | Annotated[Columns, Tag("mapping")], Discriminator(_column_form)
+]
 
 
 class StyleOverrides(_Strict):
@@ -200,8 +314,24 @@ class TermSettings(_Strict):
         return self
 
 
+class Table(_Strict):
+    """One of several tables a document prints (one per term, per project), under its heading."""
+
+    heading: str | None = Field(None, min_length=1, description="The heading printed above it: 一、2020年春季学期.")
+    columns: ColumnsField = Field(default_factory=Columns, description="Its columns in printed order.")
+    headers: bool = Field(True, description="false: the table is printed without a header row.")
+    groups: list[Period] = Field(min_length=1, description="Its groups in printed order.")
+    notes: list[str] = Field(default_factory=list, description="Lines printed under it, e.g. 注：…")
+
+
 class Plan(_Strict):
     """An annual work plan (工作计划表), the wording exactly as published."""
+
+    model_config = ConfigDict(
+        extra="forbid",
+        frozen=True,
+        json_schema_extra={"oneOf": [{"required": [key]} for key in ("periods", "groups", "tables")]},
+    )
 
     title: str = Field(min_length=1, description="The table's title as printed.")
     year: int = Field(
@@ -216,13 +346,70 @@ class Plan(_Strict):
         "group", description=NUMBERING_SCOPE_HELP
     )
     columns: Columns = Field(default_factory=Columns)
+    columns: ColumnsField = Field(
+        default_factory=Columns,
+        description="The column headers by role (period, tasks, deadline, owner), or the columns in printed order: "
+        "[{header: 序号, role: number}, …].",
+    )
+    headers: bool = Field(True, description="false: the table is printed without a header row.")
     owners: bool = Field(False, description="Print a 责任单位 column.")
     recurring: list[RecurringTask] = Field(default_factory=list, description="Tasks printed in every period.")
     term: TermSettings | None = Field(None, description="The school term the plan runs over, for school plans.")
-    periods: list[Period] = Field(min_length=1, description="The periods in printed order.")
+    periods: list[Period] | None = Field(None, min_length=1, description="The periods in printed order.")
+    groups: list[Period] | None = Field(None, min_length=1, description="The table's groups (the same as periods).")
+    tables: list[Table] | None = Field(
+        None, min_length=1, description="Several tables, each with its heading, columns and groups, in printed order."
+    )
     notes: list[str] = Field(default_factory=list, description="Lines printed under the table, e.g. 注：…")
     style: StyleOverrides = Field(default_factory=StyleOverrides)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+
+    @model_validator(mode="after")
+    def _one_table_form(self) -> Plan:
+        given = [key for key in ("periods", "groups", "tables") if getattr(self, key) is not None]
+        if not given:  # reported as the missing `periods`, as always
+            raise PydanticCustomError("missing", "Field required", {"field": "periods"})
+        if len(given) > 1:
+            raise _shape_error(
+                f"计划同时写了 {'、'.join(given)}；只写其中一个（groups 与 periods 相同，多张表用 tables）"
+            )
+        return self
+
+
+def plan_tables(plan: Plan) -> tuple[Table, ...]:
+    """The plan's tables in printed order: its `tables:`, or its one table of `periods:`/`groups:`."""
+    if plan.tables is not None:
+        return tuple(plan.tables)
+    return (
+        Table.model_construct(
+            heading=None,
+            columns=plan.columns,
+            headers=plan.headers,
+            groups=plan.periods if plan.periods is not None else plan.groups or [],
+            notes=plan.notes,
+        ),
+    )
+
+
+def groups_key(plan: Plan) -> str:
+    """The YAML key the plan's one table is written under: periods or groups (tables: see plan_tables)."""
+    return "groups" if plan.groups is not None else "periods"
+
+
+def all_groups(plan: Plan) -> list[Period]:
+    """Every group of every table that holds tasks (or nothing), in printed order: what `periods` was."""
+    found: list[Period] = []
+
+    def walk(groups: list[Period]) -> None:
+        for group in groups:
+            if group.groups:
+                walk(group.groups)
+            else:
+                found.append(group)
+
+    for table in plan_tables(plan):
+        walk(table.groups)
+    return found
 
 
 @dataclass(frozen=True)

@@ -16,7 +16,7 @@ from aidplan.plan.deadlines import (
     read_deadline,
     real_date,
 )
-from aidplan.plan.model import Period, Plan, PrintedTask, printed_tasks
+from aidplan.plan.model import Period, Plan, PrintedTask, groups_key, plan_tables, printed_tasks
 from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
 from aidplan.plan.timeexpr import TERM_WEEKS, Term, split_year, term_week_number
 
@@ -26,16 +26,31 @@ if TYPE_CHECKING:
 
 
 @dataclass(frozen=True)
+class ScheduledGroup:
+    """A group that holds sub-groups (资助项目 over 阶段任务, 月份 over 周次), with its dates if it is a time group."""
+
+    group: Period
+    key: str
+    kind: str  # time | category
+    span: Span | None
+    where: tuple  # its location in the YAML: ("tables", 0, "groups", 1)
+
+
+@dataclass(frozen=True)
 class ScheduledPeriod:
     index: int
     period: Period
     key: str  # prefix of its tasks' default ids
-    span: Span | None  # None when the label cannot be read and no span is given
+    span: Span | None  # None when the label cannot be read and no span is given, and for a category group
     span_problem: str | None
     deadline: date | None
     deadline_problem: DeadlineError | None
     tasks: list[PrintedTask]
     task_deadlines: list[DeadlineReading | None]  # each task's own `deadline:` read, None where it has none
+    kind: str = "time"  # time: a period with dates; category (一、综合工作): its tasks are dated by their own deadlines
+    table: int = 0  # which of the plan's tables it is printed in
+    where: tuple = ()  # its location in the YAML: ("periods", 2), ("tables", 0, "groups", 1, "groups", 0)
+    parents: tuple[ScheduledGroup, ...] = ()  # the groups it is printed under, outermost first
 
     @functools.cached_property
     def _reading_by_task(self) -> dict[int, DeadlineReading | None]:
@@ -48,10 +63,10 @@ class ScheduledPeriod:
 
 
 def period_span(period: Period, year: int, term: Term | None = None) -> Span:
-    """The period's dates: its explicit span, else read from its label (raises PeriodLabelError)."""
+    """The period's dates: its explicit span, else read from its time cell or its label (raises PeriodLabelError)."""
     if period.span is not None:
         return Span(period.span.start, period.span.end)
-    return parse_period_label(period.label, year, term)
+    return parse_period_label(period.time or period.label, year, term)
 
 
 def plan_term(plan: Plan) -> Term | None:
@@ -81,51 +96,114 @@ def work_calendar(plan: Plan, calendars: OfficialCalendars | None = None) -> Wor
 
 
 def schedule(plan: Plan) -> list[ScheduledPeriod]:
-    """Every period of the plan with its span, deadline date and printed tasks."""
-    result = []
-    term = plan_term(plan)
-    year = plan.year  # in a term plan, a month earlier than the previous group's belongs to the next year
-    previous: Span | None = None
-    keys: set[str] = set()
-    last_number = 0  # where numbers run on across groups (numbering_scope: plan), the last one printed
-    for index, period in enumerate(plan.periods):
+    """Every group of the plan that holds tasks, in printed order across its tables, with its span, deadline
+    date and printed tasks (the groups above them as `parents`)."""
+    return _Scheduler(plan).run()
+
+
+class _Scheduler:
+    def __init__(self, plan: Plan) -> None:
+        self.plan = plan
+        self.term = plan_term(plan)
+        self.year = plan.year  # in a term plan, a month earlier than the previous group's belongs to the next year
+        self.previous: dict[tuple[int, int], Span] = {}  # the last time group's span by (table, level)
+        self.keys: set[str] = set()
+        self.result: list[ScheduledPeriod] = []
+        self.last_number = 0  # where numbers run on across groups (numbering_scope: plan), the last one printed
+        # the plan as written before tables and nested groups: every group a time period, as always
+        self.legacy = plan.tables is None and not isinstance(plan.columns, list)
+
+    def run(self) -> list[ScheduledPeriod]:
+        plan = self.plan
+        if plan.tables is not None:
+            for t, table in enumerate(plan.tables):
+                self.walk(table.groups, t, ("tables", t, "groups"), ())
+        else:
+            self.walk(plan_tables(plan)[0].groups, 0, (groups_key(plan),), ())
+        return self.result
+
+    def walk(self, groups: list[Period], table: int, where: tuple, parents: tuple[ScheduledGroup, ...]) -> None:
+        categories = 0
+        for position, group in enumerate(groups):
+            at = (*where, position)
+            kind, span, span_problem = self.dates(group, table, len(parents))
+            if kind == "category":
+                categories += 1
+            if group.id:
+                key = group.id
+            else:
+                own = self.own_key(group, kind, span, categories, position)
+                key = ".".join([*(parent.key for parent in parents[-1:]), own]) if parents else own
+                if key in self.keys:  # a second group starting in the same month: 9, 9-2, 9-3 …
+                    key = next(f"{key}-{n}" for n in range(2, len(self.keys) + 3) if f"{key}-{n}" not in self.keys)
+            self.keys.add(key)
+            if group.groups:
+                self.walk(group.groups, table, (*at, "groups"), (*parents, ScheduledGroup(group, key, kind, span, at)))
+            else:
+                self.leaf(group, key, kind, span, span_problem, table, at, parents)
+
+    def dates(self, group: Period, table: int, level: int) -> tuple[str, Span | None, str | None]:
+        """The group's kind and span (or why its label names no dates)."""
+        if group.kind == "category":
+            return "category", None, None
+        year, term = self.year, self.term
         try:
-            span, span_problem = period_span(period, year, term), None
+            span = period_span(group, year, term)
+            previous = self.previous.get((table, level))
             if (
                 term is not None
-                and period.span is None
+                and group.span is None
                 and previous is not None
                 and span.start < previous.start
-                and not split_year(re.sub(r"\s+", "", period.label), year)[2]
+                and not split_year(re.sub(r"\s+", "", group.time or group.label), year)[2]
             ):
-                year += 1
-                span = period_span(period, year, term)
-            if not whole_span(plan.year, term, span):  # 全学期 first: 九月 after it is still this year's
-                previous = span
+                self.year += 1
+                span = period_span(group, self.year, term)
+            if not whole_span(self.plan.year, term, span):  # 全学期 first: 九月 after it is still this year's
+                self.previous[(table, level)] = span
+            return "time", span, None
         except PeriodLabelError as exc:
-            span, span_problem = None, str(exc)
-        reading = read_deadline(period.deadline.text, period.deadline.date, year, term) if period.deadline else None
+            if group.kind is None and not self.legacy:
+                return "category", None, None  # 一、综合工作: not a time, so a category
+            return "time", None, str(exc)
+
+    def own_key(self, group: Period, kind: str, span: Span | None, categories: int, position: int) -> str:
+        if kind == "category":
+            return f"c{categories}"
+        if (week := term_week_number(group.label)) is not None:
+            return f"w{week}"  # 第三周 → w3, 预备周 → w0
+        if span is not None:
+            return str(span.start.month)
+        return f"p{position + 1}"
+
+    def leaf(self, group, key, kind, span, span_problem, table, where, parents) -> None:
+        plan, year, term = self.plan, self.year, self.term
+        reading = read_deadline(group.deadline.text, group.deadline.date, year, term) if group.deadline else None
         deadline, deadline_problem = (reading.day, reading.problem) if reading else (None, None)
-        if period.id:
-            key = period.id
-        elif (week := term_week_number(period.label)) is not None:
-            key = f"w{week}"  # 第三周 → w3, 预备周 → w0
-        elif span is not None:
-            key = str(span.start.month)
-        else:
-            key = f"p{index + 1}"
-        if not period.id and key in keys:  # a second group starting in the same month: 9, 9-2, 9-3 …
-            key = next(f"{key}-{n}" for n in range(2, len(keys) + 3) if f"{key}-{n}" not in keys)
-        keys.add(key)
         month = span.start.month if span is not None else None
-        tasks = printed_tasks(plan, period, key, month, last_number if plan.numbering_scope == "plan" else 0)
+        previous = self.last_number if plan.numbering_scope == "plan" else 0
+        tasks = printed_tasks(plan, group, key, month, previous)
         if tasks:
-            last_number = tasks[-1].number
+            self.last_number = tasks[-1].number
         readings = [read_deadline(t.deadline.text, t.deadline.date, year, term) if t.deadline else None for t in tasks]
-        result.append(
-            ScheduledPeriod(index, period, key, span, span_problem, deadline, deadline_problem, tasks, readings)
+        index = len(self.result)
+        self.result.append(
+            ScheduledPeriod(
+                index,
+                group,
+                key,
+                span,
+                span_problem,
+                deadline,
+                deadline_problem,
+                tasks,
+                readings,
+                kind,
+                table,
+                where,
+                parents,
+            )
         )
-    return result
 
 
 def _year_for(found: DateInText, span: Span | None, year: int) -> int:

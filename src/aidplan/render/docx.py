@@ -26,6 +26,11 @@ _ALIGN = {
     "owner": WD_ALIGN_PARAGRAPH.CENTER,
     "tasks": WD_ALIGN_PARAGRAPH.JUSTIFY,
     "status": WD_ALIGN_PARAGRAPH.LEFT,
+    "group": WD_ALIGN_PARAGRAPH.CENTER,
+    "task": WD_ALIGN_PARAGRAPH.JUSTIFY,
+    "number": WD_ALIGN_PARAGRAPH.CENTER,
+    "time": WD_ALIGN_PARAGRAPH.CENTER,
+    "free": WD_ALIGN_PARAGRAPH.JUSTIFY,
 }
 
 
@@ -249,19 +254,51 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
         column.width = Twips(round(width * 20))  # LibreOffice reads gridCol; Word reads tcW (set per cell)
 
     twips = [Twips(round(width * 20)) for width in widths]
-    header = _add_row(table, twips, header=True)
-    for cell, column in zip(header, layout.columns):
-        _fill(cell, (column.header,), profile.header_font, WD_ALIGN_PARAGRAPH.CENTER, profile, keep_next=False)
-    for row in layout.rows:
+    if not layout.general:
+        header = _add_row(table, twips, header=True)
+        for cell, column in zip(header, layout.columns):
+            _fill(cell, (column.header,), profile.header_font, WD_ALIGN_PARAGRAPH.CENTER, profile, keep_next=False)
+    else:
+        _header_rows(table, layout, twips, profile)
+    rows = layout.rows
+    for number, row in enumerate(rows):
         added = _add_row(table, twips, header=False)
-        for cell, spec, role in zip(added, row.cells, roles):
+        below = rows[number + 1].cells if layout.general and number + 1 < len(rows) else None
+        for column, (cell, spec, role) in enumerate(zip(added, row.cells, roles)):
             if spec.continues:
                 cell._tc.vMerge = "continue"
                 _format(cell.paragraphs[0], _ALIGN[role], profile.cell_leading, row.keep_with_next, on_grid=False)
                 continue
-            if role == "period" and layout.kind == "by-task":
+            if (role == "period" and layout.kind == "by-task" and not layout.general) or (
+                below is not None and below[column].continues
+            ):
                 cell._tc.vMerge = "restart"
             _fill(cell, spec.paragraphs, profile.body_font, _ALIGN[role], profile, row.keep_with_next)
+
+
+def _header_rows(table, layout: TableLayout, twips: list[Twips], profile: Profile) -> None:
+    """The header rows of a table of listed columns: none, one, or two with cells merged across (gridSpan)
+    and down (vMerge); every header row repeats on each page."""
+    grid = layout.header_grid()
+    for r, cells in enumerate(grid):
+        added = _add_row(table, twips, header=True)
+        for cell, spec in zip(added, cells):
+            if spec is None:
+                continue
+            if spec.continues:
+                cell._tc.vMerge = "continue"
+                _format(cell.paragraphs[0], WD_ALIGN_PARAGRAPH.CENTER, profile.cell_leading, on_grid=False)
+                continue
+            if r + 1 < len(grid) and (below := grid[r + 1][added.index(cell)]) is not None and below.continues:
+                cell._tc.vMerge = "restart"
+            _fill(cell, (spec.text,), profile.header_font, WD_ALIGN_PARAGRAPH.CENTER, profile, keep_next=False)
+        for cell, spec in reversed(list(zip(added, cells))):  # merged across: one cell as wide as those it spans
+            if spec is not None and spec.span > 1:
+                index = added.index(cell)
+                cell._tc.width = Twips(sum(twips[index : index + spec.span]))
+                cell._tc.grid_span = spec.span
+            elif spec is None:
+                cell._tc.getparent().remove(cell._tc)
 
 
 def render_docx(layout: TableLayout, profile: Profile, widths: list[float], author: str | None, year: int) -> bytes:
@@ -280,7 +317,14 @@ def render_docx(layout: TableLayout, profile: Profile, widths: list[float], auth
     # off the grid: the 22 pt face is taller than one grid line, and LibreOffice would give it two
     _format(title, WD_ALIGN_PARAGRAPH.CENTER, profile.title_pitch, keep_next=True, on_grid=False)
     _add_run(title, layout.title, profile.title_font, profile.title_size, profile)
-    _table_block(document, document.add_paragraph(), layout, widths, profile)
+    for number, part in enumerate(layout.parts):
+        if part.heading:
+            heading = document.add_paragraph()
+            _format(heading, WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch, keep_next=True)
+            heading.paragraph_format.first_line_indent = Pt(profile.body_size * 2)
+            _add_run(heading, part.heading, profile.label_font, profile.body_size, profile)
+        part_widths = list(part.widths) if number > 0 and part.widths is not None else widths
+        _table_block(document, document.add_paragraph(), part, part_widths, profile)
     return _save(document)
 
 

@@ -3,18 +3,26 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from aidplan.plan.kinds import KINDS
-from aidplan.plan.model import Plan, PrintedTask, normalise_text
+from aidplan.plan.model import Plan, PrintedTask, Table, TableColumn, normalise_text, plan_tables
 from aidplan.plan.numbering import format_number
 from aidplan.plan.schedule import ScheduledPeriod, schedule
 
 
 @dataclass(frozen=True)
 class Column:
-    role: str  # period | tasks | deadline | owner
+    role: str  # period | tasks | deadline | owner; in a table of listed columns: group | task | number | owner | time …
     header: str
+    sub: str | None = None  # the text in the second header row, when the table has two
+
+
+@dataclass(frozen=True)
+class HeaderCell:
+    text: str
+    span: int = 1  # columns it covers (merged across: gridSpan)
+    continues: bool = False  # continues the vertical merge of the header cell above; prints nothing
 
 
 @dataclass(frozen=True)
@@ -38,6 +46,41 @@ class TableLayout:
     columns: tuple[Column, ...]
     rows: tuple[Row, ...]
     notes: tuple[str, ...]
+    heading: str | None = None  # printed above the table (one of several: 一、2020年春季学期)
+    header_rows: int = 1  # 0: printed without a header row; 2: two header rows with merged cells
+    more: tuple[TableLayout, ...] = ()  # the plan's further tables, in printed order
+    widths: tuple[float, ...] | None = None  # a further table's own column widths (its columns differ)
+    general: bool = False  # columns listed with roles: every column may merge down
+
+    @property
+    def parts(self) -> tuple[TableLayout, ...]:
+        """Every table of the layout in printed order."""
+        return (self, *self.more)
+
+    def header_grid(self) -> list[list[HeaderCell | None]]:
+        """The header rows as printed: per row, per column a cell, or None where a cell to its left spans it."""
+        if self.header_rows == 0:
+            return []
+        if self.header_rows == 1:
+            return [[HeaderCell(column.header) for column in self.columns]]
+        top: list[HeaderCell | None] = []
+        bottom: list[HeaderCell | None] = []
+        for i, column in enumerate(self.columns):
+            if column.sub is None:
+                top.append(HeaderCell(column.header))
+                bottom.append(HeaderCell("", continues=True))
+                continue
+            bottom.append(HeaderCell(column.sub))
+            before = self.columns[i - 1] if i > 0 else None
+            if before is not None and before.sub is not None and before.header == column.header:
+                top.append(None)
+                opener = max(k for k in range(i) if top[k] is not None)
+                cell = top[opener]
+                assert cell is not None
+                top[opener] = HeaderCell(cell.text, cell.span + 1)
+            else:
+                top.append(HeaderCell(column.header))
+        return [top, bottom]
 
 
 @dataclass(frozen=True)
@@ -123,6 +166,8 @@ def build_layout(plan: Plan, kind: str | None = None, split: Split | None = None
     With `split`, periods are cut into blocks where pages end (see aidplan.render.pages.Filler), each block
     starting with the period label, so no page starts with a blank period cell.
     """
+    if plan.tables is not None or isinstance(plan.columns, list):
+        return _general_layout(plan, split)
     kind = kind or plan.layout
     if kind not in KINDS:
         raise ValueError(f"unknown layout {kind!r}")
@@ -153,12 +198,160 @@ def grouped_layout(
 
 
 def reading_text(layout: TableLayout) -> str:
-    """Everything printed, in reading order (label, title, headers, cells row by row, notes), no white space."""
+    """Everything printed, in reading order (label, title, then per table its heading, headers, cells row by
+    row and notes), no white space."""
     parts = [layout.attachment or "", layout.title]
-    parts += [column.header for column in layout.columns]
-    for row in layout.rows:
-        for cell in row.cells:
-            if not cell.continues:
-                parts.extend(cell.paragraphs)
-    parts += list(layout.notes)
+    for table in layout.parts:
+        parts.append(table.heading or "")
+        for header in table.header_grid():
+            parts += [cell.text for cell in header if cell is not None and not cell.continues]
+        for row in table.rows:
+            for cell in row.cells:
+                if not cell.continues:
+                    parts.extend(cell.paragraphs)
+        parts += list(table.notes)
     return normalise_text("".join(parts))
+
+
+# ---- tables of listed columns (roles), nested groups and several tables ----------------------------------------
+
+
+@dataclass(frozen=True)
+class _Unit:
+    """One printed row of a general table: the groups it sits in (outermost first) and its task (None for a
+    group without tasks)."""
+
+    nodes: tuple  # ScheduledGroup … ScheduledPeriod
+    task: PrintedTask | None
+
+
+def _listed_columns(plan: Plan, table: Table) -> list[TableColumn]:
+    """The table's columns with roles; a table of `tables:` written with the header mapping gets the by-task
+    columns it stands for."""
+    if isinstance(table.columns, list):
+        return table.columns
+    names = table.columns
+    columns = [TableColumn(header=names.period, role="group"), TableColumn(header=names.tasks, role="task")]
+    if plan.owners:
+        columns.append(TableColumn(header=names.owner, role="owner"))
+    return columns
+
+
+def _general_layout(plan: Plan, split: Split | None) -> TableLayout:
+    items = schedule(plan)
+    layouts = []
+    for t, table in enumerate(plan_tables(plan)):
+        columns = _listed_columns(plan, table)
+        groups = _table_groups(plan, columns, [item for item in items if item.table == t])
+        rows = (split if t == 0 and split is not None else whole)(groups)
+        two = any(len(column.texts) == 2 for column in columns)
+        layouts.append(
+            TableLayout(
+                "by-task",
+                plan.attachment,
+                plan.title,
+                tuple(Column(c.role, c.texts[0], c.texts[1] if len(c.texts) == 2 else None) for c in columns),
+                tuple(rows),
+                tuple(table.notes),
+                heading=table.heading,
+                header_rows=0 if not table.headers else 2 if two else 1,
+                general=True,
+            )
+        )
+    first = layouts[0]
+    return replace(first, more=tuple(layouts[1:]))
+
+
+def _nearest(unit: _Unit, value: Callable[[object], str | None]) -> tuple[str, object] | None:
+    """The innermost group of the unit with a value for a cell, and the value."""
+    for node in reversed(unit.nodes):
+        group = node.group if hasattr(node, "group") else node.period
+        found = value(group)
+        if found:
+            return found, node
+    return None
+
+
+def _unit_cells(
+    plan: Plan, columns: list[TableColumn], unit: _Unit, leaf
+) -> list[tuple[tuple[str, ...], object | None]]:
+    """Each column's text for the unit, and what it is merged by (None: its own cell)."""
+    task = unit.task
+    numbered = any(column.role == "number" for column in columns)
+    levels = [i for i, column in enumerate(columns) if column.role == "group"]
+    cells: list[tuple[tuple[str, ...], object | None]] = []
+    for i, column in enumerate(columns):
+        role = column.role
+        if role == "group":
+            level = levels.index(i)
+            node = unit.nodes[level] if level < len(unit.nodes) else None
+            label = (node.group.label if hasattr(node, "group") else node.period.label) if node is not None else ""
+            cells.append(((label,), ("group", id(node) if node is not None else id(leaf), level)))
+            continue
+        if role == "task":
+            if task is None:
+                cells.append((("",), None))
+            else:  # with a 序号 column the number has its own cell
+                cells.append((task.headings + (task.text,) if numbered else _numbered(task, plan.numbering), None))
+            continue
+        if role == "number":
+            cells.append((("" if task is None else format_number(task.number, plan.numbering),), None))
+            continue
+        own: str | None = None
+        group_value: Callable[[object], str | None]
+        if role == "owner":
+            own = task.owner if task is not None else None
+            group_value = lambda g: g.owner  # noqa: E731
+        elif role == "time":
+            own = task.deadline.text if task is not None and task.deadline is not None else None
+            group_value = lambda g: g.time  # noqa: E731
+        elif role == "deadline":
+            own = None
+            group_value = lambda g: g.deadline.text if g.deadline is not None else None  # noqa: E731
+        else:  # free
+            entry = leaf.period.tasks[task.entry_index] if task is not None and task.entry_index is not None else None
+            own = entry.cells.get(column.key) if entry is not None else None
+            key = column.key
+            group_value = lambda g: g.cells.get(key)  # noqa: E731
+        if own:
+            cells.append(((own,), None))
+            continue
+        found = _nearest(unit, group_value)
+        if found is not None:
+            cells.append(((found[0],), (role, i, id(found[1]))))
+        elif role == "deadline":
+            cells.append((("",), (role, i, id(leaf))))
+        else:
+            cells.append((("",), None))
+    return cells
+
+
+def _table_groups(plan: Plan, columns: list[TableColumn], items: list) -> list[Group]:
+    """The table's rows as one Group per outermost group: a page split cuts between its units and prints every
+    merged cell again at the top of the next page."""
+    outer: dict[object, list[tuple[_Unit, list]]] = {}
+    for item in items:
+        nodes = (*item.parents, item)
+        units = [_Unit(nodes, task) for task in item.tasks] or [_Unit(nodes, None)]
+        for unit in units:
+            outer.setdefault(nodes[0].where, []).append((unit, _unit_cells(plan, columns, unit, item)))
+    groups = []
+    for index, members in enumerate(outer.values()):
+        top = members[0][0].nodes[0].where
+        period_index = next(item.index for item in items if (*item.parents, item)[0].where == top)
+
+        def rows(block: Sequence[tuple[_Unit, list]], period_index: int = period_index) -> list[Row]:
+            result = []
+            for r, (_, cells) in enumerate(block):
+                row = []
+                for c, (text, merge) in enumerate(cells):
+                    above = block[r - 1][1][c][1] if r > 0 else None
+                    if merge is not None and above == merge:
+                        row.append(Cell(("",), continues=True))
+                    else:
+                        row.append(Cell(text))
+                result.append(Row(tuple(row), period_index, keep_with_next=r < len(block) - 1))
+            return result
+
+        groups.append(Group(index, tuple(members), rows))
+    return groups

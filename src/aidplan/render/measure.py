@@ -31,8 +31,59 @@ def column_widths(roles: Sequence[str], texts_by_role: dict[str, list[str]], pro
     return [round(widths[role], 2) for role in roles]
 
 
+# the bounds of each role's width in ems of the cell size, in a table of listed columns (the task column takes
+# the rest): a 序号 column as wide as 序号, a group column as wide as 资助项目 …
+ROLE_BOUNDS = {
+    "group": (2.0, 6.5),
+    "number": (2.2, 2.5),
+    "owner": (4.0, 7.0),
+    "time": (4.0, 7.0),
+    "deadline": (4.0, 6.0),
+    "free": (3.0, 8.0),
+}
+MIN_TASK_EMS = 9.0  # the task column keeps at least this much; wider columns give way in proportion
+
+
+def listed_widths(
+    roles: Sequence[str], headers: Sequence[Sequence[str]], texts: Sequence[Sequence[str]], profile: Profile
+) -> list[float]:
+    """Widths in points of a table of listed columns: each column as wide as its longest text needs (its header
+    lines count too) within its role's bounds, the task column the rest of the 版心."""
+    size, pad, spacing = profile.cell_size, profile.cell_padding, profile.cell_char_spacing
+    widths: list[float | None] = []
+    lows: list[float] = []
+    for role, header, column in zip(roles, headers, texts):
+        if role == "task":
+            widths.append(None)
+            lows.append(0.0)
+            continue
+        low, high = ROLE_BOUNDS[role]
+        ems = max(
+            [text_width(t, size, profile.body_font, spacing) / size for t in column]
+            + [text_width(t, size, profile.header_font, spacing) / size for t in header],
+            default=low,
+        )
+        widths.append(min(max(ems + 0.2, low), high) * size + 2 * pad)
+        lows.append(low * size + 2 * pad)
+    others = sum(w for w in widths if w is not None)
+    least = MIN_TASK_EMS * size + 2 * pad
+    excess = sum(w - low for w, low in zip(widths, lows) if w is not None)
+    if profile.text_width - others < least and excess > 0:  # many columns: the wider ones give way, down to
+        cut = min(1.0, (least - (profile.text_width - others)) / excess)  # their lower bounds, for the tasks
+        widths = [w - (w - low) * cut if w is not None else None for w, low in zip(widths, lows)]
+        others = sum(w for w in widths if w is not None)
+    return [round(w if w is not None else profile.text_width - others, 2) for w in widths]
+
+
 def layout_widths(layout: TableLayout, profile: Profile) -> list[float]:
     """Column widths of a layout: the same for a layout and for the same table split at page ends."""
+    if layout.general:
+        return listed_widths(
+            [column.role for column in layout.columns],
+            [[column.header, column.sub or ""] for column in layout.columns],
+            [[p for row in layout.rows for p in row.cells[i].paragraphs] for i in range(len(layout.columns))],
+            profile,
+        )
     texts = {
         column.role: [p for row in layout.rows for p in row.cells[i].paragraphs]
         for i, column in enumerate(layout.columns)

@@ -9,7 +9,7 @@ the 注 line under the table stays with the last row.
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
 from aidplan.render.layout import Cell, Group, Row, Split, TableLayout, build_layout
@@ -62,17 +62,33 @@ class Measure:
     ) -> None:
         self.profile = profile
         self.widths = list(widths) if widths is not None else layout_widths(layout, profile)
-        self.merged = layout.kind == "by-task"  # the period cell is merged down a block's rows
+        self.merged = layout.kind == "by-task" and not layout.general  # the period cell merged down a block's rows
+        # in a table of listed columns, the columns whose cells merge down (group columns, group-level cells)
+        self.merging = (
+            [
+                i
+                for i, column in enumerate(layout.columns)
+                if column.role == "group" or any(r.cells[i].continues for r in layout.rows)
+            ]
+            if layout.general
+            else []
+        )
         self.rows = RowHeights(self.widths, profile)
         if measured:  # lines of task paragraphs as a PDF printed them (--paginate exact)
-            tasks = self.widths[[column.role for column in layout.columns].index("tasks")]
+            tasks = self.widths[_task_column(layout)]
             self.rows._lines.update({(text, tasks): lines for text, lines in measured.items()})
         self.header = RowHeights(self.widths, profile, profile.header_font)
         self.geometry = self._geometry(layout)
 
     def _geometry(self, layout: TableLayout) -> Geometry:
         profile = self.profile
-        header = self.header([Cell((column.header,)) for column in layout.columns])
+        if layout.general:
+            grid = layout.header_grid()
+            header = sum(
+                self.header([Cell(("" if c is None or c.continues else c.text,)) for c in cells]) for cells in grid
+            )
+        else:
+            header = self.header([Cell((column.header,)) for column in layout.columns])
         title_lines = len(break_lines(layout.title, profile.text_width, profile.title_size, profile.title_font))
         title = profile.body_line_pitch * (2 if layout.attachment else 0) + profile.title_pitch * title_lines
         title += profile.cell_leading  # the spacing line between title and table
@@ -86,6 +102,9 @@ class Measure:
 
     def row(self, row: Row) -> float:
         """A row alone; in a merged table the period cell counts only through `block`."""
+        if self.merging:
+            cells = tuple(Cell(("",)) if i in self.merging else cell for i, cell in enumerate(row.cells))
+            return self.rows(cells)
         cells = row.cells[1:] if self.merged else row.cells
         widths = self.rows.widths
         if self.merged:
@@ -100,9 +119,21 @@ class Measure:
         lines = sum(self.rows.lines(p, self.widths[0]) for p in row.cells[0].paragraphs)
         return lines * profile.cell_leading + 2 * profile.cell_padding_vertical + profile.border_width
 
+    def merged_cell(self, row: Row, column: int) -> float:
+        lines = sum(self.rows.lines(p, self.widths[column]) for p in row.cells[column].paragraphs)
+        return lines * self.profile.cell_leading + 2 * self.profile.cell_padding_vertical + self.profile.border_width
+
     def heights(self, rows: Sequence[Row]) -> list[float]:
         """Each row's height; where a merged period cell is taller than its rows, the last row grows."""
         heights = [self.row(row) for row in rows]
+        for column in reversed(self.merging):  # innermost first: an outer cell spans the rows inner ones grew
+            start = 0
+            for i in range(1, len(rows) + 1):
+                if i == len(rows) or not rows[i].cells[column].continues:
+                    extra = self.merged_cell(rows[start], column) - sum(heights[start:i])
+                    if extra > 0:
+                        heights[i - 1] += extra
+                    start = i
         if self.merged:
             start = 0
             for i in range(1, len(rows) + 1):
@@ -115,6 +146,11 @@ class Measure:
 
     def block(self, rows: Sequence[Row]) -> float:
         return sum(self.heights(rows))
+
+
+def _task_column(layout: TableLayout) -> int:
+    roles = [column.role for column in layout.columns]
+    return roles.index("task") if layout.general else roles.index("tasks")
 
 
 def _chains(rows: Sequence[Row]) -> list[tuple[int, int]]:
@@ -232,8 +268,7 @@ def printed_lines(
 ) -> dict[str, int] | None:
     """How many lines each paragraph of the task column took in a PDF of `layout` (words of each page as
     (xMin, yMin, xMax, text)); None when the PDF does not read back as the layout's text."""
-    roles = [column.role for column in layout.columns]
-    column = roles.index("tasks")
+    column = _task_column(layout)
     left = profile.margins.left * 72 / 25.4 + sum(widths[:column])
     right = left + widths[column]
     bottom = (profile.paper[1] - profile.margins.bottom) * 72 / 25.4
@@ -279,7 +314,12 @@ def fit_to_page(
     as LibreOffice printed them (--paginate exact)."""
     plain = make(None)
     widths = layout_widths(plain, profile)
-    return make(Filler(plain, profile, widths, measured)), widths
+    fitted = make(Filler(plain, profile, widths, measured))
+    if fitted.more:  # further tables have columns of their own, so widths of their own
+        fitted = replace(
+            fitted, more=tuple(replace(part, widths=tuple(layout_widths(part, profile))) for part in fitted.more)
+        )
+    return fitted, widths
 
 
 def table_layout(

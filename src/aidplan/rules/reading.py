@@ -236,6 +236,34 @@ class SchemaError(Rule):
     severity = Severity.error
 
 
+class TableShape(Rule):
+    """A table whose columns and groups do not fit together.
+
+    One meaning: the `columns:` list or the groups written under it cannot be printed as one table: no task
+    column or two, more than 8 columns or 3 grouping levels, a free column without a `key`, a group with
+    both tasks and sub-groups, a group nested deeper than the table's group columns, a free cell whose key
+    no column has, or `periods:`, `groups:` and `tables:` written together.
+
+    Example::
+
+        columns:
+          - {header: 工作内容, role: task}
+          - {header: 具体措施, role: task}
+
+    Message::
+
+        plan.yaml:2:3: error[E111]: 表格有 2 个 role: task 的列；任务内容列必须正好一个
+
+    Fix: give the columns the roles they have in print (one task column, one column per grouping level),
+    give each free column a `key` and write its cells under that key, and put a group's tasks in its
+    innermost groups.
+    """
+
+    code = "E111"
+    name = "table-shape"
+    severity = Severity.error
+
+
 class TomlSyntax(Rule):
     """A TOML syntax error in the project config (aidplan.toml, or pyproject.toml's [tool.aidplan]).
 

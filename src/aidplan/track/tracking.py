@@ -9,7 +9,7 @@ from pathlib import Path
 
 from aidplan.plan.calendar_files import calendars_for
 from aidplan.plan.deadlines import MONTH_DAYS, monthly_days
-from aidplan.plan.model import Plan
+from aidplan.plan.model import Plan, all_groups
 from aidplan.plan.owners import split_owners
 from aidplan.plan.periods import Span
 from aidplan.plan.schedule import schedule, task_deadline, work_calendar
@@ -260,7 +260,7 @@ def status_for_plan(
     items = tracked_items(plan, calendar or work_calendar(plan, calendars_for(path)))
     latest = latest_status(records, as_of=today)
     whole = Tally(plan.title)
-    periods = [Tally(p.label) for p in plan.periods]
+    periods = [Tally(p.label) for p in all_groups(plan)]
     owners: dict[str, Tally] = {}
     rows = []
     for item in items:

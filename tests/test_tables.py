@@ -1,0 +1,246 @@
+"""Tables of any shape: columns listed with roles, nested groups, time and category groups, two header rows,
+several tables, no header row — loaded, dated and rendered as printed (DOCX text in reading order, merges)."""
+
+from __future__ import annotations
+
+from datetime import date
+from pathlib import Path
+
+import pytest
+
+from aidplan.plan.loading import load_plan
+from aidplan.plan.schedule import schedule
+from aidplan.track.tracking import tracked_items
+
+from .conftest import DATA
+from .docx_reading import NS, W, part, reading_order
+
+TABLES = DATA / "tables"
+
+
+def _render(cli, name: str, tmp_path: Path) -> bytes:
+    out = tmp_path / f"{name}.docx"
+    result = cli("render", TABLES / f"{name}.yaml", "-o", out)
+    assert result.exit_code == 0, result.output
+    return out.read_bytes()
+
+
+def _rows(data: bytes, table: int = 0) -> list[list[tuple[str, str | None, int]]]:
+    """Each row's cells: (text, vMerge value or None, gridSpan)."""
+    body = part(data, "word/document.xml").find("w:body", NS)
+    tbl = body.findall("w:tbl", NS)[table]
+    rows = []
+    for tr in tbl.findall("w:tr", NS):
+        cells = []
+        for tc in tr.findall("w:tc", NS):
+            merge = tc.find("w:tcPr/w:vMerge", NS)
+            span = tc.find("w:tcPr/w:gridSpan", NS)
+            cells.append(
+                (
+                    "".join(tc.xpath(".//w:t/text()", namespaces=NS)),
+                    None if merge is None else merge.get(f"{{{W}}}val", "continue"),
+                    1 if span is None else int(span.get(f"{{{W}}}val")),
+                )
+            )
+        rows.append(cells)
+    return rows
+
+
+def test_responsibility_table_two_levels_numbers_owners_deadlines(cli, tmp_path: Path) -> None:
+    data = _render(cli, "responsibility", tmp_path)
+    assert reading_order(data) == [
+        "2021年学生资助工作任务分解表",
+        "",
+        *["序号", "资助项目", "阶段任务", "工作内容", "责任科室", "完成时限"],
+        *["1", "国家助学金", "宣传发动", "印发资助政策简介并发放到每名新生", "学生资助科", "9月10日前"],
+        *["2", "召开班主任资助工作培训会", "学生资助科、团委", "9月15日"],
+        *["1", "评审认定", "组织家庭经济困难学生认定", "各系部", "9月20日-10月8日"],
+        *["2", "公示受助学生名单", "学生资助科", "10月15日前"],
+        *["1", "免学费", "数据核查", "核对免学费学生学籍数据", "教务科", "10月29日"],
+    ]
+    rows = _rows(data)
+    # 资助项目 merged down its four rows, 阶段任务 down each stage's two
+    assert [row[1][1] for row in rows[1:]] == ["restart", "continue", "continue", "continue", None]
+    assert [row[2][1] for row in rows[1:]] == ["restart", "continue", "restart", "continue", None]
+    assert all(row[0][1] is None and row[3][1] is None for row in rows)  # 序号 and tasks: a cell per task
+
+
+def test_responsibility_table_tracks_each_task_by_its_time_cell() -> None:
+    plan = load_plan(TABLES / "responsibility.yaml").plan
+    assert plan is not None
+    items = tracked_items(plan)
+    assert [(item.id, item.deadline, item.owner) for item in items] == [
+        ("c1.c1.1", date(2021, 9, 10), "学生资助科"),
+        ("c1.c1.2", date(2021, 9, 15), "学生资助科、团委"),
+        ("c1.c2.1", date(2021, 10, 8), "各系部"),  # a range is due on its last day
+        ("c1.c2.2", date(2021, 10, 15), "学生资助科"),
+        ("c2.c1.1", date(2021, 10, 29), "教务科"),
+    ]
+    groups = schedule(plan)
+    assert [(g.kind, g.span, [p.group.label for p in g.parents]) for g in groups] == [
+        ("category", None, ["国家助学金"]),
+        ("category", None, ["国家助学金"]),
+        ("category", None, ["免学费"]),
+    ]
+    assert groups[1].where == ("groups", 0, "groups", 1)
+
+
+def test_responsibility_due_lists_tasks_by_their_own_dates(cli) -> None:
+    result = cli("due", TABLES / "responsibility.yaml", "--today", "2021-09-12")
+    assert result.exit_code == 0
+    assert "c1.c1.1  2021-09-10  已逾期2天" in result.output
+    assert "c1.c1.2  2021-09-15  还有3天" in result.output
+    assert "c1.c2.1" not in result.output  # due in October
+
+
+def test_month_week_table_with_theme_column(cli, tmp_path: Path) -> None:
+    data = _render(cli, "month-week", tmp_path)
+    assert reading_order(data)[2:] == [
+        *["月份", "月主题", "周次", "工作内容", "责任部门"],
+        *["三月", "文明礼仪教育月", "第一周", "开学典礼暨国旗下讲话", "德育处"],
+        *["学生行为规范检查", "年级组"],
+        *["第二周", "学雷锋志愿服务活动", "团委"],
+        *["四月", "感恩教育月", "第六周", "清明节缅怀先烈主题班会", "各班主任"],
+    ]
+    rows = _rows(data)
+    assert [row[1][1] for row in rows[1:]] == ["restart", "continue", "continue", None]  # 月主题 beside 月份
+    assert [row[2][1] for row in rows[1:]] == ["restart", "continue", None, None]
+    plan = load_plan(TABLES / "month-week.yaml").plan
+    assert plan is not None
+    groups = schedule(plan)
+    assert [(g.key, g.kind, g.span.start, g.span.end) for g in groups if g.span] == [
+        ("3.w1", "time", date(2021, 3, 1), date(2021, 3, 7)),
+        ("3.w2", "time", date(2021, 3, 8), date(2021, 3, 14)),
+        ("4.w6", "time", date(2021, 4, 5), date(2021, 4, 11)),
+    ]
+    assert [item.id for item in tracked_items(plan)] == ["3.w1.1", "3.w1.2", "3.w2.1", "4.w6.1"]
+
+
+def test_two_header_rows_merge_across_and_down(cli, tmp_path: Path) -> None:
+    data = _render(cli, "two-header-rows", tmp_path)
+    rows = _rows(data)
+    assert rows[0] == [
+        ("类别", "restart", 1),
+        ("序号", "restart", 1),
+        ("工作内容", "restart", 1),
+        ("完成时限", "restart", 1),
+        ("完成情况", None, 2),
+    ]
+    assert rows[1] == [
+        ("", "continue", 1),
+        ("", "continue", 1),
+        ("", "continue", 1),
+        ("", "continue", 1),
+        ("已完成", None, 1),
+        ("未完成", None, 1),
+    ]
+    body = part(data, "word/document.xml")
+    headers = body.xpath("//w:tbl/w:tr[w:trPr/w:tblHeader]", namespaces=NS)
+    assert len(headers) == 2  # both header rows repeat on every page
+    assert reading_order(data)[2:] == [
+        *["类别", "序号", "工作内容", "完成时限", "完成情况", "已完成", "未完成"],
+        *["综合工作", "1", "修订学生资助工作实施细则", "3月31日前", "√", ""],
+        *["2", "开展资助政策宣传月活动", "5月", "", "推迟至6月"],
+    ]
+
+
+def test_plan_with_two_tables_each_under_its_heading(cli, tmp_path: Path) -> None:
+    data = _render(cli, "two-tables", tmp_path)
+    assert reading_order(data) == [
+        "2020年学生资助工作计划",
+        "一、2020年春季学期",
+        "",
+        *["时间", "工作内容", "3月", "1、审核春季学期国家助学金名单", "4月", "1、发放春季学期国家助学金"],
+        "二、2020年秋季学期",
+        "",
+        *["项目", "工作内容", "完成时间"],
+        *["新生资助", "1、开通绿色通道", "9月1日-9月7日", "2、发放入学资助项目", "9月30日前"],
+        "注：秋季学期工作以省厅通知为准。",
+    ]
+    assert [len(_rows(data, t)[0]) for t in (0, 1)] == [2, 3]
+    plan = load_plan(TABLES / "two-tables.yaml").plan
+    assert plan is not None
+    assert [(item.id, item.deadline) for item in tracked_items(plan)] == [
+        ("3.1", date(2020, 3, 31)),
+        ("4.1", date(2020, 4, 30)),
+        ("c1.1", date(2020, 9, 7)),
+        ("c1.2", date(2020, 9, 30)),
+    ]
+
+
+def test_table_without_header_row(cli, tmp_path: Path) -> None:
+    data = _render(cli, "no-header", tmp_path)
+    assert reading_order(data)[1:] == [
+        "",
+        *["假前", "1、寒假前完成春季学期资助名额预分配", "假后", "1、开学后两周内完成学生信息变更"],
+    ]
+    assert not part(data, "word/document.xml").xpath("//w:tblHeader", namespaces=NS)
+
+
+def test_seed_plans_keep_the_legacy_layout() -> None:
+    from aidplan.render.layout import build_layout
+
+    from .conftest import SEED_PLANS
+
+    for path in SEED_PLANS.values():
+        plan = load_plan(path).plan
+        assert plan is not None and not build_layout(plan).general
+
+
+@pytest.mark.parametrize(
+    ("body", "message"),
+    [
+        (
+            "columns:\n  - {header: 工作内容, role: task}\n  - {header: 具体措施, role: task}\ngroups:\n"
+            "  - {label: 3月, tasks: [a]}\n",
+            "4:3: error[E111]: 表格有 2 个 role: task 的列；任务内容列必须正好一个",
+        ),
+        (
+            "columns:\n  - {header: 工作内容, role: tasks}\ngroups:\n  - {label: 3月, tasks: [a]}\n",
+            "4:26: error[E110]: “role”的值不可用：“tasks”；可选：“group”、“task”、“number”、“owner”、“time”、"
+            "“deadline”、“free”",
+        ),
+        (
+            "columns:\n"
+            + "".join(f"  - {{header: 列{n}, role: free, key: k{n}}}\n" for n in range(8))
+            + "  - {header: 工作内容, role: task}\ngroups:\n  - {label: 3月, tasks: [a]}\n",
+            "4:3: error[E111]: 表格有 9 列；最多 8 列",
+        ),
+        (
+            "columns:\n  - {header: 备注, role: free}\n  - {header: 工作内容, role: task}\n"
+            "groups:\n  - {label: 3月, tasks: [a]}\n",
+            "4:5: error[E111]: 自由列“备注”缺少 key：任务和分组用 cells 的这个键写它的内容（如 key: note）",
+        ),
+        (
+            "columns:\n  - {header: 月份, role: group}\n  - {header: 工作内容, role: task}\ngroups:\n"
+            "  - label: 3月\n    tasks: [a]\n    groups:\n      - {label: 第一周, tasks: [b]}\n",
+            "7:5: error[E111]: 分组“3月”既有 tasks 又有 groups：一个分组要么列任务，要么分成下一级分组",
+        ),
+        (
+            "columns:\n  - {header: 月份, role: group}\n  - {header: 工作内容, role: task}\ngroups:\n"
+            "  - label: 3月\n    groups:\n      - {label: 第一周, tasks: [b]}\n",
+            "9:17: error[E111]: 分组“第一周”在第 2 层，但表格只有 1 个分组列（role: group）；"
+            "请为每一层分组写一列 role: group",
+        ),
+        (
+            "columns:\n  - {header: 月份, role: group}\n  - {header: 工作内容, role: task}\ngroups:\n"
+            "  - label: 3月\n    tasks:\n      - {text: a, cells: {note: 已完成}}\n",
+            "9:27: error[E111]: cells 的键“note”不是任何自由列的 key；这张表的自由列 key：（表格没有 role: free 的列）",
+        ),
+        (
+            "groups:\n  - label: a\n    groups:\n      - label: b\n        groups:\n          - label: c\n"
+            "            groups:\n              - {label: d, tasks: [x]}\n",
+            "4:5: error[E111]: 分组“a”下面有 4 层分组；一张表最多分 3 层",
+        ),
+        (
+            "periods:\n  - {label: 3月, tasks: [a]}\ngroups:\n  - {label: 4月, tasks: [b]}\n",
+            "1:1: error[E111]: 计划同时写了 periods、groups；只写其中一个（groups 与 periods 相同，多张表用 tables）",
+        ),
+    ],
+)
+def test_table_mistakes_are_located(cli, tmp_path: Path, body: str, message: str) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text("title: 计划\nyear: 2021\n" + body, encoding="utf-8")
+    result = cli("check", path)
+    assert result.exit_code == 1
+    assert f"{path}:{message}" in result.output
