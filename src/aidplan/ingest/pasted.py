@@ -57,9 +57,10 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
 def read_pasted(text: str) -> SourceDocument:
     lines = _clean(text)
     tab_led = sum(1 for line in lines if line.startswith("\t"))
-    if tab_led >= 3:
+    mid_tab = sum(1 for line in lines if "\t" in line.strip())  # a tab between cells: a row on one line
+    if tab_led >= 3 and mid_tab < 3:
         return _tab_led(lines)
-    separated = [line for line in lines if "\t" in line.strip() or line.count("|") >= 2]
+    separated = [line for line in lines if "\t" in line.rstrip() or line.count("|") >= 2]
     if len(separated) >= 3:
         return _separated(lines)
     return _one_per_line(lines)
@@ -131,7 +132,7 @@ def _repeated_headers_dropped(table: Table) -> Table:
 
 def _separated(lines: list[str]) -> SourceDocument:
     """Rows on one line each, cells separated by tabs or |."""
-    first = next(i for i, line in enumerate(lines) if "\t" in line.strip() or line.count("|") >= 2)
+    first = next(i for i, line in enumerate(lines) if "\t" in line.rstrip() or line.count("|") >= 2)
     blocks: list = _split_head(lines, first)
     rows: list[list[str]] = []
     after: list[str] = []
@@ -141,8 +142,9 @@ def _separated(lines: list[str]) -> SourceDocument:
             continue
         if set(stripped) <= set("|-:+ "):
             continue  # a Markdown rule or a drawn border
-        if "\t" in stripped or stripped.count("|") >= 2:
-            cells = stripped.strip("|").split("|") if "|" in stripped and "\t" not in stripped else line.split("\t")
+        if "\t" in line.rstrip() or stripped.count("|") >= 2:
+            piped = "|" in stripped and "\t" not in stripped
+            cells = stripped.strip("|").split("|") if piped else line.rstrip().split("\t")
             rows.append([cell.strip() for cell in cells])
         elif rows and not after and not stripped.startswith("注"):
             rows[-1][-1] += "\n" + stripped  # a cell's next line

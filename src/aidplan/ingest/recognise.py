@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
 from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS
+from aidplan.plan.numerals import parse_number
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
 
 
@@ -32,11 +33,17 @@ ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十
 PAGE_FURNITURE = re.compile(r"^[—\-－–]\s*[0-9０-９]+\s*[—\-－–]$|^第\s*[0-9]+\s*页(，?\s*共\s*[0-9]+\s*页)?$")
 YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年|\s*[-—~至]\s*(?:19|20)[0-9]{2}\s*学年)")
 
-# a printed task number: 1、 1. （1） (1) ① — "2014年" or "1.5万" are not numbers
+# a printed task number in any form a plan may name (aidplan.plan.numbering): 1、 1. 1． 1) 1） 01. (1) （1） 一、
+# （一） ① — "2014年" or "1.5万" are not numbers
 NUMBER_PREFIX = re.compile(
-    r"^\s*(?:(?P<d>[0-9]{1,3})\s*(?P<p>[、.．])(?![0-9])|(?P<o>[（(])\s*(?P<b>[0-9]{1,3})\s*[)）]|(?P<c>[①-⑳]))\s*"
+    r"^\s*(?:(?P<d>[0-9]{1,3})\s*(?P<p>[、.．)）])(?![0-9])|(?P<o>[（(])\s*(?P<b>[0-9]{1,3})\s*[)）]"
+    r"|（(?P<cb>[一二三四五六七八九十百零]{1,5})）|(?P<cn>[一二三四五六七八九十百零]{1,5})、"
+    r"|(?P<c>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]))\s*"
 )
-NUMBER_STYLES = {"、": "1、", ".": "1.", "（": "（1）", "(": "(1)"}
+PREFERRED_FORMS = ("1、", "1.", "1．", "（1）", "(1)", "1)", "1）", "01.", "01、", "一、", "（一）", "①")
+_CIRCLED = (
+    [chr(0x2460 + n) for n in range(20)] + [chr(0x3251 + n) for n in range(15)] + [chr(0x32B1 + n) for n in range(15)]
+)
 MONTH_NUMBER = re.compile(r"(?<![0-9])(1[0-2]|[1-9])(?=\s*月)")
 
 
@@ -44,10 +51,12 @@ MONTH_NUMBER = re.compile(r"(?<![0-9])(1[0-2]|[1-9])(?=\s*月)")
 class Task:
     text: str
     number: int | None = None
-    style: str | None = None  # the numbering style its prefix shows, None when it has none we can print
+    forms: frozenset[str] = frozenset()  # the numbering forms that print its number as it is printed
     printed: str = ""  # the whole printed paragraph, number included
     owner: str | None = None
     deadline: str | None = None
+    explicit: bool = False  # its number is written out (number:), since it is not the one its position gives
+    heading: bool = False  # a sub-heading line among the tasks (（一）资助宣传); the numbers start again after it
 
 
 @dataclass
@@ -96,18 +105,35 @@ def role_of(header: str) -> str | None:
     return None
 
 
+def _forms(digits: str, mark: str) -> frozenset[str]:
+    """The numbering forms an Arabic number with its mark can be printed in: 7. is 1.; 07. is 01.; 12. is
+    either."""
+    plain = "1" + mark
+    padded = "01" + mark if mark in ".、" else None
+    if digits.startswith("0") and len(digits) == 2:
+        return frozenset({padded} if padded else set())
+    if len(digits) >= 2 and padded:
+        return frozenset({plain, padded})
+    return frozenset({plain})
+
+
 def split_number(text: str) -> Task:
-    """A task paragraph split into its printed number and its text."""
+    """A task paragraph split into its printed number and its text; `forms` are the numbering forms that print
+    that number so (empty when none does)."""
     found = NUMBER_PREFIX.match(text)
     if found is None:
         return Task(text.strip(), printed=text.strip())
     rest = text[found.end() :].strip()
     if found["d"]:
-        style = NUMBER_STYLES.get(found["p"])
-        return Task(rest, int(found["d"]), style, text.strip())
+        return Task(rest, int(found["d"]), _forms(found["d"], found["p"]), text.strip())
     if found["b"]:
-        return Task(rest, int(found["b"]), NUMBER_STYLES[found["o"]], text.strip())
-    return Task(rest, "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".index(found["c"]) + 1, None, text.strip())
+        return Task(rest, int(found["b"]), frozenset({"（1）" if found["o"] == "（" else "(1)"}), text.strip())
+    if found["cb"] or found["cn"]:
+        number = parse_number(found["cb"] or found["cn"])
+        if number is None:
+            return Task(text.strip(), printed=text.strip())
+        return Task(rest, number, frozenset({"（一）" if found["cb"] else "一、"}), text.strip())
+    return Task(rest, _CIRCLED.index(found["c"]) + 1, frozenset({"①"}), text.strip())
 
 
 _RUN_TOGETHER = r"(?<=[；;。！!？?，,\s])\s*(?={n}\s*[、.．](?![0-9]))"
@@ -185,8 +211,9 @@ class Recogniser:
             groups = self._merge_repeated(groups + self._groups(extra, extra_header, roles))
         if not groups:
             raise RecognitionError(f"{self.name} 的表格里没有找到任何工作任务")
-        by_period = any(len(g.tasks) > 1 and g.rows < len(g.tasks) for g in groups) or all(g.rows == 1 for g in groups)
-        by_period = by_period and not all(len(g.tasks) <= 1 for g in groups)
+        counts = [sum(1 for t in g.tasks if not t.heading) for g in groups]  # a sub-heading shares its task's cell
+        by_period = any(n > 1 and g.rows < n for g, n in zip(groups, counts)) or all(g.rows == 1 for g in groups)
+        by_period = by_period and not all(n <= 1 for n in counts)
         layout = "by-period" if by_period else "by-task"
         data["layout"] = layout
         self.guesses.append(
@@ -195,7 +222,9 @@ class Recogniser:
             else "版式 by-task：每项任务一行，时段单元格跨其任务合并"
         )
         header_texts = {role: _join_lines(text) for role, text in roles.items() if role != "number"}
-        data["numbering"] = self._numbering(groups)
+        data["numbering"], scope = self._numbering(groups)
+        if scope != "group":
+            data["numbering_scope"] = scope
         columns = {}
         for role in ("period", "tasks", "deadline", "owner"):
             if role in header_texts:
@@ -408,51 +437,76 @@ class Recogniser:
             if paragraph.number:
                 parts[0] = paragraph.number + parts[0]
             lines.extend(parts)
-        tasks: list[Task] = []
+        pieces: list[str] = []
         for line in lines:
-            if not line.strip():
-                continue
-            task = split_number(line)
-            pieces = split_run_together(line, task.number) if task.number is not None else [line]
-            for piece in pieces:
-                task = split_number(piece)
-                expected = tasks[-1].number + 1 if tasks and tasks[-1].number is not None else 1
-                wrapped = task.number is None or task.number < expected  # a wrapped line, not a new task
-                if tasks and tasks[-1].number is not None and wrapped:
-                    tasks[-1].text = _join_lines(tasks[-1].text + "\n" + piece.strip())
-                    tasks[-1].printed = _join_lines(tasks[-1].printed + "\n" + piece.strip())
-                    continue
+            if line.strip():
+                first = split_number(line)
+                pieces += split_run_together(line, first.number) if first.number is not None else [line]
+        parsed = [split_number(piece) for piece in pieces]
+        tasks: list[Task] = []
+        for index, task in enumerate(parsed):
+            after = parsed[index + 1] if index + 1 < len(parsed) else None
+            if (
+                task.number is not None
+                and after is not None
+                and after.number == 1
+                and task.forms.isdisjoint(after.forms)
+                and (not tasks or tasks[-1].heading or tasks[-1].forms.isdisjoint(task.forms))
+            ):
+                task.heading = True  # （一）资助宣传 above tasks numbered 1. 2. …: a sub-heading
+                task.text, task.number, task.forms = task.printed, None, frozenset()
                 tasks.append(task)
+                continue
+            if task.number is None and tasks and not tasks[-1].heading and tasks[-1].number is not None:
+                tasks[-1].text = _join_lines(tasks[-1].text + "\n" + pieces[index].strip())  # a wrapped line
+                tasks[-1].printed = _join_lines(tasks[-1].printed + "\n" + pieces[index].strip())
+                continue
+            tasks.append(task)
         for nested in cell.tables:
             texts = [c.text for c in nested.cells if c.text.strip()]
             self.unplaced.append(f"表格第 {row + 1} 行单元格里的嵌套表格：{'｜'.join(texts)}")
         return tasks
 
-    def _numbering(self, groups: list[Group]) -> str:
-        tasks = [t for g in groups for t in g.tasks]
-        styles = Counter(t.style for t in tasks)
-        in_order = all([t.number for t in g.tasks] == list(range(1, len(g.tasks) + 1)) for g in groups)
-        if len(styles) == 1 and None not in styles and in_order:
-            style = next(iter(styles))
-            self.guesses.append(f"编号样式“{style}”，每个时段从 1 编起")
-            return style
-        if styles == Counter({None: len(tasks)}) and not any(t.number for t in tasks):
+    def _numbering(self, groups: list[Group]) -> tuple[str, str]:
+        """The numbering form and scope the printed numbers show: each group from 1 (group), or running on
+        through the table (plan). Numbers that repeat or skip are kept as explicit numbers (check warns, W217);
+        numbers printed in no common form stay in the task text (numbering: none)."""
+        tasks = [t for g in groups for t in g.tasks if not t.heading]
+        expected: list[int] = []
+        for group in groups:
+            count = 0
+            for task in group.tasks:
+                count = 0 if task.heading else count + 1
+                if not task.heading:
+                    expected.append(count)
+        if tasks and all(t.number is not None for t in tasks):
+            common = frozenset.intersection(*(t.forms for t in tasks))
+            form = next((f for f in PREFERRED_FORMS if f in common), None)
+            if form is not None:
+                per_group = [t.number for t in tasks] == expected
+                running = [t.number for t in tasks] == list(range(1, len(tasks) + 1))
+                if per_group or not running or any(t.heading for g in groups for t in g.tasks):
+                    explicit = [t.number != n for t, n in zip(tasks, expected)]
+                    for task, differs in zip(tasks, explicit):
+                        task.explicit = differs
+                    if any(explicit):
+                        self.guesses.append(
+                            f"编号样式“{form}”；有的编号重复或跳号，照原样写成 number:（check 会提示 W217）"
+                        )
+                    else:
+                        self.guesses.append(f"编号样式“{form}”，每个时段从 1 编起")
+                    return form, "group"
+                self.guesses.append(f"编号样式“{form}”，整张表连续编号（numbering_scope: plan）")
+                return form, "plan"
+        if not any(t.number for t in tasks):
             self.guesses.append("任务没有编号（numbering: none）")
         else:
-            reasons = []
-            if len(styles) > 1:
-                reasons.append("编号样式不统一")
-            if not in_order:
-                reasons.append("编号不是每个时段从 1 连续编起")
-            if None in styles and any(t.number for t in tasks):
-                reasons.append("有的编号计划格式印不出")
-            self.guesses.append(
-                f"{'、'.join(reasons) or '编号样式计划格式印不出'}：编号原样留在任务文字里（numbering: none）"
-            )
-        for task in tasks:
+            self.guesses.append("有的任务没有编号，或编号样式不统一：编号原样留在任务文字里（numbering: none）")
+        for task in [t for g in groups for t in g.tasks]:
             task.text = task.printed
             task.number = None
-        return "none"
+            task.heading = False
+        return "none", "group"
 
     def _owners(self, groups: list[Group], layout: str) -> None:
         if layout == "by-task":
@@ -516,12 +570,17 @@ class Recogniser:
                 reference = references.get((index, position))
                 if reference == "placed":
                     continue
+                if task.heading:
+                    entries.append({"heading": task.text})
+                    continue
                 if reference is not None:
                     entry: dict = {"recurring": reference[0]}
                     if reference[1] is not None and reference[1] != months[index]:
                         entry["month"] = reference[1]
                 else:
                     entry = {"text": task.text}
+                if task.explicit and task.number is not None:
+                    entry["number"] = task.number
                 if task.owner:
                     entry["owner"] = task.owner
                 if task.deadline:
@@ -537,7 +596,7 @@ class Recogniser:
         occurrences: dict[str, dict[int, tuple[int, int | None]]] = {}
         for index, group in enumerate(groups):
             for position, task in enumerate(group.tasks):
-                if task.owner or task.deadline:
+                if task.owner or task.deadline or task.heading:
                     continue
                 keys = {(task.text, None)}
                 for found in MONTH_NUMBER.finditer(task.text):
@@ -573,6 +632,8 @@ class Recogniser:
                 and any(month != months[i] for i, (_, month) in where.items())
             ):
                 placement = "listed"
+            if placement != "listed" and any(t.explicit for g in groups for t in g.tasks):
+                placement = "listed"  # numbers written out count positions, which an automatic placement moves
             if placement != "listed" and len(chosen) > 1:
                 placement = "listed"  # several automatic placements would reorder each other
             recurring.append({"id": ident, "text": text, "placement": placement})

@@ -64,7 +64,17 @@ def _comment(text: str, indent: str = "# ") -> list[str]:
     return [f"{indent}{line}".rstrip() for line in text.splitlines() or [""]]
 
 
-TOP_KEYS = ("title", "year", "organisation", "attachment", "layout", "numbering", "columns", "owners")
+TOP_KEYS = (
+    "title",
+    "year",
+    "organisation",
+    "attachment",
+    "layout",
+    "numbering",
+    "numbering_scope",
+    "columns",
+    "owners",
+)
 
 
 def plan_yaml(recognised: Recognised, source: str, kind: str) -> str:
