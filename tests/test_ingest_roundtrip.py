@@ -44,6 +44,11 @@ NOT_ROUND_TRIPPED = {
     **{str(p.relative_to(ROOT)): GENERAL_SHAPES for p in sorted((DATA / "tables").glob("*.yaml"))},
     "tests/data/html/hostile.yaml": "its first label “三月份<script>” needs span:, which the table does not print",
     "tests/data/new/weekly.yaml": "its weeks (第一周 …) need the first day of the term (term:), not printed",
+    **{
+        f"tests/data/tables/{name}.yaml": "import reads a period column and a task column; columns listed with roles "
+        "(序号, nested groups, free cells, two header rows, several tables) are not read back yet"
+        for name in ("responsibility", "month-week", "two-header-rows", "two-tables", "no-header")
+    },
 }
 SEED_TRANSCRIPTIONS = {
     "plans/2014-yueyang.yaml": DATA / "seeds" / "2014-yueyang.txt",
