@@ -25,18 +25,35 @@ def test_dash_v_prints_the_version(cli) -> None:
 
 
 @pytest.mark.parametrize(
-    ("command", "usage", "argument"),
+    ("command", "usage", "argument", "english"),
     [
-        ("check", "Usage: aidplan check [OPTIONS] [PATH]...", "  PATH...  Plan files or folders to check"),
-        ("done", "Usage: aidplan done [OPTIONS] {PLAN} {TASK}...", "  TASK...  Task ids as due/status show them"),
-        ("calendar", "Usage: aidplan calendar [OPTIONS] {YEAR} [PATH]...", "  PATH...  Calendar files"),
+        (
+            "check",
+            "Usage: aidplan check [OPTIONS] [PATH]...",
+            "  PATH...  要检查的计划文件或文件夹",
+            "  PATH...  Plan files or folders to check",
+        ),
+        (
+            "done",
+            "Usage: aidplan done [OPTIONS] {PLAN} {TASK}...",
+            "  TASK...  due/status 显示的任务编号",
+            "  TASK...  Task ids as due/status show them",
+        ),
+        (
+            "calendar",
+            "Usage: aidplan calendar [OPTIONS] {YEAR} [PATH]...",
+            "  PATH...  日历文件",
+            "  PATH...  Calendar files",
+        ),
     ],
 )
-def test_help_names_arguments_as_people_write_them(cli, command: str, usage: str, argument: str) -> None:
-    text = cli(command, "--help").stdout
-    assert text.splitlines()[0] == usage
-    assert any(line.startswith(argument) for line in text.splitlines())
-    assert "<list[" not in text and "<path>" not in text
+def test_help_names_arguments_as_people_write_them(cli, command: str, usage: str, argument: str, english: str) -> None:
+    """In Chinese by default, in English with --lang en (which may follow the command, as here)."""
+    for args, expected in (((command, "--help"), argument), ((command, "--help", "--lang", "en"), english)):
+        text = cli(*args).stdout
+        assert text.splitlines()[0] == usage
+        assert any(line.startswith(expected) for line in text.splitlines()), text
+        assert "<list[" not in text and "<path>" not in text
 
 
 def test_completion_prints_a_script_and_answers_the_shell() -> None:

@@ -28,6 +28,7 @@ LAYERS: dict[str, int] = {
     "errors": 1,
     "registry": 1,
     "rules": 0,
+    "messages": 0,
     "__init__": 0,
 }
 

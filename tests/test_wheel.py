@@ -33,6 +33,8 @@ def test_wheel_carries_templates_and_fonts(wheel: Path) -> None:
     assert "aidplan/templates/plan.html.j2" in names
     assert "aidplan/templates/status.html.j2" in names
     assert "aidplan/render/fonts.conf" in names
+    assert "aidplan/messages/en.po" in names
+    assert "aidplan/messages/locale/en/LC_MESSAGES/aidplan.mo" in names  # compiled by hatch_build.py
 
 
 def test_installed_wheel_renders_markdown_from_packaged_templates(wheel: Path, tmp_path: Path) -> None:
@@ -74,3 +76,12 @@ def test_installed_wheel_renders_markdown_from_packaged_templates(wheel: Path, t
         [str(python), "-I", "-c", "import aidplan; print(aidplan.__file__)"], capture_output=True, text=True, check=True
     ).stdout
     assert str(env_dir) in location  # the installed copy, not the checkout
+    cache = tmp_path / "cache"
+    english = subprocess.run(
+        [str(python), "-I", "-m", "aidplan", "explain", "E999", "--lang", "en"],
+        capture_output=True,
+        text=True,
+        env={"XDG_CACHE_HOME": str(cache), "HOME": str(tmp_path)},
+    )
+    assert english.stderr == "aidplan: no finding has the code “E999”; aidplan explain lists every code\n"
+    assert not cache.exists()  # the wheel's own .mo was read; nothing compiled on the way

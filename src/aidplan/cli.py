@@ -12,6 +12,8 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
+from aidplan.messages import LANGUAGES, language, language_from_environment, later, localized, set_language, tr
+
 # aidplan uses no pydantic plugins; discovering them scans the entry points of every installed package
 # (about 20 ms at each start). Set here, in the command's own process, and only if the user has not.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
@@ -52,116 +54,212 @@ DEFAULT_WITHIN = 14
 
 # --- help texts -------------------------------------------------------------------------------------------------
 
-APP_HELP = "Compile, check and track annual work plans (学生资助工作计划) kept as YAML files."
-VERSION_HELP = "Print the version and exit."
-PATHS_HELP = "Plan files or folders. Default: the config's plans, else plans/."
-CHECK_PATHS_HELP = (
-    "Plan files or folders to check (folders are searched for *.yaml/*.yml). Default: the config's plans, else plans/."
+APP_HELP = later("编制、检查和跟踪以 YAML 文件保存的学生资助年度工作计划。")
+VERSION_HELP = later("显示版本号后退出。")
+LANG_HELP = later(
+    "消息的语言：zh（中文，默认）或 en（English）。可写在任何命令后面；默认：项目配置的"
+    " lang，否则看 LANGUAGE/LC_ALL/LC_MESSAGES/LANG（en_* 为英文）。",
 )
-CHECK_FORMAT_HELP = f"{format_help(CHECK_FORMATS)}. Default: github when GITHUB_ACTIONS is set, else text."
-STRICT_HELP = "Fail (exit 1) on warnings too."
-QUIET_HELP = "Print only the problems: no summary line, nothing when clean."
-RENDER_PATHS_HELP = "Plan files or folders of plans to render."
-RENDER_FORMAT_HELP = (
-    f"Output formats, comma-separated or repeated: {RENDER_FORMATS.listing()}. "
-    f"Default: the format of -o's extension, else {','.join(DEFAULT_RENDER_FORMATS)}. pdf needs LibreOffice "
-    "and writes build/PLAN.pdf (the DOCX converted)."
+PATHS_HELP = later("计划文件或文件夹。默认：项目配置的 plans，否则为 plans/。")
+CHECK_PATHS_HELP = later(
+    "要检查的计划文件或文件夹（文件夹里找 *.yaml/*.yml）。默认：项目配置的 plans，否则为 plans/。",
 )
-TABLE_KIND_HELP = f"{KINDS_HELP} Default: the plan's own."
-OUT_DIR_HELP = "Folder for the outputs, named after each plan file."
-OUTPUT_HELP = "Write to exactly this file (one plan, one format); - writes standard output (Markdown by default)."
-TEMPLATES_HELP = "A folder of templates that override the shipped ones (copy templates/ to start)."
-ORIENTATION_HELP = (
-    "Page orientation of the table; landscape uses the margins of GB/T 9704 §8. Default: the plan's style, else "
-    "portrait."
+CHECK_FORMAT_HELP = later(
+    "{formats}。默认：设置了 GITHUB_ACTIONS 时为 github，否则为 text。",
+    formats=format_help(CHECK_FORMATS),
 )
-DOCX_TEMPLATE_HELP = (
-    "An office's own Word template (a 通知 with the plan as its 附件) to fill instead of the bare table: Jinja2 tags "
-    "typed in Word, and one paragraph {{p plan_table }} where the table goes. See templates/notice.docx."
+STRICT_HELP = later("有警告时也判为失败（退出码 1）。")
+QUIET_HELP = later("只显示问题：不显示汇总行，没有问题时什么也不显示。")
+RENDER_PATHS_HELP = later("要生成文档的计划文件或计划文件夹。")
+RENDER_FORMAT_HELP = later(
+    "输出格式，用逗号分隔或重复给出：{formats}。默认：-o 的扩展名对应的格式，否则为 "
+    "{default}。pdf 需要 LibreOffice，写出 build/PLAN.pdf（由 DOCX 转换）。",
+    formats=RENDER_FORMATS.listing(),
+    default=",".join(DEFAULT_RENDER_FORMATS),
 )
-DATE_HELP = "With --docx-template: the 成文日期 {{ date }} (ISO, 2020-02-10). Default: today."
-PAGINATE_HELP = (
-    "estimate: split long periods where aidplan's own layout ends the page (no LibreOffice needed); "
-    "exact: convert with LibreOffice, and where its lines differ, split again by them and convert again."
+TABLE_KIND_HELP = later(
+    "{kinds} 默认：计划自己的设置。",
+    kinds=KINDS_HELP,
 )
-NO_DOCX_TEMPLATE_HELP = "Print the bare table even when the project config names a docx_template."
-SET_HELP = "With --docx-template: one more template variable, NAME=VALUE (repeatable), e.g. org=淮北市学生资助管理中心."
-DATE_FORMS = "2020-05-10, 2020/5/10, 2020年5月10日, 5月10日 (in the plan's year), 今天, 昨天"
-TODAY_HELP = f"Report as of this date instead of the real date: {DATE_FORMS}."
-FAIL_ON_OVERDUE_HELP = "Exit 1 when anything is overdue (for scheduled CI reminders)."
-PLAN_HELP = "The plan file the tasks belong to."
-TASKS_HELP = "Task ids as due/status show them: 5.2, or 5.1@5-20 for one occurrence of a monthly duty."
-ON_HELP = f"The date of the record: {DATE_FORMS}. Default: today."
-BY_HELP = "Who did it or reports it."
-NOTE_HELP = "A remark for the 台账."
-STATUS_HELP = f"{', '.join(list(STATUSES)[:-1])} or {list(STATUSES)[-1]}."
-WITHIN_HELP = "Also list what falls due in the next DAYS days. Default: the config's within, else 14."
-DUE_FORMAT_HELP = f"{format_help(DUE_FORMATS)}."
-WORKING_DAYS_HELP = "Count down in working days (official holidays and 调休 workdays counted) instead of calendar days."
-STATUS_FORMAT_HELP = f"{format_help(STATUS_FORMATS)}."
-STATUS_OUT_DIR_HELP = (
-    "With docx/xlsx/html: folder for PLAN.status.docx or PLAN.status.xlsx (status.xlsx for several plans), "
-    "or status.html."
+OUT_DIR_HELP = later("输出文件所在的文件夹，文件以计划文件命名。")
+OUTPUT_HELP = later(
+    "写到这个文件（一个计划、一种格式）；- 表示写到标准输出（默认为 Markdown）。",
 )
-STATUS_FORCE_HELP = (
-    "With xlsx: write over the workbook even if staff filled in rows not yet imported (their edits are lost)."
+TEMPLATES_HELP = later(
+    "一个模板文件夹，其中的模板代替自带的模板（可复制 templates/ 作为起点）。",
 )
-STATUS_OUTPUT_HELP = (
-    "With docx/xlsx/html: write to exactly this file (docx: one plan; xlsx: all the plans in one workbook; "
-    "html: one dashboard for all the plans)."
+ORIENTATION_HELP = later(
+    "表格的页面方向；横向使用 GB/T 9704 第 8 章的页边距。默认：计划的 style，否则为纵向。",
 )
-STATUS_WITHIN_HELP = "With html: list what falls due in the next DAYS days."
-STATUS_TEMPLATES_HELP = "With html: a folder whose status.html.j2 overrides the shipped one."
-STATUS_ORIENTATION_HELP = "With docx: page orientation of the 台账 (four columns read best landscape)."
-EXPORT_PATHS_HELP = "Plan files or folders of plans."
-EXPORT_FORMAT_HELP = f"{format_help(EXPORT_FORMATS)}. Default: -o's extension, else ics."
-EXPORT_OUTPUT_HELP = "Write all plans into this one file; - writes standard output."
-EXPORT_OUT_DIR_HELP = "Folder for one file per plan, named after it."
-EXPLAIN_CODE_HELP = "A finding code as check prints it (E205, W220). Without one, every code is listed."
-REMIND_HELP = "With ics: a reminder this long before each deadline's day, e.g. 3d, 12h, 1w."
-COMPLETION_SHELL_HELP = "The shell: bash, zsh or fish."
-CALENDAR_YEAR_HELP = "The year to show, e.g. 2027."
-CALENDAR_PATHS_HELP = (
-    "Calendar files (*.calendar.yaml) or folders holding them. Default: the config's calendars, else the plans folder."
+DOCX_TEMPLATE_HELP = later(
+    "单位自己的 Word 模板（以计划为附件的通知），用它代替单独的表格：在 Word 里输入 "
+    "Jinja2 标签，并在放表格的地方单独一段写 {{p plan_table }}。见 "
+    "templates/notice.docx。",
 )
-CALENDAR_FORMAT_HELP = f"{format_help(CALENDAR_FORMATS)}."
-PROGRESS_APP_HELP = (
-    "Progress records beyond done/mark: import the 台账 workbook staff fill in; re-point records after a plan edit."
+DATE_HELP = later(
+    "与 --docx-template 一起用：成文日期 {{ date }}（ISO 格式，如 2020-02-10）。默认：今天。",
 )
-REID_HELP = """After editing a plan (a task inserted or removed), point progress records back at their tasks' new ids.
-
-Each record written by done/mark keeps the start of its task's text; a record whose text now belongs to exactly
-one other id gets that id (check warns W306 when this is needed). The progress file is rewritten under the same
-lock as done, atomically, with its comments kept.
-"""
-REID_DRY_RUN_HELP = "Show what would change; write nothing."
-IMPORT_HELP = """Record what staff filled in a 台账 workbook (made by status -f xlsx), beside each plan.
-
-Each row whose status, date, by or note differ from the record in force becomes one record, appended with the
-same locked, atomic writer as done; importing the same workbook again adds nothing. Problems are listed as
-BOOK.xlsx!Sheet!F12: message, and nothing is written while any row is wrong (unless --skip-bad). Rows added or
-deleted by hand are reported, not guessed.
-"""
-IMPORT_BOOK_HELP = "The filled-in workbook (.xlsx)."
-SKIP_BAD_HELP = "Leave out the rows with errors and record the others."
-IMPORT_DRY_RUN_HELP = "List the records without writing them."
-IMPORT_PLAN_HELP = "The plan file, when it cannot be found from where the workbook was written (one-plan workbooks)."
-IMPORT_TODAY_HELP = "The date given to rows left without one (ISO, 2020-05-27). Default: today."
-REMIND_COMMAND_HELP = f"""Post what is overdue and due soon to a group chat robot: {NOTIFIERS.listing()}.
-
-Long lists are split into several messages within the platform's size limit. Nothing is posted when nothing is
-due (unless --always). The URL and the secret may come from {URL_ENV} and {SECRET_ENV}; neither the secret nor
-the URL's token is ever printed. Exit code 1 when the platform refuses the message or cannot be reached.
-"""
-WEBHOOK_HELP = "The robot's webhook URL."
-PLATFORM_HELP = f"{format_help(NOTIFIERS)}. Default: inferred from the URL's host."
-SECRET_HELP = "The robot's signing secret (钉钉 加签, 飞书 签名校验); 企业微信 robots have none."
-REMIND_WITHIN_HELP = "Also remind of what falls due in the next DAYS days."
-DRY_RUN_HELP = "Print the message(s) as JSON instead of posting them."
-ALWAYS_HELP = "Post even when nothing is due (a message saying so)."
-TEXT_HELP = "Send plain text instead of Markdown."
-TIMEOUT_HELP = "Seconds to wait for each answer."
-RETRIES_HELP = "How many times to try again after 5xx answers, timeouts and network errors (waiting 1 s, 2 s, 4 s…)."
+PAGINATE_HELP = later(
+    "estimate：在 aidplan 自己的排版算出的页尾处拆分长时段（不需要 LibreOffice）；exact"
+    "：用 LibreOffice 转换，行位置不同时按它的分页重新拆分并再转换一次。",
+)
+NO_DOCX_TEMPLATE_HELP = later("即使项目配置指定了 docx_template，也只输出单独的表格。")
+SET_HELP = later(
+    "与 --docx-template 一起用：再给一个模板变量，NAME=VALUE（可重复），如 org=淮北市学生资助管理中心。",
+)
+DATE_FORMS = later(
+    "2020-05-10、2020/5/10、2020年5月10日、5月10日（计划所在的年份）、今天、昨天",
+)
+TODAY_HELP = later(
+    "按这一天而不是真实的今天来报告：{forms}。",
+    forms=DATE_FORMS,
+)
+FAIL_ON_OVERDUE_HELP = later("有逾期任务时退出码为 1（用于定时的 CI 提醒）。")
+PLAN_HELP = later("任务所属的计划文件。")
+TASKS_HELP = later("due/status 显示的任务编号：5.2，或 5.1@5-20 表示每月任务的某一次。")
+ON_HELP = later(
+    "记录的日期：{forms}。默认：今天。",
+    forms=DATE_FORMS,
+)
+BY_HELP = later("完成或报告的人。")
+NOTE_HELP = later("写进台账的备注。")
+STATUS_HELP = later(
+    "{first} 或 {last}。",
+    first=", ".join(list(STATUSES)[:-1]),
+    last=list(STATUSES)[-1],
+)
+WITHIN_HELP = later("同时列出今后 DAYS 天内到期的任务。默认：项目配置的 within，否则为 14。")
+DUE_FORMAT_HELP = later(
+    "{formats}。",
+    formats=format_help(DUE_FORMATS),
+)
+WORKING_DAYS_HELP = later("按工作日倒计时（算入法定节假日和调休上班日），而不是按自然日。")
+STATUS_FORMAT_HELP = later(
+    "{formats}。",
+    formats=format_help(STATUS_FORMATS),
+)
+STATUS_OUT_DIR_HELP = later(
+    "用于 docx/xlsx/html：PLAN.status.docx 或 PLAN.status.xlsx（多个计划时为 "
+    "status.xlsx）或 status.html 所在的文件夹。",
+)
+STATUS_FORCE_HELP = later(
+    "用于 xlsx：即使工作人员填写的行还没有导入，也覆盖工作簿（这些填写会丢失）。",
+)
+STATUS_OUTPUT_HELP = later(
+    "用于 docx/xlsx/html：写到这个文件（docx：一个计划；xlsx：所有计划放在一个工作簿里"
+    "；html：所有计划一个总览页）。默认格式由它的扩展名决定。",
+)
+STATUS_WITHIN_HELP = later("用于 html：列出今后 DAYS 天内到期的任务。")
+STATUS_TEMPLATES_HELP = later("用于 html：一个文件夹，其中的 status.html.j2 代替自带的模板。")
+STATUS_ORIENTATION_HELP = later("用于 docx：台账的页面方向（四列的表格横向最好读）。")
+EXPORT_PATHS_HELP = later("计划文件或计划文件夹。")
+EXPORT_FORMAT_HELP = later(
+    "{formats}。默认：-o 的扩展名对应的格式，否则为 ics。",
+    formats=format_help(EXPORT_FORMATS),
+)
+EXPORT_OUTPUT_HELP = later("把所有计划写进这一个文件；- 表示写到标准输出。")
+EXPORT_OUT_DIR_HELP = later("每个计划一个文件，以计划命名，放在这个文件夹里。")
+EXPLAIN_CODE_HELP = later("check 显示的检查代码（E205、W220）。不给时列出全部代码。")
+REMIND_HELP = later("用于 ics：在每个截止日之前这么久提醒，如 3d、12h、1w。")
+COMPLETION_SHELL_HELP = later("shell：bash、zsh 或 fish。")
+CALENDAR_YEAR_HELP = later("要显示的年份，如 2027。")
+CALENDAR_PATHS_HELP = later(
+    "日历文件（*.calendar.yaml）或存放它们的文件夹。默认：项目配置的 calendars，否则为计划所在的文件夹。",
+)
+CALENDAR_FORMAT_HELP = later(
+    "{formats}。",
+    formats=format_help(CALENDAR_FORMATS),
+)
+PROGRESS_APP_HELP = later(
+    "done/mark 之外的进度记录：导入工作人员填写的台账工作簿；修改计划后重新对应记录的编号。",
+)
+REID_HELP = later(
+    "修改计划（插入或删除任务）之后，让进度记录重新指向任务的新编号。\n"
+    "\n"
+    "每条由 done/mark 写下的记录都保存着任务内容的开头；"
+    "如果这段内容现在只属于另一个编号，记录就改用那个编号（需要这样做时 check 会给出 "
+    "W306 警告）。进度文件在与 done 相同的锁下原子地重写，注释保留。\n",
+)
+REID_DRY_RUN_HELP = later("只显示会改动什么；什么也不写。")
+IMPORT_HELP = later(
+    "把工作人员在台账工作簿（由 status -f xlsx 生成）"
+    "里填写的内容记录到各计划旁边的进度文件。\n"
+    "\n"
+    "状态、日期、完成人或备注与现行记录不同的每一行成为一条记录，用与 done 相同的加锁、"
+    "原子写入方式追加；同一个工作簿再导入一次不会增加记录。问题以 BOOK.xlsx!工作表!F12:"
+    " 消息 的形式列出；只要有一行有错，就什么也不写（除非给了 --skip-bad）。"
+    "手工增删的行会报告出来，不会去猜。\n",
+)
+IMPORT_BOOK_HELP = later("填好的工作簿（.xlsx）。")
+SKIP_BAD_HELP = later("略过有错的行，记录其余的行。")
+IMPORT_DRY_RUN_HELP = later("列出记录但不写入。")
+IMPORT_PLAN_HELP = later("计划文件，在无法从工作簿写出的位置找到它时使用（单个计划的工作簿）。")
+IMPORT_TODAY_HELP = later("没有填日期的行使用的日期（ISO 格式，如 2020-05-27）。默认：今天。")
+REMIND_COMMAND_HELP = later(
+    "把逾期和即将到期的任务发到群聊机器人：{kinds}。\n"
+    "\n"
+    "长列表会按平台的长度限制拆成几条消息。没有到期任务时不发送（除非给了 --always）。"
+    "URL 和密钥也可以来自 {url_env} 和 {secret_env}；密钥和 URL 里的令牌从不显示。"
+    "平台拒收或无法连接时退出码为 1。\n",
+    kinds=NOTIFIERS.listing(),
+    url_env=URL_ENV,
+    secret_env=SECRET_ENV,
+)
+WEBHOOK_HELP = later("机器人的 webhook URL。")
+PLATFORM_HELP = later(
+    "{kinds}。默认：从 URL 的主机名推断。",
+    kinds=format_help(NOTIFIERS),
+)
+SECRET_HELP = later("机器人的签名密钥（钉钉加签、飞书签名校验）；企业微信的机器人没有密钥。")
+REMIND_WITHIN_HELP = later("同时提醒今后 DAYS 天内到期的任务。")
+DRY_RUN_HELP = later("把消息以 JSON 显示出来，不发送。")
+ALWAYS_HELP = later("没有到期任务时也发送（一条说明没有到期任务的消息）。")
+TEXT_HELP = later("发送纯文本而不是 Markdown。")
+TIMEOUT_HELP = later("每次等待回应的秒数。")
+RETRIES_HELP = later(
+    "遇到 5xx 回应、超时和网络错误后重试的次数（依次等待 1 秒、2 秒、4 秒……）。",
+)
+CHECK_HELP = later(
+    "检查计划文件：一次列出所有文件的所有问题，每个问题一行：路径:行:列: 级别[代码]: "
+    "消息。\n"
+    "\n"
+    "没有问题时退出码为 0，有计划出错时为 1（加 --strict 时警告也算），用法错误为 2。\n",
+)
+RENDER_HELP = later(
+    "把计划生成为正式的附件表格（GB/T 9704）：DOCX、Markdown、HTML 和 PDF。\n"
+    "\n"
+    "每个文件都原子地写入；只要有计划出错，就列出它的问题，什么也不写。\n",
+)
+DONE_HELP = later(
+    "在计划旁边的进度文件（PLAN.progress.yaml）里把任务记为已完成；计划本身不改动。",
+)
+MARK_HELP = later("在计划的进度文件里给任务记录别的状态（doing、dropped，或改回 todo）。")
+DUE_HELP = later(
+    "哪些任务已逾期、哪些即将到期、本期有哪些任务，并倒计时。\n\n已经结束的年度计划只汇总未完成的数目，不逐行列出。\n",
+)
+STATUS_COMMAND_HELP = later("每个计划的进展：完成数/总数和百分比、逾期项，按时段和按责任单位。")
+EXPORT_HELP = later(
+    "把每个截止日期（每月任务的每一次单独算）导出为日历（ICS）或表格（CSV）。\n"
+    "\n"
+    "每次导出的事件 UID 不变，所以再次导入会更新事件，而不是添加副本。\n",
+)
+EXPLAIN_HELP = later("检查代码的含义、出错的例子、消息和改法；不给代码时列出全部代码。")
+SCHEMA_HELP = later(
+    "输出计划格式的 JSON Schema（供编辑器使用：# yaml-language-server: $schema=…）。",
+)
+COMPLETION_HELP = later(
+    "输出 aidplan 的 shell 补全脚本：命令、选项、选项值和文件名。\n"
+    "\n"
+    "bash:  aidplan completion bash > "
+    "~/.local/share/bash-completion/completions/aidplan\n"
+    'zsh:   aidplan completion zsh > "${fpath[1]}/_aidplan"\n'
+    "fish:  aidplan completion fish > ~/.config/fish/completions/aidplan.fish\n",
+)
+CALENDAR_HELP = later(
+    "一年的放假日和调休上班日，每一天都注明来源：日历文件或节假日库。\n"
+    "\n"
+    "对还没有库收录的年份，把国务院办公厅的通知录入一个日历文件；消息会说明怎么做。\n",
+)
 
 # --- the boundary -----------------------------------------------------------------------------------------------
 
@@ -225,9 +323,18 @@ class _Boundary(TyperGroup):
     """Runs every command: an aidplan error becomes its findings, a red message and its exit code, never a
     traceback; Ctrl-C exits 130."""
 
-    def main(self, *args: Any, **kwargs: Any) -> Any:
+    def main(self, args: Any = None, *rest: Any, **kwargs: Any) -> Any:
         _degrade_output()
-        return super().main(*args, **kwargs)
+        arguments = list(sys.argv[1:] if args is None else args)
+        _CONFIG.clear()  # tests run many invocations in one process
+        try:
+            arguments, chosen = _take_lang(arguments)
+        except UsageError as exc:
+            set_language(language_from_environment())
+            raise SystemExit(_fail(str(exc), exc.exit_code).exit_code) from None
+        _LANG_CHOICE["value"] = chosen
+        set_language(chosen or language_from_environment())
+        return super().main(arguments, *rest, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
         _COLOUR_CHOICE["value"] = "auto"  # tests run many invocations in one process
@@ -235,6 +342,7 @@ class _Boundary(TyperGroup):
 
         forget_inputs()  # each command protects what it reads (several commands may run in one process)
         try:
+            _config_language()
             return super().invoke(ctx)
         except AidplanError as exc:
             if isinstance(exc, FindingsError):
@@ -245,13 +353,72 @@ class _Boundary(TyperGroup):
                     _secho(text, fg=_COLOURS[finding.severity.value], err=True)
             raise _fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
-            raise _fail("已中断", 130) from None
+            raise _fail(tr("已中断"), 130) from None
 
     def get_command(self, ctx: Any, name: str) -> Any:
         command = super().get_command(ctx, name)
         if command is not None:
             _readable_arguments(command)
+            _help_in_language(command)
         return command
+
+    def format_help(self, ctx: Any, formatter: Any) -> None:
+        _help_in_language(self)
+        super().format_help(ctx, formatter)
+
+
+# --lang of this invocation (None: not given), and the project config once read (or the error reading it)
+_LANG_CHOICE: dict[str, str | None] = {"value": None}
+_CONFIG: dict[str, Any] = {}
+
+
+def _take_lang(arguments: list[str]) -> tuple[list[str], str | None]:
+    """The arguments without `--lang X` / `--lang=X` (before any `--`), and X: it may follow any command."""
+    rest: list[str] = []
+    chosen = None
+    index = 0
+    while index < len(arguments):
+        argument = arguments[index]
+        if argument == "--":
+            rest += arguments[index:]
+            break
+        if argument == "--lang" or argument.startswith("--lang="):
+            if argument == "--lang":
+                if index + 1 >= len(arguments):
+                    raise UsageError(tr("--lang 需要一个值：zh 或 en"))
+                value, index = arguments[index + 1], index + 2
+            else:
+                value, index = argument.partition("=")[2], index + 1
+            chosen = value.strip().lower()
+            if chosen not in LANGUAGES:
+                raise UsageError(tr("--lang 只能是 zh 或 en，不能是“{value}”", value=value))
+            continue
+        rest.append(argument)
+        index += 1
+    return rest, chosen
+
+
+def _config_language() -> None:
+    """Without --lang, the project config's lang wins over the environment. A config that cannot be read is
+    reported by the command that reads it (messages until then follow the environment)."""
+    if _LANG_CHOICE["value"] is not None:
+        return
+    try:
+        config = _config()
+    except AidplanError:
+        return
+    if config.settings.lang is not None:
+        set_language(config.settings.lang)
+
+
+def _help_in_language(command: Any) -> None:
+    """--help in the language in force: help texts are written in Chinese and translated where shown."""
+    if language() == "zh":
+        return
+    command.help = localized(command.help)
+    command.short_help = localized(command.short_help)
+    for param in command.params:
+        param.help = localized(getattr(param, "help", None))
 
 
 def _readable_arguments(command: Any) -> None:
@@ -288,20 +455,24 @@ CalendarFormat = CALENDAR_FORMATS.choices()
 Status = STATUSES.choices()
 COLOR_CHOICES = Registry(
     "Color",
-    Entry("auto", "colour on a terminal, unless NO_COLOR is set or TERM=dumb"),
-    Entry("always", "colour even in pipes and files"),
-    Entry("never", "no colour"),
+    Entry("auto", later("在终端上着色，除非设置了 NO_COLOR 或 TERM=dumb")),
+    Entry("always", later("在管道和文件里也着色")),
+    Entry("never", later("不着色")),
 )
 Color = COLOR_CHOICES.choices()
 SHELLS = Registry(
     "Shell",
-    Entry("bash", "bash 4.4 or later"),
+    Entry("bash", later("bash 4.4 或更新的版本")),
     Entry("zsh", "zsh"),
     Entry("fish", "fish"),
 )
 Shell = SHELLS.choices()
 PeriodKind = PERIOD_KINDS.choices()
-ColorOption = Annotated[Color, typer.Option("--color", help=f"{format_help(COLOR_CHOICES)}.")]
+COLOR_HELP = later(
+    "{choices}。",
+    choices=format_help(COLOR_CHOICES),
+)
+ColorOption = Annotated[Color, typer.Option("--color", help=COLOR_HELP)]
 
 
 def _use_colour(choice: Any) -> None:
@@ -371,9 +542,17 @@ def _emit(output: Any) -> None:
 
 def _config() -> ProjectConfig:
     """The project config in effect here (aidplan.toml or [tool.aidplan], walking up), or the defaults."""
-    from aidplan.config import load_config
+    if "config" not in _CONFIG:
+        from aidplan.config import load_config
 
-    return load_config()
+        try:
+            _CONFIG["config"] = load_config()
+        except AidplanError as exc:
+            _CONFIG["config"] = exc
+    found = _CONFIG["config"]
+    if isinstance(found, AidplanError):
+        raise found
+    return found
 
 
 def _version(value: bool) -> None:
@@ -389,11 +568,13 @@ def main(
     version: Annotated[
         bool, typer.Option("--version", "-V", callback=_version, is_eager=True, help=VERSION_HELP)
     ] = False,
+    lang: Annotated[str | None, typer.Option("--lang", help=LANG_HELP, metavar="zh|en", show_default=False)] = None,
 ) -> None:
-    """Compile, check and track annual work plans (学生资助工作计划) kept as YAML files."""
+    """The options before any command (the help shown is APP_HELP). --lang is taken out of the arguments before
+    they are parsed, so that it may follow any command (see _Boundary.main): declared here for --help."""
 
 
-@app.command()
+@app.command(help=CHECK_HELP)
 def check(
     paths: Annotated[list[Path] | None, typer.Argument(help=CHECK_PATHS_HELP, show_default=False)] = None,
     output_format: Annotated[
@@ -403,10 +584,6 @@ def check(
     quiet: Annotated[bool, typer.Option("--quiet", "-q", help=QUIET_HELP)] = False,
     color: ColorOption = "auto",
 ) -> None:
-    """Validate plan files: all problems of all files at once, each as path:line:col: severity[CODE]: message.
-
-    Exit code 0 when clean, 1 when any plan has an error (with --strict, a warning too), 2 for usage errors.
-    """
     from aidplan.commands.check import check_paths
     from aidplan.plan.findings import has_errors
 
@@ -425,7 +602,7 @@ def check(
     raise typer.Exit(1 if has_errors(findings, strict) else 0)
 
 
-@app.command()
+@app.command(help=RENDER_HELP)
 def render(
     paths: Annotated[list[Path], typer.Argument(help=RENDER_PATHS_HELP, show_default=False)],
     formats: Annotated[
@@ -448,10 +625,6 @@ def render(
     no_docx_template: Annotated[bool, typer.Option("--no-docx-template", help=NO_DOCX_TEMPLATE_HELP)] = False,
     paginate: Annotated[str, typer.Option("--paginate", help=PAGINATE_HELP)] = "estimate",
 ) -> None:
-    """Render plans as the official 附件 table (GB/T 9704): DOCX, Markdown, HTML and PDF.
-
-    Every file is written atomically; if any plan has an error, its problems are listed and nothing is written.
-    """
     from aidplan.commands.render import NoticeOptions, parse_values, render_plans
 
     config = _config()
@@ -463,7 +636,7 @@ def render(
         day = parse_date(date, "--date") if date is not None else None
         notice = NoticeOptions(template, day, parse_values(values or []))
     elif date or values:
-        raise UsageError("--date 和 --set 只用于通知模板（--docx-template，或项目配置里的 docx_template）")
+        raise UsageError(tr("--date 和 --set 只用于通知模板（--docx-template，或项目配置里的 docx_template）"))
     bar = _Bar()
     try:
         result = render_plans(
@@ -483,30 +656,35 @@ def render(
     finally:
         bar.stop()
     if result.warnings:
-        _secho(f"注意：计划有 {len(result.warnings)} 个警告，运行 aidplan check 查看", fg=typer.colors.YELLOW, err=True)
+        _secho(
+            tr("注意：计划有 {count} 个警告，运行 aidplan check 查看", count=len(result.warnings)),
+            fg=typer.colors.YELLOW,
+            err=True,
+        )
     if result.stdout is not None:
         typer.echo(result.stdout, nl=False)
     _emit(result.written)
 
 
-IMPORT_PLAN_HELP = """Turn a plan an office already has into a plan file: Word (.docx; .doc, .wps, .rtf and .odt through
-LibreOffice), Excel (.xlsx), CSV (UTF-8 or GB18030), Markdown or text copied from a web page or a PDF (.txt, or - for
-standard input).
-
-The plan is written beside each file as NAME.yaml (or to -o), with comments saying where it came from, every guess
-made and what could not be placed; it is checked with the same rules as check. An existing file is never written
-over without --force.
-"""
-IMPORT_FILES_HELP = "The files to import; - reads text from standard input."
-IMPORT_OUTPUT_HELP = (
-    "Write the plan to this file (one input only); - writes standard output. Default: NAME.yaml beside it."
+IMPORT_COMMAND_HELP = later(
+    "把单位已有的计划转成计划文件：Word（.docx；.doc、.wps、.rtf 和 .odt 经 LibreOffice"
+    " 转换）、Excel（.xlsx）、CSV（UTF-8 或 GB18030）、Markdown，或从网页、PDF "
+    "复制的文本（.txt，或用 - 读标准输入）。\n"
+    "\n"
+    "计划写在每个文件旁边，名为 NAME.yaml（或写到 -o），带注释说明它从哪里来、"
+    "做了哪些推测、哪些内容没能放进去；写出后按 check 的规则检查。已有的文件没有 "
+    "--force 时从不覆盖。\n",
 )
-IMPORT_YEAR_HELP = "The plan's year, when the title does not say it (or says another)."
-IMPORT_ORG_HELP = "The issuing office (organisation:), which the table itself does not print."
-IMPORT_FORCE_HELP = "Write over a plan file that already exists."
+IMPORT_FILES_HELP = later("要导入的文件；- 读标准输入的文本。")
+IMPORT_OUTPUT_HELP = later(
+    "把计划写到这个文件（只能有一个输入）；- 写到标准输出。默认：输入文件旁边的 NAME.yaml。",
+)
+IMPORT_YEAR_HELP = later("计划年度，在标题没有写出年份（或写的是别的年份）时使用。")
+IMPORT_ORG_HELP = later("发文单位（organisation:），表格本身不印。")
+IMPORT_FORCE_HELP = later("覆盖已经存在的计划文件。")
 
 
-@app.command("import", help=IMPORT_PLAN_HELP)
+@app.command("import", help=IMPORT_COMMAND_HELP)
 def import_command(
     files: Annotated[list[Path], typer.Argument(help=IMPORT_FILES_HELP, show_default=False, metavar="FILE...")],
     output: Annotated[
@@ -528,18 +706,27 @@ def import_command(
     for result in results:
         if result.target == STDIN:
             typer.echo(result.text, nl=False)
-        source = "标准输入" if result.source == STDIN else shown(result.source)
-        target = "标准输出" if result.target == STDIN else shown(result.target)
-        typer.echo(f"{source} → {target}：{result.periods} 个时段，{result.tasks} 项任务", err=to_stdout)
+        source = tr("标准输入") if result.source == STDIN else shown(result.source)
+        target = tr("标准输出") if result.target == STDIN else shown(result.target)
+        typer.echo(
+            tr(
+                "{source} → {target}：{periods} 个时段，{tasks} 项任务",
+                source=source,
+                target=target,
+                periods=result.periods,
+                tasks=result.tasks,
+            ),
+            err=to_stdout,
+        )
         for guess in result.guesses:
-            typer.echo(f"  推测：{guess}", err=to_stdout)
+            typer.echo(tr("  推测：{guess}", guess=guess), err=to_stdout)
         for item in result.unplaced:
-            _secho(f"  没能放进计划：{item}", fg=typer.colors.YELLOW, err=to_stdout)
+            _secho(tr("  没能放进计划：{item}", item=item), fg=typer.colors.YELLOW, err=to_stdout)
         for finding in result.findings:
             typer.echo(as_text(finding), err=to_stdout)
     findings = [f for result in results for f in result.findings]
     if has_errors(findings):
-        raise _fail("导入的计划有错误（见上）；请按提示改正后运行 aidplan check", 1)
+        raise _fail(tr("导入的计划有错误（见上）；请按提示改正后运行 aidplan check"), 1)
 
 
 TodayOption = Annotated[str | None, typer.Option("--today", help=TODAY_HELP, show_default=False)]
@@ -567,10 +754,16 @@ def _holiday_notice(years: list[int]) -> None:
     if years:
         from aidplan.plan.workdays import data_version
 
-        listed = "、".join(str(y) for y in years)
+        listed = tr("、").join(str(y) for y in years)
         _secho(
-            f"注意：已安装的节假日数据（{data_version()}）没有 {listed} 年的官方安排，也没有这些年份的日历文件，"
-            f"只按周末计算工作日；运行 aidplan calendar {years[0]} 查看如何添加",
+            tr(
+                "注意：已安装的节假日数据（{data_version}）没有 {listed} 年的官方安排，"
+                "也没有这些年份的日历文件，只按周末计算工作日；运行 aidplan calendar {years} "
+                "查看如何添加",
+                data_version=data_version(),
+                listed=listed,
+                years=years[0],
+            ),
             fg=typer.colors.YELLOW,
             err=True,
         )
@@ -584,26 +777,38 @@ def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str |
 
     day = parse_date(on, "--on", lambda: plans_year([plan], "--on")) if on is not None else dt.date.today()
     path = record_progress(plan, tasks, status, day, by, note, _config().calendar_places())
-    who = f"，{by}" if by else ""
-    typer.echo(f"已记录 {'、'.join(tasks)}：{STATUS_NAMES[status]}（{day.isoformat()}{who}）→ {shown(path)}")
+    who = tr("，{by}", by=by) if by else ""
+    typer.echo(
+        tr(
+            "已记录 {tasks}：{status}（{day}{who}）→ {path}",
+            tasks=tr("、").join(tasks),
+            status=localized(STATUS_NAMES[status]),
+            day=day.isoformat(),
+            who=who,
+            path=shown(path),
+        )
+    )
     if day > dt.date.today():
         typer.secho(
-            f"注意：记录日期 {day.isoformat()} 晚于今天（{dt.date.today().isoformat()}）；"
-            "在那天之前它不计入 due/status，之后会压过日期更早的记录；如果写错了，请在进度文件里改正这一行",
+            tr(
+                "注意：记录日期 {day} 晚于今天（{today}）；在那天之前它不计入 due/status，"
+                "之后会压过日期更早的记录；如果写错了，请在进度文件里改正这一行",
+                day=day.isoformat(),
+                today=dt.date.today().isoformat(),
+            ),
             fg=typer.colors.YELLOW,
             err=True,
         )
 
 
-@app.command()
+@app.command(help=DONE_HELP)
 def done(
     plan: PlanArgument, tasks: TasksArgument, on: OnOption = None, by: ByOption = None, note: NoteOption = None
 ) -> None:
-    """Record tasks as done, in the progress file beside the plan (PLAN.progress.yaml); the plan is not touched."""
     _record(plan, tasks, "done", on, by, note)
 
 
-@app.command()
+@app.command(help=MARK_HELP)
 def mark(
     plan: PlanArgument,
     tasks: TasksArgument,
@@ -612,11 +817,10 @@ def mark(
     by: ByOption = None,
     note: NoteOption = None,
 ) -> None:
-    """Record another status for tasks (doing, dropped, or back to todo) in the plan's progress file."""
     _record(plan, tasks, status.value, on, by, note)
 
 
-@app.command()
+@app.command(help=DUE_HELP)
 def due(
     paths: PathsArgument = None,
     today: TodayOption = None,
@@ -628,10 +832,6 @@ def due(
     fail_on_overdue: FailOnOverdue = False,
     color: ColorOption = "auto",
 ) -> None:
-    """What is overdue, what falls due soon, and the tasks of the current period, with countdowns.
-
-    A plan whose year is over is summarised by its unfinished count instead of listed row by row.
-    """
     from aidplan.commands.track import due_report
 
     _use_colour(color)
@@ -651,7 +851,7 @@ def due(
     raise typer.Exit(1 if fail_on_overdue and report.overdue_count else 0)
 
 
-@app.command()
+@app.command(help=STATUS_COMMAND_HELP)
 def status(
     paths: PathsArgument = None,
     today: TodayOption = None,
@@ -667,7 +867,6 @@ def status(
     color: ColorOption = "auto",
     force: Annotated[bool, typer.Option("--force", help=STATUS_FORCE_HELP)] = False,
 ) -> None:
-    """How far each plan has got: done / total and percent, overdue items, per period and per owner."""
     from aidplan.commands.track import status_reports
 
     _use_colour(color)
@@ -689,7 +888,7 @@ def status(
     raise typer.Exit(1 if fail_on_overdue and any(s.plan.overdue for s, _ in results) else 0)
 
 
-@app.command()
+@app.command(help=EXPORT_HELP)
 def export(
     paths: Annotated[list[Path], typer.Argument(help=EXPORT_PATHS_HELP, show_default=False)],
     output_format: Annotated[
@@ -699,10 +898,6 @@ def export(
     out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help=EXPORT_OUT_DIR_HELP)] = Path("build"),
     remind: Annotated[str | None, typer.Option("--remind", help=REMIND_HELP, show_default=False)] = None,
 ) -> None:
-    """Export every deadline (each monthly occurrence on its own) to a calendar (ICS) or a table (CSV).
-
-    Events keep the same UID on every export, so importing again updates them instead of adding copies.
-    """
     from aidplan.commands.track import export_files
 
     chosen = ExportFormat(output_format).value if output_format else None
@@ -737,17 +932,35 @@ def progress_import(
     result = import_workbook(book, _today(today), skip_bad, dry_run, plan)
     for problem in result.problems:
         skipped = problem.severity.value == "error"
-        _secho(f"{problem}" + ("（已跳过这一行）" if skipped else ""), fg=_COLOURS[problem.severity.value], err=True)
+        _secho(
+            f"{problem}" + (tr("（已跳过这一行）") if skipped else ""), fg=_COLOURS[problem.severity.value], err=True
+        )
     for entry in result.plans:
         if not entry.changes:
-            typer.echo(f"{entry.plan_path}（工作表 {entry.sheet}）：没有新的变化")
+            typer.echo(tr("{plan_path}（工作表 {sheet}）：没有新的变化", plan_path=entry.plan_path, sheet=entry.sheet))
             continue
-        target = "（--dry-run，没有写入）" if dry_run else f" → {entry.written}"
-        typer.echo(f"{entry.plan_path}（工作表 {entry.sheet}）：{len(entry.changes)} 条记录{target}")
+        target = tr("（--dry-run，没有写入）") if dry_run else f" → {entry.written}"
+        typer.echo(
+            tr(
+                "{plan_path}（工作表 {sheet}）：{count} 条记录{target}",
+                plan_path=entry.plan_path,
+                sheet=entry.sheet,
+                count=len(entry.changes),
+                target=target,
+            )
+        )
         for change in entry.changes:
             record = change.record
-            details = "，".join(v for v in (record.date.isoformat(), record.by, record.note) if v)
-            typer.echo(f"  第 {change.row} 行  {record.task}：{STATUS_NAMES[record.status]}（{details}）")
+            details = tr("，").join(v for v in (record.date.isoformat(), record.by, record.note) if v)
+            typer.echo(
+                tr(
+                    "  第 {row} 行  {task}：{status}（{details}）",
+                    row=change.row,
+                    task=record.task,
+                    status=localized(STATUS_NAMES[record.status]),
+                    details=details,
+                )
+            )
 
 
 @progress_app.command("reid", help=REID_HELP)
@@ -758,21 +971,21 @@ def progress_reid(
     from aidplan.commands.track import reid_progress
 
     result = reid_progress(plan, dry_run, _config().calendar_places())
-    verb = "将改为" if dry_run else "→"
+    verb = tr("将改为") if dry_run else "→"
     for _, old, new in result.changed:
         typer.echo(f"{old} {verb} {new}")
     for _, old in result.unsure:
         typer.secho(
-            f"注意：记录“{old}”的任务内容在计划里找不到唯一的对应任务，没有改动；请手工核对",
+            tr("注意：记录“{old}”的任务内容在计划里找不到唯一的对应任务，没有改动；请手工核对", old=old),
             fg=typer.colors.YELLOW,
             err=True,
         )
     if not result.changed:
-        typer.echo(f"{shown(result.path)}：没有需要改动的编号")
+        typer.echo(tr("{path}：没有需要改动的编号", path=shown(result.path)))
     elif dry_run:
-        typer.echo(f"（--dry-run：{shown(result.path)} 没有改动）")
+        typer.echo(tr("（--dry-run：{path} 没有改动）", path=shown(result.path)))
     else:
-        typer.echo(f"已改正 {len(result.changed)} 条记录的编号 → {shown(result.path)}")
+        typer.echo(tr("已改正 {count} 条记录的编号 → {path}", count=len(result.changed), path=shown(result.path)))
 
 
 @app.command(help=REMIND_COMMAND_HELP)
@@ -808,29 +1021,56 @@ def remind(
         timeout=timeout,
         retries=retries,
     )
-    counts = f"逾期 {result.overdue} 项，{within} 天内到期 {result.upcoming} 项"
+    counts = tr(
+        "逾期 {overdue} 项，{within} 天内到期 {upcoming} 项",
+        overdue=result.overdue,
+        within=within,
+        upcoming=result.upcoming,
+    )
     if not result.payloads:
-        typer.echo("没有逾期或即将到期的任务，没有发送（要照常发送请加 --always）")
+        typer.echo(tr("没有逾期或即将到期的任务，没有发送（要照常发送请加 --always）"))
         return
     if dry_run:
         typer.echo(result.dry_run_text)
-        typer.echo(f"{counts}；{len(result.payloads)} 条{result.kind}消息（--dry-run，没有发送）", err=True)
+        typer.echo(
+            tr(
+                "{counts}；{count} 条{kind}消息（--dry-run，没有发送）",
+                counts=counts,
+                count=len(result.payloads),
+                kind=result.kind,
+            ),
+            err=True,
+        )
         return
     for attempt in result.retried or []:
-        _secho(f"注意：{attempt}，已重试", fg=typer.colors.YELLOW, err=True)
-    typer.echo(f"已发送 {result.sent} 条消息到{result.kind}（{result.target}）：{counts}")
+        _secho(tr("注意：{attempt}，已重试", attempt=attempt), fg=typer.colors.YELLOW, err=True)
+    typer.echo(
+        tr(
+            "已发送 {sent} 条消息到{kind}（{target}）：{counts}",
+            sent=result.sent,
+            kind=result.kind,
+            target=result.target,
+            counts=counts,
+        )
+    )
 
 
-NEW_PATH_HELP = "The plan file to write (.yaml or .yml)."
-NEW_YEAR_HELP = "The plan's year. Default: the term start's year with --term-start, else this year."
-NEW_TITLE_HELP = "The table's title as printed. Default: YEAR年学生资助工作计划表 (weekly: the term's name)."
-NEW_ORG_HELP = "The issuing office (organisation:), e.g. 淮北市学生资助管理中心."
-NEW_PERIODS_HELP = f"{format_help(PERIOD_KINDS)}."
-NEW_TERM_START_HELP = f"With --periods weekly: the first day of the term (开学), {DATE_FORMS}."
-NEW_FORCE_HELP = "Replace the file if it exists."
+NEW_PATH_HELP = later("要写出的计划文件（.yaml 或 .yml）。")
+NEW_YEAR_HELP = later("计划年度。默认：给了 --term-start 时为开学日期所在的年份，否则为今年。")
+NEW_TITLE_HELP = later("表格标题，照印发的写。默认：YEAR年学生资助工作计划表（weekly：学期的名称）。")
+NEW_ORG_HELP = later("发文单位（organisation:），如 淮北市学生资助管理中心。")
+NEW_PERIODS_HELP = later("{kinds}。", kinds=format_help(PERIOD_KINDS))
+NEW_TERM_START_HELP = later("用于 --periods weekly：学期的第一天（开学），{forms}。", forms=DATE_FORMS)
+NEW_FORCE_HELP = later("文件已存在时替换它。")
 
 
-@app.command("new")
+NEW_HELP = later(
+    "写出一份待填写的新计划：每个字段都带注释说明它是什么，每个时段有一项示例任务，"
+    "替换之前 check 会提示（W230）。文件原子地写入，没有 --force 时从不替换已有的文件。",
+)
+
+
+@app.command("new", help=NEW_HELP)
 def new_command(
     path: Annotated[Path, typer.Argument(help=NEW_PATH_HELP, show_default=False)],
     year: Annotated[int | None, typer.Option("--year", help=NEW_YEAR_HELP, show_default=False)] = None,
@@ -842,21 +1082,24 @@ def new_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=NEW_FORCE_HELP)] = False,
 ) -> None:
-    """Write a new plan to fill in: every field with a comment saying what it is, and an example task in each
-    period that check flags (W230) until it is replaced. The file is written atomically and never replaces
-    an existing one without --force."""
     from aidplan.commands.track import parse_date
     from aidplan.ingest.new import new_plan
 
     start = parse_date(term_start, "--term-start", year) if term_start is not None else None
     made = new_plan(path, year, PeriodKind(periods).value, title, org, start, force)
-    typer.echo(f"已写入 {shown(made.path)}：{made.year} 年的计划，{made.periods} 个时段，每个时段一个“【示例】”任务")
-    typer.echo(f"下一步：把示例任务换成本单位的任务，再运行 aidplan check {shown(made.path)}")
+    typer.echo(
+        tr(
+            "已写入 {path}：{year} 年的计划，{periods} 个时段，每个时段一个“【示例】”任务",
+            path=shown(made.path),
+            year=made.year,
+            periods=made.periods,
+        )
+    )
+    typer.echo(tr("下一步：把示例任务换成本单位的任务，再运行 aidplan check {path}", path=shown(made.path)))
 
 
-@app.command()
+@app.command(help=EXPLAIN_HELP)
 def explain(code: Annotated[str | None, typer.Argument(help=EXPLAIN_CODE_HELP, show_default=False)] = None) -> None:
-    """What a finding code means, with a failing example, its message and the fix; without a code, all codes."""
     from aidplan.rules import ordered, rule_for
 
     if code is None:
@@ -865,28 +1108,21 @@ def explain(code: Annotated[str | None, typer.Argument(help=EXPLAIN_CODE_HELP, s
         return
     rule = rule_for(code)
     if rule is None:
-        raise UsageError(f"没有代码为“{code}”的检查；运行 aidplan explain 列出全部代码")
+        raise UsageError(tr("没有代码为“{code}”的检查；运行 aidplan explain 列出全部代码", code=code))
     typer.echo(rule.explanation(), nl=False)
 
 
-@app.command()
+@app.command(help=SCHEMA_HELP)
 def schema() -> None:
-    """Print the JSON Schema of the plan format (for editors: # yaml-language-server: $schema=…)."""
     from aidplan.plan.schema import plan_schema_text
 
     typer.echo(plan_schema_text(), nl=False)
 
 
-@app.command()
+@app.command(help=COMPLETION_HELP)
 def completion(
     shell: Annotated[Shell, typer.Argument(help=COMPLETION_SHELL_HELP, show_default=False)],
 ) -> None:
-    """Print the shell completion script for aidplan: commands, options, choices and file names.
-
-    bash:  aidplan completion bash > ~/.local/share/bash-completion/completions/aidplan
-    zsh:   aidplan completion zsh > "${fpath[1]}/_aidplan"
-    fish:  aidplan completion fish > ~/.config/fish/completions/aidplan.fish
-    """
     from typer._completion_classes import completion_init
     from typer._completion_shared import get_completion_script
 
@@ -895,7 +1131,7 @@ def completion(
     typer.echo(get_completion_script(prog_name="aidplan", complete_var="_AIDPLAN_COMPLETE", shell=value))
 
 
-@app.command("calendar")
+@app.command("calendar", help=CALENDAR_HELP)
 def calendar_command(
     year: Annotated[int, typer.Argument(help=CALENDAR_YEAR_HELP, metavar="YEAR", show_default=False)],
     paths: Annotated[
@@ -904,10 +1140,6 @@ def calendar_command(
     output_format: Annotated[CalendarFormat, typer.Option("--format", "-f", help=CALENDAR_FORMAT_HELP)] = "text",
     color: ColorOption = "auto",
 ) -> None:
-    """The year's days off and make-up workdays (调休), each with where it comes from: a calendar file or the library.
-
-    For a year no library has yet, type the State Council's notice into a calendar file; the message says how.
-    """
     from aidplan.commands.calendar import calendar_year
 
     _use_colour(color)

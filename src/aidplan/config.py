@@ -12,6 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aidplan.errors import FindingsError
+from aidplan.messages import tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import StyleOverrides
 from aidplan.rules.reading import TomlSyntax, UnreadableFile
@@ -81,7 +82,7 @@ class ConfigError(FindingsError):
     exit_code = 2
 
     def __init__(self, findings: list[Finding]) -> None:
-        super().__init__(findings, f"项目配置 {findings[0].path} 有错误，没有执行任何操作")
+        super().__init__(findings, tr("项目配置 {path} 有错误，没有执行任何操作", path=findings[0].path))
 
 
 def _load_toml(text: str) -> dict[str, Any]:
@@ -98,7 +99,7 @@ def _toml_error(path: Path, exc: Exception) -> Finding:
     found = re.search(r"\(at line (\d+), column (\d+)\)", message)
     position = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
     problem = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-    return TomlSyntax.at(path, position, f"TOML 语法错误：{problem}")
+    return TomlSyntax.at(path, position, tr("TOML 语法错误：{problem}", problem=problem))
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -157,13 +158,15 @@ def read_config(path: Path) -> ProjectConfig:
         text = _config_text(path)
     except NotARegularFile as exc:
         raise ConfigError(
-            [UnreadableFile.at(path, (1, 1), f"无法读取项目配置：这是{exc.kind}，不是普通文件")]
+            [UnreadableFile.at(path, (1, 1), tr("无法读取项目配置：这是{kind}，不是普通文件", kind=exc.kind))]
         ) from None
     except InputTooLarge:
-        message = f"无法读取项目配置：文件过大（最大 {MAX_CONFIG_BYTES // 1024} KB）"
+        message = tr(
+            "无法读取项目配置：文件过大（最大 {MAX_CONFIG_BYTES} KB）", MAX_CONFIG_BYTES=MAX_CONFIG_BYTES // 1024
+        )
         raise ConfigError([UnreadableFile.at(path, (1, 1), message)]) from None
     except (OSError, UnicodeDecodeError) as exc:
-        raise ConfigError([UnreadableFile.at(path, (1, 1), f"无法读取项目配置：{exc}")]) from None
+        raise ConfigError([UnreadableFile.at(path, (1, 1), tr("无法读取项目配置：{exc}", exc=exc))]) from None
     try:
         data = _load_toml(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
@@ -190,7 +193,7 @@ def _config_text(path: Path) -> str:
     """The config's text, read through aidplan.files: a regular file, bounded, never replaced by an output."""
     from aidplan.files import read_input
 
-    return read_input(path, MAX_CONFIG_BYTES, "项目配置").decode("utf-8-sig")
+    return read_input(path, MAX_CONFIG_BYTES, tr("项目配置")).decode("utf-8-sig")
 
 
 def _declares_aidplan(path: Path) -> bool:

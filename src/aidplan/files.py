@@ -13,6 +13,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from aidplan.errors import AidplanError, OutputError, UsageError
+from aidplan.messages import tr
 
 STALE_TEMPORARY_SECONDS = 600  # no aidplan write keeps its temporary file open this long
 
@@ -123,8 +124,15 @@ def refuse_inputs_as_outputs(targets: list[Path]) -> None:
         found = input_named(target)
         if found is not None:
             source, role = found
-            same = "" if _same_spelling(source, target) else f"（与 {shown(source)} 是同一个文件）"
-            raise UsageError(f"不会写入 {shown(target)}：它是这次读取的{role}{same}；请换一个输出文件名")
+            same = "" if _same_spelling(source, target) else tr("（与 {source} 是同一个文件）", source=shown(source))
+            raise UsageError(
+                tr(
+                    "不会写入 {target}：它是这次读取的{role}{same}；请换一个输出文件名",
+                    target=shown(target),
+                    role=role,
+                    same=same,
+                )
+            )
 
 
 def _same_spelling(a: str, b: Path) -> bool:
@@ -138,7 +146,13 @@ def refuse_shared_outputs(pairs: list[tuple[Path, Path]], again: str) -> None:
         by_target.setdefault(_real(target), []).append(source)
     clashes = sorted({shown(source.stem) for sources in by_target.values() if len(sources) > 1 for source in sources})
     if clashes:
-        raise UsageError(f"有同名的计划文件（{'、'.join(clashes)}），输出会互相覆盖；请分开{again}或改名")
+        raise UsageError(
+            tr(
+                "有同名的计划文件（{clashes}），输出会互相覆盖；请分开{again}或改名",
+                clashes=tr("、").join(clashes),
+                again=again,
+            )
+        )
 
 
 def read_input(path: Path, limit: int, role: str) -> bytes:
@@ -175,14 +189,14 @@ def read_input(path: Path, limit: int, role: str) -> bytes:
 
 def _kind(mode: int) -> str:
     if stat.S_ISDIR(mode):
-        return "目录"
+        return tr("目录")
     if stat.S_ISFIFO(mode):
-        return "命名管道（FIFO）"
+        return tr("命名管道（FIFO）")
     if stat.S_ISCHR(mode) or stat.S_ISBLK(mode):
-        return "设备文件"
+        return tr("设备文件")
     if stat.S_ISSOCK(mode):
-        return "套接字"
-    return "特殊文件"
+        return tr("套接字")
+    return tr("特殊文件")
 
 
 # ---------------------------------------------------------------------------------------------------------------
@@ -206,26 +220,36 @@ def write_atomic(path: Path, data: bytes, *, update: bool = False) -> None:
     try:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
-        raise OutputError(f"无法创建输出目录 {shown(folder)}：{exc.strerror or exc}") from None
+        raise OutputError(
+            tr("无法创建输出目录 {folder}：{value}", folder=shown(folder), value=exc.strerror or exc)
+        ) from None
     try:
         existing = os.stat(target)
     except OSError:
         existing = None
     if existing is not None:
         if stat.S_ISDIR(existing.st_mode):
-            raise OutputError(f"无法写入 {shown(path)}：这是一个目录")
+            raise OutputError(tr("无法写入 {path}：这是一个目录", path=shown(path)))
         if not stat.S_ISREG(existing.st_mode):
-            raise OutputError(f"无法写入 {shown(path)}：这是{_kind(existing.st_mode)}，不是普通文件")
+            raise OutputError(
+                tr("无法写入 {path}：这是{kind}，不是普通文件", path=shown(path), kind=_kind(existing.st_mode))
+            )
         if not existing.st_mode & 0o222 or not os.access(target, os.W_OK):
             unlock = f"chmod u+w {shlex.quote(shown(target))}"
-            raise OutputError(f"不会替换 {shown(path)}：这个文件是只读的；确实要更新它，请先运行 {unlock}")
+            raise OutputError(
+                tr(
+                    "不会替换 {path}：这个文件是只读的；确实要更新它，请先运行 {unlock}",
+                    path=shown(path),
+                    unlock=unlock,
+                )
+            )
     _remove_stale_temporaries(folder, target.name)
     try:
         handle = tempfile.NamedTemporaryFile(
             dir=folder, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", delete=False
         )
     except OSError as exc:
-        raise OutputError(f"无法写入 {shown(folder)}：{exc.strerror or exc}") from None
+        raise OutputError(tr("无法写入 {folder}：{value}", folder=shown(folder), value=exc.strerror or exc)) from None
     temporary = Path(handle.name)
     try:
         with handle:
@@ -241,7 +265,7 @@ def write_atomic(path: Path, data: bytes, *, update: bool = False) -> None:
         os.replace(temporary, target)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise OutputError(f"无法写入 {shown(path)}：{exc.strerror or exc}") from None
+        raise OutputError(tr("无法写入 {path}：{value}", path=shown(path), value=exc.strerror or exc)) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -327,8 +351,10 @@ def locked(path: Path, timeout: float) -> Iterator[None]:
         with lock:
             yield
     except Timeout:
-        raise AidplanError(f"{shown(path)} 正被另一个 aidplan 命令写入，{timeout:.0f} 秒后仍未释放") from None
+        raise AidplanError(
+            tr("{path} 正被另一个 aidplan 命令写入，{timeout:.0f} 秒后仍未释放", path=shown(path), timeout=timeout)
+        ) from None
     except OSError as exc:
         if isinstance(exc, (FileNotFoundError, PermissionError)) and exc.filename and str(exc.filename).endswith(name):
-            raise AidplanError(f"无法锁定 {shown(path)}：{exc.strerror or exc}") from None
+            raise AidplanError(tr("无法锁定 {path}：{value}", path=shown(path), value=exc.strerror or exc)) from None
         raise

@@ -11,6 +11,7 @@ from pathlib import Path
 from aidplan.commands.meter import SILENT, Meter
 from aidplan.errors import FindingsError, UsageError
 from aidplan.files import protect, shown
+from aidplan.messages import later, localized, tr
 from aidplan.plan import findings as printed
 from aidplan.plan.calendar_files import is_calendar_file, load_calendar_file
 from aidplan.plan.checks import check_plan
@@ -41,12 +42,12 @@ def find_plan_files(paths: Iterable[Path], calendars: bool = False) -> list[Path
                 and not any(part.startswith(".") for part in p.relative_to(path).parts)
             )
             if not found:
-                raise UsageError(f"目录 {shown(path)} 里没有计划文件（*.yaml 或 *.yml）")
+                raise UsageError(tr("目录 {path} 里没有计划文件（*.yaml 或 *.yml）", path=shown(path)))
             files.extend(found)
         elif path.exists() or path == STDIN:
             files.append(path)
         else:
-            raise UsageError(f"找不到 {shown(path)}")
+            raise UsageError(tr("找不到 {path}", path=shown(path)))
     return files
 
 
@@ -91,7 +92,11 @@ def check_file(path: Path, calendar_places: Sequence[Path] | None = None) -> lis
     if path.name.endswith(PROGRESS_SUFFIX):
         plan_path = plan_path_of(path)
         if not plan_path.exists():
-            return [ProgressWithoutPlan.at(path, (1, 1), f"找不到进度文件所属的计划 {shown(plan_path)}")]
+            return [
+                ProgressWithoutPlan.at(
+                    path, (1, 1), tr("找不到进度文件所属的计划 {plan_path}", plan_path=shown(plan_path))
+                )
+            ]
         loaded = load_plan(plan_path)
         plan_errors = [f for f in check_plan(loaded, calendar_places) if f.severity is Severity.error]
         plan_errors += _shared_progress(plan_path)
@@ -105,21 +110,21 @@ def check_file(path: Path, calendar_places: Sequence[Path] | None = None) -> lis
     return findings
 
 
-def invalid_plans(findings: list[Finding], doing: str = "没有生成任何文件") -> FindingsError:
+def invalid_plans(findings: list[Finding], doing: str = later("没有生成任何文件")) -> FindingsError:
     """Some plans have errors, so the command did nothing."""
     files = len({f.path for f in findings if f.severity is Severity.error})
-    return FindingsError(findings, f"{files} 个计划有错误，{doing}")
+    return FindingsError(findings, tr("{files} 个计划有错误，{doing}", files=files, doing=localized(doing)))
 
 
 def load_valid_plans(
-    files: list[Path], doing: str = "没有生成任何文件", calendar_places: Sequence[Path] | None = None
+    files: list[Path], doing: str = later("没有生成任何文件"), calendar_places: Sequence[Path] | None = None
 ) -> tuple[list[tuple[Path, Plan]], list[Finding]]:
     """Load and check plans; raise FindingsError (with every finding) if any has an error, else return the
     plans with their warnings."""
     plans: list[tuple[Path, Plan]] = []
     findings: list[Finding] = []
     for path in files:
-        protect(progress_path(path), "进度文件")  # no output of this command may replace it either
+        protect(progress_path(path), tr("进度文件"))  # no output of this command may replace it either
         loaded = load_plan(path)
         findings.extend(f for f in check_plan(loaded, calendar_places) if f not in findings)
         if loaded.plan is not None:
@@ -134,7 +139,7 @@ PROGRESS_FROM = 200  # files: fewer are checked within a second, with nothing to
 
 def _counted(results: Iterator[list[Finding]], meter: Meter, total: int) -> Iterator[list[Finding]]:
     if total >= PROGRESS_FROM:
-        meter.start("检查", total)
+        meter.start(tr("检查"), total)
     for result in results:
         if total >= PROGRESS_FROM:
             meter.advance()

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aidplan.messages import Later, later, localized, tr
 from aidplan.registry import Entry, Registry
 
 if TYPE_CHECKING:
@@ -22,52 +23,52 @@ if TYPE_CHECKING:
 
 RENDER_FORMATS = Registry(
     "RenderFormat",
-    Entry("docx", "the official table as Word document", "aidplan.render.docx:render_docx", ".docx"),
-    Entry("md", "the table as Markdown", "aidplan.render.markdown:render_markdown", ".md"),
-    Entry("html", "one self-contained web page that prints on A4", "aidplan.render.html:render_plan_html", ".html"),
-    Entry("pdf", "the DOCX converted by LibreOffice", "aidplan.render.pdf:convert_to_pdf", ".pdf"),
+    Entry("docx", later("正式的表格，Word 文档"), "aidplan.render.docx:render_docx", ".docx"),
+    Entry("md", later("Markdown 表格"), "aidplan.render.markdown:render_markdown", ".md"),
+    Entry("html", later("一个独立的网页，可在 A4 纸上打印"), "aidplan.render.html:render_plan_html", ".html"),
+    Entry("pdf", later("由 LibreOffice 转换的 DOCX"), "aidplan.render.pdf:convert_to_pdf", ".pdf"),
 )
 DEFAULT_RENDER_FORMATS = ("docx", "md")
 
 CHECK_FORMATS = Registry(
     "CheckFormat",
-    Entry("text", "path:line:col lines", "aidplan.commands.check:check_text"),
-    Entry("json", "one object", "aidplan.commands.check:check_json"),
-    Entry("github", "workflow annotations", "aidplan.commands.check:check_github"),
+    Entry("text", later("路径:行:列 的行"), "aidplan.commands.check:check_text"),
+    Entry("json", later("一个 JSON 对象"), "aidplan.commands.check:check_json"),
+    Entry("github", later("GitHub 工作流标注"), "aidplan.commands.check:check_github"),
 )
 
 DUE_FORMATS = Registry(
     "DueFormat",
-    Entry("text", "grouped, coloured on a terminal", "aidplan.commands.track:due_text"),
-    Entry("md", "Markdown", "aidplan.commands.track:due_markdown"),
-    Entry("json", "one object", "aidplan.commands.track:due_json"),
+    Entry("text", later("分组列出，在终端上着色"), "aidplan.commands.track:due_text"),
+    Entry("md", later("Markdown"), "aidplan.commands.track:due_markdown"),
+    Entry("json", later("一个 JSON 对象"), "aidplan.commands.track:due_json"),
 )
 
 STATUS_FORMATS = Registry(
     "StatusFormat",
-    Entry("text", "a summary per plan", "aidplan.commands.track:status_text"),
-    Entry("md", "Markdown tables", "aidplan.commands.track:status_markdown"),
-    Entry("json", "one object", "aidplan.commands.track:status_json"),
-    Entry("docx", "the 台账 table in the official layout", "aidplan.commands.track:status_docx", ".status.docx"),
+    Entry("text", later("每个计划一段汇总"), "aidplan.commands.track:status_text"),
+    Entry("md", later("Markdown 表格"), "aidplan.commands.track:status_markdown"),
+    Entry("json", later("一个 JSON 对象"), "aidplan.commands.track:status_json"),
+    Entry("docx", later("正式版式的台账表格"), "aidplan.commands.track:status_docx", ".status.docx"),
     Entry(
         "xlsx",
-        "the 台账 as a workbook staff fill in, read back by progress import",
+        later("供工作人员填写的台账工作簿，由 progress import 读回"),
         "aidplan.commands.workbook:status_xlsx",
         ".status.xlsx",
     ),
-    Entry("html", "one dashboard page for all the plans", "aidplan.commands.track:status_html", ".html"),
+    Entry("html", later("所有计划的一个总览网页"), "aidplan.commands.track:status_html", ".html"),
 )
 
 EXPORT_FORMATS = Registry(
     "ExportFormat",
-    Entry("ics", "all-day events for Outlook, phones and other calendars", "aidplan.publish.export:ics_bytes", ".ics"),
-    Entry("csv", "a table for Excel (UTF-8 with BOM)", "aidplan.publish.export:csv_bytes", ".csv"),
+    Entry("ics", later("全天事件，用于 Outlook、手机和其他日历"), "aidplan.publish.export:ics_bytes", ".ics"),
+    Entry("csv", later("Excel 表格（带 BOM 的 UTF-8）"), "aidplan.publish.export:csv_bytes", ".csv"),
 )
 
 CALENDAR_FORMATS = Registry(
     "CalendarFormat",
-    Entry("text", "a line per day with its source", "aidplan.commands.calendar:calendar_text"),
-    Entry("json", "one object", "aidplan.commands.calendar:calendar_json"),
+    Entry("text", later("每天一行，注明来源"), "aidplan.commands.calendar:calendar_text"),
+    Entry("json", later("一个 JSON 对象"), "aidplan.commands.calendar:calendar_json"),
 )
 
 
@@ -85,6 +86,8 @@ class DocumentTarget:
     force: bool = False  # xlsx: write over a workbook even if staff filled in what is not imported yet
 
 
-def format_help(registry: Registry) -> str:
-    """ "name: what it is; …" for --help."""
-    return "; ".join(f"{entry.name}: {entry.help}" for entry in registry.values())
+def format_help(registry: Registry) -> Later:
+    """ "name：what it is；…" for --help, in the language it is localized in."""
+    return Later(
+        lambda: tr("；").join(tr("{name}：{help}", name=e.name, help=localized(e.help)) for e in registry.values())
+    )

@@ -12,6 +12,7 @@ from pathlib import Path
 from aidplan.commands.meter import SILENT, Meter
 from aidplan.errors import AidplanError, OutputError, RenderError, UsageError
 from aidplan.files import InputTooLarge, NotARegularFile, read_input, refuse_inputs_as_outputs, shown, write_atomic
+from aidplan.messages import localized, tr
 from aidplan.plan.findings import Finding
 
 MAX_INPUT = 20 * 1024 * 1024  # bytes: no plan document is larger
@@ -43,20 +44,26 @@ def _read(source: Path) -> bytes:
     if source == STDIN:
         data = sys.stdin.buffer.read(MAX_INPUT + 1)
         if len(data) > MAX_INPUT:
-            raise UsageError(f"标准输入超过 {MAX_INPUT // 1024 // 1024} MB，不像是一份计划")
+            raise UsageError(tr("标准输入超过 {MAX_INPUT} MB，不像是一份计划", MAX_INPUT=MAX_INPUT // 1024 // 1024))
         return data
     try:
-        return read_input(source, MAX_INPUT, "导入的文件")
+        return read_input(source, MAX_INPUT, tr("导入的文件"))
     except FileNotFoundError:
-        raise UsageError(f"找不到文件 {shown(source)}") from None
+        raise UsageError(tr("找不到文件 {source}", source=shown(source))) from None
     except IsADirectoryError:
-        raise UsageError(f"{shown(source)} 是目录；请给出要导入的文件") from None
+        raise UsageError(tr("{source} 是目录；请给出要导入的文件", source=shown(source))) from None
     except NotARegularFile as exc:
-        raise UsageError(f"{shown(source)} 是{exc.kind}，不是普通文件") from None
+        raise UsageError(tr("{source} 是{kind}，不是普通文件", source=shown(source), kind=exc.kind)) from None
     except InputTooLarge:
-        raise UsageError(f"{shown(source)} 超过 {MAX_INPUT // 1024 // 1024} MB，不像是一份计划") from None
+        raise UsageError(
+            tr(
+                "{source} 超过 {MAX_INPUT} MB，不像是一份计划",
+                source=shown(source),
+                MAX_INPUT=MAX_INPUT // 1024 // 1024,
+            )
+        ) from None
     except OSError as exc:
-        raise UsageError(f"无法读取 {shown(source)}：{exc.strerror or exc}") from None
+        raise UsageError(tr("无法读取 {source}：{value}", source=shown(source), value=exc.strerror or exc)) from None
 
 
 def convert_with_libreoffice(source: Path, data: bytes, soffice: str, timeout: float = 300) -> bytes:
@@ -76,12 +83,18 @@ def convert_with_libreoffice(source: Path, data: bytes, soffice: str, timeout: f
                 stdin=subprocess.DEVNULL,
             )
         except subprocess.TimeoutExpired:
-            raise RenderError(f"LibreOffice 转换 {shown(source)} 超过 {timeout:g} 秒，已停止") from None
+            raise RenderError(
+                tr("LibreOffice 转换 {source} 超过 {timeout:g} 秒，已停止", source=shown(source), timeout=timeout)
+            ) from None
         except OSError as exc:
-            raise RenderError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror or exc}") from None
+            raise RenderError(
+                tr("无法启动 LibreOffice（{soffice}）：{value}", soffice=soffice, value=exc.strerror or exc)
+            ) from None
         converted = folder / "out" / "input.docx"
         if not converted.exists():
-            raise RenderError(f"LibreOffice 没能把 {shown(source)} 转换成 .docx；文件可能已损坏或有密码")
+            raise RenderError(
+                tr("LibreOffice 没能把 {source} 转换成 .docx；文件可能已损坏或有密码", source=shown(source))
+            )
         return converted.read_bytes()
 
 
@@ -92,7 +105,10 @@ def _soffice() -> str:
         return find_soffice()
     except RenderError:
         raise RenderError(
-            f"读取 .doc、.wps、.rtf 和 .odt 文件需要 LibreOffice，但没有找到 soffice；请安装。{INSTALL_HINT}"
+            tr(
+                "读取 .doc、.wps、.rtf 和 .odt 文件需要 LibreOffice，但没有找到 soffice；请安装。{INSTALL_HINT}",
+                INSTALL_HINT=localized(INSTALL_HINT),
+            )
         ) from None
 
 
@@ -118,12 +134,12 @@ def import_file(source: Path, data: bytes, target: Path, year: int | None, organ
     from aidplan.ingest.recognise import Recogniser
     from aidplan.ingest.writing import plan_yaml
 
-    name = "标准输入" if source == STDIN else shown(source)
+    name = tr("标准输入") if source == STDIN else shown(source)
     if source.suffix.lower() in CONVERTED:
         from aidplan.ingest.readers import IMPORTERS
 
         document = IMPORTERS["docx"].read(convert_with_libreoffice(source, data, _soffice()), name)
-        kind = f"{source.suffix.lower()[1:]} 文档（经 LibreOffice 转换）"
+        kind = tr("{lower} 文档（经 LibreOffice 转换）", lower=source.suffix.lower()[1:])
         document.kind = kind
     else:
         importer = importer_for(source, data)
@@ -156,13 +172,13 @@ def import_plans(
     """Import every file; nothing is written unless every file could be read and no target exists (or --force).
     With `output` STDIN the one plan is returned for the command line to print."""
     if not sources:
-        raise UsageError("请给出要导入的文件")
+        raise UsageError(tr("请给出要导入的文件"))
     if output is not None and len(sources) > 1:
-        raise UsageError("-o/--output 只能用于一个输入文件；多个文件各自写在旁边（NAME.yaml）")
+        raise UsageError(tr("-o/--output 只能用于一个输入文件；多个文件各自写在旁边（NAME.yaml）"))
     if sources.count(STDIN) > 1:
-        raise UsageError("标准输入（-）只能读一次")
+        raise UsageError(tr("标准输入（-）只能读一次"))
     if year is not None and not 1990 <= year <= 2100:
-        raise UsageError(f"--year {year} 不在 1990 至 2100 之间")
+        raise UsageError(tr("--year {year} 不在 1990 至 2100 之间", year=year))
     targets = [_target(source, output) for source in sources]
     seen: dict[str, Path] = {}
     for source, target in zip(sources, targets):
@@ -171,21 +187,27 @@ def import_plans(
         key = str(target.resolve())
         if key in seen:
             raise UsageError(
-                f"{shown(seen[key])} 和 {shown(source)} 都会写成 {shown(target)}；请分开导入，或用 -o 指定文件名"
+                tr(
+                    "{seen} 和 {source} 都会写成 {target}；请分开导入，或用 -o 指定文件名",
+                    seen=shown(seen[key]),
+                    source=shown(source),
+                    target=shown(target),
+                )
             )
         seen[key] = source
         if target.suffix.lower() not in (".yaml", ".yml"):
-            raise UsageError(f"计划文件要以 .yaml 结尾：{shown(target)}")
+            raise UsageError(tr("计划文件要以 .yaml 结尾：{target}", target=shown(target)))
         if target.exists() and not force:
-            raise OutputError(f"不会覆盖 {shown(target)}：文件已经存在；确实要替换它，请加 --force")
+            raise OutputError(tr("不会覆盖 {target}：文件已经存在；确实要替换它，请加 --force", target=shown(target)))
     results: list[Imported] = []
-    meter.start("导入", len(sources))
+    meter.start(tr("导入"), len(sources))
     for source, target in zip(sources, targets):
         data = _read(source)
         try:
             results.append(import_file(source, data, target, year, organisation))
         except AidplanError as exc:
-            raise type(exc)(f"{exc}（{shown(source)}）" if shown(source) not in str(exc) else str(exc)) from None
+            named = tr("{exc}（{source}）", exc=exc, source=shown(source))
+            raise type(exc)(named if shown(source) not in str(exc) else str(exc)) from None
         meter.advance()
     meter.stop()
     refuse_inputs_as_outputs([r.target for r in results if r.target != STDIN])

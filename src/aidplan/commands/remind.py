@@ -8,6 +8,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aidplan.errors import UsageError
+from aidplan.messages import tr
 
 
 @dataclass
@@ -45,11 +46,11 @@ def remind(
     from aidplan.publish.reminders import reminder
 
     if not url:
-        raise UsageError(f"请用 --webhook 或环境变量 {URL_ENV} 给出机器人的 webhook 地址")
+        raise UsageError(tr("请用 --webhook 或环境变量 {URL_ENV} 给出机器人的 webhook 地址", URL_ENV=URL_ENV))
     if timeout <= 0:
-        raise UsageError("--timeout 应大于 0 秒")
+        raise UsageError(tr("--timeout 应大于 0 秒"))
     if retries < 0:
-        raise UsageError("--retries 不能是负数")
+        raise UsageError(tr("--retries 不能是负数"))
     notifier = notifier_for(url.strip(), kind)
     url = url.strip()
     if secret and notifier.kind == "wecom":

@@ -14,6 +14,7 @@ from aidplan.commands.formats import DEFAULT_RENDER_FORMATS, RENDER_FORMATS
 from aidplan.commands.meter import SILENT, Meter
 from aidplan.errors import UsageError
 from aidplan.files import refuse_inputs_as_outputs, refuse_shared_outputs, write_atomic
+from aidplan.messages import tr
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.kinds import KINDS
 from aidplan.plan.model import Plan, StyleOverrides
@@ -42,13 +43,19 @@ def parse_values(items: list[str]) -> dict[str, str]:
         name = name.strip()
         if not equals or not name.isidentifier() or not name.isascii():
             raise UsageError(
-                f"--set 的“{item}”看不懂；请写成 名字=值，名字用英文字母、数字和下划线，如 doc_number=资助〔2020〕3号"
+                tr(
+                    "--set 的“{item}”看不懂；请写成 名字=值，名字用英文字母、数字和下划线，如 "
+                    "doc_number=资助〔2020〕3号",
+                    item=item,
+                )
             )
         if name == "plan_table":
-            raise UsageError("--set 不能改 plan_table：它是放计划表格的占位符")
+            raise UsageError(tr("--set 不能改 plan_table：它是放计划表格的占位符"))
         bad = next((c for c in value if _NOT_IN_XML.match(c)), None)
         if bad is not None:  # docxtpl would drop it silently, or cut the paragraph short at it
-            raise UsageError(f"--set {name} 的值里有 XML 文档不能容纳的字符（U+{ord(bad):04X}）；请去掉它")
+            raise UsageError(
+                tr("--set {name} 的值里有 XML 文档不能容纳的字符（U+{ord:04X}）；请去掉它", name=name, ord=ord(bad))
+            )
         values[name] = value
     return values
 
@@ -71,11 +78,13 @@ def _parse_formats(formats: list[str]) -> list[str]:
             if not name:
                 continue
             if name not in RENDER_FORMATS:
-                raise UsageError(f"不支持的格式“{name}”；可选：{RENDER_FORMATS.listing()}")
+                raise UsageError(
+                    tr("不支持的格式“{name}”；可选：{listing}", name=name, listing=RENDER_FORMATS.listing())
+                )
             if name not in chosen:
                 chosen.append(name)
     if not chosen:
-        raise UsageError("没有指定输出格式")
+        raise UsageError(tr("没有指定输出格式"))
     return chosen
 
 
@@ -87,8 +96,15 @@ def format_of(output: Path, registry: Registry, option: str = "-o/--output") -> 
     for name, entry in registry.items():
         if entry.extension and output.name.lower().endswith(entry.extension):
             return name
-    known = "、".join(e.extension for e in registry.values() if e.extension)
-    raise UsageError(f"{option} 的文件名“{output.name}”看不出格式（可用扩展名：{known}）；请用 -f 指定格式")
+    known = tr("、").join(e.extension for e in registry.values() if e.extension)
+    raise UsageError(
+        tr(
+            "{option} 的文件名“{name}”看不出格式（可用扩展名：{known}）；请用 -f 指定格式",
+            option=option,
+            name=output.name,
+            known=known,
+        )
+    )
 
 
 def _formats_for(output: Path | None) -> list[str]:
@@ -126,22 +142,24 @@ def render_plans(
     `paginate` "exact": periods are split where LibreOffice's own PDF ends the pages (see _exact)."""
     chosen = _parse_formats(formats or _formats_for(output))
     if paginate not in PAGINATE:
-        raise UsageError(f"不支持的分页方式“{paginate}”；可选：{', '.join(PAGINATE)}")
+        raise UsageError(
+            tr("不支持的分页方式“{paginate}”；可选：{PAGINATE}", paginate=paginate, PAGINATE=", ".join(PAGINATE))
+        )
     exact = paginate == "exact"
     if exact and notice is not None:
-        raise UsageError("--paginate exact 不能与 --docx-template 同用")
+        raise UsageError(tr("--paginate exact 不能与 --docx-template 同用"))
     if exact and "docx" not in chosen and "pdf" not in chosen:
-        raise UsageError("--paginate exact 只用于 docx 和 pdf 格式")
+        raise UsageError(tr("--paginate exact 只用于 docx 和 pdf 格式"))
     if kind is not None and kind not in KINDS:
-        raise UsageError(f"不支持的版式“{kind}”；可选：{KINDS.listing()}")
+        raise UsageError(tr("不支持的版式“{kind}”；可选：{listing}", kind=kind, listing=KINDS.listing()))
     files = find_plan_files(paths)
     if output is not None and (len(files) != 1 or len(chosen) != 1):
-        raise UsageError("-o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir")
+        raise UsageError(tr("-o/--output 只能用于一个计划、一种格式；多个文件请用 --out-dir"))
 
     def target(path: Path, fmt: str) -> Path:
         return output if output is not None else out_dir / f"{plan_stem(path)}{RENDER_FORMATS[fmt].extension}"
 
-    refuse_shared_outputs([(path, target(path, chosen[0])) for path in files], "渲染")
+    refuse_shared_outputs([(path, target(path, chosen[0])) for path in files], tr("渲染"))
     plans, findings = load_valid_plans(files, calendar_places=calendar_places)
     if notice is not None and ("docx" in chosen or "pdf" in chosen):
         from aidplan.render.notice import check_template, template_errors
@@ -154,7 +172,7 @@ def render_plans(
     outputs: dict[Path, bytes] = {}
     docx_for_pdf: list[tuple[Path, bytes]] = []
     fitted: list[tuple[Path, Plan, Profile, TableLayout, list[float]]] = []
-    meter.start("生成文档", len(plans))
+    meter.start(tr("生成文档"), len(plans))
     for path, plan in plans:
         if "docx" in chosen or "pdf" in chosen:
             if notice is not None:
@@ -186,13 +204,13 @@ def render_plans(
             outputs[target(path, "html")] = page.encode("utf-8")
         meter.advance()
     if exact:
-        meter.start("按 LibreOffice 的分页调整（两次转换）")
+        meter.start(tr("按 LibreOffice 的分页调整（两次转换）"))
         refined = _exact(docx_for_pdf or [(f[0], outputs[target(f[0], "docx")]) for f in fitted], fitted, kind)
         for (fmt, path), data in refined.items():
             if fmt in chosen:
                 outputs[target(path, fmt)] = data
     elif docx_for_pdf:
-        meter.start("转换 PDF（LibreOffice）")
+        meter.start(tr("转换 PDF（LibreOffice）"))
         outputs.update(_pdfs(docx_for_pdf, target))
     meter.stop()
     warnings = [f for f in findings if f.severity is Severity.warning]

@@ -11,6 +11,7 @@ from aidplan.commands.check import find_plan_files, load_valid_plans
 from aidplan.commands.formats import EXPORT_FORMATS, STATUS_FORMATS, DocumentTarget
 from aidplan.errors import UsageError
 from aidplan.files import refuse_inputs_as_outputs, refuse_shared_outputs, shown
+from aidplan.messages import tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan, StyleOverrides
 from aidplan.registry import Line
@@ -45,22 +46,45 @@ def parse_date(
         numbers = tuple(int(n) for n in full.groups())
     elif month_day:
         if year is None:
-            raise UsageError(f"{option} 的日期“{text}”没有年份；请写完整日期，如 2020-05-20")
+            raise UsageError(
+                tr("{option} 的日期“{text}”没有年份；请写完整日期，如 2020-05-20", option=option, text=text)
+            )
         numbers = (year() if callable(year) else year, *(int(n) for n in month_day.groups()))
     else:
         raise UsageError(
-            f"{option} 的日期“{text}”看不懂；可以写 2020-05-20、2020/5/20、2020年5月20日、5月20日、今天或昨天"
+            tr(
+                "{option} 的日期“{text}”看不懂；可以写 2020-05-20、2020/5/20、2020年5月20日、5月20日、今天或昨天",
+                option=option,
+                text=text,
+            )
         )
     from aidplan.plan.model import COMMAND_DATE_YEARS
 
     first, last = COMMAND_DATE_YEARS
     if not first <= numbers[0] <= last:
         shown = f"{numbers[0]:04d}-{numbers[1]:02d}-{numbers[2]:02d}"
-        raise UsageError(f"{option} 的日期 {shown} 不在 aidplan 支持的年份内（{first} 年至 {last} 年）")
+        raise UsageError(
+            tr(
+                "{option} 的日期 {shown} 不在 aidplan 支持的年份内（{first} 年至 {last} 年）",
+                option=option,
+                shown=shown,
+                first=first,
+                last=last,
+            )
+        )
     try:
         return dt.date(*numbers)
     except ValueError:
-        raise UsageError(f"{option} 的日期“{text}”不存在（{numbers[0]}年{numbers[1]}月没有{numbers[2]}日）") from None
+        raise UsageError(
+            tr(
+                "{option} 的日期“{text}”不存在（{numbers}年{numbers2}月没有{numbers3}日）",
+                option=option,
+                text=text,
+                numbers=numbers[0],
+                numbers2=numbers[1],
+                numbers3=numbers[2],
+            )
+        ) from None
 
 
 def plans_year(paths: list[Path], option: str) -> int:
@@ -69,8 +93,14 @@ def plans_year(paths: list[Path], option: str) -> int:
 
     years = sorted({loaded.plan.year for loaded in map(load_plan, find_plan_files(paths)) if loaded.plan})
     if len(years) != 1:
-        listed = "、".join(str(y) for y in years) or "（没有可读的计划）"
-        raise UsageError(f"{option} 的日期没有年份，而计划的年份是 {listed}；请写完整日期，如 2020-05-20")
+        listed = tr("、").join(str(y) for y in years) or tr("（没有可读的计划）")
+        raise UsageError(
+            tr(
+                "{option} 的日期没有年份，而计划的年份是 {listed}；请写完整日期，如 2020-05-20",
+                option=option,
+                listed=listed,
+            )
+        )
     return years[0]
 
 
@@ -93,11 +123,11 @@ def due_report(
     paths: list[Path], today: dt.date, within: int, calendar_places: Sequence[Path] | None = None
 ) -> tuple[DueReport, list[Finding]]:
     if within < 0:
-        raise UsageError("--within 不能是负数")
+        raise UsageError(tr("--within 不能是负数"))
     from aidplan.plan.calendar_files import calendars_for
     from aidplan.plan.schedule import work_calendar
 
-    plans, warnings = _plans_with_progress(paths, "无法列出到期任务", calendar_places)
+    plans, warnings = _plans_with_progress(paths, tr("无法列出到期任务"), calendar_places)
     missing: set[int] = set()
     dues = []
     for path, plan, records in plans:
@@ -113,7 +143,7 @@ def status_reports(
     from aidplan.plan.calendar_files import calendars_for
     from aidplan.plan.schedule import work_calendar
 
-    plans, warnings = _plans_with_progress(paths, "无法统计完成情况", calendar_places)
+    plans, warnings = _plans_with_progress(paths, tr("无法统计完成情况"), calendar_places)
     return [
         (status_for_plan(path, plan, records, today, work_calendar(plan, calendars_for(path, calendar_places))), plan)
         for path, plan, records in plans
@@ -133,23 +163,27 @@ def record_progress(
     _refuse_non_plan(plan_path)
     from aidplan.plan.loading import UNPRINTABLE
 
-    for option, value in (("--by", by), ("--note", note), *(("任务编号", task) for task in task_ids)):
+    for option, value in (("--by", by), ("--note", note), *((tr("任务编号"), task) for task in task_ids)):
         if value and (bad := UNPRINTABLE.search(value)):
-            raise UsageError(f"{option} 含有不允许的控制字符 U+{ord(bad.group()):04X}；请删除它")
-    ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录", calendar_places)[0]
+            raise UsageError(
+                tr("{option} 含有不允许的控制字符 U+{ord:04X}；请删除它", option=option, ord=ord(bad.group()))
+            )
+    ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), tr("没有写入任何记录"), calendar_places)[0]
     records = [ProgressRecord(task=task, status=status, date=on, by=by or None, note=note or None) for task in task_ids]
     return append_records(plan_path, records, id_texts(tracked_items(plan)))
 
 
 def _refuse_non_plan(plan_path: Path) -> None:
     if plan_path.is_dir() or plan_path.name.endswith(".progress.yaml"):
-        raise UsageError(f"{shown(plan_path)} 不是计划文件；请给出计划（如 plans/2020-huaibei.yaml）")
+        raise UsageError(
+            tr("{plan_path} 不是计划文件；请给出计划（如 plans/2020-huaibei.yaml）", plan_path=shown(plan_path))
+        )
 
 
 def reid_progress(plan_path: Path, dry_run: bool, calendar_places: Sequence[Path] | None = None) -> Renumbering:
     """Point the records of the plan's progress file at the ids their tasks have now (after the plan was edited)."""
     _refuse_non_plan(plan_path)
-    ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), "没有改动任何记录", calendar_places)[0]
+    ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), tr("没有改动任何记录"), calendar_places)[0]
     return reid_records(plan_path, id_texts(tracked_items(plan)), dry_run)
 
 
@@ -170,10 +204,10 @@ def ledger_documents(
     from aidplan.render.style import profile_for
 
     if output is not None and len(statuses) != 1:
-        raise UsageError("-o/--output 只能用于一个计划；多个计划请用 --out-dir")
+        raise UsageError(tr("-o/--output 只能用于一个计划；多个计划请用 --out-dir"))
     extension = STATUS_FORMATS["docx"].extension
     targets = [output or out_dir / f"{status.path.stem}{extension}" for status, _ in statuses]
-    refuse_shared_outputs([(status.path, target) for (status, _), target in zip(statuses, targets)], "生成")
+    refuse_shared_outputs([(status.path, target) for (status, _), target in zip(statuses, targets)], tr("生成"))
     refuse_inputs_as_outputs(targets)
     written = []
     for (status, plan), target in zip(statuses, targets):
@@ -221,13 +255,13 @@ def export_files(
 
     reminder = parse_reminder(remind) if remind else None
     if reminder is not None and fmt != "ics":
-        raise UsageError("--remind 只用于 ics 格式")
-    plans, _ = load_valid_plans(find_plan_files(paths), "没有导出任何文件", calendar_places)
+        raise UsageError(tr("--remind 只用于 ics 格式"))
+    plans, _ = load_valid_plans(find_plan_files(paths), tr("没有导出任何文件"), calendar_places)
     stamp = dt.datetime.now(dt.timezone.utc).replace(microsecond=0)
     groups = [plans] if output is not None else [[p] for p in plans]
     extension = EXPORT_FORMATS[fmt].extension
     targets = [output if output is not None else out_dir / f"{plan_stem(g[0][0])}{extension}" for g in groups]
-    refuse_shared_outputs([(group[0][0], target) for group, target in zip(groups, targets)], "导出")
+    refuse_shared_outputs([(group[0][0], target) for group, target in zip(groups, targets)], tr("导出"))
     refuse_inputs_as_outputs(targets)
     written, missing = [], set()
     for group, target in zip(groups, targets):
@@ -291,7 +325,7 @@ def status_html(
 ) -> list[Path]:
     """One dashboard page for all the plans: out_dir/status.html, or exactly target.output."""
     if target.within < 0:
-        raise UsageError("--within 不能是负数")
+        raise UsageError(tr("--within 不能是负数"))
     from aidplan.files import write_atomic
     from aidplan.plan.calendar_files import calendars_for
     from aidplan.plan.schedule import work_calendar

@@ -9,6 +9,7 @@ from pathlib import Path
 
 from aidplan.commands.formats import STATUS_FORMATS, DocumentTarget
 from aidplan.errors import AidplanError, FindingsError, UsageError
+from aidplan.messages import tr
 from aidplan.plan.findings import Severity
 from aidplan.plan.model import Plan
 from aidplan.track.tracking import PlanStatus
@@ -37,9 +38,9 @@ def unimported_edits(book: Path, today: dt.date) -> str | None:
     try:
         sheets = read_workbook(book)
     except AidplanError as exc:
-        return f"无法读取它，不能确认其中没有尚未导入的填写（{exc}）"
+        return tr("无法读取它，不能确认其中没有尚未导入的填写（{exc}）", exc=exc)
     if any(not sheet.fingerprint for sheet in sheets):
-        return "它是旧版 aidplan 写出的，不能确认其中没有尚未导入的填写"
+        return tr("它是旧版 aidplan 写出的，不能确认其中没有尚未导入的填写")
     if all(sheet.fingerprint == editable_fingerprint([values for _, values in sheet.rows]) for sheet in sheets):
         return None
     try:
@@ -47,7 +48,7 @@ def unimported_edits(book: Path, today: dt.date) -> str | None:
             return None  # filled in, and already imported
     except AidplanError:
         pass
-    return "里面有填写后尚未导入的内容"
+    return tr("里面有填写后尚未导入的内容")
 
 
 def write_workbook(
@@ -62,7 +63,7 @@ def write_workbook(
         once.setdefault(os.path.realpath(entry[0].path), entry)
     statuses = list(once.values())
     if output is not None and output.suffix.lower() != ".xlsx":
-        raise UsageError(f"-o/--output 的文件名应以 .xlsx 结尾：{output}")
+        raise UsageError(tr("-o/--output 的文件名应以 .xlsx 结尾：{output}", output=output))
     if output is not None:
         target = output
     elif len(statuses) == 1:
@@ -83,8 +84,12 @@ def write_workbook(
             reason = unimported_edits(target, today)
         if reason is not None:
             raise AidplanError(
-                f"没有覆盖 {target}：{reason}。请先运行 aidplan progress import {target} 导入，"
-                "或加 --force 放弃其中的填写、重新生成"
+                tr(
+                    "没有覆盖 {target}：{reason}。请先运行 aidplan progress import {target} 导入，或加 "
+                    "--force 放弃其中的填写、重新生成",
+                    target=target,
+                    reason=reason,
+                )
             )
     write_atomic(target, ledger_workbook(sheets, today))
     return [target]
@@ -110,7 +115,11 @@ def rows_error(problems: list[SheetProblem], book: Path) -> FindingsError:
     errors = sum(p.severity is Severity.error for p in problems)
     return FindingsError(
         problems,  # type: ignore[arg-type]  # located in a workbook rather than a YAML file; printed alike
-        f"{book} 有 {errors} 处错误，没有写入任何记录；改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的",
+        tr(
+            "{book} 有 {errors} 处错误，没有写入任何记录；改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的",
+            book=book,
+            errors=errors,
+        ),
     )
 
 
@@ -122,15 +131,24 @@ def _find_plan(book: Path, sheet, override: Path | None) -> Path:
     for recorded in (sheet.plan_ref, sheet.plan_from_cwd):
         if recorded and Path(recorded).suffix.lower() not in (".yaml", ".yml"):
             raise UsageError(
-                f"工作表“{sheet.sheet}”记下的计划“{recorded}”不是 .yaml 计划文件，不会读取它；请用 --plan 指定计划文件"
+                tr(
+                    "工作表“{sheet}”记下的计划“{recorded}”不是 .yaml 计划文件，不会读取它；请用 --plan 指定计划文件",
+                    sheet=sheet.sheet,
+                    recorded=recorded,
+                )
             )
     beside = Path(os.path.normpath(book.parent / sheet.plan_ref)) if sheet.plan_ref else None
     for candidate in (beside, Path(sheet.plan_from_cwd) if sheet.plan_from_cwd else None):
         if candidate is not None and candidate.is_file():
             return candidate
     raise UsageError(
-        f"找不到工作表“{sheet.sheet}”所属的计划：台账记下的是 {sheet.plan_from_cwd}，按台账的位置应在 {beside}；"
-        "请在写出台账时的目录运行，或用 --plan 指定计划文件"
+        tr(
+            "找不到工作表“{sheet}”所属的计划：台账记下的是 {plan_from_cwd}，按台账的位置应在 "
+            "{beside}；请在写出台账时的目录运行，或用 --plan 指定计划文件",
+            sheet=sheet.sheet,
+            plan_from_cwd=sheet.plan_from_cwd,
+            beside=beside,
+        )
     )
 
 
@@ -156,16 +174,21 @@ def import_workbook(
 
     sheets = read_workbook(book)
     if plan is not None and len(sheets) != 1:
-        raise UsageError(f"--plan 只用于只有一个计划的台账；{book} 有 {len(sheets)} 个计划")
+        raise UsageError(tr("--plan 只用于只有一个计划的台账；{book} 有 {count} 个计划", book=book, count=len(sheets)))
     imports: list[tuple[PlanImport, Plan, dict[str, str]]] = []
     problems: list[SheetProblem] = []
     for sheet in sheets:
         plan_path = _find_plan(book, sheet, plan)
-        ((plan_path, loaded_plan),) = load_valid_plans(find_plan_files([plan_path]), "没有写入任何记录")[0]
+        ((plan_path, loaded_plan),) = load_valid_plans(find_plan_files([plan_path]), tr("没有写入任何记录"))[0]
         if loaded_plan.title != sheet.title:
             raise UsageError(
-                f"工作表“{sheet.sheet}”是“{sheet.title}”的台账，但 {plan_path} 是“{loaded_plan.title}”；"
-                "请用 --plan 指定正确的计划"
+                tr(
+                    "工作表“{sheet}”是“{title}”的台账，但 {plan_path} 是“{title2}”；请用 --plan 指定正确的计划",
+                    sheet=sheet.sheet,
+                    title=sheet.title,
+                    plan_path=plan_path,
+                    title2=loaded_plan.title,
+                )
             )
         items = tracked_items(loaded_plan)
         known, texts = known_ids(items), id_texts(items)

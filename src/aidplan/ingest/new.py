@@ -10,15 +10,16 @@ from pathlib import Path
 
 from aidplan.errors import UsageError
 from aidplan.files import shown, write_atomic
+from aidplan.messages import later, tr
 from aidplan.plan.numerals import chinese_number
 from aidplan.registry import Entry, Registry
 
 PERIOD_KINDS = Registry(
     "Periods",
-    Entry("monthly", "a period a month: 1月份 … 12月份"),
-    Entry("bimonthly", "a period every two months: 1-2月 … 11-12月"),
-    Entry("quarterly", "a period a quarter: 第一季度 … 第四季度"),
-    Entry("weekly", "a period a week of the term: 第一周 … 第二十周 (needs --term-start)"),
+    Entry("monthly", later("每月一个时段：1月份 … 12月份")),
+    Entry("bimonthly", later("每两个月一个时段：1-2月 … 11-12月")),
+    Entry("quarterly", later("每季度一个时段：第一季度 … 第四季度")),
+    Entry("weekly", later("学期的每周一个时段：第一周 … 第二十周（需要 --term-start）")),
 )
 DEFAULT_PERIODS = "monthly"
 TERM_WEEKS = 20
@@ -203,24 +204,39 @@ def new_plan(
 ) -> NewPlan:
     """Write a new plan at `path` (never over an existing file without `force`), atomically."""
     if kind not in PERIOD_KINDS:
-        raise UsageError(f"未知的时段划分“{kind}”；可选：{PERIOD_KINDS.listing()}")
+        raise UsageError(tr("未知的时段划分“{kind}”；可选：{listing}", kind=kind, listing=PERIOD_KINDS.listing()))
     if kind == "weekly" and term_start is None:
         raise UsageError(
-            "--periods weekly 按学期的周排时段，需要开学日期：请加 --term-start（如 --term-start 2021-03-01）"
+            tr(
+                "--periods weekly 按学期的周排时段，需要开学日期：请加 --term-start（如 --term-start 2021-03-01）",
+            )
         )
     if kind != "weekly" and term_start is not None:
-        raise UsageError("--term-start 只用于 --periods weekly")
+        raise UsageError(tr("--term-start 只用于 --periods weekly"))
     from aidplan.plan.model import PLAN_YEARS
 
     if year is None:
         year = term_start.year if term_start is not None else (today or dt.date.today()).year
     if not PLAN_YEARS[0] <= year <= PLAN_YEARS[1]:
-        raise UsageError(f"年度 {year} 不在 {PLAN_YEARS[0]} 至 {PLAN_YEARS[1]} 之间")
+        raise UsageError(
+            tr(
+                "年度 {year} 不在 {PLAN_YEARS} 至 {PLAN_YEARS2} 之间",
+                year=year,
+                PLAN_YEARS=PLAN_YEARS[0],
+                PLAN_YEARS2=PLAN_YEARS[1],
+            )
+        )
     if term_start is not None and abs(term_start.year - year) > 1:
-        raise UsageError(f"开学日期 {term_start.isoformat()} 离计划年度 {year} 年太远（应在前后一年之内）")
+        raise UsageError(
+            tr(
+                "开学日期 {term_start} 离计划年度 {year} 年太远（应在前后一年之内）",
+                term_start=term_start.isoformat(),
+                year=year,
+            )
+        )
     for text, option in ((title, "--title"), (organisation, "--org")):
         if text is not None and (not text.strip() or any(unicodedata.category(c) == "Cc" for c in text)):
-            raise UsageError(f"{option} 不能为空，也不能含换行或控制字符")
+            raise UsageError(tr("{option} 不能为空，也不能含换行或控制字符", option=option))
     refuse_existing(path, force)
     text = plan_text(path, year, kind, title, organisation, term_start)
     write_atomic(path, text.encode("utf-8"))
@@ -230,6 +246,6 @@ def new_plan(
 def refuse_existing(path: Path, force: bool) -> None:
     """A plan file is never replaced without --force."""
     if path.suffix.lower() not in (".yaml", ".yml"):
-        raise UsageError(f"计划文件名应以 .yaml 或 .yml 结尾：{shown(path)}")
+        raise UsageError(tr("计划文件名应以 .yaml 或 .yml 结尾：{path}", path=shown(path)))
     if not force and (path.exists() or path.is_symlink()):
-        raise UsageError(f"{shown(path)} 已经存在，没有改动它；要替换它请加 --force")
+        raise UsageError(tr("{path} 已经存在，没有改动它；要替换它请加 --force", path=shown(path)))

@@ -11,6 +11,7 @@ from pathlib import Path
 
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import SourceDocument
+from aidplan.messages import tr
 
 MAX_UNPACKED = 64 * 1024 * 1024  # a .docx or .xlsx larger than this once unpacked is refused (a zip bomb)
 CONVERTED = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")  # read through LibreOffice, as a .docx
@@ -30,16 +31,26 @@ class Importer:
 def _zip_checked(data: bytes, name: str, what: str) -> None:
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise UnreadableFile(
-            f"{name} 是旧的二进制格式（.doc/.xls/.wps），只是扩展名写成了新格式；请用原来的扩展名，"
-            f"或在 Word/WPS/Excel 里另存为 {what}"
+            tr(
+                "{name} 是旧的二进制格式（.doc/.xls/.wps），只是扩展名写成了新格式；"
+                "请用原来的扩展名，或在 Word/WPS/Excel 里另存为 {what}",
+                name=name,
+                what=what,
+            )
         )
     try:
         archive = zipfile.ZipFile(io.BytesIO(data))
         unpacked = sum(info.file_size for info in archive.infolist())
     except zipfile.BadZipFile:
-        raise UnreadableFile(f"{name} 不是 {what} 文件（读不出它的内容）") from None
+        raise UnreadableFile(tr("{name} 不是 {what} 文件（读不出它的内容）", name=name, what=what)) from None
     if unpacked > MAX_UNPACKED:
-        raise UnreadableFile(f"{name} 解压后超过 {MAX_UNPACKED // 1024 // 1024} MB，不像是一份计划；没有读入")
+        raise UnreadableFile(
+            tr(
+                "{name} 解压后超过 {MAX_UNPACKED} MB，不像是一份计划；没有读入",
+                name=name,
+                MAX_UNPACKED=MAX_UNPACKED // 1024 // 1024,
+            )
+        )
 
 
 def _docx(data: bytes, name: str) -> SourceDocument:
@@ -49,7 +60,7 @@ def _docx(data: bytes, name: str) -> SourceDocument:
     try:
         return read_docx(data)
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise UnreadableFile(f"{name} 不是有效的 Word .docx 文件：{exc}") from None
+        raise UnreadableFile(tr("{name} 不是有效的 Word .docx 文件：{exc}", name=name, exc=exc)) from None
 
 
 def _xlsx(data: bytes, name: str) -> SourceDocument:
@@ -106,7 +117,9 @@ def importer_for(path: Path, data: bytes) -> Importer:
     if suffix and suffix not in ("", ".-") and str(path) != "-":
         looks_text = b"\x00" not in data[:4096]
         if not looks_text:
-            raise UnreadableFile(f"不认识 {path.name} 的格式；能导入的有：{'、'.join(KNOWN)}")
+            raise UnreadableFile(
+                tr("不认识 {name} 的格式；能导入的有：{KNOWN}", name=path.name, KNOWN=tr("、").join(KNOWN))
+            )
     if data.lstrip()[:1] in (b"|", b"#", b"*") or b"\n|" in data[:20000]:
         return IMPORTERS["md"]
     return IMPORTERS["text"]

@@ -10,6 +10,7 @@ import io
 
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
+from aidplan.messages import tr
 
 MAX_CELLS = 200_000  # a plan has a few hundred; a sheet this large is not one
 
@@ -64,13 +65,23 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception as exc:  # openpyxl raises many kinds for a damaged or password-protected file
         raise AidplanError(
-            f"{name} 读不出来：不是有效的 Excel .xlsx 文件，或设了打开密码（{type(exc).__name__}）"
+            tr(
+                "{name} 读不出来：不是有效的 Excel .xlsx 文件，或设了打开密码（{name2}）",
+                name=name,
+                name2=type(exc).__name__,
+            )
         ) from None
     sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"] or list(book.worksheets)
     sheet = max(sheets, key=lambda s: s.max_row * s.max_column)
     if sheet.max_row * sheet.max_column > MAX_CELLS:
         raise AidplanError(
-            f"{name} 的工作表“{sheet.title}”有 {sheet.max_row} 行 × {sheet.max_column} 列，不像是一份计划"
+            tr(
+                "{name} 的工作表“{title}”有 {max_row} 行 × {max_column} 列，不像是一份计划",
+                name=name,
+                title=sheet.title,
+                max_row=sheet.max_row,
+                max_column=sheet.max_column,
+            )
         )
     rows = [[_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
     rows = _trimmed(rows)

@@ -9,6 +9,7 @@ import re
 
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Paragraph, SourceDocument, Table
+from aidplan.messages import tr
 
 
 def decode(data: bytes, name: str) -> str:
@@ -24,7 +25,9 @@ def decode(data: bytes, name: str) -> str:
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
-        raise AidplanError(f"{name} 既不是 UTF-8 也不是 GB18030（GBK）编码的文本；请另存为 UTF-8 后再导入") from None
+        raise AidplanError(
+            tr("{name} 既不是 UTF-8 也不是 GB18030（GBK）编码的文本；请另存为 UTF-8 后再导入", name=name)
+        ) from None
 
 
 # ---------------------------------------------------------------------------------------------------------------

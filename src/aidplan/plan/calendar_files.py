@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
+from aidplan.messages import language, localized, tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.workdays import WEEKDAYS
 from aidplan.rules.calendars import (
@@ -75,12 +76,16 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
     from aidplan.plan.loading import LoadFailure, read_document, validation_findings
 
     try:
-        document = read_document(path, role="日历文件")
+        document = read_document(path, role=tr("日历文件"))
     except LoadFailure as failure:
         return LoadedCalendar(path, None, [failure.finding])
     if not isinstance(document.data, dict):
         finding = NotOneDocument.at(
-            path, (1, 1), "日历文件的顶层应为映射（year: …、holidays: …、workdays: …）；格式见 README“官方日历”"
+            path,
+            (1, 1),
+            tr(
+                "日历文件的顶层应为映射（year: …、holidays: …、workdays: …）；格式见 README“官方日历”",
+            ),
         )
         return LoadedCalendar(path, None, [finding])
     try:
@@ -97,7 +102,11 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
             DateOutsideYear.at(
                 path,
                 document.position(location),
-                f"日期 {day.isoformat()} 不在本文件的年份 {calendar.year} 年内；每年的安排写在各自的日历文件里",
+                tr(
+                    "日期 {day} 不在本文件的年份 {year} 年内；每年的安排写在各自的日历文件里",
+                    day=day.isoformat(),
+                    year=calendar.year,
+                ),
             )
         )
         return True
@@ -110,7 +119,11 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
                 HolidayWithoutDates.at(
                     path,
                     document.position(where + ("start" if holiday.start else "end",)),
-                    f"节日“{holiday.name}”的连续假期缺少“{missing}”；start 和 end 要一起写",
+                    tr(
+                        "节日“{name}”的连续假期缺少“{missing}”；start 和 end 要一起写",
+                        name=holiday.name,
+                        missing=missing,
+                    ),
                 )
             )
             continue
@@ -119,7 +132,12 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
                 HolidayWithoutDates.at(
                     path,
                     document.position(where + ("end",)),
-                    f"节日“{holiday.name}”的最后一天 {holiday.end.isoformat()} 早于第一天 {holiday.start.isoformat()}",
+                    tr(
+                        "节日“{name}”的最后一天 {end} 早于第一天 {start}",
+                        name=holiday.name,
+                        end=holiday.end.isoformat(),
+                        start=holiday.start.isoformat(),
+                    ),
                 )
             )
             continue
@@ -129,7 +147,11 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
                 HolidayWithoutDates.at(
                     path,
                     document.position(where + ("name",)),
-                    f"节日“{holiday.name}”没有日期；写 dates: [{calendar.year}-01-01] 或 start: 和 end:",
+                    tr(
+                        "节日“{name}”没有日期；写 dates: [{year}-01-01] 或 start: 和 end:",
+                        name=holiday.name,
+                        year=calendar.year,
+                    ),
                 )
             )
             continue
@@ -147,8 +169,11 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
                 WorkdayNotWeekend.at(
                     path,
                     position,
-                    f"调休上班日 {day.isoformat()} 是{WEEKDAYS[day.weekday()]}，本来就是工作日；"
-                    "workdays 只写调休上班的星期六、星期日",
+                    tr(
+                        "调休上班日 {day} 是{weekday}，本来就是工作日；workdays 只写调休上班的星期六、星期日",
+                        day=day.isoformat(),
+                        weekday=localized(WEEKDAYS[day.weekday()]),
+                    ),
                 )
             )
             continue
@@ -158,8 +183,12 @@ def load_calendar_file(path: Path) -> LoadedCalendar:
                 OffAndWorked.at(
                     path,
                     position,
-                    f"{day.isoformat()} 既是放假日（{first.name}，第 {first.position[0]} 行）又是调休上班日；"
-                    "只能是其中一种",
+                    tr(
+                        "{day} 既是放假日（{name}，第 {position} 行）又是调休上班日；只能是其中一种",
+                        day=day.isoformat(),
+                        name=first.name,
+                        position=first.position[0],
+                    ),
                 )
             )
             continue
@@ -194,8 +223,9 @@ class OfficialCalendars:
 
 
 @functools.lru_cache(maxsize=64)
-def _load_set(files: tuple[Path, ...], _stamps: tuple[tuple[str, int, int], ...]) -> OfficialCalendars:
-    """Read once per set of files; `_stamps` (absolute path, mtime, size) makes an edited or moved file read anew."""
+def _load_set(files: tuple[Path, ...], _stamps: tuple[tuple[str, int, int], ...], _lang: str) -> OfficialCalendars:
+    """Read once per set of files; `_stamps` (absolute path, mtime, size) makes an edited or moved file read anew,
+    and `_lang` a run in another language (the findings' messages are in it)."""
     years: dict[int, OfficialYear] = {}
     findings: list[Finding] = []
     for path in files:
@@ -209,7 +239,11 @@ def _load_set(files: tuple[Path, ...], _stamps: tuple[tuple[str, int, int], ...]
                 YearGivenTwice.at(
                     path,
                     (1, 1),
-                    f"{loaded.year.year} 年已经由 {first} 给出；一年的安排只能写在一个日历文件里",
+                    tr(
+                        "{year} 年已经由 {first} 给出；一年的安排只能写在一个日历文件里",
+                        year=loaded.year.year,
+                        first=first,
+                    ),
                 )
             )
             continue
@@ -224,7 +258,7 @@ def official_calendars(places: Sequence[Path]) -> OfficialCalendars:
     for path in files:
         stat = path.stat()
         stamps.append((str(path.resolve()), stat.st_mtime_ns, stat.st_size))
-    loaded = _load_set(files, tuple(stamps))
+    loaded = _load_set(files, tuple(stamps), language())
     return OfficialCalendars(loaded.years, loaded.findings, tuple(places))
 
 

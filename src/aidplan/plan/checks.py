@@ -8,6 +8,7 @@ from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
+from aidplan.messages import localized, tr
 from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, names_year
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
@@ -77,10 +78,12 @@ def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
         if item.span_problem:
             findings.append(PeriodWithoutDates.at(path, _at(document, *where, "label"), item.span_problem))
         if not item.tasks:
-            findings.append(PeriodWithoutTasks.at(path, _at(document, *where), f"时段“{item.period.label}”没有任务"))
+            findings.append(
+                PeriodWithoutTasks.at(path, _at(document, *where), tr("时段“{label}”没有任务", label=item.period.label))
+            )
         if item.period.deadline is not None:
             reading = DeadlineReading(item.deadline, item.deadline_problem)
-            what, written = f"时段“{item.period.label}”的完成时间", item.period.deadline.text
+            what, written = tr("时段“{label}”的完成时间", label=item.period.label), item.period.deadline.text
             findings += _reading_findings(path, plan, document, item, where + ("deadline",), reading, what, written)
     siblings: dict[tuple, list[ScheduledPeriod]] = {}  # each table's (each parent group's) groups on their own
     for item in periods:
@@ -124,12 +127,18 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
 
     def named(item: ScheduledPeriod, extra: str = "") -> str:
         line = _at(document, *item.where, "label")[0]
-        return f"第{item.index + 1}个时段“{item.period.label}”（第{line}行{extra}）"
+        return tr(
+            "第{index}个时段“{label}”（第{line}行{extra}）",
+            index=item.index + 1,
+            label=item.period.label,
+            line=line,
+            extra=extra,
+        )
 
     reach: date | None = None  # the last day any earlier compared group covers
     for position, current in enumerate(compared):
         label_at = _at(document, *current.where, "label")
-        this = f"第{current.index + 1}个时段“{current.period.label}”"
+        this = tr("第{index}个时段“{label}”", index=current.index + 1, label=current.period.label)
         earlier = compared[:position]
         later_start = next((e for e in earlier if current.span.start < e.span.start), None)  # type: ignore[union-attr]
         if later_start is not None:
@@ -138,8 +147,12 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
                 PeriodsOutOfOrder.at(
                     path,
                     label_at,
-                    f"时段顺序不对：{this}（{current.span.start:%Y-%m-%d} 起）排在"
-                    f"{named(later_start, f'，{later_start.span.start:%Y-%m-%d} 起')}之后",
+                    tr(
+                        "时段顺序不对：{this}（{start:%Y-%m-%d} 起）排在{named}之后",
+                        this=this,
+                        start=current.span.start,
+                        named=named(later_start, tr("，{start:%Y-%m-%d} 起", start=later_start.span.start)),
+                    ),
                 )
             )
         for other in earlier:
@@ -150,7 +163,15 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
             if start <= end:
                 findings.append(
                     PeriodsOverlap.at(
-                        path, label_at, f"{this}与{named(other)}重叠（{start:%Y-%m-%d} 至 {end:%Y-%m-%d}）"
+                        path,
+                        label_at,
+                        tr(
+                            "{this}与{named}重叠（{start:%Y-%m-%d} 至 {end:%Y-%m-%d}）",
+                            this=this,
+                            named=named(other),
+                            start=start,
+                            end=end,
+                        ),
                     )
                 )
         assert current.span is not None
@@ -161,7 +182,13 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
                 PeriodsGap.at(
                     path,
                     label_at,
-                    f"{named(previous)}与{this}之间有空档（{first:%Y-%m-%d} 至 {last:%Y-%m-%d} 没有安排）",
+                    tr(
+                        "{named}与{this}之间有空档（{first:%Y-%m-%d} 至 {last:%Y-%m-%d} 没有安排）",
+                        named=named(previous),
+                        this=this,
+                        first=first,
+                        last=last,
+                    ),
                 )
             )
         reach = current.span.end if reach is None else max(reach, current.span.end)
@@ -175,10 +202,18 @@ def _reading_findings(
     `what` names it (时段“五月份”的完成时间, 任务 5.2 的截止日期); `written` is its text as written."""
     if reading.problem is not None:
         problem = reading.problem
-        return [DeadlineNotADate.at(path, _at(document, *location), f"{what}“{problem.text}”{problem.reason}")]
+        return [
+            DeadlineNotADate.at(
+                path,
+                _at(document, *location),
+                tr("{what}“{text}”{reason}", what=what, text=problem.text, reason=problem.reason),
+            )
+        ]
     if reading.day is None:
         return []
-    return _deadline_findings(path, plan, document, item, location, reading.day, f"{what}“{written}”", written)
+    return _deadline_findings(
+        path, plan, document, item, location, reading.day, tr("{what}“{written}”", what=what, written=written), written
+    )
 
 
 def _deadline_findings(
@@ -190,7 +225,13 @@ def _deadline_findings(
             DeadlineBeforePeriod.at(
                 path,
                 _at(document, *location),
-                f"{what}（{day:%Y-%m-%d}）早于时段“{item.period.label}”的开始（{item.span.start:%Y-%m-%d}）",
+                tr(
+                    "{what}（{day:%Y-%m-%d}）早于时段“{label}”的开始（{start:%Y-%m-%d}）",
+                    what=what,
+                    day=day,
+                    label=item.period.label,
+                    start=item.span.start,
+                ),
             )
         )
     if (
@@ -199,7 +240,11 @@ def _deadline_findings(
         and (item.span is None or day.year not in (item.span.start.year, item.span.end.year))
     ):  # a year printed in the deadline itself (次年1月15日, 2011年…) is what the office meant
         findings.append(
-            DeadlineOtherYear.at(path, _at(document, *location), f"{what}在 {day.year} 年，不在计划年度 {plan.year} 年")
+            DeadlineOtherYear.at(
+                path,
+                _at(document, *location),
+                tr("{what}在 {year} 年，不在计划年度 {year2} 年", what=what, year=day.year, year2=plan.year),
+            )
         )
     return findings
 
@@ -207,7 +252,9 @@ def _deadline_findings(
 def _monthly_day_findings(path: Path, position: tuple[int, int], what: str, text: str) -> list[Finding]:
     """E215 for each day of a monthly duty that no month has (每月0日, 每月99日)."""
     return [
-        MonthlyDayNotADay.at(path, position, f"{what}写的是每月{day}日：每月的日子应在 1 至 31 日之间")
+        MonthlyDayNotADay.at(
+            path, position, tr("{what}写的是每月{day}日：每月的日子应在 1 至 31 日之间", what=what, day=day)
+        )
         for day in monthly_days(text)
         if day not in MONTH_DAYS
     ]
@@ -238,7 +285,13 @@ def date_window_findings(subject: CheckedPlan) -> list[Finding]:
         DateOutsidePlanYears.at(
             path,
             _at(document, *location),
-            f"日期 {day.isoformat()} 超出计划可用的年份：year 为 {plan.year}，日期应在 {first} 年至 {last} 年之间",
+            tr(
+                "日期 {day} 超出计划可用的年份：year 为 {year}，日期应在 {first} 年至 {last} 年之间",
+                day=day.isoformat(),
+                year=plan.year,
+                first=first,
+                last=last,
+            ),
         )
         for location, day in dated
         if not first <= day.year <= last
@@ -254,12 +307,17 @@ def owner_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
     """W218 for each owner written where the table has no owner column to print it in."""
     if has_owner_column(plan):
         return []
-    fix = "请写 owners: true 加上这一列，或删去 owner"
+    fix = tr("请写 owners: true 加上这一列，或删去 owner")
     findings = [
         OwnerWithoutColumn.at(
             path,
             _at(document, "recurring", index, "owner"),
-            f"例行任务“{task.id}”写了责任单位“{task.owner}”，但表格没有责任单位列，不会印出；{fix}",
+            tr(
+                "例行任务“{id}”写了责任单位“{owner}”，但表格没有责任单位列，不会印出；{fix}",
+                id=task.id,
+                owner=task.owner,
+                fix=fix,
+            ),
         )
         for index, task in enumerate(plan.recurring)
         if task.owner is not None
@@ -272,7 +330,12 @@ def owner_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
                     OwnerWithoutColumn.at(
                         path,
                         _at(document, "periods", item.index, "tasks", task.entry_index, "owner"),
-                        f"任务 {task.id} 写了责任单位“{entry.owner}”，但表格没有责任单位列，不会印出；{fix}",
+                        tr(
+                            "任务 {id} 写了责任单位“{owner}”，但表格没有责任单位列，不会印出；{fix}",
+                            id=task.id,
+                            owner=entry.owner,
+                            fix=fix,
+                        ),
                     )
                 )
     return findings
@@ -286,11 +349,11 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
     for index, task in enumerate(plan.recurring):
         if recurring_ids.index(task.id) != index:
             findings.append(
-                IdUsedTwice.at(path, _at(document, "recurring", index, "id"), f"例行任务 id“{task.id}”重复")
+                IdUsedTwice.at(path, _at(document, "recurring", index, "id"), tr("例行任务 id“{id}”重复", id=task.id))
             )
     for index, task in enumerate(plan.recurring):
         findings += _monthly_day_findings(
-            path, _at(document, "recurring", index, "text"), f"例行任务“{task.id}”", task.text
+            path, _at(document, "recurring", index, "text"), tr("例行任务“{id}”", id=task.id), task.text
         )
     findings += owner_findings(path, plan, document, periods)
     seen_ids: dict[str, str] = {}
@@ -301,15 +364,21 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
             where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
             entry = item.period.tasks[task.entry_index] if task.entry_index is not None else None
             if entry is not None and entry.text is not None:
-                findings += _monthly_day_findings(path, _at(document, *where, "text"), f"任务 {task.id} ", entry.text)
+                findings += _monthly_day_findings(
+                    path, _at(document, *where, "text"), tr("任务 {id} ", id=task.id), entry.text
+                )
             if entry is not None and entry.recurring is not None:
                 if entry.recurring not in recurring_ids:
-                    known = "、".join(recurring_ids) or "（计划没有 recurring）"
+                    known = tr("、").join(recurring_ids) or tr("（计划没有 recurring）")
                     findings.append(
                         UnknownRecurring.at(
                             path,
                             _at(document, *where, "recurring"),
-                            f"引用了不存在的例行任务“{entry.recurring}”；已定义的：{known}",
+                            tr(
+                                "引用了不存在的例行任务“{recurring}”；已定义的：{known}",
+                                recurring=entry.recurring,
+                                known=known,
+                            ),
                         )
                     )
                 elif entry.recurring in listed:
@@ -317,7 +386,11 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                         TaskRepeated.at(
                             path,
                             _at(document, *where, "recurring"),
-                            f"时段“{item.period.label}”重复引用例行任务“{entry.recurring}”",
+                            tr(
+                                "时段“{label}”重复引用例行任务“{recurring}”",
+                                label=item.period.label,
+                                recurring=entry.recurring,
+                            ),
                         )
                     )
                 listed.add(entry.recurring)
@@ -326,17 +399,25 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                         MonthUnknown.at(
                             path,
                             _at(document, *where),
-                            f"无法确定例行任务“{entry.recurring}”中的 {{month}}：请在此处写明 month",
+                            tr(
+                                "无法确定例行任务“{recurring}”中的 {{month}}：请在此处写明 month",
+                                recurring=entry.recurring,
+                            ),
                         )
                     )
             if task.expected is not None:
-                reason = "重复" if task.number < task.expected else "跳号"
+                reason = tr("重复") if task.number < task.expected else tr("跳号")
                 findings.append(
                     NumbersAsPrinted.at(
                         path,
                         _at(document, *where, "number"),
-                        f"时段“{item.period.label}”的任务编号{reason}：按顺序应为 {task.expected}，"
-                        f"写的是 {task.number}（按所写的印出）",
+                        tr(
+                            "时段“{label}”的任务编号{reason}：按顺序应为 {expected}，写的是 {number}（按所写的印出）",
+                            label=item.period.label,
+                            reason=reason,
+                            expected=task.expected,
+                            number=task.number,
+                        ),
                     )
                 )
             key = normalise_text(task.text)
@@ -345,7 +426,13 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                     TaskRepeated.at(
                         path,
                         _at(document, *where),
-                        f"时段“{item.period.label}”的第 {task.number} 项与第 {texts[key]} 项重复：“{task.text}”",
+                        tr(
+                            "时段“{label}”的第 {number} 项与第 {texts} 项重复：“{text}”",
+                            label=item.period.label,
+                            number=task.number,
+                            texts=texts[key],
+                            text=task.text,
+                        ),
                     )
                 )
             else:
@@ -355,14 +442,18 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                     IdUsedTwice.at(
                         path,
                         _at(document, *where),
-                        f"任务 id“{task.id}”重复（也用于时段“{seen_ids[task.id]}”）；请给时段写 id，或给任务写 id",
+                        tr(
+                            "任务 id“{id}”重复（也用于时段“{seen_ids}”）；请给时段写 id，或给任务写 id",
+                            id=task.id,
+                            seen_ids=seen_ids[task.id],
+                        ),
                     )
                 )
             else:
                 seen_ids.setdefault(task.id, item.period.label)
             reading = item.deadline_of(task)
             if reading is not None and task.deadline is not None:
-                what, written = f"任务 {task.id} 的截止日期", task.deadline.text
+                what, written = tr("任务 {id} 的截止日期", id=task.id), task.deadline.text
                 findings += _reading_findings(path, plan, document, item, where + ("deadline",), reading, what, written)
     return findings
 
@@ -388,7 +479,13 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
                 DeadlineOnDayOff.at(
                     path,
                     _at(document, *location),
-                    f"{what}（{day:%Y-%m-%d}）是{info.reason}，不是工作日；前一个工作日是{describe(before)}",
+                    tr(
+                        "{what}（{day:%Y-%m-%d}）是{reason}，不是工作日；前一个工作日是{describe}",
+                        what=what,
+                        day=day,
+                        reason=localized(info.reason),
+                        describe=describe(before),
+                    ),
                 )
             )
 
@@ -396,7 +493,7 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
         if item.deadline is not None:
             on_day_off(
                 (*item.where, "deadline"),
-                f"时段“{item.period.label}”的完成时间“{item.period.deadline.text}”",
+                tr("时段“{label}”的完成时间“{text}”", label=item.period.label, text=item.period.deadline.text),
                 item.deadline,
             )
         for task in item.tasks:
@@ -405,7 +502,11 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
             if day is None or source not in ("task", "text") or not found.by:  # an event's day may be a Saturday
                 continue
             where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
-            what = f"任务 {task.id} 的截止日期“{text}”" if source == "task" else f"任务 {task.id} 文中的日期“{text}”"
+            what = (
+                tr("任务 {id} 的截止日期“{text}”", id=task.id, text=text)
+                if source == "task"
+                else tr("任务 {id} 文中的日期“{text}”", id=task.id, text=text)
+            )
             on_day_off(where + (("deadline",) if source == "task" else ()), what, day)
     # a broken calendar file is reported on its own; W221 would wrongly say there is none
     for year in sorted(calendar.missing_years) if not calendars.findings else ():
@@ -413,9 +514,14 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
             NoHolidayData.at(
                 path,
                 _at(document, "year"),
-                f"已安装的节假日数据（{data_version()}）没有 {year} 年的官方安排，也没有 {year} 年的日历文件："
-                f"只按周末判断工作日；国务院办公厅公布通知后，把放假和调休上班日期写进 "
-                f"{calendars.suggested_file(year)}（运行 aidplan calendar {year} 显示格式）",
+                tr(
+                    "已安装的节假日数据（{data_version}）没有 {year} 年的官方安排，也没有 {year} "
+                    "年的日历文件：只按周末判断工作日；国务院办公厅公布通知后，把放假和调休上班日期写进"
+                    " {suggested_file}（运行 aidplan calendar {year} 显示格式）",
+                    data_version=data_version(),
+                    year=year,
+                    suggested_file=calendars.suggested_file(year),
+                ),
             )
         )
     return findings

@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from aidplan.messages import tr
 from aidplan.plan.model import DATE_WINDOW
 from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
 from aidplan.plan.timeexpr import Term, TimeContext, TimeError, When, read_time
@@ -16,7 +17,7 @@ class DeadlineError(ValueError):
     """Deadline text that names no real day; `reason` says why, after the text itself."""
 
     def __init__(self, text: str, reason: str) -> None:
-        super().__init__(f"日期“{text}”{reason}")
+        super().__init__(tr("日期“{text}”{reason}", text=text, reason=reason))
         self.text = text
         self.reason = reason
 
@@ -63,14 +64,14 @@ class DateInText:
 def real_date(year: int, month: int, day: int, written: str) -> date:
     """The date, or a DeadlineError that says in Chinese why it does not exist."""
     if not 1 <= month <= 12:
-        raise DeadlineError(written, f"中的月份 {month} 不存在")
+        raise DeadlineError(written, tr("中的月份 {month} 不存在", month=month))
     if day < 1:
-        raise DeadlineError(written, f"不存在：每月从1日起，没有{day}日")
+        raise DeadlineError(written, tr("不存在：每月从1日起，没有{day}日", day=day))
     last = calendar.monthrange(year, month)[1]
     if not 1 <= day <= last:
         if month == 2 and day == 29:
-            raise DeadlineError(written, f"不存在：{year}年不是闰年，2月只有28天")
-        raise DeadlineError(written, f"不存在：{year}年{month}月只有{last}天")
+            raise DeadlineError(written, tr("不存在：{year}年不是闰年，2月只有28天", year=year))
+        raise DeadlineError(written, tr("不存在：{year}年{month}月只有{last}天", year=year, month=month, last=last))
     return date(year, month, day)
 
 
@@ -78,7 +79,13 @@ def _within_window(written: int, as_written: str, year: int, text: str) -> int:
     """A year a deadline writes out, if it lies within the plan's year ± DATE_WINDOW; else a DeadlineError."""
     if abs(written - year) > DATE_WINDOW:
         raise DeadlineError(
-            text, f"在 {as_written} 年，超出计划可用的年份（{year - DATE_WINDOW} 年至 {year + DATE_WINDOW} 年）"
+            text,
+            tr(
+                "在 {as_written} 年，超出计划可用的年份（{year} 年至 {year2} 年）",
+                as_written=as_written,
+                year=year - DATE_WINDOW,
+                year2=year + DATE_WINDOW,
+            ),
         )
     return written
 
@@ -97,21 +104,21 @@ def parse_deadline(text: str, year: int, term: Term | None = None) -> date:
         try:  # the rest of the time grammar: a span ends the deadline (9月1日-9月7日, 3月下旬, 第三周, 期末)
             return parse_period_label(text, year, term).end
         except PeriodLabelError as exc:
-            if not str(exc).startswith("无法从时段名称"):
+            if not exc.unreadable:
                 raise DeadlineError(text, str(exc).split("”", 1)[1]) from None
-        raise DeadlineError(text, "无法读成日期（应写成“2月29日”“5月25日前”“2月底”“次年1月15日”或“2027-04-30”）")
+        raise DeadlineError(text, tr("无法读成日期（应写成“2月29日”“5月25日前”“2月底”“次年1月15日”或“2027-04-30”）"))
     if match["year"]:
         year = _within_window(int(match["year"]), match["year"], year, text)
     elif match["next"]:
         year += 1
     month = parse_number(match["month"])
     if month is None or not 1 <= month <= 12:
-        raise DeadlineError(text, f"中的月份“{match['month']}”不存在")
+        raise DeadlineError(text, tr("中的月份“{match}”不存在", match=match["month"]))
     if match["end"]:
         return date(year, month, calendar.monthrange(year, month)[1])
     day = parse_number(match["day"])
     if day is None:
-        raise DeadlineError(text, "无法读成日期")
+        raise DeadlineError(text, tr("无法读成日期"))
     return real_date(year, month, day, text)
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import TYPE_CHECKING
 
+from aidplan.messages import tr
 from aidplan.rules.plans import ExampleTask
 
 if TYPE_CHECKING:
@@ -24,12 +25,21 @@ def example_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
     for index, task in enumerate(plan.recurring):
         if is_example(task.text):
             position = document.position(("recurring", index, "text"))
-            findings.append(ExampleTask.at(path, position, f"示例任务尚未替换：例行任务“{task.id}”“{task.text}”"))
+            findings.append(
+                ExampleTask.at(
+                    path, position, tr("示例任务尚未替换：例行任务“{id}”“{text}”", id=task.id, text=task.text)
+                )
+            )
     for item in periods:
         for task in item.tasks:
             entry = item.period.tasks[task.entry_index] if task.entry_index is not None else None
             if entry is not None and entry.text is not None and is_example(entry.text):
                 position = document.position(("periods", item.index, "tasks", task.entry_index))
-                message = f"示例任务尚未替换：时段“{item.period.label}”的第 {task.number} 项“{entry.text}”"
+                message = tr(
+                    "示例任务尚未替换：时段“{label}”的第 {number} 项“{text}”",
+                    label=item.period.label,
+                    number=task.number,
+                    text=entry.text,
+                )
                 findings.append(ExampleTask.at(path, position, message))
     return findings

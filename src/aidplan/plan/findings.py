@@ -7,6 +7,7 @@ import json
 from pathlib import Path
 
 from aidplan.files import shown
+from aidplan.messages import tr
 from aidplan.rules.base import Finding, Severity
 
 __all__ = ["Finding", "Severity", "as_github", "as_json", "as_text", "has_errors", "summary"]
@@ -28,7 +29,9 @@ def has_errors(findings: list[Finding], strict: bool = False) -> bool:
 def summary(files: list[Path], findings: list[Finding]) -> str:
     errors = sum(f.severity is Severity.error for f in findings)
     warnings = len(findings) - errors
-    return f"检查了 {len(files)} 个文件：{errors} 个错误，{warnings} 个警告"
+    return tr(
+        "检查了 {count} 个文件：{errors} 个错误，{warnings} 个警告", count=len(files), errors=errors, warnings=warnings
+    )
 
 
 def as_json(files: list[Path], findings: list[Finding]) -> str:

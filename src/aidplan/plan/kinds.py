@@ -4,20 +4,28 @@ laid-out table (aidplan.render.layout.TableLayout)."""
 
 from __future__ import annotations
 
+from aidplan.messages import Later, later, localized, tr
 from aidplan.registry import Entry, Registry
 
 KINDS = Registry(
     "TableKind",
-    Entry("by-task", "a row per task, the period cell spanning its tasks"),
-    Entry("by-period", "a row per period, its tasks in one cell, with a deadline column"),
+    Entry("by-task", later("每个任务一行，时段单元格跨越它的任务")),
+    Entry("by-period", later("每个时段一行，任务写在一个单元格里，另有完成时限列")),
 )
 DEFAULT_KIND = "by-task"
 ORIENTATIONS = Registry(
     "Orientation",
-    Entry("portrait", "the table on upright pages"),
-    Entry("landscape", "the table on pages turned sideways, with the margins of GB/T 9704 §8"),
+    Entry("portrait", later("表格排在竖放的页面上")),
+    Entry("landscape", later("表格排在横放的页面上，使用 GB/T 9704 第 8 章的页边距")),
 )
-KINDS_HELP = "; ".join(f"{entry.name}: {entry.help}" for entry in KINDS.values()) + "."
+# the plan format's JSON Schema is documented in English, like every description of the model
+KINDS_DESCRIPTION = (
+    "by-task: a row per task, the period cell spanning its tasks; "
+    "by-period: a row per period, its tasks in one cell, with a deadline column."
+)
+KINDS_HELP = Later(
+    lambda: tr("；").join(tr("{name}：{help}", name=e.name, help=localized(e.help)) for e in KINDS.values()) + tr("。")
+)
 
 # 字号 → points, as every 公文 guide and Word's Chinese size list give them.
 FONT_SIZES = {

@@ -16,6 +16,7 @@ from typing import Any
 import yaml
 from pydantic import BaseModel, ValidationError
 
+from aidplan.messages import later, localized, tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import COLUMN_FORMS, TABLE_SHAPE, Plan
 from aidplan.rules.base import Rule
@@ -120,22 +121,26 @@ def _utf16_without_bom(raw: bytes) -> str | None:
     return None
 
 
-def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> str:
+def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = later("计划")) -> str:
     """The file's text: UTF-8 with or without BOM; any other encoding, binary, oversize or a file that is not
     a regular file (a FIFO, /dev/zero) is refused."""
     from aidplan.files import InputTooLarge, NotARegularFile, read_input
 
     try:
-        raw = _stdin_bytes(max_bytes) if path == STDIN else read_input(path, max_bytes, role)
+        raw = _stdin_bytes(max_bytes) if path == STDIN else read_input(path, max_bytes, localized(role))
     except InputTooLarge as exc:
         limit = f"{max_bytes // 1024 // 1024} MB"
-        size = f"{exc.size / 1024 / 1024:.1f} MB" if exc.size > max_bytes + 1 else f"超过 {limit}"
-        raise LoadFailure(FileTooLarge.at(path, (1, 1), f"文件过大（{size}），计划文件最大 {limit}")) from None
+        size = f"{exc.size / 1024 / 1024:.1f} MB" if exc.size > max_bytes + 1 else tr("超过 {limit}", limit=limit)
+        raise LoadFailure(
+            FileTooLarge.at(path, (1, 1), tr("文件过大（{size}），计划文件最大 {limit}", size=size, limit=limit))
+        ) from None
     except NotARegularFile as exc:
-        message = f"无法读取文件：这是{exc.kind}，不是普通文件；计划和进度文件应是普通的文本文件"
+        message = tr("无法读取文件：这是{kind}，不是普通文件；计划和进度文件应是普通的文本文件", kind=exc.kind)
         raise LoadFailure(UnreadableFile.at(path, (1, 1), message)) from None
     except OSError as exc:
-        raise LoadFailure(UnreadableFile.at(path, (1, 1), f"无法读取文件：{exc.strerror or exc}")) from None
+        raise LoadFailure(
+            UnreadableFile.at(path, (1, 1), tr("无法读取文件：{value}", value=exc.strerror or exc))
+        ) from None
     for bom, name in (
         (b"\xff\xfe\x00\x00", "UTF-32"),
         (b"\x00\x00\xfe\xff", "UTF-32"),
@@ -144,20 +149,26 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> s
     ):
         if raw.startswith(bom):
             raise LoadFailure(
-                NotUtf8.at(path, (1, 1), f"文件是 {name} 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）")
+                NotUtf8.at(
+                    path, (1, 1), tr("文件是 {name} 编码；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）", name=name)
+                )
             )
     if raw.startswith(b"\xef\xbb\xbf"):
         raw = raw[3:]
     if b"\x00" in raw and (name := _utf16_without_bom(raw)):
         raise LoadFailure(
-            NotUtf8.at(path, (1, 1), f"文件是 {name} 编码（没有 BOM）；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）")
+            NotUtf8.at(
+                path,
+                (1, 1),
+                tr("文件是 {name} 编码（没有 BOM）；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）", name=name),
+            )
         )
     if b"\x00" in raw:
         raise LoadFailure(
             BinaryFile.at(
                 path,
                 _position_of_offset(raw, raw.index(b"\x00")),
-                "这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本",
+                tr("这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本"),
             )
         )
     try:
@@ -169,31 +180,33 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> s
                 NotUtf8.at(
                     path,
                     position,
-                    "文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件",
+                    tr("文件在一个汉字的中间结束，像是没有写完或没有下载完整；请重新保存或获取完整文件"),
                 )
             ) from None
         try:
             raw.decode("gb18030")
         except UnicodeDecodeError:
-            message = (
-                f"文件不是 UTF-8 文本（第 {exc.start + 1} 个字节 0x{raw[exc.start]:02x} 无法解码）；计划应是 UTF-8 "
-                "编码的 YAML 文本"
+            message = tr(
+                "文件不是 UTF-8 文本（第 {start} 个字节 0x{raw:02x} 无法解码）；计划应是 UTF-8 编码的 YAML 文本",
+                start=exc.start + 1,
+                raw=raw[exc.start],
             )
         else:
-            message = (
-                "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；"
-                f"请另存为 UTF-8，或运行：iconv -f GB18030 -t UTF-8 {shlex.quote(str(path))} > 新文件.yaml"
+            message = tr(
+                "文件不是 UTF-8 编码，看起来是 GBK/GB18030（Windows 记事本、WPS 常用）；请另存为 "
+                "UTF-8，或运行：iconv -f GB18030 -t UTF-8 {quote} > 新文件.yaml",
+                quote=shlex.quote(str(path)),
             )
         raise LoadFailure(NotUtf8.at(path, position, message)) from None
 
 
 _CORE = "tag:yaml.org,2002:"
 _TAG_NAMES = {
-    "bool": "布尔值（true 或 false）",
-    "int": "整数",
-    "float": "数字",
-    "timestamp": "日期（如 2020-03-01）",
-    "null": "空值（null 或 ~）",
+    "bool": later("布尔值（true 或 false）"),
+    "int": later("整数"),
+    "float": later("数字"),
+    "timestamp": later("日期（如 2020-03-01）"),
+    "null": later("空值（null 或 ~）"),
 }
 
 
@@ -203,13 +216,20 @@ def _check_explicit_tag(path: Path, position: Position, tag: str, text: str, res
     short = "!!" + tag[len(_CORE) :] if tag.startswith(_CORE) else tag
     if tag == _CORE + "binary":
         raise LoadFailure(
-            SchemaError.at(path, position, "不支持 !!binary（二进制）值；计划里只能写文字，请把内容直接写出来")
+            SchemaError.at(path, position, tr("不支持 !!binary（二进制）值；计划里只能写文字，请把内容直接写出来"))
         )
     kind = tag[len(_CORE) :] if tag.startswith(_CORE) else None
     if kind in _TAG_NAMES and resolver.resolve(yaml.ScalarNode, text, (True, False)) != tag:
         raise LoadFailure(
             SchemaError.at(
-                path, position, f"标签 {short} 的值“{text}”不是{_TAG_NAMES[kind]}；请改正，或去掉标签 {short}"
+                path,
+                position,
+                tr(
+                    "标签 {short} 的值“{text}”不是{TAG_NAMES}；请改正，或去掉标签 {short}",
+                    short=short,
+                    text=text,
+                    TAG_NAMES=localized(_TAG_NAMES[kind]),
+                ),
             )
         )
 
@@ -277,11 +297,15 @@ def _build(path: Path, text: str) -> Document:
             frame.container.append(value)
         elif frame.key_position is None:  # this value is a key
             if isinstance(value, (dict, list)):
-                raise LoadFailure(YamlSyntax.at(path, position, "键必须是简单文本，不能是列表或映射"))
+                raise LoadFailure(YamlSyntax.at(path, position, tr("键必须是简单文本，不能是列表或映射")))
             key = value if isinstance(value, (str, int, bool, float, date)) else str(value)
             if key in frame.container:
                 first = keys[frame.location + (key,)]
-                raise LoadFailure(DuplicateKey.at(path, position, f"重复的键“{key}”（第一次出现在第 {first[0]} 行）"))
+                raise LoadFailure(
+                    DuplicateKey.at(
+                        path, position, tr("重复的键“{key}”（第一次出现在第 {first} 行）", key=key, first=first[0])
+                    )
+                )
             frame.key, frame.key_position = key, position
             keys[frame.location + (key,)] = position
             return None
@@ -297,7 +321,9 @@ def _build(path: Path, text: str) -> Document:
         position = _mark_position(event.start_mark, odd_breaks)
         if isinstance(event, yaml.AliasEvent) or getattr(event, "anchor", None):
             raise LoadFailure(
-                AnchorOrAlias.at(path, position, "计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来")
+                AnchorOrAlias.at(
+                    path, position, tr("计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来")
+                )
             )
         if isinstance(event, yaml.ScalarEvent):
             tag = (
@@ -320,8 +346,10 @@ def _build(path: Path, text: str) -> Document:
                     ControlCharacter.at(
                         path,
                         position,
-                        f"含有不允许的控制字符 U+{ord(bad.group()):04X}（来自转义写法）；Word 文档无法保存这种字符，"
-                        "请删除它",
+                        tr(
+                            "含有不允许的控制字符 U+{ord:04X}（来自转义写法）；Word 文档无法保存这种字符，请删除它",
+                            ord=ord(bad.group()),
+                        ),
                     )
                 )
             location = place(value, position)
@@ -329,7 +357,11 @@ def _build(path: Path, text: str) -> Document:
                 sources[location] = event.value
         elif isinstance(event, yaml.CollectionStartEvent):
             if len(stack) >= MAX_DEPTH:
-                raise LoadFailure(TooDeep.at(path, position, f"嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构"))
+                raise LoadFailure(
+                    TooDeep.at(
+                        path, position, tr("嵌套超过 {MAX_DEPTH} 层；计划文件不需要这么深的结构", MAX_DEPTH=MAX_DEPTH)
+                    )
+                )
             container: dict | list = {} if isinstance(event, yaml.MappingStartEvent) else []
             location = place(container, position)
             stack.append(_Frame(container, location if location is not None else ()))
@@ -339,12 +371,12 @@ def _build(path: Path, text: str) -> Document:
             documents += 1
             if documents > 1:
                 raise LoadFailure(
-                    NotOneDocument.at(path, position, "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）")
+                    NotOneDocument.at(path, position, tr("一个文件只能写一个计划（发现了第二个 YAML 文档“---”）"))
                 )
     return Document(path, root, values, keys, text, sources)  # root is None for an empty file: the caller decides
 
 
-def read_document(path: Path, max_bytes: int = MAX_BYTES, role: str = "计划") -> Document:
+def read_document(path: Path, max_bytes: int = MAX_BYTES, role: str = later("计划")) -> Document:
     """Read one YAML file into values with positions; raises LoadFailure with a located finding."""
     return parse_document(path, read_text(path, max_bytes, role))
 
@@ -355,104 +387,109 @@ def parse_document(path: Path, text: str) -> Document:
         return _build(path, text)
     except yaml.MarkedYAMLError as exc:
         mark = exc.problem_mark or exc.context_mark
-        problem = exc.problem or exc.context or "无法解析"
+        problem = exc.problem or exc.context or tr("无法解析")
         if mark is not None and 0 <= mark.index < len(text) and text[mark.index] == "\t":
             problem = "found a tab character that violates indentation"
         raise LoadFailure(
             YamlSyntax.at(
                 path,
                 _mark_position(mark, text if _YAML_ONLY_BREAKS.search(text) else None),
-                f"YAML 语法错误：{_translate_yaml_problem(problem)}",
+                tr("YAML 语法错误：{translate_yaml_problem}", translate_yaml_problem=_translate_yaml_problem(problem)),
             )
         ) from None
     except yaml.reader.ReaderError as exc:
         # libyaml reports a byte offset into the UTF-8 text, the pure-Python reader a character offset
         offset = exc.position if _Loader is not yaml.SafeLoader else len(text[: exc.position].encode("utf-8"))
         line, column = _position_of_offset(text.encode("utf-8"), offset)
-        message = f"含有不允许的控制字符 U+{exc.character:04X}；请删除它（常见于从网页或 Word 复制的文字）"
+        message = tr(
+            "含有不允许的控制字符 U+{character:04X}；请删除它（常见于从网页或 Word 复制的文字）",
+            character=exc.character,
+        )
         raise LoadFailure(ControlCharacter.at(path, (line, column), message)) from None
     except (yaml.YAMLError, ValueError, OverflowError) as exc:  # a malformed date or number in a scalar
-        raise LoadFailure(YamlSyntax.at(path, (1, 1), f"YAML 内容无法读取：{exc}")) from None
+        raise LoadFailure(YamlSyntax.at(path, (1, 1), tr("YAML 内容无法读取：{exc}", exc=exc))) from None
 
 
 # Every problem libyaml (and PyYAML's constructor) can report, in the words a plan's author needs. Matched by
 # prefix; anything else (a future libyaml) is shown as it comes.
 _YAML_PROBLEMS = {
-    "mapping values are not allowed": "此处不能有“: ”（文本里的冒号请用全角“：”，或给整段文字加引号）",
-    "could not find expected ':'": "缺少“: ”（键和值之间要用英文冒号加空格）",
-    "found unexpected ':'": "此处不能有“:”（文本里的冒号请用全角“：”，或给整段文字加引号）",
-    "found character that cannot start any token": "这个字符不能作为值的开头（以 @、`、% 等开头的文字请加引号）",
-    "found unexpected end of stream": "文件意外结束（引号或括号没有闭合？）",
-    "did not find expected ',' or ']'": "方括号列表没有闭合（缺少“]”），或项与项之间缺少英文逗号“,”",
-    "did not find expected ',' or '}'": "花括号映射没有闭合（缺少“}”），或项与项之间缺少英文逗号“,”",
-    "did not find expected key": "缩进不对，或缺少“- ”",
-    "did not find expected '-' indicator": "缩进不对：列表的每一项应以同样缩进的“- ”开头",
-    "did not find expected node content": "此处缺少值（列表项或键后面没有内容？以 [ { 开头的文字请加引号）",
-    "did not find expected <document start>": "文件的结构不对：顶层映射（或“...”）之后还有内容；请检查缩进",
-    "did not find expected <stream-start>": "文件的开头无法读取",
-    "block sequence entries are not allowed": "此处不能开始“- ”列表（缩进不对？）",
-    "mapping keys are not allowed": "此处不能写键（缩进不对？）",
-    "found a tab character that violates indentation": "缩进里有制表符（Tab）；YAML 只能用空格缩进",
-    "found a tab character where an indentation space is expected": "缩进里有制表符（Tab）；YAML 只能用空格缩进",
-    "found unacceptable character": "含有不允许的控制字符",
-    "control characters are not allowed": "含有不允许的控制字符",
-    "found undefined tag handle": "未定义的标签（以 ! 开头的文字请加引号）",
-    "did not find expected tag URI": "标签写得不对（以 ! 开头的文字请加引号）",
-    "did not find URI escaped octet": "标签写得不对（以 ! 开头的文字请加引号）",
-    "did not find expected '!'": "标签写得不对（以 ! 开头的文字请加引号）",
-    "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'": "不支持合并键“<<”；请把内容直接写出来",
-    "could not determine a constructor for the tag": "不认识的标签（以 ! 开头的文字请加引号）",
-    "did not find expected alphabetic or numeric character": "& 或 * 后面缺少名称（以 & * 开头的文字请加引号）",
-    "found undefined alias": "计划文件不支持 YAML 别名（*名称）；请把内容直接写出来",
-    "found duplicate anchor": "计划文件不支持 YAML 锚点（&名称）；请把内容直接写出来",
-    "found unknown escape character": "双引号里有不认识的转义（反斜杠 \\ 请写成 \\\\，或改用单引号）",
-    "did not find expected hexdecimal number": "双引号里的 \\x、\\u 转义后面应是十六进制数字",
-    "found invalid Unicode character escape code": "双引号里的 \\u 转义不是有效的字符",
-    "found unexpected document indicator": "引号中的文字里有一行以“---”或“...”开头；请缩进这一行",
-    "did not find expected comment or line break": "此处之后应换行（多余的内容？文字里的“ #”会被当作注释）",
-    "did not find expected whitespace or line break": "此处之后应有空格或换行",
-    "did not find expected whitespace": "此处之后应有空格",
-    "did not find the expected '>'": "标签 !<…> 缺少“>”",
-    "found an indentation indicator equal to 0": "“|”或“>”后面的缩进数字不能是 0",
-    "found incompatible YAML document": "只支持 YAML 1.x 文件（%YAML 指令的版本不对）",
-    "found duplicate %YAML directive": "%YAML 指令重复",
-    "found duplicate %TAG directive": "%TAG 指令重复",
-    "found unknown directive name": "不认识的 % 指令（以 % 开头的文字请加引号）",
-    "could not find expected directive name": "% 后面缺少指令名（以 % 开头的文字请加引号）",
-    "found unexpected non-alphabetical character": "% 指令名里有不允许的字符（以 % 开头的文字请加引号）",
-    "did not find expected digit or '.' character": "%YAML 指令的版本号写得不对",
-    "did not find expected version number": "%YAML 指令缺少版本号",
-    "found extremely long version number": "%YAML 指令的版本号过长",
-    "found an incorrect leading UTF-8 octet": "文件不是有效的 UTF-8 文本",
-    "found an incorrect trailing UTF-8 octet": "文件不是有效的 UTF-8 文本",
-    "found unhashable key": "键必须是简单文本，不能是列表或映射",
-    "found another document": "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）",
-    "expected a single document in the stream": "一个文件只能写一个计划（发现了第二个 YAML 文档“---”）",
+    "mapping values are not allowed": later("此处不能有“: ”（文本里的冒号请用全角“：”，或给整段文字加引号）"),
+    "could not find expected ':'": later("缺少“: ”（键和值之间要用英文冒号加空格）"),
+    "found unexpected ':'": later("此处不能有“:”（文本里的冒号请用全角“：”，或给整段文字加引号）"),
+    "found character that cannot start any token": later("这个字符不能作为值的开头（以 @、`、% 等开头的文字请加引号）"),
+    "found unexpected end of stream": later("文件意外结束（引号或括号没有闭合？）"),
+    "did not find expected ',' or ']'": later("方括号列表没有闭合（缺少“]”），或项与项之间缺少英文逗号“,”"),
+    "did not find expected ',' or '}'": later("花括号映射没有闭合（缺少“}”），或项与项之间缺少英文逗号“,”"),
+    "did not find expected key": later("缩进不对，或缺少“- ”"),
+    "did not find expected '-' indicator": later("缩进不对：列表的每一项应以同样缩进的“- ”开头"),
+    "did not find expected node content": later("此处缺少值（列表项或键后面没有内容？以 [ { 开头的文字请加引号）"),
+    "did not find expected <document start>": later("文件的结构不对：顶层映射（或“...”）之后还有内容；请检查缩进"),
+    "did not find expected <stream-start>": later("文件的开头无法读取"),
+    "block sequence entries are not allowed": later("此处不能开始“- ”列表（缩进不对？）"),
+    "mapping keys are not allowed": later("此处不能写键（缩进不对？）"),
+    "found a tab character that violates indentation": later("缩进里有制表符（Tab）；YAML 只能用空格缩进"),
+    "found a tab character where an indentation space is expected": later("缩进里有制表符（Tab）；YAML 只能用空格缩进"),
+    "found unacceptable character": later("含有不允许的控制字符"),
+    "control characters are not allowed": later("含有不允许的控制字符"),
+    "found undefined tag handle": later("未定义的标签（以 ! 开头的文字请加引号）"),
+    "did not find expected tag URI": later("标签写得不对（以 ! 开头的文字请加引号）"),
+    "did not find URI escaped octet": later("标签写得不对（以 ! 开头的文字请加引号）"),
+    "did not find expected '!'": later("标签写得不对（以 ! 开头的文字请加引号）"),
+    "could not determine a constructor for the tag 'tag:yaml.org,2002:merge'": later(
+        "不支持合并键“<<”；请把内容直接写出来"
+    ),
+    "could not determine a constructor for the tag": later("不认识的标签（以 ! 开头的文字请加引号）"),
+    "did not find expected alphabetic or numeric character": later("& 或 * 后面缺少名称（以 & * 开头的文字请加引号）"),
+    "found undefined alias": later("计划文件不支持 YAML 别名（*名称）；请把内容直接写出来"),
+    "found duplicate anchor": later("计划文件不支持 YAML 锚点（&名称）；请把内容直接写出来"),
+    "found unknown escape character": later("双引号里有不认识的转义（反斜杠 \\ 请写成 \\\\，或改用单引号）"),
+    "did not find expected hexdecimal number": later("双引号里的 \\x、\\u 转义后面应是十六进制数字"),
+    "found invalid Unicode character escape code": later("双引号里的 \\u 转义不是有效的字符"),
+    "found unexpected document indicator": later("引号中的文字里有一行以“---”或“...”开头；请缩进这一行"),
+    "did not find expected comment or line break": later("此处之后应换行（多余的内容？文字里的“ #”会被当作注释）"),
+    "did not find expected whitespace or line break": later("此处之后应有空格或换行"),
+    "did not find expected whitespace": later("此处之后应有空格"),
+    "did not find the expected '>'": later("标签 !<…> 缺少“>”"),
+    "found an indentation indicator equal to 0": later("“|”或“>”后面的缩进数字不能是 0"),
+    "found incompatible YAML document": later("只支持 YAML 1.x 文件（%YAML 指令的版本不对）"),
+    "found duplicate %YAML directive": later("%YAML 指令重复"),
+    "found duplicate %TAG directive": later("%TAG 指令重复"),
+    "found unknown directive name": later("不认识的 % 指令（以 % 开头的文字请加引号）"),
+    "could not find expected directive name": later("% 后面缺少指令名（以 % 开头的文字请加引号）"),
+    "found unexpected non-alphabetical character": later("% 指令名里有不允许的字符（以 % 开头的文字请加引号）"),
+    "did not find expected digit or '.' character": later("%YAML 指令的版本号写得不对"),
+    "did not find expected version number": later("%YAML 指令缺少版本号"),
+    "found extremely long version number": later("%YAML 指令的版本号过长"),
+    "found an incorrect leading UTF-8 octet": later("文件不是有效的 UTF-8 文本"),
+    "found an incorrect trailing UTF-8 octet": later("文件不是有效的 UTF-8 文本"),
+    "found unhashable key": later("键必须是简单文本，不能是列表或映射"),
+    "found another document": later("一个文件只能写一个计划（发现了第二个 YAML 文档“---”）"),
+    "expected a single document in the stream": later("一个文件只能写一个计划（发现了第二个 YAML 文档“---”）"),
 }
 
 
 def _translate_yaml_problem(problem: str) -> str:
     for english, chinese in _YAML_PROBLEMS.items():
         if problem.startswith(english):
-            return chinese
+            return localized(chinese)
     return problem
 
 
 def _describe(value: Any) -> str:
     if value is None:
-        return "空值"
+        return tr("空值")
     if isinstance(value, bool):
-        return f"布尔值 {str(value).lower()}"
+        return tr("布尔值 {lower}", lower=str(value).lower())
     if isinstance(value, int):
-        return f"整数 {value}"
+        return tr("整数 {value}", value=value)
     if isinstance(value, float):
-        return f"数字 {value}"
+        return tr("数字 {value}", value=value)
     if isinstance(value, date):
-        return f"日期 {value.isoformat()}"
+        return tr("日期 {value}", value=value.isoformat())
     if isinstance(value, dict):
-        return "映射（key: value）"
+        return tr("映射（key: value）")
     if isinstance(value, list):
-        return "列表"
+        return tr("列表")
     text = str(value)
     return f"“{text if len(text) <= 40 else text[:40] + '…'}”"
 
@@ -487,8 +524,10 @@ def unknown_key_message(name: str, allowed: list[str]) -> str:
 
     nearest = difflib.get_close_matches(name.lower(), allowed, n=1, cutoff=0.6)
     if nearest:
-        return f"未知的键“{name}”；是不是“{nearest[0]}”？"
-    return f"未知的键“{name}”" + (f"；此处可用的键：{'、'.join(allowed)}" if allowed else "")
+        return tr("未知的键“{name}”；是不是“{nearest}”？", name=name, nearest=nearest[0])
+    return tr("未知的键“{name}”", name=name) + (
+        tr("；此处可用的键：{allowed}", allowed=tr("、").join(allowed)) if allowed else ""
+    )
 
 
 def _name(location: Location) -> str:
@@ -496,8 +535,8 @@ def _name(location: Location) -> str:
     if not location:
         return "plan"
     if isinstance(location[-1], int):
-        parent = next((str(part) for part in reversed(location) if isinstance(part, str)), "列表")
-        return f"{parent}的第 {location[-1] + 1} 项"
+        parent = next((str(part) for part in reversed(location) if isinstance(part, str)), tr("列表"))
+        return tr("{parent}的第 {location} 项", parent=parent, location=location[-1] + 1)
     return str(location[-1])
 
 
@@ -506,7 +545,7 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan, source: str | No
     location = tuple(err["loc"])
     name = _name(location)
     if kind == "missing":
-        return f"缺少必填项“{ctx.get('field', name)}”"
+        return tr("缺少必填项“{name}”", name=ctx.get("field", name))
     if kind == TABLE_SHAPE:
         return str(ctx.get("message", err["msg"]))
     if kind == "extra_forbidden":
@@ -514,40 +553,60 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan, source: str | No
         return unknown_key_message(name, list(model.model_fields) if model is not None else [])
     if kind == "string_type":
         hint = (
-            f'（数字样子的文字请加引号，如 "{source if source is not None else value}"）'
+            tr('（数字样子的文字请加引号，如 "{value}"）', value=source if source is not None else value)
             if isinstance(value, (int, float)) and not isinstance(value, bool)
             else ""
         )
-        return f"“{name}”应为文本，实际是{_describe(value)}{hint}"
+        return tr("“{name}”应为文本，实际是{describe}{hint}", name=name, describe=_describe(value), hint=hint)
     if kind in ("int_type", "int_parsing", "int_from_float"):
-        return f"“{name}”应为整数，实际是{_describe(value)}"
+        return tr("“{name}”应为整数，实际是{describe}", name=name, describe=_describe(value))
     if kind in ("float_type", "float_parsing"):
-        return f"“{name}”应为数字，实际是{_describe(value)}"
+        return tr("“{name}”应为数字，实际是{describe}", name=name, describe=_describe(value))
     if kind in ("bool_type", "bool_parsing"):
-        return f"“{name}”应为 true 或 false，实际是{_describe(value)}"
+        return tr("“{name}”应为 true 或 false，实际是{describe}", name=name, describe=_describe(value))
     if kind.startswith("date"):
-        return f"“{name}”应为日期（如 2020-03-01），实际是{_describe(value)}"
+        return tr("“{name}”应为日期（如 2020-03-01），实际是{describe}", name=name, describe=_describe(value))
     if kind == "literal_error":
-        choices = "、".join(f"“{c}”" for c in re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
-        hint = '（带点的值请加引号，如 "1."）' if isinstance(value, float) else ""
-        return f"“{name}”的值不可用：{_describe(value)}；可选：{choices}{hint}"
+        choices = tr("、").join(tr("“{c}”", c=c) for c in re.findall(r"'([^']*)'", str(ctx.get("expected", ""))))
+        hint = tr('（带点的值请加引号，如 "1."）') if isinstance(value, float) else ""
+        return tr(
+            "“{name}”的值不可用：{describe}；可选：{choices}{hint}",
+            name=name,
+            describe=_describe(value),
+            choices=choices,
+            hint=hint,
+        )
     if kind in ("model_type", "dict_type", "model_attributes_type"):
-        return f"“{name}”应为映射（key: value），实际是{_describe(value)}"
+        return tr("“{name}”应为映射（key: value），实际是{describe}", name=name, describe=_describe(value))
     if kind == "list_type":
-        return f"“{name}”应为列表（每项以“- ”开头），实际是{_describe(value)}"
+        return tr("“{name}”应为列表（每项以“- ”开头），实际是{describe}", name=name, describe=_describe(value))
     if kind == "too_short":
-        return f"“{name}”至少要有 {ctx.get('min_length', 1)} 项"
+        return tr("“{name}”至少要有 {get} 项", name=name, get=ctx.get("min_length", 1))
     if kind == "string_too_short":
-        return f"“{name}”不能为空"
+        return tr("“{name}”不能为空", name=name)
     if kind == "string_pattern_mismatch":
-        return f"“{name}”的值{_describe(value)}格式不对：只能用字母、数字和 . _ -，以字母或数字开头，最长 32 个字符"
+        return tr(
+            "“{name}”的值{describe}格式不对：只能用字母、数字和 . _ -，以字母或数字开头，最长 32 个字符",
+            name=name,
+            describe=_describe(value),
+        )
     if kind in ("greater_than_equal", "greater_than"):
-        return f"“{name}”应不小于 {ctx.get('ge', ctx.get('gt'))}，实际是{_describe(value)}"
+        return tr(
+            "“{name}”应不小于 {get}，实际是{describe}",
+            name=name,
+            get=ctx.get("ge", ctx.get("gt")),
+            describe=_describe(value),
+        )
     if kind in ("less_than_equal", "less_than"):
-        return f"“{name}”应不大于 {ctx.get('le', ctx.get('lt'))}，实际是{_describe(value)}"
+        return tr(
+            "“{name}”应不大于 {get}，实际是{describe}",
+            name=name,
+            get=ctx.get("le", ctx.get("lt")),
+            describe=_describe(value),
+        )
     if kind == "value_error":
         return str(ctx.get("error", err["msg"]))
-    return f"“{name}”：{err['msg']}"
+    return tr("“{name}”：{err}", name=name, err=err["msg"])
 
 
 def validation_findings(
@@ -581,13 +640,19 @@ def load_plan(path: Path) -> LoadedPlan:
         return LoadedPlan(path, None, None, [failure.finding])
     if document.data is None:
         return LoadedPlan(
-            path, None, document, [NotOneDocument.at(path, (1, 1), "文件是空的；计划至少要有 title、year 和 periods")]
+            path,
+            None,
+            document,
+            [NotOneDocument.at(path, (1, 1), tr("文件是空的；计划至少要有 title、year 和 periods"))],
         )
     if not isinstance(document.data, dict):
         finding = NotOneDocument.at(
             path,
             (1, 1),
-            f"计划文件的顶层应为映射（title: …、year: …、periods: …），实际是{_describe(document.data)}",
+            tr(
+                "计划文件的顶层应为映射（title: …、year: …、periods: …），实际是{describe}",
+                describe=_describe(document.data),
+            ),
         )
         return LoadedPlan(path, None, document, [finding])
     try:

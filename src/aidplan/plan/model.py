@@ -10,7 +10,8 @@ from typing import Annotated, Literal
 from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
 from pydantic_core import PydanticCustomError
 
-from aidplan.plan.kinds import CELL_FONT_SIZES, DEFAULT_KIND, KINDS, KINDS_HELP, ORIENTATIONS
+from aidplan.messages import tr
+from aidplan.plan.kinds import CELL_FONT_SIZES, DEFAULT_KIND, KINDS, KINDS_DESCRIPTION, ORIENTATIONS
 from aidplan.plan.numbering import (
     NUMBERING_FORMS,
     NUMBERING_HELP,
@@ -73,7 +74,7 @@ class WrittenSpan(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> WrittenSpan:
         if self.end < self.start:
-            raise ValueError(f"span 的结束日期 {self.end} 早于开始日期 {self.start}")
+            raise ValueError(tr("span 的结束日期 {end} 早于开始日期 {start}", end=self.end, start=self.start))
         return self
 
 
@@ -111,13 +112,16 @@ class TaskEntry(_Strict):
             ]
             if others:
                 raise ValueError(
-                    f"heading（小标题）只写标题本身，不能同时写 {'、'.join(others)}；小标题下的任务另起一项"
+                    tr(
+                        "heading（小标题）只写标题本身，不能同时写 {others}；小标题下的任务另起一项",
+                        others=tr("、").join(others),
+                    )
                 )
             return self
         if (self.text is None) == (self.recurring is None):
-            raise ValueError("任务须有 text（任务内容）或 recurring（引用的例行任务 id），二者只能有一个")
+            raise ValueError(tr("任务须有 text（任务内容）或 recurring（引用的例行任务 id），二者只能有一个"))
         if self.month is not None and self.recurring is None:
-            raise ValueError("month 只用于 recurring 任务，填入其中的 {month}")
+            raise ValueError(tr("month 只用于 recurring 任务，填入其中的 {month}"))
         return self
 
 
@@ -178,16 +182,31 @@ class Period(_Strict):
     @model_validator(mode="after")
     def _heading_before_a_task(self) -> Period:
         if self.tasks and self.tasks[-1].heading is not None:
-            raise ValueError(f"时段“{self.label}”的最后一项是小标题“{self.tasks[-1].heading}”，它下面没有任务")
+            raise ValueError(
+                tr(
+                    "时段“{label}”的最后一项是小标题“{heading}”，它下面没有任务",
+                    label=self.label,
+                    heading=self.tasks[-1].heading,
+                )
+            )
         return self
 
     @model_validator(mode="after")
     def _tasks_or_groups(self) -> Period:
         if self.tasks and self.groups:
-            message = f"分组“{self.label}”既有 tasks 又有 groups：一个分组要么列任务，要么分成下一级分组"
+            message = tr(
+                "分组“{label}”既有 tasks 又有 groups：一个分组要么列任务，要么分成下一级分组", label=self.label
+            )
             raise _shape_error(message)
         if (depth := group_depth(self)) > MAX_LEVELS:
-            raise _shape_error(f"分组“{self.label}”下面有 {depth} 层分组；一张表最多分 {MAX_LEVELS} 层")
+            raise _shape_error(
+                tr(
+                    "分组“{label}”下面有 {depth} 层分组；一张表最多分 {MAX_LEVELS} 层",
+                    label=self.label,
+                    depth=depth,
+                    MAX_LEVELS=MAX_LEVELS,
+                )
+            )
         return self
 
 
@@ -220,11 +239,18 @@ class TableColumn(_Strict):
     def _key_for_free(self) -> TableColumn:
         texts = [self.header] if isinstance(self.header, str) else self.header
         if not 1 <= len(texts) <= 2 or not all(texts):
-            raise _shape_error("header 应是一段文字，或两行表头的两段文字（如 [完成情况, 已完成]），不能为空")
+            raise _shape_error(tr("header 应是一段文字，或两行表头的两段文字（如 [完成情况, 已完成]），不能为空"))
         if self.role == "free" and self.key is None:
-            raise _shape_error(f"自由列“{texts[0]}”缺少 key：任务和分组用 cells 的这个键写它的内容（如 key: note）")
+            raise _shape_error(
+                tr(
+                    "自由列“{texts}”缺少 key：任务和分组用 cells 的这个键写它的内容（如 key: note）",
+                    texts=texts[0],
+                )
+            )
         if self.role != "free" and self.key is not None:
-            raise _shape_error(f"只有 role: free 的列有 key；“{texts[0]}”的 role 是 {self.role}")
+            raise _shape_error(
+                tr("只有 role: free 的列有 key；“{texts}”的 role 是 {role}", texts=texts[0], role=self.role)
+            )
         return self
 
     @property
@@ -235,19 +261,23 @@ class TableColumn(_Strict):
 def _column_list(columns: list[TableColumn]) -> list[TableColumn]:
     roles = [column.role for column in columns]
     if len(columns) > MAX_COLUMNS:
-        raise _shape_error(f"表格有 {len(columns)} 列；最多 {MAX_COLUMNS} 列")
+        raise _shape_error(tr("表格有 {count} 列；最多 {MAX_COLUMNS} 列", count=len(columns), MAX_COLUMNS=MAX_COLUMNS))
     if roles.count("task") != 1:
-        found = "没有" if "task" not in roles else f"有 {roles.count('task')} 个"
-        raise _shape_error(f"表格{found} role: task 的列；任务内容列必须正好一个")
+        found = tr("没有") if "task" not in roles else tr("有 {count} 个", count=roles.count("task"))
+        raise _shape_error(tr("表格{found} role: task 的列；任务内容列必须正好一个", found=found))
     for role in ("number", "owner", "deadline"):
         if roles.count(role) > 1:
-            raise _shape_error(f"表格有 {roles.count(role)} 个 role: {role} 的列；这种列最多一个")
+            raise _shape_error(
+                tr("表格有 {count} 个 role: {role} 的列；这种列最多一个", count=roles.count(role), role=role)
+            )
     if roles.count("group") > MAX_LEVELS:
-        raise _shape_error(f"表格有 {roles.count('group')} 个分组列；最多 {MAX_LEVELS} 层分组")
+        raise _shape_error(
+            tr("表格有 {count} 个分组列；最多 {MAX_LEVELS} 层分组", count=roles.count("group"), MAX_LEVELS=MAX_LEVELS)
+        )
     keys = [column.key for column in columns if column.key]
     if len(set(keys)) < len(keys):
         twice = next(key for key in keys if keys.count(key) > 1)
-        raise _shape_error(f"两列的 key 都是“{twice}”；每个自由列的 key 要不同")
+        raise _shape_error(tr("两列的 key 都是“{twice}”；每个自由列的 key 要不同", twice=twice))
     return columns
 
 
@@ -310,7 +340,7 @@ class TermSettings(_Strict):
     @model_validator(mode="after")
     def _ordered(self) -> TermSettings:
         if self.end is not None and self.end < self.start:
-            raise ValueError(f"term 的结束日期 {self.end} 早于开始日期 {self.start}")
+            raise ValueError(tr("term 的结束日期 {end} 早于开始日期 {start}", end=self.end, start=self.start))
         return self
 
 
@@ -340,7 +370,7 @@ class Plan(_Strict):
     organisation: str | None = Field(None, min_length=1, description="The issuing office (not printed in the table).")
     attachment: str | None = Field(None, description="The attachment label as printed: 附件：, 附件1, or none.")
     # the table's kind, under the YAML key users write: layout
-    layout: Literal[tuple(KINDS)] = Field(DEFAULT_KIND, description=KINDS_HELP)  # type: ignore[valid-type]
+    layout: Literal[tuple(KINDS)] = Field(DEFAULT_KIND, description=KINDS_DESCRIPTION)  # type: ignore[valid-type]
     numbering: Literal[NUMBERING_FORMS] = Field("1、", description=NUMBERING_HELP)  # type: ignore[valid-type]
     numbering_scope: Literal[NUMBERING_SCOPES] = Field(  # type: ignore[valid-type]
         "group", description=NUMBERING_SCOPE_HELP
@@ -371,7 +401,10 @@ class Plan(_Strict):
             raise PydanticCustomError("missing", "Field required", {"field": "periods"})
         if len(given) > 1:
             raise _shape_error(
-                f"计划同时写了 {'、'.join(given)}；只写其中一个（groups 与 periods 相同，多张表用 tables）"
+                tr(
+                    "计划同时写了 {given}；只写其中一个（groups 与 periods 相同，多张表用 tables）",
+                    given=tr("、").join(given),
+                )
             )
         return self
 

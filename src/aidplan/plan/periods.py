@@ -7,6 +7,7 @@ import re
 from dataclasses import dataclass
 from datetime import date
 
+from aidplan.messages import tr
 from aidplan.plan.numerals import NUMBER_PATTERN, chinese_month, parse_number
 from aidplan.plan.timeexpr import Term, TimeContext, TimeError, read_time, split_year
 
@@ -33,7 +34,11 @@ class Span:
 
 
 class PeriodLabelError(ValueError):
-    """A label names a month that does not exist, or says nothing aidplan can read as dates."""
+    """A label names a month that does not exist, or says nothing aidplan can read as dates (`unreadable`)."""
+
+    def __init__(self, message: str, unreadable: bool = False) -> None:
+        super().__init__(message)
+        self.unreadable = unreadable
 
 
 _NEXT_YEAR = r"(?:次年|翌年|明年|下一年)"
@@ -58,7 +63,7 @@ _QUARTER = re.compile(rf"^第?(?P<q>{NUMBER_PATTERN})季度$")
 def _month(text: str, label: str) -> int:
     value = parse_number(text)
     if value is None or not 1 <= value <= 12:
-        raise PeriodLabelError(f"时段“{label}”中的月份“{text}”不存在（应为 1 至 12 月）")
+        raise PeriodLabelError(tr("时段“{label}”中的月份“{text}”不存在（应为 1 至 12 月）", label=label, text=text))
     return value
 
 
@@ -91,7 +96,9 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
     if quarter := _QUARTER.match(text):
         number = parse_number(quarter["q"])
         if number is None or not 1 <= number <= 4:
-            raise PeriodLabelError(f"时段“{label}”中的季度“{quarter['q']}”不存在（应为 1 至 4 季度）")
+            raise PeriodLabelError(
+                tr("时段“{label}”中的季度“{quarter}”不存在（应为 1 至 4 季度）", label=label, quarter=quarter["q"])
+            )
         return _month_span(year, 3 * number - 2, 3 * number)
     if single := _SINGLE.match(text):
         month_year = year + 1 if single["a_next"] else year
@@ -115,27 +122,41 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
         if (last_year, last) < (first_year, first):
             last_year += 1
         if (last_year, last) == (first_year, first):
-            raise PeriodLabelError(f"时段“{label}”的起止月份相同，请直接写成“{chinese_month(first)}月”")
+            raise PeriodLabelError(
+                tr(
+                    "时段“{label}”的起止月份相同，请直接写成“{chinese_month}月”",
+                    label=label,
+                    chinese_month=chinese_month(first),
+                )
+            )
         start = date(first_year, first, 1)
         return Span(start, date(last_year, last, _last_day(last_year, last)))
     if _LIST.match(text):
         months = [_month(item, label) for item in re.findall(NUMBER_PATTERN, text)]
         if months != list(range(months[0], months[0] + len(months))):
             raise PeriodLabelError(
-                f"时段“{label}”列出的月份不连续，无法作为一个时间段；请拆成几个时段，或用 span 写明起止日期"
+                tr(
+                    "时段“{label}”列出的月份不连续，无法作为一个时间段；请拆成几个时段，或用 span 写明起止日期",
+                    label=label,
+                )
             )
         return _month_span(year, months[0], months[-1])
     try:
         found = read_time(label, TimeContext(year, term))
     except TimeError as exc:
-        if not str(exc).startswith("无法读出"):
-            raise PeriodLabelError(f"时段{exc}") from None
+        if not exc.unreadable:
+            raise PeriodLabelError(tr("时段{exc}", exc=exc)) from None
     else:
         if found.kind != "recurring":
             return Span(found.start, found.end)
     raise PeriodLabelError(
-        f"无法从时段名称“{label}”推出日期范围；请用 span 写明起止日期（如 span: {{start: {year}-03-01, end: "
-        f"{year}-03-07}}）"
+        tr(
+            "无法从时段名称“{label}”推出日期范围；请用 span 写明起止日期（如 span: {{start: "
+            "{year}-03-01, end: {year}-03-07}}）",
+            label=label,
+            year=year,
+        ),
+        unreadable=True,
     )
 
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
+from aidplan.messages import tr
 from aidplan.plan.numerals import CHINESE_DIGITS, NUMBER_PATTERN, parse_number
 from aidplan.plan.workdays import WEEKDAYS
 
@@ -23,7 +24,12 @@ BREAK_WEEKS = {"寒假": 4, "暑假": 8}
 
 
 class TimeError(ValueError):
-    """Text that names no time aidplan can work out; the message says why, in Chinese."""
+    """Text that names no time aidplan can work out; the message says why, in the user's language. `unreadable`:
+    nothing in it reads as a time at all (rather than a time that does not exist)."""
+
+    def __init__(self, message: str, unreadable: bool = False) -> None:
+        super().__init__(message)
+        self.unreadable = unreadable
 
 
 @dataclass(frozen=True)
@@ -110,12 +116,14 @@ def split_year(text: str, year: int) -> tuple[int, str, bool]:
 
 def _real(year: int, month: int | None, day: int | None, text: str) -> date:
     if month is None or not 1 <= month <= 12:
-        raise TimeError(f"“{text}”中的月份不存在（应为 1 至 12 月）")
+        raise TimeError(tr("“{text}”中的月份不存在（应为 1 至 12 月）", text=text))
     last = calendar.monthrange(year, month)[1]
     if day is None or not 1 <= day <= last:
         if month == 2 and day == 29:
-            raise TimeError(f"“{text}”不存在：{year}年不是闰年，2月只有28天")
-        raise TimeError(f"“{text}”不存在：{year}年{month}月只有{last}天")
+            raise TimeError(tr("“{text}”不存在：{year}年不是闰年，2月只有28天", text=text, year=year))
+        raise TimeError(
+            tr("“{text}”不存在：{year}年{month}月只有{last}天", text=text, year=year, month=month, last=last)
+        )
     return date(year, month, day)
 
 
@@ -125,8 +133,11 @@ def _monday(day: date) -> date:
 
 def _needs_term(text: str) -> TimeError:
     return TimeError(
-        f"“{text}”要按学期推算日期，但计划没有写学期；请写一次 term（如 term: {{name: 2020-2021学年第二学期, "
-        "start: 2021-03-01}），或用 span 写明起止日期"
+        tr(
+            "“{text}”要按学期推算日期，但计划没有写学期；请写一次 term（如 term: {{name: "
+            "2020-2021学年第二学期, start: 2021-03-01}}），或用 span 写明起止日期",
+            text=text,
+        )
     )
 
 
@@ -166,7 +177,7 @@ def school_word(word: str, term: Term) -> tuple[date, date]:
 def _printed_dates(text: str, year: int, whole: str) -> tuple[date, date]:
     found = read_time(text, TimeContext(year))
     if found.kind not in ("range", "day"):
-        raise TimeError(f"“{whole}”括号中的日期无法读成日期范围")
+        raise TimeError(tr("“{whole}”括号中的日期无法读成日期范围", whole=whole))
     return found.start, found.end
 
 
@@ -200,7 +211,7 @@ def read_time(text: str, context: TimeContext) -> When:
     if week := _TERM_WEEK.match(rest) or _PREP_WEEK.match(rest):
         number = parse_number(week["n"]) if "n" in week.groupdict() else 0
         if number is None or not 0 <= number <= 30:
-            raise TimeError(f"“{text}”的周次无法读出")
+            raise TimeError(tr("“{text}”的周次无法读出", text=text))
         if week["dates"]:
             start, end = _printed_dates(week["dates"], year, text)
         elif term is None:
@@ -214,12 +225,20 @@ def read_time(text: str, context: TimeContext) -> When:
         monday = first + timedelta(days=(7 - first.weekday()) % 7)  # the first week whose Monday is in the month
         start = monday + timedelta(weeks=(number or 0) - 1)
         if not number or start.month != first.month:
-            raise TimeError(f"“{text}”：{year}年{month}月没有第{week['n']}周（按周一所在的月份数周）")
+            raise TimeError(
+                tr(
+                    "“{text}”：{year}年{month}月没有第{week}周（按周一所在的月份数周）",
+                    text=text,
+                    year=year,
+                    month=month,
+                    week=week["n"],
+                )
+            )
         return When("week", start, start + timedelta(days=6))
     if monthly := _MONTHLY.match(rest):
         day = parse_number(monthly["d"])
         if day is None or not 1 <= day <= 31:
-            raise TimeError(f"“{text}”中的日子不存在")
+            raise TimeError(tr("“{text}”中的日子不存在", text=text))
         start, end = (term.start, term.end) if term else (date(year, 1, 1), date(year, 12, 31))
         return When("recurring", start, end, monthday=day)
     if weekly := _WEEKLY.match(rest):
@@ -246,6 +265,6 @@ def read_time(text: str, context: TimeContext) -> When:
         end_year = year + 1 if m2 is not None and m1 is not None and m2 < m1 else year  # 12月28日-1月3日
         end = _real(end_year, m2, d2, text)
         if end < start:
-            raise TimeError(f"“{text}”的结束日早于开始日")
+            raise TimeError(tr("“{text}”的结束日早于开始日", text=text))
         return When("range", start, end)
-    raise TimeError(f"无法读出“{text}”所指的日期")
+    raise TimeError(tr("无法读出“{text}”所指的日期", text=text), unreadable=True)

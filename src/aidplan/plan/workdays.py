@@ -11,10 +11,22 @@ import functools
 from dataclasses import dataclass, field
 from typing import TYPE_CHECKING
 
+from aidplan.messages import later, localized, tr
+
 if TYPE_CHECKING:
     from aidplan.plan.calendar_files import OfficialYear
 
-WEEKDAYS = ("星期一", "星期二", "星期三", "星期四", "星期五", "星期六", "星期日")
+# Chinese as plans, documents and the holiday data name them; messages show them in the user's language
+# (`messages.localized`)
+WEEKDAYS = (
+    later("星期一"),
+    later("星期二"),
+    later("星期三"),
+    later("星期四"),
+    later("星期五"),
+    later("星期六"),
+    later("星期日"),
+)
 
 
 @dataclass(frozen=True)
@@ -154,5 +166,5 @@ class WorkCalendar:
 
 
 def describe(day: dt.date) -> str:
-    """2月28日（星期五）"""
-    return f"{day.month}月{day.day}日（{WEEKDAYS[day.weekday()]}）"
+    """2月28日（星期五）, in the user's language."""
+    return tr("{month}月{day}日（{weekday}）", month=day.month, day=day.day, weekday=localized(WEEKDAYS[day.weekday()]))

@@ -12,6 +12,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aidplan.errors import UsageError
+from aidplan.messages import tr
 from aidplan.plan.model import Plan
 from aidplan.plan.workdays import WEEKDAYS, WorkCalendar
 from aidplan.track.tracking import DEADLINE_SOURCES, TrackedItem
@@ -32,7 +33,7 @@ def parse_reminder(text: str) -> dt.timedelta:
     """3d, 12h, 1w → how long before the deadline's day starts a reminder goes off."""
     match = re.fullmatch(r"\s*(\d{1,3})\s*([dhw])\s*", text)
     if match is None:
-        raise UsageError(f"--remind 的值“{text}”看不懂；请写成 3d（天）、12h（小时）或 1w（周）")
+        raise UsageError(tr("--remind 的值“{text}”看不懂；请写成 3d（天）、12h（小时）或 1w（周）", text=text))
     amount, unit = int(match[1]), match[2]
     return {"d": dt.timedelta(days=amount), "h": dt.timedelta(hours=amount), "w": dt.timedelta(weeks=amount)}[unit]
 

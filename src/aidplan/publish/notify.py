@@ -16,6 +16,7 @@ from dataclasses import dataclass, field
 from typing import ClassVar, Protocol
 
 from aidplan.errors import AidplanError, UsageError
+from aidplan.messages import later, localized, tr
 from aidplan.publish.notifiers import NOTIFIERS, PLATFORMS, Platform
 
 
@@ -64,9 +65,11 @@ def _code_failure(body: dict, code_key: str, message_key: str, hints: dict[int, 
     if code in (0, None) and code_key in body:
         return None
     if code is None:
-        return f"回应里没有 {code_key}：{json.dumps(body, ensure_ascii=False)[:200]}"
-    hint = hints.get(code, "")
-    return f"错误码 {code}：{body.get(message_key, '')}" + (f"（{hint}）" if hint else "")
+        return tr("回应里没有 {code_key}：{dumps}", code_key=code_key, dumps=json.dumps(body, ensure_ascii=False)[:200])
+    hint = localized(hints.get(code, ""))
+    return tr("错误码 {code}：{get}", code=code, get=body.get(message_key, "")) + (
+        tr("（{hint}）", hint=hint) if hint else ""
+    )
 
 
 class _Platformed:
@@ -85,9 +88,9 @@ class WeCom(_Platformed):
         return "\n"
 
     HINTS: ClassVar[dict[int, str]] = {
-        93000: "webhook 地址无效，请检查 key",
-        45009: "发送太频繁（每个机器人每分钟最多 20 条）",
-        40058: "消息太长或格式不对",
+        93000: later("webhook 地址无效，请检查 key"),
+        45009: later("发送太频繁（每个机器人每分钟最多 20 条）"),
+        40058: later("消息太长或格式不对"),
     }
 
     def payload(self, title: str, text: str, markdown: bool) -> dict:
@@ -101,7 +104,7 @@ class WeCom(_Platformed):
         return _utf8(payload["text"]["content"]) <= self.TEXT_BYTES
 
     def sign(self, url: str, payload: dict, secret: str, now: float) -> Request:
-        raise UsageError("企业微信群机器人没有加签，不需要 --secret；请去掉它（或 AIDPLAN_WEBHOOK_SECRET）")
+        raise UsageError(tr("企业微信群机器人没有加签，不需要 --secret；请去掉它（或 AIDPLAN_WEBHOOK_SECRET）"))
 
     def failure(self, body: dict) -> str | None:
         return _code_failure(body, "errcode", "errmsg", self.HINTS)
@@ -117,9 +120,11 @@ class DingTalk(_Platformed):
         return "\n\n" if markdown else "\n"  # DingTalk's Markdown joins lines that a blank line does not part
 
     HINTS: ClassVar[dict[int, str]] = {
-        310000: "加签、关键词或 IP 校验失败：检查 --secret 是否是机器人“加签”的 SEC… 密钥，消息是否含有设置的关键词",
-        300001: "access_token 无效，请检查 webhook 地址",
-        130101: "发送太频繁（每个机器人每分钟最多 20 条）",
+        310000: later(
+            "加签、关键词或 IP 校验失败：检查 --secret 是否是机器人“加签”的 SEC… 密钥，消息是否含有设置的关键词",
+        ),
+        300001: later("access_token 无效，请检查 webhook 地址"),
+        130101: later("发送太频繁（每个机器人每分钟最多 20 条）"),
     }
 
     def payload(self, title: str, text: str, markdown: bool) -> dict:
@@ -150,11 +155,13 @@ class Feishu(_Platformed):
         return "\n"
 
     HINTS: ClassVar[dict[int, str]] = {
-        19021: "签名不匹配或时间戳相差超过 1 小时：检查 --secret 是否与机器人“签名校验”的密钥一致，以及本机时间",
-        19024: "消息不含机器人设置的关键词",
-        19022: "本机 IP 不在机器人的 IP 白名单里",
-        9499: "请求格式不对",
-        11232: "发送太频繁",
+        19021: later(
+            "签名不匹配或时间戳相差超过 1 小时：检查 --secret 是否与机器人“签名校验”的密钥一致，以及本机时间",
+        ),
+        19024: later("消息不含机器人设置的关键词"),
+        19022: later("本机 IP 不在机器人的 IP 白名单里"),
+        9499: later("请求格式不对"),
+        11232: later("发送太频繁"),
     }
 
     def payload(self, title: str, text: str, markdown: bool) -> dict:
@@ -202,17 +209,30 @@ def notifier_for(url: str, kind: str | None) -> Notifier:
     """The notifier named, or the one whose host the URL has."""
     parts = urllib.parse.urlsplit(url)
     if parts.scheme not in ("http", "https") or not parts.hostname:
-        raise UsageError(f"webhook 地址应以 https:// 开头：{redact(url)}")
+        raise UsageError(tr("webhook 地址应以 https:// 开头：{redact}", redact=redact(url)))
     if parts.username is not None or parts.password is not None:
-        raise UsageError(f"webhook 地址里不能带用户名和密码（{redact(url)}）；机器人的地址只有 https://主机/路径?参数")
+        raise UsageError(
+            tr(
+                "webhook 地址里不能带用户名和密码（{redact}）；机器人的地址只有 https://主机/路径?参数",
+                redact=redact(url),
+            )
+        )
     if kind is not None:
         if kind not in NOTIFIERS:
-            raise UsageError(f"不认识的 --kind“{kind}”；可选：{'、'.join(NOTIFIERS)}")
+            raise UsageError(
+                tr("不认识的 --kind“{kind}”；可选：{NOTIFIERS}", kind=kind, NOTIFIERS=tr("、").join(NOTIFIERS))
+            )
         return notifier(kind)
     for platform in PLATFORMS.values():
         if parts.hostname in platform.hosts:
             return notifier(platform.kind)
-    raise UsageError(f"从地址 {redact(url)} 看不出是哪个平台的机器人；请用 --kind 指定：{'、'.join(NOTIFIERS)}")
+    raise UsageError(
+        tr(
+            "从地址 {redact} 看不出是哪个平台的机器人；请用 --kind 指定：{NOTIFIERS}",
+            redact=redact(url),
+            NOTIFIERS=tr("、").join(NOTIFIERS),
+        )
+    )
 
 
 def split_message(
@@ -230,7 +250,7 @@ def split_message(
     first, _, rest = header.partition("\n")
 
     def build(chunk: list[str], part: str) -> dict:
-        numbered = f"（{part}）" if part else ""
+        numbered = f"（{part}）" if part else ""  # the posted message itself is Chinese, like the reminders
         heading = [first + numbered, rest] if rest else [first + numbered]
         text = notifier.line_break(markdown).join([*heading, *chunk])
         return notifier.payload(title + numbered, text, markdown)
@@ -356,9 +376,9 @@ def post(
     import urllib.request
 
     delivery = Delivery()
-    timed_out = f"超时（{timeout:g} 秒内没有收到完整的回应）"
+    timed_out = tr("超时（{timeout:g} 秒内没有收到完整的回应）", timeout=timeout)
     for index, payload in enumerate(payloads, start=1):
-        where = f"第 {index}/{len(payloads)} 条消息" if len(payloads) > 1 else "消息"
+        where = tr("第 {index}/{count} 条消息", index=index, count=len(payloads)) if len(payloads) > 1 else tr("消息")
         for attempt in range(retries + 1):
             request = notifier.sign(url, payload, secret, clock()) if secret else Request(url, payload)
             data = json.dumps(request.body, ensure_ascii=False).encode("utf-8")
@@ -376,14 +396,27 @@ def post(
                 if 300 <= exc.code < 400:
                     target = exc.headers.get("Location", "") if exc.headers else ""
                     raise NotifyError(
-                        f"{notifier.name}把{where}重定向到了 {redact(urllib.parse.urljoin(request.url, target))}"
-                        f"（HTTP {exc.code}），消息没有送达；请检查 webhook 地址（地址 {redact(url)}）"
+                        tr(
+                            "{name}把{where}重定向到了 {redact}（HTTP {code}），消息没有送达；请检查 webhook "
+                            "地址（地址 {redact2}）",
+                            name=notifier.name,
+                            where=where,
+                            redact=redact(urllib.parse.urljoin(request.url, target)),
+                            code=exc.code,
+                            redact2=redact(url),
+                        )
                     ) from None
                 text = _safe_text(exc.read(4096) if exc.fp is not None else b"", url, secret)
                 if exc.code not in RETRYABLE_STATUS:
                     raise NotifyError(
-                        f"{notifier.name}拒绝了{where}：HTTP {exc.code}{('：' + text) if text else ''}"
-                        f"（地址 {redact(url)}）"
+                        tr(
+                            "{name}拒绝了{where}：HTTP {code}{value}（地址 {redact}）",
+                            name=notifier.name,
+                            where=where,
+                            code=exc.code,
+                            value=tr("：") + text if text else "",
+                            redact=redact(url),
+                        )
                     ) from None
                 problem = f"HTTP {exc.code}"
             except (urllib.error.URLError, http.client.HTTPException, OSError) as exc:
@@ -391,36 +424,60 @@ def post(
                 if deadline.expired or isinstance(reason, TimeoutError) or "timed out" in str(reason):
                     problem = timed_out
                 else:
-                    problem = f"网络错误（{_safe_text(str(reason).encode(), url, secret)}）"
+                    problem = tr("网络错误（{safe_text}）", safe_text=_safe_text(str(reason).encode(), url, secret))
             else:
                 if deadline.expired:
                     problem = timed_out
                 elif len(raw) > MAX_ANSWER_BYTES:
                     raise NotifyError(
-                        f"{notifier.name}对{where}的回应超过 {MAX_ANSWER_BYTES // 1024 // 1024} MB，不是机器人的回应；"
-                        f"请检查 webhook 地址（地址 {redact(url)}）"
+                        tr(
+                            "{name}对{where}的回应超过 {MAX_ANSWER_BYTES} MB，不是机器人的回应；请检查 webhook "
+                            "地址（地址 {redact}）",
+                            name=notifier.name,
+                            where=where,
+                            MAX_ANSWER_BYTES=MAX_ANSWER_BYTES // 1024 // 1024,
+                            redact=redact(url),
+                        )
                     )
                 else:
                     try:
                         body = json.loads(raw.decode("utf-8"))
                     except (UnicodeDecodeError, json.JSONDecodeError):
                         raise NotifyError(
-                            f"{notifier.name}对{where}的回应不是 JSON：{_safe_text(raw, url, secret)}"
+                            tr(
+                                "{name}对{where}的回应不是 JSON：{safe_text}",
+                                name=notifier.name,
+                                where=where,
+                                safe_text=_safe_text(raw, url, secret),
+                            )
                         ) from None
-                    failure = notifier.failure(body) if isinstance(body, dict) else "回应不是 JSON 对象"
+                    failure = notifier.failure(body) if isinstance(body, dict) else tr("回应不是 JSON 对象")
                     if failure:
                         raise NotifyError(
-                            f"{notifier.name}没有接受{where}：{_safe_text(failure.encode(), url, secret)}"
+                            tr(
+                                "{name}没有接受{where}：{safe_text}",
+                                name=notifier.name,
+                                where=where,
+                                safe_text=_safe_text(failure.encode(), url, secret),
+                            )
                         )
                     delivery.sent += 1
                     break
             finally:
                 timer.cancel()
-            delivery.attempts.append(f"{where}第 {attempt + 1} 次发送失败：{problem}")
+            delivery.attempts.append(
+                tr("{where}第 {attempt} 次发送失败：{problem}", where=where, attempt=attempt + 1, problem=problem)
+            )
             if attempt == retries:
                 raise NotifyError(
-                    f"{where}发送 {retries + 1} 次都失败了，最后一次：{problem}（地址 {redact(url)}）；"
-                    f"已发出 {delivery.sent} 条"
+                    tr(
+                        "{where}发送 {retries} 次都失败了，最后一次：{problem}（地址 {redact}）；已发出 {sent} 条",
+                        where=where,
+                        retries=retries + 1,
+                        problem=problem,
+                        redact=redact(url),
+                        sent=delivery.sent,
+                    )
                 )
             sleep((BACKOFF_SECONDS if backoff is None else backoff) * 2**attempt)
     return delivery

@@ -21,6 +21,7 @@ from pathlib import Path
 from lxml import etree
 
 from aidplan.errors import FindingsError, UsageError
+from aidplan.messages import later, localized, tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan
 from aidplan.plan.numbering import format_number
@@ -182,7 +183,9 @@ class TemplateFinding(Finding):
 
 def template_errors(path: Path, findings: list[Finding]) -> FindingsError:
     """The notice template has errors, so nothing was rendered."""
-    return FindingsError(findings, f"模板 {path} 有 {len(findings)} 个错误，没有生成任何文件")
+    return FindingsError(
+        findings, tr("模板 {path} 有 {count} 个错误，没有生成任何文件", path=path, count=len(findings))
+    )
 
 
 @dataclass
@@ -237,7 +240,13 @@ def _read_parts(data: bytes) -> list[tuple[str, etree._Element]]:
     archive = zipfile.ZipFile(io.BytesIO(data))
     unpacked = sum(info.file_size for info in archive.infolist())
     if unpacked > MAX_UNPACKED_BYTES:  # a zip bomb: a few hundred KB that expand to gigabytes
-        raise _Unpacked(f"不是正常的 Word 文档：解压后有 {unpacked:,} 字节（最多 {MAX_UNPACKED_BYTES:,}）")
+        raise _Unpacked(
+            tr(
+                "不是正常的 Word 文档：解压后有 {unpacked:,} 字节（最多 {MAX_UNPACKED_BYTES:,}）",
+                unpacked=unpacked,
+                MAX_UNPACKED_BYTES=MAX_UNPACKED_BYTES,
+            )
+        )
     names = archive.namelist()
     parts = [("正文", etree.fromstring(archive.read("word/document.xml")))]
     for kind, label in (("header", "页眉"), ("footer", "页脚")):
@@ -252,7 +261,14 @@ _CLOSER = {"{{": "}}", "{%": "%}", "{#": "#}"}
 _PREFIX = re.compile(r"(\{%-?|\{\{-?)(p|tr|tc|r) ")
 _QUOTES = str.maketrans({"“": '"', "”": '"', "‘": "'", "’": "'"})
 _OPENERS = {"for", "if", "macro", "call", "filter", "with", "block", "autoescape", "raw"}
-_WORDS = {"for": "循环", "if": "条件", "macro": "宏", "call": "调用", "filter": "过滤块", "with": "with 块"}
+_WORDS = {
+    "for": later("循环"),
+    "if": later("条件"),
+    "macro": later("宏"),
+    "call": later("调用"),
+    "filter": later("过滤块"),
+    "with": later("with 块"),
+}
 
 
 class _Checker:
@@ -292,8 +308,10 @@ class _Checker:
                     paragraph,
                     min(i for i in (text.find(m) for m in ("｛", "％")) if i >= 0),
                     BrokenTag,
-                    "标签用了全角的花括号或百分号（｛｛ ｝｝ ％），Jinja2 只认半角的 {{ }} 和 {% %}；"
-                    "请关掉输入法的全角符号重新输入",
+                    tr(
+                        "标签用了全角的花括号或百分号（｛｛ ｝｝ ％），Jinja2 只认半角的 {{ }} 和 {% %}；"
+                        "请关掉输入法的全角符号重新输入",
+                    ),
                 )
             keep, cut, opener, ends_next = [], 0, None, False
             for match in _DELIMITER.finditer(text):
@@ -311,7 +329,7 @@ class _Checker:
                         paragraph,
                         match.start(),
                         BrokenTag,
-                        f"“{mark}”前面没有开头的标签；请删掉它，或补上开头",
+                        tr("“{mark}”前面没有开头的标签；请删掉它，或补上开头", mark=mark),
                     )
                     keep.append(text[cut : match.start()])
                     cut = match.end()
@@ -320,16 +338,25 @@ class _Checker:
                 following = paragraphs[number + 1].text if number + 1 < len(paragraphs) else ""
                 ends_next = closer in following.split(opener.group())[0]
                 why = (
-                    f"Word 把它拆到了下一段（“{closer}”在{paragraphs[number + 1].where}），docxtpl 无法拼合；"
-                    "请把整个标签在同一段里重新输入"
+                    tr(
+                        "Word 把它拆到了下一段（“{closer}”在{where}），docxtpl 无法拼合；"
+                        "请把整个标签在同一段里重新输入",
+                        closer=closer,
+                        where=paragraphs[number + 1].where,
+                    )
                     if ends_next
-                    else f"请补上结尾的“{closer}”"
+                    else tr("请补上结尾的“{closer}”", closer=closer)
                 )
                 self.add(
                     paragraph,
                     opener.start(),
                     BrokenTag,
-                    f"标签“{_excerpt(text[opener.start() :], 16)}”在本段没有结束（缺少“{closer}”）：{why}",
+                    tr(
+                        "标签“{excerpt}”在本段没有结束（缺少“{closer}”）：{why}",
+                        excerpt=_excerpt(text[opener.start() :], 16),
+                        closer=closer,
+                        why=why,
+                    ),
                 )
                 keep.append(text[cut : opener.start()])
             else:
@@ -345,8 +372,10 @@ class _Checker:
                         paragraph,
                         max(text.find(inner[:2]), 0),
                         BrokenTag,
-                        f"标签“{_excerpt(inner, 20)}”被 Word 拆成了几段文字，docxtpl 无法拼合；"
-                        "请选中整个标签，删掉后一次输入",
+                        tr(
+                            "标签“{excerpt}”被 Word 拆成了几段文字，docxtpl 无法拼合；请选中整个标签，删掉后一次输入",
+                            excerpt=_excerpt(inner, 20),
+                        ),
                     )
                     line = line.replace(inner, "")
             line = re.sub(r"\{%-?\s*(vm|hm)\s*-?%\}", "", line)
@@ -381,8 +410,14 @@ class _Checker:
                             paragraph,
                             tag.start(),
                             UnbalancedBlock,
-                            f"“{shown}”不能结束{where.where}的“{open_tag}”：{_WORDS.get(open_word, open_word)}要先用"
-                            f"“{{% end{open_word} %}}”结束",
+                            tr(
+                                "“{shown}”不能结束{where}的“{open_tag}”：{get}要先用“{{% end{open_word} %}}”结束",
+                                shown=shown,
+                                where=where.where,
+                                open_tag=open_tag,
+                                get=localized(_WORDS.get(open_word, open_word)),
+                                open_word=open_word,
+                            ),
                         )
                         stack.pop()
                     else:
@@ -391,19 +426,29 @@ class _Checker:
                             paragraph,
                             tag.start(),
                             UnbalancedBlock,
-                            f"“{shown}”前面没有对应的“{{% {want} … %}}”",
+                            tr("“{shown}”前面没有对应的“{{% {want} … %}}”", shown=shown, want=want),
                         )
                 elif word in ("else", "elif") and not any(w in ("if", "for") for w, *_ in stack):
                     ok = False
                     repaired[number] = repaired[number].replace(tag.group(), "", 1)
-                    self.add(paragraph, tag.start(), UnbalancedBlock, f"“{shown}”不在任何 {{% if %}} 或 {{% for %}} 里")
+                    self.add(
+                        paragraph,
+                        tag.start(),
+                        UnbalancedBlock,
+                        tr("“{shown}”不在任何 {{% if %}} 或 {{% for %}} 里", shown=shown),
+                    )
         for word, paragraph, column, shown in stack:
             ok = False
             self.add(
                 paragraph,
                 column,
                 UnbalancedBlock,
-                f"{_WORDS.get(word, word)}“{shown}”没有结束：缺少“{{% end{word} %}}”",
+                tr(
+                    "{get}“{shown}”没有结束：缺少“{{% end{word} %}}”",
+                    get=localized(_WORDS.get(word, word)),
+                    shown=shown,
+                    word=word,
+                ),
             )
             if repaired:
                 repaired[-1] += f"{{% end{word} %}}"
@@ -422,7 +467,7 @@ class _Checker:
             if repaired:
                 return
             paragraph = paragraphs[min(max(exc.lineno, 1), len(paragraphs)) - 1] if paragraphs else None
-            self.add(paragraph, 0, TemplateSyntax, f"Jinja2 语法错误：{exc.message}")
+            self.add(paragraph, 0, TemplateSyntax, tr("Jinja2 语法错误：{message}", message=exc.message))
             return
         _Names(self, paragraphs, lines).walk_all(tree)
 
@@ -444,10 +489,19 @@ class _Names:
         names = sorted(known) if known else []
         close = difflib.get_close_matches(shown.rsplit(".", 1)[-1], names, n=1)
         base = shown.rsplit(".", 1)[0] + "." if "." in shown else ""
-        hint = f"（是不是“{base}{close[0]}”？）" if close else ""
-        where = f"{shown.rsplit('.', 1)[0]} 的属性有" if "." in shown else "可用的变量有"
+        hint = tr("（是不是“{base}{close}”？）", base=base, close=close[0]) if close else ""
+        where = tr("{rsplit} 的属性有", rsplit=shown.rsplit(".", 1)[0]) if "." in shown else tr("可用的变量有")
         self.checker.add(
-            paragraph, column, UnknownVariable, f"未知的变量“{shown}”{hint}；{where}：{'、'.join(names) or '（无）'}"
+            paragraph,
+            column,
+            UnknownVariable,
+            tr(
+                "未知的变量“{shown}”{hint}；{where}：{value}",
+                shown=shown,
+                hint=hint,
+                where=where,
+                value=tr("、").join(names) or "（无）",
+            ),
         )
 
     def walk_all(self, tree) -> None:
@@ -579,43 +633,55 @@ def _placeholder(checker: _Checker, parts: list[tuple[str, list[_Paragraph], lis
                     paragraph,
                     column,
                     PlaceholderMisplaced,
-                    f"表格占位符不能放在{label[:2]}里，请放在正文里附件标题的下一段",
+                    tr("表格占位符不能放在{label}里，请放在正文里附件标题的下一段", label=label[:2]),
                 )
                 continue
             uses.append(paragraph)
             if paragraph.in_table:
                 checker.add(
-                    paragraph, column, PlaceholderMisplaced, "表格占位符不能放在表格里，请让它在正文里单独占一段"
+                    paragraph, column, PlaceholderMisplaced, tr("表格占位符不能放在表格里，请让它在正文里单独占一段")
                 )
             elif not re.fullmatch(rf"\{{\{{p\s+{PLACEHOLDER}\s*\}}\}}", text):
                 if re.fullmatch(rf"\{{\{{-?\s*{PLACEHOLDER}\s*-?\}}\}}", text):
-                    why = f"要写成“{PLACEHOLDER_TAG}”：p 表示整段换成表格，少了它表格会被塞进一行文字里"
+                    why = tr(
+                        "要写成“{PLACEHOLDER_TAG}”：p 表示整段换成表格，少了它表格会被塞进一行文字里",
+                        PLACEHOLDER_TAG=PLACEHOLDER_TAG,
+                    )
                 elif re.search(rf"\{{\{{p\s+{PLACEHOLDER}\s*\}}\}}", text):
-                    why = f"所在的段落还有别的文字，渲染时整段都会换成表格；请让“{PLACEHOLDER_TAG}”单独占一段"
+                    why = tr(
+                        "所在的段落还有别的文字，渲染时整段都会换成表格；请让“{PLACEHOLDER_TAG}”单独占一段",
+                        PLACEHOLDER_TAG=PLACEHOLDER_TAG,
+                    )
                 else:
-                    why = f"要单独占一段，写成“{PLACEHOLDER_TAG}”"
-                checker.add(paragraph, column, PlaceholderMisplaced, f"表格占位符{why}")
+                    why = tr("要单独占一段，写成“{PLACEHOLDER_TAG}”", PLACEHOLDER_TAG=PLACEHOLDER_TAG)
+                checker.add(paragraph, column, PlaceholderMisplaced, tr("表格占位符{why}", why=why))
             elif paragraph.element.find(f"{{{W}}}pPr/{{{W}}}sectPr") is not None:
                 checker.add(
                     paragraph,
                     column,
                     PlaceholderMisplaced,
-                    "表格占位符所在的段落带着分节符，换成表格时分节符会丢失；请在它后面加一个空段",
+                    tr("表格占位符所在的段落带着分节符，换成表格时分节符会丢失；请在它后面加一个空段"),
                 )
             elif loops and max(before_loop_depth, depth) > 0:
                 checker.add(
-                    paragraph, column, PlaceholderRepeated, "表格占位符在循环里，表格会插入多次；请把它移到循环外"
+                    paragraph, column, PlaceholderRepeated, tr("表格占位符在循环里，表格会插入多次；请把它移到循环外")
                 )
     if not uses:
         checker.add(
-            None, 0, NoPlaceholder, f"模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{PLACEHOLDER_TAG}”"
+            None,
+            0,
+            NoPlaceholder,
+            tr(
+                "模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{PLACEHOLDER_TAG}”",
+                PLACEHOLDER_TAG=PLACEHOLDER_TAG,
+            ),
         )
     for paragraph in uses[1:]:
         checker.add(
             paragraph,
             paragraph.text.find(PLACEHOLDER),
             PlaceholderRepeated,
-            f"表格占位符用了不止一次（第一次在{uses[0].where}）；计划表格只能放一处",
+            tr("表格占位符用了不止一次（第一次在{where}）；计划表格只能放一处", where=uses[0].where),
         )
 
 
@@ -627,23 +693,28 @@ def _template_bytes(path: Path) -> bytes:
     from aidplan.files import InputTooLarge, NotARegularFile, read_input
 
     try:
-        return read_input(path, MAX_TEMPLATE_BYTES, "通知模板")
+        return read_input(path, MAX_TEMPLATE_BYTES, tr("通知模板"))
     except NotARegularFile as exc:
-        raise OSError(f"这是{exc.kind}，不是普通文件") from None
+        raise OSError(tr("这是{kind}，不是普通文件", kind=exc.kind)) from None
     except InputTooLarge:
-        raise OSError(f"文件过大（通知模板最大 {MAX_TEMPLATE_BYTES // 1024 // 1024} MB）") from None
+        raise OSError(
+            tr(
+                "文件过大（通知模板最大 {MAX_TEMPLATE_BYTES} MB）",
+                MAX_TEMPLATE_BYTES=MAX_TEMPLATE_BYTES // 1024 // 1024,
+            )
+        ) from None
 
 
 def check_template(path: Path, data: bytes | None = None, extra_names: set[str] | None = None) -> list[Finding]:
     """Every problem of a notice template, located by paragraph; an empty list when it can be rendered."""
     checker = _Checker(path, set(extra_names or ()))
     if data is None and not path.exists():  # a FIFO or a device is named as such by _template_bytes
-        checker.add(None, 0, TemplateUnreadable, "找不到模板文件")
+        checker.add(None, 0, TemplateUnreadable, tr("找不到模板文件"))
         return checker.findings
     try:
         raw = _template_bytes(path) if data is None else data
     except OSError as exc:
-        checker.add(None, 0, TemplateUnreadable, f"无法读取模板：{exc.strerror or exc}")
+        checker.add(None, 0, TemplateUnreadable, tr("无法读取模板：{value}", value=exc.strerror or exc))
         return checker.findings
     try:
         parts = _read_parts(raw)
@@ -652,10 +723,10 @@ def check_template(path: Path, data: bytes | None = None, extra_names: set[str] 
         return checker.findings
     except (zipfile.BadZipFile, KeyError, etree.XMLSyntaxError):
         old = raw[:4] == b"\xd0\xcf\x11\xe0"  # the OLE container: a binary .doc / .wps, or an encrypted .docx
-        hint = "：这是旧的 .doc/.wps 格式，请在 Word 或 WPS 里另存为 .docx" if old else ""
+        hint = tr("：这是旧的 .doc/.wps 格式，请在 Word 或 WPS 里另存为 .docx") if old else ""
         if old and "EncryptedPackage".encode("utf-16-le") in raw:
-            hint = "：文件加了密码；请在 Word 或 WPS 里取消密码后再用"
-        checker.add(None, 0, TemplateUnreadable, f"不是 Word 文档（.docx）{hint}")
+            hint = tr("：文件加了密码；请在 Word 或 WPS 里取消密码后再用")
+        checker.add(None, 0, TemplateUnreadable, tr("不是 Word 文档（.docx）{hint}", hint=hint))
         return checker.findings
     read = []
     for label, root in parts:
@@ -778,7 +849,12 @@ def render_notice(
         data = _template_bytes(template)
     except OSError as exc:
         unreadable = TemplateFinding(
-            template, 0, 0, TemplateUnreadable.severity, TemplateUnreadable.code, f"无法读取模板：{exc.strerror or exc}"
+            template,
+            0,
+            0,
+            TemplateUnreadable.severity,
+            TemplateUnreadable.code,
+            tr("无法读取模板：{value}", value=exc.strerror or exc),
         )
         raise template_errors(template, [unreadable]) from None
     if not checked:
@@ -799,14 +875,18 @@ def render_notice(
     try:
         document.render(context, jinja_env=env)
     except Exception as exc:  # a template is a program: whatever it raises is the template's fault
-        message = f"渲染模板时出错：{_cause(exc)}"
+        message = tr("渲染模板时出错：{cause}", cause=_cause(exc))
         raise template_errors(
             template, [TemplateFinding(template, 0, 0, TemplateSyntax.severity, TemplateSyntax.code, message)]
         ) from None
     if printed:
         raise UsageError(
-            f"模板 {template} 要印发文机关（{printed[0]}），但计划没有写 organisation:；"
-            "请在计划里写上 organisation:，或加 --set org=发文机关名称"
+            tr(
+                "模板 {template} 要印发文机关（{printed}），但计划没有写 organisation:；"
+                "请在计划里写上 organisation:，或加 --set org=发文机关名称",
+                template=template,
+                printed=printed[0],
+            )
         )
     buffer = io.BytesIO()
     document.save(buffer)

@@ -9,12 +9,13 @@ import tempfile
 from pathlib import Path
 
 from aidplan.errors import RenderError
+from aidplan.messages import later, localized, tr
 
 FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
-INSTALL_HINT = (
+INSTALL_HINT = later(
     "Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui fonts-noto-cjk；"
-    "Windows：winget install TheDocumentFoundation.LibreOffice（或从 libreoffice.org 下载）；"
-    "macOS：brew install --cask libreoffice"
+    "Windows：winget install TheDocumentFoundation.LibreOffice（或从 libreoffice.org "
+    "下载）；macOS：brew install --cask libreoffice",
 )
 # where the installers put it when it is not on PATH (Windows never adds it; macOS keeps it in the app bundle)
 KNOWN_PLACES = (
@@ -33,7 +34,12 @@ def find_soffice(places: tuple[str, ...] = KNOWN_PLACES) -> str:
     for place in places:
         if os.path.isfile(place):
             return place
-    raise RenderError(f"生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装。{INSTALL_HINT}")
+    raise RenderError(
+        tr(
+            "生成 PDF 需要 LibreOffice，但没有找到 soffice；请安装。{INSTALL_HINT}",
+            INSTALL_HINT=localized(INSTALL_HINT),
+        )
+    )
 
 
 def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) -> list[Path]:
@@ -61,16 +67,18 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) 
                 command, capture_output=True, text=True, env=env, timeout=timeout, stdin=subprocess.DEVNULL
             )
         except subprocess.TimeoutExpired:
-            raise RenderError(f"LibreOffice 转换 PDF 超时（{timeout:.0f} 秒）") from None
+            raise RenderError(tr("LibreOffice 转换 PDF 超时（{timeout:.0f} 秒）", timeout=timeout)) from None
         except OSError as exc:
-            raise RenderError(f"无法启动 LibreOffice（{soffice}）：{exc.strerror or exc}") from None
+            raise RenderError(
+                tr("无法启动 LibreOffice（{soffice}）：{value}", soffice=soffice, value=exc.strerror or exc)
+            ) from None
     pdfs = [out_dir / f"{path.stem}.pdf" for path in docx_files]
     missing = [p for p in pdfs if not p.is_file()]
     if result.returncode != 0 or missing:
         detail = (result.stderr or result.stdout).strip().splitlines()
         raise RenderError(
-            f"LibreOffice 没有生成 {', '.join(p.name for p in missing) or 'PDF'}"
-            + (f"：{detail[-1]}" if detail else "")
+            tr("LibreOffice 没有生成 {value}", value=", ".join(p.name for p in missing) or "PDF")
+            + (tr("：{detail}", detail=detail[-1]) if detail else "")
         )
     return pdfs
 
@@ -85,10 +93,10 @@ def page_words(pdf: Path) -> list[list[Word]]:
 
     tool = shutil.which("pdftotext")
     if tool is None:
-        raise RenderError("--paginate exact 需要 poppler 的 pdftotext；请安装：apt-get install poppler-utils")
+        raise RenderError(tr("--paginate exact 需要 poppler 的 pdftotext；请安装：apt-get install poppler-utils"))
     result = subprocess.run([tool, "-bbox", str(pdf), "-"], capture_output=True, text=True, stdin=subprocess.DEVNULL)
     if result.returncode != 0:
-        raise RenderError(f"无法读取 PDF {pdf.name}：{result.stderr.strip()}")
+        raise RenderError(tr("无法读取 PDF {name}：{strip}", name=pdf.name, strip=result.stderr.strip()))
     pages = []
     for page in re.findall(r"<page[^>]*>(.*?)</page>", result.stdout, re.S):
         words = re.findall(r'<word xMin="([\d.]+)" yMin="([\d.]+)" xMax="([\d.]+)" yMax="[\d.]+">(.*?)</word>', page)

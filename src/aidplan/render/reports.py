@@ -4,12 +4,13 @@ from __future__ import annotations
 
 import json
 
+from aidplan.messages import later, localized, tr
 from aidplan.registry import Line
 from aidplan.render.widths import display_width
 from aidplan.track.statuses import CLOSED_STATUSES, OPEN_STATUSES, STATUS_NAMES
 from aidplan.track.tracking import DueEntry, DueReport, PlanStatus, countdown
 
-GROUP_NAMES = {"overdue": "已逾期", "upcoming": "即将到期", "current": "本期任务"}
+GROUP_NAMES = {"overdue": later("已逾期"), "upcoming": later("即将到期"), "current": later("本期任务")}
 
 
 def pad(text: str, width: int) -> str:
@@ -18,9 +19,9 @@ def pad(text: str, width: int) -> str:
 
 def _when(entry: DueEntry, working_days: bool) -> str:
     if entry.status not in OPEN_STATUSES or entry.days_left is None:
-        return STATUS_NAMES[entry.status]
+        return localized(STATUS_NAMES[entry.status])
     if working_days and entry.working_days_left is not None:
-        return countdown(entry.working_days_left, "个工作日")
+        return countdown(entry.working_days_left, tr("个工作日"))
     return countdown(entry.days_left)
 
 
@@ -30,10 +31,10 @@ def _entry_line(entry: DueEntry, id_width: int, working_days: bool) -> str:
     when = _when(entry, working_days)
     extras = []
     if item.owner:
-        extras.append(f"责任单位：{item.owner}")
+        extras.append(tr("责任单位：{owner}", owner=item.owner))
     if entry.status == "doing":
-        extras.append(STATUS_NAMES["doing"])
-    suffix = f"（{'；'.join(extras)}）" if extras else ""
+        extras.append(localized(STATUS_NAMES["doing"]))
+    suffix = tr("（{extras}）", extras=tr("；").join(extras)) if extras else ""
     return (
         f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 16 if working_days else 12)}  {pad(item.period, 12)}  "
         f"{item.text}{suffix}"
@@ -41,29 +42,37 @@ def _entry_line(entry: DueEntry, id_width: int, working_days: bool) -> str:
 
 
 def due_lines(report: DueReport, working_days: bool = False) -> list[Line]:
-    lines = [Line(f"今天：{report.today.isoformat()}（{report.within} 天内到期的也列出）", "dim")]
+    lines = [
+        Line(
+            tr("今天：{today}（{within} 天内到期的也列出）", today=report.today.isoformat(), within=report.within),
+            "dim",
+        )
+    ]
     for plan in report.plans:
         lines.append(Line(""))
-        lines.append(Line(f"{plan.title}（{plan.path}）", "heading"))
+        lines.append(Line(tr("{title}（{path}）", title=plan.title, path=plan.path), "heading"))
         if plan.ended:
-            state = f"{plan.unfinished} 项未完成" if plan.unfinished else "全部完成"
+            state = tr("{unfinished} 项未完成", unfinished=plan.unfinished) if plan.unfinished else tr("全部完成")
             lines.append(
                 Line(
-                    f"  {plan.year} 年的计划已结束：共 {plan.total} 项，{state}",
+                    tr(
+                        "  {year} 年的计划已结束：共 {total} 项，{state}", year=plan.year, total=plan.total, state=state
+                    ),
                     "overdue" if plan.unfinished else "done",
                 )
             )
             continue
         if not plan.entries:
-            lines.append(Line("  没有到期或逾期的任务", "done"))
+            lines.append(Line(tr("  没有到期或逾期的任务"), "done"))
             continue
         id_width = max(display_width(e.item.id) for e in plan.entries)
         for group in ("overdue", "upcoming", "current"):
             entries = [e for e in plan.entries if e.group == group]
             if not entries:
                 continue
-            title = GROUP_NAMES[group] + (f"：{'、'.join(plan.current_periods)}" if group == "current" else "")
-            lines.append(Line(f" {title}（{len(entries)}）", "heading"))
+            periods = tr("：{periods}", periods=tr("、").join(plan.current_periods)) if group == "current" else ""
+            title = localized(GROUP_NAMES[group]) + periods
+            lines.append(Line(tr(" {title}（{count}）", title=title, count=len(entries)), "heading"))
             for entry in entries:
                 style = (
                     "done"
@@ -81,23 +90,31 @@ def _md(text: str) -> str:
 
 
 def due_markdown(report: DueReport, working_days: bool = False) -> str:
-    out = [f"# 到期任务（{report.today.isoformat()}）", ""]
+    out = [tr("# 到期任务（{today}）", today=report.today.isoformat()), ""]
     for plan in report.plans:
         out += [f"## {_md(plan.title)}", "", f"`{plan.path}`", ""]
         if plan.ended:
-            out += [f"{plan.year} 年的计划已结束：共 {plan.total} 项，{plan.unfinished} 项未完成。", ""]
+            out += [
+                tr(
+                    "{year} 年的计划已结束：共 {total} 项，{unfinished} 项未完成。",
+                    year=plan.year,
+                    total=plan.total,
+                    unfinished=plan.unfinished,
+                ),
+                "",
+            ]
             continue
         if not plan.entries:
-            out += ["没有到期或逾期的任务。", ""]
+            out += [tr("没有到期或逾期的任务。"), ""]
             continue
         for group in ("overdue", "upcoming", "current"):
             entries = [e for e in plan.entries if e.group == group]
             if not entries:
                 continue
             out += [
-                f"### {GROUP_NAMES[group]}（{len(entries)}）",
+                tr("### {group}（{count}）", group=localized(GROUP_NAMES[group]), count=len(entries)),
                 "",
-                "| 编号 | 时段 | 任务 | 责任单位 | 截止 | 状态 |",
+                tr("| 编号 | 时段 | 任务 | 责任单位 | 截止 | 状态 |"),
                 "|---|---|---|---|---|---|",
             ]
             for e in entries:
@@ -153,26 +170,31 @@ def due_json(report: DueReport) -> str:
 
 
 def _tally_text(tally) -> str:
-    text = f"{tally.done}/{tally.total}（{tally.percent}%）"
+    text = tr("{done}/{total}（{percent}%）", done=tally.done, total=tally.total, percent=tally.percent)
     if tally.overdue:
-        text += f"，逾期 {tally.overdue}"
+        text += tr("，逾期 {overdue}", overdue=tally.overdue)
     if tally.dropped:
-        text += f"，取消 {tally.dropped}"
+        text += tr("，取消 {dropped}", dropped=tally.dropped)
     return text
 
 
 def status_lines(statuses: list[PlanStatus], today) -> list[Line]:
-    lines = [Line(f"截至 {today.isoformat()}", "dim")]
+    lines = [Line(tr("截至 {today}", today=today.isoformat()), "dim")]
     for status in statuses:
         lines += [
             Line(""),
             Line(
-                f"{status.title}（{status.path}）：完成 {_tally_text(status.plan)}",
+                tr(
+                    "{title}（{path}）：完成 {tally_text}",
+                    title=status.title,
+                    path=status.path,
+                    tally_text=_tally_text(status.plan),
+                ),
                 "overdue" if status.plan.overdue else "heading",
             ),
         ]
         width = max(display_width(p.name) for p in status.periods)
-        lines.append(Line(" 按时段", "heading"))
+        lines.append(Line(tr(" 按时段"), "heading"))
         for period in status.periods:
             lines.append(
                 Line(
@@ -182,7 +204,7 @@ def status_lines(statuses: list[PlanStatus], today) -> list[Line]:
             )
         if status.owner_breakdown:
             width = max(display_width(o.name) for o in status.owners)
-            lines.append(Line(" 按责任单位", "heading"))
+            lines.append(Line(tr(" 按责任单位"), "heading"))
             for owner in status.owners:
                 lines.append(
                     Line(f"  {pad(owner.name, width)}  {_tally_text(owner)}", "overdue" if owner.overdue else "")
@@ -191,21 +213,21 @@ def status_lines(statuses: list[PlanStatus], today) -> list[Line]:
 
 
 def status_markdown(statuses: list[PlanStatus], today) -> str:
-    out = [f"# 完成情况（截至 {today.isoformat()}）", ""]
+    out = [tr("# 完成情况（截至 {today}）", today=today.isoformat()), ""]
     for status in statuses:
         out += [
             f"## {_md(status.title)}",
             "",
-            f"完成 {_tally_text(status.plan)}",
+            tr("完成 {tally_text}", tally_text=_tally_text(status.plan)),
             "",
-            "| 时段 | 完成 | 总数 | 完成率 | 逾期 |",
+            tr("| 时段 | 完成 | 总数 | 完成率 | 逾期 |"),
             "|---|---:|---:|---:|---:|",
         ]
         for p in status.periods:
             out.append(f"| {_md(p.name)} | {p.done} | {p.total} | {p.percent}% | {p.overdue} |")
         out.append("")
         if status.owner_breakdown:
-            out += ["| 责任单位 | 完成 | 总数 | 完成率 | 逾期 |", "|---|---:|---:|---:|---:|"]
+            out += [tr("| 责任单位 | 完成 | 总数 | 完成率 | 逾期 |"), "|---|---:|---:|---:|---:|"]
             for o in status.owners:
                 out.append(f"| {_md(o.name)} | {o.done} | {o.total} | {o.percent}% | {o.overdue} |")
             out.append("")

@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from aidplan.errors import UsageError
+from aidplan.messages import tr
 
 _PACKAGED = Path(__file__).resolve().parents[1] / "templates"  # inside an installed wheel
 _CHECKOUT = Path(__file__).resolve().parents[3] / "templates"  # an editable install of the repository
@@ -70,7 +71,9 @@ def _sandbox():
             for part in parts:
                 total += len(part)
                 if total > MAX_TEMPLATE_TEXT:
-                    raise jinja2.sandbox.SecurityError(f"模板生成的内容超过 {MAX_TEMPLATE_TEXT:,} 个字符")
+                    raise jinja2.sandbox.SecurityError(
+                        tr("模板生成的内容超过 {MAX_TEMPLATE_TEXT:,} 个字符", MAX_TEMPLATE_TEXT=MAX_TEMPLATE_TEXT)
+                    )
                 kept.append(part)
             return "".join(kept)
 
@@ -78,7 +81,9 @@ def _sandbox():
             for item in iterable:
                 self.loop_steps += 1
                 if self.loop_steps > MAX_LOOP_STEPS:
-                    raise jinja2.sandbox.SecurityError(f"循环合计超过 {MAX_LOOP_STEPS:,} 次")
+                    raise jinja2.sandbox.SecurityError(
+                        tr("循环合计超过 {MAX_LOOP_STEPS:,} 次", MAX_LOOP_STEPS=MAX_LOOP_STEPS)
+                    )
                 yield item
 
         def _parse(self, source, name, filename):
@@ -95,10 +100,17 @@ def _sandbox():
                     repeats = isinstance(seq, (str, list, tuple)) and isinstance(count, int)
                     if repeats and len(seq) * count > MAX_TEMPLATE_TEXT:
                         raise jinja2.sandbox.SecurityError(
-                            f"重复得到的内容过长（{len(seq)} × {count}）；模板最多生成 {MAX_TEMPLATE_TEXT:,} 个字符"
+                            tr(
+                                "重复得到的内容过长（{count} × {count2}）；模板最多生成 {MAX_TEMPLATE_TEXT:,} 个字符",
+                                count=len(seq),
+                                count2=count,
+                                MAX_TEMPLATE_TEXT=MAX_TEMPLATE_TEXT,
+                            )
                         )
             elif operator == "**" and isinstance(right, (int, float)) and abs(right) > MAX_POWER:
-                raise jinja2.sandbox.SecurityError(f"乘方的指数 {right} 过大（最大 {MAX_POWER}）")
+                raise jinja2.sandbox.SecurityError(
+                    tr("乘方的指数 {right} 过大（最大 {MAX_POWER}）", right=right, MAX_POWER=MAX_POWER)
+                )
             return super().call_binop(context, operator, left, right)
 
     return Sandbox
@@ -112,7 +124,7 @@ def environment(user_templates: Path | None = None, autoescape: bool = False):
     search = []
     if user_templates is not None:
         if not user_templates.is_dir():
-            raise UsageError(f"模板目录 {user_templates} 不存在")
+            raise UsageError(tr("模板目录 {user_templates} 不存在", user_templates=user_templates))
         search.append(str(user_templates))
     search.append(str(packaged_templates()))
     env = _sandbox()(
@@ -147,17 +159,29 @@ def _bounded_loader(jinja2):
                 if not os.path.lexists(filename) or os.path.isdir(filename):
                     continue
                 try:
-                    raw = read_input(Path(filename), MAX_TEMPLATE_BYTES, "模板")
+                    raw = read_input(Path(filename), MAX_TEMPLATE_BYTES, tr("模板"))
                 except NotARegularFile as exc:
-                    raise UsageError(f"模板 {shown(filename)} 是{exc.kind}，不是普通文件") from None
+                    raise UsageError(
+                        tr("模板 {filename} 是{kind}，不是普通文件", filename=shown(filename), kind=exc.kind)
+                    ) from None
                 except InputTooLarge:
-                    raise UsageError(f"模板 {shown(filename)} 过大（最大 {MAX_TEMPLATE_BYTES // 1024} KB）") from None
+                    raise UsageError(
+                        tr(
+                            "模板 {filename} 过大（最大 {MAX_TEMPLATE_BYTES} KB）",
+                            filename=shown(filename),
+                            MAX_TEMPLATE_BYTES=MAX_TEMPLATE_BYTES // 1024,
+                        )
+                    ) from None
                 except OSError as exc:
-                    raise UsageError(f"无法读取模板 {shown(filename)}：{exc.strerror or exc}") from None
+                    raise UsageError(
+                        tr("无法读取模板 {filename}：{value}", filename=shown(filename), value=exc.strerror or exc)
+                    ) from None
                 try:
                     source = raw.decode("utf-8-sig")
                 except UnicodeDecodeError:
-                    raise UsageError(f"模板 {shown(filename)} 不是 UTF-8 文本；请另存为 UTF-8") from None
+                    raise UsageError(
+                        tr("模板 {filename} 不是 UTF-8 文本；请另存为 UTF-8", filename=shown(filename))
+                    ) from None
                 return source, os.path.normpath(filename), lambda: True
             raise jinja2.TemplateNotFound(template)
 
@@ -177,38 +201,51 @@ def render_template(name: str, context: dict, user_templates: Path | None = None
         where = _where(exc)
         inside = f"{where}" if where else ""
         raise UsageError(
-            f"{inside}找不到模板 {missing}（在 {user_templates or packaged_templates()} 中）"
-            + ("；模板名是模板目录里的相对路径" if str(missing).startswith(("/", "\\")) or ".." in str(missing) else "")
+            tr(
+                "{inside}找不到模板 {missing}（在 {value} 中）",
+                inside=inside,
+                missing=missing,
+                value=user_templates or packaged_templates(),
+            )
+            + (
+                tr("；模板名是模板目录里的相对路径")
+                if str(missing).startswith(("/", "\\")) or ".." in str(missing)
+                else ""
+            )
         ) from None
     except UsageError:  # the loader's: a template that is not a regular file, too large or not UTF-8
         raise
     except Exception as exc:  # a template is a program: whatever it raises is the template's fault
         where = _where(exc)
-        raise UsageError(f"模板有错：{where}{_cause(exc)}" if where else f"模板 {name} 有错：{_cause(exc)}") from None
+        raise UsageError(
+            tr("模板有错：{where}{cause}", where=where, cause=_cause(exc))
+            if where
+            else tr("模板 {name} 有错：{cause}", name=name, cause=_cause(exc))
+        ) from None
 
 
 def _cause(exc: BaseException) -> str:
     import jinja2
 
     if isinstance(exc, jinja2.sandbox.SecurityError):
-        return f"沙箱不允许：{exc}"
+        return tr("沙箱不允许：{exc}", exc=exc)
     if isinstance(exc, jinja2.UndefinedError):
-        return f"未定义：{exc.message or exc}"
+        return tr("未定义：{value}", value=exc.message or exc)
     if isinstance(exc, jinja2.TemplateError):
         return str(exc.message or exc)
     if isinstance(exc, RecursionError):
-        return "无限递归（宏调用了自己，或模板 include 了自己）"
+        return tr("无限递归（宏调用了自己，或模板 include 了自己）")
     if isinstance(exc, ZeroDivisionError):
-        return "除以零"
+        return tr("除以零")
     if isinstance(exc, MemoryError):
-        return "内存不够（模板要生成的内容过大）"
+        return tr("内存不够（模板要生成的内容过大）")
     if isinstance(exc, OverflowError):
         if "MAX_RANGE" in str(exc):
-            return f"range() 过大：沙箱里的 range 最多 {jinja2.sandbox.MAX_RANGE:,} 项"
-        return f"数值过大（{exc}）"
+            return tr("range() 过大：沙箱里的 range 最多 {MAX_RANGE:,} 项", MAX_RANGE=jinja2.sandbox.MAX_RANGE)
+        return tr("数值过大（{exc}）", exc=exc)
     if isinstance(exc, TypeError):
-        return f"类型不对（{exc}）"
-    return f"{type(exc).__name__}：{exc}"
+        return tr("类型不对（{exc}）", exc=exc)
+    return tr("{name}：{exc}", name=type(exc).__name__, exc=exc)
 
 
 def _where(exc) -> str:

@@ -10,6 +10,7 @@ from rich import box
 from rich.table import Table
 from rich.text import Text
 
+from aidplan.messages import localized, tr
 from aidplan.render.reports import GROUP_NAMES, _tally_text, _when
 from aidplan.track.statuses import CLOSED_STATUSES
 from aidplan.track.tracking import DueReport, PlanStatus, Tally
@@ -31,37 +32,50 @@ def _table(title: str, style: str) -> Table:
 
 def due_tables(report: DueReport, working_days: bool = False) -> list[Any]:
     """A heading per plan and a table per group (overdue, upcoming, current), rows coloured by urgency."""
-    out: list[Any] = [Text(f"今天：{report.today.isoformat()}（{report.within} 天内到期的也列出）", STYLES["dim"])]
+    out: list[Any] = [
+        Text(
+            tr("今天：{today}（{within} 天内到期的也列出）", today=report.today.isoformat(), within=report.within),
+            STYLES["dim"],
+        )
+    ]
     for plan in report.plans:
-        out += [Text(""), Text(f"{plan.title}（{plan.path}）", STYLES["heading"])]
+        out += [Text(""), Text(tr("{title}（{path}）", title=plan.title, path=plan.path), STYLES["heading"])]
         if plan.ended:
-            state = f"{plan.unfinished} 项未完成" if plan.unfinished else "全部完成"
+            state = tr("{unfinished} 项未完成", unfinished=plan.unfinished) if plan.unfinished else tr("全部完成")
             style = "overdue" if plan.unfinished else "done"
-            out.append(Text(f"  {plan.year} 年的计划已结束：共 {plan.total} 项，{state}", STYLES[style]))
+            out.append(
+                Text(
+                    tr(
+                        "  {year} 年的计划已结束：共 {total} 项，{state}", year=plan.year, total=plan.total, state=state
+                    ),
+                    STYLES[style],
+                )
+            )
             continue
         if not plan.entries:
-            out.append(Text("  没有到期或逾期的任务", STYLES["done"]))
+            out.append(Text(tr("  没有到期或逾期的任务"), STYLES["done"]))
             continue
         owners = any(e.item.owner for e in plan.entries)
         for group in ("overdue", "upcoming", "current"):
             entries = [e for e in plan.entries if e.group == group]
             if not entries:
                 continue
-            title = GROUP_NAMES[group] + (f"：{'、'.join(plan.current_periods)}" if group == "current" else "")
-            table = _table(f"{title}（{len(entries)}）", STYLES["heading"])
-            table.add_column("编号", no_wrap=True)
-            table.add_column("截止", no_wrap=True)
-            table.add_column("剩余", no_wrap=True)
+            periods = tr("：{periods}", periods=tr("、").join(plan.current_periods)) if group == "current" else ""
+            title = localized(GROUP_NAMES[group]) + periods
+            table = _table(tr("{title}（{count}）", title=title, count=len(entries)), STYLES["heading"])
+            table.add_column(tr("编号"), no_wrap=True)
+            table.add_column(tr("截止"), no_wrap=True)
+            table.add_column(tr("剩余"), no_wrap=True)
             # Chinese has no spaces to break at: fold long text by display width instead of cutting it short
-            table.add_column("时段", max_width=12, overflow="fold")
-            table.add_column("任务", ratio=1, min_width=10, overflow="fold")
+            table.add_column(tr("时段"), max_width=12, overflow="fold")
+            table.add_column(tr("任务"), ratio=1, min_width=10, overflow="fold")
             if owners:
-                table.add_column("责任单位", max_width=12, overflow="fold")
+                table.add_column(tr("责任单位"), max_width=12, overflow="fold")
             for entry in entries:
                 item = entry.item
                 urgent = group if group in ("overdue", "upcoming") else ""
                 style = "done" if entry.status in CLOSED_STATUSES else urgent
-                text = item.text + ("（进行中）" if entry.status == "doing" else "")
+                text = item.text + (tr("（进行中）") if entry.status == "doing" else "")
                 cells = [
                     item.id,
                     item.deadline.isoformat() if item.deadline else "—",
@@ -79,7 +93,7 @@ def due_tables(report: DueReport, working_days: bool = False) -> list[Any]:
 def _tally_table(title: str, heading: str, tallies: list[Tally]) -> Table:
     table = _table(title, STYLES["heading"])
     table.add_column(heading, max_width=24, overflow="fold")
-    for name in ("完成", "总数", "完成率", "逾期", "取消"):
+    for name in (tr("完成"), tr("总数"), tr("完成率"), tr("逾期"), tr("取消")):
         table.add_column(name, justify="right", no_wrap=True)
     for tally in tallies:
         style = "overdue" if tally.overdue else ("done" if tally.total and tally.done == tally.total else "")
@@ -97,11 +111,22 @@ def _tally_table(title: str, heading: str, tallies: list[Tally]) -> Table:
 
 def status_tables(statuses: list[PlanStatus], today) -> list[Any]:
     """Per plan: its tally, then a table by period and, when owners are named, one by owner."""
-    out: list[Any] = [Text(f"截至 {today.isoformat()}", STYLES["dim"])]
+    out: list[Any] = [Text(tr("截至 {today}", today=today.isoformat()), STYLES["dim"])]
     for status in statuses:
         style = "overdue" if status.plan.overdue else "heading"
-        out += [Text(""), Text(f"{status.title}（{status.path}）：完成 {_tally_text(status.plan)}", STYLES[style])]
-        out.append(_tally_table("按时段", "时段", status.periods))
+        out += [
+            Text(""),
+            Text(
+                tr(
+                    "{title}（{path}）：完成 {tally_text}",
+                    title=status.title,
+                    path=status.path,
+                    tally_text=_tally_text(status.plan),
+                ),
+                STYLES[style],
+            ),
+        ]
+        out.append(_tally_table(tr("按时段"), tr("时段"), status.periods))
         if status.owner_breakdown:
-            out.append(_tally_table("按责任单位", "责任单位", status.owners))
+            out.append(_tally_table(tr("按责任单位"), tr("责任单位"), status.owners))
     return out

@@ -15,6 +15,7 @@ from pydantic import BaseModel, ConfigDict, Field, TypeAdapter, ValidationError
 
 from aidplan.errors import AidplanError, FindingsError, UsageError
 from aidplan.files import locked, protect, shown, write_atomic
+from aidplan.messages import later, localized, tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.loading import Document, LoadFailure, parse_document, read_document, validation_findings
 from aidplan.rules.progress import (
@@ -93,9 +94,12 @@ def sharing_plan(plan_path: Path) -> Path | None:
 
 def shared_progress_message(plan_path: Path, other: Path) -> str:
     first, second = sorted([plan_path, other], key=lambda p: p.suffix != ".yaml")
-    return (
-        f"{shown(first)} 和 {shown(second)} 会共用进度文件 {shown(progress_path(plan_path))}，"
-        "两个计划的记录会混在一起；请把其中一个改名（或移到别的目录）"
+    return tr(
+        "{first} 和 {second} 会共用进度文件 {progress_path}，两个计划的记录会混在一起；"
+        "请把其中一个改名（或移到别的目录）",
+        first=shown(first),
+        second=shown(second),
+        progress_path=shown(progress_path(plan_path)),
     )
 
 
@@ -109,11 +113,11 @@ def progress_for(plan_path: Path) -> Path:
 
 def load_progress(path: Path) -> LoadedProgress:
     """The records of a progress file (none when it does not exist), or located findings."""
-    protect(path, "进度文件")
+    protect(path, tr("进度文件"))
     if not os.path.lexists(path):
         return LoadedProgress(path, [], None, [])
     try:
-        document = read_document(path, role="进度文件")
+        document = read_document(path, role=tr("进度文件"))
     except LoadFailure as failure:
         return LoadedProgress(path, [], None, [failure.finding])
     return _records_of(document)
@@ -128,7 +132,7 @@ def _records_of(document: Document) -> LoadedProgress:
             path,
             [],
             document,
-            [ProgressNotAList.at(path, (1, 1), "进度文件的顶层应为记录列表（每条以“- task: …”开头）")],
+            [ProgressNotAList.at(path, (1, 1), tr("进度文件的顶层应为记录列表（每条以“- task: …”开头）"))],
             document.text,
         )
     try:
@@ -142,11 +146,17 @@ def _records_of(document: Document) -> LoadedProgress:
 def _suggestion(task: str, known: Iterable[str], moved_to: str | None = None) -> str:
     """；是不是 5.6、5.5？ — the closest ids, or where to look them up."""
     if moved_to is not None:
-        return f"；按记录里的任务内容，它现在的编号是 {moved_to}（运行 aidplan progress reid 改正）"
+        return tr(
+            "；按记录里的任务内容，它现在的编号是 {moved_to}（运行 aidplan progress reid 改正）", moved_to=moved_to
+        )
     import difflib
 
     close = difflib.get_close_matches(task, sorted(known), n=3, cutoff=0.6)
-    return f"；是不是 {'、'.join(close)}？" if close else "；用 aidplan due 或 aidplan status 查看任务编号"
+    return (
+        tr("；是不是 {close}？", close=tr("、").join(close))
+        if close
+        else tr("；用 aidplan due 或 aidplan status 查看任务编号")
+    )
 
 
 def unknown_task_findings(loaded: LoadedProgress, texts: dict[str, str]) -> list[Finding]:
@@ -155,7 +165,7 @@ def unknown_task_findings(loaded: LoadedProgress, texts: dict[str, str]) -> list
     for index, record in enumerate(loaded.records):
         if record.task not in texts:
             hint = _suggestion(record.task, texts, _moved_to(record, texts))
-            message = f"计划里没有编号为“{record.task}”的任务{hint}"
+            message = tr("计划里没有编号为“{task}”的任务{hint}", task=record.task, hint=hint)
             findings.append(ProgressUnknownTask.at(loaded.path, loaded.position(index), message))
     return findings
 
@@ -186,10 +196,14 @@ def shifted_record_findings(loaded: LoadedProgress, texts: dict[str, str]) -> li
         if fingerprint(texts[record.task]) == record.text:
             continue
         new = _moved_to(record, texts)
-        where = f"现在是 {new}；运行 aidplan progress reid 改正记录的编号" if new else "请核对这条记录是否还属于它"
+        where = (
+            tr("现在是 {new}；运行 aidplan progress reid 改正记录的编号", new=new)
+            if new
+            else tr("请核对这条记录是否还属于它")
+        )
         then, now = _excerpt(record.text), _excerpt(fingerprint(texts[record.task]))
-        message = f"记录“{record.task}”是为“{then}”写的，但现在 {record.task} 是“{now}”；"
-        message += f"任务编号像是变了，{where}"
+        message = tr("记录“{task}”是为“{then}”写的，但现在 {task} 是“{now}”；", task=record.task, then=then, now=now)
+        message += tr("任务编号像是变了，{where}", where=where)
         findings.append(RecordForAnotherTask.at(loaded.path, loaded.position(index), message))
     return findings
 
@@ -204,8 +218,11 @@ def future_record_findings(loaded: LoadedProgress, today: dt.date) -> list[Findi
         FutureRecord.at(
             loaded.path,
             loaded.position(index, "date"),
-            f"记录“{record.task}”的日期 {record.date.isoformat()} 晚于今天；"
-            "在那天之前它不计入报告，之后会压过更早日期的记录",
+            tr(
+                "记录“{task}”的日期 {date} 晚于今天；在那天之前它不计入报告，之后会压过更早日期的记录",
+                task=record.task,
+                date=record.date.isoformat(),
+            ),
         )
         for index, record in enumerate(loaded.records)
         if record.date > today
@@ -235,9 +252,9 @@ def header_text(plan_path: Path) -> str:
     )
 
 
-def progress_file_error(findings: list[Finding], doing: str = "这次没有写入任何记录") -> FindingsError:
+def progress_file_error(findings: list[Finding], doing: str = later("这次没有写入任何记录")) -> FindingsError:
     """The progress file has problems, so the command did nothing."""
-    return FindingsError(findings, f"进度文件有错误，请先修正；{doing}")
+    return FindingsError(findings, tr("进度文件有错误，请先修正；{doing}", doing=localized(doing)))
 
 
 def _appended(loaded: LoadedProgress, plan_path: Path, records: list[ProgressRecord]) -> str:
@@ -273,7 +290,9 @@ def write_records(
         if text is not None and _verified(path, text, expected):
             write_atomic(path, text.encode("utf-8"), update=True)
             return
-    raise AidplanError(f"无法安全地写入 {shown(path)}：写出的内容读回来与记录不一致；这次没有写入任何记录")
+    raise AidplanError(
+        tr("无法安全地写入 {path}：写出的内容读回来与记录不一致；这次没有写入任何记录", path=shown(path))
+    )
 
 
 def _locked_update(plan_path: Path, texts: dict[str, str], timeout: float, change) -> Path:
@@ -292,7 +311,14 @@ def append_records(plan_path: Path, records: list[ProgressRecord], texts: dict[s
     `texts` maps every id the plan has to its task's text (for the records' fingerprints)."""
     for record in records:
         if record.task not in texts:
-            raise UsageError(f"{shown(plan_path)} 里没有编号为“{record.task}”的任务{_suggestion(record.task, texts)}")
+            raise UsageError(
+                tr(
+                    "{plan_path} 里没有编号为“{task}”的任务{suggestion}",
+                    plan_path=shown(plan_path),
+                    task=record.task,
+                    suggestion=_suggestion(record.task, texts),
+                )
+            )
     records = [r.model_copy(update={"text": fingerprint(texts[r.task])}) for r in records]
 
     def add(path: Path, loaded: LoadedProgress) -> None:
@@ -328,7 +354,7 @@ def reid_records(plan_path: Path, texts: dict[str, str], dry_run: bool = False, 
     with locked(path, timeout):
         loaded = load_progress(path)
         if loaded.findings:
-            raise progress_file_error(loaded.findings, "没有改动任何记录")
+            raise progress_file_error(loaded.findings, tr("没有改动任何记录"))
         result = renumbering(loaded, texts)
         if result.changed and not dry_run:
             expected = list(loaded.records)

@@ -7,6 +7,7 @@ import datetime as dt
 from dataclasses import dataclass, field
 from pathlib import Path
 
+from aidplan.messages import later, localized, tr
 from aidplan.plan.calendar_files import calendars_for
 from aidplan.plan.deadlines import MONTH_DAYS, monthly_days
 from aidplan.plan.model import Plan, all_groups
@@ -111,13 +112,13 @@ def status_of(item: TrackedItem, latest: dict[str, tuple[int, ProgressRecord]]) 
     return record.status, record
 
 
-def countdown(days_left: int, unit: str = "天") -> str:
+def countdown(days_left: int, unit: str = later("天")) -> str:
     """还有3天 / 今天到期 / 已逾期2天 (unit 个工作日 for working days)."""
     if days_left > 0:
-        return f"还有{days_left}{unit}"
+        return tr("还有{days_left}{unit}", days_left=days_left, unit=localized(unit))
     if days_left == 0:
-        return "今天到期"
-    return f"已逾期{-days_left}{unit}"
+        return tr("今天到期")
+    return tr("已逾期{value}{unit}", value=-days_left, unit=localized(unit))
 
 
 @dataclass(frozen=True)

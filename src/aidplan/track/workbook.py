@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from aidplan.errors import AidplanError, UsageError
+from aidplan.messages import tr
 from aidplan.plan.findings import Severity
 from aidplan.track.progress import ProgressRecord
 from aidplan.track.statuses import STATUS_NAMES
@@ -93,47 +94,65 @@ def read_workbook(path: Path) -> list[SheetPlan]:
     from openpyxl.utils.exceptions import InvalidFileException
 
     if not path.exists():
-        raise UsageError(f"找不到 {path}")
+        raise UsageError(tr("找不到 {path}", path=path))
     if path.suffix.lower() not in (".xlsx", ".xlsm"):
-        raise UsageError(f"{path} 不是 Excel 工作簿（.xlsx）；WPS/Excel 里请“另存为 .xlsx”")
+        raise UsageError(tr("{path} 不是 Excel 工作簿（.xlsx）；WPS/Excel 里请“另存为 .xlsx”", path=path))
     import io
 
     from aidplan.files import InputTooLarge, NotARegularFile, read_input
 
     try:
-        raw = read_input(path, MAX_WORKBOOK_BYTES, "台账工作簿")
+        raw = read_input(path, MAX_WORKBOOK_BYTES, tr("台账工作簿"))
     except NotARegularFile as exc:
-        raise WorkbookError(f"无法读取 {path}：这是{exc.kind}，不是普通文件") from None
+        raise WorkbookError(tr("无法读取 {path}：这是{kind}，不是普通文件", path=path, kind=exc.kind)) from None
     except InputTooLarge:
         raise WorkbookError(
-            f"无法读取 {path}：文件过大（台账工作簿最大 {MAX_WORKBOOK_BYTES // 1024 // 1024} MB）"
+            tr(
+                "无法读取 {path}：文件过大（台账工作簿最大 {MAX_WORKBOOK_BYTES} MB）",
+                path=path,
+                MAX_WORKBOOK_BYTES=MAX_WORKBOOK_BYTES // 1024 // 1024,
+            )
         ) from None
     except OSError as exc:
-        raise WorkbookError(f"无法读取 {path}：{exc.strerror or exc}") from None
+        raise WorkbookError(tr("无法读取 {path}：{value}", path=path, value=exc.strerror or exc)) from None
     if raw.startswith(OLE_MAGIC):
         raise WorkbookError(
-            f"无法读取 {path}：这是旧的 .xls 格式，或是加了密码的工作簿；"
-            "请在 Excel/WPS 里去掉密码、“另存为 .xlsx”后再导入"
+            tr(
+                "无法读取 {path}：这是旧的 .xls 格式，或是加了密码的工作簿；请在 Excel/WPS "
+                "里去掉密码、“另存为 .xlsx”后再导入",
+                path=path,
+            )
         )
     try:
         unpacked = sum(info.file_size for info in zipfile.ZipFile(io.BytesIO(raw)).infolist())
     except (zipfile.BadZipFile, ValueError, OSError):
-        raise WorkbookError(f"无法读取 {path}：文件内容不是 .xlsx 工作簿（损坏了，或只是改了扩展名）") from None
+        raise WorkbookError(
+            tr("无法读取 {path}：文件内容不是 .xlsx 工作簿（损坏了，或只是改了扩展名）", path=path)
+        ) from None
     if unpacked > MAX_UNPACKED_BYTES:
         raise WorkbookError(
-            f"无法读取 {path}：解压后有 {unpacked // 1024 // 1024} MB，台账工作簿最多 "
-            f"{MAX_UNPACKED_BYTES // 1024 // 1024} MB；这不像 aidplan 写出的台账"
+            tr(
+                "无法读取 {path}：解压后有 {unpacked} MB，台账工作簿最多 {MAX_UNPACKED_BYTES} MB；"
+                "这不像 aidplan 写出的台账",
+                path=path,
+                unpacked=unpacked // 1024 // 1024,
+                MAX_UNPACKED_BYTES=MAX_UNPACKED_BYTES // 1024 // 1024,
+            )
         )
     try:
         with warnings.catch_warnings():  # its notes (a date serial out of range…) show up as cell values
             warnings.simplefilter("ignore")
             book = load_workbook(io.BytesIO(raw), data_only=True)
     except (InvalidFileException, zipfile.BadZipFile, KeyError, ValueError, OSError) as exc:
-        raise WorkbookError(f"无法读取 {path}：{exc}") from None
+        raise WorkbookError(tr("无法读取 {path}：{exc}", path=path, exc=exc)) from None
     if META_SHEET not in book.sheetnames:
         raise WorkbookError(
-            f"{path} 不是 aidplan 写出的台账（没有隐藏的“{META_SHEET}”工作表）；"
-            "请用 aidplan status -f xlsx 生成台账再填写"
+            tr(
+                "{path} 不是 aidplan 写出的台账（没有隐藏的“{META_SHEET}”工作表）；请用 aidplan "
+                "status -f xlsx 生成台账再填写",
+                path=path,
+                META_SHEET=META_SHEET,
+            )
         )
     meta = book[META_SHEET]
     sheets = []
@@ -148,14 +167,28 @@ def read_workbook(path: Path) -> list[SheetPlan]:
         except ValueError:
             as_of = None
         if name not in book.sheetnames:
-            raise WorkbookError(f"{path} 里没有工作表“{name}”（它记录着 {plan_ref} 的进度）；工作表改名了吗？")
+            raise WorkbookError(
+                tr(
+                    "{path} 里没有工作表“{name}”（它记录着 {plan_ref} 的进度）；工作表改名了吗？",
+                    path=path,
+                    name=name,
+                    plan_ref=plan_ref,
+                )
+            )
         sheet = book[name]
         header = [sheet.cell(1, column).value for column in range(1, len(COLUMNS) + 1)]
         for column, ((_, expected), found) in enumerate(zip(COLUMNS, header), start=1):
             if (str(found).strip() if found is not None else "") != expected:
                 cell = f"{chr(ord('A') + column - 1)}1"
                 raise WorkbookError(
-                    f"{path}!{name}!{cell}: 表头应为“{expected}”，这里是“{found or ''}”；请不要移动、删除或插入列"
+                    tr(
+                        "{path}!{name}!{cell}: 表头应为“{expected}”，这里是“{value}”；请不要移动、删除或插入列",
+                        path=path,
+                        name=name,
+                        cell=cell,
+                        expected=expected,
+                        value=found or "",
+                    )
                 )
         plan = SheetPlan(name, plan_ref, plan_from_cwd, title, fingerprint, as_of)
         for merged in sheet.merged_cells.ranges:
@@ -168,7 +201,7 @@ def read_workbook(path: Path) -> list[SheetPlan]:
             plan.rows.append((number, values_by_key))
         sheets.append(plan)
     if not sheets:
-        raise WorkbookError(f"{path} 的“{META_SHEET}”工作表里没有任何计划")
+        raise WorkbookError(tr("{path} 的“{META_SHEET}”工作表里没有任何计划", path=path, META_SHEET=META_SHEET))
     return sheets
 
 
@@ -262,7 +295,12 @@ def sheet_changes(
     in_merge: set[int] = set()
     for coord, first, last in sheet.merged:
         problems.append(
-            SheetProblem(book, sheet.sheet, coord.split(":")[0], f"{coord} 是合并的单元格；请取消合并，每一行分别填写")
+            SheetProblem(
+                book,
+                sheet.sheet,
+                coord.split(":")[0],
+                tr("{coord} 是合并的单元格；请取消合并，每一行分别填写", coord=coord),
+            )
         )
         in_merge.update(range(first, last + 1))
 
@@ -275,35 +313,57 @@ def sheet_changes(
         before = len(problems)
         item_id = _text(values["id"])
         if not item_id:
-            problem(row, "id", "这一行没有编号，是新加的行吗？台账只能填写计划里已有的任务；新任务请写进计划文件")
+            problem(row, "id", tr("这一行没有编号，是新加的行吗？台账只能填写计划里已有的任务；新任务请写进计划文件"))
             continue
         item = by_id.get(item_id)
         if item is None:
-            problem(row, "id", f"计划里没有编号为“{item_id}”的任务{_suggestion(item_id, known)}")
+            problem(
+                row,
+                "id",
+                tr(
+                    "计划里没有编号为“{item_id}”的任务{suggestion}",
+                    item_id=item_id,
+                    suggestion=_suggestion(item_id, known),
+                ),
+            )
             continue
         if item_id in seen:
-            problem(row, "id", f"编号“{item_id}”在第 {seen[item_id]} 行已经出现过；每项任务只填一行")
+            problem(
+                row,
+                "id",
+                tr("编号“{item_id}”在第 {seen} 行已经出现过；每项任务只填一行", item_id=item_id, seen=seen[item_id]),
+            )
             continue
         seen[item_id] = row
         if _norm(_text(values["text"])) != _norm(item.text):
-            problem(row, "text", f"任务内容与计划不同（计划里是“{item.text}”）；台账里不能改任务内容，要改请改计划文件")
+            problem(
+                row,
+                "text",
+                tr("任务内容与计划不同（计划里是“{text}”）；台账里不能改任务内容，要改请改计划文件", text=item.text),
+            )
         status_text = _text(values["status"])
         status = STATUS_BY_NAME.get(status_text, "todo" if not status_text else None)
         if status is None:
-            names = "、".join(STATUS_NAMES.values())
-            problem(row, "status", f"完成情况“{status_text}”看不懂；请从下拉列表里选：{names}")
+            names = tr("、").join(STATUS_NAMES.values())
+            problem(
+                row,
+                "status",
+                tr("完成情况“{status_text}”看不懂；请从下拉列表里选：{names}", status_text=status_text, names=names),
+            )
         date = None
         if not _blank(values["date"]):
             date = parse_sheet_date(values["date"])
             if date is None:
                 problem(
-                    row, "date", f"“{_text(values['date'])}”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日"
+                    row,
+                    "date",
+                    tr("“{text}”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日", text=_text(values["date"])),
                 )
         texts = {}
         for key in ("by", "note"):
             texts[key] = _text(values[key]) or None
             if texts[key] and (bad := UNPRINTABLE.search(texts[key])):
-                problem(row, key, f"含有不允许的控制字符 U+{ord(bad.group()):04X}；请删除它")
+                problem(row, key, tr("含有不允许的控制字符 U+{ord:04X}；请删除它", ord=ord(bad.group())))
         if len(problems) > before or status is None:
             continue
         current_status, record = status_of(item, latest)
@@ -312,8 +372,12 @@ def sheet_changes(
             problem(
                 row,
                 "status",
-                f"完成情况是空的，而已记录的是“{STATUS_NAMES[current_status]}”（{record.date.isoformat()}）；"
-                "请从下拉列表里选一项（要改回未开始请选“未开始”）",
+                tr(
+                    "完成情况是空的，而已记录的是“{STATUS_NAMES}”（{date}）；"
+                    "请从下拉列表里选一项（要改回未开始请选“未开始”）",
+                    STATUS_NAMES=STATUS_NAMES[current_status],
+                    date=record.date.isoformat(),
+                ),
             )
             continue
         unchanged = (
@@ -330,24 +394,39 @@ def sheet_changes(
             problem(
                 row,
                 "status",
-                f"这份台账是 {sheet.as_of.isoformat()} 的，之后已记录“{STATUS_NAMES[record.status]}”"
-                f"（{record.date.isoformat()}）；这一行可能是旧的。请重新生成台账再填，或在日期栏写明这次填写的日期",
+                tr(
+                    "这份台账是 {as_of} 的，之后已记录“{STATUS_NAMES}”（{date}）；这一行可能是旧的。"
+                    "请重新生成台账再填，或在日期栏写明这次填写的日期",
+                    as_of=sheet.as_of.isoformat(),
+                    STATUS_NAMES=STATUS_NAMES[record.status],
+                    date=record.date.isoformat(),
+                ),
             )
             continue
         on = date or today
         if date is not None and date > today:
             # a typo such as 2030 would otherwise be the record in force for ever
-            problem(row, "date", f"{date.isoformat()} 晚于今天（{today.isoformat()}）；请写完成或开始的那一天")
+            problem(
+                row,
+                "date",
+                tr(
+                    "{date} 晚于今天（{today}）；请写完成或开始的那一天", date=date.isoformat(), today=today.isoformat()
+                ),
+            )
             continue
         if date is not None and year is not None and date.year < year - 1:
-            problem(row, "date", f"{date.isoformat()} 远早于 {year} 年的计划；请检查年份")
+            problem(row, "date", tr("{date} 远早于 {year} 年的计划；请检查年份", date=date.isoformat(), year=year))
             continue
         if record is not None and on < record.date:
             problem(
                 row,
                 "date",
-                f"{on.isoformat()} 早于已记录的 {record.date.isoformat()}（{STATUS_NAMES[record.status]}），"
-                "这条记录不会生效；请写当天或更晚的日期",
+                tr(
+                    "{on} 早于已记录的 {date}（{STATUS_NAMES}），这条记录不会生效；请写当天或更晚的日期",
+                    on=on.isoformat(),
+                    date=record.date.isoformat(),
+                    STATUS_NAMES=STATUS_NAMES[record.status],
+                ),
             )
             continue
         changes.append(
@@ -355,13 +434,13 @@ def sheet_changes(
         )
     missing = [item.id for item in items if item.id not in seen]
     if missing:
-        shown = "、".join(missing[:10]) + (f" 等 {len(missing)} 项" if len(missing) > 10 else "")
+        shown = tr("、").join(missing[:10]) + (tr(" 等 {count} 项", count=len(missing)) if len(missing) > 10 else "")
         problems.append(
             SheetProblem(
                 book,
                 sheet.sheet,
                 None,
-                f"台账里没有 {shown} 的行（被删除了？）；这些任务的进度不变",
+                tr("台账里没有 {shown} 的行（被删除了？）；这些任务的进度不变", shown=shown),
                 Severity.warning,
             )
         )
