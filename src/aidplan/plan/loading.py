@@ -683,12 +683,16 @@ def table_findings(plan: Plan, document: Document) -> list[Finding]:
         def cells(where: tuple, written: dict[str, str], keys: list[str] = keys) -> None:
             for name in written:
                 if name not in keys:
-                    known = "、".join(keys) if keys else "（表格没有 role: free 的列）"
+                    known = tr("、").join(keys) if keys else tr("（表格没有 role: free 的列）")
                     findings.append(
                         TableShape.at(
                             path,
                             document.position((*where, "cells", name), key=True),
-                            f"cells 的键“{name}”不是任何自由列的 key；这张表的自由列 key：{known}",
+                            tr(
+                                "cells 的键“{name}”不是任何自由列的 key；这张表的自由列 key：{known}",
+                                name=name,
+                                known=known,
+                            ),
                         )
                     )
 
@@ -696,12 +700,21 @@ def table_findings(plan: Plan, document: Document) -> list[Finding]:
             for g, group in enumerate(items):
                 at = (*where, g)
                 if depth > levels:
-                    what = f"只有 {levels} 个分组列（role: group）" if listed else "用映射写 columns，只有一个分组层"
+                    what = (
+                        tr("只有 {levels} 个分组列（role: group）", levels=levels)
+                        if listed
+                        else tr("用映射写 columns，只有一个分组层")
+                    )
                     findings.append(
                         TableShape.at(
                             path,
                             document.position((*at, "label")),
-                            f"分组“{group.label}”在第 {depth} 层，但表格{what}；请为每一层分组写一列 role: group",
+                            tr(
+                                "分组“{label}”在第 {depth} 层，但表格{what}；请为每一层分组写一列 role: group",
+                                label=group.label,
+                                depth=depth,
+                                what=what,
+                            ),
                         )
                     )
                 cells(at, group.cells)
