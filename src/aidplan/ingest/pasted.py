@@ -21,6 +21,11 @@ _DEADLINE = re.compile(
 _LABEL_MAX = 16  # characters: a period label is short
 
 
+def _header_role(text: str) -> str | None:
+    """The role of a line that can be a header cell: short, and naming a column (工作内容, 完成时间)."""
+    return role_of(text) if 0 < len(re.sub(r"\s+", "", text)) <= 10 else None
+
+
 def _is_label(text: str) -> bool:
     squashed = re.sub(r"\s+", "", text)
     if not squashed or len(squashed) > _LABEL_MAX or NUMBER_PREFIX.match(squashed) or _DEADLINE.match(squashed):
@@ -95,8 +100,8 @@ def _tab_led(lines: list[str]) -> SourceDocument:
             del last[index:]
             break
     columns, roles = 0, set()
-    while columns < len(chunks) and role_of("".join(chunks[columns])) not in roles | {None}:
-        roles.add(role_of("".join(chunks[columns])))
+    while columns < len(chunks) and _header_role("".join(chunks[columns])) not in roles | {None}:
+        roles.add(_header_role("".join(chunks[columns])))
         columns += 1
     columns = max(columns, 2)
     header = chunks[:columns]
@@ -162,7 +167,7 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
     """One cell per line, as a web page or a PDF gives a table: the header's cells, then each period label, its
     tasks (numbered, their wrapped lines following) and, where the table has the column, its deadline."""
     items = [line.strip() for line in lines]
-    start = next((i for i, item in enumerate(items) if role_of(item) is not None), None)
+    start = next((i for i, item in enumerate(items) if _header_role(item) is not None), None)
     if start is None:
         labels = [i for i, item in enumerate(items) if _is_label(item) or _glued_label(item)]
         if not labels:
@@ -173,13 +178,13 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
         header = []
         index = start
         seen: set[str | None] = {None}
-        while index < len(items) and (role_of(items[index]) not in seen or not items[index]):
+        while index < len(items) and (_header_role(items[index]) not in seen or not items[index]):
             if items[index]:
                 header.append(items[index])
-                seen.add(role_of(items[index]))
+                seen.add(_header_role(items[index]))
             index += 1
     blocks: list = _split_head(lines, start)
-    roles = [role_of(h) for h in header]
+    roles = [_header_role(h) for h in header]
     body_start = start + _header_lines(items, start, header)
     groups: list[dict] = []
     after: list[str] = []

@@ -216,11 +216,18 @@ class Recogniser:
         by_period = by_period and not all(n <= 1 for n in counts)
         layout = "by-period" if by_period else "by-task"
         data["layout"] = layout
-        self.guesses.append(
-            "版式 by-period：每个时段一行，任务排在同一单元格里"
-            if by_period
-            else "版式 by-task：每项任务一行，时段单元格跨其任务合并"
-        )
+        if by_period and "deadline" not in roles:
+            layout = data["layout"] = "by-task"
+            self.guesses.append(
+                "每个时段一行、任务在同一单元格里，但没有完成时间一列：计划格式按时段排版时必印完成时间一列，"
+                "所以按任务排版（by-task，每项任务一行），印出的文字相同"
+            )
+        else:
+            self.guesses.append(
+                "版式 by-period：每个时段一行，任务排在同一单元格里"
+                if by_period
+                else "版式 by-task：每项任务一行，时段单元格跨其任务合并"
+            )
         header_texts = {role: _join_lines(text) for role, text in roles.items() if role != "number"}
         data["numbering"], scope = self._numbering(groups)
         if scope != "group":
