@@ -110,3 +110,24 @@ periods:
         "plan.yaml:11:12: warning[W204]: 第3个时段“第二周”（第9行）与第4个时段“第四周”之间有空档"
         "（2021-03-15 至 2021-03-21 没有安排）"
     ]
+
+
+def test_a_gap_of_days_between_weeks_and_months_of_a_term_is_none(cli, in_tmp: Path) -> None:
+    """The term starts on Monday 31 August: 开学前 ends on Sunday 30 August, 九月 starts on 1 September; the
+    one day between is where weeks and months do not align, not a gap. A month left out still is."""
+    plan = """\
+title: 2026年秋季学期安全工作计划
+year: 2026
+term: {start: 2026-08-31, end: 2027-01-22}
+periods:
+  - label: 开学前
+    tasks: [开展校舍安全排查]
+  - label: 九月
+    tasks: [开展开学安全教育]
+  - label: 十一月
+    tasks: [开展消防演练]
+"""
+    assert _check(cli, in_tmp, plan) == [
+        "plan.yaml:9:12: warning[W204]: 第2个时段“九月”（第7行）与第3个时段“十一月”之间有空档"
+        "（2026-10-01 至 2026-10-31 没有安排）"
+    ]

@@ -36,6 +36,7 @@ from aidplan.commands.formats import (
     EXPORT_FORMATS,
     RENDER_FORMATS,
     STATUS_FORMATS,
+    TASKS_FORMATS,
     DocumentTarget,
     format_help,
 )
@@ -159,6 +160,15 @@ EXPORT_FORMAT_HELP = later(
 )
 EXPORT_OUTPUT_HELP = later("把所有计划写进这一个文件；- 表示写到标准输出。")
 EXPORT_OUT_DIR_HELP = later("每个计划一个文件，以计划命名，放在这个文件夹里。")
+TASKS_PATHS_HELP = later("计划文件或计划文件夹。默认：项目配置的 plans，否则为 plans/。")
+TASKS_FORMAT_HELP = later("{formats}。", formats=format_help(TASKS_FORMATS))
+TASKS_OUTPUT_HELP = later("把清单写进这个文件，而不是标准输出（csv 带 BOM，供 Excel 打开）。")
+TASKS_COMMAND_HELP = later(
+    "列出每项任务的编号、印出的序号、所在分组、日期（开始、结束、截止）和责任单位。\n\n"
+    "每个日期都注明来源：开始和结束来自分组名称、计划的学期、写明的 span 或时间单元格；截止来自任务自己的"
+    "截止时间、任务文中的日期、每月或每周的例行规则、分组的完成时间或分组的最后一天。编号就是 done、mark "
+    "和进度文件用的编号。",
+)
 EXPLAIN_CODE_HELP = later("check 显示的检查代码（E205、W220）。不给时列出全部代码。")
 REMIND_HELP = later("用于 ics：在每个截止日之前这么久提醒，如 3d、12h、1w。")
 COMPLETION_SHELL_HELP = later("shell：bash、zsh 或 fish。")
@@ -451,6 +461,7 @@ Orientation = ORIENTATIONS.choices()
 DueFormat = DUE_FORMATS.choices()
 StatusFormat = STATUS_FORMATS.choices()
 ExportFormat = EXPORT_FORMATS.choices()
+TasksFormat = TASKS_FORMATS.choices()
 CalendarFormat = CALENDAR_FORMATS.choices()
 Status = STATUSES.choices()
 COLOR_CHOICES = Registry(
@@ -906,6 +917,21 @@ def export(
     if data is not None:
         typer.echo(data, nl=False)
     _emit(written)
+
+
+@app.command("tasks", help=TASKS_COMMAND_HELP)
+def tasks_command(
+    paths: Annotated[list[Path] | None, typer.Argument(help=TASKS_PATHS_HELP, show_default=False)] = None,
+    output_format: Annotated[TasksFormat, typer.Option("--format", "-f", help=TASKS_FORMAT_HELP)] = "text",
+    output: Annotated[Path | None, typer.Option("--output", "-o", help=TASKS_OUTPUT_HELP, show_default=False)] = None,
+) -> None:
+    from aidplan.commands.tasks import task_listing, write_listing
+
+    config = _config()
+    chosen = TasksFormat(output_format).value
+    listed, _ = task_listing(paths or config.plan_paths(), config.calendar_places())  # warnings: check's
+    result = TASKS_FORMATS.load(chosen)(listed)
+    _emit([write_listing(result, chosen, output)] if output is not None else result)
 
 
 progress_app = typer.Typer(

@@ -5,7 +5,8 @@ Every writer of a family has the same signature, and is imported only when its f
 - check: (files, findings, quiet) -> lines to print;
 - due: (report, working_days) -> text or lines; status: (statuses with their plans, today, DocumentTarget)
   -> text, lines, or the paths written;
-- export: (items, calendar name, reminder, stamp) -> the bytes of the file.
+- export: (items, calendar name, reminder, stamp) -> the bytes of the file;
+- tasks: (plans' task rows) -> text or lines.
 """
 
 from __future__ import annotations
@@ -63,6 +64,15 @@ EXPORT_FORMATS = Registry(
     "ExportFormat",
     Entry("ics", later("全天事件，用于 Outlook、手机和其他日历"), "aidplan.publish.export:ics_bytes", ".ics"),
     Entry("csv", later("Excel 表格（带 BOM 的 UTF-8）"), "aidplan.publish.export:csv_bytes", ".csv"),
+)
+
+TASKS_FORMATS = Registry(
+    "TasksFormat",
+    Entry("text", later("每项任务一行，各列对齐"), "aidplan.commands.tasks:tasks_text"),
+    Entry("json", later("一个 JSON 对象"), "aidplan.commands.tasks:tasks_json"),
+    Entry(
+        "csv", later("供 Excel 打开的表格（写入文件时为带 BOM 的 UTF-8）"), "aidplan.commands.tasks:tasks_csv", ".csv"
+    ),
 )
 
 CALENDAR_FORMATS = Registry(

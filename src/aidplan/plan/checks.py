@@ -97,8 +97,8 @@ _BREAKS = ("寒假", "暑假")
 
 
 def is_time_group(item: ScheduledPeriod) -> bool:
-    """A group whose label or span names dates (a category group, with no dates of its own, is not one)."""
-    return item.span is not None
+    """A group whose label, time cell or span names dates (a category group, with no dates of its own, is not)."""
+    return item.kind == "time" and item.span is not None
 
 
 def _is_break(item: ScheduledPeriod) -> bool:
@@ -175,7 +175,10 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
                     )
                 )
         assert current.span is not None
-        if reach is not None and current.span.start > reach + timedelta(days=1) and later_start is None:
+        # in a term plan weeks and months do not align (开学前 ends on Sunday 8月30日, 九月 starts on the 1st):
+        # a gap of less than a week there is no gap
+        least = timedelta(days=7 if term is not None else 1)
+        if reach is not None and current.span.start > reach + least and later_start is None:
             previous = max(earlier, key=lambda e: (e.span.end, -e.index))  # type: ignore[union-attr]
             first, last = reach + timedelta(days=1), current.span.start - timedelta(days=1)
             findings.append(

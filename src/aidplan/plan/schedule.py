@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import dataclasses
 import functools
 import re
 from dataclasses import dataclass
@@ -16,7 +17,7 @@ from aidplan.plan.deadlines import (
     read_deadline,
     real_date,
 )
-from aidplan.plan.model import Period, Plan, PrintedTask, groups_key, plan_tables, printed_tasks
+from aidplan.plan.model import Period, Plan, PrintedTask, all_groups, groups_key, plan_tables, printed_tasks
 from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
 from aidplan.plan.timeexpr import TERM_WEEKS, Term, split_year, term_week_number
 
@@ -95,6 +96,34 @@ def work_calendar(plan: Plan, calendars: OfficialCalendars | None = None) -> Wor
     return WorkCalendar({d.date: d.name for d in local.holidays}, set(local.workdays), files=files)
 
 
+def _every_group(plan: Plan) -> list[Period]:
+    """Every group of every table, those holding sub-groups too."""
+    found: list[Period] = []
+    pending = [group for table in plan_tables(plan) for group in table.groups]
+    while pending:
+        group = pending.pop()
+        found.append(group)
+        pending += group.groups or []
+    return found
+
+
+def _yield_to_written(tasks: list[PrintedTask], period: Period, written: set[str]) -> list[PrintedTask]:
+    """Default ids that a task's written `id:` elsewhere in the plan already takes get the next free suffix
+    (3.2 → 3.2-2): written ids win, and default ids stay unique. Two written ids alike are still E212."""
+    if not written:
+        return tasks
+    taken = written | {task.id for task in tasks}
+    result = []
+    for task in tasks:
+        own = task.entry_index is not None and period.tasks[task.entry_index].id is not None
+        if not own and task.id in written:
+            free = next(f"{task.id}-{n}" for n in range(2, len(taken) + 3) if f"{task.id}-{n}" not in taken)
+            taken.add(free)
+            task = dataclasses.replace(task, id=free)
+        result.append(task)
+    return result
+
+
 def schedule(plan: Plan) -> list[ScheduledPeriod]:
     """Every group of the plan that holds tasks, in printed order across its tables, with its span, deadline
     date and printed tasks (the groups above them as `parents`)."""
@@ -107,7 +136,8 @@ class _Scheduler:
         self.term = plan_term(plan)
         self.year = plan.year  # in a term plan, a month earlier than the previous group's belongs to the next year
         self.previous: dict[tuple[int, int], Span] = {}  # the last time group's span by (table, level)
-        self.keys: set[str] = set()
+        self.keys: set[str] = {group.id for group in _every_group(plan) if group.id}  # written ids win over default
+        self.written_ids = {entry.id for group in all_groups(plan) for entry in group.tasks if entry.id}
         self.result: list[ScheduledPeriod] = []
         self.last_number = 0  # where numbers run on across groups (numbering_scope: plan), the last one printed
         # the plan as written before tables and nested groups: every group a time period, as always
@@ -182,7 +212,7 @@ class _Scheduler:
         deadline, deadline_problem = (reading.day, reading.problem) if reading else (None, None)
         month = span.start.month if span is not None else None
         previous = self.last_number if plan.numbering_scope == "plan" else 0
-        tasks = printed_tasks(plan, group, key, month, previous)
+        tasks = _yield_to_written(printed_tasks(plan, group, key, month, previous), group, self.written_ids)
         if tasks:
             self.last_number = tasks[-1].number
         readings = [read_deadline(t.deadline.text, t.deadline.date, year, term) if t.deadline else None for t in tasks]

@@ -87,7 +87,8 @@ class PeriodsOverlap(Rule):
 class PeriodsGap(Rule):
     """A gap between periods (a warning: some plans skip January).
 
-    A period that starts more than a day after the last day of every period above it.
+    A period that starts more than a day after the last day of every period above it; in a term plan, a
+    week or more after it (weeks and months do not align: 开学前 ends on a Sunday, 九月 starts on the 1st).
 
     Example::
 

@@ -60,13 +60,18 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
                 months = period.span.months
                 # a span of more than 12 months meets a month twice: 9.1@2020-9-20 and 9.1@2021-9-20
                 with_year = len({month for _, month in months}) < len(months)
-                for year, month in months:
-                    for day in days:
-                        due = dt.date(year, month, min(day, calendar_module.monthrange(year, month)[1]))
-                        if calendar is not None:
-                            due = calendar.shift(due, plan.calendar.shift)
-                        occurrence = f"{year}-{month}-{day}" if with_year else f"{month}-{day}"
-                        items.append(item(f"{task.id}@{occurrence}", due, "monthly"))
+                found = [
+                    (year, month, day, dt.date(year, month, min(day, calendar_module.monthrange(year, month)[1])))
+                    for year, month in months
+                    for day in days
+                ]
+                # only the days within the group (全学期 from 8月31日: not 8月15日), unless none is
+                within = [one for one in found if one[3] in period.span]
+                for year, month, day, due in within or found:
+                    if calendar is not None:
+                        due = calendar.shift(due, plan.calendar.shift)
+                    occurrence = f"{year}-{month}-{day}" if with_year else f"{month}-{day}"
+                    items.append(item(f"{task.id}@{occurrence}", due, "monthly"))
                 continue
             own = period.deadline_of(task)
             if own is not None and own.recurring is not None:  # deadline: 每月20日前 / 每周五

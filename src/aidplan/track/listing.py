@@ -1,0 +1,117 @@
+"""Every task of a plan with its id, printed number, group, dates and where each date comes from (`aidplan tasks`)."""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass
+from pathlib import Path
+
+from aidplan.plan.model import Plan
+from aidplan.plan.numbering import format_number
+from aidplan.plan.periods import PeriodLabelError, parse_period_label
+from aidplan.plan.schedule import ScheduledPeriod, schedule, task_deadline
+from aidplan.plan.workdays import WorkCalendar
+from aidplan.track.tracking import DEADLINE_SOURCES, TrackedItem, tracked_items
+
+# where a task's first and last day come from (its group's dates)
+SPAN_SOURCES = {
+    "label": "时段名称",  # read from the group's label: 三月份, 9月1日-9月7日, 第一周（9月1日-9月7日）
+    "term": "学期",  # worked out from the plan's term: 第三周, 开学初, 寒假, 全学期
+    "span": "span",  # written out under the group: span: {start, end}
+}
+
+
+@dataclass(frozen=True)
+class TaskRow:
+    """One printed task: what `aidplan tasks` lists."""
+
+    id: str
+    number: str  # as printed: 1、 / 01. / ③; "" when the plan prints no numbers
+    group: str  # the label of its group
+    text: str
+    owner: str | None
+    start: dt.date | None
+    end: dt.date | None
+    span_source: str | None  # a key of SPAN_SOURCES; None when the group has no dates
+    deadline: dt.date | None  # None for a recurring task (see occurrences) or a group without dates
+    deadline_source: str | None  # a key of DEADLINE_SOURCES
+    deadline_text: str | None  # the text the deadline was read from: 5月25日前, 每月20日前, 2月29日
+    occurrences: tuple[dt.date, ...] = ()  # a recurring task's deadlines, one per occurrence
+
+
+@dataclass(frozen=True)
+class PlanTasks:
+    """A plan's tasks as `aidplan tasks` lists them."""
+
+    path: Path
+    title: str
+    rows: list[TaskRow]
+
+
+def span_source(plan: Plan, item: ScheduledPeriod) -> str | None:
+    """Where a group's dates come from: its written span, its label alone, or its label read in the term."""
+    if item.span is None:
+        return None
+    if item.period.span is not None:
+        return "span"
+    for year in (plan.year, plan.year + 1):  # an autumn term's 一月 is read in the next year
+        try:
+            if parse_period_label(item.period.label, year) == item.span:
+                return "label"
+        except PeriodLabelError:
+            break
+    return "term" if plan.term is not None else "label"
+
+
+def _deadline_text(plan: Plan, item: ScheduledPeriod, task, source: str) -> str | None:
+    if source in ("task", "weekly") or (source == "monthly" and task.deadline is not None):
+        return task.deadline.text if task.deadline else None
+    if source == "monthly":  # 每月20日前…，28日前… written in the text
+        from aidplan.plan.deadlines import monthly_days
+
+        return "每月" + "、".join(f"{day}日" for day in monthly_days(task.text))
+    if source == "text":
+        return task_deadline(plan, item, task).text
+    if source == "period":
+        return item.period.deadline.text if item.period.deadline else None
+    return None
+
+
+def task_rows(plan: Plan, calendar: WorkCalendar | None = None) -> list[TaskRow]:
+    """Every printed task of the plan, in printed order."""
+    periods = schedule(plan)
+    items: dict[tuple[int, str], list[TrackedItem]] = {}
+    for tracked in tracked_items(plan, calendar):
+        items.setdefault((tracked.period_index, tracked.task_id), []).append(tracked)
+    rows = []
+    for item in periods:
+        source = span_source(plan, item)
+        for task in item.tasks:
+            found = items.get((item.index, task.id), [])
+            single = len(found) == 1 and found[0].id == task.id
+            deadline_source = found[0].source if found else None
+            rows.append(
+                TaskRow(
+                    id=task.id,
+                    number=format_number(task.number, plan.numbering),
+                    group=item.period.label,
+                    text=task.text,
+                    owner=task.owner,
+                    start=item.span.start if item.span else None,
+                    end=item.span.end if item.span else None,
+                    span_source=source,
+                    deadline=found[0].deadline if single else None,
+                    deadline_source=deadline_source,
+                    deadline_text=_deadline_text(plan, item, task, deadline_source) if deadline_source else None,
+                    occurrences=() if single else tuple(t.deadline for t in found if t.deadline is not None),
+                )
+            )
+    return rows
+
+
+def source_name(row: TaskRow) -> str:
+    """The deadline's source as a reader is told it: 文中日期“5月25日前”, 时段结束."""
+    if row.deadline_source is None:
+        return ""
+    name = DEADLINE_SOURCES[row.deadline_source]
+    return f"{name}“{row.deadline_text}”" if row.deadline_text else name
