@@ -210,3 +210,20 @@ def test_default_ids_are_unique_by_construction(groups, scope) -> None:
     )
     ids = [task.id for item in schedule(plan) for task in item.tasks]
     assert len(ids) == len(set(ids)), ids
+
+
+def test_nested_category_groups_and_task_time_cells(cli) -> None:
+    """A responsibility table: 资助项目 › 阶段任务, categories with no dates of their own; a task's time cell
+    that names several days gives its start and end, one that names a day its deadline only."""
+    from .conftest import DATA
+
+    plan = DATA / "tables" / "responsibility.yaml"
+    lines = _lines(cli("tasks", plan))
+    assert lines[2:5] == [
+        "  c1.c1.1  1     国家助学金 › 宣传发动  —                         —         2021-09-10  任务截止“9月10日前”"
+        "        学生资助科        印发资助政策简介并发放到每名新生",
+        "  c1.c1.2  2     国家助学金 › 宣传发动  —                         —         2021-09-15  任务截止“9月15日”"
+        "          学生资助科、团委  召开班主任资助工作培训会",
+        "  c1.c2.1  1     国家助学金 › 评审认定  2021-09-20 至 2021-10-08  任务时间  2021-10-08"
+        "  任务截止“9月20日-10月8日”  各系部            组织家庭经济困难学生认定",
+    ]

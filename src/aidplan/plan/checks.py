@@ -12,7 +12,7 @@ from aidplan.messages import localized, tr
 from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, names_year
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
-from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Plan, normalise_text
+from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Plan, normalise_text, plan_tables
 from aidplan.plan.periods import Span
 from aidplan.plan.schedule import ScheduledPeriod, plan_term, schedule, whole_span
 from aidplan.plan.timeexpr import Term
@@ -301,38 +301,69 @@ def date_window_findings(subject: CheckedPlan) -> list[Finding]:
     ]
 
 
-def has_owner_column(plan: Plan) -> bool:
-    """Whether the printed table has a column for owners (责任单位)."""
-    return plan.owners
+def has_owner_column(plan: Plan, table: int = 0) -> bool:
+    """Whether the printed table (of the plan's tables) has a column for owners (责任单位): a `role: owner`
+    column in a column list, else `owners: true`."""
+    columns = plan_tables(plan)[table].columns
+    return any(column.role == "owner" for column in columns) if isinstance(columns, list) else plan.owners
+
+
+def _owner_fix(plan: Plan, table: int) -> str:
+    if isinstance(plan_tables(plan)[table].columns, list):
+        return tr("请在 columns 里加一列 role: owner，或删去 owner")
+    return tr("请写 owners: true 加上这一列，或删去 owner")
 
 
 def owner_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
-    """W218 for each owner written where the table has no owner column to print it in."""
-    if has_owner_column(plan):
+    """W218 for each owner (a task's, a group's, a recurring task's) written where the table it is printed in
+    has no owner column to print it in."""
+    findings = []
+    tables_without = {item.table for item in periods if not has_owner_column(plan, item.table)}
+    if not tables_without:
         return []
-    fix = tr("请写 owners: true 加上这一列，或删去 owner")
-    findings = [
-        OwnerWithoutColumn.at(
-            path,
-            _at(document, "recurring", index, "owner"),
-            tr(
-                "例行任务“{id}”写了责任单位“{owner}”，但表格没有责任单位列，不会印出；{fix}",
-                id=task.id,
-                owner=task.owner,
-                fix=fix,
-            ),
-        )
-        for index, task in enumerate(plan.recurring)
-        if task.owner is not None
-    ]
+    printed_in = {task.recurring_id for item in periods if item.table in tables_without for task in item.tasks}
+    for index, task in enumerate(plan.recurring):
+        if task.owner is not None and task.id in printed_in:
+            table = next(item.table for item in periods if item.table in tables_without)
+            findings.append(
+                OwnerWithoutColumn.at(
+                    path,
+                    _at(document, "recurring", index, "owner"),
+                    tr(
+                        "例行任务“{id}”写了责任单位“{owner}”，但表格没有责任单位列，不会印出；{fix}",
+                        id=task.id,
+                        owner=task.owner,
+                        fix=_owner_fix(plan, table),
+                    ),
+                )
+            )
+    seen_groups: set[tuple] = set()
     for item in periods:
+        if item.table not in tables_without:
+            continue
+        fix = _owner_fix(plan, item.table)
+        for group, where in [(parent.group, parent.where) for parent in item.parents] + [(item.period, item.where)]:
+            if group.owner is not None and where not in seen_groups:
+                seen_groups.add(where)
+                findings.append(
+                    OwnerWithoutColumn.at(
+                        path,
+                        _at(document, *where, "owner"),
+                        tr(
+                            "分组“{label}”写了责任单位“{owner}”，但表格没有责任单位列，不会印出；{fix}",
+                            label=group.label,
+                            owner=group.owner,
+                            fix=fix,
+                        ),
+                    )
+                )
         for task in item.tasks:
             entry = item.period.tasks[task.entry_index] if task.entry_index is not None else None
             if entry is not None and entry.owner is not None:
                 findings.append(
                     OwnerWithoutColumn.at(
                         path,
-                        _at(document, "periods", item.index, "tasks", task.entry_index, "owner"),
+                        _at(document, *item.where, "tasks", task.entry_index, "owner"),
                         tr(
                             "任务 {id} 写了责任单位“{owner}”，但表格没有责任单位列，不会印出；{fix}",
                             id=task.id,

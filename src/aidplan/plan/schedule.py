@@ -236,6 +236,22 @@ class _Scheduler:
         )
 
 
+def owner_of(item: ScheduledPeriod, task: PrintedTask) -> str | None:
+    """A task's owner: its own, else its group's owner cell (落实主体, merged over the group's rows), else the
+    nearest enclosing group's."""
+    if task.owner:
+        return task.owner
+    for group in (item.period, *(parent.group for parent in reversed(item.parents))):
+        if group.owner:
+            return group.owner
+    return None
+
+
+def group_path(item: ScheduledPeriod) -> str:
+    """The group's label under the labels of the groups it is printed in: 国家助学金 › 宣传发动."""
+    return " › ".join([*(parent.group.label for parent in item.parents), item.period.label])
+
+
 def _year_for(found: DateInText, span: Span | None, year: int) -> int:
     """The year of a month-and-day written in a task: the year printed with it (2011年…; 次年… is the year after
     the period's), else the period's year (the later one across New Year)."""

@@ -8,8 +8,8 @@ from pathlib import Path
 
 from aidplan.plan.model import Plan
 from aidplan.plan.numbering import format_number
-from aidplan.plan.periods import PeriodLabelError, parse_period_label
-from aidplan.plan.schedule import ScheduledPeriod, schedule, task_deadline
+from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
+from aidplan.plan.schedule import ScheduledPeriod, group_path, owner_of, plan_term, schedule, task_deadline
 from aidplan.plan.workdays import WorkCalendar
 from aidplan.track.tracking import DEADLINE_SOURCES, TrackedItem, tracked_items
 
@@ -18,6 +18,8 @@ SPAN_SOURCES = {
     "label": "时段名称",  # read from the group's label: 三月份, 9月1日-9月7日, 第一周（9月1日-9月7日）
     "term": "学期",  # worked out from the plan's term: 第三周, 开学初, 寒假, 全学期
     "span": "span",  # written out under the group: span: {start, end}
+    "time": "分组时间",  # the group's time cell (起止日期: 9月1日-9月7日)
+    "task": "任务时间",  # the task's own time cell, when it names more than a day (9月20日-10月8日, 5月)
 }
 
 
@@ -27,7 +29,7 @@ class TaskRow:
 
     id: str
     number: str  # as printed: 1、 / 01. / ③; "" when the plan prints no numbers
-    group: str  # the label of its group
+    group: str  # the label of its group, under those of the groups it is printed in: 国家助学金 › 宣传发动
     text: str
     owner: str | None
     start: dt.date | None
@@ -54,6 +56,8 @@ def span_source(plan: Plan, item: ScheduledPeriod) -> str | None:
         return None
     if item.period.span is not None:
         return "span"
+    if item.period.time is not None:
+        return "time"
     for year in (plan.year, plan.year + 1):  # an autumn term's 一月 is read in the next year
         try:
             if parse_period_label(item.period.label, year) == item.span:
@@ -61,6 +65,18 @@ def span_source(plan: Plan, item: ScheduledPeriod) -> str | None:
         except PeriodLabelError:
             break
     return "term" if plan.term is not None else "label"
+
+
+def _task_span(plan: Plan, item: ScheduledPeriod, task) -> Span | None:
+    """The days a task's own time cell names when it names more than one (9月20日-10月8日, 第三周, 5月)."""
+    if task.deadline is None or task.deadline.date is not None:
+        return None
+    year = item.span.start.year if item.span is not None else plan.year
+    try:
+        span = parse_period_label(task.deadline.text, year, plan_term(plan))
+    except PeriodLabelError:
+        return None
+    return span if span.start < span.end and span != item.span else None
 
 
 def _deadline_text(plan: Plan, item: ScheduledPeriod, task, source: str) -> str | None:
@@ -88,18 +104,20 @@ def task_rows(plan: Plan, calendar: WorkCalendar | None = None) -> list[TaskRow]
         source = span_source(plan, item)
         for task in item.tasks:
             found = items.get((item.index, task.id), [])
+            own = _task_span(plan, item, task)
+            span = own or item.span
             single = len(found) == 1 and found[0].id == task.id
             deadline_source = found[0].source if found else None
             rows.append(
                 TaskRow(
                     id=task.id,
                     number=format_number(task.number, plan.numbering),
-                    group=item.period.label,
+                    group=group_path(item),
                     text=task.text,
-                    owner=task.owner,
-                    start=item.span.start if item.span else None,
-                    end=item.span.end if item.span else None,
-                    span_source=source,
+                    owner=owner_of(item, task),
+                    start=span.start if span else None,
+                    end=span.end if span else None,
+                    span_source="task" if own else source,
                     deadline=found[0].deadline if single else None,
                     deadline_source=deadline_source,
                     deadline_text=_deadline_text(plan, item, task, deadline_source) if deadline_source else None,

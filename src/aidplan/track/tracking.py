@@ -13,7 +13,7 @@ from aidplan.plan.deadlines import MONTH_DAYS, monthly_days
 from aidplan.plan.model import Plan, all_groups
 from aidplan.plan.owners import split_owners
 from aidplan.plan.periods import Span
-from aidplan.plan.schedule import schedule, task_deadline, work_calendar
+from aidplan.plan.schedule import owner_of, schedule, task_deadline, work_calendar
 from aidplan.plan.workdays import WorkCalendar
 from aidplan.track.progress import ProgressRecord, latest_status
 from aidplan.track.statuses import OPEN_STATUSES
@@ -52,7 +52,14 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
 
             def item(item_id: str, deadline: dt.date | None, source: str) -> TrackedItem:
                 return TrackedItem(
-                    item_id, task.id, period.index, period.period.label, task.text, task.owner, deadline, source
+                    item_id,
+                    task.id,
+                    period.index,
+                    period.period.label,
+                    task.text,
+                    owner_of(period, task),
+                    deadline,
+                    source,
                 )
 
             days = [day for day in monthly_days(task.text) if day in MONTH_DAYS]  # check reports the others
