@@ -35,3 +35,35 @@ def reading_order(data: bytes) -> list[str]:
                         continue
                     pieces.append("\n".join(_text(p) for p in cell.findall("w:p", NS)))
     return pieces
+
+
+def reading_order_once(data: bytes) -> list[str]:
+    """The reading order of a document as its author wrote it: like `reading_order`, but a merged cell that
+    aidplan prints again at the top of a page (a group longer than the page goes on under its label, repeated)
+    is read once. Such a cell starts a merge with the same text as the merge above it in its column, while
+    no column to its left started a new one."""
+    body = part(data, "word/document.xml").find("w:body", NS)
+    pieces: list[str] = []
+    for child in body:
+        if child.tag == f"{{{W}}}p":
+            pieces.append(_text(child))
+        elif child.tag == f"{{{W}}}tbl":
+            above: dict[int, str] = {}  # column → text of the last merge started there
+            for row in child.findall("w:tr", NS):
+                column, new_on_the_left = 0, False
+                for cell in row.findall("w:tc", NS):
+                    span = cell.find("w:tcPr/w:gridSpan", NS)
+                    width = int(span.get(f"{{{W}}}val")) if span is not None else 1
+                    merge = cell.find("w:tcPr/w:vMerge", NS)
+                    value = None if merge is None else merge.get(f"{{{W}}}val", "continue")
+                    text = "\n".join(_text(p) for p in cell.findall("w:p", NS))
+                    if value == "restart":
+                        if new_on_the_left or above.get(column) != text:
+                            new_on_the_left = True
+                            pieces.append(text)
+                        above[column] = text
+                    elif value is None:
+                        pieces.append(text)
+                        above[column] = text
+                    column += width
+    return pieces
