@@ -4,6 +4,7 @@ input and output, the format from -o's extension, dates typed the ways people ty
 from __future__ import annotations
 
 import datetime as dt
+import json
 import os
 import shutil
 import subprocess
@@ -104,6 +105,40 @@ def test_the_format_comes_from_the_output_extension(cli, in_tmp: Path) -> None:
         2,
         "aidplan: -o/--output 的文件名“附件.txt”看不出格式（可用扩展名：.docx、.md、.html、.pdf）；请用 -f 指定格式\n",
     )
+
+
+def test_status_takes_the_format_from_the_output_extension(cli, in_tmp: Path) -> None:
+    """status -o infers its format as render and export do: documents by extension (a plain .docx is the 台账
+    too, not only PLAN.status.docx), and the text formats are written to the file instead of printed."""
+    plan = SEED_PLANS["2020-huaibei"]
+    day = ("--today", "2020-05-20")
+    for name, start in (
+        ("台账.docx", b"PK"),
+        ("进度.xlsx", b"PK"),
+        ("总览.html", b"<!doctype html>"),
+        ("进度.md", "# 完成情况（截至 2020-05-20）\n".encode()),
+        ("进度.json", b"{"),
+        ("进度.txt", "截至 2020-05-20\n".encode()),
+    ):
+        result = cli("status", plan, *day, "-o", name)
+        assert (result.exit_code, result.stdout) == (0, f"{name}\n"), name
+        assert (in_tmp / name).read_bytes().lower().startswith(start.lower()), name
+    assert json.loads((in_tmp / "进度.json").read_text(encoding="utf-8"))["plans"][0]["done"] == 0
+    text = (in_tmp / "进度.txt").read_text(encoding="utf-8")
+    assert "\x1b" not in text and "完成 0/60（0%），逾期 16" in text
+    # -f still wins over the extension; -o - prints
+    assert cli("status", plan, *day, "-f", "md", "-o", "表.txt").exit_code == 0
+    assert (in_tmp / "表.txt").read_text(encoding="utf-8").startswith("# 完成情况")
+    assert cli("status", plan, *day, "-o", "-").stdout.startswith("截至 2020-05-20\n")
+    unknown = cli("status", plan, *day, "-o", "进度.pdf")
+    assert (unknown.exit_code, unknown.stderr) == (
+        2,
+        "aidplan: -o/--output 的文件名“进度.pdf”看不出格式（可用扩展名：.txt、.md、.json、.docx、.xlsx、.html）；"
+        "请用 -f 指定格式\n",
+    )
+    assert not (in_tmp / "进度.pdf").exists()
+    refused = cli("status", plan, *day, "-f", "md", "-o", plan)
+    assert refused.exit_code == 2 and "不会写入" in refused.stderr  # never over the plan it reads
 
 
 @pytest.mark.parametrize(

@@ -136,7 +136,7 @@ DUE_FORMAT_HELP = later(
 )
 WORKING_DAYS_HELP = later("按工作日倒计时（算入法定节假日和调休上班日），而不是按自然日。")
 STATUS_FORMAT_HELP = later(
-    "{formats}。",
+    "{formats}。默认：-o 的扩展名对应的格式，否则为 text。",
     formats=format_help(STATUS_FORMATS),
 )
 STATUS_OUT_DIR_HELP = later(
@@ -147,8 +147,8 @@ STATUS_FORCE_HELP = later(
     "用于 xlsx：即使工作人员填写的行还没有导入，也覆盖工作簿（这些填写会丢失）。",
 )
 STATUS_OUTPUT_HELP = later(
-    "用于 docx/xlsx/html：写到这个文件（docx：一个计划；xlsx：所有计划放在一个工作簿里"
-    "；html：所有计划一个总览页）。默认格式由它的扩展名决定。",
+    "写到这个文件（docx：一个计划；xlsx：所有计划放在一个工作簿里；html：所有计划一个总览页；"
+    "text、md、json：写成文本文件）。没有 -f 时按它的扩展名选格式：.docx .xlsx .html .md .json .txt。",
 )
 STATUS_WITHIN_HELP = later("用于 html：列出今后 DAYS 天内到期的任务。")
 STATUS_TEMPLATES_HELP = later("用于 html：一个文件夹，其中的 status.html.j2 代替自带的模板。")
@@ -866,7 +866,9 @@ def due(
 def status(
     paths: PathsArgument = None,
     today: TodayOption = None,
-    output_format: Annotated[StatusFormat, typer.Option("--format", "-f", help=STATUS_FORMAT_HELP)] = "text",
+    output_format: Annotated[
+        StatusFormat | None, typer.Option("--format", "-f", help=STATUS_FORMAT_HELP, show_default=False)
+    ] = None,
     out_dir: Annotated[Path, typer.Option("--out-dir", "-d", help=STATUS_OUT_DIR_HELP)] = Path("build"),
     output: Annotated[Path | None, typer.Option("--output", "-o", help=STATUS_OUTPUT_HELP, show_default=False)] = None,
     orientation: Annotated[Orientation, typer.Option("--orientation", help=STATUS_ORIENTATION_HELP)] = "landscape",
@@ -878,7 +880,7 @@ def status(
     color: ColorOption = "auto",
     force: Annotated[bool, typer.Option("--force", help=STATUS_FORCE_HELP)] = False,
 ) -> None:
-    from aidplan.commands.track import status_reports
+    from aidplan.commands.track import status_format, status_reports, write_status_text
 
     _use_colour(color)
     day = _today(today)
@@ -889,11 +891,14 @@ def status(
     target = DocumentTarget(
         out_dir, output, orientation_value, config.settings.style, templates, within, places, force=force
     )
-    chosen = StatusFormat(output_format).value
-    if chosen == "text" and _tables_fit():
+    chosen = status_format(StatusFormat(output_format).value if output_format else None, output)
+    to_file = output is not None and output != Path("-") and chosen in ("text", "md", "json")
+    if chosen == "text" and _tables_fit() and not to_file:
         from aidplan.render.terminal import status_tables
 
         _print_rich(status_tables([s for s, _ in results], day))
+    elif to_file:
+        _emit(write_status_text(output, STATUS_FORMATS.load(chosen)(results, day, target)))  # type: ignore[arg-type]
     else:
         _emit(STATUS_FORMATS.load(chosen)(results, day, target))
     raise typer.Exit(1 if fail_on_overdue and any(s.plan.overdue for s, _ in results) else 0)

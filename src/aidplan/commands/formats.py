@@ -47,9 +47,9 @@ DUE_FORMATS = Registry(
 
 STATUS_FORMATS = Registry(
     "StatusFormat",
-    Entry("text", later("每个计划一段汇总"), "aidplan.commands.track:status_text"),
-    Entry("md", later("Markdown 表格"), "aidplan.commands.track:status_markdown"),
-    Entry("json", later("一个 JSON 对象"), "aidplan.commands.track:status_json"),
+    Entry("text", later("每个计划一段汇总"), "aidplan.commands.track:status_text", ".txt"),
+    Entry("md", later("Markdown 表格"), "aidplan.commands.track:status_markdown", ".md"),
+    Entry("json", later("一个 JSON 对象"), "aidplan.commands.track:status_json", ".json"),
     Entry("docx", later("正式版式的台账表格"), "aidplan.commands.track:status_docx", ".status.docx"),
     Entry(
         "xlsx",

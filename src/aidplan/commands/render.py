@@ -92,11 +92,16 @@ STDOUT = Path("-")
 
 
 def format_of(output: Path, registry: Registry, option: str = "-o/--output") -> str:
-    """The format a file name asks for by its extension (附件.pdf → pdf), as pandoc infers it."""
+    """The format a file name asks for by its extension (附件.pdf → pdf), as pandoc infers it; a format whose
+    files are named with a double extension (PLAN.status.docx) is asked for by the last one too (台账.docx)."""
+    name_lower = output.name.lower()
     for name, entry in registry.items():
-        if entry.extension and output.name.lower().endswith(entry.extension):
+        if entry.extension and name_lower.endswith(entry.extension):
             return name
-    known = tr("、").join(e.extension for e in registry.values() if e.extension)
+    for name, entry in registry.items():
+        if entry.extension and output.suffix.lower() == _last_suffix(entry.extension):
+            return name
+    known = tr("、").join(dict.fromkeys(_last_suffix(e.extension) for e in registry.values() if e.extension))
     raise UsageError(
         tr(
             "{option} 的文件名“{name}”看不出格式（可用扩展名：{known}）；请用 -f 指定格式",
@@ -105,6 +110,11 @@ def format_of(output: Path, registry: Registry, option: str = "-o/--output") -> 
             known=known,
         )
     )
+
+
+def _last_suffix(extension: str) -> str:
+    """.status.docx → .docx; .md → .md."""
+    return extension[extension.rfind(".") :]
 
 
 def _formats_for(output: Path | None) -> list[str]:

@@ -298,6 +298,26 @@ def due_json(report: DueReport, working_days: bool) -> str:
     return reports.due_json(report) + "\n"
 
 
+def status_format(output_format: str | None, output: Path | None) -> str:
+    """-f as given; without it, the format of -o's extension (台账.docx, status.xlsx, 进度.md); else text."""
+    from aidplan.commands.render import STDOUT, format_of
+
+    if output_format is not None:
+        return output_format
+    if output is None or output == STDOUT:
+        return "text"
+    return format_of(output, STATUS_FORMATS)
+
+
+def write_status_text(output: Path, written: str | list[Line]) -> list[Path]:
+    """text, md or json written to -o (atomically) instead of printed; the text without colours."""
+    from aidplan.files import write_atomic
+
+    text = written if isinstance(written, str) else "".join(f"{line.text}\n" for line in written)
+    write_atomic(output, text.encode("utf-8"))
+    return [output]
+
+
 def status_text(results: list[tuple[PlanStatus, Plan]], today: dt.date, target: DocumentTarget) -> list[Line]:
     from aidplan.render.reports import status_lines
 
