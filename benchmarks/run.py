@@ -63,7 +63,14 @@ TYPER_FLOOR = [
 
 def startup(runs: int) -> list[tuple[str, float, float, float]]:
     """Each command's median start-up, and its ratio to the two floors measured in the same window:
-    runs alternate floor, typer floor, command, so drift in the machine's speed cancels out."""
+    runs alternate floor, typer floor, command, so drift in the machine's speed cancels out.
+
+    aidplan's own modules are compiled to bytecode first, as an installed aidplan's are (pip and uv compile
+    on install) and as typer's and pydantic's already are: a checkout run with PYTHONDONTWRITEBYTECODE=1
+    would otherwise compile every aidplan module from source at every start, and measure that."""
+    import compileall
+
+    compileall.compile_dir(str(ROOT / "src" / "aidplan"), quiet=1)
     commands = [
         ("aidplan --help", [AIDPLAN, "--help"]),
         ("aidplan check plans/2014-yueyang.yaml", [AIDPLAN, "check", "plans/2014-yueyang.yaml"]),
@@ -227,7 +234,35 @@ def main() -> None:
     text = "\n".join(lines)
     print(text)
     if args.write:
-        (ROOT / "benchmarks" / "RESULTS.md").write_text(text, encoding="utf-8")
+        results = ROOT / "benchmarks" / "RESULTS.md"
+        if args.only and results.exists():  # only the parts run are replaced; the others keep their numbers
+            text = merged(results.read_text(encoding="utf-8"), text)
+        results.write_text(text, encoding="utf-8")
+
+
+def merged(old: str, new: str) -> str:
+    """RESULTS.md with the `## ` sections of `new` in place of the same sections of `old`, each replaced section
+    saying when and how it was measured."""
+
+    def sections(text: str) -> tuple[str, dict[str, str]]:
+        head, *parts = re.split(r"(?m)^(?=## )", text)
+        return head, {part.splitlines()[0]: part for part in parts}
+
+    _, fresh = sections(new)
+    head, kept = sections(old)
+    stamp = re.search(r"(?m)^Measured .*\n(?:Command: .*\n)?", new)
+    out = head
+    for title, part in kept.items():
+        if title in fresh:
+            lines = [line for line in fresh.pop(title).rstrip("\n").split("\n") if not line.startswith("Whole run:")]
+            while lines and not lines[-1]:
+                lines.pop()
+            out += "\n".join([lines[0], "", stamp.group(0).rstrip("\n") if stamp else "", *lines[1:]]) + "\n\n"
+        else:
+            out += part
+    for part in fresh.values():
+        out += part
+    return out
 
 
 def startup_section(runs: int) -> list[str]:

@@ -6,6 +6,8 @@ import json
 import subprocess
 import sys
 
+import pytest
+
 from aidplan.cli import app
 
 from .conftest import ROOT
@@ -99,3 +101,29 @@ def test_format_choices_are_the_registry_keys(cli) -> None:
     result = cli("due", "--format", "docx", "plans")
     assert result.exit_code == 2
     assert "'docx' is not one of 'text', 'md', 'json'" in result.stderr
+
+
+@pytest.mark.parametrize(
+    "args", [["check", "plans/2020-huaibei.yaml"], ["due", "plans/2020-huaibei.yaml", "--today", "2020-05-10"]]
+)
+def test_start_up_reads_no_package_metadata(args: list[str]) -> None:
+    """check and due import no importlib.metadata (about 20 ms of every start: pydantic's plugin loader, which
+    finds no plugins when they are off, and the holiday library's version, read from the package instead), and
+    typer builds only the command being run."""
+    code = (
+        f"import sys\nfrom aidplan.cli import app\ntry:\n    app({args!r})\nexcept SystemExit:\n    pass\n"
+        "print('importlib.metadata' in sys.modules, file=sys.stderr)"
+    )
+    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, cwd=ROOT)
+    assert result.stderr.splitlines()[-1] == "False"
+
+
+def test_only_the_command_run_is_built() -> None:
+    from aidplan.cli import _invoked_name
+
+    assert _invoked_name(["check", "plans"]) == "check"
+    assert _invoked_name(["--lang", "en", "due"]) == "due"
+    assert _invoked_name(["--lang=en", "progress", "import", "x.xlsx"]) == "progress"
+    assert _invoked_name(["--help", "check"]) is None
+    assert _invoked_name(["-V"]) is None
+    assert _invoked_name([]) is None

@@ -17,6 +17,15 @@ from aidplan.messages import LANGUAGES, language, language_from_environment, lat
 # aidplan uses no pydantic plugins; discovering them scans the entry points of every installed package
 # (about 20 ms at each start). Set here, in the command's own process, and only if the user has not.
 os.environ.setdefault("PYDANTIC_DISABLE_PLUGINS", "__all__")
+if os.environ["PYDANTIC_DISABLE_PLUGINS"] in ("__all__", "1", "true") and "pydantic.plugin._loader" not in sys.modules:
+    # With plugins switched off, pydantic's loader finds none (its get_plugins() returns () at once), yet importing
+    # it imports importlib.metadata for the entry points it will not read: about 20 ms of every start. The same
+    # answer, without that import. (tests/test_cli.py::test_start_up_reads_no_package_metadata)
+    import types
+
+    _no_plugins = types.ModuleType("pydantic.plugin._loader")
+    _no_plugins.get_plugins = lambda: ()  # type: ignore[attr-defined]
+    sys.modules["pydantic.plugin._loader"] = _no_plugins
 
 import typer
 
@@ -444,7 +453,49 @@ def _readable_arguments(command: Any) -> None:
         param.display_type_rich = lambda ctx: None
 
 
-app = typer.Typer(
+class _App(typer.Typer):
+    """The app, built for the one command being run. typer turns the signature of every command into click
+    parameters at each start (evaluating each annotation), about 2 ms a command; `aidplan check` needs one of
+    them. --help, completion, no command and an unknown name (for click's message) still get them all."""
+
+    def __call__(self, *args: Any, **kwargs: Any) -> Any:
+        arguments = kwargs.get("args", args[0] if args else None)
+        name = (
+            None
+            if os.environ.get("_AIDPLAN_COMPLETE")
+            else _invoked_name(sys.argv[1:] if arguments is None else arguments)
+        )
+        commands, groups = self.registered_commands, self.registered_groups
+        chosen = [c for c in commands if _command_name(c) == name]
+        chosen_groups = [g for g in groups if g.name == name]
+        if chosen or chosen_groups:
+            self.registered_commands, self.registered_groups = chosen, chosen_groups
+        try:
+            return super().__call__(*args, **kwargs)
+        finally:
+            self.registered_commands, self.registered_groups = commands, groups
+
+
+def _invoked_name(arguments: list[str]) -> str | None:
+    """The command's name: the first argument that is no option (--lang takes a value); None with --help/-V."""
+    skip = False
+    for argument in arguments:
+        if skip:
+            skip = False
+        elif argument == "--lang":
+            skip = True
+        elif argument in ("-h", "--help", "-V", "--version", "--"):
+            return None
+        elif not argument.startswith("-"):
+            return argument
+    return None
+
+
+def _command_name(command: Any) -> str:
+    return command.name or command.callback.__name__.replace("_", "-")
+
+
+app = _App(
     name="aidplan",
     cls=_Boundary,
     help=APP_HELP,

@@ -3,7 +3,6 @@ catalogue of its codes, is aidplan.rules."""
 
 from __future__ import annotations
 
-import json
 from pathlib import Path
 
 from aidplan.files import shown
@@ -52,6 +51,8 @@ def as_json(files: list[Path], findings: list[Finding]) -> str:
             for f in findings
         ],
     }
+    import json  # only for -f json: not at every start
+
     return json.dumps(payload, ensure_ascii=False, indent=2)
 
 
