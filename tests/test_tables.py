@@ -217,10 +217,9 @@ def test_seed_plans_keep_the_legacy_layout() -> None:
             "7:5: error[E111]: 分组“3月”既有 tasks 又有 groups：一个分组要么列任务，要么分成下一级分组",
         ),
         (
-            "columns:\n  - {header: 月份, role: group}\n  - {header: 工作内容, role: task}\ngroups:\n"
-            "  - label: 3月\n    groups:\n      - {label: 第一周, tasks: [b]}\n",
-            "9:17: error[E111]: 分组“第一周”在第 2 层，但表格只有 1 个分组列（role: group）；"
-            "请为每一层分组写一列 role: group",
+            "groups:\n  - label: 3月\n    groups:\n      - {label: 第一周, tasks: [b]}\n",
+            "6:17: error[E111]: 分组“第一周”在第 2 层，但用映射写的 columns 只有一个分组层；"
+            "请把 columns 写成列表（每层分组一列 role: group，或不写分组列、把分组名印成标题行）",
         ),
         (
             "columns:\n  - {header: 月份, role: group}\n  - {header: 工作内容, role: task}\ngroups:\n"
@@ -244,3 +243,136 @@ def test_table_mistakes_are_located(cli, tmp_path: Path, body: str, message: str
     result = cli("check", path)
     assert result.exit_code == 1
     assert f"{path}:{message}" in result.output
+
+
+def test_categories_without_a_group_column_are_rows_across_the_table(cli, tmp_path: Path) -> None:
+    data = _render(cli, "category-rows", tmp_path)
+    assert reading_order(data)[2:] == [
+        *["工作内容", "牵头科室", "时间节点"],
+        "一、综合工作",
+        *["01.召开2021年学生资助工作会议", "资助中心", "3月5日"],
+        *["02.印发年度工作要点", "资助中心", "3月12日前"],
+        "二、国家助学金",
+        *["03.审核春季学期受助学生名单", "高中资助科", "3月20日-3月26日"],
+    ]
+    rows = _rows(data)
+    assert rows[1] == [("一、综合工作", None, 3)]  # one cell across the three columns
+    assert rows[4] == [("二、国家助学金", None, 3)]
+    plan = load_plan(TABLES / "category-rows.yaml").plan
+    assert plan is not None
+    assert [(item.id, item.deadline) for item in tracked_items(plan)] == [
+        ("c1.1", date(2021, 3, 5)),
+        ("c1.2", date(2021, 3, 12)),
+        ("c2.3", date(2021, 3, 26)),  # numbers run on across the categories (numbering_scope: plan)
+    ]
+
+
+MIXED = """\
+title: 混合分组
+year: 2021
+columns:
+  - {header: 月份, role: group}
+  - {header: 工作内容, role: task}
+  - {header: 责任部门, role: owner}
+groups:
+  - label: 三月
+    groups:
+      - label: （一）宣传
+        tasks:
+          - {text: 印发政策简介, owner: 资助中心}
+          - {text: 召开家长会, owner: 各学校}
+      - label: （二）评审
+        tasks:
+          - {text: 评审认定, owner: 各学校}
+  - label: 四月
+    tasks: [发放资助金]
+"""
+
+
+def test_a_level_without_its_own_column_is_a_heading_row_beside_the_merged_group(cli, tmp_path: Path) -> None:
+    path = tmp_path / "mixed.yaml"
+    path.write_text(MIXED, encoding="utf-8")
+    out = tmp_path / "mixed.docx"
+    assert cli("render", path, "-o", out).exit_code == 0
+    data = out.read_bytes()
+    assert reading_order(data)[2:] == [
+        *["月份", "工作内容", "责任部门"],
+        *["三月", "（一）宣传", "1、印发政策简介", "资助中心", "2、召开家长会", "各学校"],
+        *["（二）评审", "1、评审认定", "各学校"],
+        *["四月", "1、发放资助金", ""],
+    ]
+    rows = _rows(data)
+    assert rows[1] == [("三月", "restart", 1), ("（一）宣传", None, 2)]
+    assert [row[0][1] for row in rows[2:6]] == ["continue"] * 4  # 三月 merged down past its heading rows
+    assert rows[6][0] == ("四月", None, 1)
+    html = tmp_path / "mixed.html"
+    assert cli("render", path, "-o", html).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert '<th class="group" scope="rowgroup" rowspan="5">三月</th>' in page
+    assert '<th class="heading" scope="rowgroup" colspan="2">（一）宣传</th>' in page
+
+
+def test_number_column_prints_the_plans_numbering_form(cli, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    text = (TABLES / "responsibility.yaml").read_text(encoding="utf-8")
+    path.write_text(text.replace('numbering: "1"', 'numbering: "（1）"'), encoding="utf-8")
+    out = tmp_path / "plan.docx"
+    assert cli("render", path, "-o", out).exit_code == 0
+    assert reading_order(out.read_bytes())[8:10] == ["（1）", "国家助学金"]
+
+
+def test_owner_without_an_owner_column_in_a_listed_table_is_located(cli, tmp_path: Path) -> None:
+    path = tmp_path / "plan.yaml"
+    path.write_text(
+        "title: 计划\nyear: 2021\ncolumns:\n  - {header: 月份, role: group}\n  - {header: 工作内容, role: task}\n"
+        "groups:\n  - label: 3月\n    owner: 资助中心\n    tasks:\n      - {text: 审核名单, owner: 各学校}\n",
+        encoding="utf-8",
+    )
+    result = cli("check", path)
+    assert result.output.splitlines()[:2] == [
+        f"{path}:8:12: warning[W218]: 分组“3月”写了责任单位“资助中心”，但表格没有责任单位列，不会印出；"
+        "请在 columns 里加一列 role: owner，或删去 owner",
+        f"{path}:10:29: warning[W218]: 任务 3.1 写了责任单位“各学校”，但表格没有责任单位列，不会印出；"
+        "请在 columns 里加一列 role: owner，或删去 owner",
+    ]
+
+
+def test_markdown_and_html_print_every_table_with_its_heading_and_header_rows(cli, tmp_path: Path) -> None:
+    md = tmp_path / "two.md"
+    assert cli("render", TABLES / "two-tables.yaml", "-o", md).exit_code == 0
+    assert md.read_text(encoding="utf-8") == (
+        "# 2020年学生资助工作计划\n\n## 一、2020年春季学期\n\n| 时间 | 工作内容 |\n|:---:|:---|\n"
+        "| 3月 | 1、审核春季学期国家助学金名单 |\n| 4月 | 1、发放春季学期国家助学金 |\n\n"
+        "## 二、2020年秋季学期\n\n| 项目 | 工作内容 | 完成时间 |\n|:---:|:---|:---:|\n"
+        "| 新生资助 | 1、开通绿色通道 | 9月1日-9月7日 |\n|  | 2、发放入学资助项目 | 9月30日前 |\n\n"
+        "注：秋季学期工作以省厅通知为准。\n"
+    )
+    html = tmp_path / "rows.html"
+    assert cli("render", TABLES / "two-header-rows.yaml", "-o", html).exit_code == 0
+    page = html.read_text(encoding="utf-8")
+    assert (
+        '<tr>\n<th scope="col" rowspan="2">类别</th>\n<th scope="col" rowspan="2">序号</th>\n'
+        '<th scope="col" rowspan="2">工作内容</th>\n<th scope="col" rowspan="2">完成时限</th>\n'
+        '<th scope="col" colspan="2">完成情况</th>\n</tr>\n<tr>\n<th scope="col">已完成</th>\n'
+        '<th scope="col">未完成</th>\n</tr>'
+    ) in page
+
+
+def test_a_long_group_split_at_a_page_end_prints_its_merged_cells_again(cli, tmp_path: Path) -> None:
+    tasks = "".join(
+        f"          - {{text: 第{n}项工作，内容较长需要折行显示以便占满页面的高度, deadline: 3月{n % 28 + 1}日}}\n"
+        for n in range(1, 61)
+    )
+    path = tmp_path / "long.yaml"
+    path.write_text(
+        "title: 长表\nyear: 2021\ncolumns:\n  - {header: 项目, role: group}\n  - {header: 阶段, role: group}\n"
+        "  - {header: 工作内容, role: task}\n  - {header: 时间, role: time}\n"
+        "groups:\n  - label: 国家助学金\n    groups:\n      - label: 评审\n        tasks:\n" + tasks,
+        encoding="utf-8",
+    )
+    out = tmp_path / "long.docx"
+    assert cli("render", path, "-o", out).exit_code == 0
+    rows = _rows(out.read_bytes())
+    restarts = [i for i, row in enumerate(rows) if row[0] == ("国家助学金", "restart", 1)]
+    assert len(restarts) >= 2  # the label again at the top of every page the group runs onto
+    assert all(rows[i][1] == ("评审", "restart", 1) for i in restarts)

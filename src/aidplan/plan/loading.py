@@ -699,21 +699,16 @@ def table_findings(plan: Plan, document: Document) -> list[Finding]:
         def walk(where: tuple, items: list, depth: int, levels: int = levels) -> None:
             for g, group in enumerate(items):
                 at = (*where, g)
-                if depth > levels:
-                    what = (
-                        tr("只有 {levels} 个分组列（role: group）", levels=levels)
-                        if listed
-                        else tr("用映射写 columns，只有一个分组层")
-                    )
+                if depth > levels and not listed:  # listed columns print deeper groups as heading rows
                     findings.append(
                         TableShape.at(
                             path,
                             document.position((*at, "label")),
                             tr(
-                                "分组“{label}”在第 {depth} 层，但表格{what}；请为每一层分组写一列 role: group",
+                                "分组“{label}”在第 {depth} 层，但用映射写的 columns 只有一个分组层；"
+                                "请把 columns 写成列表（每层分组一列 role: group，或不写分组列、把分组名印成标题行）",
                                 label=group.label,
                                 depth=depth,
-                                what=what,
                             ),
                         )
                     )

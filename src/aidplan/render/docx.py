@@ -265,6 +265,14 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
         added = _add_row(table, twips, header=False)
         below = rows[number + 1].cells if layout.general and number + 1 < len(rows) else None
         for column, (cell, spec, role) in enumerate(zip(added, row.cells, roles)):
+            if spec.covered:  # taken by the heading cell to its left
+                cell._tc.getparent().remove(cell._tc)
+                continue
+            if spec.span > 1:  # a group's heading row: one cell across the columns it spans
+                cell._tc.width = Twips(sum(twips[column : column + spec.span]))
+                cell._tc.grid_span = spec.span
+                _fill(cell, spec.paragraphs, profile.body_font, WD_ALIGN_PARAGRAPH.LEFT, profile, row.keep_with_next)
+                continue
             if spec.continues:
                 cell._tc.vMerge = "continue"
                 _format(cell.paragraphs[0], _ALIGN[role], profile.cell_leading, row.keep_with_next, on_grid=False)
@@ -317,15 +325,23 @@ def render_docx(layout: TableLayout, profile: Profile, widths: list[float], auth
     # off the grid: the 22 pt face is taller than one grid line, and LibreOffice would give it two
     _format(title, WD_ALIGN_PARAGRAPH.CENTER, profile.title_pitch, keep_next=True, on_grid=False)
     _add_run(title, layout.title, profile.title_font, profile.title_size, profile)
+    _tables(document, None, layout, widths, profile)
+    return _save(document)
+
+
+def _tables(document, first: Paragraph | None, layout: TableLayout, widths: list[float], profile: Profile) -> None:
+    """Every table of the layout, each under its heading (黑体, indented two characters, kept with its table)."""
     for number, part in enumerate(layout.parts):
         if part.heading:
-            heading = document.add_paragraph()
+            heading = first if first is not None else document.add_paragraph()
+            first = None
             _format(heading, WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch, keep_next=True)
             heading.paragraph_format.first_line_indent = Pt(profile.body_size * 2)
             _add_run(heading, part.heading, profile.label_font, profile.body_size, profile)
         part_widths = list(part.widths) if number > 0 and part.widths is not None else widths
-        _table_block(document, document.add_paragraph(), part, part_widths, profile)
-    return _save(document)
+        spacer = first if first is not None else document.add_paragraph()
+        first = None
+        _table_block(document, spacer, part, part_widths, profile)
 
 
 def _table_block(document, spacer: Paragraph, layout: TableLayout, widths: list[float], profile: Profile) -> None:
@@ -350,7 +366,7 @@ def table_document(layout: TableLayout, profile: Profile, widths: list[float], a
     document = _prepare_document(profile, layout.title, author, year)
     _setup_section(document, profile)
     spacer = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
-    _table_block(document, spacer, layout, widths, profile)
+    _tables(document, spacer, layout, widths, profile)
     return _save(document)
 
 

@@ -19,11 +19,14 @@ class HtmlCell:
     paragraphs: tuple[str, ...]
     role: str  # the column's role: period | tasks | owner | deadline | status
     rowspan: int = 1
+    colspan: int = 1  # a group's heading row across the table
 
     @property
     def scope(self) -> str | None:
         """The period cell heads its row (or, merged over several, its group of rows)."""
-        if self.role != "period":
+        if self.role == "heading":  # a group's heading row heads the rows under it
+            return "rowgroup"
+        if self.role not in ("period", "group"):
             return None
         return "rowgroup" if self.rowspan > 1 else "row"
 
@@ -32,12 +35,19 @@ def row_groups(layout: TableLayout) -> list[list[list[HtmlCell]]]:
     """The table body as groups of rows (one <tbody> each): a group starts where the period cell is not
     merged with the one above; a merged cell becomes one cell with a rowspan over the rows it covers."""
     groups: list[list[list[HtmlCell]]] = []
+    roles = [column.role for column in layout.columns]
+    anchor = roles.index("group") if "group" in roles else 0  # the outermost group column
     for index, row in enumerate(layout.rows):
-        if not groups or not row.cells[0].continues:
+        heading = any(cell.span > 1 for cell in row.cells)
+        grouped = "group" in roles or "period" in roles
+        if not groups or ((grouped or heading) and not row.cells[anchor].continues):
             groups.append([])
         cells = []
         for column, (cell, role) in enumerate(zip(row.cells, (c.role for c in layout.columns))):
-            if cell.continues:
+            if cell.continues or cell.covered:
+                continue
+            if cell.span > 1:
+                cells.append(HtmlCell(cell.paragraphs, "heading", 1, cell.span))
                 continue
             span = 1
             while index + span < len(layout.rows) and layout.rows[index + span].cells[column].continues:
@@ -47,10 +57,37 @@ def row_groups(layout: TableLayout) -> list[list[list[HtmlCell]]]:
     return groups
 
 
+@dataclass(frozen=True)
+class HeaderHtmlCell:
+    text: str
+    colspan: int = 1
+    rowspan: int = 1
+
+
+def header_cells(layout: TableLayout) -> list[list[HeaderHtmlCell]]:
+    """The header rows as <th> cells: merged across (colspan) and down (rowspan); none without a header."""
+    grid = layout.header_grid()
+    rows: list[list[HeaderHtmlCell]] = []
+    for r, cells in enumerate(grid):
+        row = []
+        for c, cell in enumerate(cells):
+            if cell is None or cell.continues:
+                continue
+            down = 1
+            while r + down < len(grid) and (below := grid[r + down][c]) is not None and below.continues:
+                down += 1
+            row.append(HeaderHtmlCell(cell.text, cell.span, down))
+        rows.append(row)
+    return rows
+
+
 def column_percentages(layout: TableLayout, profile: Profile) -> list[float]:
     """Column widths as percentages of the table, from the same estimate that sizes the DOCX columns."""
-    from aidplan.render.measure import column_widths
+    from aidplan.render.measure import column_widths, layout_widths
 
+    if layout.general:
+        widths = layout_widths(layout, profile)
+        return [round(100 * width / sum(widths), 2) for width in widths]
     texts = {
         column.role: [p for row in layout.rows for p in row.cells[i].paragraphs]
         for i, column in enumerate(layout.columns)
@@ -68,6 +105,15 @@ def render_plan_html(layout: TableLayout, plan: Plan, profile: Profile, template
         "profile": profile,
         "groups": row_groups(layout),
         "widths": column_percentages(layout, profile),
+        "tables": [
+            {
+                "layout": part,
+                "header": header_cells(part),
+                "groups": row_groups(part),
+                "widths": column_percentages(part, profile),
+            }
+            for part in layout.parts
+        ],
     }
     return render_template("plan.html.j2", context, templates, autoescape=True)
 

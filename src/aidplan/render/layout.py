@@ -29,6 +29,8 @@ class HeaderCell:
 class Cell:
     paragraphs: tuple[str, ...]
     continues: bool = False  # continues the vertical merge of the cell above; prints nothing
+    span: int = 1  # columns it covers (a group's heading row across the table: gridSpan)
+    covered: bool = False  # covered by a cell to its left that spans it; prints nothing
 
 
 @dataclass(frozen=True)
@@ -328,29 +330,49 @@ def _unit_cells(
 
 def _table_groups(plan: Plan, columns: list[TableColumn], items: list) -> list[Group]:
     """The table's rows as one Group per outermost group: a page split cuts between its units and prints every
-    merged cell again at the top of the next page."""
-    outer: dict[object, list[tuple[_Unit, list]]] = {}
+    merged cell again at the top of the next page. A group nested deeper than the table's group columns (or
+    any group, in a table without one) is printed as a heading row across the columns after them."""
+    levels = [i for i, column in enumerate(columns) if column.role == "group"]
+    start = levels[-1] + 1 if levels else 0  # where a heading row's cell begins
+    outer: dict[object, list[tuple[_Unit, list, tuple[str, ...]]]] = {}
+    started: set[tuple] = set()
     for item in items:
         nodes = (*item.parents, item)
         units = [_Unit(nodes, task) for task in item.tasks] or [_Unit(nodes, None)]
         for unit in units:
-            outer.setdefault(nodes[0].where, []).append((unit, _unit_cells(plan, columns, unit, item)))
+            heads = []
+            for node in nodes[len(levels) :]:
+                if node.where not in started:
+                    started.add(node.where)
+                    heads.append(node.group.label if hasattr(node, "group") else node.period.label)
+            cells = _unit_cells(plan, columns, unit, item)
+            outer.setdefault(nodes[0].where, []).append((unit, cells, tuple(heads)))
+
+    def heading(cells: list, label: str) -> list:
+        before = [cell if columns[c].role == "group" else (("",), None) for c, cell in enumerate(cells[:start])]
+        return before + [((label,), None, len(columns) - start)] + [None] * (len(columns) - start - 1)
+
     groups = []
     for index, members in enumerate(outer.values()):
         top = members[0][0].nodes[0].where
         period_index = next(item.index for item in items if (*item.parents, item)[0].where == top)
 
-        def rows(block: Sequence[tuple[_Unit, list]], period_index: int = period_index) -> list[Row]:
+        def rows(block: Sequence[tuple[_Unit, list, tuple[str, ...]]], period_index: int = period_index) -> list[Row]:
+            sequence = [line for _, cells, heads in block for line in [*(heading(cells, h) for h in heads), cells]]
             result = []
-            for r, (_, cells) in enumerate(block):
+            for r, cells in enumerate(sequence):
                 row = []
-                for c, (text, merge) in enumerate(cells):
-                    above = block[r - 1][1][c][1] if r > 0 else None
-                    if merge is not None and above == merge:
+                for c, spec in enumerate(cells):
+                    if spec is None:
+                        row.append(Cell((), covered=True))
+                        continue
+                    text, merge = spec[0], spec[1]
+                    before = sequence[r - 1][c] if r > 0 else None
+                    if merge is not None and before is not None and before[1] == merge:
                         row.append(Cell(("",), continues=True))
                     else:
-                        row.append(Cell(text))
-                result.append(Row(tuple(row), period_index, keep_with_next=r < len(block) - 1))
+                        row.append(Cell(text, span=spec[2] if len(spec) > 2 else 1))
+                result.append(Row(tuple(row), period_index, keep_with_next=r < len(sequence) - 1))
             return result
 
         groups.append(Group(index, tuple(members), rows))

@@ -34,14 +34,14 @@ def column_widths(roles: Sequence[str], texts_by_role: dict[str, list[str]], pro
 # the bounds of each role's width in ems of the cell size, in a table of listed columns (the task column takes
 # the rest): a 序号 column as wide as 序号, a group column as wide as 资助项目 …
 ROLE_BOUNDS = {
-    "group": (2.0, 6.5),
+    "group": (2.0, 5.5),
     "number": (2.2, 2.5),
-    "owner": (4.0, 7.0),
-    "time": (4.0, 7.0),
+    "owner": (4.0, 6.5),
+    "time": (4.0, 6.5),
     "deadline": (4.0, 6.0),
-    "free": (3.0, 8.0),
+    "free": (3.0, 6.0),
 }
-MIN_TASK_EMS = 9.0  # the task column keeps at least this much; wider columns give way in proportion
+MIN_TASK_EMS = 12.0  # the task column keeps at least this much; wider columns give way in proportion
 
 
 def listed_widths(

@@ -102,9 +102,14 @@ class Measure:
 
     def row(self, row: Row) -> float:
         """A row alone; in a merged table the period cell counts only through `block`."""
-        if self.merging:
+        if self.merging or any(cell.span > 1 for cell in row.cells):
             cells = tuple(Cell(("",)) if i in self.merging else cell for i, cell in enumerate(row.cells))
-            return self.rows(cells)
+            widths = self.rows.widths
+            self.rows.widths = [sum(widths[i : i + cell.span]) for i, cell in enumerate(row.cells)]
+            try:
+                return self.rows(cells)
+            finally:
+                self.rows.widths = widths
         cells = row.cells[1:] if self.merged else row.cells
         widths = self.rows.widths
         if self.merged:
