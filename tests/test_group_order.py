@@ -131,3 +131,45 @@ periods:
         "plan.yaml:9:12: warning[W204]: 第2个时段“九月”（第7行）与第3个时段“十一月”之间有空档"
         "（2026-10-01 至 2026-10-31 没有安排）"
     ]
+
+
+NESTED = """\
+title: 2021年春季学期德育工作安排
+year: 2021
+columns:
+  - {{header: 月份, role: group}}
+  - {{header: 周次, role: group}}
+  - {{header: 工作内容, role: task}}
+numbering: none
+groups:
+  - label: {first}
+    groups:
+      - label: {week1}
+        tasks: [开学典礼]
+      - label: {week2}
+        tasks: [学雷锋志愿服务]
+  - label: {second}
+    groups:
+      - label: {week3}
+        tasks: [清明节主题班会]
+  - label: 综合工作
+    tasks: [做好德育档案整理]
+"""
+
+
+def test_groups_holding_groups_are_compared_among_themselves(cli, in_tmp: Path) -> None:
+    """月份 > 周次: the months among themselves, the weeks of one month among themselves; 综合工作 beside
+    them is a category, never compared."""
+    march = {"first": "三月", "week1": "3月1日-3月7日", "week2": "3月8日-3月14日"}
+    april = {"second": "四月", "week3": "4月1日-4月7日"}
+    assert _check(cli, in_tmp, NESTED.format(**march, **april)) == []
+    swapped = {"first": "四月", "week1": "4月1日-4月7日", "week2": "4月8日-4月14日", "second": "三月"}
+    assert _check(cli, in_tmp, NESTED.format(**swapped, week3="3月1日-3月7日")) == [
+        "plan.yaml:15:12: error[E202]: 时段顺序不对：第2个时段“三月”（2021-03-01 起）排在第1个时段“四月”（第9行，"
+        "2021-04-01 起）之后"
+    ]
+    overlapping = {**march, "week2": "3月5日-3月10日"}
+    assert _check(cli, in_tmp, NESTED.format(**overlapping, **april)) == [
+        "plan.yaml:13:16: error[E203]: 第2个时段“3月5日-3月10日”与第1个时段“3月1日-3月7日”（第11行）重叠"
+        "（2021-03-05 至 2021-03-07）"
+    ]

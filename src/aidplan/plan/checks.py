@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
+from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -12,7 +13,7 @@ from aidplan.messages import localized, tr
 from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, names_year
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
-from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Plan, normalise_text, plan_tables
+from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Period, Plan, normalise_text, plan_tables
 from aidplan.plan.periods import Span
 from aidplan.plan.schedule import ScheduledPeriod, plan_term, schedule, whole_span
 from aidplan.plan.timeexpr import Term
@@ -85,27 +86,55 @@ def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
             reading = DeadlineReading(item.deadline, item.deadline_problem)
             what, written = tr("时段“{label}”的完成时间", label=item.period.label), item.period.deadline.text
             findings += _reading_findings(path, plan, document, item, where + ("deadline",), reading, what, written)
-    siblings: dict[tuple, list[ScheduledPeriod]] = {}  # each table's (each parent group's) groups on their own
-    for item in periods:
-        siblings.setdefault((item.table, tuple(parent.where for parent in item.parents)), []).append(item)
-    for group in siblings.values():
+    for group in sibling_groups(periods):
         findings += order_findings(path, plan, document, group)
     return findings
+
+
+@dataclass(frozen=True)
+class Sibling:
+    """A group among the groups printed beside it (a table's outermost groups, or one parent's sub-groups),
+    whether it holds tasks or sub-groups: what the order checks compare."""
+
+    number: int  # its place among them, from 1
+    period: Period
+    span: Span | None
+    where: tuple
+    kind: str
+
+
+def sibling_groups(periods: list[ScheduledPeriod]) -> list[list[Sibling]]:
+    """Every set of sibling groups, in printed order: each table's outermost groups, and each parent group's
+    sub-groups (the months of 月份 > 周次 among themselves, the weeks of one month among themselves)."""
+    found: dict[tuple, dict[tuple, tuple]] = {}
+    for item in periods:
+        for level, parent in enumerate(item.parents):
+            key = (item.table, tuple(p.where for p in item.parents[:level]))
+            found.setdefault(key, {}).setdefault(parent.where, (parent.group, parent.span, parent.kind))
+        key = (item.table, tuple(p.where for p in item.parents))
+        found.setdefault(key, {})[item.where] = (item.period, item.span, item.kind)
+    return [
+        [
+            Sibling(number, group, span, where, kind)
+            for number, (where, (group, span, kind)) in enumerate(nodes.items(), 1)
+        ]
+        for nodes in found.values()
+    ]
 
 
 _BREAKS = ("寒假", "暑假")
 
 
-def is_time_group(item: ScheduledPeriod) -> bool:
+def is_time_group(item: Sibling) -> bool:
     """A group whose label, time cell or span names dates (a category group, with no dates of its own, is not)."""
     return item.kind == "time" and item.span is not None
 
 
-def _is_break(item: ScheduledPeriod) -> bool:
+def _is_break(item: Sibling) -> bool:
     return re.sub(r"\s+", "", item.period.label).startswith(_BREAKS)
 
 
-def _compared(item: ScheduledPeriod, other: ScheduledPeriod, term: Term | None) -> Span:
+def _compared(item: Sibling, other: Sibling, term: Term | None) -> Span:
     """The dates `item` is compared on against `other`: in a term plan, a group beside a 寒假/暑假 group counts
     only within the term (一月 of an autumn term ends with the term, and 寒假 starts the day after)."""
     span = item.span
@@ -116,7 +145,7 @@ def _compared(item: ScheduledPeriod, other: ScheduledPeriod, term: Term | None) 
     return Span(start, end) if start <= end else span
 
 
-def order_findings(path: Path, plan: Plan, document: Document, periods: list[ScheduledPeriod]) -> list[Finding]:
+def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sibling]) -> list[Finding]:
     """Every pair of time groups: a group that starts before an earlier-printed one (E202, once per group,
     against the first such group), a group whose dates meet an earlier one's (E203, every such pair) and a gap
     after all the earlier groups (W204). Whole-span groups (全年, 全学期) and category groups are not compared."""
@@ -125,11 +154,11 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
     compared = [item for item in dated if not whole_span(plan.year, term, item.span)]  # type: ignore[arg-type]
     findings: list[Finding] = []
 
-    def named(item: ScheduledPeriod, extra: str = "") -> str:
+    def named(item: Sibling, extra: str = "") -> str:
         line = _at(document, *item.where, "label")[0]
         return tr(
             "第{index}个时段“{label}”（第{line}行{extra}）",
-            index=item.index + 1,
+            index=item.number,
             label=item.period.label,
             line=line,
             extra=extra,
@@ -138,7 +167,7 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
     reach: date | None = None  # the last day any earlier compared group covers
     for position, current in enumerate(compared):
         label_at = _at(document, *current.where, "label")
-        this = tr("第{index}个时段“{label}”", index=current.index + 1, label=current.period.label)
+        this = tr("第{index}个时段“{label}”", index=current.number, label=current.period.label)
         earlier = compared[:position]
         later_start = next((e for e in earlier if current.span.start < e.span.start), None)  # type: ignore[union-attr]
         if later_start is not None:
@@ -179,7 +208,7 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sch
         # a gap of less than a week there is no gap
         least = timedelta(days=7 if term is not None else 1)
         if reach is not None and current.span.start > reach + least and later_start is None:
-            previous = max(earlier, key=lambda e: (e.span.end, -e.index))  # type: ignore[union-attr]
+            previous = max(earlier, key=lambda e: (e.span.end, -e.number))  # type: ignore[union-attr]
             first, last = reach + timedelta(days=1), current.span.start - timedelta(days=1)
             findings.append(
                 PeriodsGap.at(
