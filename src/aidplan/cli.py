@@ -1138,17 +1138,24 @@ def remind(
 
 
 NEW_PATH_HELP = later("要写出的计划文件（.yaml 或 .yml）。")
-NEW_YEAR_HELP = later("计划年度。默认：给了 --term-start 时为开学日期所在的年份，否则为今年。")
+NEW_YEAR_HELP = later(
+    "计划年度。默认：给了 --from 时为原计划的年度加一，给了 --term-start 时为开学日期所在的年份，否则为今年。"
+)
 NEW_TITLE_HELP = later("表格标题，照印发的写。默认：YEAR年学生资助工作计划表（weekly：学期的名称）。")
 NEW_ORG_HELP = later("发文单位（organisation:），如 淮北市学生资助管理中心。")
 NEW_PERIODS_HELP = later("{kinds}。", kinds=format_help(PERIOD_KINDS))
 NEW_TERM_START_HELP = later("用于 --periods weekly：学期的第一天（开学），{forms}。", forms=DATE_FORMS)
-NEW_FORCE_HELP = later("文件已存在时替换它。")
+NEW_FORCE_HELP = later("文件已存在时替换它（--from 的原计划除外）。")
+NEW_FROM_HELP = later(
+    "从这份计划开始（用今年的计划写明年的）：年份和日期移到 --year，注释和排版不变；列出改动的每一行，"
+    "检查新计划，并按原计划的进度文件列出没有完成的任务。原计划不会被改动。"
+)
 
 
 NEW_HELP = later(
     "写出一份待填写的新计划：每个字段都带注释说明它是什么，每个时段有一项示例任务，"
-    "替换之前 check 会提示（W230）。文件原子地写入，没有 --force 时从不替换已有的文件。",
+    "替换之前 check 会提示（W230）；给了 --from 时，用今年的计划写出明年的计划。"
+    "文件原子地写入，没有 --force 时从不替换已有的文件。",
 )
 
 
@@ -1158,17 +1165,30 @@ def new_command(
     year: Annotated[int | None, typer.Option("--year", help=NEW_YEAR_HELP, show_default=False)] = None,
     title: Annotated[str | None, typer.Option("--title", help=NEW_TITLE_HELP, show_default=False)] = None,
     org: Annotated[str | None, typer.Option("--org", help=NEW_ORG_HELP, show_default=False)] = None,
-    periods: Annotated[PeriodKind, typer.Option("--periods", help=NEW_PERIODS_HELP)] = DEFAULT_PERIODS,
+    periods: Annotated[PeriodKind | None, typer.Option("--periods", help=NEW_PERIODS_HELP, show_default=False)] = None,
     term_start: Annotated[
         str | None, typer.Option("--term-start", help=NEW_TERM_START_HELP, show_default=False, metavar="DATE")
     ] = None,
+    source: Annotated[
+        Path | None, typer.Option("--from", help=NEW_FROM_HELP, show_default=False, metavar="PLAN.yaml")
+    ] = None,
     force: Annotated[bool, typer.Option("--force", help=NEW_FORCE_HELP)] = False,
 ) -> None:
+    if source is not None:
+        given = [name for name, value in (("--title", title), ("--org", org), ("--periods", periods),
+                                          ("--term-start", term_start)) if value is not None]  # fmt: skip
+        if given:
+            raise UsageError(
+                tr("--from 沿用原计划的标题、单位、时段和学期，不能同时给 {options}", options=tr("、").join(given))
+            )
+        _roll_over(source, path, year, force)
+        return
     from aidplan.commands.track import parse_date
     from aidplan.ingest.new import new_plan
 
     start = parse_date(term_start, "--term-start", year) if term_start is not None else None
-    made = new_plan(path, year, PeriodKind(periods).value, title, org, start, force)
+    kind = PeriodKind(periods).value if periods is not None else DEFAULT_PERIODS
+    made = new_plan(path, year, kind, title, org, start, force)
     typer.echo(
         tr(
             "已写入 {path}：{year} 年的计划，{periods} 个时段，每个时段一个“【示例】”任务",
@@ -1178,6 +1198,69 @@ def new_command(
         )
     )
     typer.echo(tr("下一步：把示例任务换成本单位的任务，再运行 aidplan check {path}", path=shown(made.path)))
+
+
+def _roll_over(source: Path, target: Path, year: int | None, force: bool) -> None:
+    import datetime as dt
+
+    from aidplan.commands.check import check_paths
+    from aidplan.ingest.rollover import rollover, unfinished_tasks
+    from aidplan.plan.findings import as_text, has_errors, summary
+    from aidplan.track.statuses import STATUS_NAMES
+
+    done = rollover(source, target, year, force)
+    where, old = shown(done.target), shown(done.source)
+    typer.echo(
+        tr(
+            "已写入 {path}：{source}（{old_year} 年）移到 {year} 年，改了 {count} 行",
+            path=where,
+            source=old,
+            old_year=done.old_year,
+            year=done.year,
+            count=len(done.changed),
+        )
+    )
+    for line in done.changed:
+        typer.echo(f"{where}:{line.line}: {line.old} → {line.new}")
+    for note in done.notes:
+        _secho(tr("注意：{note}", note=note), fg=typer.colors.YELLOW)
+    typer.echo(tr("检查 {path}：", path=where))
+    files, findings = check_paths([done.target], _config().calendar_places())
+    for finding in findings:
+        _secho(as_text(finding), fg=_COLOURS[finding.severity.value])
+    typer.echo(summary(files, findings))
+    progress, unfinished, reason = unfinished_tasks(done.source, dt.date.today())
+    if unfinished is None:
+        typer.echo(
+            tr(
+                "{old_year} 年未完成的任务：{reason} {progress}，不列出；进度记录没有复制到新计划",
+                old_year=done.old_year,
+                reason=reason,
+                progress=shown(progress),
+            )
+        )
+    elif not unfinished:
+        typer.echo(
+            tr(
+                "{old_year} 年的任务都已完成或取消（{progress}）；进度记录没有复制到新计划",
+                old_year=done.old_year,
+                progress=shown(progress),
+            )
+        )
+    else:
+        typer.echo(
+            tr(
+                "{old_year} 年未完成的任务（{progress}，共 {count} 项；进度记录没有复制到新计划，"
+                "需要接着做的请写进新计划）：",
+                old_year=done.old_year,
+                progress=shown(progress),
+                count=len(unfinished),
+            )
+        )
+        for task in unfinished:
+            status = localized(STATUS_NAMES[task.status])
+            typer.echo(f"  {task.id}〔{task.period}{tr('，')}{status}〕{task.text}")
+    raise typer.Exit(1 if has_errors(findings) else 0)
 
 
 @app.command(help=EXPLAIN_HELP)

@@ -1,0 +1,289 @@
+"""`aidplan new NEXT.yaml --from THIS.yaml`: next year's plan from this year's, edited in place of its values."""
+
+from __future__ import annotations
+
+import datetime as dt
+import shutil
+from pathlib import Path
+
+import pytest
+
+from aidplan.ingest.rollover import rolled_text, same_weekday_near
+
+from .conftest import DATA, PLANS
+
+SCHOOL = DATA / "rollover" / "2020-school.yaml"
+
+# `new plans/NEXT.yaml --from plans/SEED.yaml`, exactly (tests/data/rollover/SEED.expected): the changed lines, the
+# leap day, the checks of the result (Huaibei's weekend deadlines are 2021's), and why no unfinished task is listed.
+# Yueyang 2014 → 2015: 26 lines, past references (2013年) and a school year (2014-2015学年度) moved.
+SEEDS = [("2020-huaibei", "2021-huaibei"), ("2014-yueyang", "2015-yueyang")]
+
+
+@pytest.fixture
+def plans(in_tmp: Path) -> Path:
+    shutil.copytree(PLANS, in_tmp / "plans")
+    return in_tmp / "plans"
+
+
+def _changed(stdout: str, target: str) -> dict[int, tuple[str, str]]:
+    found = {}
+    for line in stdout.splitlines():
+        if line.startswith(f"{target}:"):
+            number, _, change = line[len(target) + 1 :].partition(": ")
+            if not number.isdigit():  # a finding: path:line:col: …
+                continue
+            old, new = change.split(" → ")
+            found[int(number)] = (old, new)
+    return found
+
+
+def _only_listed_lines_differ(old_text: str, new_text: str, changed: dict[int, tuple[str, str]]) -> None:
+    """Every line not listed is byte for byte the old one (comments, blank lines, layout); each listed line is
+    the old line with exactly the change printed."""
+    old_lines, new_lines = old_text.split("\n"), new_text.split("\n")
+    assert len(old_lines) == len(new_lines)
+    for number, (old, new) in enumerate(zip(old_lines, new_lines), start=1):
+        if number in changed:
+            assert (old.strip(), new.strip()) == changed[number]
+            assert old[: len(old) - len(old.lstrip())] == new[: len(new) - len(new.lstrip())]  # same indentation
+        else:
+            assert old == new, number
+
+
+@pytest.mark.parametrize(("source", "target"), SEEDS)
+def test_next_years_plan_from_each_seed_plan(cli, plans: Path, source: str, target: str) -> None:
+    expected = (DATA / "rollover" / f"{source}.expected").read_text(encoding="utf-8").splitlines()
+    before = (plans / f"{source}.yaml").read_bytes()
+    stamp = (plans / f"{source}.yaml").stat().st_mtime_ns
+    result = cli("new", f"plans/{target}.yaml", "--from", f"plans/{source}.yaml")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout.splitlines() == expected
+    assert "error[" not in result.stdout  # the next year's plan checks clean
+    # the old plan is never touched
+    assert (plans / f"{source}.yaml").read_bytes() == before
+    assert (plans / f"{source}.yaml").stat().st_mtime_ns == stamp
+    new_text = (plans / f"{target}.yaml").read_text(encoding="utf-8")
+    _only_listed_lines_differ(before.decode("utf-8"), new_text, _changed(result.stdout, f"plans/{target}.yaml"))
+    assert not (plans / f"{target}.progress.yaml").exists()  # progress is not copied
+    assert cli("check", f"plans/{target}.yaml").exit_code == 0
+    rendered = cli("render", f"plans/{target}.yaml", "-f", "md", "-o", "-")
+    assert rendered.exit_code == 0
+    assert f"# {expected[1].split(' → title: ')[1]}" in rendered.stdout
+
+
+SCHOOL_OUTPUT = [
+    "已写入 b/2021-school.yaml：a/2020-school.yaml（2020 年）移到 2021 年，改了 15 行",
+    'b/2021-school.yaml:3: title: "某中学2020-2021学年第一学期学生资助工作安排"   # quoted on purpose → '
+    'title: "某中学2021-2022学年第一学期学生资助工作安排"   # quoted on purpose',
+    "b/2021-school.yaml:4: year: 2020 → year: 2021",
+    "b/2021-school.yaml:8: name: 2020—2021学年第一学期 → name: 2021—2022学年第一学期",
+    "b/2021-school.yaml:9: start: 2020-08-31          # a Monday → start: 2021-08-30          # a Monday",
+    "b/2021-school.yaml:12: - {date: 2020-09-28, name: 校庆日} → - {date: 2021-09-28, name: 校庆日}",
+    "b/2021-school.yaml:13: workdays: [2020-10-10]     # a Saturday worked locally → "
+    "workdays: [2021-10-09]     # a Saturday worked locally",
+    "b/2021-school.yaml:16: deadline: 2020-09-04 → deadline: 2021-09-04",
+    "b/2021-school.yaml:18: - 开学初宣传2020年秋季学期资助政策，发放《致家长的一封信》（2019年12月31日印发的） → "
+    "- 开学初宣传2021年秋季学期资助政策，发放《致家长的一封信》（2020年12月31日印发的）",
+    "b/2021-school.yaml:19: - text: 认定2020级新生家庭经济困难学生 → - text: 认定2021级新生家庭经济困难学生",
+    "b/2021-school.yaml:20: deadline: {text: 9月4日前, date: 2020-09-04} → "
+    "deadline: {text: 9月4日前, date: 2021-09-04}",
+    "b/2021-school.yaml:22: span: {start: 2020-10-12, end: 2020-10-16} → span: {start: 2021-10-12, end: 2021-10-16}",
+    "b/2021-school.yaml:24: - 按2007年《普通高中国家助学金管理暂行办法》和二〇二〇年省厅通知迎接检查 → "
+    "- 按2007年《普通高中国家助学金管理暂行办法》和二〇二一年省厅通知迎接检查",
+    "b/2021-school.yaml:25: - 整理2020.9.1以来的资助台账 → - 整理2021.9.1以来的资助台账",
+    "b/2021-school.yaml:29: - 填报2020—2021学年第一学期资助数据，2021年1月15日前报县资助中心 → "
+    "- 填报2021—2022学年第一学期资助数据，2022年1月15日前报县资助中心",
+    "b/2021-school.yaml:30: - 准备2月29日前（如有）的寒假走访 → - 准备2月28日前（如有）的寒假走访",
+    "注意：第 9 行：学期的开始日 2020-08-31（星期一）改为 2021-08-30（星期一）：同是星期一，离 2021-08-31 最近；"
+    "请按本年的校历核对",
+    "注意：第 13 行：调休上班日 2020-10-10（星期六）改为 2021-10-09（星期六）：同是星期六，离 2021-10-10 最近；"
+    "请按本年的校历核对",
+    "注意：第 24 行：“2007年”离原计划的年度 2020 年超过 2 年，当作引用的年份，没有改",
+    "注意：第 30 行：2022 年不是闰年：“2月29日”改为“2月28日”",
+    "注意：注释没有改：第 1 行的注释提到 2020 年，请按需修改",
+    "检查 b/2021-school.yaml：",
+    "b/2021-school.yaml:16:15: warning[W220]: 时段“第一周”的完成时间“2021年9月4日”（2021-09-04）是星期六，不是工作日；"
+    "前一个工作日是9月3日（星期五）",
+    "b/2021-school.yaml:20:19: warning[W220]: 任务 w1.2 的截止日期“9月4日前”（2021-09-04）是星期六，不是工作日；"
+    "前一个工作日是9月3日（星期五）",
+]
+
+
+def test_every_kind_of_year_and_date_in_a_term_plan(cli, in_tmp: Path) -> None:
+    """Quoted and flow values, a term start (same weekday), a local workday (same weekday), local holidays, spans
+    and deadline dates (same month and day), 级, 学年 ranges with any dash, a past reference (2019年12月31日), a
+    regulation's year (2007年, left), a year in Chinese numerals, a dotted date in text, and an autumn term's
+    2月29日 (in 2022, not a leap year)."""
+    (in_tmp / "a").mkdir()
+    shutil.copy(SCHOOL, in_tmp / "a")
+    result = cli("new", "b/2021-school.yaml", "--from", "a/2020-school.yaml")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[: len(SCHOOL_OUTPUT)] == SCHOOL_OUTPUT
+    assert lines[-2:] == [
+        "检查了 1 个文件：0 个错误，6 个警告",
+        "2020 年未完成的任务：没有进度文件 a/2020-school.progress.yaml，不列出；进度记录没有复制到新计划",
+    ]
+    new_text = (in_tmp / "b" / "2021-school.yaml").read_text(encoding="utf-8")
+    old_text = SCHOOL.read_text(encoding="utf-8")
+    _only_listed_lines_differ(old_text, new_text, _changed(result.stdout, "b/2021-school.yaml"))
+    # the schema modeline still reaches the same file from the new folder (both folders are as deep)
+    assert "# yaml-language-server: $schema=../../../schema/plan.schema.json\n" in new_text
+
+
+def test_unfinished_tasks_are_listed_from_the_old_plans_progress(cli, plans: Path) -> None:
+    plan = "plans/2014-yueyang.yaml"
+    assert cli("done", plan, "1.1", "1.2", "1.4", "1.5", "3.1", "3.2", "--on", "2014-03-20").exit_code == 0
+    assert cli("mark", plan, "1.3", "--status", "doing", "--on", "2014-03-01").exit_code == 0
+    assert cli("mark", plan, "3.3", "--status", "dropped", "--on", "2014-03-01").exit_code == 0
+    progress = (plans / "2014-yueyang.progress.yaml").read_bytes()
+    result = cli("new", "plans/2015-yueyang.yaml", "--from", plan)
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    start = lines.index(
+        "2014 年未完成的任务（plans/2014-yueyang.progress.yaml，共 52 项；进度记录没有复制到新计划，"
+        "需要接着做的请写进新计划）："
+    )
+    assert lines[start + 1 : start + 5] == [
+        "  1.3〔元月至2月份，进行中〕维护和审核全国中职学生信息管理系统中2月份资助信息数据",
+        "  3.4〔3月份，未开始〕组织全市2013年学生资助论文评选",  # 3.1–3.2 done, 3.3 dropped
+        "  3.5〔3月份，未开始〕召开2014年全市学生资助工作会",
+        "  3.6〔3月份，未开始〕巡查2所中职学校和1所普通高中",
+    ]
+    assert len(lines) == start + 1 + 52
+    assert (plans / "2014-yueyang.progress.yaml").read_bytes() == progress
+    assert not (plans / "2015-yueyang.progress.yaml").exists()
+
+
+def test_all_done_and_a_broken_progress_file_are_said(cli, plans: Path) -> None:
+    (plans / "2014-yueyang.progress.yaml").write_text("- task: 1.1\n  status: finished\n", encoding="utf-8")
+    broken = cli("new", "plans/a.yaml", "--from", "plans/2014-yueyang.yaml")
+    assert broken.stdout.splitlines()[-1] == (
+        "2014 年未完成的任务：进度文件有错误（运行 aidplan check 查看） plans/2014-yueyang.progress.yaml，不列出；"
+        "进度记录没有复制到新计划"
+    )
+    (plans / "2014-yueyang.progress.yaml").unlink()
+    tasks = [f"{p}.{n}" for p, count in ((1, 5), (3, 7)) for n in range(1, count + 1)]
+    small = plans / "small.yaml"
+    small.write_text(
+        "title: 2014年计划\nyear: 2014\nperiods:\n  - label: 1月份\n    tasks: [甲, 乙, 丙, 丁, 戊]\n"
+        "  - label: 3月份\n    tasks: [子, 丑, 寅, 卯, 辰, 巳, 午]\n",
+        encoding="utf-8",
+    )
+    assert cli("done", small, *tasks[:-1], "--on", "2014-03-31").exit_code == 0
+    assert cli("mark", small, tasks[-1], "--status", "dropped", "--on", "2014-03-31").exit_code == 0
+    result = cli("new", "plans/small-2015.yaml", "--from", "plans/small.yaml")
+    assert result.stdout.splitlines()[-1] == (
+        "2014 年的任务都已完成或取消（plans/small.progress.yaml）；进度记录没有复制到新计划"
+    )
+
+
+@pytest.mark.parametrize(
+    ("args", "code", "message"),
+    [
+        (["new", "next.yaml", "--from", "nowhere.yaml"], 2, "找不到 nowhere.yaml"),
+        (["new", "next.yaml", "--from", "plans/2020-huaibei.yaml", "--year", "2020"], 2,
+         "plans/2020-huaibei.yaml 已经是 2020 年的计划；请用 --year 给出新的年度"),
+        (["new", "next.yaml", "--from", "plans/2020-huaibei.yaml", "--periods", "weekly", "--title", "x"], 2,
+         "--from 沿用原计划的标题、单位、时段和学期，不能同时给 --title、--periods"),
+        (["new", "plans/2014-yueyang.yaml", "--from", "plans/2020-huaibei.yaml"], 2,
+         "plans/2014-yueyang.yaml 已经存在，没有改动它；要替换它请加 --force"),
+        (["new", "plans/2020-huaibei.yaml", "--from", "plans/2020-huaibei.yaml", "--force"], 2,
+         "不会写入 plans/2020-huaibei.yaml：它是这次读取的原计划；请换一个输出文件名"),
+        (["new", "plans/../plans/2020-huaibei.yaml", "--from", "plans/2020-huaibei.yaml", "--force"], 2,
+         "不会写入 plans/../plans/2020-huaibei.yaml：它是这次读取的原计划；请换一个输出文件名"),
+        (["new", "next.yaml", "--from", "plans/2020-huaibei.yaml", "--year", "2200"], 2,
+         "年度 2200 不在 1990 至 2100 之间"),
+    ],
+)  # fmt: skip
+def test_refusals_name_the_problem_and_touch_nothing(
+    cli, plans: Path, args: list[str], code: int, message: str
+) -> None:
+    before = {p.name: p.read_bytes() for p in plans.iterdir()}
+    result = cli(*args)
+    assert (result.exit_code, result.stdout, result.stderr) == (code, "", f"aidplan: {message}\n")
+    assert {p.name: p.read_bytes() for p in plans.iterdir()} == before
+    assert not (plans.parent / "next.yaml").exists()
+
+
+def test_an_old_plan_that_does_not_load_is_named_with_its_findings(cli, in_tmp: Path) -> None:
+    (in_tmp / "old.yaml").write_text("title: 计划\nyear: 2020\nperiod: []\n", encoding="utf-8")
+    result = cli("new", "new.yaml", "--from", "old.yaml")
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[-1] == "aidplan: old.yaml 有错误，没有写出新计划；请先改正它"
+    assert "old.yaml:3:1: error[E110]: " in result.stderr
+    assert not (in_tmp / "new.yaml").exists()
+
+
+def test_force_replaces_an_older_draft_and_the_year_can_jump(cli, plans: Path) -> None:
+    (plans / "2022.yaml").write_text("draft\n", encoding="utf-8")
+    result = cli("new", "plans/2022.yaml", "--from", "plans/2020-huaibei.yaml", "--year", "2022", "--force")
+    assert result.exit_code == 0
+    text = (plans / "2022.yaml").read_text(encoding="utf-8")
+    assert "title: 淮北市2022年度学生资助工作月计划\nyear: 2022\n" in text
+    assert "    deadline: 2月28日\n" in text
+    assert "注意：第 21 行：2022 年不是闰年：“2月29日”改为“2月28日”" in result.stdout.splitlines()
+
+
+def test_a_leap_year_keeps_month_and_day(cli, plans: Path) -> None:
+    """2月28日 stays 2月28日 in a leap year: deadlines keep their month and day."""
+    cli("new", "plans/2021-huaibei.yaml", "--from", "plans/2020-huaibei.yaml")
+    result = cli("new", "plans/2024-huaibei.yaml", "--from", "plans/2021-huaibei.yaml", "--year", "2024")
+    assert result.exit_code == 0
+    assert "    deadline: 2月28日\n" in (plans / "2024-huaibei.yaml").read_text(encoding="utf-8")
+    assert not any("闰年" in line for line in result.stdout.splitlines())
+
+
+def test_the_modeline_follows_the_new_plan_to_another_folder(cli, plans: Path) -> None:
+    result = cli("new", "2021.yaml", "--from", "plans/2020-huaibei.yaml")
+    assert result.exit_code == 0
+    text = (plans.parent / "2021.yaml").read_text(encoding="utf-8")
+    assert "# yaml-language-server: $schema=schema/plan.schema.json\n" in text
+    assert "2021.yaml:4: # yaml-language-server: $schema=../schema/plan.schema.json → " in result.stdout
+
+
+def test_bom_and_crlf_line_ends_are_kept(cli, plans: Path) -> None:
+    source = (PLANS / "2014-yueyang.yaml").read_text(encoding="utf-8")
+    (plans / "crlf.yaml").write_bytes(b"\xef\xbb\xbf" + source.replace("\n", "\r\n").encode("utf-8"))
+    assert cli("new", "plans/crlf-2015.yaml", "--from", "plans/crlf.yaml").exit_code == 0
+    written = (plans / "crlf-2015.yaml").read_bytes()
+    assert written.startswith(b"\xef\xbb\xbf# ")
+    assert written.count(b"\r\n") == source.count("\n") and b"\n" not in written.replace(b"\r\n", b"")
+    assert "title: 2015年学生资助管理中心工作计划表\r\n" in written.decode("utf-8-sig")
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "expected", "notes"),
+    [
+        ("a: 2020年2月29日\n", 2021, "a: 2021年2月28日\n",
+         [(1, "2021 年不是闰年：“2020年2月29日”改为“2021年2月28日”")]),
+        ("a: 二月二十九日\n", 2021, "a: 二月二十八日\n", [(1, "2021 年不是闰年：“二月二十九日”改为“二月二十八日”")]),
+        ("a: 2月29日\n", 2024, "a: 2月29日\n", []),
+        ("a: 整理2020-02-29的数据\n", 2021, "a: 整理2021-02-28的数据\n",
+         [(1, "2021 年不是闰年：“2020-02-29”改为“2021-02-28”")]),
+        ("a: 二○一九年、零二〇年\n", 2021, "a: 二○二○年、零二〇年\n", []),
+        ("a: 补助2000元，2020人\n", 2021, "a: 补助2000元，2020人\n", []),
+        ("a: 2020/13/40\n", 2021, "a: 2020/13/40\n", []),
+        ("a: '2020年'\nb: \"2019至2020年\"\n", 2022, "a: '2022年'\nb: \"2021至2022年\"\n", []),
+        ("d: 2020-3-1\n", 2021, "d: 2021-3-1\n", []),
+        ("d: 2020-02-29\n", 2021, "d: 2021-02-28\n", [(1, "2021 年不是闰年：2020-02-29 改为 2021-02-28")]),
+        ("a: >-\n  2020年\n  2020年\n", 2021, "a: >-\n  2021年\n  2021年\n", []),
+        ("2020年: x\nyear: 2020\nn: 2020\n", 2021, "2020年: x\nyear: 2021\nn: 2020\n", []),
+    ],
+)  # fmt: skip
+def test_text_rules(text: str, year: int, expected: str, notes: list) -> None:
+    """Years and dates inside values; keys, plain numbers and non-dates are left alone."""
+    assert rolled_text(text, 2020, year, autumn_term=False) == (expected, notes)
+
+
+def test_same_weekday_near() -> None:
+    monday = dt.date(2020, 8, 31)
+    assert same_weekday_near(monday, 1) == dt.date(2021, 8, 30)  # 2021-08-31 is a Tuesday: one day back
+    assert same_weekday_near(dt.date(2020, 9, 1), 1) == dt.date(2021, 8, 31)
+    assert same_weekday_near(dt.date(2021, 3, 1), 1) == dt.date(2022, 2, 28)  # Monday 1 March → Monday 28 February
+    assert same_weekday_near(dt.date(2020, 2, 29), 1).weekday() == dt.date(2020, 2, 29).weekday()
+    for days in range(366):
+        day = dt.date(2020, 1, 1) + dt.timedelta(days=days)
+        moved = same_weekday_near(day, 1)
+        assert moved.weekday() == day.weekday() and abs((moved - dt.date(2021, day.month, min(day.day, 28))).days) <= 4
