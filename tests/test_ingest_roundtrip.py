@@ -50,6 +50,7 @@ NOT_ROUND_TRIPPED = {
         "(序号, nested groups, free cells, two header rows, several tables) are not read back yet"
         for name in ("responsibility", "month-week", "two-header-rows", "two-tables", "no-header", "category-rows")
     },
+    "tests/data/rollover/2020-school.yaml": "its 第一周 needs the term (term:) and its 迎检周 a span:, neither printed",
 }
 SEED_TRANSCRIPTIONS = {
     "plans/2014-yueyang.yaml": DATA / "seeds" / "2014-yueyang.txt",
