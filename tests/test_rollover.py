@@ -287,3 +287,19 @@ def test_same_weekday_near() -> None:
         day = dt.date(2020, 1, 1) + dt.timedelta(days=days)
         moved = same_weekday_near(day, 1)
         assert moved.weekday() == day.weekday() and abs((moved - dt.date(2021, day.month, min(day.day, 28))).days) <= 4
+
+
+def test_in_english(cli, plans: Path) -> None:
+    result = cli("--lang", "en", "new", "plans/2021.yaml", "--from", "plans/2020-huaibei.yaml")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[0] == "Wrote plans/2021.yaml: plans/2020-huaibei.yaml (2020) moved to 2021, 8 lines changed"
+    assert lines[9:12] == [
+        "Note: line 21: 2021 is not a leap year: “2月29日” changed to “2月28日”",
+        "Note: comments are not changed: the comment on line 1 names 2020; edit it if needed",
+        "Checking plans/2021.yaml:",
+    ]
+    assert lines[-1] == (
+        "Unfinished tasks of 2020: no progress file plans/2020-huaibei.progress.yaml, none listed; "
+        "progress records are not copied to the new plan"
+    )

@@ -1259,7 +1259,9 @@ def _roll_over(source: Path, target: Path, year: int | None, force: bool) -> Non
         )
         for task in unfinished:
             status = localized(STATUS_NAMES[task.status])
-            typer.echo(f"  {task.id}〔{task.period}{tr('，')}{status}〕{task.text}")
+            typer.echo(
+                tr("  {id}〔{period}，{status}〕{text}", id=task.id, period=task.period, status=status, text=task.text)
+            )
     raise typer.Exit(1 if has_errors(findings) else 0)
 
 
