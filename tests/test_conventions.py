@@ -6,6 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import json
 import os
+import re
 import shutil
 import subprocess
 import sys
@@ -184,3 +185,20 @@ def test_a_month_and_day_fall_in_the_plans_year(cli, in_tmp: Path) -> None:
     shutil.copy(SEED_PLANS["2014-yueyang"], in_tmp / "y.yaml")
     mixed = cli("due", ".", "--today", "5月20日")
     assert mixed.stderr == "aidplan: --today 的日期没有年份，而计划的年份是 2014、2020；请写完整日期，如 2020-05-20\n"
+
+
+def test_every_option_value_is_named_as_people_write_it(cli) -> None:
+    """No option of any command shows typer's type names (<str>, <path>, <int>, <float>, <list[str]>) in --help,
+    in either language; choices keep their <a|b|c>."""
+    from aidplan.cli import app
+
+    commands = [name for name in (c.name or c.callback.__name__.replace("_", "-") for c in app.registered_commands)]
+    commands += ["progress import", "progress reid"]
+    for command in commands:
+        for lang in ("zh", "en"):
+            text = cli(*command.split(), "--help", "--lang", lang).stdout
+            assert text.startswith("Usage: "), command
+            leftovers = re.findall(r"<(?:str|path|int|float|list\[[a-z]+\])>", text)
+            assert leftovers == [], (command, leftovers)
+    render = cli("render", "--help").stdout
+    assert "-f, --format FORMAT[,FORMAT...]" in render and "-d, --out-dir DIR" in render

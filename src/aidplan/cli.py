@@ -440,9 +440,38 @@ def _help_in_language(command: Any) -> None:
         param.help = localized(getattr(param, "help", None))
 
 
+# what an option's value is, named as people write it in --help (typer would show <str>, <path>, <list[str]>)
+_OPTION_METAVARS = {
+    "formats": "FORMAT[,FORMAT...]",
+    "out_dir": "DIR",
+    "templates": "DIR",
+    "output": "FILE",
+    "plan": "PLAN",
+    "paginate": "estimate|exact",
+    "today": "DATE",
+    "on": "DATE",
+    "term_start": "DATE",
+    "by": "NAME",
+    "org": "NAME",
+    "note": "TEXT",
+    "title": "TEXT",
+    "remind": "3d|12h|1w",
+    "webhook": "URL",
+    "secret": "SECRET",
+    "timeout": "SECONDS",
+    "retries": "N",
+    "year": "YEAR",
+}
+
+
 def _readable_arguments(command: Any) -> None:
-    """Arguments shown as people write them in --help: PATH..., TASK..., YEAR, not `paths... <list[Path]>`."""
+    """Arguments and option values shown as people write them in --help: PATH..., TASK..., YEAR, --out-dir DIR,
+    -f FORMAT[,FORMAT...], not `paths... <list[Path]>` or `<path>`; choices keep their <a|b|c>."""
     for param in command.params:
+        if getattr(param, "param_type_name", "") == "option":
+            if param.metavar is None and not param.is_flag and param.name in _OPTION_METAVARS:
+                param.metavar = _OPTION_METAVARS[param.name]
+            continue
         if getattr(param, "param_type_name", "") != "argument":
             continue
         if param.metavar is None:
