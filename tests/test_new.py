@@ -177,3 +177,25 @@ def test_the_example_deadline_is_the_first_periods_last_working_day() -> None:
     assert "    # deadline: 1月29日 " in plan_text(Path("x.yaml"), 2027)
     assert "    # deadline: 1月31日 " in plan_text(Path("x.yaml"), 2023)
     assert "    # deadline: 3月31日 " in plan_text(Path("x.yaml"), 2027, "quarterly")
+
+
+def test_an_example_task_in_a_nested_group_is_found_at_its_line(cli, in_tmp: Path) -> None:
+    (in_tmp / "plan.yaml").write_text(
+        "title: 2021年春季学期德育工作安排\n"
+        "year: 2021\n"
+        "term: {name: 2020-2021学年第二学期, start: 2021-03-01}\n"
+        "columns:\n"
+        "  - {header: 月份, role: group}\n"
+        "  - {header: 周次, role: group}\n"
+        "  - {header: 工作内容, role: task}\n"
+        "groups:\n"
+        "  - label: 三月\n"
+        "    groups:\n"
+        "      - label: 第一周\n"
+        "        tasks:\n"
+        "          - 开学典礼暨国旗下讲话\n"
+        f"          - {EXAMPLE}\n",
+        encoding="utf-8",
+    )
+    result = cli("check", "-q", "plan.yaml")
+    assert result.stdout == f"plan.yaml:14:13: warning[W230]: 示例任务尚未替换：时段“第一周”的第 2 项“{EXAMPLE}”\n"

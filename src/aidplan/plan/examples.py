@@ -34,7 +34,8 @@ def example_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
         for task in item.tasks:
             entry = item.period.tasks[task.entry_index] if task.entry_index is not None else None
             if entry is not None and entry.text is not None and is_example(entry.text):
-                position = document.position(("periods", item.index, "tasks", task.entry_index))
+                where = item.where or ("periods", item.index)  # a group of a nested or several-table plan too
+                position = document.position((*where, "tasks", task.entry_index))
                 message = tr(
                     "示例任务尚未替换：时段“{label}”的第 {number} 项“{text}”",
                     label=item.period.label,
