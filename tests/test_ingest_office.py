@@ -212,12 +212,17 @@ def test_csv_in_gb18030_with_the_period_written_once(tmp_path: Path) -> None:
         "二月,1.核对学籍,2月29日\n"
     )
     imported, plan = _import(tmp_path, "计划.csv", text.encode("gb18030"))
-    assert [(p.label, [t.text for t in p.tasks]) for p in plan.periods] == [
-        ("一月", ["做好寒假走访", "发放春节慰问金"]),
-        ("二月", ["核对学籍"]),
+    assert _printed(plan) == normalise_text(text.replace(",", ""))
+    assert [(c.header, c.role) for c in plan.columns] == [("时间", "group"), ("工作内容", "task"), ("完成时间", "time")]
+    assert [(g.label, [(t.text, t.deadline.text if t.deadline else None) for t in g.tasks]) for g in plan.groups] == [
+        ("一月", [("做好寒假走访", "1月31日"), ("发放春节慰问金", None)]),
+        ("二月", [("核对学籍", "2月29日")]),
     ]
-    assert plan.layout == "by-task"
-    assert "“完成时间”一列：按任务排版（by-task）时计划格式还不印这一列" in imported.unplaced[0]
+    assert imported.guesses[2:4] == [
+        "表格各列：时间（分组）、工作内容（工作内容）、完成时间（各项任务的时间）",
+        "编号样式“1.”，每个时段从 1 编起",
+    ]
+    assert imported.kind == "CSV 表格"
 
 
 # --- pasted text -----------------------------------------------------------------------------------------------
@@ -314,3 +319,22 @@ def test_a_missing_libreoffice_is_named_with_the_package(cli, in_tmp: Path, monk
         "Debian/Ubuntu：sudo apt-get install libreoffice-writer-nogui"
     )
     assert not Path("旧计划.yaml").exists()
+
+
+def test_rows_of_tab_separated_cells_with_category_groups(tmp_path: Path) -> None:
+    """A table copied from a spreadsheet: one row a line, cells separated by tabs, the first cell left empty
+    below a group's first row; the groups are categories (一、综合工作), not times."""
+    text = (
+        "2021年资助工作要点\n项目\t工作内容\n一、综合工作\t1.修订资助工作实施细则\n\t2.开展资助政策宣传\n"
+        "二、国家助学金\t1.组织家庭经济困难学生认定\n"
+    )
+    imported, plan = _import(tmp_path, "要点.txt", text.encode("utf-8"))
+    assert _printed(plan) == normalise_text(text)
+    assert [(c.header, c.role) for c in plan.columns] == [("项目", "group"), ("工作内容", "task")]
+    assert imported.guesses == [
+        "标题“2021年资助工作要点”取自表格前居中的段",
+        "年份 2021 取自标题",
+        "编号样式“1.”，每个时段从 1 编起",
+        "“一、综合工作”“二、国家助学金”不是时间，按类别分组（groups:，其任务按各自的完成时间跟踪）",
+    ]
+    assert imported.findings == []

@@ -37,19 +37,28 @@ ROUND_TRIP: dict[str, int | None] = {
     "tests/data/new/quarterly.yaml": None,
     "tests/data/numbering/continuous.yaml": None,
     "tests/data/numbering/subheadings.yaml": None,
+    "tests/data/tables/month-week.yaml": None,
+    "tests/data/tables/responsibility.yaml": None,
+}
+# Formats a listed plan does not round-trip through, and why.
+NOT_THROUGH = {
+    ("tests/data/tables/month-week.yaml", "md"): "Markdown has no merged cells: 月主题, printed once for a month, "
+    "reads as the first week's own cell",
+    ("tests/data/tables/month-week.yaml", "text"): "text has no merged cells either",
 }
 # Plans that render but are not round-tripped, and why.
-GENERAL_SHAPES = "tables of the general shape (listed columns, nested or category groups, several tables): not read yet"
 NOT_ROUND_TRIPPED = {
-    **{str(p.relative_to(ROOT)): GENERAL_SHAPES for p in sorted((DATA / "tables").glob("*.yaml"))},
-    **{str(p.relative_to(ROOT)): GENERAL_SHAPES for p in sorted((DATA / "corpus").glob("*.yaml"))},
+    "tests/data/tables/no-header.yaml": "a table printed without a header row (headers: false) is not read yet",
+    "tests/data/tables/two-header-rows.yaml": "two header rows are not read yet",
+    "tests/data/tables/two-tables.yaml": "several tables (tables:) are not read yet: the second is reported",
+    **{
+        str(p.relative_to(ROOT)): "a corpus plan landed after import last changed: not tried yet"
+        for p in sorted((DATA / "corpus").glob("*.yaml"))
+    },
+    "tests/data/corpus/2025-autumn-deyu.yaml": "its weeks (第一周 …) need the first day of the term (term:), not printed",
     "tests/data/html/hostile.yaml": "its first label “三月份<script>” needs span:, which the table does not print",
     "tests/data/new/weekly.yaml": "its weeks (第一周 …) need the first day of the term (term:), not printed",
-    **{
-        f"tests/data/tables/{name}.yaml": "import reads a period column and a task column; columns listed with roles "
-        "(序号, nested groups, free cells, two header rows, several tables) are not read back yet"
-        for name in ("responsibility", "month-week", "two-header-rows", "two-tables", "no-header", "category-rows")
-    },
+    "tests/data/tables/category-rows.yaml": "not tried yet: landed after import last changed",
     "tests/data/rollover/2020-school.yaml": "its 第一周 needs the term (term:) and its 迎检周 a span:, neither printed",
 }
 SEED_TRANSCRIPTIONS = {
@@ -106,8 +115,10 @@ def _round_trip(tmp_path: Path, name: str, how: str) -> tuple[bytes, bytes]:
     return original, _docx(target)
 
 
-@pytest.mark.parametrize("name", sorted(ROUND_TRIP))
-@pytest.mark.parametrize("how", ["docx", "md", "text"])
+@pytest.mark.parametrize(
+    ("name", "how"),
+    [(name, how) for name in sorted(ROUND_TRIP) for how in ("docx", "md", "text") if (name, how) not in NOT_THROUGH],
+)
 def test_import_of_a_rendered_plan_renders_the_same_docx(tmp_path: Path, name: str, how: str) -> None:
     original, again = _round_trip(tmp_path, name, how)
     assert again == original

@@ -146,8 +146,10 @@ def import_file(source: Path, data: bytes, target: Path, year: int | None, organ
         document = importer.read(data, name)
     recognised = Recogniser(document, name, year, organisation).recognise()
     text = plan_yaml(recognised, name, document.kind)
-    periods = recognised.data["periods"]
-    tasks = sum(len(p["tasks"]) for p in periods)
+    leaves = _leaf_groups(recognised.data.get("periods") or recognised.data.get("groups") or [])
+    tasks = sum(
+        1 for group in leaves for task in group.get("tasks", []) if not (isinstance(task, dict) and "heading" in task)
+    )
     return Imported(
         source,
         target,
@@ -156,9 +158,17 @@ def import_file(source: Path, data: bytes, target: Path, year: int | None, organ
         recognised.guesses,
         recognised.unplaced,
         validate(target, text),
-        len(periods),
+        len(leaves),
         tasks,
     )
+
+
+def _leaf_groups(groups: list[dict]) -> list[dict]:
+    """The groups that hold tasks, at any depth."""
+    found: list[dict] = []
+    for group in groups:
+        found.extend(_leaf_groups(group["groups"]) if group.get("groups") else [group])
+    return found
 
 
 def import_plans(

@@ -26,6 +26,12 @@ def _header_role(text: str) -> str | None:
     return role_of(text) if 0 < len(re.sub(r"\s+", "", text)) <= 10 else None
 
 
+def _header_cell(text: str) -> bool:
+    """Whether a cell can be a header: it names a column, and is not a period label or a bare number."""
+    squashed = re.sub(r"\s+", "", text)
+    return _header_role(text) is not None and not _is_label(text) and not squashed.isdigit()
+
+
 def _is_label(text: str) -> bool:
     squashed = re.sub(r"\s+", "", text)
     if not squashed or len(squashed) > _LABEL_MAX or NUMBER_PREFIX.match(squashed) or _DEADLINE.match(squashed):
@@ -99,9 +105,8 @@ def _tab_led(lines: list[str]) -> SourceDocument:
             after = last[index:]
             del last[index:]
             break
-    columns, roles = 0, set()
-    while columns < len(chunks) and _header_role("".join(chunks[columns])) not in roles | {None}:
-        roles.add(_header_role("".join(chunks[columns])))
+    columns = 0
+    while columns < len(chunks) and _header_cell("".join(chunks[columns])):
         columns += 1
     columns = max(columns, 2)
     header = chunks[:columns]

@@ -10,6 +10,7 @@ from dataclasses import dataclass, field
 
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
+from aidplan.ingest.general import ColumnSpec, Node, leaves, needs_listed_columns, plan_columns, read_rows
 from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS
 from aidplan.plan.numerals import parse_number
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
@@ -24,9 +25,19 @@ ROLE_WORDS = (
     ("deadline", ("完成时间", "完成工作时间", "完成时限", "时限", "截止", "期限", "完成日期", "办结", "完成")),
     ("owner", ("责任", "负责", "牵头", "承办", "单位", "部门", "科室")),
     ("number", ("序号", "编号")),
-    ("tasks", ("内容", "工作", "任务", "事项", "项目", "措施")),
+    ("free", ("主题", "备注", "说明", "情况", "完成情况", "落实", "措施要求")),
+    ("tasks", ("内容", "工作", "任务", "事项", "项目", "措施", "活动", "安排")),
     ("period", ("时间", "时序", "月份", "时段", "日期", "周次", "阶段", "月", "周")),
 )
+ROLE_SAID = {
+    "group": "分组",
+    "task": "工作内容",
+    "number": "序号",
+    "owner": "责任单位",
+    "time": "各项任务的时间",
+    "deadline": "分组的完成时间",
+    "free": "照印不解读",
+}
 ROLE_NAMES = {"period": "时间", "tasks": "工作内容", "deadline": "完成时间", "owner": "责任单位", "number": "序号"}
 
 ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
@@ -57,6 +68,8 @@ class Task:
     deadline: str | None = None
     explicit: bool = False  # its number is written out (number:), since it is not the one its position gives
     heading: bool = False  # a sub-heading line among the tasks (（一）资助宣传); the numbers start again after it
+    values: dict[str, str] = field(default_factory=dict)  # its other cells in a table of listed columns
+    column_number: str | None = None  # the number printed in its 序号 column
 
 
 @dataclass
@@ -93,6 +106,18 @@ def _join_lines(text: str) -> str:
             out += " "
         out += line
     return out
+
+
+_TIME_WORDS = re.compile(r"[月周旬季]|学期|学年|寒假|暑假|开学|期中|期末|[0-9]{4}年")
+
+
+def _reads_as_time(label: str, year: int) -> bool:
+    """Whether a group label names a time (or looks as if it should: 第一周 needs the term, which check asks for)."""
+    try:
+        parse_period_label(label, year)
+    except PeriodLabelError:
+        return bool(_TIME_WORDS.search(label))
+    return True
 
 
 def role_of(header: str) -> str | None:
@@ -205,18 +230,24 @@ class Recogniser:
         for paragraph in preamble:
             self.unplaced.append(f"表格前的一段“{paragraph.printed.strip()}”：计划格式还没有放正文的位置")
 
+        before_guesses, before_unplaced = list(self.guesses), list(self.unplaced)
         groups = self._groups(table, header_row, roles)
         for _, extra, (extra_header, _) in more:
             self.guesses.append(f"后面一张表格的表头与第一张相同，按同一张表格的续表读入（{extra.rows} 行）")
             groups = self._merge_repeated(groups + self._groups(extra, extra_header, roles))
-        if not groups:
-            raise RecognitionError(f"{self.name} 的表格里没有找到任何工作任务")
         counts = [sum(1 for t in g.tasks if not t.heading) for g in groups]  # a sub-heading shares its task's cell
         by_period = any(n > 1 and g.rows < n for g, n in zip(groups, counts)) or all(g.rows == 1 for g in groups)
-        by_period = by_period and not all(n <= 1 for n in counts)
+        by_period = bool(groups) and by_period and not all(n <= 1 for n in counts)
+        if not by_period and header_row >= 0 and not more:
+            specs = plan_columns(table, header_row, role_of)
+            if needs_listed_columns(specs, any(spec.role == "deadline" for spec in specs)):
+                self.guesses, self.unplaced, self.table_notes = before_guesses, before_unplaced, []
+                return self._general(data, table, header_row, specs, after)
+        if not groups:
+            raise RecognitionError(f"{self.name} 的表格里没有找到任何工作任务")
         layout = "by-period" if by_period else "by-task"
         data["layout"] = layout
-        if by_period and "deadline" not in roles:
+        if by_period and "deadline" not in roles and all(_reads_as_time(g.label, data["year"]) for g in groups):
             layout = data["layout"] = "by-task"
             self.guesses.append(
                 "每个时段一行、任务在同一单元格里，但没有完成时间一列：计划格式按时段排版时必印完成时间一列，"
@@ -246,7 +277,24 @@ class Recogniser:
         recurring, periods = self._periods(groups, data["year"], data["numbering"])
         if recurring:
             data["recurring"] = recurring
-        data["periods"] = periods
+        categories = [p["label"] for p in periods if not _reads_as_time(p["label"], data["year"])]
+        if categories:
+            # a label that names no time is a category (一、综合工作, 假前), which only listed columns can say
+            data["groups"] = periods
+            self.guesses = [g for g in self.guesses if not g.startswith("版式")]
+            mapping = data.pop("columns")
+            data.pop("layout", None)
+            data.pop("owners", None)
+            listed = [{"header": mapping.get("period", "时间"), "role": "group"}]
+            listed.append({"header": mapping.get("tasks", "工作内容"), "role": "task"})
+            if "owner" in mapping:
+                listed.append({"header": mapping["owner"], "role": "owner"})
+            if "deadline" in mapping:
+                listed.append({"header": mapping["deadline"], "role": "deadline" if layout == "by-period" else "time"})
+            data["columns"] = listed
+            self.guesses.append(f"“{'”“'.join(categories)}”不是时间，按类别分组（groups:，其任务按各自的完成时间跟踪）")
+        else:
+            data["periods"] = periods
         notes = self.table_notes + [p.printed.strip() for p in after]
         if notes:
             data["notes"] = notes
@@ -361,6 +409,8 @@ class Recogniser:
                 if cell is None or cell.column != column or (cell.rowspan > 1 and cell.row != row):
                     continue
                 role = role_of(cell.text)
+                if role == "tasks" and "tasks" in roles and "period" not in roles:
+                    roles["period"], positions["period"] = roles.pop("tasks"), positions.pop("tasks")  # 项目 | 内容
                 if role is not None and role not in roles:
                     roles[role] = cell.text.strip()
                     positions[role] = column
@@ -650,3 +700,97 @@ class Recogniser:
             where_said = {"first": "，每个时段排第一", "last": "，每个时段排最后"}.get(placement, "")
             self.guesses.append(f"例行任务“{text}”（{ident}）出现在 {len(where)} 个时段（{shown}）{where_said}")
         return recurring, references
+
+    # -- tables of listed columns -----------------------------------------------------------------------------------
+
+    def _general(self, data: dict, table: Table, header_row: int, specs: list[ColumnSpec], after) -> Recognised:
+        def note(row: int, text: str) -> None:
+            if text.startswith("注") or row == table.rows - 1:
+                self.table_notes.append(_join_lines(text))
+            else:
+                self.unplaced.append(f"表格第 {row + 1} 行跨列的“{_join_lines(text)}”")
+
+        roots = read_rows(table, header_row, specs, self._tasks, note)
+        if not roots:
+            raise RecognitionError(f"{self.name} 的表格里没有找到任何工作任务")
+        shown = "、".join(f"{s.header}（{ROLE_SAID[s.role]}）" for s in specs)
+        self.guesses.append(f"表格各列：{shown}")
+        levels = sum(1 for s in specs if s.role == "group")
+        if levels > 1:
+            self.guesses.append(f"{levels} 层分组：合并的单元格（或空着的单元格）归入上面的分组")
+        nodes = leaves(roots)
+        groups = [Group(node.label, node.tasks) for node in nodes]
+        if any(s.role == "number" for s in specs):
+            tasks = [t for g in groups for t in g.tasks if not t.heading]
+            for task in tasks:
+                number = parse_number(task.column_number or "")
+                task.number, task.forms = number, frozenset({"1"}) if number is not None else frozenset()
+                task.text = task.text if number is not None else task.printed
+            numbers = [t.number for t in tasks]
+            per_group = all([t.number for t in g.tasks] == list(range(1, len(g.tasks) + 1)) for g in groups)
+            if None in numbers:
+                data["numbering"] = "none"
+                self.guesses.append("序号一列有空格或不是数字：序号照原样不写（numbering: none）")
+            elif per_group:
+                data["numbering"] = "1"
+                self.guesses.append("序号一列的编号每组从 1 编起")
+            else:
+                data["numbering"] = "1"
+                if numbers == list(range(1, len(numbers) + 1)):
+                    data["numbering_scope"] = "plan"
+                    self.guesses.append("序号一列整张表连续编号（numbering_scope: plan）")
+                else:
+                    for task, expected in zip(tasks, [n for g in groups for n in range(1, len(g.tasks) + 1)]):
+                        task.explicit = task.number != expected
+                    self.guesses.append("序号有重复或跳号，照原样写成 number:（check 会提示 W217）")
+        else:
+            data["numbering"], scope = self._numbering(groups)
+            if scope != "group":
+                data["numbering_scope"] = scope
+        data["columns"] = [{"header": s.header, "role": s.role, **({"key": s.key} if s.key else {})} for s in specs]
+        data["groups"] = [self._node(node) for node in roots]
+        notes = self.table_notes + [p.printed.strip() for p in after]
+        if notes:
+            data["notes"] = notes
+            self.guesses.append(f"表格下的 {len(notes)} 段作为注（notes）")
+        style = self._style()
+        if style:
+            data["style"] = style
+        return Recognised(data, self.guesses, self.unplaced)
+
+    def _node(self, node: Node) -> dict:
+        group: dict = {"label": node.label}
+        cells = {}
+        for key, value in node.values.items():
+            if key in ("owner", "time", "deadline"):
+                group[key] = value
+            elif value:
+                cells[key] = value
+        if cells:
+            group["cells"] = cells
+        if node.children:
+            group["groups"] = [self._node(child) for child in node.children]
+            return group
+        entries: list = []
+        for task in node.tasks:
+            if task.heading:
+                entries.append({"heading": task.text})
+                continue
+            entry: dict = {"text": task.text}
+            if task.explicit and task.number is not None:
+                entry["number"] = task.number
+            own = {}
+            for key, value in task.values.items():
+                if not value:
+                    continue
+                if key == "owner":
+                    entry["owner"] = value
+                elif key == "time":
+                    entry["deadline"] = value
+                elif key != "deadline":
+                    own[key] = value
+            if own:
+                entry["cells"] = own
+            entries.append(entry["text"] if list(entry) == ["text"] else entry)
+        group["tasks"] = entries
+        return group

@@ -91,7 +91,7 @@ def plan_yaml(recognised: Recognised, source: str, kind: str) -> str:
             lines += _comment(f"  - {item}")
     top = {key: data[key] for key in TOP_KEYS if key in data}
     lines += _mapping(top, 0)
-    for key in ("recurring", "periods", "notes", "style"):
+    for key in ("recurring", "periods", "groups", "notes", "style"):
         if key in data:
             lines.append("")
             lines += _mapping({key: data[key]}, 0)
