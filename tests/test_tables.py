@@ -376,3 +376,45 @@ def test_a_long_group_split_at_a_page_end_prints_its_merged_cells_again(cli, tmp
     restarts = [i for i, row in enumerate(rows) if row[0] == ("国家助学金", "restart", 1)]
     assert len(restarts) >= 2  # the label again at the top of every page the group runs onto
     assert all(rows[i][1] == ("评审", "restart", 1) for i in restarts)
+
+
+DEYU = DATA / "corpus" / "2025-autumn-deyu.yaml"
+
+
+def test_widths_give_the_task_column_what_the_others_do_not_need() -> None:
+    from aidplan.render.pages import table_layout
+    from aidplan.render.style import profile_for
+    from aidplan.render.widths import text_width
+
+    plan = load_plan(DEYU).plan
+    assert plan is not None
+    profile = profile_for(plan)
+    layout, widths = table_layout(plan, profile)
+    roles = [column.role for column in layout.columns]
+    assert roles == ["group", "free", "group", "free", "task"]
+    assert max(widths) == widths[4] >= 0.35 * profile.text_width - 0.1  # 主要活动 is the widest column
+    assert abs(sum(widths) - profile.text_width) < 0.1
+    for column in (0, 2):  # 十一月, 第二十一周 on one line each
+        longest = max(
+            text_width(p, profile.cell_size, profile.body_font) for r in layout.rows for p in r.cells[column].paragraphs
+        )
+        assert widths[column] - 2 * profile.cell_padding >= longest
+
+
+def test_a_long_month_is_cut_between_its_weeks_so_pages_fill() -> None:
+    from aidplan.render.pages import plan_pages, table_layout
+    from aidplan.render.style import profile_for
+
+    plan = load_plan(DEYU).plan
+    assert plan is not None
+    profile = profile_for(plan)
+    layout, widths = table_layout(plan, profile)
+    pages = plan_pages(layout, profile, widths)
+    rooms = [pages.geometry.first] + [pages.geometry.other] * (pages.page_count - 1)
+    assert pages.page_count == 3
+    assert all(used >= 0.8 * room for used, room in zip(pages.used[:-1], rooms))  # no half-empty page
+    # 十月 runs from page 1 onto page 2: its label and theme printed again at the top of page 2
+    starts = pages.starts()
+    top = layout.rows[starts[1]].cells
+    assert (top[0].paragraphs, top[1].paragraphs, top[0].continues) == (("十月",), ("爱国主义教育月",), False)
+    assert layout.rows[starts[1] - 1].cells[0].continues  # … and the rows above it on page 1 are 十月's too

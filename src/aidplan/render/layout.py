@@ -93,6 +93,9 @@ class Group:
     index: int
     units: tuple
     rows: Callable[[Sequence], list[Row]]
+    # where the group may be cut at a page end though it would fit a page whole: after this many units (the
+    # sub-groups of a month, 周次 by 周次), so a long outer group fills the page and goes on on the next
+    cuts: tuple[int, ...] = ()
 
 
 # Turns the groups of a table into its rows; the default keeps every period whole. A page-aware split
@@ -375,5 +378,8 @@ def _table_groups(plan: Plan, columns: list[TableColumn], items: list) -> list[G
                 result.append(Row(tuple(row), period_index, keep_with_next=r < len(sequence) - 1))
             return result
 
-        groups.append(Group(index, tuple(members), rows))
+        cuts = tuple(
+            k for k in range(1, len(members)) if members[k][0].nodes[-1].where != members[k - 1][0].nodes[-1].where
+        )
+        groups.append(Group(index, tuple(members), rows, cuts))
     return groups

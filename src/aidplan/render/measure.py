@@ -32,23 +32,25 @@ def column_widths(roles: Sequence[str], texts_by_role: dict[str, list[str]], pro
 
 
 # the bounds of each role's width in ems of the cell size, in a table of listed columns (the task column takes
-# the rest): a 序号 column as wide as 序号, a group column as wide as 资助项目 …
+# the rest): a 序号 column as wide as 序号, a group column as wide as its longest label (第十一周) …
 ROLE_BOUNDS = {
-    "group": (2.0, 5.5),
+    "group": (2.0, 5.0),
     "number": (2.2, 2.5),
     "owner": (4.0, 6.5),
     "time": (4.0, 6.5),
     "deadline": (4.0, 6.0),
     "free": (3.0, 6.0),
 }
-MIN_TASK_EMS = 12.0  # the task column keeps at least this much; wider columns give way in proportion
+TASK_SHARE = 0.35  # the task column keeps at least this share of the 版心; the others give way, free ones first
+MIN_TASK_EMS = 10.0
 
 
 def listed_widths(
     roles: Sequence[str], headers: Sequence[Sequence[str]], texts: Sequence[Sequence[str]], profile: Profile
 ) -> list[float]:
     """Widths in points of a table of listed columns: each column as wide as its longest text needs (its header
-    lines count too) within its role's bounds, the task column the rest of the 版心."""
+    lines count too) within its role's bounds, the task column the rest of the 版心. Where that leaves the
+    tasks too little, free columns (月主题, 备注) wrap first, down to their lower bound, then the others."""
     size, pad, spacing = profile.cell_size, profile.cell_padding, profile.cell_char_spacing
     widths: list[float | None] = []
     lows: list[float] = []
@@ -65,13 +67,19 @@ def listed_widths(
         )
         widths.append(min(max(ems + 0.2, low), high) * size + 2 * pad)
         lows.append(low * size + 2 * pad)
-    others = sum(w for w in widths if w is not None)
-    least = MIN_TASK_EMS * size + 2 * pad
-    excess = sum(w - low for w, low in zip(widths, lows) if w is not None)
-    if profile.text_width - others < least and excess > 0:  # many columns: the wider ones give way, down to
-        cut = min(1.0, (least - (profile.text_width - others)) / excess)  # their lower bounds, for the tasks
-        widths = [w - (w - low) * cut if w is not None else None for w, low in zip(widths, lows)]
+    least = max(MIN_TASK_EMS * size + 2 * pad, TASK_SHARE * profile.text_width)
+    for yielding in (("free",), tuple(ROLE_BOUNDS)):
         others = sum(w for w in widths if w is not None)
+        want = least - (profile.text_width - others)
+        excess = sum(w - low for w, low, r in zip(widths, lows, roles) if w is not None and r in yielding)
+        if want <= 0 or excess <= 0:
+            continue
+        cut = min(1.0, want / excess)
+        widths = [
+            w - (w - low) * cut if w is not None and role in yielding else w
+            for w, low, role in zip(widths, lows, roles)
+        ]
+    others = sum(w for w in widths if w is not None)
     return [round(w if w is not None else profile.text_width - others, 2) for w in widths]
 
 

@@ -237,6 +237,24 @@ class Filler:
                 rows += whole
                 used += height
                 continue
+            if group.cuts and units:  # cut between sub-groups: fill this page, go on on the next
+                done = 0
+                while done < len(units):
+                    cuts = [k - done for k in (*group.cuts, len(units)) if k > done]
+                    taken = self._fit(group, units[done:], room(), tail, cuts)
+                    if taken == 0 and used > 0:
+                        first_page, used = False, 0.0
+                        continue
+                    if taken == 0:  # one sub-group taller than a page: cut it between its rows
+                        taken = max(self._fit(group, units[done:], room(), tail), 1)
+                    part = group.rows(units[done : done + taken])
+                    rows += part
+                    done += taken
+                    if done < len(units):
+                        first_page, used = False, 0.0
+                    else:
+                        used += block(part) + tail
+                continue
             if (used > 0 and height <= geometry.other + SLACK) or not units:
                 rows += whole
                 first_page, used = False, height
@@ -256,11 +274,12 @@ class Filler:
                     used += block(part) + tail
         return rows
 
-    def _fit(self, group: Group, units: list, room: float, tail: float) -> int:
-        """How many of the units fit in `room` as one block (with the tail when they are the last)."""
+    def _fit(self, group: Group, units: list, room: float, tail: float, counts: Sequence[int] | None = None) -> int:
+        """How many of the units fit in `room` as one block (with the tail when they are the last); with
+        `counts`, only those numbers of units are tried (cuts between sub-groups)."""
         block = self.measure.block
         taken = 0
-        for count in range(1, len(units) + 1):
+        for count in counts if counts is not None else range(1, len(units) + 1):
             extra = tail if count == len(units) else 0.0
             if block(group.rows(units[:count])) + extra > room:
                 break
