@@ -418,3 +418,51 @@ def test_a_long_month_is_cut_between_its_weeks_so_pages_fill() -> None:
     top = layout.rows[starts[1]].cells
     assert (top[0].paragraphs, top[1].paragraphs, top[0].continues) == (("十月",), ("爱国主义教育月",), False)
     assert layout.rows[starts[1] - 1].cells[0].continues  # … and the rows above it on page 1 are 十月's too
+
+
+STAGES = """\
+title: 阶段安排
+year: 2021
+columns:
+  - {header: 阶段, role: group}
+  - {header: 起止日期, role: time}
+  - {header: 工作内容, role: task}
+  - {header: 完成时间, role: deadline}
+groups:
+  - label: 宣传发动阶段
+    time: 9月1日-9月15日
+    deadline: 9月15日
+    tasks: [印发通知, {text: 召开动员会, deadline: 9月3日}]
+  - label: 评审阶段
+    time: 9月16日-10月15日
+    deadline: 10月15日
+    tasks: [组织评审]
+"""
+
+
+def test_group_time_and_deadline_cells_merge_over_the_groups_rows(cli, tmp_path: Path) -> None:
+    path = tmp_path / "stages.yaml"
+    path.write_text(STAGES, encoding="utf-8")
+    out = tmp_path / "stages.docx"
+    assert cli("render", path, "-o", out).exit_code == 0
+    data = out.read_bytes()
+    assert reading_order(data)[2:] == [
+        *["阶段", "起止日期", "工作内容", "完成时间"],
+        *["宣传发动阶段", "9月1日-9月15日", "1、印发通知", "9月15日", "9月3日", "2、召开动员会"],
+        *["评审阶段", "9月16日-10月15日", "1、组织评审", "10月15日"],
+    ]
+    rows = _rows(data)
+    assert [cell[1] for cell in rows[1]] == ["restart", None, None, "restart"]  # the task's own time: its own cell
+    assert [cell[1] for cell in rows[2]] == ["continue", None, None, "continue"]
+    plan = load_plan(path).plan
+    assert plan is not None
+    groups = schedule(plan)
+    assert [(g.key, g.span.start, g.span.end) for g in groups if g.span] == [
+        ("9", date(2021, 9, 1), date(2021, 9, 15)),  # dates from the group's time cell
+        ("9-2", date(2021, 9, 16), date(2021, 10, 15)),
+    ]
+    assert [(item.id, item.deadline) for item in tracked_items(plan)] == [
+        ("9.1", date(2021, 9, 15)),
+        ("9.2", date(2021, 9, 3)),
+        ("9-2.1", date(2021, 10, 15)),
+    ]
