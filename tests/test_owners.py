@@ -97,3 +97,50 @@ def test_the_dashboard_breaks_owner_lists_down(cli, in_tmp: Path) -> None:
     rows = [row for row in breakdown.split('<th scope="row">')[1:6]]
     assert [row.split("</th>")[0] for row in rows] == ["学生处", "团委", "教务处", "人力资源和社会保障局", "（未指定）"]
     assert '<td class="owner">学生处、团委</td>' in page  # the task's own row prints the cell as written
+
+
+def test_the_workbook_counts_each_owner_by_formula_over_what_staff_fill_in(cli, in_tmp: Path) -> None:
+    """status -f xlsx: a sheet 按责任单位 whose counts follow the plan sheet's status cells; a row of 学生处、团委
+    counts for both. Recalculated by LibreOffice Calc, the numbers are those of `status`."""
+    import os
+    import shutil
+    import subprocess
+
+    from openpyxl import load_workbook
+
+    (in_tmp / "p.yaml").write_text(PLAN, encoding="utf-8")
+    cli("done", "p.yaml", "3.1", "3.3", "--on", "2021-03-20")
+    assert cli("status", "p.yaml", "--today", "2021-04-02", "-f", "xlsx", "-o", "s.xlsx").exit_code == 0
+    book = load_workbook(in_tmp / "s.xlsx")
+    assert book.sheetnames == ["p", "按责任单位", "aidplan"]
+    rows = [list(row) for row in book["按责任单位"].iter_rows(values_only=True)]
+    assert rows[0] == ["计划", "责任单位", "总数", "已完成", "完成率", "逾期未完成", "已取消"]
+    assert [row[1] for row in rows[1:]] == ["学生处", "团委", "教务处", "人力资源和社会保障局", "（未指定）"]
+    rows_of = "ISNUMBER(MATCH(ROW('p'!$F$2:$F$6),{2,3,4},0))"  # 学生处: its own row, 学生处、团委, 教务处/学生处
+    assert rows[1][2:4] == [
+        f"=3-SUMPRODUCT(('p'!$F$2:$F$6=\"已取消\")*{rows_of})",
+        f"=SUMPRODUCT(('p'!$F$2:$F$6=\"已完成\")*{rows_of})",
+    ]
+    soffice = shutil.which("soffice")
+    if soffice is None and not os.environ.get("CI"):
+        pytest.skip("LibreOffice not installed")
+    filter_options = "csv:Text - txt - csv (StarCalc):44,34,UTF8,1,,0,false,true,false,false,false,2"
+    subprocess.run(
+        [soffice, f"-env:UserInstallation=file://{in_tmp}/profile", "--headless", "--convert-to", filter_options,
+         "--outdir", str(in_tmp / "csv"), str(in_tmp / "s.xlsx")],
+        capture_output=True, timeout=180, check=False,
+    )  # fmt: skip
+    computed = in_tmp / "csv" / "s-按责任单位.csv"
+    if not computed.exists():
+        if os.environ.get("CI"):
+            raise AssertionError("CI must recalculate the workbook: install libreoffice-calc-nogui")
+        pytest.skip("LibreOffice Calc not installed (libreoffice-calc-nogui)")
+    counts = [line.split(",")[1:] for line in computed.read_text(encoding="utf-8").splitlines()[1:]]
+    # TODAY() is today, long after these 2021 deadlines: every open item is overdue, as `status` says on 2021-04-02
+    assert [(owner, total, done, overdue, dropped) for owner, total, done, _, overdue, dropped in counts] == [
+        ("学生处", "3", "2", "1", "0"),
+        ("团委", "1", "1", "0", "0"),
+        ("教务处", "1", "1", "0", "0"),
+        ("人力资源和社会保障局", "1", "0", "1", "0"),
+        ("（未指定）", "1", "0", "1", "0"),
+    ]

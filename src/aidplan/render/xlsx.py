@@ -10,8 +10,9 @@ import math
 import re
 from dataclasses import dataclass
 
+from aidplan.plan.owners import split_owners
 from aidplan.track.statuses import OPEN_STATUSES, STATUS_NAMES
-from aidplan.track.tracking import PlanStatus
+from aidplan.track.tracking import UNASSIGNED, PlanStatus
 from aidplan.track.workbook import (
     COLUMN_LETTER,
     COLUMNS,
@@ -39,6 +40,8 @@ WIDTHS = {
 }
 WRAPPED = ("period", "text", "owner", "note")
 SUMMARY_SHEET = "汇总"
+OWNER_SHEET = "按责任单位"
+FORMULA_LIMIT = 8000  # Excel refuses formulas longer than 8192 characters
 OVERDUE_FILL = "FFC7CE"  # Excel's own "light red fill" preset
 OVERDUE_FONT = "9C0006"
 SOON_FILL = "FFEB9C"  # Excel's "yellow fill"
@@ -87,6 +90,8 @@ def ledger_workbook(sheets: list[LedgerSheet], today: dt.date) -> bytes:
     if len(sheets) > 1:
         _summary_sheet(book, sheets, today)
     fingerprints = [_plan_sheet(book, sheet, today) for sheet in sheets]
+    if any(sheet.status.owner_breakdown for sheet in sheets):
+        _owner_sheet(book, sheets, today)
     meta = book.create_sheet(META_SHEET)
     meta.append(META_HEADER)
     for sheet, fingerprint in zip(sheets, fingerprints):
@@ -284,3 +289,60 @@ def _summary_sheet(book, sheets: list[LedgerSheet], today: dt.date) -> None:
         ws.row_dimensions[row].height = LINE_HEIGHT * _lines(sheet.status.title, 44) + 3
     ws.freeze_panes = "A2"
     _print_setup(ws, f"工作计划完成情况（{today.year}年{today.month}月{today.day}日）")
+
+
+def _owner_rows(status: PlanStatus) -> dict[str, list[int]]:
+    """Each owner of the plan (in the order of status.owners) with the sheet rows of its items: a row whose
+    owner cell names two owners (学生处、团委) is one of each one's rows."""
+    rows: dict[str, list[int]] = {owner.name: [] for owner in status.owners}
+    for row, (item, _state, _record, _overdue) in enumerate(status.rows, start=2):
+        for owner in split_owners(item.owner) or (UNASSIGNED,):
+            rows.setdefault(owner, []).append(row)
+    return rows
+
+
+def _owner_sheet(book, sheets: list[LedgerSheet], today: dt.date) -> None:
+    """Done / total per owner of each plan, by formula over the plan's sheet (its status cells, which staff fill
+    in), so a task of 学生处、团委 counts for each of them as in `status`. The rows of each owner are fixed when the
+    workbook is written: the owner cells are locked."""
+    styles = _styles()
+    ws = book.create_sheet(OWNER_SHEET)
+    done, dropped = str(STATUS_NAMES["done"]), str(STATUS_NAMES["dropped"])
+    todo, doing = str(STATUS_NAMES["todo"]), str(STATUS_NAMES["doing"])
+    headers = ("计划", "责任单位", "总数", done, "完成率", "逾期未完成", dropped)
+    ws.append(headers)
+    for column, width in enumerate((36, 20, 8, 8, 9, 11, 8), start=1):
+        _header_cell(ws.cell(1, column), styles)
+        ws.column_dimensions[chr(ord("A") + column - 1)].width = width
+    status_col, deadline_col = COLUMN_LETTER["status"], COLUMN_LETTER["deadline"]
+    for sheet in sheets:
+        if not sheet.status.owner_breakdown:
+            continue
+        ref = "'" + sheet.name.replace("'", "''") + "'!"
+        last = max(len(sheet.status.rows) + 1, 2)
+        states = f"{ref}${status_col}$2:${status_col}${last}"
+        deadlines = f"{ref}${deadline_col}$2:${deadline_col}${last}"
+        tallies = {tally.name: tally for tally in sheet.status.owners}
+        for owner, rows in _owner_rows(sheet.status).items():
+            row = ws.max_row + 1
+            mine = f"ISNUMBER(MATCH(ROW({states}),{{{','.join(map(str, rows))}}},0))"
+            cells = (
+                f'={len(rows)}-SUMPRODUCT(({states}="{dropped}")*{mine})',
+                f'=SUMPRODUCT(({states}="{done}")*{mine})',
+                f"=IF(C{row}=0,1,D{row}/C{row})",
+                f'=SUMPRODUCT((({states}="{todo}")+({states}="{doing}"))*ISNUMBER({deadlines})'
+                f"*({deadlines}<TODAY())*{mine})",
+                f'=SUMPRODUCT(({states}="{dropped}")*{mine})',
+            )
+            if max(map(len, cells)) > FORMULA_LIMIT:  # thousands of rows for one owner: the counts as written
+                tally = tallies[owner]
+                cells = (tally.total, tally.done, f"=IF(C{row}=0,1,D{row}/C{row})", tally.overdue, tally.dropped)
+            ws.append((sheet.status.title, owner, *cells))
+            for column in range(1, len(headers) + 1):
+                cell = ws.cell(row, column)
+                cell.font, cell.border = styles["font"], styles["border"]
+                cell.alignment = styles["wrap"] if column <= 2 else styles["centre"]
+            ws.cell(row, 5).number_format = "0%"
+            ws.row_dimensions[row].height = LINE_HEIGHT * max(_lines(sheet.status.title, 36), _lines(owner, 20)) + 3
+    ws.freeze_panes = "A2"
+    _print_setup(ws, f"按责任单位的完成情况（{today.year}年{today.month}月{today.day}日）")
