@@ -165,11 +165,16 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sib
         )
 
     reach: date | None = None  # the last day any earlier compared group covers
+    latest_start: date | None = None  # the latest first day of an earlier compared group
     for position, current in enumerate(compared):
         label_at = _at(document, *current.where, "label")
         this = tr("第{index}个时段“{label}”", index=current.number, label=current.period.label)
         earlier = compared[:position]
-        later_start = next((e for e in earlier if current.span.start < e.span.start), None)  # type: ignore[union-attr]
+        later_start = (  # only when some group above starts later: a plan in order costs no scan
+            next((e for e in earlier if current.span.start < e.span.start), None)  # type: ignore[union-attr]
+            if latest_start is not None and current.span.start < latest_start  # type: ignore[union-attr]
+            else None
+        )
         if later_start is not None:
             assert later_start.span is not None and current.span is not None
             findings.append(
@@ -185,8 +190,8 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sib
                 )
             )
         for other in earlier:
-            if other is later_start:
-                continue
+            if other is later_start or other.span.end < current.span.start:  # type: ignore[union-attr]
+                continue  # (clipping to the term only narrows: apart before, apart after)
             mine, theirs = _compared(current, other, term), _compared(other, current, term)
             start, end = max(mine.start, theirs.start), min(mine.end, theirs.end)
             if start <= end:
@@ -224,6 +229,7 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sib
                 )
             )
         reach = current.span.end if reach is None else max(reach, current.span.end)
+        latest_start = current.span.start if latest_start is None else max(latest_start, current.span.start)
     return findings
 
 
