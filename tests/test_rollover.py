@@ -303,3 +303,19 @@ def test_in_english(cli, plans: Path) -> None:
         "Unfinished tasks of 2020: no progress file plans/2020-huaibei.progress.yaml, none listed; "
         "progress records are not copied to the new plan"
     )
+
+
+def test_a_week_printed_without_its_year_is_named_when_its_weekdays_change() -> None:
+    """3.9-3.15 ran Monday to Sunday in 2026 and runs Tuesday to Monday in 2027: kept as printed, and said;
+    a range that did not start on a Monday, or is not a week, is not."""
+    from aidplan.messages import set_language
+
+    set_language("zh")  # an earlier test may have left the messages in English
+    text = "a: 3.9-3.15\nb: 3月16日—22日\nc: 3.10-3.16\nd: 3.9-3.31\n"
+    assert rolled_text(text, 2026, 2027, autumn_term=False) == (
+        text,
+        [
+            (1, "“3.9-3.15”在 2026 年从星期一开始，在 2027 年从星期二开始：按周写的日期没有改，请按新的校历核对"),
+            (2, "“3月16日—22”在 2026 年从星期一开始，在 2027 年从星期二开始：按周写的日期没有改，请按新的校历核对"),
+        ],
+    )

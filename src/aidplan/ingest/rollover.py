@@ -39,6 +39,12 @@ _TEXT = re.compile(
     rf"|(?<![0-9０-９])(?P<fm>2|二)月(?P<fd>29|二十九)日"  # 2月29日 of the plan's year
 )
 
+# a week printed without its year: 3.9-3.15, 3月9日-3月15日, 3月9日—15日
+_WEEK = re.compile(
+    r"(?<![0-9.年])(?P<m1>[0-9]{1,2})(?:\.|月)(?P<d1>[0-9]{1,2})日?\s*[-－—–~～至到]\s*"
+    r"(?:(?P<m2>[0-9]{1,2})(?:\.|月))?(?P<d2>[0-9]{1,2})(?![0-9.])"
+)
+
 
 @dataclass(frozen=True)
 class ChangedLine:
@@ -121,7 +127,37 @@ class _Shifter:
         return replacement
 
     def text(self, value: str) -> str:
+        self._weeks(value)
         return _TEXT.sub(self._replace, value)
+
+    def _weeks(self, value: str) -> None:
+        """A printed week without a year (3.9-3.15, 3月9日-15日) keeps its month and day but not its weekdays:
+        say so when it ran Monday to Sunday (or Friday) in the old year."""
+        for match in _WEEK.finditer(value):
+            month, day = int(match.group("m1")), int(match.group("d1"))
+            end_month, end_day = int(match.group("m2") or month), int(match.group("d2"))
+            year = self.old_year + 1 if self.february_year > self.year and month < 7 else self.old_year
+            try:
+                start, end = dt.date(year, month, day), dt.date(year, end_month, end_day)
+                moved = dt.date(year + self.delta, month, day)
+            except ValueError:
+                continue
+            if start.weekday() != 0 or (end - start).days not in (4, 6) or moved.weekday() == 0:
+                continue
+            self.notes.append(
+                (
+                    self.line,
+                    tr(
+                        "“{written}”在 {old} 年从{old_weekday}开始，在 {new} 年从{new_weekday}开始："
+                        "按周写的日期没有改，请按新的校历核对",
+                        written=match.group(0),
+                        old=start.year,
+                        new=moved.year,
+                        old_weekday=localized(WEEKDAYS[start.weekday()]),
+                        new_weekday=localized(WEEKDAYS[moved.weekday()]),
+                    ),
+                )
+            )
 
     def _replace(self, match: re.Match[str]) -> str:
         group = match.group
