@@ -48,6 +48,8 @@ NOT_THROUGH = {
 }
 # Plans that render but are not round-tripped, and why.
 NOT_ROUND_TRIPPED = {
+    "tests/data/parts/preamble-signature.yaml": "import lists the paragraphs around the table (preamble, closing, "
+    "落款, a second title line) as not placed, instead of writing preamble:/closing:/signature:",
     "tests/data/tables/no-header.yaml": "a table printed without a header row (headers: false) is not read yet",
     "tests/data/tables/two-header-rows.yaml": "two header rows are not read yet",
     "tests/data/tables/two-tables.yaml": "several tables (tables:) are not read yet: the second is reported",

@@ -354,6 +354,93 @@ class Table(_Strict):
     notes: list[str] = Field(default_factory=list, description="Lines printed under it, e.g. 注：…")
 
 
+HEADING_LEVELS = (1, 2, 3, 4)  # GB/T 9704 7.3.3: 一、 （一） 1. （1）
+
+
+def heading_level(text: str) -> int:
+    """The level of a section heading from the number it starts with (GB/T 9704 7.3.3): 一、 → 1, （一） → 2,
+    1. / 1． / 1、 → 3, （1） → 4; a heading with no such number is a first-level one."""
+    if re.match(r"^[（(][一二三四五六七八九十百]+[）)]", text):
+        return 2
+    if re.match(r"^[（(][0-9０-９]+[）)]", text):
+        return 4
+    if re.match(r"^[0-9０-９]+[.．、]", text):
+        return 3
+    return 1
+
+
+def _block_from_text(value: object) -> object:
+    return {"text": value} if isinstance(value, str) else value
+
+
+class TextBlock(_Strict):
+    """A paragraph of the document outside the table (a preamble, an explanation), or a section heading
+    (三、工作安排), exactly as printed."""
+
+    text: str | None = Field(None, min_length=1, description="A body paragraph as printed (仿宋 三号, indented 2 字).")
+    heading: str | None = Field(
+        None, min_length=1, description="A section heading as printed, with its number: 三、工作安排, （一）资助宣传."
+    )
+    level: Literal[HEADING_LEVELS] | None = Field(  # type: ignore[valid-type]
+        None,
+        description="The heading's level (1 黑体, 2 楷体, 3 and 4 仿宋); default: read from its number "
+        "(一、 1, （一） 2, 1. 3, （1） 4; no number: 1).",
+    )
+
+    @model_validator(mode="after")
+    def _text_or_heading(self) -> TextBlock:
+        if (self.text is None) == (self.heading is None):
+            raise ValueError("正文段落写 text（或直接写文字），小标题写 heading，二者只能有一个")
+        if self.level is not None and self.heading is None:
+            raise ValueError("level 只用于 heading（小标题）")
+        return self
+
+    @property
+    def heading_level(self) -> int | None:
+        """1–4 for a heading, None for a body paragraph."""
+        if self.heading is None:
+            return None
+        return self.level if self.level is not None else heading_level(self.heading)
+
+
+TextBlockField = Annotated[TextBlock, BeforeValidator(_block_from_text, json_schema_input_type=str | TextBlock)]
+
+
+def _lines(value: object) -> object:
+    return [value] if isinstance(value, str) else value
+
+
+def _signature_date(value: object) -> object:
+    if isinstance(value, dt.date) and not isinstance(value, dt.datetime):  # date: 2021-03-01, as YAML reads it
+        return f"{value.year}年{value.month}月{value.day}日"  # GB/T 9704 7.3.5.4: no zero padding
+    return value
+
+
+class Signature(_Strict):
+    """The 落款 under the document: the issuing organisation(s) and the date, placed as GB/T 9704 7.3.5.2
+    places them (one blank line below the text, the name 2 字 in from the right, the date under it, its
+    first character 2 字 right of the name's)."""
+
+    organisation: Annotated[list[str], BeforeValidator(_lines, json_schema_input_type=str | list[str])] = Field(
+        min_length=1, description="The issuing organisation as printed; a list for several (联合行文), one a line."
+    )
+    date: Annotated[str | None, BeforeValidator(_signature_date, json_schema_input_type=str | dt.date | None)] = Field(
+        None, min_length=1, description="成文日期 as printed: 2021年3月1日 (an ISO date is printed so)."
+    )
+
+    @model_validator(mode="after")
+    def _names(self) -> Signature:
+        if any(not name.strip() for name in self.organisation):
+            raise ValueError("落款的 organisation 不能有空行")
+        return self
+
+
+def _title_lines(value: object) -> object:
+    if isinstance(value, list) and value and all(isinstance(line, str) for line in value):
+        return "\n".join(value)
+    return value
+
+
 class Plan(_Strict):
     """An annual work plan (工作计划表), the wording exactly as published."""
 
@@ -363,7 +450,12 @@ class Plan(_Strict):
         json_schema_extra={"oneOf": [{"required": [key]} for key in ("periods", "groups", "tables")]},
     )
 
-    title: str = Field(min_length=1, description="The table's title as printed.")
+    title: Annotated[str, BeforeValidator(_title_lines, json_schema_input_type=str | list[str])] = Field(
+        min_length=1,
+        description="The title as printed; a list of lines for a title printed on several lines. It names the plan "
+        "in status, calendars and reminders even where print_title is false.",
+    )
+    print_title: bool = Field(True, description="false: print no title above the table (a table printed without).")
     year: int = Field(
         ge=PLAN_YEARS[0], le=PLAN_YEARS[1], description="The plan's year; dates without a year fall in it."
     )
@@ -390,7 +482,15 @@ class Plan(_Strict):
     tables: list[Table] | None = Field(
         None, min_length=1, description="Several tables, each with its heading, columns and groups, in printed order."
     )
+    preamble: list[TextBlockField] = Field(
+        default_factory=list,
+        description="Paragraphs and section headings printed between the title and the (first) table, in order.",
+    )
     notes: list[str] = Field(default_factory=list, description="Lines printed under the table, e.g. 注：…")
+    closing: list[TextBlockField] = Field(
+        default_factory=list, description="Paragraphs and headings printed after the (last) table and its notes."
+    )
+    signature: Signature | None = Field(None, description="The 落款: issuing organisation and date, at the end.")
     style: StyleOverrides = Field(default_factory=StyleOverrides)
     calendar: CalendarSettings = Field(default_factory=CalendarSettings)
 

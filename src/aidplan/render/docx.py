@@ -17,6 +17,7 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from aidplan.render.layout import TableLayout
+from aidplan.render.parts import Block, DocumentParts, signature_indents
 from aidplan.render.style import Profile
 
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries' timestamp: same input, same bytes
@@ -309,39 +310,88 @@ def _header_rows(table, layout: TableLayout, twips: list[Twips], profile: Profil
                 cell._tc.getparent().remove(cell._tc)
 
 
+class _Paragraphs:
+    """Hands out the document's paragraphs in order: the empty one a new document starts with, then new ones."""
+
+    def __init__(self, document) -> None:
+        self.document = document
+        self.first: Paragraph | None = document.paragraphs[0] if document.paragraphs else None
+
+    def __call__(self) -> Paragraph:
+        if self.first is not None:
+            paragraph, self.first = self.first, None
+            return paragraph
+        return self.document.add_paragraph()
+
+
+def _blank(next_paragraph: _Paragraphs, profile: Profile) -> None:
+    _format(next_paragraph(), WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch)
+
+
+def _blocks(next_paragraph: _Paragraphs, blocks: tuple[Block, ...], profile: Profile) -> None:
+    """Body paragraphs and section headings in 3号, on the body's line pitch, each indented 2 字; headings in
+    the face of their level (std 7.3.3)."""
+    for block in blocks:
+        paragraph = next_paragraph()
+        align = WD_ALIGN_PARAGRAPH.JUSTIFY if block.level is None else WD_ALIGN_PARAGRAPH.LEFT
+        _format(paragraph, align, profile.body_line_pitch, keep_next=block.level is not None)
+        paragraph.paragraph_format.first_line_indent = Pt(2 * profile.body_size)
+        face = profile.body_font if block.level is None else profile.heading_fonts[block.level - 1]
+        _add_run(paragraph, block.text, face, profile.body_size, profile)
+
+
+def _keep_last_with_next(document) -> None:
+    """Keep what the body ends with (a paragraph, or a table's last row) on the page of what follows."""
+    body = document.element.body
+    last = next((child for child in reversed(body) if child.tag in (qn("w:p"), qn("w:tbl"))), None)
+    if last is None:
+        return
+    paragraphs = [last] if last.tag == qn("w:p") else last.findall(qn("w:tr"))[-1].iter(qn("w:p"))
+    for element in paragraphs:
+        Paragraph(element, document._body).paragraph_format.keep_with_next = True
+
+
+def _after(next_paragraph: _Paragraphs, parts: DocumentParts, profile: Profile) -> None:
+    """The closing paragraphs, then the 落款: one blank line, the name(s) and the date, right-aligned with the
+    indents of std 7.3.5.2."""
+    _blocks(next_paragraph, parts.after, profile)
+    if not parts.signed:
+        return
+    _keep_last_with_next(next_paragraph.document)  # the 落款 never stands alone on a page (std 7.3.5)
+    _blank(next_paragraph, profile)
+    next_paragraph.document.paragraphs[-1].paragraph_format.keep_with_next = True
+    name_indent, date_indent = signature_indents(parts, profile.body_size, profile.body_font)
+    lines = [(line, name_indent) for line in parts.signature] + ([(parts.date, date_indent)] if parts.date else [])
+    for index, (text, indent) in enumerate(lines):
+        paragraph = next_paragraph()
+        _format(paragraph, WD_ALIGN_PARAGRAPH.RIGHT, profile.body_line_pitch, keep_next=index < len(lines) - 1)
+        paragraph.paragraph_format.right_indent = Pt(round(indent, 2))
+        _add_run(paragraph, text, profile.body_font, profile.body_size, profile)
+
+
 def render_docx(layout: TableLayout, profile: Profile, widths: list[float], author: str | None, year: int) -> bytes:
     """The attachment as DOCX bytes; the same layout and profile always give the same bytes."""
     document = _prepare_document(profile, layout.title, author, year)
     _setup_section(document, profile)
-    body = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
+    next_paragraph = _Paragraphs(document)
     if layout.attachment:
         # std 7.3.7: label flush left on line 1 (3号 黑体), line 2 empty, title centred on line 3
-        _format(body, WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch)
-        _add_run(body, layout.attachment, profile.label_font, profile.label_size, profile)
-        _format(document.add_paragraph(), WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch)
-        title = document.add_paragraph()
-    else:
-        title = body
-    # off the grid: the 22 pt face is taller than one grid line, and LibreOffice would give it two
-    _format(title, WD_ALIGN_PARAGRAPH.CENTER, profile.title_pitch, keep_next=True, on_grid=False)
-    _add_run(title, layout.title, profile.title_font, profile.title_size, profile)
-    _tables(document, None, layout, widths, profile)
+        label = next_paragraph()
+        _format(label, WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch)
+        _add_run(label, layout.attachment, profile.label_font, profile.label_size, profile)
+        _blank(next_paragraph, profile)
+    for line in layout.title_lines:
+        # off the grid: the 22 pt face is taller than one grid line, and LibreOffice would give it two
+        title = next_paragraph()
+        _format(title, WD_ALIGN_PARAGRAPH.CENTER, profile.title_pitch, keep_next=True, on_grid=False)
+        _add_run(title, line, profile.title_font, profile.title_size, profile)
+    if layout.document.before:
+        if layout.title_lines:
+            _blank(next_paragraph, profile)  # one blank line under the title, as above a document's text
+        _blocks(next_paragraph, layout.document.before, profile)
+    _tables(document, next_paragraph, layout, widths, profile)
+    _after(next_paragraph, layout.document, profile)
     return _save(document)
-
-
-def _tables(document, first: Paragraph | None, layout: TableLayout, widths: list[float], profile: Profile) -> None:
-    """Every table of the layout, each under its heading (黑体, indented two characters, kept with its table)."""
-    for number, part in enumerate(layout.parts):
-        if part.heading:
-            heading = first if first is not None else document.add_paragraph()
-            first = None
-            _format(heading, WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch, keep_next=True)
-            heading.paragraph_format.first_line_indent = Pt(profile.body_size * 2)
-            _add_run(heading, part.heading, profile.label_font, profile.body_size, profile)
-        part_widths = list(part.widths) if number > 0 and part.widths is not None else widths
-        spacer = first if first is not None else document.add_paragraph()
-        first = None
-        _table_block(document, spacer, part, part_widths, profile)
 
 
 def _table_block(document, spacer: Paragraph, layout: TableLayout, widths: list[float], profile: Profile) -> None:
@@ -361,13 +411,28 @@ def _table_block(document, spacer: Paragraph, layout: TableLayout, widths: list[
 
 
 def table_document(layout: TableLayout, profile: Profile, widths: list[float], author: str | None, year: int) -> bytes:
-    """Only the table block (spacer, table, notes) as a DOCX of its own, with every layout rule of the
-    attachment: what a notice template receives as its sub-document, without a label or title."""
+    """The plan without its label and title as a DOCX of its own, with every layout rule of the attachment:
+    what a notice template receives as its sub-document — the preamble, the table block (spacer, table,
+    notes), the closing paragraphs and the 落款."""
     document = _prepare_document(profile, layout.title, author, year)
     _setup_section(document, profile)
-    spacer = document.paragraphs[0] if document.paragraphs else document.add_paragraph()
-    _tables(document, spacer, layout, widths, profile)
+    next_paragraph = _Paragraphs(document)
+    _blocks(next_paragraph, layout.document.before, profile)
+    _tables(document, next_paragraph, layout, widths, profile)
+    _after(next_paragraph, layout.document, profile)
     return _save(document)
+
+
+def _tables(document, next_paragraph: _Paragraphs, layout: TableLayout, widths: list[float], profile: Profile) -> None:
+    """Every table of the layout in printed order, each under its heading (黑体, indented 2 字) if it has one."""
+    for number, part in enumerate(layout.parts):
+        if part.heading:
+            heading = next_paragraph()
+            _format(heading, WD_ALIGN_PARAGRAPH.LEFT, profile.body_line_pitch, keep_next=True)
+            heading.paragraph_format.first_line_indent = Pt(profile.body_size * 2)
+            _add_run(heading, part.heading, profile.label_font, profile.body_size, profile)
+        part_widths = list(part.widths) if number > 0 and part.widths is not None else widths
+        _table_block(document, next_paragraph(), part, part_widths, profile)
 
 
 def _save(document) -> bytes:

@@ -8,6 +8,7 @@ from pathlib import Path
 
 from aidplan.plan.model import Plan
 from aidplan.render.layout import TableLayout
+from aidplan.render.parts import signature_indents
 from aidplan.render.style import Profile
 from aidplan.render.templating import render_template
 from aidplan.track.progress import STATUS_NAMES
@@ -113,6 +114,9 @@ def render_plan_html(layout: TableLayout, plan: Plan, profile: Profile, template
                 "widths": column_percentages(part, profile),
             }
             for part in layout.parts
+        ],
+        "signature_indents": [
+            round(indent, 2) for indent in signature_indents(layout.document, profile.body_size, profile.body_font)
         ],
     }
     return render_template("plan.html.j2", context, templates, autoescape=True)

@@ -3,12 +3,13 @@
 from __future__ import annotations
 
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 
 from aidplan.plan.kinds import KINDS
 from aidplan.plan.model import Plan, PrintedTask, Table, TableColumn, normalise_text, plan_tables
 from aidplan.plan.numbering import format_number
 from aidplan.plan.schedule import ScheduledPeriod, schedule
+from aidplan.render.parts import DocumentParts, document_parts
 
 
 @dataclass(frozen=True)
@@ -53,6 +54,13 @@ class TableLayout:
     more: tuple[TableLayout, ...] = ()  # the plan's further tables, in printed order
     widths: tuple[float, ...] | None = None  # a further table's own column widths (its columns differ)
     general: bool = False  # columns listed with roles: every column may merge down
+
+    document: DocumentParts = field(default_factory=DocumentParts)  # title lines, preamble, closing, 落款
+
+    @property
+    def title_lines(self) -> tuple[str, ...]:
+        """The title as printed, one item a line; none where the plan prints no title."""
+        return tuple(self.title.split("\n")) if self.document.print_title else ()
 
     @property
     def parts(self) -> tuple[TableLayout, ...]:
@@ -181,7 +189,9 @@ def build_layout(plan: Plan, kind: str | None = None, split: Split | None = None
     make = _task_group if kind == "by-task" else _period_group
     groups = [make(plan, item, has_owner) for item in schedule(plan)]
     rows = (split or whole)(groups)
-    return TableLayout(kind, plan.attachment, plan.title, columns, tuple(rows), tuple(plan.notes))
+    return TableLayout(
+        kind, plan.attachment, plan.title, columns, tuple(rows), tuple(plan.notes), document=document_parts(plan)
+    )
 
 
 def grouped_layout(
@@ -203,9 +213,9 @@ def grouped_layout(
 
 
 def reading_text(layout: TableLayout) -> str:
-    """Everything printed, in reading order (label, title, then per table its heading, headers, cells row by
-    row and notes), no white space."""
-    parts = [layout.attachment or "", layout.title]
+    """Everything printed, in reading order (label, title, preamble, then per table its heading, headers, cells
+    row by row and notes; then the closing and the 落款), no white space."""
+    parts = [layout.attachment or "", *layout.title_lines, *layout.document.texts_before()]
     for table in layout.parts:
         parts.append(table.heading or "")
         for header in table.header_grid():
@@ -215,6 +225,7 @@ def reading_text(layout: TableLayout) -> str:
                 if not cell.continues:
                     parts.extend(cell.paragraphs)
         parts += list(table.notes)
+    parts += layout.document.texts_after()
     return normalise_text("".join(parts))
 
 
@@ -264,7 +275,7 @@ def _general_layout(plan: Plan, split: Split | None) -> TableLayout:
             )
         )
     first = layouts[0]
-    return replace(first, more=tuple(layouts[1:]))
+    return replace(first, more=tuple(layouts[1:]), document=document_parts(plan))
 
 
 def _nearest(unit: _Unit, value: Callable[[object], str | None]) -> tuple[str, object] | None:

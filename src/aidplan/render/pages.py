@@ -89,8 +89,26 @@ class Measure:
             )
         else:
             header = self.header([Cell((column.header,)) for column in layout.columns])
-        title_lines = len(break_lines(layout.title, profile.text_width, profile.title_size, profile.title_font))
+        title_lines = sum(
+            len(break_lines(line, profile.text_width, profile.title_size, profile.title_font))
+            for line in layout.title_lines
+        )
         title = profile.body_line_pitch * (2 if layout.attachment else 0) + profile.title_pitch * title_lines
+        before = layout.document.before
+        if before:  # a blank line under the title, then the preamble's paragraphs, each indented 2 字
+            body_lines = sum(
+                len(
+                    break_lines(
+                        "缩进" + block.text,  # two 1-em characters stand for the first line's 2 字 indent
+                        profile.text_width,
+                        profile.body_size,
+                        profile.body_font if block.level is None else profile.heading_fonts[block.level - 1],
+                    )
+                )
+                for block in before
+            )
+            title += profile.body_line_pitch * (body_lines + (1 if title_lines else 0))
+            title %= profile.text_height  # a preamble longer than a page: the table starts on a later page
         title += profile.cell_leading  # the spacing line between title and table
         notes = sum(
             len(break_lines(note, profile.text_width, profile.cell_size, profile.body_font, profile.cell_char_spacing))

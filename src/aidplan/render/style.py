@@ -30,6 +30,8 @@ class Profile:
     title_font: str = "方正小标宋简体"  # 2号 小标宋 (practice for 附件 titles)
     label_font: str = "黑体"  # "附件" label: 3号 黑体 (std 7.3.7)
     header_font: str = "黑体"  # table header row
+    # section headings outside the table, by level (std 7.3.3: 一、 黑体, （一） 楷体, 1. and （1） 仿宋)
+    heading_fonts: tuple[str, str, str, str] = ("黑体", "楷体_GB2312", "仿宋_GB2312", "仿宋_GB2312")
     page_number_font: str = "宋体"  # 4号 半角 宋体 (std 7.5)
     latin_font: str | None = None  # None: Latin text and digits in the same face as the Chinese
     body_size: float = 16.0  # 三号
