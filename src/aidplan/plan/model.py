@@ -390,9 +390,9 @@ class TextBlock(_Strict):
     @model_validator(mode="after")
     def _text_or_heading(self) -> TextBlock:
         if (self.text is None) == (self.heading is None):
-            raise ValueError("正文段落写 text（或直接写文字），小标题写 heading，二者只能有一个")
+            raise ValueError(tr("正文段落写 text（或直接写文字），小标题写 heading，二者只能有一个"))
         if self.level is not None and self.heading is None:
-            raise ValueError("level 只用于 heading（小标题）")
+            raise ValueError(tr("level 只用于 heading（小标题）"))
         return self
 
     @property
@@ -431,7 +431,7 @@ class Signature(_Strict):
     @model_validator(mode="after")
     def _names(self) -> Signature:
         if any(not name.strip() for name in self.organisation):
-            raise ValueError("落款的 organisation 不能有空行")
+            raise ValueError(tr("落款的 organisation 不能有空行"))
         return self
 
 
