@@ -16,7 +16,7 @@ from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Period, Plan, normalise_text, plan_tables
 from aidplan.plan.periods import Span
 from aidplan.plan.schedule import ScheduledPeriod, plan_term, schedule, whole_span
-from aidplan.plan.timeexpr import Term
+from aidplan.plan.timeexpr import Term, read_term_name
 from aidplan.registry import Entry, Registry
 from aidplan.rules.plans import (
     DateOutsidePlanYears,
@@ -36,6 +36,7 @@ from aidplan.rules.plans import (
     PeriodWithoutDates,
     PeriodWithoutTasks,
     TaskRepeated,
+    TermNameMismatch,
     UnknownRecurring,
 )
 
@@ -70,10 +71,40 @@ def _at(document: Document, *location: object) -> tuple[int, int]:
     return document.position(tuple(location))
 
 
+def _term_findings(path: Path, plan: Plan, document: Document) -> list[Finding]:
+    """A term whose printed name (2020-2021学年第二学期) and first day (start) disagree: every week and school
+    word is worked out from the start, so one of the two is wrong."""
+    term = plan.term
+    named = read_term_name(term.name) if term is not None and term.name else None
+    if term is None or named is None:
+        return []
+    first, last = named.window
+    if first <= term.start <= last:
+        return []
+    season = tr("秋季学期（第一学期）") if named.autumn else tr("春季学期（第二学期）")
+    return [
+        TermNameMismatch.at(
+            path,
+            _at(document, "term", "start"),
+            tr(
+                "学期名称“{name}”是{season}，应在 {y1}年{m1}月至{y2}年{m2}月之间开学，但 start 写的是 {start}；"
+                "请核对学期名称和开学日期",
+                name=term.name,
+                season=season,
+                y1=first.year,
+                m1=first.month,
+                y2=last.year,
+                m2=last.month,
+                start=term.start.isoformat(),
+            ),
+        )
+    ]
+
+
 def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
     """Period labels, order, overlaps, gaps and empty periods; period deadlines."""
     path, plan, document, periods, _ = subject
-    findings = []
+    findings = _term_findings(path, plan, document)
     for item in periods:
         where = item.where
         if item.span_problem:

@@ -268,3 +268,41 @@ def read_time(text: str, context: TimeContext) -> When:
             raise TimeError(tr("“{text}”的结束日早于开始日", text=text))
         return When("range", start, end)
     raise TimeError(tr("无法读出“{text}”所指的日期", text=text), unreadable=True)
+
+
+_TERM_NAME = re.compile(
+    r"(?P<y1>\d{4})\s*(?:" + _DASH + r")\s*(?P<y2>\d{4})\s*学年度?\s*(?:第(?P<n>[一二12])|(?P<half>[上下]))学期"
+    r"|(?P<y>\d{4})\s*年?\s*(?P<season>春|秋)季?学期"
+)
+
+
+@dataclass(frozen=True)
+class TermName:
+    """What a printed term name says about the term: autumn (第一学期, 上学期, 秋季) or spring, and the calendar
+    year it starts in (2020-2021学年第二学期 starts in 2021, 2012年秋季学期 in 2012)."""
+
+    autumn: bool
+    year: int
+
+    @property
+    def window(self) -> tuple[date, date]:
+        """The days such a term may start on: an autumn term from July to October, a spring one from January
+        to April (schools start between late August and September, and between February and March)."""
+        if self.autumn:
+            return date(self.year, 7, 1), date(self.year, 10, 31)
+        return date(self.year, 1, 1), date(self.year, 4, 30)
+
+
+def read_term_name(name: str) -> TermName | None:
+    """The season and year a term's printed name states (2020-2021学年第二学期, 2020—2021学年上学期,
+    2012年秋季学期, 2021春季学期), or None when it names none in these forms."""
+    match = _TERM_NAME.search(re.sub(r"\s+", "", name))
+    if match is None:
+        return None
+    if match["y"]:
+        return TermName(match["season"] == "秋", int(match["y"]))
+    first, second = int(match["y1"]), int(match["y2"])
+    if second != first + 1:
+        return None  # 2020-2022学年 names no school year; the check leaves it alone
+    autumn = match["n"] in ("一", "1") or match["half"] == "上"
+    return TermName(autumn, first if autumn else second)

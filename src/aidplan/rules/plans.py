@@ -423,6 +423,32 @@ class OwnerWithoutColumn(Rule):
     severity = Severity.warning
 
 
+class TermNameMismatch(Rule):
+    """A term whose printed name and first day disagree.
+
+    One meaning: `term.name` states a season and year (2020-2021学年第二学期, 2012年秋季学期, 上学期/下学期)
+    and `term.start` lies outside the months such a term starts in (an autumn or first term: July to
+    October of the school year's first year; a spring or second term: January to April of its second). Every
+    week (第三周) and school word (开学初, 期末) is worked out from the start, so one of the two is wrong.
+
+    Example::
+
+        term:
+          name: 2020-2021学年第二学期
+          start: 2020-09-01
+
+    Message::
+
+        plan.yaml:5:10: error[E219]: 学期名称“2020-2021学年第二学期”是春季学期（第二学期），应在 2021年1月至2021年4月之间开学，但 start 写的是 2020-09-01；请核对学期名称和开学日期
+
+    Fix: correct the start (2021-03-01) or the name (2020-2021学年第一学期).
+    """
+
+    code = "E219"
+    name = "term-name-mismatch"
+    severity = Severity.error
+
+
 class DeadlineOnDayOff(Rule):
     """A written deadline on a day off: a weekend, a statutory holiday or a local holiday. The message names
     the day and the nearest earlier working day.
