@@ -10,7 +10,7 @@ from datetime import date
 from aidplan.messages import tr
 from aidplan.plan.model import DATE_WINDOW
 from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
-from aidplan.plan.timeexpr import Term, TimeContext, TimeError, When, read_time
+from aidplan.plan.timeexpr import Term, TimeContext, TimeError, When, read_time, split_year
 
 
 class DeadlineError(ValueError):
@@ -23,15 +23,23 @@ class DeadlineError(ValueError):
 
 
 _NEXT_YEAR = r"(?:次年|翌年|明年|下一年)"
+_DASH = r"(?:至|到|~|～|-|—|–|－|―|〜|——)"
 _ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
 _DATE = re.compile(
     rf"^(?:(?P<year>\d{{4}})年|(?P<next>{_NEXT_YEAR}))?(?P<month>{NUMBER_PATTERN})月(?:(?P<day>{NUMBER_PATTERN})[日号]|(?P<end>底|末|末日))"
     r"(?:前|之前|以前|止|截止)?$"
 )
-# A month-and-day inside a sentence: 确保5月25日前完成, 9月24日前完成, with the year when one is written
-# (2019年12月31日, or 次年/明年 for the year after). The month must not follow 每 (每月20日).
+# A time inside a sentence, found here and read by the one grammar (aidplan.plan.timeexpr): a month and day
+# (确保5月25日前完成), a range of days (9月1日-9月7日, 12月28日至1月3日: due on its last day), a month's end
+# (3月底前), a dot date printed as a deadline (11.9前), each with the year when one is printed before it
+# (2019年…, 12年…, 二〇二一年…, or 次年/明年 for the year after). The month must not follow 每 (每月20日).
+_YEAR_IN_TEXT = rf"(?:\d{{4}}|\d{{2}}|[〇○零一二三四五六七八九]{{2,4}})年(?!度)|{_NEXT_YEAR}"
 _DATE_IN_TEXT = re.compile(
-    rf"(?:(?P<year>\d{{4}})年|(?P<next>{_NEXT_YEAR}))?(?<![每\d])(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})[日号](?P<after>[^，。；,;]{{0,4}})"
+    rf"(?P<year>{_YEAR_IN_TEXT})?(?<![每\d.．])(?P<time>"
+    rf"(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})[日号](?:{_DASH}(?:\d{{1,2}}月)?\d{{1,2}}[日号])?"
+    rf"|(?P<end_month>\d{{1,2}})月(?:底|末)"
+    rf"|(?P<dot_month>\d{{1,2}})[.．](?P<dot_day>\d{{1,2}})(?![\d.．%万元])(?=\s*(?:前|之前|以前|止|截止))"
+    rf")(?P<after>[^，。；,;]{{0,4}})"
 )
 # A date that starts something or names when a document was issued is not a deadline: 自2016年9月1日起施行,
 # 2019年12月31日印发的, 2月1日以来.
@@ -59,6 +67,11 @@ class DateInText:
     year: int | None = None
     next_year: bool = False
     by: bool = False
+    time: str = ""  # the time itself, without the year printed before it: read by timeexpr in the year worked out
+
+    def date_in(self, year: int) -> date:
+        """The day it is due in `year` (the last day of a range or a month); raises TimeError for no such day."""
+        return read_time(self.time or self.text, TimeContext(year)).end
 
 
 def real_date(year: int, month: int, day: int, written: str) -> date:
@@ -168,14 +181,22 @@ def dates_in_text(text: str) -> list[DateInText]:
         if _NOT_A_DEADLINE_BEFORE.search(text, 0, m.start()) or _NOT_A_DEADLINE_AFTER.match(m["after"]):
             continue
         written = m.group(0)[: len(m.group(0)) - len(m["after"])]
+        month = m["month"] or m["end_month"] or m["dot_month"]
+        year, next_year = None, False
+        if m["year"]:
+            if re.fullmatch(_NEXT_YEAR, m["year"]):
+                next_year = True
+            else:
+                year = split_year(m["year"] + m["time"], 0)[0]
         found.append(
             DateInText(
-                int(m["month"]),
-                int(m["day"]),
+                int(month),
+                int(m["day"] or m["dot_day"] or 1),
                 written,
-                int(m["year"]) if m["year"] else None,
-                m["next"] is not None,
-                bool(_BY.match(m["after"])),
+                year,
+                next_year,
+                bool(_BY.match(m["after"])) or m["dot_month"] is not None,
+                m["time"],
             )
         )
     return found

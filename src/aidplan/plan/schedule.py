@@ -15,11 +15,10 @@ from aidplan.plan.deadlines import (
     DeadlineReading,
     dates_in_text,
     read_deadline,
-    real_date,
 )
 from aidplan.plan.model import Period, Plan, PrintedTask, all_groups, groups_key, plan_tables, printed_tasks
 from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
-from aidplan.plan.timeexpr import TERM_WEEKS, Term, split_year, term_week_number
+from aidplan.plan.timeexpr import TERM_WEEKS, Term, TimeError, split_year, term_week_number
 
 if TYPE_CHECKING:
     from aidplan.plan.calendar_files import OfficialCalendars
@@ -291,8 +290,8 @@ def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> Tas
             continue  # 学习贯彻2019年12月31日印发的… in a 2020 plan names a past year: not a deadline
         year = _year_for(found, period.span, plan.year)  # a later year printed (2011年…, 次年…) is honoured
         try:
-            written.append((real_date(year, found.month, found.day, found.text), found.text, found.by))
-        except DeadlineError:
+            written.append((found.date_in(year), found.text, found.by))
+        except TimeError:
             continue
     if written:
         day, text, by = max(written)
