@@ -264,3 +264,16 @@ def test_a_group_that_restarts_where_numbers_run_on_is_warned(cli, tmp_path: Pat
     assert result.stdout == (
         f"{plan}:9:40: warning[W217]: 时段“5月中旬”的任务编号重复：按顺序应为 3，写的是 1（按所写的印出）\n"
     )
+
+
+def test_a_skip_in_a_category_group_names_the_group_not_a_period(cli, tmp_path: Path) -> None:
+    plan = _write(
+        tmp_path,
+        "categories.yaml",
+        "title: 计划\nyear: 2021\nperiods:\n  - label: 一、宣传发动\n    kind: category\n    tasks:\n"
+        "      - 印发宣传提纲\n      - {text: 召开宣传会议, number: 3}\n",
+    )
+    result = cli("check", plan)
+    assert result.stdout == (
+        f"{plan}:8:32: warning[W217]: 分组“一、宣传发动”的任务编号跳号：按顺序应为 2，写的是 3（按所写的印出）\n"
+    )

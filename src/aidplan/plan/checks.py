@@ -511,12 +511,24 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
                     NumbersAsPrinted.at(
                         path,
                         _at(document, *where, "number"),
-                        tr(
-                            "时段“{label}”的任务编号{reason}：按顺序应为 {expected}，写的是 {number}（按所写的印出）",
-                            label=item.period.label,
-                            reason=reason,
-                            expected=task.expected,
-                            number=task.number,
+                        (
+                            tr(
+                                "分组“{label}”的任务编号{reason}："
+                                "按顺序应为 {expected}，写的是 {number}（按所写的印出）",
+                                label=item.period.label,
+                                reason=reason,
+                                expected=task.expected,
+                                number=task.number,
+                            )
+                            if item.kind == "category"
+                            else tr(
+                                "时段“{label}”的任务编号{reason}："
+                                "按顺序应为 {expected}，写的是 {number}（按所写的印出）",
+                                label=item.period.label,
+                                reason=reason,
+                                expected=task.expected,
+                                number=task.number,
+                            )
                         ),
                     )
                 )
