@@ -79,3 +79,35 @@ def test_task_deadlines_from_times_in_the_text(cli, tmp_path: Path) -> None:
         ("12.1", "2022-01-03", "text"),
         ("12.2", "2021-12-10", "text"),
     ]
+
+
+WEEKLY = """title: 2026年秋季学期安全工作计划
+year: 2026
+term: {name: 2026-2027学年第一学期, start: 2026-08-31, end: 2026-10-04}
+periods:
+  - label: 全学期
+    tasks:
+      - 每周五放学前开展校园安全隐患排查，填写排查台账
+      - 每周一次召开班主任例会
+      - 每周一至周五值班巡查
+      - 每周二、四开展课间巡查
+"""
+
+
+def test_a_weekly_duty_in_the_text_is_tracked_every_week_of_its_group(cli, tmp_path: Path) -> None:
+    plan = tmp_path / "weekly.yaml"
+    plan.write_text(WEEKLY, encoding="utf-8")
+    result = cli("due", plan, "--today", "2026-08-31", "--within", "60", "--format", "json")
+    assert result.exit_code == 0, result.stdout
+    items = [(item["id"], item["deadline"]) for item in json.loads(result.stdout)["items"]]
+    assert items == [
+        ("8.1@9-4", "2026-09-04"),
+        ("8.1@9-11", "2026-09-11"),
+        ("8.1@9-18", "2026-09-18"),
+        ("8.1@9-25", "2026-09-25"),
+        ("8.1@10-2", "2026-10-02"),
+        # 每周一次, 每周一至周五 and 每周二、四 name no single weekday: due when the group ends
+        ("8.2", "2026-10-04"),
+        ("8.3", "2026-10-04"),
+        ("8.4", "2026-10-04"),
+    ]

@@ -202,6 +202,19 @@ def dates_in_text(text: str) -> list[DateInText]:
     return found
 
 
+# A weekly duty printed in a task's text (每周五放学前开展排查): one weekday, not 每周一次, 每周一至周五, 每周二、四
+_WEEKLY_IN_TEXT = re.compile(r"每(?:周|星期)(?P<w>[一二三四五六日天])(?![次至到~～\-—、,，和及与])")
+
+
+def weekly_in_text(text: str, year: int, term: Term | None = None) -> DeadlineReading | None:
+    """A task whose text names a weekly duty (每周五…) and no date nor monthly day: read by the grammar as the
+    recurring deadline `deadline: 每周五` would be, so the task is tracked once a week; else None."""
+    found = _WEEKLY_IN_TEXT.search(text)
+    if found is None or dates_in_text(text) or _MONTHLY_FIRST.search(text):
+        return None
+    return DeadlineReading(None, None, read_time("每周" + found["w"], TimeContext(year, term)))
+
+
 MONTH_DAYS = range(1, 32)  # a monthly day beyond a month's end (每月31日 in April) means its last day
 
 

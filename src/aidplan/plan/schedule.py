@@ -15,6 +15,7 @@ from aidplan.plan.deadlines import (
     DeadlineReading,
     dates_in_text,
     read_deadline,
+    weekly_in_text,
 )
 from aidplan.plan.model import Period, Plan, PrintedTask, all_groups, groups_key, plan_tables, printed_tasks
 from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
@@ -46,7 +47,8 @@ class ScheduledPeriod:
     deadline: date | None
     deadline_problem: DeadlineError | None
     tasks: list[PrintedTask]
-    task_deadlines: list[DeadlineReading | None]  # each task's own `deadline:` read, None where it has none
+    # each task's own `deadline:` read, or the weekly duty its text names (每周五…); None where it has neither
+    task_deadlines: list[DeadlineReading | None]
     kind: str = "time"  # time: a period with dates; category (一、综合工作): its tasks are dated by their own deadlines
     table: int = 0  # which of the plan's tables it is printed in
     where: tuple = ()  # its location in the YAML: ("periods", 2), ("tables", 0, "groups", 1, "groups", 0)
@@ -214,7 +216,12 @@ class _Scheduler:
         tasks = _yield_to_written(printed_tasks(plan, group, key, month, previous), group, self.written_ids)
         if tasks:
             self.last_number = tasks[-1].number
-        readings = [read_deadline(t.deadline.text, t.deadline.date, year, term) if t.deadline else None for t in tasks]
+        readings = [  # a task's own deadline, else a weekly duty its text names (每周五…)
+            read_deadline(t.deadline.text, t.deadline.date, year, term)
+            if t.deadline
+            else weekly_in_text(t.text, year, term)
+            for t in tasks
+        ]
         index = len(self.result)
         self.result.append(
             ScheduledPeriod(
