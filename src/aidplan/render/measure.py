@@ -50,7 +50,8 @@ def listed_widths(
 ) -> list[float]:
     """Widths in points of a table of listed columns: each column as wide as its longest text needs (its header
     lines count too) within its role's bounds, the task column the rest of the 版心. Where that leaves the
-    tasks too little, free columns (月主题, 备注) wrap first, down to their lower bound, then the others."""
+    tasks too little, free columns (月主题, 备注) wrap first, down to their lower bound, then owner and group
+    columns, then the rest (time and deadline cells, 序号)."""
     size, pad, spacing = profile.cell_size, profile.cell_padding, profile.cell_char_spacing
     widths: list[float | None] = []
     lows: list[float] = []
@@ -68,7 +69,7 @@ def listed_widths(
         widths.append(min(max(ems + 0.2, low), high) * size + 2 * pad)
         lows.append(low * size + 2 * pad)
     least = max(MIN_TASK_EMS * size + 2 * pad, TASK_SHARE * profile.text_width)
-    for yielding in (("free",), tuple(ROLE_BOUNDS)):
+    for yielding in (("free",), ("owner", "group"), tuple(ROLE_BOUNDS)):  # dates and 序号 wrap last
         others = sum(w for w in widths if w is not None)
         want = least - (profile.text_width - others)
         excess = sum(w - low for w, low, r in zip(widths, lows, roles) if w is not None and r in yielding)
