@@ -39,7 +39,7 @@ FINDINGS: dict[str, list[tuple[int, str, str, str]]] = {
     "2026-autumn-safety": [(4, *NO_2027_HOLIDAYS)],
     "2026-yi-categories": [
         (4, *NO_2027_HOLIDAYS),
-        (31, "warning", "W217", "时段“四、夯实工作基础”的任务编号跳号：按顺序应为 3，写的是 4（按所写的印出）"),
+        (31, "warning", "W217", "分组“四、夯实工作基础”的任务编号跳号：按顺序应为 3，写的是 4（按所写的印出）"),
     ],
     "2027-aid-center": [(4, *NO_2027_HOLIDAYS)],
 }
