@@ -134,8 +134,26 @@ def test_bom_and_crlf_are_accepted(cli, in_tmp: Path) -> None:
         ),
         (
             "binary.yaml",
+            b"\x89PNG\r\n\x1a\n" + bytes(range(256)),
+            "binary.yaml:3:1: error[E107]: 这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本",
+        ),
+        (
+            "plan.docx.yaml",
             b"PK\x03\x04\x14\x00\x06\x00" + bytes(range(256)),
-            "binary.yaml:1:6: error[E107]: 这不是文本文件（含有 NUL 字节）；计划应是 UTF-8 编码的 YAML 文本",
+            "plan.docx.yaml:1:1: error[E107]: 这是 Word、Excel 或 WPS 文档，不是计划文件（YAML）；请先把它转成计划："
+            "aidplan import plan.docx.yaml -o 计划.yaml",
+        ),
+        (
+            "old.yaml",
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(64),
+            "old.yaml:1:1: error[E107]: 这是 Word、Excel 或 WPS 文档，不是计划文件（YAML）；请先把它转成计划："
+            "aidplan import old.yaml -o 计划.yaml",
+        ),
+        (
+            "rich.yaml",
+            b"{\\rtf1\\ansi 2026\\par}",
+            "rich.yaml:1:1: error[E107]: 这是 Word、Excel 或 WPS 文档，不是计划文件（YAML）；请先把它转成计划："
+            "aidplan import rich.yaml -o 计划.yaml",
         ),
         (
             "latin1.yaml",
@@ -207,3 +225,25 @@ def test_progress_files_are_checked_with_their_plan_not_as_plans(cli, in_tmp: Pa
     result = cli("check", ".")
     assert result.stdout == "a.progress.yaml:1:1: error[E301]: 进度文件的顶层应为记录列表（每条以“- task: …”开头）\n"
     assert (result.exit_code, result.stderr) == (1, "检查了 1 个文件：1 个错误，0 个警告\n")
+
+
+def test_a_word_plan_given_to_check_is_pointed_to_import(cli, in_tmp: Path) -> None:
+    """An office's plan as Word, without any template tag, is not taken for a broken notice template."""
+    import docx
+
+    document = docx.Document()
+    document.add_paragraph("XX县2026年学生资助工作计划")
+    table = document.add_table(rows=2, cols=2)
+    for cell, text in zip(table._cells, ["时间", "工作内容", "3月", "1、审核名单"]):
+        cell.text = text
+    document.save("plan.docx")
+    result = cli("check", "-q", "plan.docx")
+    assert (result.exit_code, result.stdout) == (
+        1,
+        "plan.docx: error[E504]: 这份 Word 文档里没有任何模板标签，像是一份计划而不是通知模板：要把它变成计划，请运行 "
+        "aidplan import plan.docx -o 计划.yaml；要用它作通知模板，在附件标题下面单独一段输入“{{p plan_table }}”\n",
+    )
+    assert cli("due", "plan.docx").stderr.splitlines()[0] == (
+        "plan.docx:1:1: error[E107]: 这是 Word、Excel 或 WPS 文档，不是计划文件（YAML）；请先把它转成计划："
+        "aidplan import plan.docx -o 计划.yaml"
+    )

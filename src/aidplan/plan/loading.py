@@ -163,6 +163,19 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = later("计划"
                 tr("文件是 {name} 编码（没有 BOM）；请另存为 UTF-8（记事本“另存为”→ 编码选 UTF-8）", name=name),
             )
         )
+    if raw[:4] in (b"PK\x03\x04", b"\xd0\xcf\x11\xe0") or raw[:5] == b"{\\rtf":
+        # a Word, Excel or WPS document (zip or OLE container) or RTF: the office's plan before import
+        raise LoadFailure(
+            BinaryFile.at(
+                path,
+                (1, 1),
+                tr(
+                    "这是 Word、Excel 或 WPS 文档，不是计划文件（YAML）；"
+                    "请先把它转成计划：aidplan import {quote} -o 计划.yaml",
+                    quote=shlex.quote(str(path)),
+                ),
+            )
+        )
     if b"\x00" in raw:
         raise LoadFailure(
             BinaryFile.at(

@@ -14,6 +14,7 @@ import datetime as dt
 import difflib
 import io
 import re
+import shlex
 import zipfile
 from dataclasses import dataclass, replace
 from pathlib import Path
@@ -667,15 +668,20 @@ def _placeholder(checker: _Checker, parts: list[tuple[str, list[_Paragraph], lis
                     paragraph, column, PlaceholderRepeated, tr("表格占位符在循环里，表格会插入多次；请把它移到循环外")
                 )
     if not uses:
-        checker.add(
-            None,
-            0,
-            NoPlaceholder,
-            tr(
+        tagged = any(re.search(r"\{[{%#]", line) for _, _, lines in parts for line in lines)
+        if tagged:
+            message = tr(
                 "模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{PLACEHOLDER_TAG}”",
                 PLACEHOLDER_TAG=PLACEHOLDER_TAG,
-            ),
-        )
+            )
+        else:  # no tag at all: most likely the office's plan itself, given where a plan file was meant
+            message = tr(
+                "这份 Word 文档里没有任何模板标签，像是一份计划而不是通知模板：要把它变成计划，请运行 aidplan import "
+                "{quote} -o 计划.yaml；要用它作通知模板，在附件标题下面单独一段输入“{PLACEHOLDER_TAG}”",
+                quote=shlex.quote(str(checker.path)),
+                PLACEHOLDER_TAG=PLACEHOLDER_TAG,
+            )
+        checker.add(None, 0, NoPlaceholder, message)
     for paragraph in uses[1:]:
         checker.add(
             paragraph,
