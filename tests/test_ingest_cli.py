@@ -106,3 +106,32 @@ def test_import_refuses_what_it_cannot_use(cli, in_tmp: Path) -> None:
     )
     assert cli("import", "none.txt", "--year", "2021").exit_code == 0
     assert "year: 2021\n" in Path("none.yaml").read_text(encoding="utf-8")
+
+
+def test_a_workbook_named_docx_is_named_as_a_workbook(cli, in_tmp: Path) -> None:
+    import io
+
+    from openpyxl import Workbook
+
+    data = io.BytesIO()
+    Workbook().save(data)
+    Path("计划.docx").write_bytes(data.getvalue())
+    result = cli("import", "计划.docx")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "aidplan: 计划.docx 是 Excel 工作簿，只是扩展名写成了 .docx；请改回 .xlsx 再导入\n",
+    )
+
+
+def test_the_report_is_in_english_with_lang_en(cli, in_tmp: Path) -> None:
+    Path("plan.docx").write_bytes(_docx(SEED_PLANS["2020-huaibei"]))
+    result = cli("--lang", "en", "import", "plan.docx")
+    assert result.exit_code == 0
+    lines = result.stdout.splitlines()
+    assert lines[1:4] == [
+        "  guessed: title “淮北市2020年度学生资助工作月计划” taken from the centred paragraph above the table",
+        "  guessed: year 2020 taken from the title",
+        "  guessed: layout by-period: a row per period, its tasks in one cell",
+    ]
+    # the plan file is a document: its comments stay Chinese
+    assert "#   - 年份 2020 取自标题\n" in Path("plan.yaml").read_text(encoding="utf-8")

@@ -810,9 +810,9 @@ def import_command(
             err=to_stdout,
         )
         for guess in result.guesses:
-            typer.echo(tr("  推测：{guess}", guess=guess), err=to_stdout)
+            typer.echo(tr("  推测：{guess}", guess=localized(guess)), err=to_stdout)
         for item in result.unplaced:
-            _secho(tr("  没能放进计划：{item}", item=item), fg=typer.colors.YELLOW, err=to_stdout)
+            _secho(tr("  没能放进计划：{item}", item=localized(item)), fg=typer.colors.YELLOW, err=to_stdout)
         for finding in result.findings:
             typer.echo(as_text(finding), err=to_stdout)
     findings = [f for result in results for f in result.findings]

@@ -57,6 +57,11 @@ def _docx(data: bytes, name: str) -> SourceDocument:
     from aidplan.ingest.docx import read_docx
 
     _zip_checked(data, name, "Word .docx")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    if "word/document.xml" not in names:  # python-docx would name its own buffer, not the file
+        if "xl/workbook.xml" in names:
+            raise UnreadableFile(tr("{name} 是 Excel 工作簿，只是扩展名写成了 .docx；请改回 .xlsx 再导入", name=name))
+        raise UnreadableFile(tr("{name} 不是 {what} 文件（读不出它的内容）", name=name, what="Word .docx"))
     try:
         return read_docx(data)
     except (KeyError, ValueError, zipfile.BadZipFile) as exc:

@@ -11,6 +11,7 @@ from dataclasses import dataclass, field
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
 from aidplan.ingest.general import ColumnSpec, Node, leaves, needs_listed_columns, plan_columns, read_rows
+from aidplan.messages import later, tr
 from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS
 from aidplan.plan.numerals import parse_number
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
@@ -204,7 +205,7 @@ class Recogniser:
                 index, table = max(tables, key=lambda item: len(item[1].cells))
                 chosen = [(index, table, self._assumed_header(table))]
             else:
-                raise RecognitionError(f"{self.name} 里没有找到表格；计划要有一张“时间—工作内容”的表格")
+                raise RecognitionError(tr("{v0} 里没有找到表格；计划要有一张“时间—工作内容”的表格", v0=self.name))
         first_index, table, (header_row, roles) = chosen[0]
         more = [(i, t, h) for i, t, h in chosen[1:] if h[1] == roles]
         others = [(i, t) for i, t in tables if t is not table and all(t is not m[1] for m in more)]
@@ -213,10 +214,12 @@ class Recogniser:
         after = [b for b in blocks[last_index + 1 :] if isinstance(b, Paragraph)]
         between = [b for b in blocks[first_index + 1 : last_index] if isinstance(b, Paragraph)]
         for paragraph in between:
-            self.unplaced.append(f"两张表格之间的一段“{paragraph.printed.strip()}”")
+            self.unplaced.append(later("两张表格之间的一段“{v0}”", v0=paragraph.printed.strip()))
         for _, other in others:
             texts = [c.text for c in other.cells if c.text.strip()]
-            self.unplaced.append(f"另一张表格（{other.rows} 行 × {other.columns} 列）：{'｜'.join(texts)}")
+            self.unplaced.append(
+                later("另一张表格（{v0} 行 × {v1} 列）：{v2}", v0=other.rows, v1=other.columns, v2="｜".join(texts))
+            )
 
         data: dict = {}
         attachment, title, preamble = self._head(before, table, header_row)
@@ -228,12 +231,14 @@ class Recogniser:
         if attachment:
             data["attachment"] = attachment
         for paragraph in preamble:
-            self.unplaced.append(f"表格前的一段“{paragraph.printed.strip()}”：计划格式还没有放正文的位置")
+            self.unplaced.append(later("表格前的一段“{v0}”：计划格式还没有放正文的位置", v0=paragraph.printed.strip()))
 
         before_guesses, before_unplaced = list(self.guesses), list(self.unplaced)
         groups = self._groups(table, header_row, roles)
         for _, extra, (extra_header, _) in more:
-            self.guesses.append(f"后面一张表格的表头与第一张相同，按同一张表格的续表读入（{extra.rows} 行）")
+            self.guesses.append(
+                later("后面一张表格的表头与第一张相同，按同一张表格的续表读入（{v0} 行）", v0=extra.rows)
+            )
             groups = self._merge_repeated(groups + self._groups(extra, extra_header, roles))
         counts = [sum(1 for t in g.tasks if not t.heading) for g in groups]  # a sub-heading shares its task's cell
         by_period = any(n > 1 and g.rows < n for g, n in zip(groups, counts)) or all(g.rows == 1 for g in groups)
@@ -244,20 +249,21 @@ class Recogniser:
                 self.guesses, self.unplaced, self.table_notes = before_guesses, before_unplaced, []
                 return self._general(data, table, header_row, specs, after)
         if not groups:
-            raise RecognitionError(f"{self.name} 的表格里没有找到任何工作任务")
+            raise RecognitionError(tr("{v0} 的表格里没有找到任何工作任务", v0=self.name))
         layout = "by-period" if by_period else "by-task"
         data["layout"] = layout
         if by_period and "deadline" not in roles and all(_reads_as_time(g.label, data["year"]) for g in groups):
             layout = data["layout"] = "by-task"
             self.guesses.append(
-                "每个时段一行、任务在同一单元格里，但没有完成时间一列：计划格式按时段排版时必印完成时间一列，"
-                "所以按任务排版（by-task，每项任务一行），印出的文字相同"
+                later(
+                    "每个时段一行、任务在同一单元格里，但没有完成时间一列：计划格式按时段排版时必印完成时间一列，所以按任务排版（by-task，每项任务一行），印出的文字相同"
+                )
             )
         else:
             self.guesses.append(
-                "版式 by-period：每个时段一行，任务排在同一单元格里"
+                later("版式 by-period：每个时段一行，任务排在同一单元格里")
                 if by_period
-                else "版式 by-task：每项任务一行，时段单元格跨其任务合并"
+                else later("版式 by-task：每项任务一行，时段单元格跨其任务合并")
             )
         header_texts = {role: _join_lines(text) for role, text in roles.items() if role != "number"}
         data["numbering"], scope = self._numbering(groups)
@@ -272,7 +278,9 @@ class Recogniser:
             data["owners"] = True
             self._owners(groups, layout)
         if "number" in roles:
-            self.unplaced.append(f"“{header_texts.get('number', '序号')}”一列：计划格式还不能印序号列，序号没有导入")
+            self.unplaced.append(
+                later("“{v0}”一列：计划格式还不能印序号列，序号没有导入", v0=header_texts.get("number", "序号"))
+            )
         self._deadlines(groups, layout, header_texts.get("deadline"))
         recurring, periods = self._periods(groups, data["year"], data["numbering"])
         if recurring:
@@ -292,13 +300,15 @@ class Recogniser:
             if "deadline" in mapping:
                 listed.append({"header": mapping["deadline"], "role": "deadline" if layout == "by-period" else "time"})
             data["columns"] = listed
-            self.guesses.append(f"“{'”“'.join(categories)}”不是时间，按类别分组（groups:，其任务按各自的完成时间跟踪）")
+            self.guesses.append(
+                later("“{v0}”不是时间，按类别分组（groups:，其任务按各自的完成时间跟踪）", v0="”“".join(categories))
+            )
         else:
             data["periods"] = periods
         notes = self.table_notes + [p.printed.strip() for p in after]
         if notes:
             data["notes"] = notes
-            self.guesses.append(f"表格下的 {len(notes)} 段作为注（notes）")
+            self.guesses.append(later("表格下的 {v0} 段作为注（notes）", v0=len(notes)))
         style = self._style()
         if style:
             data["style"] = style
@@ -310,7 +320,7 @@ class Recogniser:
         rest = list(before)
         if rest and ATTACHMENT.match(rest[0].printed.strip()):
             attachment = rest.pop(0).printed.strip()
-            self.guesses.append(f"附件标注“{attachment}”取自第一段")
+            self.guesses.append(later("附件标注“{v0}”取自第一段", v0=attachment))
         title = None
         preamble: list[Paragraph] = []
         if rest:
@@ -319,10 +329,14 @@ class Recogniser:
             index = rest.index(chosen)
             if index > 0:
                 for paragraph in rest[:index]:
-                    self.unplaced.append(f"标题前的一段“{paragraph.printed.strip()}”")
+                    self.unplaced.append(later("标题前的一段“{v0}”", v0=paragraph.printed.strip()))
             title = chosen.printed.strip()
             preamble = rest[index + 1 :]
-            self.guesses.append(f"标题“{title}”取自表格前{'居中的' if chosen.centred else '的第一'}段")
+            self.guesses.append(
+                later("标题“{v0}”取自表格前居中的段", v0=title)
+                if chosen.centred
+                else later("标题“{v0}”取自表格前的第一段", v0=title)
+            )
         for row in range(header_row):  # rows above the header: a title row merged across the table
             texts = [
                 c.text.strip() for c in dict.fromkeys(c for c in table.row(row) if c is not None) if c.text.strip()
@@ -330,35 +344,35 @@ class Recogniser:
             for text in texts:
                 if attachment is None and ATTACHMENT.match(text):
                     attachment = text
-                    self.guesses.append(f"附件标注“{text}”取自表格第 {row + 1} 行")
+                    self.guesses.append(later("附件标注“{v0}”取自表格第 {v1} 行", v0=text, v1=row + 1))
                 elif title is None:
                     title = _join_lines(text)
-                    self.guesses.append(f"标题“{title}”取自表格第 {row + 1} 行")
+                    self.guesses.append(later("标题“{v0}”取自表格第 {v1} 行", v0=title, v1=row + 1))
                 else:
-                    self.unplaced.append(f"表头上方的一行“{text}”")
+                    self.unplaced.append(later("表头上方的一行“{v0}”", v0=text))
         if title is None:
             title = re.sub(r"\.[A-Za-z]+$", "", self.name.rsplit("/", 1)[-1]) or "工作计划"
-            self.guesses.append(f"文件里没有标题，用文件名“{title}”作标题")
+            self.guesses.append(later("文件里没有标题，用文件名“{v0}”作标题", v0=title))
         return attachment, re.sub(r"\s*\n\s*", "", title), preamble
 
     def _year(self, title: str, before: list[Paragraph], table: Table) -> int:
         found = YEAR_IN_TEXT.search(title)
         if self.year_given is not None:
             if found and int(found[1]) != self.year_given:
-                self.guesses.append(f"标题写的是 {found[1]} 年，按 --year 用 {self.year_given} 年")
+                self.guesses.append(later("标题写的是 {v0} 年，按 --year 用 {v1} 年", v0=found[1], v1=self.year_given))
             return self.year_given
         if found:
-            self.guesses.append(f"年份 {found[1]} 取自标题")
+            self.guesses.append(later("年份 {v0} 取自标题", v0=found[1]))
             return int(found[1])
         texts = [p.printed for p in before] + [c.text for c in table.cells]
         years = Counter(int(m[1]) for text in texts for m in YEAR_IN_TEXT.finditer(text))
         years = Counter({y: n for y, n in years.items() if PLAN_YEARS[0] <= y <= PLAN_YEARS[1]})
         if years:
             year = years.most_common(1)[0][0]
-            self.guesses.append(f"标题没有年份；年份 {year} 是表格里出现最多的年份")
+            self.guesses.append(later("标题没有年份；年份 {v0} 是表格里出现最多的年份", v0=year))
             return year
         raise RecognitionError(
-            f"看不出 {self.name} 是哪一年的计划（标题和表格里都没有年份）；请加 --year 指定，如 --year 2021"
+            tr("看不出 {v0} 是哪一年的计划（标题和表格里都没有年份）；请加 --year 指定，如 --year 2021", v0=self.name)
         )
 
     def _organisation(self) -> str | None:
@@ -366,7 +380,7 @@ class Recogniser:
             return self.organisation_given
         author = (self.source.author or "").strip()
         if author and re.search(r"(中心|局|厅|委员会|办公室|办|处|科|学校|学院|大学|中学|小学|幼儿园)$", author):
-            self.guesses.append(f"发文机关（organisation）“{author}”取自文档属性的作者")
+            self.guesses.append(later("发文机关（organisation）“{v0}”取自文档属性的作者", v0=author))
             return author
         return None
 
@@ -378,23 +392,23 @@ class Recogniser:
         if size is not None and size != 14:
             if name in ("三号", "小三", "四号", "小四", "五号"):
                 style["cell_font_size"] = name
-                self.guesses.append(f"表格字号 {name}（{size:g} 磅）取自单元格的文字")
+                self.guesses.append(later("表格字号 {v0}（{v1:g} 磅）取自单元格的文字", v0=name, v1=size))
             else:
-                self.unplaced.append(f"表格字号 {size:g} 磅：计划只能选三号、小三、四号、小四、五号")
+                self.unplaced.append(later("表格字号 {v0:g} 磅：计划只能选三号、小三、四号、小四、五号", v0=size))
         spacing = facts.get("cell_line_spacing")
         if spacing is not None:
             points = float(size) if size is not None else 14.0
             default = round(points * 1.4 + 0.4, 1)
             if abs(float(spacing) - default) > 0.01 and 10 <= float(spacing) <= 40:
                 style["line_spacing"] = float(spacing) if float(spacing) != int(spacing) else int(spacing)
-                self.guesses.append(f"单元格行距固定值 {spacing:g} 磅取自文档")
+                self.guesses.append(later("单元格行距固定值 {v0:g} 磅取自文档", v0=spacing))
         if facts.get("orientation") == "landscape":
             style["orientation"] = "landscape"
-            self.guesses.append("页面横向取自文档")
+            self.guesses.append(later("页面横向取自文档"))
         start = facts.get("page_number_start")
         if start is not None and start != 1 and 1 <= int(start) <= 9999:
             style["page_number_start"] = int(start)
-            self.guesses.append(f"页码从 {start} 开始，取自文档")
+            self.guesses.append(later("页码从 {v0} 开始，取自文档", v0=start))
         return style
 
     # -- the table ------------------------------------------------------------------------------------------------
@@ -421,7 +435,9 @@ class Recogniser:
 
     def _assumed_header(self, table: Table) -> tuple[int, dict[str, str]]:
         self._positions = {"period": 0, "tasks": 1}
-        self.guesses.append("表格没有认得出的表头：第一列当作时间，第二列当作工作内容，表头用默认的“时间”“工作内容”")
+        self.guesses.append(
+            later("表格没有认得出的表头：第一列当作时间，第二列当作工作内容，表头用默认的“时间”“工作内容”")
+        )
         return -1, {"period": "时间", "tasks": "工作内容"}
 
     def _groups(self, table: Table, header_row: int, roles: dict[str, str]) -> list[Group]:
@@ -440,9 +456,9 @@ class Recogniser:
                 if text and groups and (text.startswith("注") or (period is tasks and row == table.rows - 1)):
                     self.table_notes.append(text)  # a row under the tasks, across the table: 注：…
                 elif text and (period is tasks or text.startswith("注")):
-                    self.unplaced.append(f"表格第 {row + 1} 行跨列的“{text}”")
+                    self.unplaced.append(later("表格第 {v0} 行跨列的“{v1}”", v0=row + 1, v1=text))
                 elif text:
-                    self.unplaced.append(f"表格第 {row + 1} 行的时段“{text}”没有任务")
+                    self.unplaced.append(later("表格第 {v0} 行的时段“{v1}”没有任务", v0=row + 1, v1=text))
                 continue
             label = _join_lines(period.text) if period is not None else ""
             continues = period is not None and period.row < row
@@ -450,9 +466,9 @@ class Recogniser:
                 group = groups[-1]
                 repeated = label == group.label and not continues and group.rows
                 if repeated and not any("重复的时段名" in g for g in self.guesses):
-                    self.guesses.append("相邻几行重复的时段名当作同一时段（分页处重印的时段名）")
+                    self.guesses.append(later("相邻几行重复的时段名当作同一时段（分页处重印的时段名）"))
             elif not label:
-                self.unplaced.append(f"表格第 {row + 1} 行没有时段：{tasks.text.strip()}")
+                self.unplaced.append(later("表格第 {v0} 行没有时段：{v1}", v0=row + 1, v1=tasks.text.strip()))
                 continue
             else:
                 group = Group(label)
@@ -521,7 +537,7 @@ class Recogniser:
             tasks.append(task)
         for nested in cell.tables:
             texts = [c.text for c in nested.cells if c.text.strip()]
-            self.unplaced.append(f"表格第 {row + 1} 行单元格里的嵌套表格：{'｜'.join(texts)}")
+            self.unplaced.append(later("表格第 {v0} 行单元格里的嵌套表格：{v1}", v0=row + 1, v1="｜".join(texts)))
         return tasks
 
     def _numbering(self, groups: list[Group]) -> tuple[str, str]:
@@ -548,17 +564,19 @@ class Recogniser:
                         task.explicit = differs
                     if any(explicit):
                         self.guesses.append(
-                            f"编号样式“{form}”；有的编号重复或跳号，照原样写成 number:（check 会提示 W217）"
+                            later(
+                                "编号样式“{v0}”；有的编号重复或跳号，照原样写成 number:（check 会提示 W217）", v0=form
+                            )
                         )
                     else:
-                        self.guesses.append(f"编号样式“{form}”，每个时段从 1 编起")
+                        self.guesses.append(later("编号样式“{v0}”，每个时段从 1 编起", v0=form))
                     return form, "group"
-                self.guesses.append(f"编号样式“{form}”，整张表连续编号（numbering_scope: plan）")
+                self.guesses.append(later("编号样式“{v0}”，整张表连续编号（numbering_scope: plan）", v0=form))
                 return form, "plan"
         if not any(t.number for t in tasks):
-            self.guesses.append("任务没有编号（numbering: none）")
+            self.guesses.append(later("任务没有编号（numbering: none）"))
         else:
-            self.guesses.append("有的任务没有编号，或编号样式不统一：编号原样留在任务文字里（numbering: none）")
+            self.guesses.append(later("有的任务没有编号，或编号样式不统一：编号原样留在任务文字里（numbering: none）"))
         for task in [t for g in groups for t in g.tasks]:
             task.text = task.printed
             task.number = None
@@ -567,7 +585,7 @@ class Recogniser:
 
     def _owners(self, groups: list[Group], layout: str) -> None:
         if layout == "by-task":
-            self.guesses.append("责任单位按行对应各项任务")
+            self.guesses.append(later("责任单位按行对应各项任务"))
             return
         for group in groups:
             owners = [_join_lines(line) for text in group.owner_cells for line in text.split("\n") if line.strip()]
@@ -583,7 +601,12 @@ class Recogniser:
                 for task, owner in zip(group.tasks, owners):
                     task.owner = owner
                 self.guesses.append(
-                    f"时段“{group.label}”有 {len(owners)} 个责任单位、{len(group.tasks)} 项任务：按顺序对应"
+                    later(
+                        "时段“{v0}”有 {v1} 个责任单位、{v2} 项任务：按顺序对应",
+                        v0=group.label,
+                        v1=len(owners),
+                        v2=len(group.tasks),
+                    )
                 )
 
     def _deadlines(self, groups: list[Group], layout: str, header: str | None) -> None:
@@ -597,16 +620,21 @@ class Recogniser:
                 values = list(dict.fromkeys(d for d in group.deadlines if d))
                 group.deadline = values[0] if values else None
                 if len(values) > 1:
-                    self.unplaced.append(f"时段“{group.label}”的其他完成时间：{'、'.join(values[1:])}")
+                    self.unplaced.append(
+                        later("时段“{v0}”的其他完成时间：{v1}", v0=group.label, v1="、".join(values[1:]))
+                    )
                 for task in group.tasks:
                     task.deadline = None
-            self.guesses.append(f"“{_join_lines(header)}”一列是各时段的完成时间")
+            self.guesses.append(later("“{v0}”一列是各时段的完成时间", v0=_join_lines(header)))
             return
         printed = [t.deadline for g in groups for t in g.tasks if t.deadline]
         if printed:
             self.unplaced.append(
-                f"“{_join_lines(header)}”一列：按任务排版（by-task）时计划格式还不印这一列；"
-                "各任务的完成时间已写进 deadline:，跟踪和提醒会用到，但渲染的表格里没有这一列"
+                later(
+                    "“{v0}”一列：按任务排版（by-task）时计划格式还不印这一列；"
+                    "各任务的完成时间已写进 deadline:，跟踪和提醒会用到，但渲染的表格里没有这一列",
+                    v0=_join_lines(header),
+                )
             )
 
     def _periods(self, groups: list[Group], year: int, numbering: str) -> tuple[list[dict], list[dict]]:
@@ -697,8 +725,17 @@ class Recogniser:
             for index, (position, month) in where.items():
                 references[(index, position)] = "placed" if placement != "listed" else (ident, month)
             shown = "、".join(groups[i].label for i in sorted(where))
-            where_said = {"first": "，每个时段排第一", "last": "，每个时段排最后"}.get(placement, "")
-            self.guesses.append(f"例行任务“{text}”（{ident}）出现在 {len(where)} 个时段（{shown}）{where_said}")
+            where_said = {"first": later("，每个时段排第一"), "last": later("，每个时段排最后")}.get(placement, "")
+            self.guesses.append(
+                later(
+                    "例行任务“{v0}”（{v1}）出现在 {v2} 个时段（{v3}）{v4}",
+                    v0=text,
+                    v1=ident,
+                    v2=len(where),
+                    v3=shown,
+                    v4=where_said,
+                )
+            )
         return recurring, references
 
     # -- tables of listed columns -----------------------------------------------------------------------------------
@@ -708,16 +745,16 @@ class Recogniser:
             if text.startswith("注") or row == table.rows - 1:
                 self.table_notes.append(_join_lines(text))
             else:
-                self.unplaced.append(f"表格第 {row + 1} 行跨列的“{_join_lines(text)}”")
+                self.unplaced.append(later("表格第 {v0} 行跨列的“{v1}”", v0=row + 1, v1=_join_lines(text)))
 
         roots = read_rows(table, header_row, specs, self._tasks, note)
         if not roots:
-            raise RecognitionError(f"{self.name} 的表格里没有找到任何工作任务")
+            raise RecognitionError(tr("{v0} 的表格里没有找到任何工作任务", v0=self.name))
         shown = "、".join(f"{s.header}（{ROLE_SAID[s.role]}）" for s in specs)
-        self.guesses.append(f"表格各列：{shown}")
+        self.guesses.append(later("表格各列：{v0}", v0=shown))
         levels = sum(1 for s in specs if s.role == "group")
         if levels > 1:
-            self.guesses.append(f"{levels} 层分组：合并的单元格（或空着的单元格）归入上面的分组")
+            self.guesses.append(later("{v0} 层分组：合并的单元格（或空着的单元格）归入上面的分组", v0=levels))
         nodes = leaves(roots)
         groups = [Group(node.label, node.tasks) for node in nodes]
         if any(s.role == "number" for s in specs):
@@ -730,19 +767,19 @@ class Recogniser:
             per_group = all([t.number for t in g.tasks] == list(range(1, len(g.tasks) + 1)) for g in groups)
             if None in numbers:
                 data["numbering"] = "none"
-                self.guesses.append("序号一列有空格或不是数字：序号照原样不写（numbering: none）")
+                self.guesses.append(later("序号一列有空格或不是数字：序号照原样不写（numbering: none）"))
             elif per_group:
                 data["numbering"] = "1"
-                self.guesses.append("序号一列的编号每组从 1 编起")
+                self.guesses.append(later("序号一列的编号每组从 1 编起"))
             else:
                 data["numbering"] = "1"
                 if numbers == list(range(1, len(numbers) + 1)):
                     data["numbering_scope"] = "plan"
-                    self.guesses.append("序号一列整张表连续编号（numbering_scope: plan）")
+                    self.guesses.append(later("序号一列整张表连续编号（numbering_scope: plan）"))
                 else:
                     for task, expected in zip(tasks, [n for g in groups for n in range(1, len(g.tasks) + 1)]):
                         task.explicit = task.number != expected
-                    self.guesses.append("序号有重复或跳号，照原样写成 number:（check 会提示 W217）")
+                    self.guesses.append(later("序号有重复或跳号，照原样写成 number:（check 会提示 W217）"))
         else:
             data["numbering"], scope = self._numbering(groups)
             if scope != "group":
@@ -752,7 +789,7 @@ class Recogniser:
         notes = self.table_notes + [p.printed.strip() for p in after]
         if notes:
             data["notes"] = notes
-            self.guesses.append(f"表格下的 {len(notes)} 段作为注（notes）")
+            self.guesses.append(later("表格下的 {v0} 段作为注（notes）", v0=len(notes)))
         style = self._style()
         if style:
             data["style"] = style
