@@ -130,3 +130,40 @@ def test_a_plan_can_turn_day_off_warnings_off(cli, in_tmp: Path) -> None:
     result = cli("check", plan)
     assert result.exit_code == 0
     assert "W220" not in result.stdout
+
+
+TWO_TERMS = """\
+title: 2026—2027学年学生资助工作计划
+year: 2026
+term: {name: 2026-2027学年, start: 2026-09-01, end: 2027-07-10}
+tables:
+  - heading: 一、第一学期
+    columns: [{header: 时间, role: group}, {header: 工作内容, role: task}]
+    groups:
+      - {label: 九月, tasks: [开展新生认定]}
+      - {label: 十二月, tasks: [开展资助工作自查]}
+  - heading: 二、第二学期
+    columns: [{header: 时间, role: group}, {header: 工作内容, role: task}]
+    groups:
+      - {label: 二月, tasks: [核查受助学生在校情况]}
+      - {label: 七月, tasks: [撰写学年资助工作总结]}
+"""
+
+
+def test_a_school_years_second_table_runs_on_into_the_next_year(cli, tmp_path: Path) -> None:
+    """The months of a second table continue the first table's: 二月 after 十二月 is February of 2027, with a
+    term; and after a group printed with its year (2027年1月) the months are that year's without one."""
+    plan = _write(tmp_path, TWO_TERMS)
+    listed = json.loads(cli("tasks", "-f", "json", str(plan)).stdout)
+    ends = {task["id"]: task["deadline"] for task in listed["plans"][0]["tasks"]}
+    assert ends == {"9.1": "2026-09-30", "12.1": "2026-12-31", "2.1": "2027-02-28", "7.1": "2027-07-31"}
+    printed = _write(
+        tmp_path,
+        TWO_TERMS.replace("term: {name: 2026-2027学年, start: 2026-09-01, end: 2027-07-10}\n", "").replace(
+            "label: 十二月", "label: 2027年1月"
+        ),
+        "printed.yaml",
+    )
+    listed = json.loads(cli("tasks", "-f", "json", str(printed)).stdout)
+    ends = {task["id"]: task["deadline"] for task in listed["plans"][0]["tasks"]}
+    assert ends == {"9.1": "2026-09-30", "1.1": "2027-01-31", "2.1": "2027-02-28", "7.1": "2027-07-31"}

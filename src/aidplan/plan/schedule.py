@@ -136,7 +136,9 @@ class _Scheduler:
         self.plan = plan
         self.term = plan_term(plan)
         self.year = plan.year  # in a term plan, a month earlier than the previous group's belongs to the next year
-        self.previous: dict[tuple[int, int], Span] = {}  # the last time group's span by (table, level)
+        # the last time group's span by level, across tables: a school year's second table (2月 … 7月) runs on
+        # from the first's months
+        self.previous: dict[int, Span] = {}
         self.keys: set[str] = {group.id for group in _every_group(plan) if group.id}  # written ids win over default
         self.written_ids = {entry.id for group in all_groups(plan) for entry in group.tasks if entry.id}
         self.result: list[ScheduledPeriod] = []
@@ -180,18 +182,21 @@ class _Scheduler:
         year, term = self.year, self.term
         try:
             span = period_span(group, year, term)
-            previous = self.previous.get((table, level))
+            previous = self.previous.get(level)
+            printed_year = split_year(re.sub(r"\s+", "", group.time or group.label), year)[2]
             if (
                 term is not None
                 and group.span is None
                 and previous is not None
                 and span.start < previous.start
-                and not split_year(re.sub(r"\s+", "", group.time or group.label), year)[2]
+                and not printed_year
             ):
                 self.year += 1
                 span = period_span(group, self.year, term)
+            elif printed_year and group.span is None and level == 0 and span.start.year > self.year:
+                self.year = span.start.year  # 2027年1月 printed: the months after it are 2027's too
             if not whole_span(self.plan.year, term, span):  # 全学期 first: 九月 after it is still this year's
-                self.previous[(table, level)] = span
+                self.previous[level] = span
             return "time", span, None
         except PeriodLabelError as exc:
             if group.kind is None and not self.legacy:
