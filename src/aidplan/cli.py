@@ -353,6 +353,9 @@ class _Boundary(TyperGroup):
             raise SystemExit(_fail(str(exc), exc.exit_code).exit_code) from None
         _LANG_CHOICE["value"] = chosen
         set_language(chosen or language_from_environment())
+        from aidplan.messages.framework import install
+
+        install()  # click's own words (Usage:, Options:, its errors) follow the language too
         return super().main(arguments, *rest, **kwargs)
 
     def invoke(self, ctx: Any) -> Any:
@@ -477,8 +480,13 @@ def _readable_arguments(command: Any) -> None:
         if param.metavar is None:
             name = param.name.upper()
             param.metavar = name[:-1] if param.nargs != 1 and name.endswith("S") else name
+        if param.nargs != 1:
+            param.metavar = param.metavar.removesuffix("...")
         shown = param.metavar + ("..." if param.nargs != 1 else "")
+        usage = shown if param.required else f"[{param.metavar}]" + shown[len(param.metavar) :]
         param._rich_display_name = lambda shown=shown: shown
+        param._usage_display_name = lambda usage=usage: usage  # typer writes {PATH}... for a required one
+        param.get_error_hint = lambda shown=shown: f"'{shown}'"
         param.display_type_rich = lambda ctx: None
 
 
