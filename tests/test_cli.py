@@ -25,7 +25,7 @@ def test_every_command_and_option_has_help(cli) -> None:
                 assert param.help, f"{name} --{param.name} has no help"
         result = cli(name, "--help")
         assert result.exit_code == 0
-        assert "Usage: " in result.stdout
+        assert result.stdout.startswith(f"用法：aidplan {name} ")
 
 
 def test_version(cli) -> None:
@@ -100,7 +100,7 @@ def test_ctrl_c_in_any_command_exits_130_without_a_traceback(cli, monkeypatch) -
 def test_format_choices_are_the_registry_keys(cli) -> None:
     result = cli("due", "--format", "docx", "plans")
     assert result.exit_code == 2
-    assert "'docx' is not one of 'text', 'md', 'json'" in result.stderr
+    assert "'docx' 不是可选的值之一：'text', 'md', 'json'。" in result.stderr
 
 
 @pytest.mark.parametrize(

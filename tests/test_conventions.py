@@ -31,19 +31,19 @@ def test_dash_v_prints_the_version(cli) -> None:
     [
         (
             "check",
-            "Usage: aidplan check [OPTIONS] [PATH]...",
+            "aidplan check [OPTIONS] [PATH]...",
             "  PATH...  要检查的计划文件或文件夹",
             "  PATH...  Plan files or folders to check",
         ),
         (
             "done",
-            "Usage: aidplan done [OPTIONS] {PLAN} {TASK}...",
+            "aidplan done [OPTIONS] PLAN TASK...",
             "  TASK...  due/status 显示的任务编号",
             "  TASK...  Task ids as due/status show them",
         ),
         (
             "calendar",
-            "Usage: aidplan calendar [OPTIONS] {YEAR} [PATH]...",
+            "aidplan calendar [OPTIONS] YEAR [PATH]...",
             "  PATH...  日历文件",
             "  PATH...  Calendar files",
         ),
@@ -51,9 +51,12 @@ def test_dash_v_prints_the_version(cli) -> None:
 )
 def test_help_names_arguments_as_people_write_them(cli, command: str, usage: str, argument: str, english: str) -> None:
     """In Chinese by default, in English with --lang en (which may follow the command, as here)."""
-    for args, expected in (((command, "--help"), argument), ((command, "--help", "--lang", "en"), english)):
+    for args, prefix, expected in (
+        ((command, "--help"), "用法：", argument),
+        ((command, "--help", "--lang", "en"), "Usage: ", english),
+    ):
         text = cli(*args).stdout
-        assert text.splitlines()[0] == usage
+        assert text.splitlines()[0] == prefix + usage
         assert any(line.startswith(expected) for line in text.splitlines()), text
         assert "<list[" not in text and "<path>" not in text
 
@@ -197,7 +200,7 @@ def test_every_option_value_is_named_as_people_write_it(cli) -> None:
     for command in commands:
         for lang in ("zh", "en"):
             text = cli(*command.split(), "--help", "--lang", lang).stdout
-            assert text.startswith("Usage: "), command
+            assert text.startswith({"zh": "用法：", "en": "Usage: "}[lang]), command
             leftovers = re.findall(r"<(?:str|path|int|float|list\[[a-z]+\])>", text)
             assert leftovers == [], (command, leftovers)
     render = cli("render", "--help").stdout

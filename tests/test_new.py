@@ -117,7 +117,7 @@ def test_bad_options_are_named_and_nothing_is_written(cli, in_tmp: Path, args: l
 def test_an_unknown_kind_of_periods_is_refused_by_the_option(cli, in_tmp: Path) -> None:
     result = cli("new", "plan.yaml", "--periods", "daily")
     assert result.exit_code == 2
-    assert "'daily' is not one of 'monthly', 'bimonthly', 'quarterly', 'weekly'" in result.stderr
+    assert "'daily' 不是可选的值之一：'monthly', 'bimonthly', 'quarterly', 'weekly'。" in result.stderr
 
 
 def test_an_existing_file_is_replaced_only_with_force(cli, in_tmp: Path) -> None:
