@@ -36,6 +36,7 @@ from aidplan.rules.plans import (
     PeriodWithoutDates,
     PeriodWithoutTasks,
     TaskRepeated,
+    TaskWithoutDate,
     TermNameMismatch,
     UnknownRecurring,
 )
@@ -64,6 +65,7 @@ CHECKERS = Registry(
     Entry("tasks", "tasks, ids, numbers, recurring references; task deadlines", "aidplan.plan.checks:task_findings"),
     Entry("calendar", "deadlines on days off; years without holiday data", "aidplan.plan.checks:calendar_findings"),
     Entry("examples", "example tasks aidplan new wrote, not yet replaced", "aidplan.plan.examples:example_findings"),
+    Entry("undated", "tasks that end up with no date at all", "aidplan.plan.checks:undated_findings"),
 )
 
 
@@ -636,6 +638,53 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
                 ),
             )
         )
+    return findings
+
+
+def _undated_reason(item: ScheduledPeriod) -> tuple[str, str]:
+    """Why a task's group gives it no dates, and what gives it one: a category written as such, or a label that
+    does not read as a time (13月)."""
+    if item.period.kind == "category":
+        return tr("分组“{label}”是类别（kind: category），不给日期", label=item.period.label), ""
+    return (
+        tr("分组“{label}”读不成时间，按类别处理", label=item.period.label),
+        tr("；分组名若本是时间，请改正写法（如“3月”“第一周”）"),
+    )
+
+
+def undated_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
+    """A task with no date at all (no group dates, no time cell, no deadline, no date in its text) is listed by
+    `aidplan tasks` but never by due, status or export: say so, where the task is written."""
+    path, plan, document, periods, _ = subject
+    from aidplan.plan.schedule import task_deadline
+
+    findings = []
+    for item in periods:
+        if item.span is not None or item.span_problem is not None:  # a label that names no real day is E201
+            continue
+        for task in item.tasks:
+            own = item.deadline_of(task)
+            if own is not None and (own.recurring is not None or own.problem is not None):  # weekly; or E205
+                continue
+            if task_deadline(plan, item, task).day is not None:
+                continue
+            where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
+            reason, fix = _undated_reason(item)
+            findings.append(
+                TaskWithoutDate.at(
+                    path,
+                    _at(document, *where),
+                    tr(
+                        "任务 {id}“{text}”没有日期：{reason}，任务也没有时间、截止日期或文中日期，"
+                        "due、status、export 都不会列出它；请给任务写 deadline:（如“5月31日前”）或给分组写 "
+                        "time: / span:{fix}",
+                        id=task.id,
+                        text=task.text,
+                        reason=reason,
+                        fix=fix,
+                    ),
+                )
+            )
     return findings
 
 

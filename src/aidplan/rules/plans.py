@@ -499,6 +499,38 @@ class NoHolidayData(Rule):
     severity = Severity.warning
 
 
+class TaskWithoutDate(Rule):
+    """A task that ends up with no date at all: its group is a category (or a label that does not read as a
+    time, such as 13月 among category tables), and the task has no time cell, no deadline and no date in its
+    text. `aidplan tasks` lists it with no dates; `due`, `status` and `export` cannot: it would never come due.
+
+    Example::
+
+        year: 2026
+        columns:
+          - {header: 项目, role: group}
+          - {header: 工作内容, role: task}
+          - {header: 完成时间, role: time}
+        groups:
+          - label: 宣传教育
+            tasks:
+              - {text: 印发资助政策简明读本, deadline: 3月}
+              - 开展资助政策宣传
+
+    Message::
+
+        plan.yaml:11:9: warning[W222]: 任务 c1.2“开展资助政策宣传”没有日期：分组“宣传教育”读不成时间，按类别处理，任务也没有时间、截止日期或文中日期，due、status、export 都不会列出它；请给任务写 deadline:（如“5月31日前”）或给分组写 time: / span:；分组名若本是时间，请改正写法（如“3月”“第一周”）
+
+    Fix: give the task a `deadline:` (or fill its time cell), give the group `time:` or `span:`, or correct
+    the group's label when it was meant as a time (13月 → 3月; `kind: category` only for groups that are not
+    times).
+    """
+
+    code = "W222"
+    name = "undated-task"
+    severity = Severity.warning
+
+
 class ExampleTask(Rule):
     """An example task written by `aidplan new`, not yet replaced by a task of the office.
 
