@@ -167,3 +167,44 @@ def test_a_school_years_second_table_runs_on_into_the_next_year(cli, tmp_path: P
     listed = json.loads(cli("tasks", "-f", "json", str(printed)).stdout)
     ends = {task["id"]: task["deadline"] for task in listed["plans"][0]["tasks"]}
     assert ends == {"9.1": "2026-09-30", "1.1": "2027-01-31", "2.1": "2027-02-28", "7.1": "2027-07-31"}
+
+
+MONTH_AND_WEEK_CELLS = """\
+title: 2026年学生资助工作要点任务分解表
+year: 2026
+columns:
+  - {header: 工作类别, role: group}
+  - {header: 工作任务, role: task}
+  - {header: 完成时限, role: time}
+groups:
+  - label: 一、加强资助育人
+    tasks:
+      - {text: 开展“诚信校园行”主题教育活动, deadline: 5月}
+      - {text: 开展学生资助资金专项检查, deadline: 2026年10月}
+      - {text: 召开资助工作推进会, deadline: 3月第二周}
+      - {text: 组织新生资助政策宣讲, deadline: 9月1日-9月6日}
+      - {text: 完成年度资助档案整理, deadline: 10月31日前}
+"""
+
+
+def test_a_month_week_or_range_time_cell_is_not_a_day_deadline(cli, in_tmp: Path) -> None:
+    # 5-31 and 3-15 and 9-06 are Sundays, 10-31 a Saturday: only the day written as one (10月31日前) warns
+    _write(in_tmp, MONTH_AND_WEEK_CELLS)
+    result = cli("check", "-q", "plan.yaml")
+    assert result.stdout.splitlines() == [
+        "plan.yaml:14:38: warning[W220]: 任务 c1.5 的截止日期“10月31日前”（2026-10-31）是星期六，不是工作日；"
+        "前一个工作日是10月30日（星期五）"
+    ]
+    # the dates themselves are kept: a whole month is due on its last day
+    rows = cli("tasks", "plan.yaml", "-f", "csv").stdout
+    assert "2026-05-31" in rows and "2026-10-31" in rows and "2026-03-15" in rows
+
+
+def test_a_group_deadline_of_a_whole_month_does_not_warn(cli, in_tmp: Path) -> None:
+    plan = "title: t\nyear: 2026\nperiods:\n  - {label: 一月, deadline: 1月31日, tasks: [a]}\n"
+    plan += "  - {label: 二至五月, deadline: 5月, tasks: [b]}\n"
+    _write(in_tmp, plan)
+    assert cli("check", "-q", "plan.yaml").stdout.splitlines() == [
+        "plan.yaml:4:27: warning[W220]: 时段“一月”的完成时间“1月31日”（2026-01-31）是星期六，不是工作日；"
+        "前一个工作日是1月30日（星期五）"
+    ]

@@ -13,7 +13,7 @@ from aidplan.messages import localized, tr
 from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, names_year
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
-from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Period, Plan, normalise_text, plan_tables
+from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Deadline, Period, Plan, normalise_text, plan_tables
 from aidplan.plan.periods import Span
 from aidplan.plan.schedule import ScheduledPeriod, plan_term, schedule, whole_span
 from aidplan.plan.timeexpr import Term, read_term_name
@@ -572,6 +572,21 @@ def task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]
     return findings
 
 
+def _names_one_day(deadline: Deadline, year: int, term: Term | None) -> bool:
+    """A deadline written as one day (5月31日, 10月30日前, 2027-04-30), not as a whole month, week or range
+    (5月, 2026年10月, 3月第二周, 9月1日-9月7日, 全年): only a day is a written day things are due by; the end of
+    a month or week is not."""
+    if deadline.date is not None:
+        return True
+    from aidplan.plan.periods import PeriodLabelError, parse_period_label
+
+    try:
+        span = parse_period_label(deadline.text, year, term)
+    except PeriodLabelError:
+        return True
+    return span.start == span.end
+
+
 def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
     """Written deadlines on days nobody is at work, and a year the holiday data does not cover; only for a plan
     without errors (the dates of a plan with errors are not to be trusted)."""
@@ -603,8 +618,9 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
                 )
             )
 
+    term = plan_term(plan)
     for item in periods:
-        if item.deadline is not None:
+        if item.deadline is not None and _names_one_day(item.period.deadline, plan.year, term):
             on_day_off(
                 (*item.where, "deadline"),
                 tr("时段“{label}”的完成时间“{text}”", label=item.period.label, text=item.period.deadline.text),
@@ -614,6 +630,8 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
             found = task_deadline(plan, item, task)  # a problem of its own deadline is E205
             day, source, text = found.day, found.source, found.text
             if day is None or source not in ("task", "text") or not found.by:  # an event's day may be a Saturday
+                continue
+            if source == "task" and not _names_one_day(task.deadline, plan.year, term):  # 5月, 3月第二周
                 continue
             where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
             what = (

@@ -465,8 +465,10 @@ class DeadlineOnDayOff(Rule):
 
         plan.yaml:4:15: warning[W220]: 时段“五月份”的完成时间“5月31日”（2020-05-31）是星期日，不是工作日；前一个工作日是5月29日（星期五）
 
-    Only deadlines warn: a `deadline:`, or a date in a task's text printed as one (9月6日前…); the day of an
-    event in the text (9月5日组织…) and the end of a week or month do not.
+    Only deadlines written as a day warn: a `deadline:` or time cell naming one day (5月31日, 10月31日前), or a
+    date in a task's text printed as one (9月6日前…); the day of an event in the text (9月5日组织…), the end of
+    a period, and a deadline or time cell written as a whole month, week or range (5月, 2026年10月, 3月第二周)
+    do not.
 
     Fix: if the office is closed that day, move the deadline to the working day named; a deadline kept as
     published can stay (it is a warning). Local holidays go under `calendar: {holidays: [...]}`; a plan whose
