@@ -186,6 +186,30 @@ def plan_span(plan: Plan, items: list[TrackedItem] | None = None) -> Span | None
     return Span(min(starts), max([s.end for s in spans] + days))
 
 
+def _next_occurrences(items: list[TrackedItem], today: dt.date) -> dict[str, TrackedItem]:
+    """Each recurring task's next occurrence: the first due today or later."""
+    nexts: dict[str, TrackedItem] = {}
+    for item in items:
+        if item.id == item.task_id or item.deadline is None or item.deadline < today:
+            continue
+        if item.task_id not in nexts or item.deadline < nexts[item.task_id].deadline:
+            nexts[item.task_id] = item
+    return nexts
+
+
+def _in_window(item: TrackedItem, nexts: dict[str, TrackedItem]) -> bool:
+    """Whether an item belongs under 本期任务: a single task always; of a recurring task (每月20日前 in a 全年
+    group) only the occurrences in the month (每月) or week (每周) of its next one, not all twelve."""
+    if item.id == item.task_id or item.deadline is None:
+        return True
+    following = nexts.get(item.task_id)
+    if following is None:
+        return False
+    if item.source == "weekly":
+        return item.deadline.isocalendar()[:2] == following.deadline.isocalendar()[:2]
+    return (item.deadline.year, item.deadline.month) == (following.deadline.year, following.deadline.month)
+
+
 def due_for_plan(
     path: Path,
     plan: Plan,
@@ -208,6 +232,7 @@ def due_for_plan(
         span is not None and today > span.end,
         [p.period.label for p in periods if p.index in current],
     )
+    nexts = _next_occurrences(items, today)
     for item in items:
         status, record = status_of(item, latest)
         open_item = status in OPEN_STATUSES
@@ -218,7 +243,7 @@ def due_for_plan(
             group = "overdue"
         elif open_item and days_left is not None and days_left <= within:
             group = "upcoming"
-        elif item.period_index in current:
+        elif item.period_index in current and _in_window(item, nexts):
             group = "current"
         else:
             continue
