@@ -39,6 +39,7 @@ from aidplan.rules.plans import (
     TaskWithoutDate,
     TermNameMismatch,
     UnknownRecurring,
+    WeekOutsideGroup,
 )
 
 if TYPE_CHECKING:
@@ -66,6 +67,7 @@ CHECKERS = Registry(
     Entry("calendar", "deadlines on days off; years without holiday data", "aidplan.plan.checks:calendar_findings"),
     Entry("examples", "example tasks aidplan new wrote, not yet replaced", "aidplan.plan.examples:example_findings"),
     Entry("undated", "tasks that end up with no date at all", "aidplan.plan.checks:undated_findings"),
+    Entry("outside", "groups dated outside their parent group or the term", "aidplan.plan.checks:outside_findings"),
 )
 
 
@@ -703,6 +705,53 @@ def undated_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
                     ),
                 )
             )
+    return findings
+
+
+def _dates(span: Span) -> str:
+    return tr("{start} 至 {end}", start=f"{span.start:%Y-%m-%d}", end=f"{span.end:%Y-%m-%d}")
+
+
+def outside_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
+    """A time group whose dates share no day with the time group it is printed under (十月 > 第二周 dated in
+    September), or a week of the term that lies after the term ends or before it starts (第二十五周)."""
+    path, plan, document, periods, _ = subject
+    from aidplan.plan.timeexpr import term_week_number
+
+    term = plan_term(plan)
+    findings = []
+    seen: set[tuple] = set()
+    for item in periods:
+        chain = [(p.group, p.kind, p.span, p.where) for p in item.parents]
+        chain.append((item.period, item.kind, item.span, item.where))
+        for depth, (group, kind, span, where) in enumerate(chain):
+            if where in seen or kind != "time" or span is None:
+                continue
+            seen.add(where)
+            parent = next((p for p in reversed(chain[:depth]) if p[1] == "time" and p[2] is not None), None)
+            if (
+                term is not None
+                and term_week_number(group.label) is not None
+                and (span.start > term.end or span.end < term.start)
+            ):
+                message = tr(
+                    "“{label}”（{dates}）在学期（{term_dates}）之外；请核对周次或 term 的起止日期",
+                    label=group.label,
+                    dates=_dates(span),
+                    term_dates=_dates(Span(term.start, term.end)),
+                )
+            elif parent is not None and (span.end < parent[2].start or span.start > parent[2].end):
+                message = tr(
+                    "分组“{label}”的日期（{dates}）不在它所属的分组“{parent}”（{parent_dates}）之内；"
+                    "请核对周次或所属分组，或给它写 span:",
+                    label=group.label,
+                    dates=_dates(span),
+                    parent=parent[0].label,
+                    parent_dates=_dates(parent[2]),
+                )
+            else:
+                continue
+            findings.append(WeekOutsideGroup.at(path, _at(document, *where, "label"), message))
     return findings
 
 

@@ -533,6 +533,41 @@ class TaskWithoutDate(Rule):
     severity = Severity.warning
 
 
+class WeekOutsideGroup(Rule):
+    """A time group dated outside the time group it is printed under (a week of 十月 that falls in September),
+    or a week of the term after the term's end or before its start (第二十五周 of a 20-week term).
+
+    Example::
+
+        year: 2025
+        term: {start: 2025-09-01, end: 2026-01-23}
+        columns:
+          - {header: 月份, role: group}
+          - {header: 周次, role: group}
+          - {header: 主要活动, role: task}
+        groups:
+          - label: 十月
+            groups:
+              - label: 第二周
+                tasks: [开展主题班会]
+
+    Message::
+
+        plan.yaml:11:16: warning[W223]: 分组“第二周”的日期（2025-09-08 至 2025-09-14）不在它所属的分组“十月”（2025-10-01 至 2025-10-31）之内；请核对周次或所属分组，或给它写 span:
+
+    A week past the term says so: `“第二十二周”（2026-01-26 至 2026-02-01）在学期（2025-09-01 至 2026-01-23）之外`.
+    A week that runs across the month's first or last day (9月29日-10月5日 under 十月) shares days with it and
+    is not warned; nor are 寒假/暑假, which lie outside the term by nature.
+
+    Fix: correct the week's number (第二周 → 第六周) or move it under the month it falls in; a week numbered
+    past the term means the week or the term's `start`/`end` is wrong.
+    """
+
+    code = "W223"
+    name = "week-outside-group"
+    severity = Severity.warning
+
+
 class ExampleTask(Rule):
     """An example task written by `aidplan new`, not yet replaced by a task of the office.
 
