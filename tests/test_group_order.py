@@ -153,7 +153,7 @@ groups:
       - label: {week3}
         tasks: [清明节主题班会]
   - label: 综合工作
-    tasks: [做好德育档案整理]
+    tasks: [6月30日前做好德育档案整理]
 """
 
 

@@ -271,7 +271,7 @@ def test_a_skip_in_a_category_group_names_the_group_not_a_period(cli, tmp_path: 
         tmp_path,
         "categories.yaml",
         "title: 计划\nyear: 2021\nperiods:\n  - label: 一、宣传发动\n    kind: category\n    tasks:\n"
-        "      - 印发宣传提纲\n      - {text: 召开宣传会议, number: 3}\n",
+        "      - 3月10日前印发宣传提纲\n      - {text: 召开宣传会议, number: 3, deadline: 3月19日}\n",
     )
     result = cli("check", plan)
     assert result.stdout == (
