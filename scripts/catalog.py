@@ -3,9 +3,10 @@
     python scripts/catalog.py          # add the new msgids (msgstr empty, to translate), drop the stale ones
 
 Every message is written in Chinese in the code as `tr("…")` or `later("…")` (aidplan.messages); the Chinese
-text is the msgid. tests/test_messages.py fails while a msgid has no English or the catalog has one the code
-no longer uses, and names them. Entries are sorted by msgid, so that messages added on two branches rarely meet
-in the same lines.
+text is the msgid. So is each prose paragraph of a finding code's docstring in src/aidplan/rules (what
+`aidplan explain` prints, through `tr_text`). tests/test_messages.py fails while a msgid has no English or the
+catalog has one the code no longer uses, and names them. Entries are sorted by msgid, so that messages added on
+two branches rarely meet in the same lines.
 """
 
 from __future__ import annotations
@@ -44,7 +45,24 @@ def extract(src: Path = SRC) -> dict[str, list[str]]:
             ):
                 where = f"{path.relative_to(src.parent.parent)}:{node.lineno}"
                 found.setdefault(node.args[0].value, []).append(where)
+            elif isinstance(node, ast.ClassDef) and path.parent.name == "rules" and _is_rule(node):
+                for paragraph in _prose(ast.get_docstring(node) or ""):
+                    found.setdefault(paragraph, []).append(f"{path.relative_to(src.parent.parent)}:{node.lineno}")
     return found
+
+
+def _is_rule(node: ast.ClassDef) -> bool:
+    """A finding code's class in src/aidplan/rules: it sets `code`."""
+    return any(
+        isinstance(item, ast.Assign) and any(isinstance(t, ast.Name) and t.id == "code" for t in item.targets)
+        for item in node.body
+    )
+
+
+def _prose(doc: str) -> list[str]:
+    """A rule docstring's paragraphs that `aidplan explain` translates (Rule.paragraphs): all but the indented
+    example plan text and message."""
+    return [part for part in doc.split("\n\n") if part and not part[:1].isspace()]
 
 
 def unmarked_calls(src: Path = SRC) -> list[str]:

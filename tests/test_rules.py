@@ -7,6 +7,7 @@ from pathlib import Path
 
 import pytest
 
+from aidplan.messages import set_language, tr_text
 from aidplan.rules import CATALOGUE, markdown_table
 
 from .conftest import DATA, ROOT
@@ -43,8 +44,16 @@ def _code_of(fixture: Path) -> str:
     return fixture.name.split("-", 1)[0]
 
 
+def _english(text: str) -> str:
+    set_language("en")
+    try:
+        return tr_text(text)
+    finally:
+        set_language("zh")
+
+
 def test_readme_table_is_the_catalogue() -> None:
-    assert _readme_table() == markdown_table(), "README's table of codes differs from src/aidplan/rules"
+    assert _readme_table() == markdown_table(_english), "README's table of codes differs from src/aidplan/rules"
 
 
 def test_every_code_has_entry_fixture_and_explanation_and_the_reverse(cli) -> None:
@@ -53,14 +62,142 @@ def test_every_code_has_entry_fixture_and_explanation_and_the_reverse(cli) -> No
     fixture_codes = {_code_of(fixture) for fixture in FIXTURES}
     assert fixture_codes == set(CATALOGUE), "a fixture is named after no code, or a code has no fixture"
     for code, rule in CATALOGUE.items():
-        explained = cli("explain", code)
-        assert explained.exit_code == 0
-        assert explained.stdout.startswith(f"{code} {rule.name} ({rule.severity.value})\n\n")
-        for section in ("Example", "Message::", "Fix:"):
-            assert section in explained.stdout, (code, section)
-        assert f"{rule.severity.value}[{code}]: " in explained.stdout, f"{code}'s example message has another code"
+        for lang, sections in (("zh", ("示例", "消息::", "改正：")), ("en", ("Example", "Message::", "Fix:"))):
+            explained = cli("explain", code, "--lang", lang)
+            assert explained.exit_code == 0
+            assert explained.stdout.startswith(f"{code} {rule.name} ({rule.severity.value})\n\n")
+            for section in sections:
+                assert section in explained.stdout, (code, lang, section)
+            assert f"{rule.severity.value}[{code}]: " in explained.stdout, f"{code}'s example message has another code"
     listed = cli("explain").stdout.splitlines()
     assert [line.split()[0] for line in listed] == sorted(CATALOGUE, key=lambda code: code[1:])
+
+
+CJK = re.compile(r"[\u3000-\u303f\u4e00-\u9fff\uff00-\uffef]")
+
+
+def _prose(text: str) -> list[str]:
+    """An explanation's own words: its lines but the indented example plan text and message."""
+    return [line for line in text.splitlines() if line and not line[:1].isspace()]
+
+
+@pytest.mark.parametrize("code", sorted(CATALOGUE))
+def test_each_code_is_explained_in_chinese_by_default_and_in_english_with_lang_en(cli, code: str) -> None:
+    rule = CATALOGUE[code]
+    chinese, english = cli("explain", code).stdout, cli("explain", code, "--lang", "en").stdout
+    assert chinese == rule.explanation()  # the docstring, Chinese, is the default
+    summary = _prose(chinese)[1]
+    assert CJK.search(summary), f"{code}'s meaning is not written in Chinese: {summary}"
+    assert chinese.split("\n\n")[-1].startswith("改正：")
+    assert english.split("\n\n")[-1].startswith("Fix: ")
+    # English everywhere but where it quotes the plan's own text (Chinese plan words such as 【示例】 or 寒假
+    # stand in a few English sentences as quoted names; they are checked to be few, not absent)
+    for line in _prose(english):
+        assert len(CJK.findall(line)) <= 0.25 * len(line), (code, line)
+    # the example plan text and the quoted message are the same in both
+    assert [x for x in chinese.splitlines() if x[:1].isspace()] == [x for x in english.splitlines() if x[:1].isspace()]
+    listed = {line.split()[0]: line for line in cli("explain", "--lang", "en").stdout.splitlines()}
+    assert listed[code].endswith(" " + rule.summary(_english))
+
+
+def test_explain_lists_every_code_with_its_meaning_in_the_language_chosen(cli) -> None:
+    chinese = cli("explain").stdout.splitlines()
+    english = cli("explain", "--lang", "en").stdout.splitlines()
+    assert chinese[:2] == [
+        "E100  unreadable-file          error    文件读不出来。",
+        "E101  yaml-syntax              error    YAML 语法错误。",
+    ]
+    assert english[:2] == [
+        "E100  unreadable-file          error    The file cannot be read.",
+        "E101  yaml-syntax              error    YAML syntax error.",
+    ]
+    assert len(chinese) == len(english) == len(CATALOGUE)
+
+
+E401_ZH = """\
+E401 off-and-worked (error)
+
+某一天既是放假日（在 `holidays` 里）又是上班日（在 `workdays` 里）。
+
+示例（2027.calendar.yaml）::
+
+    year: 2027
+    holidays:
+      - {name: 春节, start: 2027-02-06, end: 2027-02-14}
+    workdays:
+      - 2027-02-13
+
+消息::
+
+    2027.calendar.yaml:5:5: error[E401]: 2027-02-13 既是放假日（春节，第 3 行）又是调休上班日；只能是其中一种
+
+改正：核对通知：一天要么放假要么上班；改正假期的起止或调休上班日。
+"""
+
+E401_EN = """\
+E401 off-and-worked (error)
+
+A day both off (in `holidays`) and worked (in `workdays`).
+
+Example (2027.calendar.yaml)::
+
+    year: 2027
+    holidays:
+      - {name: 春节, start: 2027-02-06, end: 2027-02-14}
+    workdays:
+      - 2027-02-13
+
+Message::
+
+    2027.calendar.yaml:5:5: error[E401]: 2027-02-13 既是放假日（春节，第 3 行）又是调休上班日；只能是其中一种
+
+Fix: check the notice: a day is either off or worked; correct the holiday's run or the workday.
+"""
+
+E104_ZH = """\
+E104 anchor-or-alias (error)
+
+不接受 YAML 锚点和别名（`&x` / `*x`），以防“别名炸弹”。
+
+示例::
+
+    title: &t 工作计划表
+    periods:
+      - label: 3月份
+        tasks: [*t]
+
+消息::
+
+    plan.yaml:1:8: error[E104]: 计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来
+
+改正：在用到的地方把文本写全；每月重复的任务用 `recurring:`。
+"""
+
+E104_EN = """\
+E104 anchor-or-alias (error)
+
+YAML anchors or aliases (`&x` / `*x`) are refused, which stops "alias bombs".
+
+Example::
+
+    title: &t 工作计划表
+    periods:
+      - label: 3月份
+        tasks: [*t]
+
+Message::
+
+    plan.yaml:1:8: error[E104]: 计划文件不支持 YAML 锚点和别名（&名称 / *名称）；请把内容直接写出来
+
+Fix: write the text out where it is used; for a task repeated every month use `recurring:`.
+"""
+
+
+def test_two_explanations_in_full_in_both_languages(cli) -> None:
+    assert cli("explain", "E401").stdout == E401_ZH
+    assert cli("explain", "--lang", "en", "E401").stdout == E401_EN
+    assert cli("explain", "E104").stdout == E104_ZH
+    assert cli("explain", "E104", "--lang", "en").stdout == E104_EN
 
 
 def _expected_of(fixture: Path) -> Path:

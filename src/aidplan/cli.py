@@ -12,7 +12,7 @@ import sys
 from pathlib import Path
 from typing import TYPE_CHECKING, Annotated, Any
 
-from aidplan.messages import LANGUAGES, language, language_from_environment, later, localized, set_language, tr
+from aidplan.messages import LANGUAGES, language, language_from_environment, later, localized, set_language, tr, tr_text
 
 # aidplan uses no pydantic plugins; discovering them scans the entry points of every installed package
 # (about 20 ms at each start). Set here, in the command's own process, and only if the user has not.
@@ -1308,12 +1308,12 @@ def explain(code: Annotated[str | None, typer.Argument(help=EXPLAIN_CODE_HELP, s
 
     if code is None:
         for rule in ordered():
-            typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.summary()}")
+            typer.echo(f"{rule.code}  {rule.name:<24} {rule.severity.value:<8} {rule.summary(tr_text)}")
         return
     rule = rule_for(code)
     if rule is None:
         raise UsageError(tr("没有代码为“{code}”的检查；运行 aidplan explain 列出全部代码", code=code))
-    typer.echo(rule.explanation(), nl=False)
+    typer.echo(rule.explanation(tr_text), nl=False)
 
 
 @app.command(help=SCHEMA_HELP)

@@ -27,6 +27,7 @@ __all__ = [
     "localized",
     "set_language",
     "tr",
+    "tr_text",
 ]
 
 LANGUAGES = ("zh", "en")
@@ -40,6 +41,13 @@ def tr(msgid: str, /, **values: Any) -> str:
     catalog = _STATE["catalog"]
     text = catalog.gettext(msgid) if catalog is not None else msgid
     return text.format(**values) if values else text
+
+
+def tr_text(msgid: str, /) -> str:
+    """A msgid written outside a tr() call in the current language, as it is (no placeholders filled): the
+    paragraphs of the finding catalogue's docstrings (src/aidplan/rules), which scripts/catalog.py extracts."""
+    catalog = _STATE["catalog"]
+    return catalog.gettext(msgid) if catalog is not None else msgid
 
 
 def language() -> str:

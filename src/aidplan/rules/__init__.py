@@ -8,8 +8,13 @@ so no call site picks a severity or spells a code. A leaf package: it imports no
 
 from __future__ import annotations
 
+from typing import TYPE_CHECKING
+
 from aidplan.rules import calendars, plans, progress, reading, templates  # noqa: F401 - defining the rules fills CATALOGUE
 from aidplan.rules.base import CATALOGUE, Finding, Rule, Severity
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 __all__ = ["CATALOGUE", "Finding", "Rule", "Severity", "markdown_table", "ordered", "rule_for"]
 
@@ -24,8 +29,8 @@ def ordered() -> list[type[Rule]]:
     return sorted(CATALOGUE.values(), key=lambda rule: rule.code[1:])
 
 
-def markdown_table() -> str:
-    """README's table of codes, one row per code."""
+def markdown_table(translate: Callable[[str], str]) -> str:
+    """README's table of codes, one row per code; README is English, so `translate` gives the English."""
     rows = ["| code | name | meaning |", "|---|---|---|"]
-    rows += [f"| {rule.code} | {rule.name} | {rule.summary()} |" for rule in ordered()]
+    rows += [f"| {rule.code} | {rule.name} | {rule.summary(translate)} |" for rule in ordered()]
     return "\n".join(rows) + "\n"

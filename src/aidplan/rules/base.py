@@ -7,7 +7,10 @@ import enum
 import inspect
 from dataclasses import dataclass
 from pathlib import Path
-from typing import ClassVar
+from typing import TYPE_CHECKING, ClassVar
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
 
 
 class Severity(str, enum.Enum):
@@ -28,12 +31,18 @@ class Finding:
         return f"{self.path}:{self.line}:{self.column}: {self.severity.value}[{self.code}]: {self.message}"
 
 
+def _same(text: str) -> str:
+    return text
+
+
 CATALOGUE: dict[str, type[Rule]] = {}  # code → rule, in the order the rules are defined
 
 
 class Rule:
     """A finding code: its code, short name and severity; the docstring says what it means and holds a
-    failing example, the message and the fix (`aidplan explain CODE` prints it)."""
+    failing example, the message and the fix (`aidplan explain CODE` prints it). Its prose is Chinese, each
+    paragraph a msgid of aidplan.messages' catalog (the English is in en.po, scripts/catalog.py extracts them);
+    the indented example and message blocks are shown as they are in both languages."""
 
     code: ClassVar[str]
     name: ClassVar[str]
@@ -53,11 +62,35 @@ class Rule:
         return Finding(path, position[0], position[1], cls.severity, cls.code, message)
 
     @classmethod
-    def summary(cls) -> str:
-        """The docstring's first paragraph, on one line: what the code means."""
-        return " ".join(inspect.getdoc(cls).split("\n\n")[0].split())  # type: ignore[union-attr]
+    def paragraphs(cls, translate: Callable[[str], str] = _same) -> list[str]:
+        """The docstring's paragraphs, each prose paragraph through `translate` (the docstring is Chinese, the
+        English is its translation in aidplan.messages' catalog); the indented example plan text and message are
+        kept as they are."""
+        return [part if part[:1].isspace() else translate(part) for part in prose_split(inspect.getdoc(cls) or "")]
 
     @classmethod
-    def explanation(cls) -> str:
+    def summary(cls, translate: Callable[[str], str] = _same) -> str:
+        """The docstring's first paragraph, on one line: what the code means."""
+        lines = [line.strip() for line in cls.paragraphs(translate)[0].split("\n")]
+        text = lines[0]
+        for line in lines[1:]:  # Chinese lines join without a space, English words with one
+            text += (" " if text[-1:].isascii() and line[:1].isascii() else "") + line
+        return text
+
+    @classmethod
+    def explanation(cls, translate: Callable[[str], str] = _same) -> str:
         """What `aidplan explain CODE` prints."""
-        return f"{cls.code} {cls.name} ({cls.severity.value})\n\n{inspect.getdoc(cls)}\n"
+        body = "\n\n".join(cls.paragraphs(translate))
+        return f"{cls.code} {cls.name} ({cls.severity.value})\n\n{body}\n"
+
+
+def prose_split(doc: str) -> list[str]:
+    """A cleaned docstring's paragraphs (split at blank lines; an indented block stays one paragraph even if it
+    holds blank lines)."""
+    parts: list[str] = []
+    for part in doc.split("\n\n"):
+        if part[:1].isspace() and parts and parts[-1][:1].isspace():
+            parts[-1] += "\n\n" + part
+        else:
+            parts.append(part)
+    return parts

@@ -7,9 +7,9 @@ from aidplan.rules.base import Rule, Severity
 
 
 class OffAndWorked(Rule):
-    """A day both off (in `holidays`) and worked (in `workdays`).
+    """某一天既是放假日（在 `holidays` 里）又是上班日（在 `workdays` 里）。
 
-    Example (2027.calendar.yaml)::
+    示例（2027.calendar.yaml）::
 
         year: 2027
         holidays:
@@ -17,11 +17,11 @@ class OffAndWorked(Rule):
         workdays:
           - 2027-02-13
 
-    Message::
+    消息::
 
         2027.calendar.yaml:5:5: error[E401]: 2027-02-13 既是放假日（春节，第 3 行）又是调休上班日；只能是其中一种
 
-    Fix: check the notice: a day is either off or worked; correct the holiday's run or the workday.
+    改正：核对通知：一天要么放假要么上班；改正假期的起止或调休上班日。
     """
 
     code = "E401"
@@ -30,19 +30,19 @@ class OffAndWorked(Rule):
 
 
 class WorkdayNotWeekend(Rule):
-    """A make-up workday that is not a Saturday or Sunday.
+    """调休上班日不是星期六或星期日。
 
-    Example::
+    示例::
 
         year: 2027
         workdays:
           - 2027-02-19
 
-    Message::
+    消息::
 
         2027.calendar.yaml:3:5: error[E402]: 调休上班日 2027-02-19 是星期五，本来就是工作日；workdays 只写调休上班的星期六、星期日
 
-    Fix: write only the Saturdays and Sundays the notice says are worked; a typo in the day is the usual cause.
+    改正：只写通知说要上班的星期六和星期日；通常是日子写错了。
     """
 
     code = "E402"
@@ -51,19 +51,19 @@ class WorkdayNotWeekend(Rule):
 
 
 class DateOutsideYear(Rule):
-    """A date outside the file's `year`.
+    """日期不在文件的 `year` 之内。
 
-    Example::
+    示例::
 
         year: 2027
         holidays:
           - {name: 元旦, dates: [2026-01-01]}
 
-    Message::
+    消息::
 
         2027.calendar.yaml:3:26: error[E403]: 日期 2026-01-01 不在本文件的年份 2027 年内；每年的安排写在各自的日历文件里
 
-    Fix: correct the year of the date, or move the day to the calendar file of its own year.
+    改正：改正日期的年份，或者把这一天移到它所在年份的日历文件里。
     """
 
     code = "E403"
@@ -72,21 +72,21 @@ class DateOutsideYear(Rule):
 
 
 class HolidayWithoutDates(Rule):
-    """A holiday with no dates (or a run with only `start` or only `end`, or ending before it starts).
+    """假期没有日期（或者起止只有 `start` 或只有 `end`，或者结束早于开始）。
 
-    One meaning: the holiday's days off cannot be known; the message says which part is missing or wrong.
+    同一个意思：无法知道假期放哪几天；消息说明哪一部分缺少或写错了。
 
-    Example::
+    示例::
 
         year: 2027
         holidays:
           - name: 中秋节
 
-    Message::
+    消息::
 
         2027.calendar.yaml:3:11: error[E404]: 节日“中秋节”没有日期；写 dates: [2027-01-01] 或 start: 和 end:
 
-    Fix: give the days off as `dates: [...]`, or as a run with both `start:` and `end:` in order.
+    改正：用 `dates: [...]` 给出放假的日子，或者写出起止，`start:` 和 `end:` 都要有且先后正确。
     """
 
     code = "E404"
@@ -95,15 +95,15 @@ class HolidayWithoutDates(Rule):
 
 
 class YearGivenTwice(Rule):
-    """A second calendar file for a year another file already gives.
+    """同一年份已经有另一个日历文件。
 
-    Example: 2027.calendar.yaml and 2027-again.calendar.yaml in one folder, both with `year: 2027`.
+    示例：一个文件夹里有 2027.calendar.yaml 和 2027-again.calendar.yaml，都写着 `year: 2027`。
 
-    Message::
+    消息::
 
         2027.calendar.yaml:1:1: error[E405]: 2027 年已经由 2027-again.calendar.yaml 给出；一年的安排只能写在一个日历文件里
 
-    Fix: keep one file per year: merge the two, or delete the copy.
+    改正：每年只留一个文件：合并两个，或者删掉副本。
     """
 
     code = "E405"

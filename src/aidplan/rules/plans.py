@@ -7,23 +7,21 @@ from aidplan.rules.base import Rule, Severity
 
 
 class PeriodWithoutDates(Rule):
-    """A period label that names no dates (give `span:`), or names a month that does not exist.
+    """时段名称没有说明日期（请写 `span:`），或者写了不存在的月份。
 
-    One meaning: the period's dates cannot be known from what is written. The message says whether the
-    label names no month at all or a month outside 1–12.
+    同一个意思：从所写的内容无法知道时段的日期。消息说明是名称里根本没有月份，还是月份不在 1–12 之内。
 
-    Example::
+    示例::
 
         periods:
           - label: 迎检阶段
             tasks: [开展月巡视]
 
-    Message::
+    消息::
 
         plan.yaml:2:12: error[E201]: 无法从时段名称“迎检阶段”推出日期范围；请用 span 写明起止日期（如 span: {start: 2020-03-01, end: 2020-03-07}）
 
-    Fix: write the dates the period covers: `span: {start: 2020-03-01, end: 2020-03-07}`, or correct the
-    month in the label.
+    改正：写出时段的日期：`span: {start: 2020-03-01, end: 2020-03-07}`，或者改正名称里的月份。
     """
 
     code = "E201"
@@ -32,12 +30,12 @@ class PeriodWithoutDates(Rule):
 
 
 class PeriodsOutOfOrder(Rule):
-    """Periods out of order.
+    """时段顺序颠倒。
 
-    A time period that starts before one printed above it: every pair is compared, not only neighbours, and a
-    period is reported once, against the first such period above it.
+    时间时段开始得比排在它上面的某个时段早：每两个时段都比较，不只是相邻的；一个时段只报告一次，对着它上面第一个这
+    样的时段。
 
-    Example::
+    示例::
 
         periods:
           - label: 4月份
@@ -45,11 +43,11 @@ class PeriodsOutOfOrder(Rule):
           - label: 3月份
             tasks: [审核名单]
 
-    Message::
+    消息::
 
         plan.yaml:4:12: error[E202]: 时段顺序不对：第2个时段“3月份”（2020-03-01 起）排在第1个时段“4月份”（第2行，2020-04-01 起）之后
 
-    Fix: list the periods in the order of their dates.
+    改正：按日期顺序排列时段。
     """
 
     code = "E202"
@@ -58,13 +56,12 @@ class PeriodsOutOfOrder(Rule):
 
 
 class PeriodsOverlap(Rule):
-    """Periods that overlap.
+    """时段互相重叠。
 
-    Every pair of time periods is compared, not only neighbours. A period over the plan's whole span (全年,
-    常年, 全学期, or the same dates written out) may overlap the others; in a term plan, 寒假 and 暑假 meet the
-    other periods only within the term (一月 ends with an autumn term, 寒假 starts after it).
+    每两个时间时段都比较，不只是相邻的。覆盖计划全程的时段（全年、常年、全学期，或者写出相同日期的）可以与其他时段
+    重叠；学期计划里，寒假和暑假只在学期之内与其他时段相遇（一月随秋季学期结束，寒假在它之后开始）。
 
-    Example::
+    示例::
 
         periods:
           - label: 3-4月
@@ -72,11 +69,11 @@ class PeriodsOverlap(Rule):
           - label: 四月份
             tasks: [审核名单]
 
-    Message::
+    消息::
 
         plan.yaml:4:12: error[E203]: 第2个时段“四月份”与第1个时段“3-4月”（第2行）重叠（2020-04-01 至 2020-04-30）
 
-    Fix: make the periods follow each other: shorten one (its label or `span:`), or merge the two.
+    改正：让时段首尾相接：缩短其中一个（改名称或 `span:`），或者合并两个。
     """
 
     code = "E203"
@@ -85,12 +82,12 @@ class PeriodsOverlap(Rule):
 
 
 class PeriodsGap(Rule):
-    """A gap between periods (a warning: some plans skip January).
+    """时段之间有空档（是警告：有的计划跳过一月）。
 
-    A period that starts more than a day after the last day of every period above it; in a term plan, a
-    week or more after it (weeks and months do not align: 开学前 ends on a Sunday, 九月 starts on the 1st).
+    时段的开始比它上面所有时段的最后一天晚一天以上；学期计划里是晚一周或更多（周和月对不齐：开学前在星期日结束，九
+    月从 1 日开始）。
 
-    Example::
+    示例::
 
         periods:
           - label: 3月份
@@ -98,12 +95,12 @@ class PeriodsGap(Rule):
           - label: 5月份
             tasks: [审核名单]
 
-    Message::
+    消息::
 
         plan.yaml:4:12: warning[W204]: 第1个时段“3月份”（第2行）与第2个时段“5月份”之间有空档（2020-04-01 至 2020-04-30 没有安排）
 
-    Fix: add the missing period, or widen a neighbour's `span:`; if the plan really has nothing then,
-    leave it (`check --strict` fails on it).
+    改正：补上缺少的时段，或者放宽相邻时段的 `span:`；如果计划那段时间确实没有任务，就保留（`check --strict` 会因此
+    失败）。
     """
 
     code = "W204"
@@ -112,12 +109,12 @@ class PeriodsGap(Rule):
 
 
 class DeadlineNotADate(Rule):
-    """A deadline that is not a real date (`2014年2月29日`, `4月31日`) or cannot be read.
+    """截止日期不是真实的日期（`2014年2月29日`、`4月31日`）或读不出来。
 
-    One meaning: the deadline gives no date. It covers a period's `deadline:` and a task's, and the message
-    says whether the day does not exist or the text cannot be read as a date.
+    同一个意思：截止日期没有给出日期。包括时段的 `deadline:` 和任务的截止日期，消息说明是这一天不存在，还是文本读不
+    成日期。
 
-    Example::
+    示例::
 
         year: 2014
         periods:
@@ -125,11 +122,11 @@ class DeadlineNotADate(Rule):
             deadline: 2月29日
             tasks: [印发工作要点]
 
-    Message::
+    消息::
 
         plan.yaml:4:15: error[E205]: 时段“元月至2月份”的完成时间“2月29日”不存在：2014年不是闰年，2月只有28天
 
-    Fix: write a day that exists, in a form aidplan reads: “5月25日”, “5月25日前”, “2月底”.
+    改正：写存在的日子，用 aidplan 读得懂的写法：“5月25日”“5月25日前”“2月底”。
     """
 
     code = "E205"
@@ -138,20 +135,20 @@ class DeadlineNotADate(Rule):
 
 
 class DeadlineBeforePeriod(Rule):
-    """A deadline before its period starts.
+    """截止日期早于时段开始。
 
-    Example::
+    示例::
 
         periods:
           - label: 五月份
             deadline: 4月30日
             tasks: [开展月巡视]
 
-    Message::
+    消息::
 
         plan.yaml:3:15: error[E206]: 时段“五月份”的完成时间“4月30日”（2020-04-30）早于时段“五月份”的开始（2020-05-01）
 
-    Fix: correct the deadline or move the task to the period it belongs to.
+    改正：改正截止日期，或者把任务移到它所属的时段。
     """
 
     code = "E206"
@@ -160,9 +157,9 @@ class DeadlineBeforePeriod(Rule):
 
 
 class DeadlineOtherYear(Rule):
-    """A deadline in a year other than the plan's.
+    """截止日期不在计划的年份。
 
-    Example::
+    示例::
 
         year: 2020
         periods:
@@ -171,12 +168,11 @@ class DeadlineOtherYear(Rule):
               - text: 做好年度总结
                 deadline: {text: 1月15日, date: 2021-01-15}
 
-    Message::
+    消息::
 
         plan.yaml:6:11: warning[W207]: 任务 12.1 的截止日期“1月15日”在 2021 年，不在计划年度 2020 年
 
-    Fix: if the year is a typo, correct it; a deadline that really falls next year can stay (it is a
-    warning).
+    改正：年份是笔误就改正；确实在下一年的截止日期可以保留（这是警告）。
     """
 
     code = "W207"
@@ -185,12 +181,11 @@ class DeadlineOtherYear(Rule):
 
 
 class TaskRepeated(Rule):
-    """A task repeated in a period (white space ignored).
+    """时段里有重复的任务（不计空白）。
 
-    One meaning: the same task twice in one period, whether written out twice or as the same recurring
-    task referenced twice.
+    同一个意思：同一个任务在一个时段里出现两次，不论是写了两遍，还是同一个每月任务被引用两次。
 
-    Example::
+    示例::
 
         periods:
           - label: 3月份
@@ -199,11 +194,11 @@ class TaskRepeated(Rule):
               - 审核名单
               - 开展 月巡视
 
-    Message::
+    消息::
 
         plan.yaml:6:9: error[E208]: 时段“3月份”的第 3 项与第 1 项重复：“开展 月巡视”
 
-    Fix: delete the repeated task, or reword it if the two are different tasks.
+    改正：删掉重复的任务；如果两个其实是不同的任务，就改写其中一个。
     """
 
     code = "E208"
@@ -212,20 +207,20 @@ class TaskRepeated(Rule):
 
 
 class PeriodWithoutTasks(Rule):
-    """A period with no tasks.
+    """时段里没有任务。
 
-    Example::
+    示例::
 
         periods:
           - label: 3月份
           - label: 4月份
             tasks: [开展月巡视]
 
-    Message::
+    消息::
 
         plan.yaml:2:5: error[E209]: 时段“3月份”没有任务
 
-    Fix: write the period's tasks under `tasks:`, or delete the period.
+    改正：在 `tasks:` 下写出时段的任务，或者删掉这个时段。
     """
 
     code = "E209"
@@ -234,9 +229,9 @@ class PeriodWithoutTasks(Rule):
 
 
 class UnknownRecurring(Rule):
-    """A reference to a recurring task that does not exist.
+    """引用的每月任务不存在。
 
-    Example::
+    示例::
 
         recurring:
           - {id: monthly-data, text: 每月20日前更新数据, placement: listed}
@@ -245,11 +240,11 @@ class UnknownRecurring(Rule):
             tasks:
               - recurring: monthly
 
-    Message::
+    消息::
 
         plan.yaml:6:20: error[E211]: 引用了不存在的例行任务“monthly”；已定义的：monthly-data
 
-    Fix: use one of the ids listed under `recurring:`, or define the recurring task.
+    改正：用 `recurring:` 下列出的 id 之一，或者定义这个每月任务。
     """
 
     code = "E211"
@@ -258,12 +253,11 @@ class UnknownRecurring(Rule):
 
 
 class IdUsedTwice(Rule):
-    """A task id or recurring id used twice.
+    """任务 id 或每月任务 id 用了两次。
 
-    One meaning: an id must name one thing, so `done`, `due` and the 台账 can refer to it; it covers the
-    ids of tasks and the ids of recurring tasks.
+    同一个意思：一个 id 只能指一件事，`done`、`due` 和台账才能引用它；包括任务的 id 和每月任务的 id。
 
-    Example::
+    示例::
 
         periods:
           - label: 三月份
@@ -273,13 +267,13 @@ class IdUsedTwice(Rule):
             id: spring
             tasks: [审核名单]
 
-    Message::
+    消息::
 
         plan.yaml:7:13: error[E212]: 任务 id“spring.1”重复（也用于时段“三月份”）；请给时段写 id，或给任务写 id
 
-    Default ids never collide (a second group starting in March is 3-2); only ids written by hand can.
+    默认 id 不会冲突（三月开始的第二个分组是 3-2）；只有手写的 id 会。
 
-    Fix: give one of the periods another `id:`, or give the task its own `id:`.
+    改正：给其中一个时段另一个 `id:`，或者给任务写自己的 `id:`。
     """
 
     code = "E212"
@@ -288,12 +282,11 @@ class IdUsedTwice(Rule):
 
 
 class MonthUnknown(Rule):
-    """A recurring `{month}` that cannot be filled (give `month:`).
+    """每月任务的 `{month}` 无法填写（请给 `month:`）。
 
-    It comes with E201: a period whose dates are unknown has no month to write into the recurring task's
-    text.
+    它与 E201 一起出现：日期未知的时段没有月份可以写进每月任务的文本。
 
-    Example::
+    示例::
 
         recurring:
           - {id: monthly-data, text: 每月20日前更新{month}月数据, placement: listed}
@@ -302,12 +295,11 @@ class MonthUnknown(Rule):
             tasks:
               - recurring: monthly-data
 
-    Message::
+    消息::
 
         plan.yaml:6:9: error[E214]: 无法确定例行任务“monthly-data”中的 {month}：请在此处写明 month
 
-    Fix: write the month where the task is used (`- {recurring: monthly-data, month: 8}`), or give the
-    period a `span:`.
+    改正：在用到任务的地方写出月份（`- {recurring: monthly-data, month: 8}`），或者给时段写 `span:`。
     """
 
     code = "E214"
@@ -316,23 +308,23 @@ class MonthUnknown(Rule):
 
 
 class MonthlyDayNotADay(Rule):
-    """A monthly duty on a day no month has (`每月0日前`, `每月99日前`).
+    """每月任务的日子是任何月份都没有的（`每月0日前`、`每月99日前`）。
 
-    A day after the end of a short month (`每月31日前` in April) means that month's last day; a day of 0 or
-    beyond 31 means none, and tracking it would count a day that does not exist.
+    超过小月月底的日子（四月里的 `每月31日前`）表示当月最后一天；0 日或超过 31 日哪个月都没有，跟踪它会数一个不存在
+    的日子。
 
-    Example::
+    示例::
 
         periods:
           - label: 3月份
             tasks:
               - 每月0日前上报资助数据。
 
-    Message::
+    消息::
 
         plan.yaml:6:9: error[E215]: 任务 3.1 写的是每月0日：每月的日子应在 1 至 31 日之间
 
-    Fix: write the day meant (`每月10日前`), or `每月底前` for the last day of every month.
+    改正：写想要的日子（`每月10日前`），或者用 `每月底前` 表示每月最后一天。
     """
 
     code = "E215"
@@ -341,13 +333,12 @@ class MonthlyDayNotADay(Rule):
 
 
 class DateOutsidePlanYears(Rule):
-    """A date more than a year away from the plan's `year` (a span, a deadline's date or a local day).
+    """日期离计划的 `year` 超过一年（时段范围、截止日期或本地假日）。
 
-    A plan is about its year: its dates may reach into the year before and the year after (a school year,
-    `次年1月15日`), no further. A date such as 0001-01-01 or 9999-12-31 is a typing error, and calendars
-    and reports could not use it.
+    计划讲的是它那一年：日期可以延伸到前一年和后一年（学年、`次年1月15日`），不能更远。0001-01-01 或 9999-12-31 这
+    样的日期是输入错误，日历和报表也用不了。
 
-    Example::
+    示例::
 
         year: 2020
         periods:
@@ -356,11 +347,11 @@ class DateOutsidePlanYears(Rule):
             tasks:
               - 做好资助工作。
 
-    Message::
+    消息::
 
         plan.yaml:5:36: error[E216]: 日期 9999-12-31 超出计划可用的年份：year 为 2020，日期应在 2019 年至 2021 年之间
 
-    Fix: correct the year, or set the plan's `year` to the year the plan is for.
+    改正：改正年份，或者把计划的 `year` 设为计划所属的年份。
     """
 
     code = "E216"
@@ -369,14 +360,13 @@ class DateOutsidePlanYears(Rule):
 
 
 class NumbersAsPrinted(Rule):
-    """Task numbers that repeat or skip: printed as written, since the published plan prints them so.
+    """任务编号重复或跳号：照写的印出，因为发布的计划就是这样印的。
 
-    One meaning: a `number:` differs from the one counting would give (the number after the task before it;
-    1 at the start of a group or after a sub-heading; with `numbering_scope: plan`, the number after the last
-    task of the group before). The plan still checks, renders and tracks; the warning asks whether the
-    source really prints it so. Ids stay unique: a number printed twice gives 3.1 and 3.1-2.
+    同一个意思：`number:` 与顺数应得的编号不同（前一个任务的下一个号；分组开头或小标题之后是 1；`numbering_scope:
+    plan` 时是前一个分组最后一个任务的下一个号）。计划照常检查、生成和跟踪；警告只是问一下原件是否真这样印。id 仍然唯
+    一：印了两次的编号得到 3.1 和 3.1-2。
 
-    Example::
+    示例::
 
         periods:
           - label: 3月份
@@ -384,12 +374,11 @@ class NumbersAsPrinted(Rule):
               - {text: 开展月巡视, number: 1}
               - {text: 审核名单, number: 3}
 
-    Message::
+    消息::
 
         plan.yaml:5:32: warning[W217]: 时段“3月份”的任务编号跳号：按顺序应为 2，写的是 3（按所写的印出）
 
-    Fix: nothing, when the source prints the numbers so; otherwise correct `number:` or leave it out and let
-    aidplan count.
+    改正：原件就这样编号时什么也不用做；否则改正 `number:`，或者不写它，让 aidplan 来数。
     """
 
     code = "W217"
@@ -398,12 +387,12 @@ class NumbersAsPrinted(Rule):
 
 
 class OwnerWithoutColumn(Rule):
-    """An owner given while the table has no owner column: it would not be printed.
+    """写了责任单位，但表格没有责任单位列：不会印出来。
 
-    A task's or recurring task's `owner:` is printed in the 责任单位 column; without that column (`owners:
-    false`, the default) the owner is silently left out of the table, though `due` and `status` still use it.
+    任务或每月任务的 `owner:` 印在“责任单位”列；没有这一列时（`owners: false`，默认），表格里悄悄不印责任单位，尽管
+    `due` 和 `status` 仍然用它。
 
-    Example::
+    示例::
 
         owners: false
         periods:
@@ -411,11 +400,11 @@ class OwnerWithoutColumn(Rule):
             tasks:
               - {text: 开展资助政策宣传, owner: 学生处、团委}
 
-    Message::
+    消息::
 
         plan.yaml:5:33: warning[W218]: 任务 3.1 写了责任单位“学生处、团委”，但表格没有责任单位列，不会印出；请写 owners: true 加上这一列，或删去 owner
 
-    Fix: add the column (`owners: true`) when the printed plan has it, or remove the `owner:`.
+    改正：印出的计划有这一列时加上它（`owners: true`），否则删掉 `owner:`。
     """
 
     code = "W218"
@@ -424,24 +413,23 @@ class OwnerWithoutColumn(Rule):
 
 
 class TermNameMismatch(Rule):
-    """A term whose printed name and first day disagree.
+    """学期名称与第一天对不上。
 
-    One meaning: `term.name` states a season and year (2020-2021学年第二学期, 2012年秋季学期, 上学期/下学期)
-    and `term.start` lies outside the months such a term starts in (an autumn or first term: July to
-    October of the school year's first year; a spring or second term: January to April of its second). Every
-    week (第三周) and school word (开学初, 期末) is worked out from the start, so one of the two is wrong.
+    同一个意思：`term.name` 说明了季节和年份（2020-2021学年第二学期、2012年秋季学期、上学期/下学期），而
+    `term.start` 不在这种学期开始的月份里（秋季或第一学期：学年第一年的七月到十月；春季或第二学期：第二年的一月到四月
+    ）。每一周（第三周）和学校用语（开学初、期末）都从开始日算出，所以两者必有一个错了。
 
-    Example::
+    示例::
 
         term:
           name: 2020-2021学年第二学期
           start: 2020-09-01
 
-    Message::
+    消息::
 
         plan.yaml:5:10: error[E219]: 学期名称“2020-2021学年第二学期”是春季学期（第二学期），应在 2021年1月至2021年4月之间开学，但 start 写的是 2020-09-01；请核对学期名称和开学日期
 
-    Fix: correct the start (2021-03-01) or the name (2020-2021学年第一学期).
+    改正：改正开始日（2021-03-01）或名称（2020-2021学年第一学期）。
     """
 
     code = "E219"
@@ -450,10 +438,9 @@ class TermNameMismatch(Rule):
 
 
 class DeadlineOnDayOff(Rule):
-    """A written deadline on a day off: a weekend, a statutory holiday or a local holiday. The message names
-    the day and the nearest earlier working day.
+    """写出的截止日期是休息日：周末、法定节假日或本地假日。消息给出这一天和之前最近的工作日。
 
-    Example::
+    示例::
 
         year: 2020
         periods:
@@ -461,18 +448,17 @@ class DeadlineOnDayOff(Rule):
             deadline: 5月31日
             tasks: [开展月巡视]
 
-    Message::
+    消息::
 
         plan.yaml:4:15: warning[W220]: 时段“五月份”的完成时间“5月31日”（2020-05-31）是星期日，不是工作日；前一个工作日是5月29日（星期五）
 
-    Only deadlines written as a day warn: a `deadline:` or time cell naming one day (5月31日, 10月31日前), or a
-    date in a task's text printed as one (9月6日前…); the day of an event in the text (9月5日组织…), the end of
-    a period, and a deadline or time cell written as a whole month, week or range (5月, 2026年10月, 3月第二周)
-    do not.
+    只有写成某一天的截止日期会警告：写明一天的 `deadline:` 或时间单元格（5月31日、10月31日前），或者任务文本里作为
+    截止印出的日期（9月6日前…）；文本里活动的日子（9月5日组织…）、时段的结束，以及写成整月、整周或一段时间的截止日期或
+    时间单元格（5月、2026年10月、3月第二周）不会。
 
-    Fix: if the office is closed that day, move the deadline to the working day named; a deadline kept as
-    published can stay (it is a warning). Local holidays go under `calendar: {holidays: [...]}`; a plan whose
-    weekend deadlines are meant turns the warning off with `calendar: {day_off_warnings: false}`.
+    改正：如果那天单位不上班，把截止日期提前到消息给出的工作日；照发布原样保留的截止日期可以不改（这是警告）。本地
+    假日写在 `calendar: {holidays: [...]}` 下；周末截止本来就是有意的计划，可以用 `calendar: {day_off_warnings:
+    false}` 关掉这个警告。
     """
 
     code = "W220"
@@ -481,19 +467,16 @@ class DeadlineOnDayOff(Rule):
 
 
 class NoHolidayData(Rule):
-    """The installed holiday data has no official schedule for the plan's year, so only weekends count as
-    days off.
+    """安装的节假日数据没有计划年份的官方安排，所以只把周末算作休息日。
 
-    Example: a plan for a year whose 放假安排 the State Council has not yet published, or one newer than the
-    installed chinesecalendar package.
+    示例：国务院还没有公布放假安排的年份的计划，或者比安装的 chinesecalendar 包更新的年份。
 
-    Message::
+    消息::
 
         plan.yaml:2:7: warning[W221]: 已安装的节假日数据（chinesecalendar 1.11.0）没有 2099 年的官方安排，也没有 2099 年的日历文件：只按周末判断工作日；国务院办公厅公布通知后，把放假和调休上班日期写进 2099.calendar.yaml（运行 aidplan calendar 2099 显示格式）
 
-    Fix: once the State Council publishes the year's notice, type its days off and 调休 workdays into the
-    calendar file named (`aidplan calendar YEAR` shows the format), or upgrade chinesecalendar when it has
-    them; until then weekends alone count.
+    改正：国务院公布当年通知后，把放假日和调休上班日录入消息所说的日历文件（`aidplan calendar YEAR` 显示格式），或
+    者等 chinesecalendar 收录后升级它；在那之前只算周末。
     """
 
     code = "W221"
@@ -502,11 +485,10 @@ class NoHolidayData(Rule):
 
 
 class TaskWithoutDate(Rule):
-    """A task that ends up with no date at all: its group is a category (or a label that does not read as a
-    time, such as 13月 among category tables), and the task has no time cell, no deadline and no date in its
-    text. `aidplan tasks` lists it with no dates; `due`, `status` and `export` cannot: it would never come due.
+    """最后完全没有日期的任务：它的分组是类别（或者名称读不成时间，比如类别表格中的 13月），任务也没有时间单元格、截止
+    日期或文中日期。`aidplan tasks` 会列出它（没有日期）；`due`、`status` 和 `export` 列不出：它永远不会到期。
 
-    Example::
+    示例::
 
         year: 2026
         columns:
@@ -519,13 +501,12 @@ class TaskWithoutDate(Rule):
               - {text: 印发资助政策简明读本, deadline: 3月}
               - 开展资助政策宣传
 
-    Message::
+    消息::
 
         plan.yaml:11:9: warning[W222]: 任务 c1.2“开展资助政策宣传”没有日期：分组“宣传教育”读不成时间，按类别处理，任务也没有时间、截止日期或文中日期，due、status、export 都不会列出它；请给任务写 deadline:（如“5月31日前”）或给分组写 time: / span:；分组名若本是时间，请改正写法（如“3月”“第一周”）
 
-    Fix: give the task a `deadline:` (or fill its time cell), give the group `time:` or `span:`, or correct
-    the group's label when it was meant as a time (13月 → 3月; `kind: category` only for groups that are not
-    times).
+    改正：给任务写 `deadline:`（或填上它的时间单元格），给分组写 `time:` 或 `span:`，或者在分组名本意是时间时改正写
+    法（13月 → 3月；`kind: category` 只用于不是时间的分组）。
     """
 
     code = "W222"
@@ -534,10 +515,10 @@ class TaskWithoutDate(Rule):
 
 
 class WeekOutsideGroup(Rule):
-    """A time group dated outside the time group it is printed under (a week of 十月 that falls in September),
-    or a week of the term after the term's end or before its start (第二十五周 of a 20-week term).
+    """时间分组的日期不在它所属的时间分组之内（十月下面落在九月的一周），或者学期的某一周在学期结束之后或开始之前（20
+    周的学期里的第二十五周）。
 
-    Example::
+    示例::
 
         year: 2025
         term: {start: 2025-09-01, end: 2026-01-23}
@@ -551,16 +532,16 @@ class WeekOutsideGroup(Rule):
               - label: 第二周
                 tasks: [开展主题班会]
 
-    Message::
+    消息::
 
         plan.yaml:11:16: warning[W223]: 分组“第二周”的日期（2025-09-08 至 2025-09-14）不在它所属的分组“十月”（2025-10-01 至 2025-10-31）之内；请核对周次或所属分组，或给它写 span:
 
-    A week past the term says so: `“第二十二周”（2026-01-26 至 2026-02-01）在学期（2025-09-01 至 2026-01-23）之外`.
-    A week that runs across the month's first or last day (9月29日-10月5日 under 十月) shares days with it and
-    is not warned; nor are 寒假/暑假, which lie outside the term by nature.
+    超出学期的周会这样说明：`“第二十二周”（2026-01-26 至 2026-02-01）在学期（2025-09-01 至 2026-01-23）之外`。跨过
+    月份第一天或最后一天的周（十月下面的 9月29日-10月5日）与该月有共同的日子，不警告；寒假/暑假本来就在学期之外，也不
+    警告。
 
-    Fix: correct the week's number (第二周 → 第六周) or move it under the month it falls in; a week numbered
-    past the term means the week or the term's `start`/`end` is wrong.
+    改正：改正周次（第二周 → 第六周），或者把它移到它所在的月份下面；周次超出学期，说明周次或学期的 `start`/`end`
+    写错了。
     """
 
     code = "W223"
@@ -569,23 +550,23 @@ class WeekOutsideGroup(Rule):
 
 
 class ExampleTask(Rule):
-    """An example task written by `aidplan new`, not yet replaced by a task of the office.
+    """`aidplan new` 写的示例任务，还没有换成本单位的任务。
 
-    `aidplan new` writes one example task in each period (and the example text starts with 【示例】), so that
-    the new plan checks and renders at once; the warning stays until each is replaced or deleted.
+    `aidplan new` 在每个时段写一个示例任务（示例文本以【示例】开头），让新计划马上能检查和生成；在每个示例被替换或
+    删掉之前，警告一直在。
 
-    Example::
+    示例::
 
         periods:
           - label: 1月份
             tasks:
               - 【示例】写下本时段的工作任务，一项一行
 
-    Message::
+    消息::
 
         plan.yaml:4:9: warning[W230]: 示例任务尚未替换：时段“1月份”的第 1 项“【示例】写下本时段的工作任务，一项一行”
 
-    Fix: write the office's own task in its place (without 【示例】), or delete the line.
+    改正：在原处写本单位自己的任务（不带【示例】），或者删掉这一行。
     """
 
     code = "W230"

@@ -8,15 +8,15 @@ from aidplan.rules.base import Rule, Severity
 
 
 class TemplateUnreadable(Rule):
-    """The file cannot be read or is not a `.docx` (an old `.doc`/`.wps` is named, with what to do).
+    """文件读不出来或不是 `.docx`（旧的 `.doc`/`.wps` 会点名，并说明怎么办）。
 
-    Example: NOTICE.docx that is really a .doc saved under a new name.
+    示例：NOTICE.docx 其实是改了名的 .doc。
 
-    Message::
+    消息::
 
         NOTICE.docx: error[E500]: 不是 Word 文档（.docx）：这是旧的 .doc/.wps 格式，请在 Word 或 WPS 里另存为 .docx
 
-    Fix: open it in Word or WPS and save it as .docx (Word 文档).
+    改正：用 Word 或 WPS 打开，另存为 .docx（Word 文档）。
     """
 
     code = "E500"
@@ -25,15 +25,15 @@ class TemplateUnreadable(Rule):
 
 
 class UnknownVariable(Rule):
-    """An unknown variable or attribute, with the names that exist and the closest one.
+    """未知的变量或属性，同时列出存在的名字和最接近的那个。
 
-    Example: a paragraph typed as 关于印发《{{ plan.titel }}》的通知.
+    示例：段落里写成 关于印发《{{ plan.titel }}》的通知。
 
-    Message::
+    消息::
 
         NOTICE.docx:¶7 “关于印发《{{ plan.titel }}》的通知”: error[E501]: 未知的变量“plan.titel”（是不是“plan.title”？）；plan 的属性有：attachment、groups、layout、notes、organisation、tasks、title、year
 
-    Fix: use one of the names listed (the closest one is suggested); `--set NAME=VALUE` adds a variable.
+    改正：用列出的名字之一（会提示最接近的）；`--set NAME=VALUE` 可以添加变量。
     """
 
     code = "E501"
@@ -42,19 +42,17 @@ class UnknownVariable(Rule):
 
 
 class BrokenTag(Rule):
-    """A tag docxtpl cannot join: split into the next paragraph (or a table cell), missing its end, an end without its start, or typed with full-width braces `｛｛ ｝｝`.
+    """docxtpl 拼不起来的标记：被拆到下一段（或表格单元格），缺少结尾，有结尾没开头，或者用了全角括号 `｛｛ ｝｝`。
 
-    One meaning: the text of a tag is not one whole `{{ … }}` or `{% … %}` in one paragraph; the message
-    says which of the four it is.
+    同一个意思：标记的文本不是一段之内完整的 `{{ … }}` 或 `{% … %}`；消息说明是四种情况中的哪一种。
 
-    Example: 附件：{{ plan.title (the closing braces forgotten).
+    示例：附件：{{ plan.title （忘了写右括号）。
 
-    Message::
+    消息::
 
         NOTICE.docx:¶16 “附件：{{ plan.title”: error[E502]: 标签“{{ plan.title”在本段没有结束（缺少“}}”）：请补上结尾的“}}”
 
-    Fix: retype the whole tag in one paragraph, with half-width braces (switch the input method's
-    full-width symbols off).
+    改正：在一段之内重新输入整个标记，用半角括号（关掉输入法的全角符号）。
     """
 
     code = "E502"
@@ -63,15 +61,15 @@ class BrokenTag(Rule):
 
 
 class UnbalancedBlock(Rule):
-    """A `{% for %}` or `{% if %}` left open, or an `{% end… %}` that closes nothing or the wrong block.
+    """`{% for %}` 或 `{% if %}` 没有结束，或者 `{% end… %}` 没有要结束的块，或结束错了块。
 
-    Example: a paragraph {%p for t in tasks %} with no {%p endfor %} after it.
+    示例：段落 {%p for t in tasks %} 后面没有 {%p endfor %}。
 
-    Message::
+    消息::
 
         NOTICE.docx:¶7 “{%p for t in tasks %}”: error[E503]: 循环“{%p for t in tasks %}”没有结束：缺少“{% endfor %}”
 
-    Fix: close every `{% for %}` with `{% endfor %}` and every `{% if %}` with `{% endif %}`, in order.
+    改正：每个 `{% for %}` 用 `{% endfor %}` 结束，每个 `{% if %}` 用 `{% endif %}` 结束，按顺序。
     """
 
     code = "E503"
@@ -80,15 +78,15 @@ class UnbalancedBlock(Rule):
 
 
 class NoPlaceholder(Rule):
-    """No `{{p plan_table }}` placeholder.
+    """没有 `{{p plan_table }}` 占位符。
 
-    Example: a notice with its text and 附件 label but no paragraph for the table.
+    示例：通知有正文和“附件”字样，但没有放表格的段落。
 
-    Message::
+    消息::
 
         NOTICE.docx: error[E504]: 模板里没有放计划表格的占位符：在附件标题下面单独一段输入“{{p plan_table }}”
 
-    Fix: type `{{p plan_table }}` as a paragraph of its own under the 附件 title.
+    改正：在附件标题下单独一段输入 `{{p plan_table }}`。
     """
 
     code = "E504"
@@ -97,17 +95,17 @@ class NoPlaceholder(Rule):
 
 
 class PlaceholderRepeated(Rule):
-    """The placeholder used twice, or inside a loop.
+    """占位符用了两次，或者在循环里。
 
-    One meaning: the table would be inserted more than once.
+    同一个意思：表格会被插入不止一次。
 
-    Example: `{{p plan_table }}` in ¶7 and again in ¶8.
+    示例：第 7 段和第 8 段都有 `{{p plan_table }}`。
 
-    Message::
+    消息::
 
         NOTICE.docx:¶8 “{{p plan_table }}”: error[E505]: 表格占位符用了不止一次（第一次在¶7）；计划表格只能放一处
 
-    Fix: keep one placeholder, outside every `{% for %}`.
+    改正：只留一个占位符，放在所有 `{% for %}` 之外。
     """
 
     code = "E505"
@@ -116,16 +114,16 @@ class PlaceholderRepeated(Rule):
 
 
 class PlaceholderMisplaced(Rule):
-    """The placeholder written otherwise than `{{p plan_table }}` alone in a body paragraph: without `p`, with other text, in a table, a header or a footer, or on a paragraph that carries a section break.
+    """占位符不是单独一段正文里的 `{{p plan_table }}`：没有 `p`，有别的文字，在表格、页眉或页脚里，或者所在段落带分节
+    符。
 
-    Example: a paragraph {{ plan_table }} (without the p).
+    示例：段落 {{ plan_table }}（没有 p）。
 
-    Message::
+    消息::
 
         NOTICE.docx:¶25 “{{ plan_table }}”: error[E506]: 表格占位符要写成“{{p plan_table }}”：p 表示整段换成表格，少了它表格会被塞进一行文字里
 
-    Fix: write exactly `{{p plan_table }}`, alone, in a body paragraph (add an empty paragraph after it
-    when it sits before a section break).
+    改正：在正文里单独一段准确地写 `{{p plan_table }}`（它在分节符前面时，在它后面加一个空段落）。
     """
 
     code = "E506"
@@ -134,15 +132,15 @@ class PlaceholderMisplaced(Rule):
 
 
 class TemplateSyntax(Rule):
-    """Any other Jinja2 syntax error.
+    """其他 Jinja2 语法错误。
 
-    Example: {{ plan.year + }} (an expression cut short), or a filter that does not exist.
+    示例：{{ plan.year + }}（表达式没写完），或者用了不存在的过滤器。
 
-    Message::
+    消息::
 
         NOTICE.docx:¶7 “{{ plan.year + }}”: error[E507]: Jinja2 语法错误：unexpected 'end of print statement'
 
-    Fix: correct the expression as the message says; the Jinja2 documentation lists what tags may hold.
+    改正：按消息改正表达式；Jinja2 的文档列出了标记里可以写什么。
     """
 
     code = "E507"
