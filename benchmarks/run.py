@@ -18,7 +18,7 @@ import subprocess
 import sys
 import tempfile
 import time
-from importlib.metadata import version
+from importlib.metadata import PackageNotFoundError, version
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -193,7 +193,14 @@ def machine() -> str:
         memory = f", {kib / 1024 / 1024:.0f} GiB"
     except (OSError, AttributeError):
         pass
-    libs = ", ".join(f"{name} {version(name)}" for name in ("typer", "pydantic", "PyYAML", "python-docx", "yamllint"))
+
+    def installed(name: str) -> str:
+        try:
+            return f"{name} {version(name)}"
+        except PackageNotFoundError:  # yamllint comes with the bench group; start-up and render runs need none
+            return f"{name} not installed"
+
+    libs = ", ".join(installed(name) for name in ("typer", "pydantic", "PyYAML", "python-docx", "yamllint"))
     return f"{cpu}, {os.cpu_count()} cores{memory}; {platform.platform()}; Python {platform.python_version()}; {libs}"
 
 
