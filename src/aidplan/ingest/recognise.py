@@ -305,14 +305,7 @@ class Recogniser:
             )
         else:
             data["periods"] = periods
-        notes = self.table_notes + [p.printed.strip() for p in after]
-        if notes:
-            data["notes"] = notes
-            self.guesses.append(later("表格下的 {v0} 段作为注（notes）", v0=len(notes)))
-        style = self._style()
-        if style:
-            data["style"] = style
-        return Recognised(data, self.guesses, self.unplaced)
+        return self._finished(data, after)
 
     def _head(self, before: list[Paragraph], table: Table, header_row: int):
         """The 附件 label, the title and the paragraphs between them and the table."""
@@ -383,6 +376,17 @@ class Recogniser:
             self.guesses.append(later("发文机关（organisation）“{v0}”取自文档属性的作者", v0=author))
             return author
         return None
+
+    def _finished(self, data: dict, after: list) -> Recognised:
+        """The plan with the paragraphs under the table as its notes and the page style read, and the report."""
+        notes = self.table_notes + [p.printed.strip() for p in after]
+        if notes:
+            data["notes"] = notes
+            self.guesses.append(later("表格下的 {v0} 段作为注（notes）", v0=len(notes)))
+        style = self._style()
+        if style:
+            data["style"] = style
+        return Recognised(data, self.guesses, self.unplaced)
 
     def _style(self) -> dict:
         style: dict = {}
@@ -786,14 +790,7 @@ class Recogniser:
                 data["numbering_scope"] = scope
         data["columns"] = [{"header": s.header, "role": s.role, **({"key": s.key} if s.key else {})} for s in specs]
         data["groups"] = [self._node(node) for node in roots]
-        notes = self.table_notes + [p.printed.strip() for p in after]
-        if notes:
-            data["notes"] = notes
-            self.guesses.append(later("表格下的 {v0} 段作为注（notes）", v0=len(notes)))
-        style = self._style()
-        if style:
-            data["style"] = style
-        return Recognised(data, self.guesses, self.unplaced)
+        return self._finished(data, after)
 
     def _node(self, node: Node) -> dict:
         group: dict = {"label": node.label}
