@@ -213,19 +213,9 @@ def new_plan(
         )
     if kind != "weekly" and term_start is not None:
         raise UsageError(tr("--term-start 只用于 --periods weekly"))
-    from aidplan.plan.model import PLAN_YEARS
-
     if year is None:
         year = term_start.year if term_start is not None else (today or dt.date.today()).year
-    if not PLAN_YEARS[0] <= year <= PLAN_YEARS[1]:
-        raise UsageError(
-            tr(
-                "年度 {year} 不在 {PLAN_YEARS} 至 {PLAN_YEARS2} 之间",
-                year=year,
-                PLAN_YEARS=PLAN_YEARS[0],
-                PLAN_YEARS2=PLAN_YEARS[1],
-            )
-        )
+    require_plan_year(year)
     if term_start is not None and abs(term_start.year - year) > 1:
         raise UsageError(
             tr(
@@ -241,6 +231,21 @@ def new_plan(
     text = plan_text(path, year, kind, title, organisation, term_start)
     write_atomic(path, text.encode("utf-8"))
     return NewPlan(path, year, len(_labels(kind)))
+
+
+def require_plan_year(year: int) -> None:
+    """Stop with a usage error when `year` is outside the years a plan may be for."""
+    from aidplan.plan.model import PLAN_YEARS
+
+    if not PLAN_YEARS[0] <= year <= PLAN_YEARS[1]:
+        raise UsageError(
+            tr(
+                "年度 {year} 不在 {PLAN_YEARS} 至 {PLAN_YEARS2} 之间",
+                year=year,
+                PLAN_YEARS=PLAN_YEARS[0],
+                PLAN_YEARS2=PLAN_YEARS[1],
+            )
+        )
 
 
 def refuse_existing(path: Path, force: bool) -> None:

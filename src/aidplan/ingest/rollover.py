@@ -19,7 +19,7 @@ from pathlib import Path
 
 from aidplan.errors import FindingsError, UsageError
 from aidplan.files import shown, write_atomic
-from aidplan.ingest.new import refuse_existing
+from aidplan.ingest.new import refuse_existing, require_plan_year
 from aidplan.messages import localized, tr
 from aidplan.plan.workdays import WEEKDAYS
 
@@ -333,17 +333,9 @@ def rollover(source: Path, target: Path, year: int | None = None, force: bool = 
         raise FindingsError(loaded.findings, tr("{path} 有错误，没有写出新计划；请先改正它", path=shown(source)))
     plan = loaded.plan
     year = plan.year + 1 if year is None else year
-    from aidplan.plan.model import DATE_WINDOW, PLAN_YEARS
+    from aidplan.plan.model import DATE_WINDOW
 
-    if not PLAN_YEARS[0] <= year <= PLAN_YEARS[1]:
-        raise UsageError(
-            tr(
-                "年度 {year} 不在 {PLAN_YEARS} 至 {PLAN_YEARS2} 之间",
-                year=year,
-                PLAN_YEARS=PLAN_YEARS[0],
-                PLAN_YEARS2=PLAN_YEARS[1],
-            )
-        )
+    require_plan_year(year)
     if year == plan.year:
         raise UsageError(tr("{path} 已经是 {year} 年的计划；请用 --year 给出新的年度", path=shown(source), year=year))
     text = read_text(source, role="原计划")
