@@ -16,7 +16,7 @@ FREE = "free"
 @dataclass
 class ColumnSpec:
     index: int
-    header: str
+    header: str | list[str]
     role: str  # group | task | number | owner | time | deadline | free
     key: str | None = None
 
@@ -31,22 +31,77 @@ class Node:
     rows: int = 0
 
 
+def _flat(text: str) -> str:
+    return re.sub(r"\s*\n\s*", "", text).strip()
+
+
+def header_columns(table: Table, header_row: int) -> tuple[list[tuple[int, tuple[str, ...]]], int]:
+    """Each column of the header with its header texts (one, or two for two header rows: [完成情况, 已完成]), and
+    the first body row. Two header rows are read in the three forms they arrive in: merged cells (a header cell
+    merged across over cells of its own below, the others merged down), text without merges (the header repeated
+    over the columns it spans, the row below filled only under them), and one cell holding both lines (Markdown's
+    完成情况<br>已完成, adjacent columns sharing the first line)."""
+    top = table.row(header_row)
+    below = table.row(header_row + 1) if header_row + 1 < table.rows else []
+    if below:
+        own = [b is not None and b is not t and b.row == header_row + 1 for t, b in zip(top, below)]
+        down = [t is not None and t is b for t, b in zip(top, below)]
+        filled = all(below[c].text.strip() for c in range(len(own)) if own[c])  # type: ignore[union-attr]
+        if all(o or d for o, d in zip(own, down)) and any(own) and any(down) and filled:
+            return _columns_of(top, below, own), header_row + 2
+        texts = [_flat(t.text) if t is not None else "" for t in top]
+        under = [_flat(b.text) if b is not None else "" for b in below]
+        runs = [c for c in range(len(texts)) if texts[c] and _repeated(texts, c)]
+        if runs and all(under[c] for c in runs) and not any(under[c] for c in range(len(texts)) if c not in runs):
+            return _columns_of(top, below, [c in runs for c in range(len(texts))]), header_row + 2
+    cells = list(dict.fromkeys(cell for cell in top if cell is not None))
+    lines = [[line.strip() for line in cell.text.split("\n") if line.strip()] for cell in cells]
+
+    def shares(i: int) -> bool:
+        neighbours = [lines[j] for j in (i - 1, i + 1) if 0 <= j < len(lines)]
+        return len(lines[i]) == 2 and any(len(other) == 2 and other[0] == lines[i][0] for other in neighbours)
+
+    return [
+        (cell.column, tuple(lines[i]) if shares(i) else (_flat(cell.text),)) for i, cell in enumerate(cells)
+    ], header_row + 1
+
+
+def _repeated(texts: list[str], column: int) -> bool:
+    return (column > 0 and texts[column - 1] == texts[column]) or (
+        column + 1 < len(texts) and texts[column + 1] == texts[column]
+    )
+
+
+def _columns_of(top, below, own: list[bool]) -> list[tuple[int, tuple[str, ...]]]:
+    return [
+        (c, (_flat(top[c].text), _flat(below[c].text)) if own[c] else (_flat(top[c].text),))
+        for c in range(len(top))
+        if top[c] is not None and (own[c] or top[c].column == c or top[c].colspan == 1)
+    ]
+
+
+def column_role(texts: tuple[str, ...], role_of) -> str:
+    """A column's role from its header texts: a column under a header that is printed without being read (完成情况
+    over 已完成 and 未完成) is such a column too; else the lower text says it, or the upper one."""
+    upper = role_of(texts[0]) or FREE
+    if len(texts) == 1 or upper == FREE:
+        return upper
+    return role_of(texts[1]) or upper
+
+
 def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
-    """Every column of the header row with its role: the task column is the task-like one with the most text
-    below it; other task-like and time-like columns left of it group the rows; 完成时间-like columns are each
-    task's time, or the group's deadline when merged over a group's rows; unknown headers are free columns."""
-    specs: list[ColumnSpec] = []
-    seen: set[int] = set()
-    for column in range(table.columns):
-        cell = table.at(header_row, column)
-        if cell is None or id(cell) in seen:
-            continue
-        seen.add(id(cell))
-        header = re.sub(r"\s*\n\s*", "", cell.text).strip()
-        specs.append(ColumnSpec(column, header, role_of(header) or FREE))
+    """Every column of the header with its role: the task column is the task-like one with the most text
+    below it; other task-like and time-like columns left of it group the rows, time-like ones right of it are
+    each task's time; 完成时间-like columns are each task's time, or the group's deadline when merged over a group's
+    rows; unknown headers are free columns."""
+    columns, body = header_columns(table, header_row)
+    specs = [
+        ColumnSpec(column, texts[0] if len(texts) == 1 else list(texts), column_role(texts, role_of))  # type: ignore[arg-type]
+        for column, texts in columns
+    ]
 
     def text_below(spec: ColumnSpec) -> int:
-        return sum(len(c.text) for c in table.cells if c.column == spec.index and c.row > header_row)
+        return sum(len(c.text) for c in table.cells if c.column == spec.index and c.row >= body)
 
     tasks = [s for s in specs if s.role == "tasks"]
     task = max(tasks, key=text_below) if tasks else None
@@ -56,10 +111,14 @@ def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
         elif spec.role == FREE:
             continue
         elif spec.role in ("tasks", "period"):
-            spec.role = "group" if task is not None and spec.index < task.index else FREE
+            left = task is not None and spec.index < task.index
+            spec.role = "group" if left else "time" if spec.role == "period" and task is not None else FREE
         elif spec.role == "deadline":
-            merged = any(c.rowspan > 1 for c in table.cells if c.column == spec.index and c.row > header_row)
+            merged = any(c.rowspan > 1 for c in table.cells if c.column == spec.index and c.row >= body)
             spec.role = "deadline" if merged else "time"
+    if [s.role for s in specs].count("time") > 1:  # one time cell per task: the others are printed as they are
+        for spec in [s for s in specs if s.role == "time"][1:]:
+            spec.role = FREE
     keys = 0
     for spec in specs:
         if spec.role == FREE:
@@ -79,26 +138,52 @@ def needs_listed_columns(specs: list[ColumnSpec], per_row_deadline: bool) -> boo
     return per_row_deadline
 
 
-def read_rows(table: Table, header_row: int, specs: list[ColumnSpec], split_tasks, note) -> list[Node]:
+CATEGORY_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+
+
+def heading_text(cells: list[Cell | None], start: int) -> str | None:
+    """The text of a heading row (一、资助政策落实 across the table over its tasks): its cell from the first
+    column after the group columns spans every column after it, or — in text, which has no merges — it is the only
+    text after the group columns and starts with a category number."""
+    cell = cells[start] if start < len(cells) else None
+    if cell is None or cell.column != start or not cell.text.strip():
+        return None
+    text = _flat(cell.text)
+    if cell.colspan > 1 and cell.column + cell.colspan >= len(cells):
+        return text
+    rest = [c for c in cells[start + 1 :] if c is not None and c is not cell]
+    if len(cells) - start > 1 and not any(c.text.strip() for c in rest) and CATEGORY_NUMBER.match(text):
+        return text
+    return None
+
+
+def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, note) -> list[Node]:
     """The body rows as a tree of groups: a new group where a grouping cell starts (a merged cell, or a new
-    label; an empty cell continues the group above), tasks from the task cell, their other cells as values."""
+    label; an empty cell continues the group above), a group one level deeper where a heading row spans the
+    columns after the group columns, tasks from the task cell, their other cells as values. A table without any
+    group gives one root group without a label (a flat list of tasks)."""
     levels = [s for s in specs if s.role == "group"]
     task_spec = next(s for s in specs if s.role == "task")
+    start = max((s.index for s in levels), default=-1) + 1
     roots: list[Node] = []
     path: list[Node] = []
-    for row in range(header_row + 1, table.rows):
+    for row in range(body, table.rows):
         cells = table.row(row)
         task_cell = cells[task_spec.index]
-        first = cells[levels[0].index]
-        if task_cell is None or task_cell is first or not task_cell.text.strip():
-            text = first.text.strip() if first is not None else ""
-            if text:
-                note(row, text)
+        heading = heading_text(cells, start)
+        if heading is not None and (row == table.rows - 1 or heading.startswith("注")):
+            note(row, heading)  # a line across the table under the tasks: 注：…
+            continue
+        first = cells[levels[0].index] if levels else None
+        if heading is None and (task_cell is None or task_cell is first or not task_cell.text.strip()):
+            shown = first if first is not None else task_cell
+            if shown is not None and shown.text.strip():
+                note(row, shown.text.strip())
             continue
         changed = False
         for depth, spec in enumerate(levels):
             cell = cells[spec.index]
-            label = re.sub(r"\s*\n\s*", "", cell.text).strip() if cell is not None else ""
+            label = _flat(cell.text) if cell is not None else ""
             current = path[depth] if depth < len(path) else None
             if changed or current is None:
                 new = True
@@ -113,7 +198,16 @@ def read_rows(table: Table, header_row: int, specs: list[ColumnSpec], split_task
                 del path[depth:]
                 path.append(node)
                 changed = True
-        leaf = path[len(levels) - 1]
+        if heading is not None:
+            node = Node(heading, cells[start])
+            (path[len(levels) - 1].children if levels else roots).append(node)
+            del path[len(levels) :]
+            path.append(node)
+            continue
+        if not path:  # tasks before any group: a flat list
+            path.append(Node("", None))
+            roots.append(path[0])
+        leaf = path[-1]
         leaf.rows += 1
         tasks = split_tasks(task_cell, row)
         for spec in specs:

@@ -72,7 +72,7 @@ def read_pasted(text: str) -> SourceDocument:
     if tab_led >= 3 and mid_tab < 3:
         return _tab_led(lines)
     separated = [line for line in lines if "\t" in line.rstrip() or line.count("|") >= 2]
-    if len(separated) >= 3:
+    if len(separated) >= 2:  # a header row and one row of tasks at least
         return _separated(lines)
     return _one_per_line(lines)
 
@@ -106,7 +106,11 @@ def _tab_led(lines: list[str]) -> SourceDocument:
             del last[index:]
             break
     columns = 0
-    while columns < len(chunks) and _header_cell("".join(chunks[columns])):
+    while (
+        columns < len(chunks)
+        and _header_cell("".join(chunks[columns]))
+        and not NUMBER_PREFIX.match("".join(chunks[columns]))  # 一、综合工作: a category row's cell, not a header
+    ):
         columns += 1
     columns = max(columns, 2)
     header = chunks[:columns]
@@ -172,7 +176,9 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
     """One cell per line, as a web page or a PDF gives a table: the header's cells, then each period label, its
     tasks (numbered, their wrapped lines following) and, where the table has the column, its deadline."""
     items = [line.strip() for line in lines]
-    start = next((i for i, item in enumerate(items) if _header_role(item) is not None), None)
+    start = next(
+        (i for i, item in enumerate(items) if _header_role(item) is not None and not _title_like(i, items)), None
+    )
     if start is None:
         labels = [i for i, item in enumerate(items) if _is_label(item) or _glued_label(item)]
         if not labels:
@@ -248,6 +254,15 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
     blocks.append(Table(cells, row, len(header)))
     blocks += _paragraphs(after)
     return SourceDocument(blocks, "每格一行的文本")
+
+
+def _title_like(index: int, items: list[str]) -> bool:
+    """The first line naming a plan (工作计划, 工作要点), with a header line after it: the title, not a header cell."""
+    return (
+        not any(items[:index])
+        and re.search(r"(计划|要点|安排|方案|计划表|总结)$", items[index]) is not None
+        and any(_header_role(item) is not None for item in items[index + 1 : index + 3])
+    )
 
 
 def _header_lines(items: list[str], start: int, header: list[str]) -> int:

@@ -10,9 +10,17 @@ from dataclasses import dataclass, field
 
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
-from aidplan.ingest.general import ColumnSpec, Node, leaves, needs_listed_columns, plan_columns, read_rows
+from aidplan.ingest.general import (
+    ColumnSpec,
+    Node,
+    header_columns,
+    leaves,
+    needs_listed_columns,
+    plan_columns,
+    read_rows,
+)
 from aidplan.messages import later, tr
-from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS
+from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS, Plan
 from aidplan.plan.numerals import parse_number
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
 
@@ -23,12 +31,13 @@ class RecognitionError(AidplanError):
 
 # what a header cell says about its column, in the order they are tried ("完成时间" is a deadline, not a period)
 ROLE_WORDS = (
+    ("free", ("完成情况", "落实情况", "进展情况", "进展", "备注")),
     ("deadline", ("完成时间", "完成工作时间", "完成时限", "时限", "截止", "期限", "完成日期", "办结", "完成")),
     ("owner", ("责任", "负责", "牵头", "承办", "单位", "部门", "科室")),
     ("number", ("序号", "编号")),
     ("free", ("主题", "备注", "说明", "情况", "完成情况", "落实", "措施要求")),
     ("tasks", ("内容", "工作", "任务", "事项", "项目", "措施", "活动", "安排")),
-    ("period", ("时间", "时序", "月份", "时段", "日期", "周次", "阶段", "月", "周")),
+    ("period", ("时间", "时序", "月份", "时段", "日期", "周次", "阶段", "月", "周", "类别", "分类", "类型")),
 )
 ROLE_SAID = {
     "group": "分组",
@@ -234,6 +243,12 @@ class Recogniser:
             self.unplaced.append(later("表格前的一段“{v0}”：计划格式还没有放正文的位置", v0=paragraph.printed.strip()))
 
         before_guesses, before_unplaced = list(self.guesses), list(self.unplaced)
+        if header_row >= 0 and not more:
+            specs = plan_columns(table, header_row, role_of)
+            listed = [s.role for s in specs]
+            two_rows = header_columns(table, header_row)[1] > header_row + 1
+            if "task" in listed and (two_rows or "group" not in listed):
+                return self._general(data, table, header_row, specs, after)
         groups = self._groups(table, header_row, roles)
         for _, extra, (extra_header, _) in more:
             self.guesses.append(
@@ -751,14 +766,33 @@ class Recogniser:
             else:
                 self.unplaced.append(later("表格第 {v0} 行跨列的“{v1}”", v0=row + 1, v1=_join_lines(text)))
 
-        roots = read_rows(table, header_row, specs, self._tasks, note)
+        body = header_columns(table, header_row)[1]
+        if body > header_row + 1:
+            self.guesses.append(later("表头有两行：上一行跨列合并的表头与下一行的各列写成 header: [上, 下]"))
+        roots = read_rows(table, body, specs, self._tasks, note)
         if not roots:
             raise RecognitionError(tr("{v0} 的表格里没有找到任何工作任务", v0=self.name))
-        shown = "、".join(f"{s.header}（{ROLE_SAID[s.role]}）" for s in specs)
+        shown = "、".join(
+            f"{'／'.join(s.header) if isinstance(s.header, list) else s.header}（{ROLE_SAID[s.role]}）" for s in specs
+        )
         self.guesses.append(later("表格各列：{v0}", v0=shown))
         levels = sum(1 for s in specs if s.role == "group")
         if levels > 1:
             self.guesses.append(later("{v0} 层分组：合并的单元格（或空着的单元格）归入上面的分组", v0=levels))
+        flat = len(roots) == 1 and not roots[0].label and not roots[0].children
+        headed = [n.label for n in roots if n.label] if not levels else []
+        if headed:
+            self.guesses.append(
+                later("跨整行的“{v0}”是类别行：其下各行的任务归入该类别（groups:）", v0="”“".join(headed))
+            )
+        if flat and "tasks" not in Plan.model_fields:
+            raise RecognitionError(
+                tr(
+                    "{v0} 的表格没有分组：没有时间或类别一列，任务上方也没有跨整行的类别行（如“一、资助政策落实”），"
+                    "而计划格式要求每项任务归在一个时段或类别下。请在表格左边加一列“时间”（或在任务上方加类别行）后再导入",
+                    v0=self.name,
+                )
+            )
         nodes = leaves(roots)
         groups = [Group(node.label, node.tasks) for node in nodes]
         if any(s.role == "number" for s in specs):
@@ -789,7 +823,11 @@ class Recogniser:
             if scope != "group":
                 data["numbering_scope"] = scope
         data["columns"] = [{"header": s.header, "role": s.role, **({"key": s.key} if s.key else {})} for s in specs]
-        data["groups"] = [self._node(node) for node in roots]
+        if flat:
+            data["tasks"] = self._node(roots[0])["tasks"]
+            self.guesses.append(later("表格没有分组列，也没有类别行：任务按表格顺序列出（tasks:）"))
+        else:
+            data["groups"] = [self._node(node) for node in roots]
         return self._finished(data, after)
 
     def _node(self, node: Node) -> dict:

@@ -73,6 +73,7 @@ TOP_KEYS = (
     "numbering",
     "numbering_scope",
     "columns",
+    "headers",
     "owners",
 )
 
@@ -91,7 +92,7 @@ def plan_yaml(recognised: Recognised, source: str, kind: str) -> str:
             lines += _comment(f"  - {item}")
     top = {key: data[key] for key in TOP_KEYS if key in data}
     lines += _mapping(top, 0)
-    for key in ("recurring", "periods", "groups", "notes", "style"):
+    for key in ("recurring", "periods", "groups", "tables", "tasks", "notes", "style"):
         if key in data:
             lines.append("")
             lines += _mapping({key: data[key]}, 0)
