@@ -97,7 +97,13 @@ def test_weekly_needs_the_first_day_of_term(cli, in_tmp: Path) -> None:
         (["--term-start", "2021-03-01"], "--term-start 只用于 --periods weekly"),
         (
             ["--periods", "weekly", "--term-start", "2021/3/1", "--year", "2025"],
-            "开学日期 2021-03-01 离计划年度 2025 年太远（应在前后一年之内）",
+            "--year 2025 与开学日期 2021-03-01 不一致：学期计划的年度是开学的那一年（2021）；"
+            "请去掉 --year，或写 --year 2021",
+        ),
+        (
+            ["--periods", "weekly", "--year", "2027", "--term-start", "2026-09-01"],
+            "--year 2027 与开学日期 2026-09-01 不一致：学期计划的年度是开学的那一年（2026）；"
+            "请去掉 --year，或写 --year 2026",
         ),
         (
             ["--periods", "weekly", "--term-start", "3月32日", "--year", "2021"],

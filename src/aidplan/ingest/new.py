@@ -216,14 +216,7 @@ def new_plan(
     if year is None:
         year = term_start.year if term_start is not None else (today or dt.date.today()).year
     require_plan_year(year)
-    if term_start is not None and abs(term_start.year - year) > 1:
-        raise UsageError(
-            tr(
-                "开学日期 {term_start} 离计划年度 {year} 年太远（应在前后一年之内）",
-                term_start=term_start.isoformat(),
-                year=year,
-            )
-        )
+    require_term_year(year, term_start)
     for text, option in ((title, "--title"), (organisation, "--org")):
         if text is not None and (not text.strip() or any(unicodedata.category(c) == "Cc" for c in text)):
             raise UsageError(tr("{option} 不能为空，也不能含换行或控制字符", option=option))
@@ -244,6 +237,21 @@ def require_plan_year(year: int) -> None:
                 year=year,
                 PLAN_YEARS=PLAN_YEARS[0],
                 PLAN_YEARS2=PLAN_YEARS[1],
+            )
+        )
+
+
+def require_term_year(year: int, term_start: dt.date | None) -> None:
+    """A term plan's year is the year its term starts (its dates without a year are read in it, and an autumn
+    term's January is the next year's): a --year that says otherwise is a usage error, not a plan dated wrong."""
+    if term_start is not None and term_start.year != year:
+        raise UsageError(
+            tr(
+                "--year {year} 与开学日期 {term_start} 不一致：学期计划的年度是开学的那一年（{start_year}）；"
+                "请去掉 --year，或写 --year {start_year}",
+                year=year,
+                term_start=term_start.isoformat(),
+                start_year=term_start.year,
             )
         )
 

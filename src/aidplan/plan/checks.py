@@ -35,6 +35,7 @@ from aidplan.rules.plans import (
     PeriodsOverlap,
     PeriodWithoutDates,
     PeriodWithoutTasks,
+    TaskOutsideTerm,
     TaskRepeated,
     TaskWithoutDate,
     TermNameMismatch,
@@ -68,6 +69,7 @@ CHECKERS = Registry(
     Entry("examples", "example tasks aidplan new wrote, not yet replaced", "aidplan.plan.examples:example_findings"),
     Entry("undated", "tasks that end up with no date at all", "aidplan.plan.checks:undated_findings"),
     Entry("outside", "groups dated outside their parent group or the term", "aidplan.plan.checks:outside_findings"),
+    Entry("term", "tasks of a term week dated outside the term", "aidplan.plan.checks:term_task_findings"),
 )
 
 
@@ -752,6 +754,45 @@ def outside_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
             else:
                 continue
             findings.append(WeekOutsideGroup.at(path, _at(document, *where, "label"), message))
+    return findings
+
+
+def tasks_outside_term(plan: Plan, periods: list[ScheduledPeriod], weeks_only: bool = True):
+    """(group, task, day) of each task whose own date (its `deadline:` or a date in its text) lies outside the
+    plan's term; with `weeks_only`, only the tasks printed in a week of the term (第二十一周), where a date
+    outside the term is a mistake rather than work planned for the holidays."""
+    from aidplan.plan.schedule import task_deadline
+    from aidplan.plan.timeexpr import term_week_number
+
+    term = plan_term(plan)
+    if term is None:
+        return
+    for item in periods:
+        labels = [p.group.label for p in item.parents] + [item.period.label]
+        if weeks_only and not any(term_week_number(label) is not None for label in labels):
+            continue
+        for task in item.tasks:
+            own = task_deadline(plan, item, task)
+            if own.source in ("task", "text") and own.day is not None and not term.start <= own.day <= term.end:
+                yield item, task, own.day
+
+
+def term_task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
+    """A task of a week of the term dated before the term starts or after it ends (W224)."""
+    path, plan, document, periods, _ = subject
+    term = plan_term(plan)
+    findings = []
+    for item, task, day in tasks_outside_term(plan, periods):
+        assert term is not None
+        where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
+        message = tr(
+            "任务 {id}“{text}”的日期 {day} 在学期（{term_dates}）之外；请核对任务的日期或 term 的起止日期",
+            id=task.id,
+            text=task.text,
+            day=day.isoformat(),
+            term_dates=_dates(Span(term.start, term.end)),
+        )
+        findings.append(TaskOutsideTerm.at(path, _at(document, *where), message))
     return findings
 
 

@@ -549,6 +549,34 @@ class WeekOutsideGroup(Rule):
     severity = Severity.warning
 
 
+class TaskOutsideTerm(Rule):
+    """学期的某一周里的任务，日期却在学期开始之前或结束之后：第二十一周的“1月23日休业式”，而学期 1月22日就结束了。
+    一般是学期的起止日期或任务的日期有一个写错了（用去年的计划写今年的计划时，学期的最后一天常常挪到了前一天）。
+
+    示例::
+
+        year: 2026
+        term: {start: 2026-08-31, end: 2027-01-22}
+        groups:
+          - label: 第二十一周
+            tasks:
+              - 1月23日休业式
+
+    消息::
+
+        plan.yaml:6:9: warning[W224]: 任务 w21.1“1月23日休业式”的日期 2027-01-23 在学期（2026-08-31 至 2027-01-22）之外；请核对任务的日期或 term 的起止日期
+
+    只看写在学期的周（第一周、第二十一周……）里的任务，日期是任务自己的（`deadline:` 或文中的日期）；月份和类别下面的
+    任务（寒假里的家访、暑假前的报送）不警告。
+
+    改正：改正任务的日期，或者把 `term` 的 `start`/`end` 改成校历上的日子。
+    """
+
+    code = "W224"
+    name = "task-outside-term"
+    severity = Severity.warning
+
+
 class ExampleTask(Rule):
     """`aidplan new` 写的示例任务，还没有换成本单位的任务。
 
