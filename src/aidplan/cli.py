@@ -1178,10 +1178,16 @@ NEW_PATH_HELP = later("要写出的计划文件（.yaml 或 .yml）。")
 NEW_YEAR_HELP = later(
     "计划年度。默认：给了 --from 时为原计划的年度加一，给了 --term-start 时为开学日期所在的年份，否则为今年。"
 )
-NEW_TITLE_HELP = later("表格标题，照印发的写。默认：YEAR年学生资助工作计划表（weekly：学期的名称）。")
-NEW_ORG_HELP = later("发文单位（organisation:），如 淮北市学生资助管理中心。")
+NEW_TITLE_HELP = later(
+    "表格标题，照印发的写。默认：YEAR年学生资助工作计划表（weekly：学期的名称）；"
+    "给了 --from 时为原计划的标题移到新年度。"
+)
+NEW_ORG_HELP = later("发文单位（organisation:），如 淮北市学生资助管理中心；给了 --from 时替换原计划的。")
 NEW_PERIODS_HELP = later("{kinds}。", kinds=format_help(PERIOD_KINDS))
-NEW_TERM_START_HELP = later("用于 --periods weekly：学期的第一天（开学），{forms}。", forms=DATE_FORMS)
+NEW_TERM_START_HELP = later(
+    "用于 --periods weekly：学期的第一天（开学），{forms}；给了 --from 时是新学期的第一天（学期的周数不变）。",
+    forms=DATE_FORMS,
+)
 NEW_FORCE_HELP = later("文件已存在时替换它（--from 的原计划除外）。")
 NEW_FROM_HELP = later(
     "从这份计划开始（用今年的计划写明年的）：年份和日期移到 --year，注释和排版不变；列出改动的每一行，"
@@ -1211,19 +1217,20 @@ def new_command(
     ] = None,
     force: Annotated[bool, typer.Option("--force", help=NEW_FORCE_HELP)] = False,
 ) -> None:
-    if source is not None:
-        given = [name for name, value in (("--title", title), ("--org", org), ("--periods", periods),
-                                          ("--term-start", term_start)) if value is not None]  # fmt: skip
-        if given:
-            raise UsageError(
-                tr("--from 沿用原计划的标题、单位、时段和学期，不能同时给 {options}", options=tr("、").join(given))
-            )
-        _roll_over(source, path, year, force)
-        return
     from aidplan.commands.track import parse_date
-    from aidplan.ingest.new import new_plan
 
     start = parse_date(term_start, "--term-start", year) if term_start is not None else None
+    if source is not None:
+        if periods is not None:
+            raise UsageError(tr("--from 沿用原计划的时段，不能同时给 --periods"))
+        from aidplan.ingest.new import check_option_text
+        from aidplan.ingest.rollover import Overrides
+
+        check_option_text(title, org)
+        _roll_over(source, path, year, force, Overrides(title, org, start))
+        return
+    from aidplan.ingest.new import new_plan
+
     kind = PeriodKind(periods).value if periods is not None else DEFAULT_PERIODS
     made = new_plan(path, year, kind, title, org, start, force)
     typer.echo(
@@ -1237,7 +1244,7 @@ def new_command(
     typer.echo(tr("下一步：把示例任务换成本单位的任务，再运行 aidplan check {path}", path=shown(made.path)))
 
 
-def _roll_over(source: Path, target: Path, year: int | None, force: bool) -> None:
+def _roll_over(source: Path, target: Path, year: int | None, force: bool, overrides: Any) -> None:
     import datetime as dt
 
     from aidplan.commands.check import check_paths
@@ -1245,7 +1252,7 @@ def _roll_over(source: Path, target: Path, year: int | None, force: bool) -> Non
     from aidplan.plan.findings import as_text, has_errors, summary
     from aidplan.track.statuses import STATUS_NAMES
 
-    done = rollover(source, target, year, force)
+    done = rollover(source, target, year, force, overrides)
     where, old = shown(done.target), shown(done.source)
     typer.echo(
         tr(
@@ -1258,7 +1265,9 @@ def _roll_over(source: Path, target: Path, year: int | None, force: bool) -> Non
         )
     )
     for line in done.changed:
-        typer.echo(f"{where}:{line.line}: {line.old} → {line.new}")
+        typer.echo(
+            f"{where}:{line.line}: {line.old} → {line.new}" if line.old else f"{where}:{line.line}: + {line.new}"
+        )
     for note in done.notes:
         _secho(tr("注意：{note}", note=note), fg=typer.colors.YELLOW)
     typer.echo(tr("检查 {path}：", path=where))

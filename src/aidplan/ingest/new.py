@@ -98,9 +98,9 @@ def plan_text(
         "# 不需要的时段整段删去，时段名称照印发的改。aidplan check 检查，aidplan render 生成附件表格。",
         "# 各字段的说明见 README 的“The plan format”；以 # 开头的行是注释，去掉 # 就生效。",
         f"# yaml-language-server: $schema={schema_reference(path)}",
-        _line(f"title: {_scalar(title)}", "表格标题，照印发的写"),
+        _line(f"title: {yaml_scalar(title)}", "表格标题，照印发的写"),
         _line(f"year: {year}", "计划年度：不写年份的日期都在这一年"),
-        _line(f"organisation: {_scalar(organisation)}", "发文单位（表格中不印）")
+        _line(f"organisation: {yaml_scalar(organisation)}", "发文单位（表格中不印）")
         if organisation
         else _line("# organisation: 某某市学生资助管理中心", "发文单位（表格中不印）"),
         _line("attachment: 附件：", "附件标签，照印发的写（附件：、附件1）；没有就删去这一行"),
@@ -178,7 +178,7 @@ def _first_deadline(kind: str, year: int, term_start: dt.date | None) -> str:
     return f"{day.month}月{day.day}日"
 
 
-def _scalar(text: str) -> str:
+def yaml_scalar(text: str) -> str:
     """A plain YAML scalar when it reads back as the same string, else double-quoted."""
     import json
 
@@ -217,13 +217,18 @@ def new_plan(
         year = term_start.year if term_start is not None else (today or dt.date.today()).year
     require_plan_year(year)
     require_term_year(year, term_start)
-    for text, option in ((title, "--title"), (organisation, "--org")):
-        if text is not None and (not text.strip() or any(unicodedata.category(c) == "Cc" for c in text)):
-            raise UsageError(tr("{option} 不能为空，也不能含换行或控制字符", option=option))
+    check_option_text(title, organisation)
     refuse_existing(path, force)
     text = plan_text(path, year, kind, title, organisation, term_start)
     write_atomic(path, text.encode("utf-8"))
     return NewPlan(path, year, len(_labels(kind)))
+
+
+def check_option_text(title: str | None, organisation: str | None) -> None:
+    """--title and --org are one printed line each."""
+    for text, option in ((title, "--title"), (organisation, "--org")):
+        if text is not None and (not text.strip() or any(unicodedata.category(c) == "Cc" for c in text)):
+            raise UsageError(tr("{option} 不能为空，也不能含换行或控制字符", option=option))
 
 
 def require_plan_year(year: int) -> None:

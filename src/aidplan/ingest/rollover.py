@@ -4,8 +4,10 @@ the positions of its values, so its comments and layout stay as they were; the o
 What moves: `year:`; every year printed in a text value (title, labels, tasks, deadlines, notes, term name …)
 that lies within YEAR_WINDOW years of the plan's year, by the same distance (2019-2020学年 → 2020-2021学年,
 2019年12月31日印发的 → 2020年…); ISO dates (spans, local days, deadline dates) to the same month and day; the
-term's first and last day and local make-up workdays to the same weekday nearest the same date. 2月29日 in a
-year that has none becomes 2月28日. Each such change that is not plain arithmetic is said in `notes`.
+term's first and last day to the same weekday nearest the same date (or as --term-start says). Make-up
+workdays (calendar.workdays) are the old year's arrangement and are dropped, not moved. 2月29日 in a year that
+has none becomes 2月28日. Each such change that is not plain arithmetic is said in `notes`, and so is a task
+or week the moved term no longer holds.
 """
 
 from __future__ import annotations
@@ -25,11 +27,15 @@ from aidplan.plan.workdays import WEEKDAYS
 
 YEAR_WINDOW = 2  # years printed further than this from the plan's year are references (a 2007年 regulation)
 MODELINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=)(\S+)", re.M)
-# locations of dates that must stay on their weekday: the first/last day of term, a Saturday worked locally
-WEEKDAY_KEPT = (("term", "start"), ("term", "end"), ("calendar", "workdays"))
+# locations of dates that must stay on their weekday: the first and last day of term (make-up workdays,
+# calendar.workdays, are not moved at all: each year's are announced anew)
+WEEKDAY_KEPT = (("term", "start"), ("term", "end"))
 
 _Y = r"(?<![0-9０-９.])(?:19|20|21)[0-9]{2}(?![0-9])"
 _CN = "〇○零一二三四五六七八九"
+# a year written with two digits (20年, 19-20学年, 19级): not inside a longer number or a count of years
+_YY = r"(?<![0-9０-９.第近满约共余多])[0-9]{2}(?![0-9])"
+_NOT_A_YEAR = r"来|以来|以上|以内|之内|以后|以前|之后|之前|间|内|多|左右|后|前|整"
 _TEXT = re.compile(
     rf"(?P<r1>{_Y})(?P<rsep>\s*[-－—–~～至到]\s*)(?P<r2>{_Y})"  # 2019-2020学年
     rf"|(?P<iy>{_Y})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)(?P<id>[0-9]{{1,2}})(?![0-9])"  # 2020-05-20
@@ -37,6 +43,8 @@ _TEXT = re.compile(
     rf"|(?P<cy>[{_CN}]{{4}})(?=年)"  # 二〇二〇年
     rf"|(?P<wy>{_Y})(?=级|届|春|秋|学年)"  # 2014秋季学期, 2020级
     rf"|(?<![0-9０-９])(?P<fm>2|二)月(?P<fd>29|二十九)日"  # 2月29日 of the plan's year
+    rf"|(?P<s1>{_YY})(?P<ssep>\s*[-－—–~～至到]\s*)(?P<s2>{_YY})(?=学年|年度)"  # 19-20学年
+    rf"|(?P<sy>{_YY})(?=年(?!{_NOT_A_YEAR})|级|届)"  # 20年3月, 20年春季, 19级
 )
 
 # a week printed without its year: 3.9-3.15, 3月9日-3月15日, 3月9日—15日
@@ -97,14 +105,24 @@ def same_weekday_near(day: dt.date, years: int) -> dt.date:
 class _Shifter:
     """Moves the years and dates of one plan's text by `delta` years, noting what is not plain arithmetic."""
 
-    def __init__(self, old_year: int, year: int, autumn_term: bool) -> None:
+    def __init__(self, old_year: int, year: int, autumn_term: bool, term_start: dt.date | None = None) -> None:
         self.old_year, self.year, self.delta = old_year, year, year - old_year
         self.february_year = year + 1 if autumn_term else year  # an autumn term's February is in the next year
         self.notes: list[tuple[int, str]] = []  # (line, note)
         self.line = 0
+        self.term_start = term_start  # --term-start: the new first day of term, given
+        self.term_shift: dt.timedelta | None = None  # how far that moved the term's first week
 
     def near(self, year: int) -> bool:
         return abs(year - self.old_year) <= YEAR_WINDOW
+
+    def _short(self, digits: str) -> int | None:
+        """The year a two-digit year (20年) names when it is near the plan's year; None otherwise (a two-digit
+        number far from it is a count, 工作15年, and left alone without a note)."""
+        century = self.old_year - self.old_year % 100
+        year = min((century - 100 + int(digits), century + int(digits), century + 100 + int(digits)),
+                   key=lambda y: abs(y - self.old_year))  # fmt: skip
+        return year if self.near(year) else None
 
     def _far(self, written: str) -> str:
         self.notes.append(
@@ -205,20 +223,25 @@ class _Shifter:
         if group("wy"):
             year = int(group("wy"))
             return str(year + self.delta) if self.near(year) else self._far(written)
+        if group("s1"):
+            first, second = self._short(group("s1")), self._short(group("s2"))
+            if first is None or second is None or second - first != 1:
+                return written  # not a school year of this plan (a count, a range of something else)
+            return f"{(first + self.delta) % 100:02d}{group('ssep')}{(second + self.delta) % 100:02d}"
+        if group("sy"):
+            year = self._short(group("sy"))
+            return written if year is None else f"{(year + self.delta) % 100:02d}"
         if _leap(self.february_year):
             return written
         day = "28" if group("fd") == "29" else "二十八"
         return self._february(self.february_year, written, f"{group('fm')}月{day}日")
 
     def date(self, day: dt.date, location: tuple) -> dt.date:
+        if self.term_start is not None and location[:2] in (("term", "start"), ("term", "end")):
+            return self._given_term(day, location)
         if location[:2] in WEEKDAY_KEPT:
             moved = same_weekday_near(day, self.delta)
-            if location == ("term", "start"):
-                what = tr("学期的开始日")
-            elif location[0] == "term":
-                what = tr("学期的结束日")
-            else:
-                what = tr("调休上班日")
+            what = tr("学期的开始日") if location == ("term", "start") else tr("学期的结束日")
             weekday = localized(WEEKDAYS[day.weekday()])
             self.notes.append(
                 (
@@ -250,6 +273,41 @@ class _Shifter:
             )
         return moved
 
+    def _given_term(self, day: dt.date, location: tuple) -> dt.date:
+        """The term's first day as --term-start gives it; its last day moved by as many whole weeks as the first
+        week moved, so the term keeps its length and its last day its weekday."""
+        assert self.term_start is not None
+        if location[:2] == ("term", "start"):
+            self.term_shift = _monday(self.term_start) - _monday(day)
+            self.notes.append(
+                (
+                    self.line,
+                    tr(
+                        "学期的开始日 {old} 改为 {new}（--term-start）",
+                        old=day.isoformat(),
+                        new=self.term_start.isoformat(),
+                    ),
+                )
+            )
+            return self.term_start
+        moved = day + (self.term_shift or dt.timedelta())
+        self.notes.append(
+            (
+                self.line,
+                tr(
+                    "学期的结束日 {old}（{weekday}）改为 {new}（{weekday}）：学期的周数不变；请按本年的校历核对",
+                    old=day.isoformat(),
+                    new=moved.isoformat(),
+                    weekday=localized(WEEKDAYS[day.weekday()]),
+                ),
+            )
+        )
+        return moved
+
+
+def _monday(day: dt.date) -> dt.date:
+    return day - dt.timedelta(days=day.weekday())
+
 
 def _scalars(node, location: tuple = ()):
     """Every scalar value (not key) of a composed YAML node, with its location."""
@@ -271,15 +329,109 @@ def _date_text(day: dt.date, written: str) -> str:
     return f"{day.year}-{day.month}-{day.day}"
 
 
-def rolled_text(text: str, old_year: int, year: int, autumn_term: bool) -> tuple[str, list[tuple[int, str]]]:
-    """The plan's text with its years and dates moved to `year`, and the notes (line, note) of what was not
-    plain arithmetic. Only the characters of values change: comments, keys, quoting and layout stay."""
+def _member(node, key: str):
+    """The key and value nodes of `key` in a mapping node, or (None, None)."""
     import yaml
 
-    shifter = _Shifter(old_year, year, autumn_term)
+    if isinstance(node, yaml.MappingNode):
+        for key_node, value in node.value:
+            if key_node.value == key:
+                return key_node, value
+    return None, None
+
+
+def _dropped_workdays(text: str, root, old_year: int, year: int) -> tuple[list[tuple[int, int, str]], list[int], str]:
+    """The edits that empty `calendar.workdays` (a make-up workday is that year's arrangement: moving it would
+    invent one), the lines commented out, and the note. A flow list becomes `[]`; a block list becomes `[]`
+    with its items kept as comments, so every line stays where it was."""
+    import yaml
+
+    key, workdays = _member(_member(root, "calendar")[1], "workdays")
+    if not isinstance(workdays, yaml.SequenceNode) or not workdays.value:
+        return [], [], ""
+    days = "、".join(text[item.start_mark.index : item.end_mark.index] for item in workdays.value)
+    note = tr(
+        "调休上班日 {days} 是 {old_year} 年的安排（每年随国务院办公厅的放假通知而定），没有移到 {year} 年，已删去；"
+        "{year} 年的调休上班日请照当年的通知写进 calendar.workdays，或写进日历文件 {year}.calendar.yaml"
+        "（见 README 的“Next year's calendar”）",
+        days=days,
+        old_year=old_year,
+        year=year,
+    )
+    if workdays.flow_style:
+        return [(workdays.start_mark.index, workdays.end_mark.index, "[]")], [], note
+    colon = text.index(":", key.end_mark.index)
+    edits = [(colon + 1, colon + 1, " []")]
+    lines = []
+    # a block list ends where the next key starts: its last line is that of its last character
+    first, last = workdays.start_mark.line, text.count("\n", 0, len(text[: workdays.end_mark.index].rstrip()))
+    starts = [0] + [i + 1 for i, c in enumerate(text) if c == "\n"]
+    for line in range(first, last + 1):
+        begin = starts[line]
+        content = text[begin : starts[line + 1] if line + 1 < len(starts) else len(text)]
+        if content.strip():
+            indent = len(content) - len(content.lstrip(" "))
+            edits.append((begin + indent, begin + indent, "# "))
+            lines.append(line + 1)
+    return edits, lines, note
+
+
+def _key_line(root) -> int:
+    """The line of `workdays:` in the plan's calendar."""
+    key, _ = _member(_member(root, "calendar")[1], "workdays")
+    return key.start_mark.line + 1
+
+
+@dataclass
+class Overrides:
+    """What the command line says instead of the old plan: --title, --org, --term-start."""
+
+    title: str | None = None
+    organisation: str | None = None
+    term_start: dt.date | None = None
+
+
+def _override_edits(text: str, root, overrides: Overrides) -> list[tuple[int, int, str]]:
+    from aidplan.ingest.new import yaml_scalar
+
+    edits = []
+    for key, value in (("title", overrides.title), ("organisation", overrides.organisation)):
+        if value is None:
+            continue
+        _, node = _member(root, key)
+        if node is not None:
+            edits.append((node.start_mark.index, node.end_mark.index, yaml_scalar(value)))
+        else:  # a line of its own after the title's (or at the top): the one edit that adds a line
+            _, title = _member(root, "title")
+            at = text.find("\n", title.end_mark.index) + 1 if title is not None else 0
+            edits.append((at, at, f"{key}: {yaml_scalar(value)}\n"))
+    return edits
+
+
+def rolled_text(
+    text: str, old_year: int, year: int, autumn_term: bool, overrides: Overrides | None = None
+) -> tuple[str, list[tuple[int, str]]]:
+    """The plan's text with its years and dates moved to `year`, and the notes (line, note) of what was not
+    plain arithmetic. Only the characters of values change: comments, keys, quoting and layout stay (an
+    --org for a plan without `organisation:` adds its line)."""
+    import yaml
+
+    overrides = overrides or Overrides()
+    shifter = _Shifter(old_year, year, autumn_term, overrides.term_start)
     edits: list[tuple[int, int, str]] = []
     root = yaml.compose(text, Loader=yaml.SafeLoader)
+    dropped, _, note = _dropped_workdays(text, root, old_year, year)
+    if note:
+        _, workdays = _member(_member(root, "calendar")[1], "workdays")
+        shifter.notes.append((workdays.start_mark.line + 1 if workdays.flow_style else _key_line(root), note))
+    edits += dropped
+    edits += _override_edits(text, root, overrides)
+    overridden = {("title",)} if overrides.title is not None else set()
+    if overrides.organisation is not None:
+        overridden.add(("organisation",))
     for node, location in _scalars(root):
+        if (location[:2] == ("calendar", "workdays") and dropped) or location[:1] in overridden:
+            continue
         start, end = node.start_mark.index, node.end_mark.index
         written = text[start:end]
         shifter.line = node.start_mark.line + 1
@@ -296,7 +448,7 @@ def rolled_text(text: str, old_year: int, year: int, autumn_term: bool) -> tuple
             continue
         if replacement != written:
             edits.append((start, end, replacement))
-    for start, end, replacement in reversed(edits):
+    for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
         text = text[:start] + replacement + text[end:]
     return text, shifter.notes
 
@@ -311,20 +463,131 @@ def _modeline(text: str, source: Path, target: Path) -> str:
     return text[: found.start(2)] + moved + text[found.end(2) :]
 
 
-def _comment_lines(text: str, year: int) -> list[int]:
-    """Lines that are only a comment and name the year: kept as written, listed for the office to look at."""
+def _comment_lines(text: str, year: int, skipped: set[int]) -> list[int]:
+    """Lines that are only a comment and name the year: kept as written, listed for the office to look at. The
+    comments `aidplan import` wrote at the top (where the plan came from, its guesses) and the lines commented
+    out here (`skipped`) describe the old plan and are not listed."""
+    lines = text.splitlines()
+    imported = 0
+    if lines and lines[0].startswith("#") and "aidplan import" in lines[0]:
+        while imported < len(lines) and lines[imported].lstrip().startswith("#"):
+            imported += 1
     return [
         number
-        for number, line in enumerate(text.splitlines(), start=1)
-        if line.lstrip().startswith("#") and str(year) in line and "yaml-language-server" not in line
+        for number, line in enumerate(lines, start=1)
+        if number > imported
+        and number not in skipped
+        and line.lstrip().startswith("#")
+        and str(year) in line
+        and "yaml-language-server" not in line
     ]
 
 
-def rollover(source: Path, target: Path, year: int | None = None, force: bool = False) -> Rollover:
+def _changed_lines(old_text: str, new_text: str, inserted: int | None) -> list[ChangedLine]:
+    """The lines that differ, numbered in the new file; `inserted`: the index of a line --org added (listed
+    with an empty old line), after which the lines are one further down."""
+    new_lines = new_text.splitlines()
+    changed = []
+    if inserted is not None:
+        changed.append(ChangedLine(inserted + 1, "", new_lines[inserted].strip()))
+        del new_lines[inserted]
+    for index, (old, new) in enumerate(zip(old_text.splitlines(), new_lines)):
+        if old != new:
+            number = index + 1 + (1 if inserted is not None and index >= inserted else 0)
+            changed.append(ChangedLine(number, old.strip(), new.strip()))
+    return sorted(changed, key=lambda change: change.line)
+
+
+def _plan_of(path: Path, text: str):
+    """The plan the new text states, scheduled; None when it does not load (check then says why)."""
+    from pydantic import ValidationError
+
+    from aidplan.plan.loading import LoadFailure, parse_document
+    from aidplan.plan.model import Plan
+    from aidplan.plan.schedule import schedule
+
+    try:
+        document = parse_document(path, text)
+        plan = Plan.model_validate(document.data)
+        return plan, document, schedule(plan)
+    except (LoadFailure, ValidationError, ValueError):
+        return None
+
+
+def _term_notes(old, new) -> list[tuple[int, str]]:
+    """What the moved term leaves outside it that the old term held: a task's own date (休业式 on 1月23日, now a
+    day after the term), or a group's dates (a week now past the term's end)."""
+    from aidplan.plan.checks import own_dated_tasks, tasks_outside_term
+    from aidplan.plan.schedule import plan_term
+
+    old_plan, _, old_periods = old
+    plan, document, periods = new
+    term, old_term = plan_term(plan), plan_term(old_plan)
+    if term is None or old_term is None:
+        return []
+    term_dates = tr("{start} 至 {end}", start=term.start.isoformat(), end=term.end.isoformat())
+    inside_before = {
+        (item.where, task.id)
+        for item, task, day in own_dated_tasks(old_plan, old_periods)
+        if old_term.start <= day <= old_term.end
+    }
+    notes = []
+    for item, task, day in tasks_outside_term(plan, periods, False):
+        if (item.where, task.id) not in inside_before:  # outside already, or with no date of its own before
+            continue
+        where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
+        notes.append(
+            (
+                document.position(where)[0],
+                tr(
+                    "任务 {id}“{text}”的日期 {day} 在新学期（{term_dates}）之外，原计划中在学期之内；"
+                    "请按新的校历核对任务的日期或学期的起止日期",
+                    id=task.id,
+                    text=task.text,
+                    day=day.isoformat(),
+                    term_dates=term_dates,
+                ),
+            )
+        )
+    old_spans = {item.where: item.span for item in old_periods}
+    for item in periods:
+        span, old_span = item.span, old_spans.get(item.where)
+        if span is None or old_span is None or item.kind != "time":
+            continue
+        was_inside = old_term.start <= old_span.start and old_span.end <= old_term.end
+        was_touching = not (old_span.start > old_term.end or old_span.end < old_term.start)
+        inside = term.start <= span.start and span.end <= term.end
+        touching = not (span.start > term.end or span.end < term.start)
+        if (was_inside and not inside) or (was_touching and not touching):
+            notes.append(
+                (
+                    document.position((*item.where, "label"))[0],
+                    tr(
+                        "“{label}”（{start} 至 {end}）超出了新学期（{term_dates}），原计划中在学期之内；"
+                        "请按新的校历核对",
+                        label=item.period.label,
+                        start=span.start.isoformat(),
+                        end=span.end.isoformat(),
+                        term_dates=term_dates,
+                    ),
+                )
+            )
+    return notes
+
+
+def rollover(
+    source: Path,
+    target: Path,
+    year: int | None = None,
+    force: bool = False,
+    overrides: Overrides | None = None,
+) -> Rollover:
     """Write next year's plan at `target` from the plan at `source`; returns what changed. The source is read,
     never written; the target is written atomically, and an existing target only with `force`."""
+    from aidplan.ingest.new import require_term_year
     from aidplan.plan.loading import load_plan, read_text
 
+    overrides = overrides or Overrides()
     refuse_existing(target, force)
     if not source.exists():
         raise UsageError(tr("找不到 {path}", path=shown(source)))
@@ -332,6 +595,12 @@ def rollover(source: Path, target: Path, year: int | None = None, force: bool = 
     if loaded.plan is None:
         raise FindingsError(loaded.findings, tr("{path} 有错误，没有写出新计划；请先改正它", path=shown(source)))
     plan = loaded.plan
+    if overrides.term_start is not None:
+        if plan.term is None:
+            raise UsageError(tr("{path} 没有学期（term），--term-start 只用于学期计划", path=shown(source)))
+        if year is None:
+            year = overrides.term_start.year
+        require_term_year(year, overrides.term_start)
     year = plan.year + 1 if year is None else year
     from aidplan.plan.model import DATE_WINDOW
 
@@ -340,21 +609,24 @@ def rollover(source: Path, target: Path, year: int | None = None, force: bool = 
         raise UsageError(tr("{path} 已经是 {year} 年的计划；请用 --year 给出新的年度", path=shown(source), year=year))
     text = read_text(source, role="原计划")
     autumn = plan.term is not None and plan.term.start.month >= 7
-    new_text, notes = rolled_text(text, plan.year, year, autumn)
+    new_text, notes = rolled_text(text, plan.year, year, autumn, overrides)
+    inserted = None  # the index of the line --org adds after the title, when the plan has no organisation
+    if len(new_text.splitlines()) > len(text.splitlines()):
+        inserted = _title_end_line(text) + 1
+        notes = [(line + 1 if line > inserted else line, note) for line, note in notes]
     new_text = _modeline(new_text, source, target)
+    moved = _plan_of(target, new_text)
+    if moved is not None and loaded.document is not None:
+        notes += _term_notes((plan, loaded.document, _schedule(plan)), moved)
     bom = b"\xef\xbb\xbf" if source.read_bytes().startswith(b"\xef\xbb\xbf") else b""
     write_atomic(target, bom + new_text.encode("utf-8"))
     result = Rollover(source, target, plan.year, year)
-    old_lines, new_lines = text.splitlines(), new_text.splitlines()
-    result.changed = [
-        ChangedLine(number, old.strip(), new.strip())
-        for number, (old, new) in enumerate(zip(old_lines, new_lines), start=1)
-        if old != new
-    ]
+    result.changed = _changed_lines(text, new_text, inserted)
     result.notes = [
         tr("第 {line} 行：{note}", line=line, note=note) for line, note in sorted(notes, key=lambda n: n[0])
     ]
-    comments = _comment_lines(new_text, plan.year)
+    commented = {change.line for change in result.changed if change.new.startswith("#")}
+    comments = _comment_lines(new_text, plan.year, commented)
     if comments:
         listed = tr("、").join(str(n) for n in comments)
         result.notes.append(
@@ -363,6 +635,20 @@ def rollover(source: Path, target: Path, year: int | None = None, force: bool = 
     if abs(year - plan.year) > DATE_WINDOW:
         result.notes.append(tr("新年度与原计划相隔 {years} 年：请逐项核对日期", years=abs(year - plan.year)))
     return result
+
+
+def _title_end_line(text: str) -> int:
+    """The index of the line the title's value ends on (-1: no title; --org's line then goes first)."""
+    import yaml
+
+    _, title = _member(yaml.compose(text, Loader=yaml.SafeLoader), "title")
+    return -1 if title is None else text.count("\n", 0, title.end_mark.index)
+
+
+def _schedule(plan):
+    from aidplan.plan.schedule import schedule
+
+    return schedule(plan)
 
 
 @dataclass(frozen=True)

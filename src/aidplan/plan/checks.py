@@ -757,24 +757,32 @@ def outside_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
     return findings
 
 
-def tasks_outside_term(plan: Plan, periods: list[ScheduledPeriod], weeks_only: bool = True):
-    """(group, task, day) of each task whose own date (its `deadline:` or a date in its text) lies outside the
-    plan's term; with `weeks_only`, only the tasks printed in a week of the term (第二十一周), where a date
-    outside the term is a mistake rather than work planned for the holidays."""
+def own_dated_tasks(plan: Plan, periods: list[ScheduledPeriod], weeks_only: bool = False):
+    """(group, task, day) of each task with a date of its own (its `deadline:` or a date in its text); with
+    `weeks_only`, only those printed in a week of the term (第二十一周)."""
     from aidplan.plan.schedule import task_deadline
     from aidplan.plan.timeexpr import term_week_number
 
-    term = plan_term(plan)
-    if term is None:
-        return
     for item in periods:
         labels = [p.group.label for p in item.parents] + [item.period.label]
         if weeks_only and not any(term_week_number(label) is not None for label in labels):
             continue
         for task in item.tasks:
             own = task_deadline(plan, item, task)
-            if own.source in ("task", "text") and own.day is not None and not term.start <= own.day <= term.end:
+            if own.source in ("task", "text") and own.day is not None:
                 yield item, task, own.day
+
+
+def tasks_outside_term(plan: Plan, periods: list[ScheduledPeriod], weeks_only: bool = True):
+    """(group, task, day) of each task whose own date lies outside the plan's term; with `weeks_only`, only the
+    tasks printed in a week of the term, where a date outside the term is a mistake rather than work planned
+    for the holidays."""
+    term = plan_term(plan)
+    if term is None:
+        return
+    for item, task, day in own_dated_tasks(plan, periods, weeks_only):
+        if not term.start <= day <= term.end:
+            yield item, task, day
 
 
 def term_task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
