@@ -180,6 +180,42 @@ def long_section(sizes: list[int]) -> list[str]:
     return lines
 
 
+def pasted_text(sizes: list[int]) -> list[tuple[int, float]]:
+    """`import` of text pasted from a spreadsheet: 12 months of N numbered tasks each (1、…N、). The time per task
+    must stay flat as N grows (a pass over every cell for every row, and a pattern compiled per task number, made
+    12 × 2,999 tasks take 200 s)."""
+    rows = []
+    with tempfile.TemporaryDirectory() as folder:
+        for size in sizes:
+            lines = ["2026年学生资助工作计划", "时间\t工作内容"]
+            for month in range(1, 13):
+                for n in range(1, size + 1):
+                    lines.append(f"{f'{month}月' if n == 1 else ''}\t{n}、第{month}月第{n}项工作")
+            source = Path(folder) / f"pasted-{size}.txt"
+            source.write_text("\n".join(lines) + "\n", encoding="utf-8")
+            wall, _, _, code = measure(
+                [AIDPLAN, "import", "--force", "-o", str(source.with_suffix(".yaml")), str(source)]
+            )
+            assert code == 0, f"import failed on {size} tasks a month"
+            rows.append((12 * size, wall))
+    return rows
+
+
+def import_section(sizes: list[int]) -> list[str]:
+    lines = ["", "## `aidplan import` of pasted text with many tasks", "", "| tasks | time | per task |"]
+    lines.append("|---:|---:|---:|")
+    rows = pasted_text(sizes)
+    for size, wall in rows:
+        lines.append(f"| {size:,} | {wall:.2f} s | {wall / size * 1000:.2f} ms |")
+    (small, small_wall), (large, large_wall) = rows[0], rows[-1]
+    lines += [
+        "",
+        f"Growth: {large / small:.0f}× the tasks took {large_wall / small_wall:.1f}× the time "
+        "(linear would be the same factor; start-up makes small runs relatively slower).",
+    ]
+    return lines
+
+
 def machine() -> str:
     cpu = "unknown CPU"
     try:
@@ -209,13 +245,13 @@ def main() -> None:
     parser.add_argument("--quick", action="store_true", help="small corpora and few repeats")
     parser.add_argument(
         "--only",
-        choices=("startup", "check", "render", "long"),
+        choices=("startup", "check", "render", "long", "import"),
         action="append",
         help="run only these parts (repeatable)",
     )
     parser.add_argument("--write", action="store_true", help="write benchmarks/RESULTS.md (not written otherwise)")
     args = parser.parse_args()
-    parts = set(args.only or ("startup", "check", "render", "long"))
+    parts = set(args.only or ("startup", "check", "render", "long", "import"))
     runs = 5 if args.quick else 21
     sizes = [20, 100] if args.quick else [100, 1_000, 10_000]
     batch = 20 if args.quick else 100
@@ -237,6 +273,8 @@ def main() -> None:
         lines += render_section(batch)
     if "long" in parts:
         lines += long_section([500, 2_000] if args.quick else [1_000, 5_000, 20_000])
+    if "import" in parts:
+        lines += import_section([250, 1_000] if args.quick else [250, 1_000, 3_000])
     lines += ["", f"Whole run: {time.perf_counter() - started:.0f} s.", ""]
     text = "\n".join(lines)
     print(text)

@@ -105,11 +105,14 @@ def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
 
     tasks = [s for s in specs if s.role == "tasks"]
     task = max(tasks, key=text_below) if tasks else None
+    owner = next((s for s in specs if s.role == "owner"), None)
     for spec in specs:
         if spec is task:
             spec.role = "task"
         elif spec.role == FREE:
             continue
+        elif spec.role == "owner" and spec is not owner:
+            spec.role = FREE  # 牵头科室 | 配合单位: the first is the owner, the others are printed as they are
         elif spec.role in ("tasks", "period"):
             left = task is not None and spec.index < task.index
             spec.role = "group" if left else "time" if spec.role == "period" and task is not None else FREE
@@ -176,9 +179,10 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
             continue
         first = cells[levels[0].index] if levels else None
         if heading is None and (task_cell is None or task_cell is first or not task_cell.text.strip()):
-            shown = first if first is not None else task_cell
-            if shown is not None and shown.text.strip():
-                note(row, shown.text.strip())
+            texts = [c.text.strip() for c in dict.fromkeys(c for c in cells if c is not None) if c.row == row]
+            text = " ".join(t for t in texts if t)  # whichever cell holds it (注 typed in the 序号 column)
+            if text:
+                note(row, text)
             continue
         changed = False
         for depth, spec in enumerate(levels):

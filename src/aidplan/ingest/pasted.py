@@ -130,15 +130,18 @@ def _tab_led(lines: list[str]) -> SourceDocument:
 
 def _repeated_headers_dropped(table: Table) -> Table:
     """The header row printed again on every page comes back as rows equal to the first: drop them."""
-    header = [re.sub(r"\s+", "", c.text) for c in table.cells if c.row == 0]
+    by_row: dict[int, list[Cell]] = {}
+    for cell in table.cells:  # once through the cells: a table of thousands of rows is read in linear time
+        by_row.setdefault(cell.row, []).append(cell)
+    header = [re.sub(r"\s+", "", c.text) for c in by_row.get(0, [])]
     keep: list[int] = [0]
     for row in range(1, table.rows):
-        texts = [re.sub(r"\s+", "", c.text) for c in table.cells if c.row == row]
+        texts = [re.sub(r"\s+", "", c.text) for c in by_row.get(row, [])]
         if texts != header:
             keep.append(row)
     cells = []
     for new, old in enumerate(keep):
-        for cell in [c for c in table.cells if c.row == old]:
+        for cell in by_row.get(old, []):
             cell.row = new
             cells.append(cell)
     return Table(cells, len(keep), table.columns)

@@ -55,9 +55,10 @@ PAGE_FURNITURE = re.compile(r"^[—\-－–]\s*[0-9０-９]+\s*[—\-－–]$|^�
 YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年|\s*[-—~至]\s*(?:19|20)[0-9]{2}\s*学年)")
 
 # a printed task number in any form a plan may name (aidplan.plan.numbering): 1、 1. 1． 1) 1） 01. (1) （1） 一、
-# （一） ① — "2014年" or "1.5万" are not numbers
+# （一） ① — up to 9999 (a long list); "2014年", "1.5万" and the years of "2025、2026年" are not numbers
 NUMBER_PREFIX = re.compile(
-    r"^\s*(?:(?P<d>[0-9]{1,3})\s*(?P<p>[、.．)）])(?![0-9])|(?P<o>[（(])\s*(?P<b>[0-9]{1,3})\s*[)）]"
+    r"^\s*(?:(?!(?:19|20)[0-9]{2}\s*[、.．]\s*(?:19|20)?[0-9]{2}\s*年)"
+    r"(?P<d>[0-9]{1,4})\s*(?P<p>[、.．)）])(?![0-9])|(?P<o>[（(])\s*(?P<b>[0-9]{1,3})\s*[)）]"
     r"|（(?P<cb>[一二三四五六七八九十百零]{1,5})）|(?P<cn>[一二三四五六七八九十百零]{1,5})、"
     r"|(?P<c>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]))\s*"
 )
@@ -171,7 +172,8 @@ def split_number(text: str) -> Task:
     return Task(rest, _CIRCLED.index(found["c"]) + 1, frozenset({"①"}), text.strip())
 
 
-_RUN_TOGETHER = r"(?<=[；;。！!？?，,\s])\s*(?={n}\s*[、.．](?![0-9]))"
+# one pattern for every number (a pattern per number would overflow re's cache on a long list)
+_RUN_TOGETHER = re.compile(r"(?<=[；;。！!？?，,\s])\s*(?=([0-9]+)\s*[、.．](?![0-9]))")
 
 
 def split_run_together(text: str, first: int | None) -> list[str]:
@@ -182,7 +184,8 @@ def split_run_together(text: str, first: int | None) -> list[str]:
     parts = [text]
     number = first + 1
     while True:
-        found = re.search(_RUN_TOGETHER.format(n=number), parts[-1])
+        wanted = str(number)
+        found = next((m for m in _RUN_TOGETHER.finditer(parts[-1]) if m[1] == wanted), None)
         if found is None or found.start() == 0:
             break
         head, tail = parts[-1][: found.start()], parts[-1][found.end() :]
@@ -271,7 +274,8 @@ class Recogniser:
             layout = data["layout"] = "by-task"
             self.guesses.append(
                 later(
-                    "每个时段一行、任务在同一单元格里，但没有完成时间一列：计划格式按时段排版时必印完成时间一列，所以按任务排版（by-task，每项任务一行），印出的文字相同"
+                    "版式改成了每项任务一行（by-task）：原表每个时段一行，但按时段一行的版式（by-period）必须有完成时间一列，"
+                    "这张表没有；任务和文字不变，时段单元格跨其任务合并"
                 )
             )
         else:
@@ -776,6 +780,16 @@ class Recogniser:
             f"{'／'.join(s.header) if isinstance(s.header, list) else s.header}（{ROLE_SAID[s.role]}）" for s in specs
         )
         self.guesses.append(later("表格各列：{v0}", v0=shown))
+        owner = next((s for s in specs if s.role == "owner"), None)
+        for spec in specs:
+            if owner is not None and spec.role == "free" and role_of(spec.header) == "owner":
+                self.guesses.append(
+                    later(
+                        "“{v0}”是第二个责任单位列：责任单位（owner:）取“{v1}”，“{v0}”照原样印在自己的列里（cells:）",
+                        v0=spec.header,
+                        v1=owner.header,
+                    )
+                )
         levels = sum(1 for s in specs if s.role == "group")
         if levels > 1:
             self.guesses.append(later("{v0} 层分组：合并的单元格（或空着的单元格）归入上面的分组", v0=levels))

@@ -11,6 +11,9 @@ import yaml
 
 from aidplan.ingest.recognise import Recognised
 
+# libyaml's loader where PyYAML has it: a plan has thousands of scalars, each read back once
+_LOADER = getattr(yaml, "CSafeLoader", yaml.SafeLoader)
+_CHINESE = re.compile(r"[\u4e00-\u9fff][\u3000-\u303f\u4e00-\u9fff\uff01-\uff5e0-9A-Za-z]*")
 _PLAIN_START = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 
 
@@ -21,10 +24,12 @@ def scalar(value: object) -> str:
     if isinstance(value, (int, float)):
         return str(value)
     text = str(value)
+    if _CHINESE.fullmatch(text):
+        return text  # YAML resolves no type from a Chinese first character: plain, without reading it back
     plain = text and _PLAIN_START.match(text) and text == text.strip() and "\n" not in text
     if plain and ": " not in text and " #" not in text and not text.endswith(":"):
         try:
-            if yaml.safe_load(f"k: {text}") == {"k": text}:
+            if yaml.load(f"k: {text}", Loader=_LOADER) == {"k": text}:
                 return text
         except yaml.YAMLError:
             pass
