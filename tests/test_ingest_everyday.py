@@ -11,8 +11,6 @@ from pathlib import Path
 from aidplan.commands.ingest import import_file
 from aidplan.plan.loading import load_plan
 
-from .office_docx import C, docx, paragraph, table
-
 
 def _import(tmp_path: Path, name: str, data: bytes, **options):
     target = tmp_path / "plan.yaml"
