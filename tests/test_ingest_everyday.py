@@ -103,3 +103,303 @@ def test_years_in_a_task_text_are_not_read_as_its_number(tmp_path: Path) -> None
     text = "2026年学生资助工作计划\n时间\t工作内容\n3月\t1、审核名单\n\t2025、2026年度资金清算\n"
     _, loaded = _import(tmp_path, "年份.txt", text.encode("utf-8"))
     assert [t.text for t in loaded.plan.periods[0].tasks] == ["1、审核名单", "2025、2026年度资金清算"]
+
+
+# --- a Word table with a cell of two tasks, the text around it -------------------------------------------------
+
+
+def _county_plan(two_in_one_cell: bool = True) -> bytes:
+    """A 县教育局 plan as Word makes it: 附件1, a centred title, a paragraph before the table, 时间 merged over its
+    rows, one cell holding two tasks under one 完成时限, a 全年 row without a number, a 注 and a right-aligned
+    落款 under the table."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = Document()
+    document.add_paragraph("附件1")
+    document.add_paragraph("某某县教育局2026年学生资助工作计划").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    document.add_paragraph("为做好2026年学生资助工作，结合我县实际，制定本计划。")
+    rows = [
+        ("时间", "工作内容", "完成时限", "责任股室"),
+        ("1月", "1、撰写2025年度资助工作总结", "1月20日前", "资助中心"),
+        ("1月", "2、发放2025年秋季学期国家助学金", "1月31日前", "计财股"),
+        ("4月", "1、迎接省级资助绩效评价", "4月底", "资助中心"),
+        ("5-6月", "1、办理生源地信用助学贷款续贷\n2、开展诚信教育活动", "6月30日前", "资助中心"),
+        ("9月", "1、新生入学绿色通道工作", "9月10日前", "各学校"),
+        ("9月", "2、秋季学期资格认定", "9月30日前", "各学校"),
+        ("全年", "每月20日前更新全国学生资助管理信息系统数据", "每月20日前", "资助中心"),
+    ]
+    if not two_in_one_cell:
+        rows[4:5] = [
+            ("5-6月", "1、办理生源地信用助学贷款续贷", "6月30日前", "资助中心"),
+            ("5-6月", "2、开展诚信教育活动", "6月30日前", "资助中心"),
+        ]
+    grid = document.add_table(rows=len(rows), cols=4)
+    grid.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    for first in [r for r in range(1, len(rows) - 1) if rows[r][0] == rows[r + 1][0]]:
+        label = grid.cell(first, 0).text
+        grid.cell(first, 0).merge(grid.cell(first + 1, 0)).text = label
+    document.add_paragraph("注：上级部门临时安排的工作另行通知。")
+    document.add_paragraph("某某县教育局").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    document.add_paragraph("2025年12月20日").alignment = WD_ALIGN_PARAGRAPH.RIGHT
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_a_cell_of_two_tasks_keeps_the_columns_and_gives_both_the_rows_deadline(tmp_path: Path) -> None:
+    imported, loaded = _import(tmp_path, "县计划.docx", _county_plan())
+    plan = loaded.plan
+    assert [(c.header, c.role) for c in plan.columns] == [
+        ("时间", "group"),
+        ("工作内容", "task"),
+        ("完成时限", "time"),
+        ("责任股室", "owner"),
+    ]
+    assert [(g.label, [(t.text, t.deadline.text, t.owner) for t in g.tasks]) for g in plan.groups] == [
+        (
+            "1月",
+            [
+                ("撰写2025年度资助工作总结", "1月20日前", "资助中心"),
+                ("发放2025年秋季学期国家助学金", "1月31日前", "计财股"),
+            ],
+        ),
+        ("4月", [("迎接省级资助绩效评价", "4月底", "资助中心")]),
+        (
+            "5-6月",
+            [("办理生源地信用助学贷款续贷", "6月30日前", "资助中心"), ("开展诚信教育活动", "6月30日前", "资助中心")],
+        ),
+        ("9月", [("新生入学绿色通道工作", "9月10日前", "各学校"), ("秋季学期资格认定", "9月30日前", "各学校")]),
+        ("全年", [("每月20日前更新全国学生资助管理信息系统数据", "每月20日前", "资助中心")]),
+    ]
+    assert plan.numbering == "1、"
+    # the same file with the two tasks in rows of their own gives the same plan
+    again = tmp_path / "b"
+    again.mkdir()
+    _, loaded_b = _import(again, "县计划b.docx", _county_plan(two_in_one_cell=False))
+    assert loaded_b.plan.groups == plan.groups and loaded_b.plan.columns == plan.columns
+    assert imported.guesses == [
+        "附件标注“附件1”取自第一段",
+        "标题“某某县教育局2026年学生资助工作计划”取自表格前居中的段",
+        "年份 2026 取自标题",
+        "表格前的 1 段作为正文（preamble:）",
+        "表格各列：时间（分组）、工作内容（工作内容）、完成时限（各项任务的时间）、责任股室（责任单位）",
+        "任务“每月20日前更新全国学生资助管理信息系统数据”原文没有编号；其他任务都按“1、”编号，这一项也编号"
+        "（印作“1、每月20日前更新全国学生资助管理信息系统数据”），整张表不因它改成不编号",
+        "编号样式“1、”，每个时段从 1 编起",
+        "落款（signature:）：某某县教育局，2025年12月20日",
+        "表格下的 1 段作为注（notes）",
+    ]
+    assert imported.unplaced == []
+
+
+def test_the_paragraph_before_the_table_and_the_right_aligned_signature_are_document_parts(tmp_path: Path) -> None:
+    _, loaded = _import(tmp_path, "县计划.docx", _county_plan())
+    plan = loaded.plan
+    assert plan.attachment == "附件1"
+    assert [block.text for block in plan.preamble] == ["为做好2026年学生资助工作，结合我县实际，制定本计划。"]
+    assert plan.notes == ["注：上级部门临时安排的工作另行通知。"]
+    assert plan.signature is not None
+    assert (plan.signature.organisation, plan.signature.date) == (["某某县教育局"], "2025年12月20日")
+    assert plan.closing == []
+
+
+def test_a_title_on_two_lines_headings_a_closing_and_the_signature_from_markdown(tmp_path: Path) -> None:
+    """Markdown as aidplan and other tools print a plan: # title<br>second line, ## headings, the 落款 in a
+    right-aligned div."""
+    text = (
+        "**附件**\n\n# 城关镇中心学校<br>2021年春季学期学生资助工作计划\n\n"
+        "为切实做好本学期学生资助工作，制定本计划。\n\n"
+        "## 一、指导思想\n\n以立德树人为根本任务。\n\n## 二、工作安排\n\n| 时间 | 工作内容 |\n|:---:|:---|\n"
+        "| 3月份 | 1、调整学生资助工作领导小组 |\n| 4月份 | 1、发放春季学期国家助学金 |\n\n"
+        "注：政策如有变动，以上级最新文件为准。\n\n"
+        "## 三、工作要求\n\n各班主任要高度重视。\n\n"
+        '<div align="right">城关镇中心学校<br>2021年2月26日</div>\n'
+    )
+    imported, loaded = _import(tmp_path, "计划.md", text.encode("utf-8"))
+    plan = loaded.plan
+    assert plan.title == "城关镇中心学校\n2021年春季学期学生资助工作计划"
+    assert [(b.heading, b.text) for b in plan.preamble] == [
+        (None, "为切实做好本学期学生资助工作，制定本计划。"),
+        ("一、指导思想", None),
+        (None, "以立德树人为根本任务。"),
+        ("二、工作安排", None),
+    ]
+    assert plan.notes == ["注：政策如有变动，以上级最新文件为准。"]
+    assert [(b.heading, b.text) for b in plan.closing] == [("三、工作要求", None), (None, "各班主任要高度重视。")]
+    assert (plan.signature.organisation, plan.signature.date) == (["城关镇中心学校"], "2021年2月26日")
+    assert "标题分 2 行“城关镇中心学校／2021年春季学期学生资助工作计划”，取自表格前居中的段" in imported.guesses
+    assert "从小标题“三、工作要求”起的 2 段作为结尾正文（closing:）" in imported.guesses
+    assert imported.unplaced == []
+
+
+# --- pasted text ----------------------------------------------------------------------------------------------------
+
+WEB_PAGE = """\
+2026年度学生资助工作月计划
+
+时间\t工作内容\t完成时间
+一月份\t1.做好寒假期间困难学生慰问工作；2.完成上年度资助统计报表。\t1月25日
+二月份\t1.开展春季学期资助政策宣传；
+2.组织春季国家助学金申请。\t2月28日
+三月份\t1.审核春季学期受助学生名单；\t3月31日
+— 2 —
+时间\t工作内容\t完成时间
+四月份\t1.开展资助工作自查；2.做好次年资助预算编制准备。\t4月30日
+注：其他临时性工作按上级要求完成。
+"""
+
+
+def test_a_cell_broken_onto_a_second_line_continues_its_row(tmp_path: Path) -> None:
+    imported, loaded = _import(tmp_path, "网页.txt", WEB_PAGE.encode("utf-8"))
+    plan = loaded.plan
+    assert [(p.label, p.deadline.text, [t.text for t in p.tasks]) for p in plan.periods] == [
+        ("一月份", "1月25日", ["做好寒假期间困难学生慰问工作；", "完成上年度资助统计报表。"]),
+        ("二月份", "2月28日", ["开展春季学期资助政策宣传；", "组织春季国家助学金申请。"]),
+        ("三月份", "3月31日", ["审核春季学期受助学生名单；"]),
+        ("四月份", "4月30日", ["开展资助工作自查；", "做好次年资助预算编制准备。"]),
+    ]
+    assert plan.numbering == "1."
+    assert [f.code for f in loaded.findings if f.severity.value == "error"] == []
+    assert "编号样式“1.”，每个时段从 1 编起" in imported.guesses
+
+
+def test_cells_one_per_line_keep_the_owner_apart_from_the_task(tmp_path: Path) -> None:
+    text = (
+        "附件\n2026年学生资助工作计划表\n时间\n工作内容\n责任单位\n1月\n1、完成上年度资助工作总结\n资助中心\n"
+        "2月\n1、开展春季资助宣传\n资助中心\n3月\n1、审核春季名单\n2、发放春季资金\n计财股\n"
+    )
+    imported, loaded = _import(tmp_path, "lines.txt", text.encode("utf-8"))
+    plan = loaded.plan
+    assert plan.owners is True
+    assert [(p.label, [(t.text, t.owner) for t in p.tasks]) for p in plan.periods] == [
+        ("1月", [("完成上年度资助工作总结", "资助中心")]),
+        ("2月", [("开展春季资助宣传", "资助中心")]),
+        ("3月", [("审核春季名单", "计财股"), ("发放春季资金", "计财股")]),
+    ]
+    assert "责任单位按行对应各项任务" in imported.guesses
+
+
+def test_one_row_without_a_number_does_not_unnumber_the_plan(tmp_path: Path) -> None:
+    text = (
+        "2026年学生资助工作计划\n时间\t工作内容\t完成时间\n3月\t1.审核名单；2.发放资金。\t3月31日\n"
+        "4月\t1.开展自查。\t4月30日\n全年\t每月20日前更新系统数据\t每月20日前\n"
+    )
+    imported, loaded = _import(tmp_path, "全年.txt", text.encode("utf-8"))
+    plan = loaded.plan
+    assert plan.numbering == "1."
+    assert [[t.text for t in p.tasks] for p in plan.periods] == [
+        ["审核名单；", "发放资金。"],
+        ["开展自查。"],
+        ["每月20日前更新系统数据"],
+    ]
+    assert (
+        "任务“每月20日前更新系统数据”原文没有编号；其他任务都按“1.”编号，这一项也编号（印作“1.每月20日前更新系统数据”），"
+        "整张表不因它改成不编号"
+    ) in imported.guesses
+
+
+# --- terms ------------------------------------------------------------------------------------------------------
+
+
+def test_a_spring_term_title_gives_the_second_year_and_the_term(tmp_path: Path) -> None:
+    text = "2025-2026学年第二学期学生资助工作计划\n时间\t工作内容\n3月\t1、审核名单\n4月\t1、自查\n"
+    imported, loaded = _import(tmp_path, "春.txt", text.encode("utf-8"))
+    plan = loaded.plan
+    assert plan.year == 2026
+    assert (plan.term.name, plan.term.start.isoformat()) == ("2025-2026学年第二学期", "2026-03-02")
+    assert imported.guesses[1:3] == [
+        "年份 2026 取自标题里的学期“2025-2026学年第二学期”：春季学期（第二学期）在 2026 年开学",
+        "版式 by-task：每项任务一行，时段单元格跨其任务合并",
+    ]
+    assert imported.guesses[-1] == (
+        "学期（term:）：标题写了学期“2025-2026学年第二学期”；开学日 2026-03-02（星期一）是推测的，表格里没有写："
+        "第一周是它所在的那一周，各周的日期都从它算起，请按校历改正 term.start"
+    )
+    assert [f.code for f in loaded.findings] == []
+
+
+def test_an_autumn_term_title_runs_its_january_into_the_next_year(tmp_path: Path) -> None:
+    from aidplan.plan.schedule import schedule
+
+    text = "2025-2026学年第一学期学生资助工作计划\n时间\t工作内容\n9月\t1、审核名单\n10月\t1、发放\n1月\t1、自查\n"
+    _, loaded = _import(tmp_path, "秋.txt", text.encode("utf-8"))
+    plan = loaded.plan
+    assert plan.year == 2025 and plan.term.name == "2025-2026学年第一学期"
+    assert [(p.span.start.isoformat(), p.span.end.isoformat()) for p in schedule(plan)] == [
+        ("2025-09-01", "2025-09-30"),
+        ("2025-10-01", "2025-10-31"),
+        ("2026-01-01", "2026-01-31"),
+    ]
+    assert [f.code for f in loaded.findings if f.severity.value == "error"] == []
+
+
+def _school_weeks() -> bytes:
+    """A 中学's week table (月份 > 周次, merged months) titled by its 秋季学期, built as Word users build it."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = Document()
+    document.add_paragraph("附件")
+    document.add_paragraph("XX中学2026年秋季学期学生资助工作安排").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rows = [
+        ("序号", "月份", "周次", "工作内容", "责任人"),
+        ("1", "九月", "第一周", "开学绿色通道，摸排家庭经济困难新生", "政教处"),
+        ("2", "九月", "第三周", "组织家庭经济困难学生认定", "资助办"),
+        ("3", "十月", "第七周", "国家助学金名单公示", "资助办"),
+    ]
+    grid = document.add_table(rows=len(rows), cols=5)
+    grid.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    grid.cell(1, 1).merge(grid.cell(2, 1)).text = "九月"
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_a_week_table_gets_the_term_its_title_names_and_the_ids_a_term_plan_has(tmp_path: Path) -> None:
+    from aidplan.plan.schedule import schedule
+
+    imported, loaded = _import(tmp_path, "中学.docx", _school_weeks())
+    plan = loaded.plan
+    assert (plan.term.name, plan.term.start.isoformat()) == ("2026年秋季学期", "2026-09-01")
+    periods = schedule(plan)
+    assert [(p.key, p.span.start.isoformat(), [t.id for t in p.tasks]) for p in periods] == [
+        ("9.w1", "2026-08-31", ["9.w1.1"]),
+        ("9.w3", "2026-09-14", ["9.w3.2"]),
+        ("10.w7", "2026-10-12", ["10.w7.3"]),
+    ]
+    assert [f.code for f in loaded.findings] == []
+    assert imported.guesses[-1].startswith(
+        "学期（term:）：标题写了学期“2026年秋季学期”；开学日 2026-09-01（星期二）是推测的"
+    )
+
+
+def test_a_week_table_whose_title_names_no_term_gets_a_guessed_one(tmp_path: Path) -> None:
+    text = "某小学学生资助工作安排\n月份\t周次\t工作内容\n九月\t第一周\t1、摸排新生\n十月\t第七周\t1、公示名单\n"
+    imported, loaded = _import(tmp_path, "周.txt", text.encode("utf-8"), year=2026)
+    plan = loaded.plan
+    assert plan.term is not None and plan.term.name is None and plan.term.start.isoformat() == "2026-09-01"
+    assert imported.guesses[-1] == (
+        "学期（term:）：分组按学期的周次或开学、期末排（第一周、第七周），要有学期才有日期；开学日 2026-09-01（星期二）"
+        "是推测的，表格里没有写：第一周是它所在的那一周，各周的日期都从它算起，请按校历改正 term.start"
+    )
+    assert [f.code for f in loaded.findings] == []
+
+
+# --- a table that is by-period without a deadline -------------------------------------------------------------------
+
+
+def test_a_row_per_period_without_a_deadline_column_is_said_to_become_a_row_per_task(tmp_path: Path) -> None:
+    text = "2026年学生资助工作计划\n时间\t工作内容\n3月\t1.审核春季名单；2.发放春季资金。\n4月\t1.资金自查。\n"
+    imported, loaded = _import(tmp_path, "每月一行.txt", text.encode("utf-8"))
+    assert loaded.plan.layout == "by-task"
+    assert (
+        "版式改成了每项任务一行（by-task）：原表每个时段一行，但按时段一行的版式（by-period）必须有完成时间一列，"
+        "这张表没有；任务和文字不变，时段单元格跨其任务合并"
+    ) in imported.guesses

@@ -143,7 +143,8 @@ def test_table_in_a_text_box_and_in_a_frame_table_with_chinese_and_circled_numbe
         "2023年秋季学期资助工作安排 时间 工作任务 九月 一、召开资助工作会 二、部署认定工作"
         " 十月 ①公示受助名单 ②发放国家助学金"
     )
-    assert imported.guesses[-1] == "有的任务没有编号，或编号样式不统一：编号原样留在任务文字里（numbering: none）"
+    assert imported.guesses[-2] == "有的任务没有编号，或编号样式不统一：编号原样留在任务文字里（numbering: none）"
+    assert plan.term is not None and (plan.term.name, plan.term.start.isoformat()) == ("2023年秋季学期", "2023-09-01")
 
 
 def test_several_tables_and_text_around_them_are_kept_not_dropped(tmp_path: Path) -> None:
@@ -161,11 +162,9 @@ def test_several_tables_and_text_around_them_are_kept_not_dropped(tmp_path: Path
             [[C([paragraph("联系人")]), C([paragraph("电话")])], [C([paragraph("张三")]), C([paragraph("1234567")])]], 2
         )
     )
-    imported, _ = _import(tmp_path, "a.docx", docx(body))
-    assert imported.unplaced == [
-        "另一张表格（2 行 × 2 列）：联系人｜电话｜张三｜1234567",
-        "表格前的一段“为做好全年资助工作，特制定本计划。”：计划格式还没有放正文的位置",
-    ]
+    imported, plan = _import(tmp_path, "a.docx", docx(body))
+    assert imported.unplaced == ["另一张表格（2 行 × 2 列）：联系人｜电话｜张三｜1234567"]
+    assert [block.text for block in plan.preamble] == ["为做好全年资助工作，特制定本计划。"]
     assert (
         "# 没能放进计划的内容（原文保留在这里，请手工处理）：\n"
         "#   - 另一张表格（2 行 × 2 列）：联系人｜电话｜张三｜1234567\n" in imported.text

@@ -14,6 +14,8 @@ class Paragraph:
     text: str
     number: str | None = None
     centred: bool = False
+    right: bool = False  # aligned right, as a 落款 is
+    heading: bool = False  # marked as a section heading by the file itself (Markdown's ##)
 
     @property
     def printed(self) -> str:

@@ -219,7 +219,7 @@ class _Reader:
             num_id, level = self.style_numbers[style_id]
             number = self.numbering.number(num_id, level)
         jc = _val(ppr.find(_q("w:jc"))) if ppr is not None else None
-        return Paragraph("".join(parts), number or None, centred=jc == "center")
+        return Paragraph("".join(parts), number or None, centred=jc == "center", right=jc in ("right", "end"))
 
     def _text(self, element, parts: list[str]) -> None:
         """The printed text under `element`; text boxes are blocks of their own, and a field's code is not text."""

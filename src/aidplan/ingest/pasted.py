@@ -18,6 +18,7 @@ _DEADLINE = re.compile(
     r"^(?:(?:19|20)[0-9]{2}\s*年\s*)?(?:次年)?[0-9０-９]{1,2}\s*月\s*[0-9０-９]{1,2}\s*[日号]\s*(?:前|之前|以前)?$"
     r"|^(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$|^(?:每月|每周|每季度?).{0,8}$|^全年$|^长期$"
 )
+_TITLE_LINE = re.compile(r"^[^。；;，,：:！!？?]{2,40}$")
 _LABEL_MAX = 16  # characters: a period label is short
 
 
@@ -79,9 +80,13 @@ def read_pasted(text: str) -> SourceDocument:
 
 def _split_head(lines: list[str], first_table_line: int) -> list[Paragraph]:
     head = _paragraphs(lines[:first_table_line])
-    for paragraph in head:
+    for index, paragraph in enumerate(head):
         if not ATTACHMENT.match(paragraph.text):
             paragraph.centred = True  # the first line that is not the 附件 label is the title
+            for line in head[index + 1 :]:  # and the short lines right under it, a title printed on several
+                if not _TITLE_LINE.match(re.sub(r"\s+", "", line.text)) or NUMBER_PREFIX.match(line.text):
+                    break
+                line.centred = True
             break
     return head
 
@@ -161,8 +166,13 @@ def _separated(lines: list[str]) -> SourceDocument:
             continue  # a Markdown rule or a drawn border
         if "\t" in line.rstrip() or stripped.count("|") >= 2:
             piped = "|" in stripped and "\t" not in stripped
-            cells = stripped.strip("|").split("|") if piped else line.rstrip().split("\t")
-            rows.append([cell.strip() for cell in cells])
+            cells = [cell.strip() for cell in (stripped.strip("|").split("|") if piped else line.rstrip().split("\t"))]
+            if len(rows) > 1 and len(rows[-1]) + len(cells) - 1 <= len(rows[0]) and _continues(rows[-1], cells):
+                # a cell broken onto a second line: its rest, then the row's remaining cells
+                rows[-1][-1] += "\n" + cells[0]
+                rows[-1] += cells[1:]
+                continue
+            rows.append(cells)
         elif rows and not after and not stripped.startswith("注"):
             rows[-1][-1] += "\n" + stripped  # a cell's next line
         else:
@@ -173,6 +183,24 @@ def _separated(lines: list[str]) -> SourceDocument:
     blocks.append(_repeated_headers_dropped(table))
     blocks += _paragraphs(after)
     return SourceDocument(blocks, "分栏的文本")
+
+
+def _continues(row: list[str], cells: list[str]) -> bool:
+    """Whether a line of cells goes on with the row above, which lacks cells: its first cell is no period label
+    and no number of a row (1, 2…), so it is the rest of the row's last cell broken onto a second line."""
+    first = re.sub(r"\s+", "", cells[0])
+    return bool(first) and bool(row[-1].strip()) and not _is_label(first) and not first.isdigit()
+
+
+_OWNER = re.compile(
+    r"^(?:各.{1,10}|.{0,14}(?:中心|股|科|室|处|局|厅|校|园|院|办|组|部|委|会|队|站|所|老师|主任|书记|校长))$"
+)
+
+
+def _is_owner(text: str) -> bool:
+    """A line that reads as a 责任单位 cell: a short name of an office, a unit or a person's post."""
+    squashed = re.sub(r"\s+", "", text)
+    return bool(_OWNER.match(squashed)) and not re.search(r"[。；;，,：:]", squashed) and not NUMBER_PREFIX.match(text)
 
 
 def _one_per_line(lines: list[str]) -> SourceDocument:
@@ -213,15 +241,17 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
         position = 0
         glued = _glued_label(item)
         if _is_label(item) and not (groups and groups[-1]["tasks"] == [] and groups[-1]["label"] == item):
-            groups.append({"label": item, "tasks": [], "deadline": ""})
+            groups.append({"label": item, "tasks": [], "deadline": "", "owner": ""})
         elif glued is not None:
-            groups.append({"label": glued[0], "tasks": [glued[1]], "deadline": ""})
+            groups.append({"label": glued[0], "tasks": [glued[1]], "deadline": "", "owner": ""})
         elif not groups:
             blocks.append(Paragraph(item))
         elif (item.startswith("注") and groups[-1]["tasks"]) or after:
             after.append(item)
         elif "deadline" in roles and _DEADLINE.match(re.sub(r"\s+", "", item)) and groups[-1]["tasks"]:
             groups[-1]["deadline"] = item
+        elif "owner" in roles and groups[-1]["tasks"] and not groups[-1]["owner"] and _is_owner(item):
+            groups[-1]["owner"] = item  # the row's 责任单位 cell, after its tasks
         elif NUMBER_PREFIX.match(item) or not groups[-1]["tasks"]:
             groups[-1]["tasks"].append(item)
         else:
@@ -233,7 +263,7 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
     row = 1
     by_period = "deadline" in roles  # without a deadline column, a row per task (the period cell merged)
     for group in groups:
-        values = {"period": group["label"], "deadline": group["deadline"]}
+        values = {"period": group["label"], "deadline": group["deadline"], "owner": group["owner"]}
         if by_period or not group["tasks"]:
             cells += [
                 Cell(

@@ -4,6 +4,7 @@ guess is said, and whatever finds no place in the plan is kept and reported, nev
 
 from __future__ import annotations
 
+import datetime as dt
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -23,6 +24,7 @@ from aidplan.messages import later, tr
 from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS, Plan
 from aidplan.plan.numerals import parse_number
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
+from aidplan.plan.timeexpr import read_term_name, term_week_number
 
 
 class RecognitionError(AidplanError):
@@ -91,6 +93,7 @@ class Group:
     rows: int = 0
     owner_cells: list[str] = field(default_factory=list)
     deadlines: list[str] = field(default_factory=list)
+    row_tasks: list[int] = field(default_factory=list)  # how many tasks each of its rows holds
 
 
 @dataclass
@@ -194,6 +197,66 @@ def split_run_together(text: str, first: int | None) -> list[str]:
     return parts
 
 
+TERM_IN_TITLE = re.compile(
+    r"(?:19|20)[0-9]{2}\s*[-－—–~～至]+\s*(?:19|20)[0-9]{2}\s*学年度?\s*(?:第[一二12]|[上下])学期"
+    r"|(?:19|20)[0-9]{2}\s*年?\s*[春秋]季?学期"
+)
+SCHOOL_WORDS = re.compile(r"开学|期中|期末|寒假|暑假|放假前")
+
+
+def _labels(groups: list[dict]) -> list[str]:
+    """Every group's label, depth first, in printed order."""
+    found: list[str] = []
+    for group in groups:
+        found.append(group["label"])
+        found += _labels(group.get("groups") or [])
+    return found
+
+
+def _month_of(label: str, year: int) -> int | None:
+    try:
+        return parse_period_label(label, year).start.month
+    except PeriodLabelError:
+        return None
+
+
+def _first_monday(year: int, month: int) -> dt.date:
+    first = dt.date(year, month, 1)
+    return first + dt.timedelta(days=(7 - first.weekday()) % 7)
+
+
+SIGNATURE_DATE = re.compile(
+    r"^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$|^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$"
+)
+_ORGANISATION = re.compile(
+    r"(中心|局|厅|委员会|委|办公室|办|处|科|股|室|学校|学院|大学|中学|小学|幼儿园|政府|部|站|所|院|校)$"
+)
+_HEADING_NUMBER = re.compile(
+    r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]{1,2}[.．、](?![0-9])|（[0-9]{1,2}）)"
+)
+
+
+def _organisation_line(text: str) -> bool:
+    squashed = _squash(text)
+    return 2 <= len(squashed) <= 40 and bool(_ORGANISATION.search(squashed)) and not re.search(r"[。；，：:]", squashed)
+
+
+def _heading_line(text: str, chinese: bool = False) -> bool:
+    """A section heading as printed: 一、 （一） 1. （1） (or only the first two, `chinese`: under the table a
+    line 1. … is as often a note) and a few words, not a sentence."""
+    squashed = _squash(text)
+    found = _HEADING_NUMBER.match(squashed)
+    if found is None or (chinese and re.match(r"[0-9（]", found[0]) and not found[0].startswith("（一")):
+        return False
+    return len(squashed) <= 30 and not re.search(r"[。；;，,：:]$", squashed)
+
+
+def _title_line(text: str) -> bool:
+    """A further line of a title printed on several lines: short, and no sentence."""
+    squashed = _squash(text)
+    return 0 < len(squashed) <= 40 and not re.search(r"[。；;，,：:]", squashed)
+
+
 class Recogniser:
     def __init__(self, source: SourceDocument, name: str, year: int | None, organisation: str | None) -> None:
         self.source = source
@@ -203,6 +266,7 @@ class Recogniser:
         self.guesses: list[str] = list(source.notes)
         self.unplaced: list[str] = []
         self.table_notes: list[str] = []  # rows under the tasks inside the table (a spreadsheet's 注)
+        self.term_named: tuple[str, bool] | None = None  # the term the title names, as printed, and its season
 
     # -- the document around the table ----------------------------------------------------------------------------
 
@@ -234,16 +298,23 @@ class Recogniser:
             )
 
         data: dict = {}
-        attachment, title, preamble = self._head(before, table, header_row)
-        data["title"] = title
+        attachment, title_lines, preamble = self._head(before, table, header_row)
+        title = "".join(title_lines)
+        data["title"] = title if len(title_lines) == 1 else title_lines
         data["year"] = self._year(title, before, table)
         organisation = self._organisation()
         if organisation:
             data["organisation"] = organisation
         if attachment:
             data["attachment"] = attachment
-        for paragraph in preamble:
-            self.unplaced.append(later("表格前的一段“{v0}”：计划格式还没有放正文的位置", v0=paragraph.printed.strip()))
+        if preamble:
+            data["preamble"] = self._text_blocks(preamble)
+            headings = sum(1 for block in data["preamble"] if isinstance(block, dict))
+            self.guesses.append(
+                later("表格前的 {v0} 段作为正文（preamble:），其中小标题 {v1} 个", v0=len(preamble), v1=headings)
+                if headings
+                else later("表格前的 {v0} 段作为正文（preamble:）", v0=len(preamble))
+            )
 
         before_guesses, before_unplaced = list(self.guesses), list(self.unplaced)
         if header_row >= 0 and not more:
@@ -261,6 +332,10 @@ class Recogniser:
         counts = [sum(1 for t in g.tasks if not t.heading) for g in groups]  # a sub-heading shares its task's cell
         by_period = any(n > 1 and g.rows < n for g, n in zip(groups, counts)) or all(g.rows == 1 for g in groups)
         by_period = bool(groups) and by_period and not all(n <= 1 for n in counts)
+        # a row per task with one cell of two tasks (5-6月: 1、… 2、… under one 完成时限) is still a row per task
+        shared_rows = sum(1 for g in groups for n in g.row_tasks if n > 1)
+        if by_period and sum(1 for g in groups if g.rows > 1) > shared_rows:
+            by_period = False
         if not by_period and header_row >= 0 and not more:
             specs = plan_columns(table, header_row, role_of)
             if needs_listed_columns(specs, any(spec.role == "deadline" for spec in specs)):
@@ -342,13 +417,22 @@ class Recogniser:
             if index > 0:
                 for paragraph in rest[:index]:
                     self.unplaced.append(later("标题前的一段“{v0}”", v0=paragraph.printed.strip()))
-            title = chosen.printed.strip()
-            preamble = rest[index + 1 :]
-            self.guesses.append(
-                later("标题“{v0}”取自表格前居中的段", v0=title)
-                if chosen.centred
-                else later("标题“{v0}”取自表格前的第一段", v0=title)
-            )
+            lines = [line.strip() for line in chosen.printed.split("\n") if line.strip()]
+            after = index + 1
+            while chosen.centred and after < len(rest) and rest[after].centred and _title_line(rest[after].printed):
+                lines += [line.strip() for line in rest[after].printed.split("\n") if line.strip()]
+                after += 1  # a title printed on several lines: each a centred paragraph
+            title = lines
+            preamble = rest[after:]
+            shown = "／".join(lines)
+            if len(lines) > 1:
+                self.guesses.append(later("标题分 {v0} 行“{v1}”，取自表格前居中的段", v0=len(lines), v1=shown))
+            else:
+                self.guesses.append(
+                    later("标题“{v0}”取自表格前居中的段", v0=shown)
+                    if chosen.centred
+                    else later("标题“{v0}”取自表格前的第一段", v0=shown)
+                )
         for row in range(header_row):  # rows above the header: a title row merged across the table
             texts = [
                 c.text.strip() for c in dict.fromkeys(c for c in table.row(row) if c is not None) if c.text.strip()
@@ -358,16 +442,40 @@ class Recogniser:
                     attachment = text
                     self.guesses.append(later("附件标注“{v0}”取自表格第 {v1} 行", v0=text, v1=row + 1))
                 elif title is None:
-                    title = _join_lines(text)
-                    self.guesses.append(later("标题“{v0}”取自表格第 {v1} 行", v0=title, v1=row + 1))
+                    title = [_join_lines(text)]
+                    self.guesses.append(later("标题“{v0}”取自表格第 {v1} 行", v0=title[0], v1=row + 1))
                 else:
                     self.unplaced.append(later("表头上方的一行“{v0}”", v0=text))
         if title is None:
-            title = re.sub(r"\.[A-Za-z]+$", "", self.name.rsplit("/", 1)[-1]) or "工作计划"
-            self.guesses.append(later("文件里没有标题，用文件名“{v0}”作标题", v0=title))
-        return attachment, re.sub(r"\s*\n\s*", "", title), preamble
+            title = [re.sub(r"\.[A-Za-z]+$", "", self.name.rsplit("/", 1)[-1]) or "工作计划"]
+            self.guesses.append(later("文件里没有标题，用文件名“{v0}”作标题", v0=title[0]))
+        return attachment, title, preamble
+
+    @staticmethod
+    def _text_blocks(paragraphs: list[Paragraph]) -> list:
+        """Paragraphs around the table as the plan writes them: a body paragraph as its text, a section heading
+        (marked as one, or a short line numbered 一、 （一） 1. （1） that ends no sentence) as {heading: …}."""
+        blocks: list = []
+        for paragraph in paragraphs:
+            text = _join_lines(paragraph.printed)
+            blocks.append({"heading": text} if paragraph.heading or _heading_line(text) else text)
+        return blocks
 
     def _year(self, title: str, before: list[Paragraph], table: Table) -> int:
+        named = read_term_name(title)
+        if named is not None:  # 2025-2026学年第二学期: the spring of 2026; 第一学期: the autumn of 2025
+            self.term_named = (TERM_IN_TITLE.search(_squash(title))[0], named.autumn)  # type: ignore[index]
+            if self.year_given is None or self.year_given == named.year:
+                season = later("秋季学期（第一学期）") if named.autumn else later("春季学期（第二学期）")
+                self.guesses.append(
+                    later(
+                        "年份 {v0} 取自标题里的学期“{v1}”：{v2}在 {v0} 年开学",
+                        v0=named.year,
+                        v1=self.term_named[0],
+                        v2=season,
+                    )
+                )
+                return named.year
         found = YEAR_IN_TEXT.search(title)
         if self.year_given is not None:
             if found and int(found[1]) != self.year_given:
@@ -397,15 +505,94 @@ class Recogniser:
         return None
 
     def _finished(self, data: dict, after: list) -> Recognised:
-        """The plan with the paragraphs under the table as its notes and the page style read, and the report."""
-        notes = self.table_notes + [p.printed.strip() for p in after]
+        """The plan with the paragraphs under the table as its notes, closing text and 落款, the term and the page
+        style read, and the report."""
+        self._term(data)
+        after = self._signature(data, after)
+        first_heading = next(
+            (i for i, p in enumerate(after) if p.heading or _heading_line(_join_lines(p.printed), chinese=True)),
+            len(after),
+        )
+        notes = self.table_notes + [p.printed.strip() for p in after[:first_heading]]
         if notes:
             data["notes"] = notes
             self.guesses.append(later("表格下的 {v0} 段作为注（notes）", v0=len(notes)))
+        if after[first_heading:]:
+            data["closing"] = self._text_blocks(after[first_heading:])
+            self.guesses.append(
+                later(
+                    "从小标题“{v0}”起的 {v1} 段作为结尾正文（closing:）",
+                    v0=after[first_heading].printed.strip(),
+                    v1=len(after) - first_heading,
+                )
+            )
         style = self._style()
         if style:
             data["style"] = style
         return Recognised(data, self.guesses, self.unplaced)
+
+    def _signature(self, data: dict, after: list[Paragraph]) -> list[Paragraph]:
+        """The 落款 at the end: the date (2025年12月20日) on the last line, the issuing organisation(s) on the lines
+        right above it — aligned right as the source prints them, or one line naming an office where the file
+        keeps no alignment (text). What remains above it is returned."""
+        lines = [
+            Paragraph(line.strip(), right=p.right) for p in after for line in p.printed.split("\n") if line.strip()
+        ]
+        if not lines:
+            return after
+        end = len(lines)
+        date = None
+        if SIGNATURE_DATE.match(_squash(lines[-1].text)):
+            date, end = lines[-1].text, end - 1
+        names: list[str] = []
+        while end > 0 and lines[end - 1].right and _organisation_line(lines[end - 1].text):
+            names.insert(0, lines[end - 1].text)
+            end -= 1
+        if not names and date is not None and end > 0 and _organisation_line(lines[end - 1].text):
+            names, end = [lines[end - 1].text], end - 1
+        if not names:
+            return after
+        data["signature"] = {"organisation": names[0] if len(names) == 1 else names, **({"date": date} if date else {})}
+        self.guesses.append(
+            later("落款（signature:）：{v0}{v1}", v0="、".join(names), v1=later("，{v0}", v0=date) if date else "")
+        )
+        return lines[:end]
+
+    def _term(self, data: dict) -> None:
+        """`term:` for a plan whose title names its term (2025-2026学年第二学期, 2026年秋季学期), or whose groups
+        count the term's weeks (第三周) or name its parts (开学初, 期末): weeks and months are dated from it. The
+        first day of term is printed nowhere in the table, so it is guessed (1 September; the first Monday of
+        March), and the guess says so."""
+        labels = _labels(data.get("periods") or data.get("groups") or [])
+        needs = [label for label in labels if term_week_number(label) is not None or SCHOOL_WORDS.search(label)]
+        if self.term_named is None and not needs:
+            return
+        year = data["year"]
+        if self.term_named is not None:
+            name, autumn = self.term_named
+        else:
+            months = [m for label in labels if (m := _month_of(label, year)) is not None]
+            autumn = bool(months) and (months[0] >= 7 or months[0] == 1)
+            name = None
+        start = dt.date(year, 9, 1) if autumn else _first_monday(year, 3)
+        term: dict = {"name": name} if name else {}
+        term["start"] = start
+        data["term"] = term
+        weekday = "一二三四五六日"[start.weekday()]
+        reason = (
+            later("标题写了学期“{v0}”", v0=name)
+            if name
+            else later("分组按学期的周次或开学、期末排（{v0}），要有学期才有日期", v0="、".join(needs[:3]))
+        )
+        self.guesses.append(
+            later(
+                "学期（term:）：{v0}；开学日 {v1}（星期{v2}）是推测的，表格里没有写：第一周是它所在的那一周，"
+                "各周的日期都从它算起，请按校历改正 term.start",
+                v0=reason,
+                v1=start.isoformat(),
+                v2=weekday,
+            )
+        )
 
     def _style(self) -> dict:
         style: dict = {}
@@ -497,7 +684,9 @@ class Recogniser:
                 group = Group(label)
                 groups.append(group)
             group.rows += 1
-            group.tasks.extend(self._tasks(tasks, row))
+            found = self._tasks(tasks, row)
+            group.row_tasks.append(sum(1 for t in found if not t.heading))
+            group.tasks.extend(found)
             owner = cell_at("owner")
             if owner is not None and (owner.row == row or not group.owner_cells):
                 group.owner_cells.append(owner.text)
@@ -520,6 +709,7 @@ class Recogniser:
                 merged[-1].rows += group.rows
                 merged[-1].owner_cells.extend(group.owner_cells)
                 merged[-1].deadlines.extend(group.deadlines)
+                merged[-1].row_tasks.extend(group.row_tasks)
             else:
                 merged.append(group)
         return merged
@@ -575,6 +765,7 @@ class Recogniser:
                 count = 0 if task.heading else count + 1
                 if not task.heading:
                     expected.append(count)
+        self._number_the_odd_ones(groups, tasks, expected)
         if tasks and all(t.number is not None for t in tasks):
             common = frozenset.intersection(*(t.forms for t in tasks))
             form = next((f for f in PREFERRED_FORMS if f in common), None)
@@ -605,6 +796,41 @@ class Recogniser:
             task.number = None
             task.heading = False
         return "none", "group"
+
+    def _number_the_odd_ones(self, groups: list[Group], tasks: list[Task], expected: list[int]) -> None:
+        """Most tasks numbered in one form and a few groups' tasks printed without a number (全年 | 每月20日前…):
+        the few are numbered in the same form rather than the whole plan left unnumbered, and the guess says so.
+        Unnumbered tasks among numbered ones in the same group stay as they are (numbering: none)."""
+        odd = [t for t in tasks if t.number is None]
+        numbered = [t for t in tasks if t.number is not None]
+        if not odd or len(odd) >= len(numbered):
+            return
+        if any(t.number is None for g in groups for t in g.tasks if not t.heading and any(u.number for u in g.tasks)):
+            return
+        common = frozenset.intersection(*(t.forms for t in numbered))
+        form = next((f for f in PREFERRED_FORMS if f in common and "1" in f), None)
+        if form is None:
+            return
+        alone = [t.number for t in numbered]
+        per_group = alone == [n for t, n in zip(tasks, expected) if t.number is not None]
+        running = not per_group and alone == list(range(1, len(numbered) + 1))
+        count = 0
+        for task, position in zip(tasks, expected):
+            if task.number is None:
+                task.number, task.forms = (count + 1 if running else position), common
+                printed = (
+                    f"{task.number:02d}{form[2:]}" if form.startswith("01") else form.replace("1", str(task.number), 1)
+                )
+                self.guesses.append(
+                    later(
+                        "任务“{v0}”原文没有编号；其他任务都按“{v1}”编号，这一项也编号（印作“{v2}{v0}”），"
+                        "整张表不因它改成不编号",
+                        v0=task.text,
+                        v1=form,
+                        v2=printed,
+                    )
+                )
+            count = task.number or count
 
     def _owners(self, groups: list[Group], layout: str) -> None:
         if layout == "by-task":

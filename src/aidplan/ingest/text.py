@@ -35,6 +35,7 @@ def decode(data: bytes, name: str) -> str:
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 _ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
 
 
@@ -87,10 +88,17 @@ def read_markdown(text: str) -> SourceDocument:
             blocks.append(Table.from_rows(rows))
             continue
         stripped = line.strip()
-        if stripped:
-            heading = re.match(r"^#{1,6}\s+(.*?)\s*#*$", stripped)
-            if heading:
-                blocks.append(Paragraph(_unescape(heading[1]), centred=True))
+        right = re.fullmatch(r"<div\s+align=[\"']?right[\"']?\s*>(.*)</div>", stripped, re.IGNORECASE)
+        if right:  # the 落款 as aidplan prints it: one line a <br>
+            blocks += [
+                Paragraph(_unescape(part.strip()), right=True) for part in _BREAK.split(right[1]) if part.strip()
+            ]
+        elif stripped:
+            heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*$", stripped)
+            if heading and len(heading[1]) == 1:  # the title, one paragraph a printed line
+                blocks += [Paragraph(_unescape(part.strip()), centred=True) for part in _BREAK.split(heading[2])]
+            elif heading:
+                blocks.append(Paragraph(_unescape(heading[2]), heading=True))
             else:
                 blocks.append(Paragraph(_unescape(_strip_emphasis(stripped))))
         index += 1

@@ -4,6 +4,7 @@ reads them back as the same text, double-quoted otherwise."""
 
 from __future__ import annotations
 
+import datetime as dt
 import json
 import re
 
@@ -23,6 +24,8 @@ def scalar(value: object) -> str:
         return "true" if value else "false"
     if isinstance(value, (int, float)):
         return str(value)
+    if isinstance(value, dt.date):
+        return value.isoformat()
     text = str(value)
     if _CHINESE.fullmatch(text):
         return text  # YAML resolves no type from a Chinese first character: plain, without reading it back
@@ -72,6 +75,7 @@ def _comment(text: str, indent: str = "# ") -> list[str]:
 TOP_KEYS = (
     "title",
     "year",
+    "term",
     "organisation",
     "attachment",
     "layout",
@@ -97,7 +101,18 @@ def plan_yaml(recognised: Recognised, source: str, kind: str) -> str:
             lines += _comment(f"  - {item}")
     top = {key: data[key] for key in TOP_KEYS if key in data}
     lines += _mapping(top, 0)
-    for key in ("recurring", "periods", "groups", "tables", "tasks", "notes", "style"):
+    for key in (
+        "preamble",
+        "recurring",
+        "periods",
+        "groups",
+        "tables",
+        "tasks",
+        "notes",
+        "closing",
+        "signature",
+        "style",
+    ):
         if key in data:
             lines.append("")
             lines += _mapping({key: data[key]}, 0)
