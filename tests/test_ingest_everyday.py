@@ -403,3 +403,51 @@ def test_a_row_per_period_without_a_deadline_column_is_said_to_become_a_row_per_
         "版式改成了每项任务一行（by-task）：原表每个时段一行，但按时段一行的版式（by-period）必须有完成时间一列，"
         "这张表没有；任务和文字不变，时段单元格跨其任务合并"
     ) in imported.guesses
+
+
+# --- files that are not what their names say, or are broken ---------------------------------------------------------
+
+
+def _rewritten(data: bytes, change) -> bytes:
+    """A copy of a zip package with each member passed through change(name, bytes) (None: left out)."""
+    import zipfile
+
+    source = zipfile.ZipFile(io.BytesIO(data))
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w") as target:
+        for name in source.namelist():
+            member = change(name, source.read(name))
+            if member is not None:
+                target.writestr(name, member)
+    return out.getvalue()
+
+
+def test_broken_and_misnamed_office_files_are_named_without_library_text(cli, in_tmp: Path) -> None:
+    word = _county_plan()
+    book = _workbook([["时间", "工作内容"], ["3月", "1、审核名单"]], [])
+    cases = {
+        "截断.docx": _rewritten(word, lambda n, d: d[: len(d) // 2] if n == "word/document.xml" else d),
+        "无关系.docx": _rewritten(word, lambda n, d: None if n == "_rels/.rels" else d),
+        "截断.xlsx": _rewritten(book, lambda n, d: d[: len(d) // 2] if n.endswith("sheet1.xml") else d),
+        "其实是文档.xlsx": word,
+        "半个字.txt": b"\xff\xfe\x00",
+    }
+    for name, data in cases.items():
+        Path(name).write_bytes(data)
+    expected = {
+        "截断.docx": "截断.docx 读不出来：Word .docx 文件的内容不完整或已损坏；"
+        "请在 Word 或 WPS 里打开它，另存为 .docx 后再导入",
+        "无关系.docx": "无关系.docx 读不出来：Word .docx 文件的内容不完整或已损坏；"
+        "请在 Word 或 WPS 里打开它，另存为 .docx 后再导入",
+        "截断.xlsx": "截断.xlsx 读不出来：Excel .xlsx 文件的内容不完整或已损坏，或设了打开密码；"
+        "请在 Excel 或 WPS 里打开它（去掉密码），另存为 .xlsx 后再导入",
+        "其实是文档.xlsx": "其实是文档.xlsx 是 Word 文档，只是扩展名写成了 .xlsx；请改回 .docx 再导入",
+        "半个字.txt": "半个字.txt 标明是 UTF-16（Unicode）编码，但内容不完整；请重新另存为 UTF-8 后再导入",
+    }
+    for name, message in expected.items():
+        result = cli("import", name)
+        assert (result.exit_code, result.stderr) == (1, f"aidplan: {message}\n"), name
+    english = cli("--lang", "en", "import", "截断.docx")
+    assert english.exit_code == 1
+    assert english.stderr.startswith("aidplan: 截断.docx cannot be read: the Word .docx file is incomplete or damaged")
+    assert not list(in_tmp.glob("*.yaml"))

@@ -62,16 +62,30 @@ def _docx(data: bytes, name: str) -> SourceDocument:
         if "xl/workbook.xml" in names:
             raise UnreadableFile(tr("{name} 是 Excel 工作簿，只是扩展名写成了 .docx；请改回 .xlsx 再导入", name=name))
         raise UnreadableFile(tr("{name} 不是 {what} 文件（读不出它的内容）", name=name, what="Word .docx"))
+    from docx.opc.exceptions import OpcError
+    from lxml.etree import LxmlError
+
     try:
         return read_docx(data)
-    except (KeyError, ValueError, zipfile.BadZipFile) as exc:
-        raise UnreadableFile(tr("{name} 不是有效的 Word .docx 文件：{exc}", name=name, exc=exc)) from None
+    except (KeyError, ValueError, zipfile.BadZipFile, OpcError, LxmlError, SyntaxError, EOFError):
+        # a part missing or cut short (a download broken off, a file saved by a tool that wrote it wrongly):
+        # python-docx and lxml name their own buffers and XML positions, nothing the user can act on
+        raise UnreadableFile(
+            tr(
+                "{name} 读不出来：Word .docx 文件的内容不完整或已损坏；"
+                "请在 Word 或 WPS 里打开它，另存为 .docx 后再导入",
+                name=name,
+            )
+        ) from None
 
 
 def _xlsx(data: bytes, name: str) -> SourceDocument:
     from aidplan.ingest.sheets import read_xlsx
 
     _zip_checked(data, name, "Excel .xlsx")
+    names = zipfile.ZipFile(io.BytesIO(data)).namelist()
+    if "xl/workbook.xml" not in names and "word/document.xml" in names:
+        raise UnreadableFile(tr("{name} 是 Word 文档，只是扩展名写成了 .xlsx；请改回 .docx 再导入", name=name))
     return read_xlsx(data, name)
 
 

@@ -63,15 +63,17 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
 
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
-    except Exception as exc:  # openpyxl raises many kinds for a damaged or password-protected file
+    except Exception:  # openpyxl raises many kinds (KeyError, ParseError…) for a damaged or password-protected file
         raise AidplanError(
             tr(
-                "{name} 读不出来：不是有效的 Excel .xlsx 文件，或设了打开密码（{name2}）",
+                "{name} 读不出来：Excel .xlsx 文件的内容不完整或已损坏，或设了打开密码；"
+                "请在 Excel 或 WPS 里打开它（去掉密码），另存为 .xlsx 后再导入",
                 name=name,
-                name2=type(exc).__name__,
             )
         ) from None
     sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"] or list(book.worksheets)
+    if not sheets:
+        raise AidplanError(tr("{name} 里没有工作表；计划要有一张“时间—工作内容”的表格", name=name))
     sheet = max(sheets, key=lambda s: s.max_row * s.max_column)
     if sheet.max_row * sheet.max_column > MAX_CELLS:
         raise AidplanError(

@@ -17,7 +17,12 @@ def decode(data: bytes, name: str) -> str:
     if data.startswith(b"\xef\xbb\xbf"):
         return data[3:].decode("utf-8", errors="replace")
     if data.startswith((b"\xff\xfe", b"\xfe\xff")):
-        return data.decode("utf-16")
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            raise AidplanError(
+                tr("{name} 标明是 UTF-16（Unicode）编码，但内容不完整；请重新另存为 UTF-8 后再导入", name=name)
+            ) from None
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
