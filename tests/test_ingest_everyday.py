@@ -267,6 +267,17 @@ def test_a_cell_broken_onto_a_second_line_continues_its_row(tmp_path: Path) -> N
     assert "编号样式“1.”，每个时段从 1 编起" in imported.guesses
 
 
+def test_a_spreadsheet_row_with_an_empty_last_cell_is_not_taken_for_a_broken_one(tmp_path: Path) -> None:
+    """Tabs of empty cells at a row's end are kept as far as the header reaches: the next row, whose first cell
+    is a category and no period, is a row of its own."""
+    text = "2026年资助工作要点\n类别\t工作内容\t责任单位\n资助宣传\t制定宣传方案\t\n资金发放\t春季发放\t计财股\n"
+    _, loaded = _import(tmp_path, "要点.txt", text.encode("utf-8"))
+    assert [(g.label, [(t.text, t.owner) for t in g.tasks]) for g in loaded.plan.groups] == [
+        ("资助宣传", [("制定宣传方案", None)]),
+        ("资金发放", [("春季发放", "计财股")]),
+    ]
+
+
 def test_cells_one_per_line_keep_the_owner_apart_from_the_task(tmp_path: Path) -> None:
     text = (
         "附件\n2026年学生资助工作计划表\n时间\n工作内容\n责任单位\n1月\n1、完成上年度资助工作总结\n资助中心\n"

@@ -166,7 +166,12 @@ def _separated(lines: list[str]) -> SourceDocument:
             continue  # a Markdown rule or a drawn border
         if "\t" in line.rstrip() or stripped.count("|") >= 2:
             piped = "|" in stripped and "\t" not in stripped
-            cells = [cell.strip() for cell in (stripped.strip("|").split("|") if piped else line.rstrip().split("\t"))]
+            # empty cells at the end of a row keep their tabs (a row a spreadsheet copied in full), as far as the
+            # header reaches: only a row cut short by a line break inside a cell has fewer cells than the header
+            raw = line.rstrip() if not rows else line.rstrip(" \r\n")
+            cells = [cell.strip() for cell in (stripped.strip("|").split("|") if piped else raw.split("\t"))]
+            while rows and len(cells) > len(rows[0]) and not cells[-1]:
+                cells.pop()
             if len(rows) > 1 and len(rows[-1]) + len(cells) - 1 <= len(rows[0]) and _continues(rows[-1], cells):
                 # a cell broken onto a second line: its rest, then the row's remaining cells
                 rows[-1][-1] += "\n" + cells[0]
@@ -189,7 +194,10 @@ def _continues(row: list[str], cells: list[str]) -> bool:
     """Whether a line of cells goes on with the row above, which lacks cells: its first cell is no period label
     and no number of a row (1, 2…), so it is the rest of the row's last cell broken onto a second line."""
     first = re.sub(r"\s+", "", cells[0])
-    return bool(first) and bool(row[-1].strip()) and not _is_label(first) and not first.isdigit()
+    category = re.match(
+        r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", first
+    )  # 二、资金发放: a row of its own
+    return bool(first) and bool(row[-1].strip()) and not _is_label(first) and not first.isdigit() and not category
 
 
 _OWNER = re.compile(
