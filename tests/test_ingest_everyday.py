@@ -462,3 +462,17 @@ def test_broken_and_misnamed_office_files_are_named_without_library_text(cli, in
     assert english.exit_code == 1
     assert english.stderr.startswith("aidplan: 截断.docx cannot be read: the Word .docx file is incomplete or damaged")
     assert not list(in_tmp.glob("*.yaml"))
+
+
+def test_a_csv_with_a_nul_byte_or_a_huge_cell_gets_a_plain_answer(cli, in_tmp: Path) -> None:
+    Path("零.csv").write_bytes("2026年计划\n时间,工作内容\n3月,1、审核\x00名单\n".encode())
+    result = cli("import", "零.csv")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[1] == "  推测：删除了 1 个看不见的控制字符（如 U+0000）：计划里不能有它们"
+    assert "- 审核名单\n" in Path("零.yaml").read_text(encoding="utf-8")
+    Path("大.csv").write_text('时间,工作内容\n3月,"' + "长" * 140_000 + '"\n', encoding="utf-8")
+    result = cli("import", "大.csv", "--year", "2026")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "aidplan: 大.csv 里有一个单元格超过 128 KB，不像是一份计划；请检查文件\n",
+    )

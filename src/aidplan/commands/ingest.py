@@ -12,7 +12,7 @@ from pathlib import Path
 from aidplan.commands.meter import SILENT, Meter
 from aidplan.errors import AidplanError, OutputError, RenderError, UsageError
 from aidplan.files import InputTooLarge, NotARegularFile, read_input, refuse_inputs_as_outputs, shown, write_atomic
-from aidplan.messages import localized, tr
+from aidplan.messages import later, localized, tr
 from aidplan.plan.findings import Finding
 
 MAX_INPUT = 20 * 1024 * 1024  # bytes: no plan document is larger
@@ -117,11 +117,14 @@ def validate(target: Path, text: str) -> list[Finding]:
     from pydantic import ValidationError
 
     from aidplan.plan.checks import check_plan
-    from aidplan.plan.loading import LoadedPlan, parse_document, validation_findings
+    from aidplan.plan.loading import LoadedPlan, LoadFailure, parse_document, validation_findings
     from aidplan.plan.model import Plan
 
     shown_path = Path("-") if target == STDIN else target
-    document = parse_document(shown_path, text)
+    try:
+        document = parse_document(shown_path, text)
+    except LoadFailure as exc:  # the plan text does not load at all: its one finding says why
+        return [exc.finding]
     try:
         plan = Plan.model_validate(document.data)
     except ValidationError as exc:
@@ -144,6 +147,9 @@ def import_file(source: Path, data: bytes, target: Path, year: int | None, organ
     else:
         importer = importer_for(source, data)
         document = importer.read(data, name)
+    removed = document.without_controls()
+    if removed:
+        document.notes.append(later("删除了 {v0} 个看不见的控制字符（如 U+0000）：计划里不能有它们", v0=removed))
     recognised = Recogniser(document, name, year, organisation).recognise()
     text = plan_yaml(recognised, name, document.kind)
     leaves = _leaf_groups(recognised.data.get("periods") or recognised.data.get("groups") or [])

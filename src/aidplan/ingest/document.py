@@ -3,7 +3,10 @@ with their spans, each cell its paragraphs; numbers that Word prints but the tex
 
 from __future__ import annotations
 
+import re
 from dataclasses import dataclass, field
+
+_CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
 
 @dataclass
@@ -83,3 +86,27 @@ class SourceDocument:
     author: str | None = None
     style: dict[str, object] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the reader itself had to guess or leave out
+
+    def without_controls(self) -> int:
+        """Removes the control characters a plan may not hold (U+0000 in a CSV, U+0007 from a Word copy; tabs
+        and line breaks stay) from every paragraph; returns how many there were."""
+        removed = 0
+
+        def clean(paragraphs: list[Paragraph]) -> None:
+            nonlocal removed
+            for paragraph in paragraphs:
+                text = _CONTROLS.sub("", paragraph.text)
+                removed += len(paragraph.text) - len(text)
+                paragraph.text = text
+
+        for block in self.blocks:
+            if isinstance(block, Paragraph):
+                clean([block])
+                continue
+            tables = [block]
+            while tables:
+                table = tables.pop()
+                for cell in table.cells:
+                    clean(cell.paragraphs)
+                    tables += cell.tables
+        return removed

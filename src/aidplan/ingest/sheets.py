@@ -104,7 +104,10 @@ def read_csv(data: bytes, name: str) -> SourceDocument:
         dialect = csv.Sniffer().sniff(text[:4096], delimiters=",\t;")
     except csv.Error:
         dialect = csv.excel
-    rows = _trimmed([[cell for cell in row] for row in csv.reader(io.StringIO(text), dialect)])
+    try:
+        rows = _trimmed([[cell for cell in row] for row in csv.reader(io.StringIO(text), dialect)])
+    except csv.Error:  # a cell longer than the csv module allows (128 KB), which no plan has
+        raise AidplanError(tr("{name} 里有一个单元格超过 128 KB，不像是一份计划；请检查文件", name=name)) from None
     # a CSV has no merged cells: a period written once above its tasks leaves the cells below it empty, which the
     # recogniser reads as the same period
     return SourceDocument([_table(rows, [])], "CSV 表格")
