@@ -476,3 +476,11 @@ def test_a_csv_with_a_nul_byte_or_a_huge_cell_gets_a_plain_answer(cli, in_tmp: P
         1,
         "aidplan: 大.csv 里有一个单元格超过 128 KB，不像是一份计划；请检查文件\n",
     )
+
+
+def test_a_table_of_weeks_only_takes_its_season_from_the_title(tmp_path: Path) -> None:
+    text = "2026年春季资助工作周安排\n周次\t工作内容\n第一周\t1、摸排\n第二周\t1、公示\n"
+    _, loaded = _import(tmp_path, "春周.txt", text.encode("utf-8"))
+    assert loaded.plan.term.start.isoformat() == "2026-03-02"
+    _, loaded = _import(tmp_path, "秋周.txt", text.replace("春季", "").encode("utf-8"))
+    assert loaded.plan.term.start.isoformat() == "2026-09-01"

@@ -572,7 +572,9 @@ class Recogniser:
             name, autumn = self.term_named
         else:
             months = [m for label in labels if (m := _month_of(label, year)) is not None]
-            autumn = bool(months) and (months[0] >= 7 or months[0] == 1)
+            title = "".join(data["title"]) if isinstance(data["title"], list) else data["title"]
+            # weeks only: 春季 in the title, else the autumn term (the one most week tables plan)
+            autumn = (months[0] >= 7 or months[0] == 1) if months else "春" not in title
             name = None
         start = dt.date(year, 9, 1) if autumn else _first_monday(year, 3)
         term: dict = {"name": name} if name else {}
