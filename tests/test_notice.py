@@ -649,6 +649,8 @@ def test_the_printed_notice(notice_pdfs, name: str) -> None:
     """Two pages of notice, the 附件 from page 3 with its label on top, every table page starting with a
     period label in the first column (no blank merged cell), the 版记 on the last page."""
     from aidplan.plan.loading import load_plan
+    from aidplan.render.pages import table_layout
+    from aidplan.render.style import profile_for
 
     from .test_render_pdf import _pages
 
@@ -664,8 +666,11 @@ def test_the_printed_notice(notice_pdfs, name: str) -> None:
     assert texts[-1].split("—")[0].endswith("印发")  # the 版记 closes the last page, above its number
     labels = [normalise_text(period.label) for period in plan.periods]
     header = normalise_text(plan.columns.period)
+    profile = profile_for(plan)
+    _, widths = table_layout(plan, profile)
+    left = profile.margins.left * 72 / 25.4 + widths[0]  # words starting in the first column
     for number, page in enumerate(pages[2:], start=3):
-        first_column = sorted((w for w in page if w[0] < 28 * 72 / 25.4 + 60), key=lambda w: (round(w[1]), w[0]))
+        first_column = sorted((w for w in page if w[0] < left), key=lambda w: (round(w[1]), w[0]))
         column_text = normalise_text("".join(w[3] for w in first_column))
         if header not in column_text:  # the 版记 page, or the blank page put before it to make it even
             assert number >= len(pages) - 1 and (column_text == "" or column_text.startswith("抄送"))

@@ -105,10 +105,14 @@ def _shapes() -> list[tuple[str, Profile, TableLayout, list[Group]]]:
             merged_group(i, p["label"], [(Cell((t,)),) for t in p["tasks"]]) for i, p in enumerate(data["periods"])
         ]
         columns = (Column("period", "时间"), Column("tasks", "工作内容"))
+        SAVED_WIDTHS[saved.stem] = data["widths"]  # the column widths the case was printed with
         shapes.append(
             (saved.stem, profile, _plain("by-task", data["attachment"], columns, groups, tuple(data["notes"])), groups)
         )
     return shapes
+
+
+SAVED_WIDTHS: dict[str, list[float]] = {}
 
 
 def _plain(kind, attachment, columns, groups, notes) -> TableLayout:
@@ -124,7 +128,7 @@ def rendered(tmp_path_factory):
     folder = tmp_path_factory.mktemp("calibration")
     cases = {}
     for name, profile, plain, groups in _shapes():
-        widths = layout_widths(plain, profile)
+        widths = SAVED_WIDTHS.get(name) or layout_widths(plain, profile)
         layout = replace(plain, rows=tuple(Filler(plain, profile, widths)(groups)))
         cases[name] = (profile, layout, widths)
     for name in LONG:

@@ -392,9 +392,17 @@ def test_widths_give_the_task_column_what_the_others_do_not_need() -> None:
     layout, widths = table_layout(plan, profile)
     roles = [column.role for column in layout.columns]
     assert roles == ["group", "free", "group", "free", "task"]
-    assert max(widths) == widths[4] >= 0.35 * profile.text_width - 0.1  # 主要活动 is the widest column
+    # 主要活动 is the widest column and keeps 10 characters a line: four columns of 5-character words whole
+    # would leave it 9 (portrait), so one of them breaks instead of the tasks
+    assert max(widths) == widths[4] >= 10 * profile.cell_size + 2 * profile.cell_padding
     assert abs(sum(widths) - profile.text_width) < 0.1
-    for column in (0, 2):  # 十一月, 第二十一周 on one line each
+    longest = max(
+        text_width(p, profile.cell_size, profile.body_font) for r in layout.rows for p in r.cells[0].paragraphs
+    )
+    assert widths[0] - 2 * profile.cell_padding >= longest  # 十一月 on one line
+    landscape = profile_for(plan, "landscape")
+    layout, widths = table_layout(plan, landscape)
+    for column in (0, 2):  # with room, every month and week on one line
         longest = max(
             text_width(p, profile.cell_size, profile.body_font) for r in layout.rows for p in r.cells[column].paragraphs
         )

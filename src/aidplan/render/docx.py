@@ -17,9 +17,11 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from aidplan.render.layout import TableLayout
+from aidplan.render.measure import cell_text, header_text
 from aidplan.render.parts import Block, DocumentParts, signature_indents
 from aidplan.render.style import Profile
 
+EMU_PER_POINT = 12700
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries' timestamp: same input, same bytes
 _ALIGN = {
     "period": WD_ALIGN_PARAGRAPH.CENTER,
@@ -257,8 +259,9 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
     twips = [Twips(round(width * 20)) for width in widths]
     if not layout.general:
         header = _add_row(table, twips, header=True)
-        for cell, column in zip(header, layout.columns):
-            _fill(cell, (column.header,), profile.header_font, WD_ALIGN_PARAGRAPH.CENTER, profile, keep_next=False)
+        for cell, column, width in zip(header, layout.columns, widths):
+            text = header_text(column.header, width, profile)
+            _fill(cell, (text,), profile.header_font, WD_ALIGN_PARAGRAPH.CENTER, profile, keep_next=False)
     else:
         _header_rows(table, layout, twips, profile)
     rows = layout.rows
@@ -282,7 +285,12 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
                 below is not None and below[column].continues
             ):
                 cell._tc.vMerge = "restart"
-            _fill(cell, spec.paragraphs, profile.body_font, _ALIGN[role], profile, row.keep_with_next)
+            texts = (
+                spec.paragraphs
+                if role in ("task", "tasks")
+                else tuple(cell_text(t, widths[column], profile) for t in spec.paragraphs)
+            )
+            _fill(cell, texts, profile.body_font, _ALIGN[role], profile, row.keep_with_next)
 
 
 def _header_rows(table, layout: TableLayout, twips: list[Twips], profile: Profile) -> None:
@@ -300,7 +308,9 @@ def _header_rows(table, layout: TableLayout, twips: list[Twips], profile: Profil
                 continue
             if r + 1 < len(grid) and (below := grid[r + 1][added.index(cell)]) is not None and below.continues:
                 cell._tc.vMerge = "restart"
-            _fill(cell, (spec.text,), profile.header_font, WD_ALIGN_PARAGRAPH.CENTER, profile, keep_next=False)
+            index = added.index(cell)
+            text = header_text(spec.text, sum(twips[index : index + spec.span]) / EMU_PER_POINT, profile)
+            _fill(cell, (text,), profile.header_font, WD_ALIGN_PARAGRAPH.CENTER, profile, keep_next=False)
         for cell, spec in reversed(list(zip(added, cells))):  # merged across: one cell as wide as those it spans
             if spec is not None and spec.span > 1:
                 index = added.index(cell)

@@ -84,18 +84,10 @@ def header_cells(layout: TableLayout) -> list[list[HeaderHtmlCell]]:
 
 def column_percentages(layout: TableLayout, profile: Profile) -> list[float]:
     """Column widths as percentages of the table, from the same estimate that sizes the DOCX columns."""
-    from aidplan.render.measure import column_widths, layout_widths
+    from aidplan.render.measure import layout_widths
 
-    if layout.general:
-        widths = layout_widths(layout, profile)
-        return [round(100 * width / sum(widths), 2) for width in widths]
-    texts = {
-        column.role: [p for row in layout.rows for p in row.cells[i].paragraphs]
-        for i, column in enumerate(layout.columns)
-    }
-    widths = column_widths([column.role for column in layout.columns], texts, profile)
-    total = sum(widths)
-    return [round(100 * width / total, 2) for width in widths]
+    widths = layout_widths(layout, profile)
+    return [round(100 * width / sum(widths), 2) for width in widths]
 
 
 def render_plan_html(layout: TableLayout, plan: Plan, profile: Profile, templates: Path | None = None) -> str:

@@ -68,6 +68,24 @@ _ASCII = {
 }
 _OTHER = {"serif": {"—": 890, "·": 327}, "sans": {"—": 894, "·": 1000}, "serif-bold": {"—": 928, "·": 335}}
 
+# The same for DejaVu Sans (Book / Bold, fonts-dejavu 2.37): what LibreOffice prints Latin letters and digits in
+# when a DOCX names 仿宋_GB2312 and the machine has neither it nor aidplan's fonts.conf (a plain `soffice`, or
+# Word's document opened where the face is missing). Its digits are 0.64 em against Noto's 0.56.
+_FALLBACK = {
+    "regular": (
+        "318 401 460 838 636 950 780 275 390 390 500 838 318 361 318 337 636 636 636 636 636 636 636 636 636 636 "
+        "337 337 838 838 838 531 1000 684 686 698 770 632 575 775 752 295 295 656 557 863 748 787 603 787 695 635 "
+        "611 732 684 989 685 611 685 390 337 390 838 500 500 613 635 550 635 615 352 635 634 278 278 579 278 974 "
+        "634 612 635 635 411 521 392 634 592 818 592 592 525 636 337 636 838"
+    ),
+    "bold": (
+        "348 456 521 838 696 1002 872 306 457 457 523 838 380 415 380 365 696 696 696 696 696 696 696 696 696 696 "
+        "400 400 838 838 838 580 1000 774 762 734 830 683 683 821 837 372 372 775 637 995 837 850 733 850 770 720 "
+        "682 812 774 1103 771 724 725 457 365 457 838 500 500 675 716 593 716 678 435 716 712 343 343 665 343 1042 "
+        "712 687 716 716 493 595 478 712 652 924 645 652 582 712 365 712 838"
+    ),
+}
+
 # Chinese line-breaking rules (GB/T 15834 practice, Word's and LibreOffice's default 禁则 for zh-CN)
 NO_LINE_START = set("，。；：、？！）》」』】〕〗〉”’…—～·%‰℃,.;:?!)]}'\"")
 NO_LINE_END = set("（《「『【〔〖〈“‘([{")
@@ -200,6 +218,27 @@ def face(name: str) -> Face:
     return face_for(_STAND_IN.get(name, "serif"))
 
 
+@cache
+def widest_face(name: str) -> Face:
+    """For sizing what must never break (a date, a short owner): each character at the wider of the stand-in's
+    advance and DejaVu Sans's, the Latin face LibreOffice falls back to where the official face is missing and
+    aidplan's fonts.conf is not used. A column sized with it holds its dates on every machine."""
+    kind = _STAND_IN.get(name, "serif")
+    printing = face_for(kind)
+    fallback = [int(v) / 1000 for v in _FALLBACK["bold" if kind == "serif-bold" else "regular"].split()]
+    narrow = dict(printing.narrow)
+    for i, value in enumerate(fallback):
+        ch = chr(0x20 + i)
+        narrow[ch] = max(narrow.get(ch, 0.5), value)
+    narrow["—"] = max(narrow.get("—", 1.0), 1.0)
+    return Face(printing.name + " | DejaVu Sans", printing.source, narrow)
+
+
+def widest_text_width(text: str, size: float, font: str, spacing: float = 0.0) -> float:
+    """Width in points of `text` as the widest of the faces that may print it (see `widest_face`)."""
+    return _measure(text, size, widest_face(font), spacing)
+
+
 def _pieces(text: str) -> list[str]:
     """Unbreakable pieces: one Chinese character, a run of Latin letters/digits/half-width signs, or a space;
     closing punctuation sticks to the piece before it and opening punctuation to the piece after it."""
@@ -290,9 +329,12 @@ def text_width(text: str, size: float, font: str, spacing: float = 0.0) -> float
 FIT_MARGIN = 0.4
 
 
-def break_lines(text: str, width: float, size: float, font: str, spacing: float = 0.0) -> list[str]:
-    """The lines `text` takes in a line `width` pt wide (an empty text still takes one line)."""
-    metrics = face(font)
+def break_lines(
+    text: str, width: float, size: float, font: str, spacing: float = 0.0, widest: bool = False
+) -> list[str]:
+    """The lines `text` takes in a line `width` pt wide (an empty text still takes one line); `widest`: measured
+    with `widest_face`, as the narrowest machine prints it."""
+    metrics = widest_face(font) if widest else face(font)
     limit = width - FIT_MARGIN
 
     def measure(piece: str) -> float:

@@ -1,0 +1,150 @@
+"""Column widths: dates, week ranges and short words never break (on every machine, in the widest face that may
+print them), the task column takes the rest, and a crowded table gives way in order."""
+
+from __future__ import annotations
+
+import os
+import re
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from aidplan.plan.loading import load_plan
+from aidplan.render.docx import render_docx
+from aidplan.render.measure import cell_text, header_text, solve_widths
+from aidplan.render.pages import table_layout
+from aidplan.render.style import OFFICIAL, profile_for
+from aidplan.render.widths import break_lines, face, widest_face
+
+from .test_render_pdf import HAVE_TOOLS
+
+DATA = Path(__file__).parent / "data" / "widths"
+DATE = re.compile(r"\d{4}年\d{1,2}月(?:\d{1,2}日)?|\d{1,2}月\d{1,2}日|\d+\.\d+-\d+\.\d+")
+
+
+def _layout(name: str, orientation: str):
+    plan = load_plan(DATA / name).plan
+    profile = profile_for(plan, orientation)
+    layout, widths = table_layout(plan, profile)
+    return profile, layout, widths
+
+
+def _cells(layout, column: int) -> list[str]:
+    return [p for row in layout.rows for p in row.cells[column].paragraphs if not row.cells[column].continues]
+
+
+def _lines(profile, text: str, width: float, font: str) -> list[str]:
+    return break_lines(text, width - 2 * profile.cell_padding, profile.cell_size, font, widest=True)
+
+
+def test_digits_are_sized_at_the_wider_of_the_stand_in_and_dejavu_sans() -> None:
+    """仿宋_GB2312 missing and no fonts.conf: LibreOffice prints digits in DejaVu Sans, 0.636 em."""
+    assert widest_face("仿宋_GB2312").advance("0") == 0.636
+    assert face("仿宋_GB2312").advance("0") < 0.6
+    assert widest_face("仿宋_GB2312").advance("资") == 1.0
+
+
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+@pytest.mark.parametrize("name", ["listed-dates.yaml", "month-deadlines.yaml"])
+def test_no_date_breaks_and_the_task_column_takes_the_rest(name: str, orientation: str) -> None:
+    """Six columns with full dates do not fit a portrait 版心 whole: there (only) a date breaks after its year."""
+    profile, layout, widths = _layout(name, orientation)
+    crowded = (name, orientation) == ("listed-dates.yaml", "portrait")
+    assert sum(widths) == pytest.approx(profile.text_width, abs=0.05)
+    roles = [column.role for column in layout.columns]
+    dates = 0
+    for i, role in enumerate(roles):
+        if role in ("task", "tasks"):
+            continue
+        for text in _cells(layout, i):
+            printed = cell_text(text, widths[i], profile)  # with the break after the year the DOCX prints
+            lines = [
+                line for part in printed.split("\n") for line in _lines(profile, part, widths[i], profile.body_font)
+            ]
+            for date in DATE.findall(text):
+                dates += 1
+                year, _, rest = date.partition("年")
+                assert any(date in line for line in lines) or (crowded and lines == [year + "年", rest]), (text, lines)
+    assert dates >= 5
+
+
+def test_landscape_keeps_every_header_word_and_group_label_on_one_line() -> None:
+    profile, layout, widths = _layout("listed-dates.yaml", "landscape")
+    assert [round(w / profile.cell_size, 1) for w in widths] == [3.1, 5.1, 17.0, 5.1, 5.1, 10.2]
+    for i, column in enumerate(layout.columns):
+        if column.role != "task":
+            assert len(_lines(profile, column.header, widths[i], profile.header_font)) == 1, column.header
+    assert all(len(_lines(profile, text, widths[1], profile.body_font)) == 1 for text in ("资金发放", "绩效评价"))
+
+
+def test_a_crowded_portrait_table_breaks_header_words_evenly() -> None:
+    """Six columns with full dates in a portrait 版心: 4-character header words break 2 + 2, and no line holds a
+    single character under a longer one."""
+    profile, layout, widths = _layout("listed-dates.yaml", "portrait")
+    header = {}
+    for i, column in enumerate(layout.columns):
+        printed = header_text(column.header, widths[i], profile)  # with the even break the DOCX prints
+        lines = _lines(profile, printed, widths[i], profile.header_font) if "\n" not in printed else printed.split()
+        header[column.header] = lines
+    for word, lines in header.items():  # whole, or in even halves (never 牵头科 / 室)
+        assert lines in ([word], [word[:2], word[2:]]), (word, lines)
+    assert header["序号"] == ["序号"]
+    assert header["工作任务"] == ["工作", "任务"]
+    for i, column in enumerate(layout.columns):
+        if column.role == "task":
+            continue
+        for text in _cells(layout, i):
+            printed = cell_text(text, widths[i], profile)
+            lines = [
+                line for part in printed.split("\n") for line in _lines(profile, part, widths[i], profile.body_font)
+            ]
+            assert not (len(lines) > 1 and len(lines[-1]) == 1 and len(text) >= 4), (text, lines)
+
+
+def test_a_long_owner_breaks_into_even_lines_within_its_cap() -> None:
+    roles = ["period", "tasks", "owner"]
+    texts = [["3月"], ["开展工作"], ["市教育局计划财务科", "各学校"]]
+    widths = solve_widths(roles, [["时间"], ["工作内容"], ["责任单位"]], texts, OFFICIAL)
+    lines = _lines(OFFICIAL, "市教育局计划财务科", widths[2], OFFICIAL.body_font)
+    assert lines == ["市教育局计划财务科"] or [len(line) for line in lines] in ([5, 4], [4, 5])
+    assert widths[2] <= 7.0 * OFFICIAL.cell_size + 2 * OFFICIAL.cell_padding + 0.3 * OFFICIAL.cell_size + 0.01
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAVE_TOOLS, reason="LibreOffice/poppler not installed")
+@pytest.mark.parametrize("orientation", ["portrait", "landscape"])
+def test_dates_print_whole_where_libreoffice_falls_back_to_dejavu_sans(tmp_path: Path, orientation: str) -> None:
+    """A plain `soffice` (no fonts.conf, no 仿宋_GB2312): Latin text and digits print in DejaVu Sans, and every
+    date of the time column is still on one line of the PDF."""
+    names = ["listed-dates", "month-deadlines"]
+    sources = []
+    for name in names:
+        profile, layout, widths = _layout(f"{name}.yaml", orientation)
+        source = tmp_path / f"{name}.docx"
+        source.write_bytes(render_docx(layout, profile, widths, None, 2026))
+        sources.append(source)
+    env = {k: v for k, v in os.environ.items() if k != "FONTCONFIG_FILE"}
+    env["HOME"] = str(tmp_path)
+    subprocess.run(
+        ["soffice", f"-env:UserInstallation=file://{tmp_path}/lo", "--headless", "--convert-to", "pdf"]
+        + ["--outdir", str(tmp_path), *map(str, sources)],
+        env=env,
+        capture_output=True,
+        check=True,
+        timeout=300,
+        stdin=subprocess.DEVNULL,
+    )
+    fonts = subprocess.run(["pdffonts", str(tmp_path / "listed-dates.pdf")], capture_output=True, text=True).stdout
+    for name in names:
+        text = subprocess.run(["pdftotext", str(tmp_path / f"{name}.pdf"), "-"], capture_output=True, text=True)
+        lines = ["".join(line.split()) for line in text.stdout.splitlines()]
+        plan = load_plan(DATA / f"{name}.yaml").plan
+        dates = [t.deadline.text for g in plan.groups or [] for t in g.tasks if t.deadline] + [
+            p.deadline.text for p in plan.periods or [] if p.deadline
+        ]
+        assert dates
+        for date in dates:
+            rest = date.partition("年")[2]
+            crowded = (name, orientation) == ("listed-dates", "portrait")  # a date may break after its year
+            assert any(date in line for line in lines) or (crowded and rest in lines), (name, date, lines, fonts)
