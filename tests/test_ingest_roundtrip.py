@@ -41,6 +41,7 @@ ROUND_TRIP: dict[str, int | None] = {
     "tests/data/tables/responsibility.yaml": None,
     "tests/data/tables/two-header-rows.yaml": None,
     "tests/data/tables/category-rows.yaml": None,
+    "tests/data/widths/month-deadlines.yaml": None,
 }
 # Formats a listed plan does not round-trip through, and why.
 NOT_THROUGH = {
@@ -50,6 +51,7 @@ NOT_THROUGH = {
 }
 # Plans that render but are not round-tripped, and why.
 NOT_ROUND_TRIPPED = {
+    "tests/data/widths/listed-dates.yaml": "import reads 配合单位 (a free column) as a second owner column: E111",
     "tests/data/parts/preamble-signature.yaml": "import lists the paragraphs around the table (preamble, closing, "
     "落款, a second title line) as not placed, instead of writing preamble:/closing:/signature:",
     "tests/data/tables/no-header.yaml": "a table printed without a header row (headers: false) is not read yet",
