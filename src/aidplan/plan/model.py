@@ -35,6 +35,29 @@ def _shape_error(message: str) -> PydanticCustomError:
     return PydanticCustomError(TABLE_SHAPE, "{message}", {"message": message})
 
 
+# Default factories are plain functions, not `list`, `dict` or a model class: pydantic inspects the signature of
+# every factory while it builds the models, at each start, and a builtin's or a model's signature costs far more
+# to work out than a function's.
+def _no_items() -> list:
+    return []
+
+
+def _no_cells() -> dict:
+    return {}
+
+
+def _default_columns() -> Columns:
+    return Columns()
+
+
+def _default_style() -> StyleOverrides:
+    return StyleOverrides()
+
+
+def _default_calendar() -> CalendarSettings:
+    return CalendarSettings()
+
+
 class _Strict(BaseModel):
     model_config = ConfigDict(extra="forbid", frozen=True)
 
@@ -98,7 +121,7 @@ class TaskEntry(_Strict):
     deadline: DeadlineField | None = Field(None, description="The task's own deadline, as printed.")
     number: int | None = Field(None, ge=1, description="The number printed before the task, when given explicitly.")
     cells: dict[str, str] = Field(
-        default_factory=dict,
+        default_factory=_no_cells,
         description="The task's free cells (备注, 完成情况), by the `key` of their column: {note: 已完成}.",
     )
 
@@ -172,12 +195,14 @@ class Period(_Strict):
         None, min_length=1, description="The group's owner cell (落实主体), merged over its rows."
     )
     cells: dict[str, str] = Field(
-        default_factory=dict, description="The group's free cells (月主题), by the `key` of their column."
+        default_factory=_no_cells, description="The group's free cells (月主题), by the `key` of their column."
     )
     tasks: list[TaskField] = Field(
-        default_factory=list, description="The numbered tasks (and any sub-headings among them), in printed order."
+        default_factory=_no_items, description="The numbered tasks (and any sub-headings among them), in printed order."
     )
-    groups: list[Period] = Field(default_factory=list, description="Sub-groups in printed order (instead of tasks).")
+    groups: list[Period] = Field(
+        default_factory=_no_items, description="Sub-groups in printed order (instead of tasks)."
+    )
 
     @model_validator(mode="after")
     def _heading_before_a_task(self) -> Period:
@@ -315,8 +340,10 @@ class LocalDay(_Strict):
 class CalendarSettings(_Strict):
     """Local changes to the official working-day calendar, and what to do with monthly deadlines off work."""
 
-    holidays: list[LocalDay] = Field(default_factory=list, description="Extra non-working days.")
-    workdays: list[dt.date] = Field(default_factory=list, description="Extra working days (a Saturday worked locally).")
+    holidays: list[LocalDay] = Field(default_factory=_no_items, description="Extra non-working days.")
+    workdays: list[dt.date] = Field(
+        default_factory=_no_items, description="Extra working days (a Saturday worked locally)."
+    )
     shift: Literal["keep", "previous", "next"] = Field(
         "keep",
         description="A monthly deadline (每月20日前) that falls on a non-working day: keep it, or move it to the "
@@ -348,10 +375,10 @@ class Table(_Strict):
     """One of several tables a document prints (one per term, per project), under its heading."""
 
     heading: str | None = Field(None, min_length=1, description="The heading printed above it: 一、2020年春季学期.")
-    columns: ColumnsField = Field(default_factory=Columns, description="Its columns in printed order.")
+    columns: ColumnsField = Field(default_factory=_default_columns, description="Its columns in printed order.")
     headers: bool = Field(True, description="false: the table is printed without a header row.")
     groups: list[Period] = Field(min_length=1, description="Its groups in printed order.")
-    notes: list[str] = Field(default_factory=list, description="Lines printed under it, e.g. 注：…")
+    notes: list[str] = Field(default_factory=_no_items, description="Lines printed under it, e.g. 注：…")
 
 
 HEADING_LEVELS = (1, 2, 3, 4)  # GB/T 9704 7.3.3: 一、 （一） 1. （1）
@@ -467,15 +494,14 @@ class Plan(_Strict):
     numbering_scope: Literal[NUMBERING_SCOPES] = Field(  # type: ignore[valid-type]
         "group", description=NUMBERING_SCOPE_HELP
     )
-    columns: Columns = Field(default_factory=Columns)
     columns: ColumnsField = Field(
-        default_factory=Columns,
+        default_factory=_default_columns,
         description="The column headers by role (period, tasks, deadline, owner), or the columns in printed order: "
         "[{header: 序号, role: number}, …].",
     )
     headers: bool = Field(True, description="false: the table is printed without a header row.")
     owners: bool = Field(False, description="Print a 责任单位 column.")
-    recurring: list[RecurringTask] = Field(default_factory=list, description="Tasks printed in every period.")
+    recurring: list[RecurringTask] = Field(default_factory=_no_items, description="Tasks printed in every period.")
     term: TermSettings | None = Field(None, description="The school term the plan runs over, for school plans.")
     periods: list[Period] | None = Field(None, min_length=1, description="The periods in printed order.")
     groups: list[Period] | None = Field(None, min_length=1, description="The table's groups (the same as periods).")
@@ -483,16 +509,16 @@ class Plan(_Strict):
         None, min_length=1, description="Several tables, each with its heading, columns and groups, in printed order."
     )
     preamble: list[TextBlockField] = Field(
-        default_factory=list,
+        default_factory=_no_items,
         description="Paragraphs and section headings printed between the title and the (first) table, in order.",
     )
-    notes: list[str] = Field(default_factory=list, description="Lines printed under the table, e.g. 注：…")
+    notes: list[str] = Field(default_factory=_no_items, description="Lines printed under the table, e.g. 注：…")
     closing: list[TextBlockField] = Field(
-        default_factory=list, description="Paragraphs and headings printed after the (last) table and its notes."
+        default_factory=_no_items, description="Paragraphs and headings printed after the (last) table and its notes."
     )
     signature: Signature | None = Field(None, description="The 落款: issuing organisation and date, at the end.")
-    style: StyleOverrides = Field(default_factory=StyleOverrides)
-    calendar: CalendarSettings = Field(default_factory=CalendarSettings)
+    style: StyleOverrides = Field(default_factory=_default_style)
+    calendar: CalendarSettings = Field(default_factory=_default_calendar)
 
     @model_validator(mode="after")
     def _one_table_form(self) -> Plan:
