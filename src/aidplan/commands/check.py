@@ -20,7 +20,7 @@ from aidplan.plan.loading import STDIN, load_plan
 from aidplan.plan.model import Plan
 from aidplan.registry import Line
 from aidplan.rules.progress import ProgressWithoutPlan, SharedProgressFile
-from aidplan.track.progress import PROGRESS_SUFFIX, plan_path_of, progress_path, shared_progress_message, sharing_plan
+from aidplan.track.paths import PROGRESS_SUFFIX, plan_path_of, progress_path, shared_progress_message, sharing_plan
 
 PLAN_SUFFIXES = (".yaml", ".yml")
 

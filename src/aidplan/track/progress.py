@@ -25,10 +25,8 @@ from aidplan.rules.progress import (
     ProgressUnknownTask,
     RecordForAnotherTask,
 )
+from aidplan.track.paths import progress_path, shared_progress_message, sharing_plan
 from aidplan.track.statuses import STATUS_NAMES, STATUSES
-
-PROGRESS_SUFFIX = ".progress.yaml"
-
 
 FINGERPRINT_LENGTH = 20
 
@@ -64,43 +62,6 @@ class LoadedProgress:
 
     def position(self, index: int, key: str = "task") -> tuple[int, int]:
         return self.document.position((index, key)) if self.document else (1, 1)
-
-
-def progress_path(plan_path: Path) -> Path:
-    """plans/2020-huaibei.yaml → plans/2020-huaibei.progress.yaml"""
-    return plan_path.with_name(plan_path.stem + PROGRESS_SUFFIX)
-
-
-def plan_path_of(progress: Path) -> Path:
-    """The plan a progress file belongs to (the .yaml beside it, else the .yml)."""
-    stem = progress.name[: -len(PROGRESS_SUFFIX)]
-    yaml_path = progress.with_name(stem + ".yaml")
-    yml_path = progress.with_name(stem + ".yml")
-    return yaml_path if yaml_path.exists() or not yml_path.exists() else yml_path
-
-
-def sharing_plan(plan_path: Path) -> Path | None:
-    """Another plan beside this one that would use the same progress file (a.yaml and a.yml), if any."""
-    for suffix in (".yaml", ".yml"):
-        other = plan_path.with_name(plan_path.stem + suffix)
-        if other.name != plan_path.name and other.is_file():
-            try:
-                if not os.path.samefile(other, plan_path):
-                    return other
-            except OSError:
-                return other
-    return None
-
-
-def shared_progress_message(plan_path: Path, other: Path) -> str:
-    first, second = sorted([plan_path, other], key=lambda p: p.suffix != ".yaml")
-    return tr(
-        "{first} 和 {second} 会共用进度文件 {progress_path}，两个计划的记录会混在一起；"
-        "请把其中一个改名（或移到别的目录）",
-        first=shown(first),
-        second=shown(second),
-        progress_path=shown(progress_path(plan_path)),
-    )
 
 
 def progress_for(plan_path: Path) -> Path:
