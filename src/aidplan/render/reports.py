@@ -25,7 +25,7 @@ def _when(entry: DueEntry, working_days: bool) -> str:
     return countdown(entry.days_left)
 
 
-def _entry_line(entry: DueEntry, id_width: int, working_days: bool) -> str:
+def _entry_line(entry: DueEntry, id_width: int, working_days: bool, group_width: int = 12) -> str:
     item = entry.item
     deadline = item.deadline.isoformat() if item.deadline else "—"
     when = _when(entry, working_days)
@@ -35,9 +35,9 @@ def _entry_line(entry: DueEntry, id_width: int, working_days: bool) -> str:
     if entry.status == "doing":
         extras.append(localized(STATUS_NAMES["doing"]))
     suffix = tr("（{extras}）", extras=tr("；").join(extras)) if extras else ""
+    group = pad(item.group or item.period, group_width)
     return (
-        f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 16 if working_days else 12)}  {pad(item.period, 12)}  "
-        f"{item.text}{suffix}"
+        f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 16 if working_days else 12)}  {group}  {item.text}{suffix}"
     )
 
 
@@ -66,6 +66,7 @@ def due_lines(report: DueReport, working_days: bool = False) -> list[Line]:
             lines.append(Line(tr("  没有到期或逾期的任务"), "done"))
             continue
         id_width = max(display_width(e.item.id) for e in plan.entries)
+        group_width = max(12, *(display_width(e.item.group or e.item.period) for e in plan.entries))
         for group in ("overdue", "upcoming", "current"):
             entries = [e for e in plan.entries if e.group == group]
             if not entries:
@@ -79,7 +80,7 @@ def due_lines(report: DueReport, working_days: bool = False) -> list[Line]:
                     if entry.status in CLOSED_STATUSES
                     else ("overdue" if group == "overdue" else ("upcoming" if group == "upcoming" else ""))
                 )
-                lines.append(Line(_entry_line(entry, id_width, working_days), style))
+                lines.append(Line(_entry_line(entry, id_width, working_days, group_width), style))
     return lines
 
 
@@ -120,8 +121,9 @@ def due_markdown(report: DueReport, working_days: bool = False) -> str:
             for e in entries:
                 state = _when(e, working_days)
                 deadline = e.item.deadline.isoformat() if e.item.deadline else "—"
+                group = _md(e.item.group or e.item.period)
                 out.append(
-                    f"| {_md(e.item.id)} | {_md(e.item.period)} | {_md(e.item.text)} | {_md(e.item.owner or '')} | "
+                    f"| {_md(e.item.id)} | {group} | {_md(e.item.text)} | {_md(e.item.owner or '')} | "
                     f"{deadline} | {state} |"
                 )
             out.append("")
@@ -137,7 +139,7 @@ def due_json(report: DueReport) -> str:
                     "plan": str(plan.path),
                     "id": e.item.id,
                     "task": e.item.task_id,
-                    "period": e.item.period,
+                    "period": e.item.group or e.item.period,  # the group path: 10月 › 第二周
                     "text": e.item.text,
                     "owner": e.item.owner,
                     "deadline": e.item.deadline.isoformat() if e.item.deadline else None,

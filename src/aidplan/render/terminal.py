@@ -80,7 +80,7 @@ def due_tables(report: DueReport, working_days: bool = False) -> list[Any]:
                     item.id,
                     item.deadline.isoformat() if item.deadline else "—",
                     _when(entry, working_days),
-                    item.period,
+                    item.group or item.period,
                     text,
                 ]
                 if owners:

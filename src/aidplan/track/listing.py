@@ -81,6 +81,8 @@ def _task_span(plan: Plan, item: ScheduledPeriod, task) -> Span | None:
 
 def _deadline_text(plan: Plan, item: ScheduledPeriod, task, source: str) -> str | None:
     if source in ("task", "weekly") or (source == "monthly" and task.deadline is not None):
+        if task.deadline is None and item.recurring is not None:
+            return item.period.label  # a task of a 每周一 group
         return task.deadline.text if task.deadline else None
     if source == "monthly":  # 每月20日前…，28日前… written in the text
         from aidplan.plan.deadlines import monthly_days
@@ -107,7 +109,9 @@ def task_rows(plan: Plan, calendar: WorkCalendar | None = None) -> list[TaskRow]
             own = _task_span(plan, item, task)
             span = own or item.span
             single = len(found) == 1 and found[0].id == task.id
-            deadline_source = found[0].source if found else None
+            # a task with no date at all has no deadline source either (not 时段结束 beside no date)
+            dated = [t for t in found if t.deadline is not None]
+            deadline_source = dated[0].source if dated else None
             rows.append(
                 TaskRow(
                     id=task.id,

@@ -13,7 +13,15 @@ from aidplan.plan.deadlines import MONTH_DAYS, monthly_days
 from aidplan.plan.model import Plan, all_groups
 from aidplan.plan.owners import split_owners
 from aidplan.plan.periods import Span
-from aidplan.plan.schedule import owner_of, schedule, task_deadline, work_calendar
+from aidplan.plan.schedule import (
+    dated_window,
+    group_path,
+    owner_of,
+    plan_term,
+    schedule,
+    task_deadline,
+    work_calendar,
+)
 from aidplan.plan.workdays import WorkCalendar
 from aidplan.track.progress import ProgressRecord, latest_status
 from aidplan.track.statuses import OPEN_STATUSES
@@ -41,13 +49,16 @@ class TrackedItem:
     owner: str | None
     deadline: dt.date | None
     source: str  # a key of DEADLINE_SOURCES
+    group: str = ""  # its group's label under those of the groups it is printed in: 10月 › 第二周 (as `tasks` shows)
 
 
 def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[TrackedItem]:
     """Every dated item of the plan, in printed order; monthly occurrences that fall on a non-working
     day are moved as the plan's calendar.shift says (when a calendar is given)."""
     items: list[TrackedItem] = []
-    for period in schedule(plan):
+    periods = schedule(plan)
+    window = dated_window(periods, plan_term(plan))  # a category's monthly duty runs over the plan's dates
+    for period in periods:
         for task in period.tasks:
 
             def item(item_id: str, deadline: dt.date | None, source: str) -> TrackedItem:
@@ -60,11 +71,13 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
                     owner_of(period, task),
                     deadline,
                     source,
+                    group_path(period),
                 )
 
             days = [day for day in monthly_days(task.text) if day in MONTH_DAYS]  # check reports the others
-            if task.deadline is None and days and period.span is not None:
-                months = period.span.months
+            span = period.span or (window if period.kind == "category" else None)
+            if task.deadline is None and days and span is not None:
+                months = span.months
                 # a span of more than 12 months meets a month twice: 9.1@2020-9-20 and 9.1@2021-9-20
                 with_year = len({month for _, month in months}) < len(months)
                 found = [
@@ -73,7 +86,7 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
                     for day in days
                 ]
                 # only the days within the group (全学期 from 8月31日: not 8月15日), unless none is
-                within = [one for one in found if one[3] in period.span]
+                within = [one for one in found if one[3] in span]
                 for year, month, day, due in within or found:
                     if calendar is not None:
                         due = calendar.shift(due, plan.calendar.shift)
