@@ -64,6 +64,8 @@ NOT_ROUND_TRIPPED = {
     "tests/data/html/hostile.yaml": "its first label “三月份<script>” needs span:, which the table does not print",
     "tests/data/new/weekly.yaml": "its weeks (第一周 …) need the first day of the term (term:), not printed",
     "tests/data/rollover/2020-school.yaml": "its 第一周 needs the term (term:) and its 迎检周 a span:, neither printed",
+    "tests/data/time/nested.yaml": "not tried yet: landed after import last changed",
+    "tests/data/time/week-out-of-order.yaml": "a plan with an error (a week out of order, E202) for check's tests",
 }
 SEED_TRANSCRIPTIONS = {
     "plans/2014-yueyang.yaml": DATA / "seeds" / "2014-yueyang.txt",

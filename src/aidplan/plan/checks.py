@@ -14,7 +14,7 @@ from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, na
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Deadline, Period, Plan, normalise_text, plan_tables
-from aidplan.plan.periods import Span
+from aidplan.plan.periods import ROUTINE_LABELS, Span
 from aidplan.plan.schedule import ScheduledPeriod, plan_term, schedule, whole_span
 from aidplan.plan.timeexpr import Term, read_term_name
 from aidplan.registry import Entry, Registry
@@ -40,6 +40,7 @@ from aidplan.rules.plans import (
     TaskWithoutDate,
     TermNameMismatch,
     UnknownRecurring,
+    UnsureDate,
     WeekOutsideGroup,
 )
 
@@ -70,6 +71,11 @@ CHECKERS = Registry(
     Entry("undated", "tasks that end up with no date at all", "aidplan.plan.checks:undated_findings"),
     Entry("outside", "groups dated outside their parent group or the term", "aidplan.plan.checks:outside_findings"),
     Entry("term", "tasks of a term week dated outside the term", "aidplan.plan.checks:term_task_findings"),
+    Entry(
+        "unsure",
+        "dates read as the next year's; dates in task text that name no day",
+        "aidplan.plan.checks:unsure_findings",
+    ),
 )
 
 
@@ -167,6 +173,14 @@ def is_time_group(item: Sibling) -> bool:
     return item.kind == "time" and item.span is not None
 
 
+_BY_DAY = re.compile(r"(?:前|之前|以前|止|为止)$")
+
+
+def _by_day(item: Sibling) -> bool:
+    """A group labelled as a day things are due by (10月15日前): one day, which may fall inside a sibling week."""
+    return item.span is not None and item.span.start == item.span.end and bool(_BY_DAY.search(item.period.label))
+
+
 def _is_break(item: Sibling) -> bool:
     return re.sub(r"\s+", "", item.period.label).startswith(_BREAKS)
 
@@ -229,6 +243,8 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sib
         for other in earlier:
             if other is later_start or other.span.end < current.span.start:  # type: ignore[union-attr]
                 continue  # (clipping to the term only narrows: apart before, apart after)
+            if _by_day(current) or _by_day(other):
+                continue  # 10月 > 第二周, 10月15日前: a day things are due by, inside the week, is no overlap
             mine, theirs = _compared(current, other, term), _compared(other, current, term)
             start, end = max(mine.start, theirs.start), min(mine.end, theirs.end)
             if start <= end:
@@ -286,9 +302,54 @@ def _reading_findings(
         ]
     if reading.day is None:
         return []
-    return _deadline_findings(
+    found = _deadline_findings(
         path, plan, document, item, location, reading.day, tr("{what}“{written}”", what=what, written=written), written
     )
+    if reading.guessed_next_year:  # W225 says which year it was read in: W207 would only repeat it
+        found = [f for f in found if f.code != DeadlineOtherYear.code]
+        named = tr("{what}“{written}”", what=what, written=written)
+        found.append(_next_year_finding(path, document, location, item, named, written, reading.day))
+    return found
+
+
+def _next_year_finding(path, document, location, item: ScheduledPeriod, what: str, text: str, day) -> Finding:
+    return UnsureDate.at(
+        path,
+        _at(document, *location),
+        tr(
+            "{what}没有写年份，早于时段“{label}”的开始，按次年读作 {day:%Y-%m-%d}；如指次年，写成“次年{text}”"
+            "可免此警告，如指别的年份请写明年份",
+            what=what,
+            text=text,
+            label=item.period.label,
+            day=day,
+        ),
+    )
+
+
+def unsure_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
+    """A date in a task's text read as the next year's (1月8日 in a 十二月 group), and a date in a task's text that
+    names no real day (2月29日 in 2026): each warned where the task is written (W225)."""
+    path, plan, document, periods, _ = subject
+    from aidplan.plan.schedule import task_deadline
+
+    findings = []
+    for item in periods:
+        for task in item.tasks:
+            found = task_deadline(plan, item, task)
+            where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
+            if found.source == "text" and found.guessed_next_year and found.day is not None and found.text:
+                what = tr("任务 {id} 文中的日期“{text}”", id=task.id, text=found.text)
+                findings.append(_next_year_finding(path, document, where, item, what, found.text, found.day))
+            for _, reason in found.not_days:
+                findings.append(
+                    UnsureDate.at(
+                        path,
+                        _at(document, *where),
+                        tr("任务 {id} 文中的日期{reason}，没有当作截止日期；请改正日期", id=task.id, reason=reason),
+                    )
+                )
+    return findings
 
 
 def _deadline_findings(
@@ -668,6 +729,8 @@ def _undated_reason(item: ScheduledPeriod) -> tuple[str, str]:
     does not read as a time (13月)."""
     if item.period.kind == "category":
         return tr("分组“{label}”是类别（kind: category），不给日期", label=item.period.label), ""
+    if re.sub(r"\s+", "", item.period.label) in ROUTINE_LABELS:
+        return tr("分组“{label}”是日常工作，按类别处理，不给日期", label=item.period.label), ""
     return (
         tr("分组“{label}”读不成时间，按类别处理", label=item.period.label),
         tr("；分组名若本是时间，请改正写法（如“3月”“第一周”）"),
@@ -681,6 +744,9 @@ def undated_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
     from aidplan.plan.schedule import task_deadline
 
     findings = []
+    from aidplan.plan.schedule import dated_window
+
+    window = dated_window(periods, plan_term(plan))
     for item in periods:
         if item.span is not None or item.span_problem is not None:  # a label that names no real day is E201
             continue
@@ -690,6 +756,8 @@ def undated_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
                 continue
             if task_deadline(plan, item, task).day is not None:
                 continue
+            if window is not None and item.kind == "category" and any(d in MONTH_DAYS for d in monthly_days(task.text)):
+                continue  # 日常工作 > 每月20日前报送…: tracked every month over the plan's dates
             where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
             reason, fix = _undated_reason(item)
             findings.append(

@@ -31,13 +31,15 @@ _DATE = re.compile(
 )
 # A time inside a sentence, found here and read by the one grammar (aidplan.plan.timeexpr): a month and day
 # (确保5月25日前完成), a range of days (9月1日-9月7日, 12月28日至1月3日: due on its last day), a month's end
-# (3月底前), a dot date printed as a deadline (11.9前), each with the year when one is printed before it
+# (3月底前), a month printed as a deadline (3月前, 下一年3月完成: by its last day), a dot date printed as a
+# deadline (11.9前), each with the year when one is printed before it
 # (2019年…, 12年…, 二〇二一年…, or 次年/明年 for the year after). The month must not follow 每 (每月20日).
 _YEAR_IN_TEXT = rf"(?:\d{{4}}|\d{{2}}|[〇○零一二三四五六七八九]{{2,4}})年(?!度)|{_NEXT_YEAR}"
 _DATE_IN_TEXT = re.compile(
     rf"(?P<year>{_YEAR_IN_TEXT})?(?<![每\d.．])(?P<time>"
     rf"(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})[日号](?:{_DASH}(?:\d{{1,2}}月)?\d{{1,2}}[日号])?"
     rf"|(?P<end_month>\d{{1,2}})月(?:底|末)"
+    rf"|(?P<whole_month>\d{{1,2}})月份?(?=\s*(?:前|之前|以前|止|截止|完成|结束))"
     rf"|(?P<dot_month>\d{{1,2}})[.．](?P<dot_day>\d{{1,2}})(?![\d.．%万元])(?=\s*(?:前|之前|以前|止|截止))"
     rf")(?P<after>[^，。；,;]{{0,4}})"
 )
@@ -149,6 +151,8 @@ class DeadlineReading:
     day: date | None
     problem: DeadlineError | None
     recurring: When | None = None
+    # written with no year and before its group, read as the next year's (1月8日 in a 十二月 group): check warns
+    guessed_next_year: bool = False
 
 
 def read_deadline(text: str, written: date | None, year: int, term: Term | None = None) -> DeadlineReading:
@@ -181,7 +185,7 @@ def dates_in_text(text: str) -> list[DateInText]:
         if _NOT_A_DEADLINE_BEFORE.search(text, 0, m.start()) or _NOT_A_DEADLINE_AFTER.match(m["after"]):
             continue
         written = m.group(0)[: len(m.group(0)) - len(m["after"])]
-        month = m["month"] or m["end_month"] or m["dot_month"]
+        month = m["month"] or m["end_month"] or m["dot_month"] or m["whole_month"]
         year, next_year = None, False
         if m["year"]:
             if re.fullmatch(_NEXT_YEAR, m["year"]):
@@ -195,8 +199,8 @@ def dates_in_text(text: str) -> list[DateInText]:
                 written,
                 year,
                 next_year,
-                bool(_BY.match(m["after"])) or m["dot_month"] is not None,
-                m["time"],
+                (bool(_BY.match(m["after"])) or m["dot_month"] is not None) and not m["whole_month"],
+                f"{month}月底" if m["whole_month"] else m["time"],  # 下一年3月完成: by the end of March
             )
         )
     return found

@@ -50,12 +50,35 @@ def _month_pattern(name: str) -> str:
 
 _RANGE_SEPARATORS = r"(?:至|到|~|～|-|—|–|－|―|〜)"
 _LIST_SEPARATORS = r"[、，,和及]"
-_PART_OF_MONTH = r"(?P<part>上旬|中旬|下旬|初|底|末|中)?"
+_PARTS = r"中下旬|上中旬|上旬|中旬|下旬|上半月|下半月|初|底|末|中"
+_PART_OF_MONTH = rf"(?P<part>{_PARTS})?"
+# the days of a month each part names: 上旬 1–10, 中旬 11–20, 下旬 (and 底/末, a month's end as a time) 21 to the
+# last day; 中下旬 11 to the last, 上中旬 1–20; 上半月 1–15, 下半月 16 to the last (None: the month's last day)
+PART_DAYS: dict[str | None, tuple[int, int | None]] = {
+    None: (1, None),
+    "上旬": (1, 10),
+    "初": (1, 10),
+    "中旬": (11, 20),
+    "中": (11, 20),
+    "下旬": (21, None),
+    "底": (21, None),
+    "末": (21, None),
+    "中下旬": (11, None),
+    "上中旬": (1, 20),
+    "上半月": (1, 15),
+    "下半月": (16, None),
+}
 
-_WHOLE_YEAR = {"全年", "全年度", "全年工作", "常年", "年度", "全学年"}
+_WHOLE_YEAR = {"全年", "全年度", "全年工作", "常年", "年度", "全学年", "全年常规工作", "全年日常工作", "常年性工作"}
+# routine work printed as a group of its own: a category, not a time (its tasks are dated by their own time cells,
+# dates in their text or a weekly/monthly recurrence such as a 每周一 sub-group)
+ROUTINE_LABELS = {"日常工作", "常规工作", "日常性工作", "经常性工作", "常规性工作"}
 _HALF_YEARS = {"上半年": (1, 6), "下半年": (7, 12)}
 _SINGLE = re.compile(rf"^{_month_pattern('a')}月份?{_PART_OF_MONTH}$")
-_RANGE = re.compile(rf"^{_month_pattern('a')}(?:月份?)?{_RANGE_SEPARATORS}{_month_pattern('b')}月份?$")
+_RANGE = re.compile(
+    rf"^{_month_pattern('a')}(?:月份?(?P<pa>初|上旬|中旬|下旬|中)?)?{_RANGE_SEPARATORS}{_month_pattern('b')}月份?"
+    r"(?P<pb>底|末|上旬|中旬|下旬)?$"
+)
 _LIST = re.compile(rf"^{NUMBER_PATTERN}(?:月份?)?(?:{_LIST_SEPARATORS}{NUMBER_PATTERN}(?:月份?)?)+$")
 _QUARTER = re.compile(rf"^第?(?P<q>{NUMBER_PATTERN})季度$")
 
@@ -84,6 +107,7 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
     A range whose end month comes before its start month (11月至次年1月, 12月至2月) ends in the next year.
     """
     text = re.sub(r"\s+", "", label)
+    plan_year = year
     if text == f"{year}年" or text == f"{year}年度":
         return Span(date(year, 1, 1), date(year, 12, 31))
     if text in _WHOLE_YEAR and term is not None and text != "全年度":
@@ -103,18 +127,10 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
     if single := _SINGLE.match(text):
         month_year = year + 1 if single["a_next"] else year
         month = _month(single["a"], label)
-        last = _last_day(month_year, month)
-        days = {
-            None: (1, last),
-            "上旬": (1, 10),
-            "初": (1, 10),
-            "中旬": (11, 20),
-            "中": (11, 20),
-            "下旬": (21, last),
-            "底": (21, last),
-            "末": (21, last),
-        }[single["part"]]
-        return Span(date(month_year, month, days[0]), date(month_year, month, days[1]))
+        first_day, last_day = PART_DAYS[single["part"]]
+        return Span(
+            date(month_year, month, first_day), date(month_year, month, last_day or _last_day(month_year, month))
+        )
     if ranged := _RANGE.match(text):
         first, last = _month(ranged["a"], label), _month(ranged["b"], label)
         first_year = year + 1 if ranged["a_next"] else year
@@ -129,8 +145,9 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
                     chinese_month=chinese_month(first),
                 )
             )
-        start = date(first_year, first, 1)
-        return Span(start, date(last_year, last, _last_day(last_year, last)))
+        start = date(first_year, first, PART_DAYS[ranged["pa"]][0])
+        end_day = PART_DAYS[ranged["pb"]][1] if ranged["pb"] else None  # 3月—5月底: to 31 May
+        return Span(start, date(last_year, last, end_day or _last_day(last_year, last)))
     if _LIST.match(text):
         months = [_month(item, label) for item in re.findall(NUMBER_PATTERN, text)]
         if months != list(range(months[0], months[0] + len(months))):
@@ -141,23 +158,38 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
                 )
             )
         return _month_span(year, months[0], months[-1])
-    try:
-        found = read_time(label, TimeContext(year, term))
+    try:  # the label as written, in the plan's year: a year it prints (次年…) is read there once
+        found = read_time(label, TimeContext(plan_year, term))
     except TimeError as exc:
         if not exc.unreadable:
             raise PeriodLabelError(tr("时段{exc}", exc=exc)) from None
     else:
         if found.kind != "recurring":
             return Span(found.start, found.end)
+    hint = _hint(text, year)
     raise PeriodLabelError(
         tr(
-            "无法从时段名称“{label}”推出日期范围；请用 span 写明起止日期（如 span: {{start: "
-            "{year}-03-01, end: {year}-03-07}}）",
+            "无法从时段名称“{label}”推出日期范围；请用 span 写明起止日期（如 span: {{start: {start}, end: {end}}}）",
             label=label,
-            year=year,
+            start=hint.start.isoformat(),
+            end=hint.end.isoformat(),
         ),
         unreadable=True,
     )
+
+
+_MONTH_IN_LABEL = re.compile(rf"(?P<m>{NUMBER_PATTERN})月份?(?P<part>{_PARTS})?")
+
+
+def _hint(text: str, year: int) -> Span:
+    """A span to suggest for a label that cannot be read: the month (and part of it) the label names when it
+    names one (9月中下旬开展 → 9月11日 to 30日), else the first week of March."""
+    for found in _MONTH_IN_LABEL.finditer(text):
+        month = parse_number(found["m"])
+        if month is not None and 1 <= month <= 12:
+            first_day, last_day = PART_DAYS[found["part"]]
+            return Span(date(year, month, first_day), date(year, month, last_day or _last_day(year, month)))
+    return Span(date(year, 3, 1), date(year, 3, 7))
 
 
 def format_month_label(span: Span) -> str:

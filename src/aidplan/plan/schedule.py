@@ -9,17 +9,28 @@ from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
+from aidplan.messages import tr
 from aidplan.plan.deadlines import (
-    DateInText,
     DeadlineError,
     DeadlineReading,
     dates_in_text,
+    names_year,
+    parse_deadline,
     read_deadline,
     weekly_in_text,
 )
 from aidplan.plan.model import Period, Plan, PrintedTask, all_groups, groups_key, plan_tables, printed_tasks
-from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
-from aidplan.plan.timeexpr import TERM_WEEKS, Term, TimeError, split_year, term_week_number
+from aidplan.plan.periods import ROUTINE_LABELS, PeriodLabelError, Span, parse_period_label
+from aidplan.plan.timeexpr import (
+    TERM_WEEKS,
+    Term,
+    TimeContext,
+    TimeError,
+    When,
+    read_time,
+    split_year,
+    term_week_number,
+)
 
 if TYPE_CHECKING:
     from aidplan.plan.calendar_files import OfficialCalendars
@@ -53,6 +64,9 @@ class ScheduledPeriod:
     table: int = 0  # which of the plan's tables it is printed in
     where: tuple = ()  # its location in the YAML: ("periods", 2), ("tables", 0, "groups", 1, "groups", 0)
     parents: tuple[ScheduledGroup, ...] = ()  # the groups it is printed under, outermost first
+    # a group labelled as a recurrence (每周一, 每月20日前): its tasks are due every such day, over its time parent's
+    # dates, else the term, else the days the plan's time groups cover
+    recurring: When | None = None
 
     @functools.cached_property
     def _reading_by_task(self) -> dict[int, DeadlineReading | None]:
@@ -153,19 +167,40 @@ class _Scheduler:
                 self.walk(table.groups, t, ("tables", t, "groups"), ())
         else:
             self.walk(plan_tables(plan)[0].groups, 0, (groups_key(plan),), ())
-        return self.result
+        return self.bound_recurrences()
+
+    def bound_recurrences(self) -> list[ScheduledPeriod]:
+        """A recurring group outside any time group (日常工作 > 每周一) in a plan with no term runs over the days the
+        plan's time groups cover (9月 … 12月: its Mondays from September to December), not the whole year."""
+        if self.term is not None:
+            return self.result
+        window = dated_window(self.result, None)
+        if window is None:
+            return self.result
+        first, last = window.start, window.end
+        result = []
+        for item in self.result:
+            if item.recurring is not None and not any(p.kind == "time" and p.span for p in item.parents):
+                bounded = dataclasses.replace(item.recurring, start=first, end=last)
+                readings = [
+                    DeadlineReading(None, None, bounded) if r is not None and r.recurring is item.recurring else r
+                    for r in item.task_deadlines
+                ]
+                item = dataclasses.replace(item, recurring=bounded, task_deadlines=readings)
+            result.append(item)
+        return result
 
     def walk(self, groups: list[Period], table: int, where: tuple, parents: tuple[ScheduledGroup, ...]) -> None:
         categories = 0
         for position, group in enumerate(groups):
             at = (*where, position)
-            kind, span, span_problem = self.dates(group, table, len(parents))
+            kind, span, span_problem, recurring = self.dates(group, table, parents)
             if kind == "category":
                 categories += 1
             if group.id:
                 key = group.id
             else:
-                own = self.own_key(group, kind, span, categories, position)
+                own = self.own_key(group, kind, span, categories, position, parents)
                 key = ".".join([*(parent.key for parent in parents[-1:]), own]) if parents else own
                 if key in self.keys:  # a second group starting in the same month: 9, 9-2, 9-3 …
                     key = next(f"{key}-{n}" for n in range(2, len(self.keys) + 3) if f"{key}-{n}" not in self.keys)
@@ -173,17 +208,28 @@ class _Scheduler:
             if group.groups:
                 self.walk(group.groups, table, (*at, "groups"), (*parents, ScheduledGroup(group, key, kind, span, at)))
             else:
-                self.leaf(group, key, kind, span, span_problem, table, at, parents)
+                self.leaf(group, key, kind, span, span_problem, table, at, parents, recurring)
 
-    def dates(self, group: Period, table: int, level: int) -> tuple[str, Span | None, str | None]:
-        """The group's kind and span (or why its label names no dates)."""
+    def dates(
+        self, group: Period, table: int, parents: tuple[ScheduledGroup, ...]
+    ) -> tuple[str, Span | None, str | None, When | None]:
+        """The group's kind and span (or why its label names no dates), and the recurrence a 每周一 group names."""
         if group.kind == "category":
-            return "category", None, None
+            return "category", None, None, None
+        text = re.sub(r"\s+", "", group.time or group.label)
+        if group.kind is None and group.span is None and text in ROUTINE_LABELS:
+            return "category", None, None, None  # 日常工作, 常规工作: routine work, in every plan form
+        parent = parents[-1] if parents else None
+        if parent is not None and group.span is None:
+            found = self.in_parent(group, text, parent)
+            if found is not None:
+                return found
+        level = len(parents)
         year, term = self.year, self.term
         try:
             span = period_span(group, year, term)
             previous = self.previous.get(level)
-            printed_year = split_year(re.sub(r"\s+", "", group.time or group.label), year)[2]
+            printed_year = split_year(text, year)[2]
             if (
                 term is not None
                 and group.span is None
@@ -191,40 +237,99 @@ class _Scheduler:
                 and span.start < previous.start
                 and not printed_year
             ):
-                self.year += 1
-                span = period_span(group, self.year, term)
+                later = period_span(group, self.year + 1, term)
+                if later.start >= previous.start:  # a week out of order stays where it is: E202, the year unchanged
+                    self.year += 1
+                    span = later
             elif printed_year and group.span is None and level == 0 and span.start.year > self.year:
                 self.year = span.start.year  # 2027年1月 printed: the months after it are 2027's too
             if not whole_span(self.plan.year, term, span):  # 全学期 first: 九月 after it is still this year's
                 self.previous[level] = span
-            return "time", span, None
+            return "time", span, None, None
+        except PeriodLabelError as exc:
+            recurring = self.recurrence(text, None)
+            if recurring is not None:
+                return "category", None, None, recurring
+            if group.kind is None and not self.legacy:
+                return "category", None, None, None  # 一、综合工作: not a time, so a category
+            return "time", None, str(exc), None
+
+    def recurrence(self, text: str, within: Span | None) -> When | None:
+        """The recurrence a group label names (每周一, 每月20日前), over `within` (its time parent's dates)."""
+        if not text.startswith("每"):
+            return None
+        try:
+            when = read_time(text, TimeContext(self.year, self.term))
+        except TimeError:
+            return None
+        if when.kind != "recurring":
+            return None
+        if within is not None:
+            return dataclasses.replace(when, start=within.start, end=within.end)
+        return when
+
+    def in_parent(
+        self, group: Period, text: str, parent: ScheduledGroup
+    ) -> tuple[str, Span | None, str | None, When | None] | None:
+        """A sub-group read relative to the time group it is printed under: 9月 > 上旬 (9月1日-10日), 10月 > 第二周
+        (the second week of October when the plan states no term), 3月 > 1日—7日, 9月 > 每周一; any other label
+        in the parent's year (an autumn term's 一月 in the next). None when it is not a time group's child."""
+        relative = _RELATIVE.match(text)
+        anchor = parent.span if parent.kind == "time" else None
+        if anchor is None:
+            if relative is not None and group.kind is None:  # 日常工作 > 上旬: no month to read it in
+                return "time", None, _no_month(group.label, parent.group.label, False), None
+            return None
+        if (recurring := self.recurrence(text, anchor)) is not None:
+            return "category", None, None, recurring
+        year = anchor.start.year
+        if relative is not None and (relative["week"] is None or self.term is None):
+            if not _one_month(anchor):
+                return "time", None, _no_month(group.label, parent.group.label, True), None
+            try:
+                span = parse_period_label(f"{year}年{anchor.start.month}月{text}", year, self.term)
+            except PeriodLabelError as exc:
+                return "time", None, str(exc).replace(f"{year}年{anchor.start.month}月{text}", group.label), None
+            return "time", span, None, None
+        try:
+            span = period_span(group, year, self.term)
+            if span.start < anchor.start and not split_year(text, year)[2]:  # 2026年秋季学期 > 一月: January 2027
+                later = period_span(group, year + 1, self.term)
+                if later.start <= anchor.end:
+                    span = later
         except PeriodLabelError as exc:
             if group.kind is None and not self.legacy:
-                return "category", None, None  # 一、综合工作: not a time, so a category
-            return "time", None, str(exc)
+                return "category", None, None, None
+            return "time", None, str(exc), None
+        return "time", span, None, None
 
-    def own_key(self, group: Period, kind: str, span: Span | None, categories: int, position: int) -> str:
+    def own_key(self, group, kind: str, span: Span | None, categories: int, position: int, parents=()) -> str:
         if kind == "category":
             return f"c{categories}"
         if (week := term_week_number(group.label)) is not None:
             return f"w{week}"  # 第三周 → w3, 预备周 → w0
+        parent = parents[-1].span if parents and parents[-1].kind == "time" else None
+        if span is not None and parent is not None and _one_month(parent) and _one_month(Span(parent.start, span.end)):
+            return str(span.start.day)  # 9月 > 上旬 / 中旬 / 下旬 → 9.1, 9.11, 9.21 (the day each starts)
         if span is not None:
             return str(span.start.month)
         return f"p{position + 1}"
 
-    def leaf(self, group, key, kind, span, span_problem, table, where, parents) -> None:
+    def leaf(self, group, key, kind, span, span_problem, table, where, parents, recurring=None) -> None:
         plan, year, term = self.plan, self.year, self.term
         reading = read_deadline(group.deadline.text, group.deadline.date, year, term) if group.deadline else None
+        if reading is not None and group.deadline is not None:
+            reading = near_group(reading, group.deadline.text, span, term)
         deadline, deadline_problem = (reading.day, reading.problem) if reading else (None, None)
         month = span.start.month if span is not None else None
         previous = self.last_number if plan.numbering_scope == "plan" else 0
         tasks = _yield_to_written(printed_tasks(plan, group, key, month, previous), group, self.written_ids)
         if tasks:
             self.last_number = tasks[-1].number
-        readings = [  # a task's own deadline, else a weekly duty its text names (每周五…)
-            read_deadline(t.deadline.text, t.deadline.date, year, term)
+        readings = [  # a task's own deadline, else a weekly duty its text names (每周五…), else its group's (每周一)
+            near_group(read_deadline(t.deadline.text, t.deadline.date, year, term), t.deadline.text, span, term)
             if t.deadline
-            else weekly_in_text(t.text, year, term)
+            else weekly_in_text(t.text, year, term) or _recurring_reading(t.text, recurring)
             for t in tasks
         ]
         index = len(self.result)
@@ -243,8 +348,96 @@ class _Scheduler:
                 table,
                 where,
                 parents,
+                recurring,
             )
         )
+
+
+# a sub-group label that only has a meaning inside its parent's month: 上旬, 中下旬, 第二周, 1日—7日, 15日前
+_RELATIVE = re.compile(
+    r"^(?:中下旬|上中旬|上旬|中旬|下旬|上半月|下半月|月初|月中|月底|月末)$"
+    r"|^(?P<week>第[一二三四五六七八九十\d]{1,2}周)$"
+    r"|^\d{1,2}[日号](?:前|之前|以前)?$"
+    r"|^[一二三四五六七八九十\d]{1,3}[日号]?(?:至|到|~|～|-|—|–|－|―|〜|——)\d{1,2}[日号]$"
+)
+
+
+def dated_window(periods: list[ScheduledPeriod], term: Term | None) -> Span | None:
+    """The days a duty of a category group runs over (日常工作 > 每周一, 每月20日前报送…): the plan's term, else
+    from the first to the last day of its time groups; None when it has neither."""
+    if term is not None:
+        return Span(term.start, term.end)
+    spans = [item.span for item in periods if item.span is not None and item.kind == "time"]
+    spans += [p.span for item in periods for p in item.parents if p.span is not None and p.kind == "time"]
+    if not spans:
+        return None
+    return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+def _one_month(span: Span) -> bool:
+    return (span.start.year, span.start.month) == (span.end.year, span.end.month)
+
+
+def _no_month(label: str, parent: str, several: bool) -> str:
+    if several:
+        return tr(
+            "分组“{label}”要在所属分组“{parent}”的月份里推算日期，但“{parent}”不止一个月；请写明月份（如“9月{label}”）"
+            "或用 span 写明起止日期",
+            label=label,
+            parent=parent,
+        )
+    return tr(
+        "分组“{label}”要在所属分组的月份里推算日期，但所属分组“{parent}”不是时间；请写明月份（如“9月{label}”）"
+        "或用 span 写明起止日期",
+        label=label,
+        parent=parent,
+    )
+
+
+def _recurring_reading(text: str, recurring: When | None) -> DeadlineReading | None:
+    """A task of a recurring group (每周一 > 召开例会) is due on each of its days, unless its text names a date."""
+    if recurring is None or dates_in_text(text):
+        return None
+    return DeadlineReading(None, None, recurring)
+
+
+NEXT_YEAR_REACH = timedelta(days=92)  # a date up to three months after its group ends may be the next year's
+
+
+def read_near(read, span: Span | None, year: int) -> tuple[date, bool]:
+    """A month and day with no year printed, in the year of the group it is written in: `read(year)` gives the day.
+    A day before the group's start is the next year's when that puts it in the group or within three months after
+    it (1月8日 in a 十二月 group is next January); the bool says when that was a guess (after the group ends).
+    Raises what `read` raises."""
+    if span is None:
+        return read(year), False
+    day = read(span.start.year)
+    if day >= span.start:
+        return day, False
+    try:
+        later = read(span.start.year + 1)
+    except (TimeError, DeadlineError):
+        return day, False
+    if later <= span.end:
+        return later, False  # 全学期 from September: its 1月15日 is next January
+    if later <= span.end + NEXT_YEAR_REACH:
+        return later, True
+    return day, False
+
+
+def near_group(reading: DeadlineReading, text: str, span: Span | None, term: Term | None) -> DeadlineReading:
+    """A deadline written without a year, read near its group (see read_near)."""
+    if reading.day is None or span is None or reading.day >= span.start or names_year(text):
+        return reading
+    if not re.match(r"^\s*\d{1,2}月|^\s*[一二三四五六七八九十元]{1,2}月|^\s*\d{1,2}[.．]", text):
+        return reading  # 第三周, 期末 …: not a month and day
+    try:
+        day, guessed = read_near(lambda year: parse_deadline(text, year, term), span, reading.day.year)
+    except DeadlineError:
+        return reading
+    if day == reading.day:
+        return reading
+    return DeadlineReading(day, None, None, guessed)
 
 
 def owner_of(item: ScheduledPeriod, task: PrintedTask) -> str | None:
@@ -263,19 +456,6 @@ def group_path(item: ScheduledPeriod) -> str:
     return " › ".join([*(parent.group.label for parent in item.parents), item.period.label])
 
 
-def _year_for(found: DateInText, span: Span | None, year: int) -> int:
-    """The year of a month-and-day written in a task: the year printed with it (2011年…; 次年… is the year after
-    the period's), else the period's year (the later one across New Year)."""
-    month = found.month
-    if found.year is not None:
-        return found.year
-    if found.next_year:
-        return (span.start.year if span is not None else year) + 1
-    if span is not None and span.end.year > span.start.year and month < span.start.month:
-        return span.end.year
-    return span.start.year if span is not None else year
-
-
 class TaskDeadline(NamedTuple):
     """A single task's deadline (not a monthly duty's): the date, where it comes from, the text it was read
     from; and `problem`, the task's own deadline when it names no real day (the date then falls back)."""
@@ -285,6 +465,10 @@ class TaskDeadline(NamedTuple):
     text: str | None
     problem: DeadlineError | None = None
     by: bool = True  # a day things are due by; False for the day of an event printed in the text (9月5日组织…)
+    # a date in the text with no year, before its group, read as the next year's (1月8日 in a 十二月 group)
+    guessed_next_year: bool = False
+    # dates in the text that name no real day (2月29日 in 2026), with why: skipped, and `check` warns (W224)
+    not_days: tuple[tuple[str, str], ...] = ()
 
 
 def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> TaskDeadline:
@@ -296,19 +480,27 @@ def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> Tas
         return TaskDeadline(own.day, "task", task.deadline.text if task.deadline else None)
     problem = own.problem if own is not None else None
     written = []
-    years = {plan.year} | ({period.span.start.year, period.span.end.year} if period.span is not None else set())
+    not_days = []
+    span = period.span
+    years = {plan.year} | ({span.start.year, span.end.year} if span is not None else set())
     for found in dates_in_text(task.text):
         if found.year is not None and found.year < min(years):
             continue  # 学习贯彻2019年12月31日印发的… in a 2020 plan names a past year: not a deadline
-        year = _year_for(found, period.span, plan.year)  # a later year printed (2011年…, 次年…) is honoured
         try:
-            written.append((found.date_in(year), found.text, found.by))
-        except TimeError:
+            if found.year is not None:  # a year printed (2011年…) is honoured
+                day, guessed = found.date_in(found.year), False
+            elif found.next_year:  # 次年…: the year after the group's
+                day, guessed = found.date_in((span.start.year if span is not None else plan.year) + 1), False
+            else:
+                day, guessed = read_near(found.date_in, span, plan.year)
+        except TimeError as exc:
+            not_days.append((found.text, str(exc)))
             continue
+        written.append((day, found.text, found.by, guessed))
     if written:
-        day, text, by = max(written)
-        return TaskDeadline(day, "text", text, problem, by)
+        day, text, by, guessed = max(written)
+        return TaskDeadline(day, "text", text, problem, by, guessed, tuple(not_days))
     if period.deadline is not None:
         text = period.period.deadline.text if period.period.deadline else None
-        return TaskDeadline(period.deadline, "period", text, problem)
-    return TaskDeadline(period.span.end if period.span else None, "period-end", None, problem)
+        return TaskDeadline(period.deadline, "period", text, problem, not_days=tuple(not_days))
+    return TaskDeadline(span.end if span else None, "period-end", None, problem, not_days=tuple(not_days))
