@@ -574,6 +574,9 @@ class TaskOutsideTerm(Rule):
 
     code = "W224"
     name = "task-outside-term"
+    severity = Severity.warning
+
+
 class UnsureDate(Rule):
     """日期读不准：没写年份、早于所在时段的日子按次年读了，或者文中的日期不存在。
 
