@@ -313,3 +313,35 @@ def test_due_names_each_tasks_whole_group_path(cli, in_tmp) -> None:
         ("9.w2.1", "9月 › 第二周"),
         ("10.w2.1", "10月 › 第二周"),
     ]
+
+
+def test_weeks_past_any_months_are_the_terms_and_without_a_term_they_say_so(cli, in_tmp) -> None:
+    _write(
+        in_tmp,
+        "plan.yaml",
+        """\
+title: 2021年春季学期德育工作安排
+year: 2021
+columns:
+  - {header: 月份, role: group}
+  - {header: 周次, role: group}
+  - {header: 工作内容, role: task}
+groups:
+  - label: 三月
+    groups:
+      - label: 第一周
+        tasks: [开学典礼暨国旗下讲话]
+  - label: 四月
+    groups:
+      - label: 第六周
+        tasks: [清明节缅怀先烈主题班会]
+""",
+    )
+    lines = cli("check", "-q", "plan.yaml").stdout.splitlines()
+    assert [line.split(": ", 1)[0] for line in lines] == ["plan.yaml:11:17", "plan.yaml:15:17"]
+    assert lines[1] == (
+        "plan.yaml:15:17: warning[W222]: 任务 4.c1.1“清明节缅怀先烈主题班会”没有日期：分组“第六周”是学期的周次，"
+        "但计划没有写学期，推不出日期，任务也没有时间、截止日期或文中日期，due、status、export 都不会列出它；"
+        "请给任务写 deadline:（如“5月31日前”）或给分组写 time: / span:；或写一次 term（如 term: {start: "
+        "2021-03-01}，开学的日子），周次就从它推算"
+    )

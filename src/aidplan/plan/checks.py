@@ -724,9 +724,16 @@ def calendar_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Find
     return findings
 
 
-def _undated_reason(item: ScheduledPeriod) -> tuple[str, str]:
-    """Why a task's group gives it no dates, and what gives it one: a category written as such, or a label that
-    does not read as a time (13月)."""
+def _undated_reason(item: ScheduledPeriod, term: Term | None = None) -> tuple[str, str]:
+    """Why a task's group gives it no dates, and what gives it one: a category written as such, a week of a term
+    the plan does not state, or a label that does not read as a time (13月)."""
+    from aidplan.plan.timeexpr import term_week_number
+
+    if item.period.kind is None and term is None and term_week_number(item.period.label) is not None:
+        return (
+            tr("分组“{label}”是学期的周次，但计划没有写学期，推不出日期", label=item.period.label),
+            tr("；或写一次 term（如 term: {example}，开学的日子），周次就从它推算", example="{start: 2021-03-01}"),
+        )
     if item.period.kind == "category":
         return tr("分组“{label}”是类别（kind: category），不给日期", label=item.period.label), ""
     if re.sub(r"\s+", "", item.period.label) in ROUTINE_LABELS:
@@ -759,7 +766,7 @@ def undated_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
             if window is not None and item.kind == "category" and any(d in MONTH_DAYS for d in monthly_days(task.text)):
                 continue  # 日常工作 > 每月20日前报送…: tracked every month over the plan's dates
             where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
-            reason, fix = _undated_reason(item)
+            reason, fix = _undated_reason(item, plan_term(plan))
             findings.append(
                 TaskWithoutDate.at(
                     path,

@@ -159,6 +159,10 @@ class _Scheduler:
         self.last_number = 0  # where numbers run on across groups (numbering_scope: plan), the last one printed
         # the plan as written before tables and nested groups: every group a time period, as always
         self.legacy = plan.tables is None and not isinstance(plan.columns, list)
+        # 10月 > 第二周 is October's second week when the plan states no term, unless some sub-group's week number
+        # is past any month's (四月 > 第六周): then its weeks are the term's, counted from a term not written down
+        weeks = [term_week_number(sub.label) for group in _every_group(plan) for sub in group.groups or []]
+        self.month_weeks = self.term is None and all(week is None or week <= 5 for week in weeks)
 
     def run(self) -> list[ScheduledPeriod]:
         plan = self.plan
@@ -283,7 +287,7 @@ class _Scheduler:
         if (recurring := self.recurrence(text, anchor)) is not None:
             return "category", None, None, recurring
         year = anchor.start.year
-        if relative is not None and (relative["week"] is None or self.term is None):
+        if relative is not None and (relative["week"] is None or self.month_weeks):
             if not _one_month(anchor):
                 return "time", None, _no_month(group.label, parent.group.label, True), None
             try:
