@@ -176,12 +176,19 @@ def test_a_filled_in_sheet_lands_and_a_second_import_adds_nothing(cli, book: Pat
 
 BAD_CELLS = [
     ({"A62": "5.9", "F62": "已完成"}, "A62: 计划里没有编号为“5.9”的任务；是不是 5.6、5.5、5.4？"),
-    ({"F20": "完成了"}, "F20: 完成情况“完成了”看不懂；请从下拉列表里选：未开始、进行中、已完成、已取消"),
+    (
+        {"F20": "差不多"},
+        "F20: 完成情况“差不多”看不懂；请从下拉列表里选：未开始、进行中、已完成、已取消"
+        "（也认得 完成、已办结、√、是 和 未完成、×、否）",
+    ),
     (
         {"F20": "已完成", "G20": "2020-13-01"},
-        "G20: “2020-13-01”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日",
+        "G20: “2020-13-01”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日或 5月20日（计划的年份）",
     ),
-    ({"F20": "已完成", "G20": "下周一"}, "G20: “下周一”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日"),
+    (
+        {"F20": "已完成", "G20": "下周一"},
+        "G20: “下周一”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日或 5月20日（计划的年份）",
+    ),
     (
         {"C17": "制定学生资助实施细则。"},
         "C17: 任务内容与计划不同（计划里是“制定学生资助实施办法。”）；台账里不能改任务内容，要改请改计划文件",
@@ -209,12 +216,13 @@ def test_each_bad_cell_is_located_and_nothing_is_written(cli, book: Path, cells:
 
 
 def test_skip_bad_records_the_good_rows_and_reports_the_others(cli, book: Path) -> None:
-    fill(book, {"F10": "已完成", "G10": "2020-03-30", "F20": "完成了"})
+    fill(book, {"F10": "已完成", "G10": "2020-03-30", "F20": "差不多"})
     result = cli("progress", "import", book, "--today", "2020-05-27", "--skip-bad")
     assert result.exit_code == 0, result.output
     assert result.stderr == (
-        "build/2020-huaibei.status.xlsx!2020-huaibei!F20: 完成情况“完成了”看不懂；"
-        "请从下拉列表里选：未开始、进行中、已完成、已取消（已跳过这一行）\n"
+        "build/2020-huaibei.status.xlsx!2020-huaibei!F20: 完成情况“差不多”看不懂；"
+        "请从下拉列表里选：未开始、进行中、已完成、已取消（也认得 完成、已办结、√、是 和 未完成、×、否）"
+        "（已跳过这一行）\n"
     )
     assert "第 10 行  3.2：已完成（2020-03-30）" in result.stdout
     assert Path("2020-huaibei.progress.yaml").read_text("utf-8").count("- task:") == 1
@@ -454,7 +462,8 @@ def test_dates_in_the_future_or_long_before_the_plan_are_refused(cli, book: Path
     where = "build/2020-huaibei.status.xlsx!2020-huaibei!"
     assert result.stderr == (
         f"{where}G10: 1899-12-31 远早于 2020 年的计划；请检查年份\n"
-        f"{where}G17: “#VALUE!”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日\n"
+        f"{where}G17: “#VALUE!”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日"
+        "或 5月20日（计划的年份）\n"
         f"{where}G20: 9999-12-31 晚于今天（2020-05-27）；请写完成或开始的那一天\n"
         f"{where}G21: 2030-05-21 晚于今天（2020-05-27）；请写完成或开始的那一天\n"
         "aidplan: build/2020-huaibei.status.xlsx 有 4 处错误，没有写入任何记录；"
@@ -546,3 +555,74 @@ def test_a_workbook_without_a_fingerprint_or_not_readable_is_not_written_over(cl
     assert book.read_bytes() == b"not a workbook"
     assert status_xlsx_again(cli, huaibei, "--force").exit_code == 0
     assert load_workbook(book)["aidplan"]["E1"].value == "fingerprint"
+
+
+def test_the_dates_and_words_staff_type_are_read(cli, book: Path, huaibei: Path) -> None:
+    """Dates as the command line takes them (3月30日 in the plan's year, 2020.3.30, full-width digits) and the
+    words staff type for done (完成, 已办结, √, 是) and not done (未完成, ×, 否: an open task stays as it was)."""
+    assert cli("mark", huaibei, "5.3", "--status", "doing", "--on", "2020-05-20").exit_code == 0
+    assert cli("done", huaibei, "4.5", "--on", "2020-05-19").exit_code == 0
+    fill(
+        book,
+        {
+            f"F{row('3.2')}": "完成",
+            f"G{row('3.2')}": "3月30日",
+            f"F{row('5.2')}": "√",
+            f"G{row('5.2')}": "2020.5.24",
+            f"F{row('1.2')}": "已办结",
+            f"G{row('1.2')}": "２月２８号",
+            f"F{row('5.3')}": "未完成",  # was 进行中: still 进行中, only the note is new
+            f"I{row('5.3')}": "等待学校报送",
+            f"F{row('4.5')}": "×",  # was 已完成: open again, as 未开始
+            f"G{row('4.5')}": "5/26",
+        },
+    )
+    result = cli("progress", "import", book, "--today", "2020-05-27")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == (
+        "2020-huaibei.yaml（工作表 2020-huaibei）：5 条记录 → 2020-huaibei.progress.yaml\n"
+        "  第 6 行  1.2：已完成（2020-02-28）\n"
+        "  第 10 行  3.2：已完成（2020-03-30）\n"
+        "  第 17 行  4.5：未开始（2020-05-26）\n"
+        "  第 20 行  5.2：已完成（2020-05-24）\n"
+        "  第 21 行  5.3：进行中（2020-05-27，等待学校报送）\n"
+    )
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [
+        ("3月30日", dt.date(2020, 3, 30)),
+        ("3月30号", dt.date(2020, 3, 30)),
+        ("3/30", dt.date(2020, 3, 30)),
+        ("2026.3.30", dt.date(2026, 3, 30)),
+        ("２０２６年３月３０日", dt.date(2026, 3, 30)),
+        (dt.datetime(2026, 3, 30, 0, 0), dt.date(2026, 3, 30)),
+        ("2月30日", None),
+        ("3.30", None),  # a number as much as a date
+        ("下周一", None),
+    ],
+)
+def test_sheet_dates(value: object, expected: dt.date | None) -> None:
+    from aidplan.track.workbook import parse_sheet_date
+
+    assert parse_sheet_date(value, 2020) == expected
+
+
+def test_a_month_and_day_needs_the_plans_year() -> None:
+    from aidplan.track.workbook import parse_sheet_date
+
+    assert parse_sheet_date("3月30日") is None
+
+
+def test_a_bad_status_and_date_in_english(cli, book: Path) -> None:
+    fill(book, {"F20": "差不多", "F21": "完成", "G21": "5月35日"})
+    result = cli("--lang", "en", "progress", "import", book, "--today", "2020-05-27")
+    where = "build/2020-huaibei.status.xlsx!2020-huaibei!"
+    assert result.exit_code == 1
+    assert result.stderr.splitlines()[:2] == [
+        f"{where}F20: the status “差不多” cannot be read; choose from the drop-down list: "  # its words, as printed
+        "未开始, 进行中, 已完成, 已取消 (完成, 已办结, √, 是 and 未完成, ×, 否 are read too)",
+        f"{where}G21: “5月35日” is not a date; write 2020-05-20, 2020/5/20, 2020.5.20, 2020年5月20日 or 5月20日 "
+        "(in the plan's year)",
+    ]

@@ -13,7 +13,7 @@ from aidplan.errors import AidplanError, UsageError
 from aidplan.messages import tr
 from aidplan.plan.findings import Severity
 from aidplan.track.progress import ProgressRecord
-from aidplan.track.statuses import STATUS_NAMES
+from aidplan.track.statuses import OPEN_STATUSES, STATUS_NAMES
 from aidplan.track.tracking import TrackedItem, status_of
 
 # (key, header) in sheet order; the status column is F, as people quote it ("F12 写错了")
@@ -240,18 +240,42 @@ _DATE_PATTERNS = (
     re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"),
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
 )
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|/\s*(\d{1,2}))")  # 3月30日, 3月30号, 3/30
+
+# what staff type in 完成情况 besides the four names of the drop-down list (√ for done, × for not done …);
+# "open": not done, whichever of 未开始/进行中 the task already has
+STATUS_WORDS = {
+    **dict.fromkeys(
+        ("完成", "完成了", "已完成了", "已办结", "办结", "已办", "已做", "已落实", "√", "✓", "✔", "☑", "是"), "done"
+    ),
+    **dict.fromkeys(("未完成", "没完成", "没有完成", "未办结", "未办", "否", "×", "✗", "✘", "☐"), "open"),
+    **dict.fromkeys(("开始", "已开始", "正在进行", "在办", "办理中", "正在办理", "推进中"), "doing"),
+    **dict.fromkeys(("取消", "不做", "不再做", "作废"), "dropped"),
+}
 
 
-def parse_sheet_date(value: object) -> dt.date | None:
+def sheet_status(text: str) -> str | None:
+    """The status a 完成情况 cell names: one of the drop-down list's names, or a word staff type for it (完成,
+    已办结, √, 是; 未完成, ×, 否 …, in full-width or half-width). "open" for not done; None when it names none."""
+    import unicodedata
+
+    written = unicodedata.normalize("NFKC", text).strip()
+    return STATUS_BY_NAME.get(written) or STATUS_WORDS.get(written)
+
+
+def parse_sheet_date(value: object, year: int | None = None) -> dt.date | None:
     """A date as Excel stores it (a date cell) or as people type it: 2020-05-20, 2020/5/20, 2020.5.20,
-    2020年5月20日. None when it is not a date."""
+    2020年5月20日, and 5月20日 (5月20号, 5/20) in `year`, the plan's year, as on the command line. Full-width
+    digits are read as digits. None when it is not a date."""
+    import unicodedata
+
     if isinstance(value, dt.datetime):
         return value.date()
     if isinstance(value, dt.date):
         return value
     if not isinstance(value, str):
         return None
-    text = value.strip().replace("\u3000", " ")
+    text = unicodedata.normalize("NFKC", value).strip()
     for pattern in _DATE_PATTERNS:
         match = pattern.fullmatch(text)
         if match:
@@ -259,6 +283,12 @@ def parse_sheet_date(value: object) -> dt.date | None:
                 return dt.date(*(int(part) for part in match.groups()))
             except ValueError:
                 return None
+    match = _MONTH_DAY.fullmatch(text)
+    if match and year is not None:
+        try:
+            return dt.date(year, int(match.group(1)), int(match.group(2) or match.group(3)))
+        except ValueError:
+            return None
     return None
 
 
@@ -342,22 +372,31 @@ def sheet_changes(
                 tr("任务内容与计划不同（计划里是“{text}”）；台账里不能改任务内容，要改请改计划文件", text=item.text),
             )
         status_text = _text(values["status"])
-        status = STATUS_BY_NAME.get(status_text, "todo" if not status_text else None)
+        status = sheet_status(status_text) if status_text else "todo"
         if status is None:
             names = tr("、").join(STATUS_NAMES.values())
             problem(
                 row,
                 "status",
-                tr("完成情况“{status_text}”看不懂；请从下拉列表里选：{names}", status_text=status_text, names=names),
+                tr(
+                    "完成情况“{status_text}”看不懂；请从下拉列表里选：{names}"
+                    "（也认得 完成、已办结、√、是 和 未完成、×、否）",
+                    status_text=status_text,
+                    names=names,
+                ),
             )
         date = None
         if not _blank(values["date"]):
-            date = parse_sheet_date(values["date"])
+            date = parse_sheet_date(values["date"], year)
             if date is None:
                 problem(
                     row,
                     "date",
-                    tr("“{text}”不是日期；请写成 2020-05-20、2020/5/20 或 2020年5月20日", text=_text(values["date"])),
+                    tr(
+                        "“{text}”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日"
+                        "或 5月20日（计划的年份）",
+                        text=_text(values["date"]),
+                    ),
                 )
         texts = {}
         for key in ("by", "note"):
@@ -367,6 +406,8 @@ def sheet_changes(
         if len(problems) > before or status is None:
             continue
         current_status, record = status_of(item, latest)
+        if status == "open":  # not done: as it stands when still open (进行中 stays), else 未开始 again
+            status = current_status if current_status in OPEN_STATUSES else "todo"
         if not status_text and record is not None and current_status != "todo":
             # a cleared cell (or a formula Excel never computed) must not undo what was recorded
             problem(
