@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from pathlib import Path
 
 import pytest
@@ -205,3 +206,43 @@ def test_an_example_task_in_a_nested_group_is_found_at_its_line(cli, in_tmp: Pat
     )
     result = cli("check", "-q", "plan.yaml")
     assert result.stdout == f"plan.yaml:14:13: warning[W230]: 示例任务尚未替换：时段“第一周”的第 2 项“{EXAMPLE}”\n"
+
+
+def test_in_english_the_comments_are_english_and_the_plan_text_stays_as_printed(cli, in_tmp: Path) -> None:
+    """--lang en writes every comment in English. The plan's own text stays Chinese: the title, the labels, the
+    header cells and the example tasks are what the printed (Chinese) table shows, and W230 finds the examples by
+    their 【示例】 mark."""
+    result = cli("--lang", "en", "new", "plan.yaml", "--year", "2027")
+    assert result.exit_code == 0
+    assert result.stdout == (
+        "Wrote plan.yaml: a plan for 2027, 12 periods, each with one “【示例】” task\n"
+        "Next: replace the example tasks with your office's, then run aidplan check plan.yaml\n"
+    )
+    lines = (in_tmp / "plan.yaml").read_text(encoding="utf-8").splitlines()
+    assert lines[:8] == [
+        "# 2027年学生资助工作计划表: a new plan written by aidplan new (12 periods: 1月份 … 12月份).",
+        "# Replace each task starting with “【示例】” by a task of your office (aidplan check warns W230 for each "
+        "until then),",
+        "# delete the periods you do not need, and write the period names as printed. aidplan check checks, "
+        "aidplan render makes the table.",
+        "# Every field is described in README, “The plan format”; lines starting with # are comments: remove the "
+        "# to use them.",
+        "# yaml-language-server: $schema=../schema/plan.schema.json",
+        "title: 2027年学生资助工作计划表          # the table's title, as printed",
+        "year: 2027                               # the plan's year: dates written without a year are in it",
+        "# organisation: 某某市学生资助管理中心   # the issuing office (not printed in the table)",
+    ]
+    assert "      - 【示例】写下本时段的工作任务，一项一行" in lines
+    assert "      #   owner: 资助中心                # this task's owner" in lines
+    # every comment is English but for the plan words it names (the table's own text, quoted from it)
+    named = ("2027年学生资助工作计划表", "1月份", "12月份", "【示例】", "附件：", "附件1", "1、", "（1）", "责任单位")
+    uncommented = [line.strip().lstrip("#") for line in lines[4:]]
+    comments = lines[:4] + [line.split(" # ", 1)[1] for line in uncommented if " # " in line]
+    assert len(comments) == 4 + 29
+    for comment in comments:
+        for word in named:
+            comment = comment.replace(word, "")
+        assert not re.search(r"[\u4e00-\u9fff]", comment), comment
+    checked = cli("--lang", "en", "check", "plan.yaml")
+    assert checked.exit_code == 0
+    assert checked.stdout.count("warning[W230]: example task not replaced yet") == 12

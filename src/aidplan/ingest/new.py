@@ -92,71 +92,87 @@ def plan_text(
     if title is None:
         title = f"{term}学生资助工作周计划表" if term else f"{year}年学生资助工作计划表"
     labels = _labels(kind)
+    # the comments speak the user's language (tr); the plan's own text (title, labels, the example tasks and
+    # the commented-out examples of what to write) is the Chinese that is printed in the table
     out = [
-        f"# {title}：aidplan new 写下的新计划（{len(labels)} 个时段：{labels[0]} … {labels[-1]}）。",
-        f"# 把每个以“{EXAMPLE_MARK}”开头的任务换成本单位的任务（没换之前 aidplan check 逐项警告 W230），",
-        "# 不需要的时段整段删去，时段名称照印发的改。aidplan check 检查，aidplan render 生成附件表格。",
-        "# 各字段的说明见 README 的“The plan format”；以 # 开头的行是注释，去掉 # 就生效。",
+        "# "
+        + tr(
+            "{title}：aidplan new 写下的新计划（{count} 个时段：{first} … {last}）。",
+            title=title,
+            count=len(labels),
+            first=labels[0],
+            last=labels[-1],
+        ),
+        "# "
+        + tr(
+            "把每个以“{mark}”开头的任务换成本单位的任务（没换之前 aidplan check 逐项警告 W230），",
+            mark=EXAMPLE_MARK,
+        ),
+        "# " + tr("不需要的时段整段删去，时段名称照印发的改。aidplan check 检查，aidplan render 生成附件表格。"),
+        "# " + tr("各字段的说明见 README 的“The plan format”；以 # 开头的行是注释，去掉 # 就生效。"),
         f"# yaml-language-server: $schema={schema_reference(path)}",
-        _line(f"title: {yaml_scalar(title)}", "表格标题，照印发的写"),
-        _line(f"year: {year}", "计划年度：不写年份的日期都在这一年"),
-        _line(f"organisation: {yaml_scalar(organisation)}", "发文单位（表格中不印）")
+        _line(f"title: {yaml_scalar(title)}", tr("表格标题，照印发的写")),
+        _line(f"year: {year}", tr("计划年度：不写年份的日期都在这一年")),
+        _line(f"organisation: {yaml_scalar(organisation)}", tr("发文单位（表格中不印）"))
         if organisation
-        else _line("# organisation: 某某市学生资助管理中心", "发文单位（表格中不印）"),
-        _line("attachment: 附件：", "附件标签，照印发的写（附件：、附件1）；没有就删去这一行"),
-        _line("layout: by-task", "by-task：每项任务一行，时间单元格合并；by-period：每个时段一行"),
-        _line("numbering: 1、", '任务编号：1、 | "1." | （1） | (1) | none'),
-        _line("columns:", "表头，照印发的写（空格也照写）"),
-        _line("  period: 时间", "时段一列"),
-        _line("  tasks: 工作内容", "任务一列"),
-        _line("  deadline: 完成时间", "完成时间一列（by-period 才有）"),
-        _line("  owner: 责任单位", "责任单位一列（owners: true 才有）"),
-        _line("owners: false", "true：加一列“责任单位”，任务写 owner"),
+        else _line("# organisation: 某某市学生资助管理中心", tr("发文单位（表格中不印）")),
+        _line("attachment: 附件：", tr("附件标签，照印发的写（附件：、附件1）；没有就删去这一行")),
+        _line("layout: by-task", tr("by-task：每项任务一行，时间单元格合并；by-period：每个时段一行")),
+        _line("numbering: 1、", tr('任务编号：1、 | "1." | （1） | (1) | none')),
+        _line("columns:", tr("表头，照印发的写（空格也照写）")),
+        _line("  period: 时间", tr("时段一列")),
+        _line("  tasks: 工作内容", tr("任务一列")),
+        _line("  deadline: 完成时间", tr("完成时间一列（by-period 才有）")),
+        _line("  owner: 责任单位", tr("责任单位一列（owners: true 才有）")),
+        _line("owners: false", tr("true：加一列“责任单位”，任务写 owner")),
         "",
-        _line("# recurring:", "每个时段都做的例行任务，只写一次："),
-        _line("#   - id: monthly-data", "进度记录用的名字（字母、数字、-）"),
-        _line("#     text: 每月20日前更新维护学生资助管理信息系统{month}月份数据", "{month} 填时段的月份"),
-        _line("#     placement: first", "first/last：印在每个时段的第一项/最后一项；listed：只印在列出它的时段"),
+        _line("# recurring:", tr("每个时段都做的例行任务，只写一次：")),
+        _line("#   - id: monthly-data", tr("进度记录用的名字（字母、数字、-）")),
+        _line("#     text: 每月20日前更新维护学生资助管理信息系统{month}月份数据", tr("{month} 填时段的月份")),
+        _line(
+            "#     placement: first",
+            tr("first/last：印在每个时段的第一项/最后一项；listed：只印在列出它的时段"),
+        ),
     ]
     if weekly:
         assert term_start is not None
         out += [
             "",
-            _line("term:", "学期：第几周、开学初、期末都按它推算"),
-            _line(f"  name: {term}", "照印发的写"),
-            _line(f"  start: {term_start.isoformat()}", "开学日：第一周是这一天所在的那一周（周一到周日）"),
+            _line("term:", tr("学期：第几周、开学初、期末都按它推算")),
+            _line(f"  name: {term}", tr("照印发的写")),
+            _line(f"  start: {term_start.isoformat()}", tr("开学日：第一周是这一天所在的那一周（周一到周日）")),
             _line(
                 f"  # end: {_monday(term_start) + dt.timedelta(weeks=TERM_WEEKS, days=-1)}",
-                "最后一天；不写是第二十周的星期日",
+                tr("最后一天；不写是第二十周的星期日"),
             ),
         ]
-    out += ["", _line("periods:", "时段，按时间先后；日期从时段名称读出")]
+    out += ["", _line("periods:", tr("时段，按时间先后；日期从时段名称读出"))]
     for index, label in enumerate(labels):
         out.append(f"  - label: {label}")
         if index == 0:
             example = _first_deadline(kind, year, term_start)
             out += [
-                _line(f"    # deadline: {example}", "完成时间，照印发的写（by-period 印在完成时间一列）"),
-                _line("    tasks:", "本时段的任务，按印出的顺序，一项一行"),
+                _line(f"    # deadline: {example}", tr("完成时间，照印发的写（by-period 印在完成时间一列）")),
+                _line("    tasks:", tr("本时段的任务，按印出的顺序，一项一行")),
                 f"      - {example_task}",
-                _line("      # - text: 审核汇总国家助学金受助学生名单", "任务也可以写成这样，加上："),
-                _line("      #   owner: 资助中心", "责任单位"),
-                _line(f"      #   deadline: {example}", "这一项的截止日期"),
+                _line("      # - text: 审核汇总国家助学金受助学生名单", tr("任务也可以写成这样，加上：")),
+                _line("      #   owner: 资助中心", tr("这一项的责任单位")),
+                _line(f"      #   deadline: {example}", tr("这一项的截止日期")),
             ]
         else:
             out += ["    tasks:", f"      - {example_task}"]
     out += [
         "",
-        _line("# notes:", "表下的说明，一条一行："),
+        _line("# notes:", tr("表下的说明，一条一行：")),
         "#   - 注：一并做好上级部门安排部署的其他工作。",
         "",
-        _line("# style:", "版式；不写就按 GB/T 9704"),
-        _line("#   orientation: landscape", "portrait（默认）| landscape"),
-        _line("#   page_number_start: 3", "第一页的页码（附件接在通知后面时）"),
-        _line("# calendar:", "本地的放假和调休（国家的节假日已经知道）"),
-        _line("#   holidays:", "本地放假的日子"),
+        _line("# style:", tr("版式；不写就按 GB/T 9704")),
+        _line("#   orientation: landscape", tr("portrait（默认）| landscape")),
+        _line("#   page_number_start: 3", tr("第一页的页码（附件接在通知后面时）")),
+        _line("# calendar:", tr("本地的放假和调休（国家的节假日已经知道）")),
+        _line("#   holidays:", tr("本地放假的日子")),
         f"#     - {{date: {year}-09-28, name: 校庆日}}",
-        _line(f"#   workdays: [{year}-10-10]", "本地上班的周末"),
+        _line(f"#   workdays: [{year}-10-10]", tr("本地上班的周末")),
     ]
     return "\n".join(out) + "\n"
 
