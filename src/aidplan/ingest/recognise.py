@@ -25,6 +25,7 @@ from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS, Plan
 from aidplan.plan.numerals import parse_number
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
 from aidplan.plan.timeexpr import read_term_name, term_week_number
+from aidplan.plan.workdays import WEEKDAYS
 
 
 class RecognitionError(AidplanError):
@@ -580,7 +581,7 @@ class Recogniser:
         term: dict = {"name": name} if name else {}
         term["start"] = start
         data["term"] = term
-        weekday = "一二三四五六日"[start.weekday()]
+        weekday = WEEKDAYS[start.weekday()]
         reason = (
             later("标题写了学期“{v0}”", v0=name)
             if name
@@ -588,7 +589,7 @@ class Recogniser:
         )
         self.guesses.append(
             later(
-                "学期（term:）：{v0}；开学日 {v1}（星期{v2}）是推测的，表格里没有写：第一周是它所在的那一周，"
+                "学期（term:）：{v0}；开学日 {v1}（{v2}）是推测的，表格里没有写：第一周是它所在的那一周，"
                 "各周的日期都从它算起，请按校历改正 term.start",
                 v0=reason,
                 v1=start.isoformat(),
