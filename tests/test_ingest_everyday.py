@@ -484,3 +484,15 @@ def test_a_table_of_weeks_only_takes_its_season_from_the_title(tmp_path: Path) -
     assert loaded.plan.term.start.isoformat() == "2026-03-02"
     _, loaded = _import(tmp_path, "秋周.txt", text.replace("春季", "").encode("utf-8"))
     assert loaded.plan.term.start.isoformat() == "2026-09-01"
+
+
+def test_the_signature_under_pasted_text_is_read_without_alignment(tmp_path: Path) -> None:
+    text = (
+        "2026年学生资助工作计划\n时间\t工作内容\t完成时间\n3月\t1.审核名单。\t3月31日\n4月\t1.开展自查。\t4月30日\n"
+        "注：各校按月报送进展。\n某某县学生资助管理中心\n2026年1月5日\n"
+    )
+    imported, loaded = _import(tmp_path, "落款.txt", text.encode("utf-8"))
+    plan = loaded.plan
+    assert plan.notes == ["注：各校按月报送进展。"]
+    assert (plan.signature.organisation, plan.signature.date) == (["某某县学生资助管理中心"], "2026年1月5日")
+    assert "落款（signature:）：某某县学生资助管理中心，2026年1月5日" in imported.guesses

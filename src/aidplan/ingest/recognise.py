@@ -536,28 +536,37 @@ class Recogniser:
         """The 落款 at the end: the date (2025年12月20日) on the last line, the issuing organisation(s) on the lines
         right above it — aligned right as the source prints them, or one line naming an office where the file
         keeps no alignment (text). What remains above it is returned."""
-        lines = [
-            Paragraph(line.strip(), right=p.right) for p in after for line in p.printed.split("\n") if line.strip()
+        lines = [  # (paragraph, line within it, text): a 落款 may be one paragraph of two lines
+            (number, index, text.strip())
+            for number, p in enumerate(after)
+            for index, text in enumerate(p.printed.split("\n"))
+            if text.strip()
         ]
         if not lines:
             return after
         end = len(lines)
         date = None
-        if SIGNATURE_DATE.match(_squash(lines[-1].text)):
-            date, end = lines[-1].text, end - 1
+        if SIGNATURE_DATE.match(_squash(lines[-1][2])):
+            date, end = lines[-1][2], end - 1
         names: list[str] = []
-        while end > 0 and lines[end - 1].right and _organisation_line(lines[end - 1].text):
-            names.insert(0, lines[end - 1].text)
+        while end > 0 and after[lines[end - 1][0]].right and _organisation_line(lines[end - 1][2]):
+            names.insert(0, lines[end - 1][2])
             end -= 1
-        if not names and date is not None and end > 0 and _organisation_line(lines[end - 1].text):
-            names, end = [lines[end - 1].text], end - 1
+        if not names and date is not None and end > 0 and _organisation_line(lines[end - 1][2]):
+            names, end = [lines[end - 1][2]], end - 1
         if not names:
             return after
         data["signature"] = {"organisation": names[0] if len(names) == 1 else names, **({"date": date} if date else {})}
         self.guesses.append(
             later("落款（signature:）：{v0}{v1}", v0="、".join(names), v1=later("，{v0}", v0=date) if date else "")
         )
-        return lines[:end]
+        number, index, _ = lines[end]
+        kept = after[:number]
+        if index > 0:  # the lines of the signature's paragraph above it stay, as a paragraph of their own
+            paragraph = after[number]
+            head = "\n".join(paragraph.printed.split("\n")[:index])
+            kept.append(Paragraph(head, centred=paragraph.centred, right=paragraph.right, heading=paragraph.heading))
+        return kept
 
     def _term(self, data: dict) -> None:
         """`term:` for a plan whose title names its term (2025-2026学年第二学期, 2026年秋季学期), or whose groups
