@@ -496,3 +496,17 @@ def test_the_signature_under_pasted_text_is_read_without_alignment(tmp_path: Pat
     assert plan.notes == ["注：各校按月报送进展。"]
     assert (plan.signature.organisation, plan.signature.date) == (["某某县学生资助管理中心"], "2026年1月5日")
     assert "落款（signature:）：某某县学生资助管理中心，2026年1月5日" in imported.guesses
+
+
+def test_columns_a_row_per_period_has_no_place_for_are_listed_not_dropped(tmp_path: Path) -> None:
+    text = (
+        "2026年学生资助工作计划\n时间\t工作内容\t完成时间\t牵头单位\t配合单位\t备注\n"
+        "3月\t1、审核名单；2、发放资金。\t3月31日\t资助中心\t各学校\t重点\n4月\t1、自查；2、整改。\t4月30日\t资助中心\t各县区\t\n"
+    )
+    imported, loaded = _import(tmp_path, "按月.txt", text.encode("utf-8"))
+    assert loaded.plan.layout == "by-period"
+    assert [t.owner for p in loaded.plan.periods for t in p.tasks] == ["资助中心"] * 4
+    assert imported.unplaced == [
+        "“配合单位”一列没有读入（这种表格的版式里没有它的位置）：各学校｜各县区",
+        "“备注”一列没有读入（这种表格的版式里没有它的位置）：重点",
+    ]

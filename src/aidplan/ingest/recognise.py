@@ -344,6 +344,8 @@ class Recogniser:
                 return self._general(data, table, header_row, specs, after)
         if not groups:
             raise RecognitionError(tr("{v0} 的表格里没有找到任何工作任务", v0=self.name))
+        if header_row >= 0:
+            self._unread_columns([table] + [m[1] for m in more], header_row)
         layout = "by-period" if by_period else "by-task"
         data["layout"] = layout
         if by_period and "deadline" not in roles and all(_reads_as_time(g.label, data["year"]) for g in groups):
@@ -712,6 +714,30 @@ class Recogniser:
                 for task in group.tasks[-1:]:
                     task.owner = _join_lines(owner.text) or None
         return groups
+
+    def _unread_columns(self, tables: list[Table], header_row: int) -> None:
+        """Columns the two classic forms have no place for (a second 责任 column, 备注 beside a row per period):
+        listed under what found no place, with their cells, never dropped without a word."""
+        used = {position for role, position in self._positions.items() if role != "free"}
+        table = tables[0]
+        for column in range(table.columns):
+            cell = table.at(header_row, column)
+            if cell is None or cell.column != column or column in used:
+                continue
+            values = [
+                _join_lines(c.text)
+                for t in tables
+                for c in t.cells
+                if c.column == column and c.row > header_row and c.text.strip() and c.colspan == 1
+            ]
+            if values:
+                self.unplaced.append(
+                    later(
+                        "“{v0}”一列没有读入（这种表格的版式里没有它的位置）：{v1}",
+                        v0=_join_lines(cell.text),
+                        v1="｜".join(values),
+                    )
+                )
 
     def _merge_repeated(self, groups: list[Group]) -> list[Group]:
         merged: list[Group] = []
