@@ -510,3 +510,35 @@ def test_columns_a_row_per_period_has_no_place_for_are_listed_not_dropped(tmp_pa
         "“配合单位”一列没有读入（这种表格的版式里没有它的位置）：各学校｜各县区",
         "“备注”一列没有读入（这种表格的版式里没有它的位置）：重点",
     ]
+
+
+def test_a_group_merged_again_after_a_page_break_stays_one_group_and_week_21_ends_the_term(tmp_path: Path) -> None:
+    """Word prints a month merged over its weeks; where a page breaks inside the month the merge starts again
+    with the month repeated. A 第二十一周 runs the guessed term past its default 20 weeks."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("2025—2026学年第一学期德育工作安排")
+    rows = [
+        ("月份", "周次", "主要活动"),
+        ("十月", "第六周", "国庆主题教育"),
+        ("十月", "第七周", "秋季运动会"),
+        ("十月", "第八周", "期中复习动员"),
+        ("一月", "第二十一周", "1月23日休业式"),
+    ]
+    grid = document.add_table(rows=len(rows), cols=3)
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    grid.cell(1, 0).merge(grid.cell(2, 0)).text = "十月"  # rows 1-2 on one page, row 3 on the next
+    data = io.BytesIO()
+    document.save(data)
+    imported, loaded = _import(tmp_path, "德育.docx", data.getvalue())
+    plan = loaded.plan
+    assert [(g.label, [w.label for w in g.groups]) for g in plan.groups] == [
+        ("十月", ["第六周", "第七周", "第八周"]),
+        ("一月", ["第二十一周"]),
+    ]
+    assert (plan.term.start.isoformat(), plan.term.end.isoformat()) == ("2025-09-01", "2026-01-25")
+    assert "表格排到第 21 周：学期结束日（term.end）写作那一周的星期日 2026-01-25" in imported.guesses
+    assert [f.code for f in loaded.findings] == []

@@ -192,8 +192,9 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
             if changed or current is None:
                 new = True
             elif cell is not None and cell.row == row and label:
-                # a label repeated on the next row (no merged cell) is the same group
-                new = not (label == current.label and (current.cell is None or current.cell.rowspan == 1))
+                # a label repeated on the next row (no merged cell), or merged again where a page broke, is the
+                # same group
+                new = label != current.label
             else:
                 new = False  # a merged cell continuing, or an empty one: the group above goes on
             if new:

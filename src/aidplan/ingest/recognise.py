@@ -24,7 +24,7 @@ from aidplan.messages import later, tr
 from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS, Plan
 from aidplan.plan.numerals import parse_number
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
-from aidplan.plan.timeexpr import read_term_name, term_week_number
+from aidplan.plan.timeexpr import TERM_WEEKS, read_term_name, term_week_number
 from aidplan.plan.workdays import WEEKDAYS
 
 
@@ -591,6 +591,16 @@ class Recogniser:
         start = dt.date(year, 9, 1) if autumn else _first_monday(year, 3)
         term: dict = {"name": name} if name else {}
         term["start"] = start
+        weeks = [number for label in labels if (number := term_week_number(label)) is not None]
+        if weeks and max(weeks) > TERM_WEEKS:  # 第二十一周: the term runs to that week's Sunday
+            term["end"] = start - dt.timedelta(days=start.weekday()) + dt.timedelta(weeks=max(weeks), days=-1)
+            self.guesses.append(
+                later(
+                    "表格排到第 {v0} 周：学期结束日（term.end）写作那一周的星期日 {v1}",
+                    v0=max(weeks),
+                    v1=term["end"].isoformat(),
+                )
+            )
         data["term"] = term
         weekday = WEEKDAYS[start.weekday()]
         reason = (
