@@ -1047,9 +1047,29 @@ class Recogniser:
         body = header_columns(table, header_row)[1]
         if body > header_row + 1:
             self.guesses.append(later("表头有两行：上一行跨列合并的表头与下一行的各列写成 header: [上, 下]"))
-        roots = read_rows(table, body, specs, self._tasks, note)
+        shared: list[tuple[int, int]] = []  # rows whose task cell holds several tasks: (row, how many)
+
+        def split(cell: Cell, row: int) -> list[Task]:
+            tasks = self._tasks(cell, row)
+            if sum(1 for t in tasks if not t.heading) > 1:
+                shared.append((row, sum(1 for t in tasks if not t.heading)))
+            return tasks
+
+        roots = read_rows(table, body, specs, split, note)
         if not roots:
             raise RecognitionError(tr("{v0} 的表格里没有找到任何工作任务", v0=self.name))
+        time_spec = next((s for s in specs if s.role == "time"), None)
+        for row, count in shared if time_spec is not None else []:
+            cell = table.at(row, time_spec.index)  # type: ignore[union-attr]
+            if cell is not None and cell.rowspan == 1 and cell.text.strip():
+                self.guesses.append(
+                    later(
+                        "表格第 {v0} 行一个单元格里有 {v1} 项任务，都取这一行的完成时间“{v2}”",
+                        v0=row + 1,
+                        v1=count,
+                        v2=_join_lines(cell.text),
+                    )
+                )
         shown = "、".join(
             f"{'／'.join(s.header) if isinstance(s.header, list) else s.header}（{ROLE_SAID[s.role]}）" for s in specs
         )
