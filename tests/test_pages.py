@@ -3,7 +3,9 @@ against LibreOffice's own layout)."""
 
 from __future__ import annotations
 
+import re
 from dataclasses import replace
+from pathlib import Path
 
 import pytest
 
@@ -154,3 +156,72 @@ def test_paginate_refuses_what_it_cannot_do(cli, tmp_path) -> None:
     result = cli("render", plan, "--paginate", "wild", "-d", tmp_path)
     assert (result.exit_code, result.stderr) == (2, "aidplan: 不支持的分页方式“wild”；可选：estimate, exact\n")
     assert list(tmp_path.iterdir()) == []
+
+
+def test_a_period_that_would_leave_a_third_of_the_page_empty_fills_it() -> None:
+    """Page 1 holds 8 three-line rows: after 3 of 1月份, 2月份 (6 rows, it fits a whole page) moving whole would
+    leave 5 rows of page 1 empty; it fills them and goes on on page 2, its label printed again."""
+    plain, groups = _table([3, 6])
+    widths = layout_widths(plain, OFFICIAL)
+    filler = Filler(plain, OFFICIAL, widths)
+    rows = filler(groups)
+    layout = replace(plain, rows=tuple(rows))
+    plan = plan_pages(layout, OFFICIAL, widths)
+    labels = [(i, row.cells[0].paragraphs[0]) for i, row in enumerate(rows) if not row.cells[0].continues]
+    assert labels == [(0, "1月份"), (3, "2月份"), (8, "2月份")]
+    assert plan.starts() == [0, 8]
+    assert plan.used[0] >= 2 / 3 * plan.geometry.first
+
+
+def _long_text(n: int) -> str:
+    return f"第{n}项工作" + "审核汇总学生资助名单并按时上报" * 3
+
+
+def _two_tables(tmp_path) -> Path:
+    """Two tables: the second has no column for its sub-groups (heading rows across it) and runs over pages."""
+    first = "\n".join(f"          - {_long_text(n)}" for n in range(1, 5))
+    second = "\n".join(f"              - {_long_text(n)}" for n in range(1, 31))
+    source = tmp_path / "tables.yaml"
+    source.write_text(
+        "title: 2020年学生资助工作计划\nyear: 2020\ntables:\n"
+        "  - heading: 一、春季学期\n    columns:\n      - {header: 时间, role: group}\n"
+        f"      - {{header: 工作内容, role: task}}\n    groups:\n      - label: 3月\n        tasks:\n{first}\n"
+        "  - heading: 二、秋季学期\n    columns:\n      - {header: 项目, role: group}\n"
+        "      - {header: 工作内容, role: task}\n    groups:\n      - label: 新生资助\n        groups:\n"
+        f"          - label: 绿色通道\n            tasks:\n{second}\n",
+        encoding="utf-8",
+    )
+    return source
+
+
+def test_every_table_is_split_at_page_ends_and_its_heading_row_repeats(tmp_path) -> None:
+    """The second table runs on from the first on page 1 and over two more pages: its group cell (新生资助) and
+    its heading row across the table (绿色通道) start every page again."""
+    plan = load_plan(_two_tables(tmp_path)).plan
+    profile = profile_for(plan)
+    layout, _ = table_layout(plan, profile)
+    second = layout.more[0]
+    starts = [i for i, row in enumerate(second.rows) if not row.cells[0].continues]
+    assert len(starts) >= 2  # cut at least once, the group cell printed again
+    for start in starts:
+        assert second.rows[start].cells[0].paragraphs == ("新生资助",)
+        assert second.rows[start].cells[1].paragraphs == ("绿色通道",)  # the heading row, then its tasks
+    texts = [row.cells[1].paragraphs[0] for row in second.rows if row.cells[1].paragraphs != ("绿色通道",)]
+    assert texts == [f"{n}、{_long_text(n)}" for n in range(1, 31)]
+
+
+@pytest.mark.slow
+def test_the_pdf_of_two_tables_starts_every_page_of_the_second_with_its_group_and_heading(tmp_path, cli) -> None:
+    from .test_render_pdf import HAVE_TOOLS, _pages
+
+    if not HAVE_TOOLS:
+        pytest.skip("LibreOffice/poppler not installed")
+    result = cli("render", _two_tables(tmp_path), "-f", "pdf", "-d", tmp_path)
+    assert result.exit_code == 0, result.output
+    pages = _pages(tmp_path / "tables.pdf")
+    assert len(pages) >= 3
+    for number, words in enumerate(pages[1:], start=2):
+        text = "".join(w[3] for w in sorted(words, key=lambda w: (round(w[1]), w[0])))
+        # the header rows, the heading row again, its tasks; 新生资助 centred in its merged cell beside them
+        assert text.startswith("项目工作内容绿色通道") and "新生资助" in text, (number, text[:40])
+    assert sum(len(re.findall(r"第\d+项工作", "".join(w[3] for w in words))) for words in pages) == 34

@@ -259,7 +259,7 @@ def _general_layout(plan: Plan, split: Split | None) -> TableLayout:
     for t, table in enumerate(plan_tables(plan)):
         columns = _listed_columns(plan, table)
         groups = _table_groups(plan, columns, [item for item in items if item.table == t])
-        rows = (split if t == 0 and split is not None else whole)(groups)
+        rows = (split or whole)(groups)  # a page split runs on from one table to the next
         two = any(len(column.texts) == 2 for column in columns)
         layouts.append(
             TableLayout(
@@ -348,19 +348,23 @@ def _table_groups(plan: Plan, columns: list[TableColumn], items: list) -> list[G
     any group, in a table without one) is printed as a heading row across the columns after them."""
     levels = [i for i, column in enumerate(columns) if column.role == "group"]
     start = levels[-1] + 1 if levels else 0  # where a heading row's cell begins
-    outer: dict[object, list[tuple[_Unit, list, tuple[str, ...]]]] = {}
+    # per unit: its cells, the headings that start at it, and the headings of every group it is in (printed
+    # again when a page starts inside them)
+    outer: dict[object, list[tuple[_Unit, list, tuple[str, ...], tuple[str, ...]]]] = {}
     started: set[tuple] = set()
     for item in items:
         nodes = (*item.parents, item)
         units = [_Unit(nodes, task) for task in item.tasks] or [_Unit(nodes, None)]
         for unit in units:
-            heads = []
+            heads, context = [], []
             for node in nodes[len(levels) :]:
+                label = node.group.label if hasattr(node, "group") else node.period.label
+                context.append(label)
                 if node.where not in started:
                     started.add(node.where)
-                    heads.append(node.group.label if hasattr(node, "group") else node.period.label)
+                    heads.append(label)
             cells = _unit_cells(plan, columns, unit, item)
-            outer.setdefault(nodes[0].where, []).append((unit, cells, tuple(heads)))
+            outer.setdefault(nodes[0].where, []).append((unit, cells, tuple(heads), tuple(context)))
 
     def heading(cells: list, label: str) -> list:
         before = [cell if columns[c].role == "group" else (("",), None) for c, cell in enumerate(cells[:start])]
@@ -371,8 +375,13 @@ def _table_groups(plan: Plan, columns: list[TableColumn], items: list) -> list[G
         top = members[0][0].nodes[0].where
         period_index = next(item.index for item in items if (*item.parents, item)[0].where == top)
 
-        def rows(block: Sequence[tuple[_Unit, list, tuple[str, ...]]], period_index: int = period_index) -> list[Row]:
-            sequence = [line for _, cells, heads in block for line in [*(heading(cells, h) for h in heads), cells]]
+        def rows(block: Sequence[tuple], period_index: int = period_index) -> list[Row]:
+            """The block's rows; a block that starts inside a heading's group (a page split) repeats the heading."""
+            sequence = [
+                line
+                for k, (_, cells, heads, context) in enumerate(block)
+                for line in [*(heading(cells, h) for h in (context if k == 0 else heads)), cells]
+            ]
             result = []
             for r, cells in enumerate(sequence):
                 row = []

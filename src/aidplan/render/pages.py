@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from aidplan.render.layout import Cell, Group, Row, Split, TableLayout, build_layout
+from aidplan.render.layout import Cell, Group, HeaderCell, Row, Split, TableLayout, build_layout
 from aidplan.render.measure import RowHeights, layout_widths
 from aidplan.render.style import Profile
 from aidplan.render.widths import break_lines
@@ -83,10 +83,7 @@ class Measure:
     def _geometry(self, layout: TableLayout) -> Geometry:
         profile = self.profile
         if layout.general:
-            grid = layout.header_grid()
-            header = sum(
-                self.header([Cell(("" if c is None or c.continues else c.text,)) for c in cells]) for cells in grid
-            )
+            header = self._header_rows(layout.header_grid())
         else:
             header = self.header([Cell((column.header,)) for column in layout.columns])
         title_lines = sum(
@@ -109,6 +106,8 @@ class Measure:
             )
             title += profile.body_line_pitch * (body_lines + (1 if title_lines else 0))
             title %= profile.text_height  # a preamble longer than a page: the table starts on a later page
+        if layout.heading:  # the first of several tables prints under its heading (一、春季学期)
+            title += profile.body_line_pitch
         title += profile.cell_leading  # the spacing line between title and table
         notes = sum(
             len(break_lines(note, profile.text_width, profile.cell_size, profile.body_font, profile.cell_char_spacing))
@@ -117,6 +116,34 @@ class Measure:
         # the table's top border line is on every page
         other = profile.text_height - header - profile.border_width
         return Geometry(other - title, other, header, notes * profile.cell_leading)
+
+    def _header_rows(self, grid: list[list[HeaderCell | None]]) -> float:
+        """The height of the header rows: a cell merged across is as wide as the columns it spans, and one merged
+        down over two rows makes the last of them grow when it is taller than the rows together."""
+        profile = self.profile
+        lines = self.header
+        extra = 2 * profile.cell_padding_vertical + profile.border_width
+        heights: list[float] = []
+        merged: list[tuple[int, int, int]] = []  # (first row, rows spanned, lines) of cells merged down
+        for r, cells in enumerate(grid):
+            most = 1
+            for c, cell in enumerate(cells):
+                if cell is None or cell.continues:
+                    continue
+                down = 1
+                while r + down < len(grid) and (below := grid[r + down][c]) is not None and below.continues:
+                    down += 1
+                count = lines.lines(cell.text, sum(self.widths[c : c + cell.span]))
+                if down > 1:
+                    merged.append((r, down, count))
+                else:
+                    most = max(most, count)
+            heights.append(most * profile.cell_leading + extra)
+        for r, down, count in merged:
+            missing = count * profile.cell_leading + extra - sum(heights[r : r + down])
+            if missing > 0:
+                heights[r + down - 1] += missing
+        return sum(heights)
 
     def row(self, row: Row) -> float:
         """A row alone; in a merged table the period cell counts only through `block`."""
@@ -221,11 +248,13 @@ def plan_pages(
 
 
 class Filler:
-    """Splits the periods of a table where pages end (the `split` of `build_layout` and `grouped_layout`).
+    """Splits the periods of a plan's tables where pages end (the `split` of `build_layout` and `grouped_layout`),
+    called once for each table in printed order.
 
-    It keeps a running position on the page. A period that fits the rest of the page stays whole; one that
-    does not, but fits a whole page, starts the next page; a longer one fills the rest of this page and
-    continues on the next, its label (and deadline) printed again on every page.
+    It keeps a running position on the page, from the title down and from one table on to the next (its heading,
+    spacer line and header rows). A period that fits the rest of the page stays whole; one that does not, but
+    fits a whole page, starts the next page, unless that leaves more than a third of this page empty; any other
+    fills the rest of this page and continues on the next, its label (and deadline) printed again on every page.
     """
 
     def __init__(
@@ -234,17 +263,52 @@ class Filler:
         profile: Profile,
         widths: Sequence[float] | None = None,
         measured: dict[str, int] | None = None,
+        more: Sequence[Sequence[float]] | None = None,
     ) -> None:
+        self.profile = profile
         self.measure = Measure(plain, profile, widths, measured)
         self.geometry = self.measure.geometry
+        more = more if more is not None else [layout_widths(part, profile) for part in plain.more]
+        self.measures = [self.measure] + [Measure(part, profile, w) for part, w in zip(plain.more, more)]
+        self.headings = [part.heading for part in plain.parts]
+        self.table = 0
+        self.used = 0.0  # points of the current page taken, its header rows included
+        self.fills: list[float] = []  # points taken on each page before the current one
+
+    def _start(self, measure: Measure, groups: Sequence[Group]) -> float:
+        """Place the start of the next table; the position of a page holding nothing that could move."""
+        profile, height = self.profile, self.profile.text_height
+        top = measure.geometry.header + profile.border_width
+        number = self.table
+        self.table += 1
+        if number == 0:
+            self.used = height - measure.geometry.first
+            return self.used
+        heading = self.headings[number] if number < len(self.headings) else None
+        lead = (profile.body_line_pitch if heading else 0.0) + profile.cell_leading + top
+        first = groups[0].rows(list(groups[0].units)[:1]) if groups else []
+        if self.used + lead + measure.block(first) > height + SLACK:  # heading, header and a first row move on
+            self.fills.append(self.used)
+            self.used = lead
+            return lead
+        self.used += lead
+        return -1.0  # the page holds the table before: this one's start may move to the next
 
     def __call__(self, groups: Sequence[Group]) -> list[Row]:
-        geometry, block = self.geometry, self.measure.block
+        measure = self.measures[min(self.table, len(self.measures) - 1)]
+        geometry, block, profile = measure.geometry, measure.block, self.profile
+        top = geometry.header + profile.border_width
+        page = profile.text_height - top + SLACK  # what a whole page holds under the header rows
+        fresh = self._start(measure, groups)
         rows: list[Row] = []
-        first_page, used = True, 0.0
 
         def room() -> float:
-            return (geometry.first if first_page else geometry.other) - used + SLACK
+            return profile.text_height - self.used + SLACK
+
+        def next_page() -> None:
+            nonlocal fresh
+            self.fills.append(self.used)
+            self.used = fresh = top
 
         for number, group in enumerate(groups):
             tail = geometry.notes if number == len(groups) - 1 else 0.0
@@ -253,53 +317,56 @@ class Filler:
             height = block(whole) + tail
             if height <= room():
                 rows += whole
-                used += height
+                self.used += height
                 continue
             if group.cuts and units:  # cut between sub-groups: fill this page, go on on the next
                 done = 0
                 while done < len(units):
                     cuts = [k - done for k in (*group.cuts, len(units)) if k > done]
-                    taken = self._fit(group, units[done:], room(), tail, cuts)
-                    if taken == 0 and used > 0:
-                        first_page, used = False, 0.0
+                    taken = self._fit(measure, group, units[done:], room(), tail, cuts)
+                    if taken == 0 and self.used > fresh:
+                        next_page()
                         continue
                     if taken == 0:  # one sub-group taller than a page: cut it between its rows
-                        taken = max(self._fit(group, units[done:], room(), tail), 1)
+                        taken = max(self._fit(measure, group, units[done:], room(), tail), 1)
                     part = group.rows(units[done : done + taken])
                     rows += part
                     done += taken
+                    self.used += block(part) + (0.0 if done < len(units) else tail)
                     if done < len(units):
-                        first_page, used = False, 0.0
-                    else:
-                        used += block(part) + tail
+                        next_page()
                 continue
-            if (used > 0 and height <= geometry.other + SLACK) or not units:
+            # a period that fits a whole page moves there whole, unless this page would stay a third empty
+            moves = self.used > fresh and height <= page and room() < (profile.text_height - top) / 3
+            if moves or not units or (len(units) == 1 and self.used > fresh):
+                next_page()
                 rows += whole
-                first_page, used = False, height
+                self.used += height
                 continue
             while units:
-                taken = self._fit(group, units, room(), tail)
-                if taken == 0 and used > 0:
-                    first_page, used = False, 0.0
+                taken = self._fit(measure, group, units, room(), tail)
+                if taken == 0 and self.used > fresh:
+                    next_page()
                     continue
                 taken = max(taken, 1)
                 part = group.rows(units[:taken])
                 rows += part
                 units = units[taken:]
+                self.used += block(part) + (0.0 if units else tail)
                 if units:
-                    first_page, used = False, 0.0
-                else:
-                    used += block(part) + tail
+                    next_page()
         return rows
 
-    def _fit(self, group: Group, units: list, room: float, tail: float, counts: Sequence[int] | None = None) -> int:
+    @staticmethod
+    def _fit(
+        measure: Measure, group: Group, units: list, room: float, tail: float, counts: Sequence[int] | None = None
+    ) -> int:
         """How many of the units fit in `room` as one block (with the tail when they are the last); with
         `counts`, only those numbers of units are tried (cuts between sub-groups)."""
-        block = self.measure.block
         taken = 0
         for count in counts if counts is not None else range(1, len(units) + 1):
             extra = tail if count == len(units) else 0.0
-            if block(group.rows(units[:count])) + extra > room:
+            if measure.block(group.rows(units[:count])) + extra > room:
                 break
             taken = count
         return taken
@@ -356,11 +423,10 @@ def fit_to_page(
     as LibreOffice printed them (--paginate exact)."""
     plain = make(None)
     widths = layout_widths(plain, profile)
-    fitted = make(Filler(plain, profile, widths, measured))
-    if fitted.more:  # further tables have columns of their own, so widths of their own
-        fitted = replace(
-            fitted, more=tuple(replace(part, widths=tuple(layout_widths(part, profile))) for part in fitted.more)
-        )
+    more = [layout_widths(part, profile) for part in plain.more]  # further tables have columns of their own
+    fitted = make(Filler(plain, profile, widths, measured, more))
+    if fitted.more:
+        fitted = replace(fitted, more=tuple(replace(part, widths=tuple(w)) for part, w in zip(fitted.more, more)))
     return fitted, widths
 
 
