@@ -345,3 +345,63 @@ groups:
         "请给任务写 deadline:（如“5月31日前”）或给分组写 time: / span:；或写一次 term（如 term: {start: "
         "2021-03-01}，开学的日子），周次就从它推算"
     )
+
+
+def test_a_weekday_under_a_week_and_a_category_under_a_month_take_their_dates_from_it(cli, in_tmp) -> None:
+    _write(
+        in_tmp,
+        "plan.yaml",
+        """\
+title: 2026年秋季学期工作安排
+year: 2026
+columns:
+  - {header: 月份, role: group}
+  - {header: 分项, role: group}
+  - {header: 工作内容, role: task}
+groups:
+  - label: 3月
+    groups:
+      - label: 第一周
+        groups:
+          - label: 周一
+            tasks: [召开开学工作会议]
+  - label: 9月
+    groups:
+      - label: 宣传发动
+        tasks: [开展资助政策宣传, 9月15日前印发资助政策简明读本]
+""",
+    )
+    assert cli("check", "-q", "plan.yaml").stdout == (  # the months between are a gap; nothing is undated
+        "plan.yaml:14:12: warning[W204]: 第1个时段“3月”（第8行）与第2个时段“9月”之间有空档"
+        "（2026-04-01 至 2026-08-31 没有安排）\n"
+    )
+    rows = json.loads(cli("tasks", "plan.yaml", "-f", "json").stdout)["plans"][0]["tasks"]
+    assert [(r["id"], r["group"], r["start"], r["end"], r["span_source"], r["deadline"]) for r in rows] == [
+        ("3.w1.d1.1", "3月 › 第一周 › 周一", "2026-03-02", "2026-03-02", "label", "2026-03-02"),
+        ("9.c1.1", "9月 › 宣传发动", "2026-09-01", "2026-09-30", "parent", "2026-09-30"),
+        ("9.c1.2", "9月 › 宣传发动", "2026-09-01", "2026-09-30", "parent", "2026-09-15"),
+    ]
+    csv_lines = cli("export", "-f", "csv", "-o", "-", "plan.yaml").stdout.splitlines()
+    assert csv_lines[2].split(",")[1:4] == ["9.c1.1", "9月 › 宣传发动", "开展资助政策宣传"]
+
+
+def test_next_year_printed_in_an_autumn_terms_january_is_the_year_after_the_plans(cli, in_tmp) -> None:
+    _write(
+        in_tmp,
+        "plan.yaml",
+        """\
+title: 2026年秋季学期学生资助工作计划
+year: 2026
+term: {name: 2026-2027学年第一学期, start: 2026-08-31, end: 2027-01-22}
+periods:
+  - label: 十二月
+    tasks: [开展资助工作专项检查]
+  - label: 一月
+    tasks:
+      - 次年1月15日前完成年度总结
+      - {text: 报送资助档案, deadline: 次年1月20日}
+      - 1月18日前完成期末资助工作检查
+""",
+    )
+    rows = json.loads(cli("tasks", "plan.yaml", "-f", "json").stdout)["plans"][0]["tasks"]
+    assert [row["deadline"] for row in rows] == ["2026-12-31", "2027-01-15", "2027-01-20", "2027-01-18"]

@@ -287,6 +287,9 @@ class _Scheduler:
         if (recurring := self.recurrence(text, anchor)) is not None:
             return "category", None, None, recurring
         year = anchor.start.year
+        if (day := _WEEKDAY.match(text)) and anchor.start.weekday() == 0 and (anchor.end - anchor.start).days == 6:
+            found = anchor.start + timedelta(days=_WEEKDAY_NAMES.index(day["w"]) % 7)  # 第一周 > 周一: its Monday
+            return "time", Span(found, found), None, None
         if relative is not None and (relative["week"] is None or self.month_weeks):
             if not _one_month(anchor):
                 return "time", None, _no_month(group.label, parent.group.label, True), None
@@ -302,16 +305,25 @@ class _Scheduler:
                 if later.start <= anchor.end:
                     span = later
         except PeriodLabelError as exc:
+            if group.kind is None and not self.legacy and exc.unreadable:
+                return "category", anchor, None, None  # 9月 > 宣传发动: a category within September's dates
             if group.kind is None and not self.legacy:
                 return "category", None, None, None
             return "time", None, str(exc), None
         return "time", span, None, None
+
+    def year_of(self, text: str) -> int:
+        """The year a deadline is read in: the current group's, but the plan's for a 次年/明年 printed (the year
+        after the plan's, also under an autumn term's 一月, which is already in the next year)."""
+        return self.plan.year if _NEXT_YEAR_FIRST.match(text) else self.year
 
     def own_key(self, group, kind: str, span: Span | None, categories: int, position: int, parents=()) -> str:
         if kind == "category":
             return f"c{categories}"
         if (week := term_week_number(group.label)) is not None:
             return f"w{week}"  # 第三周 → w3, 预备周 → w0
+        if span is not None and span.start == span.end and (day := _WEEKDAY.match(re.sub(r"\s+", "", group.label))):
+            return f"d{_WEEKDAY_NAMES.index(day['w']) % 7 + 1}"  # 第一周 > 周一 → w1.d1
         parent = parents[-1].span if parents and parents[-1].kind == "time" else None
         if span is not None and parent is not None and _one_month(parent) and _one_month(Span(parent.start, span.end)):
             return str(span.start.day)  # 9月 > 上旬 / 中旬 / 下旬 → 9.1, 9.11, 9.21 (the day each starts)
@@ -321,7 +333,11 @@ class _Scheduler:
 
     def leaf(self, group, key, kind, span, span_problem, table, where, parents, recurring=None) -> None:
         plan, year, term = self.plan, self.year, self.term
-        reading = read_deadline(group.deadline.text, group.deadline.date, year, term) if group.deadline else None
+        reading = (
+            read_deadline(group.deadline.text, group.deadline.date, self.year_of(group.deadline.text), term)
+            if group.deadline
+            else None
+        )
         if reading is not None and group.deadline is not None:
             reading = near_group(reading, group.deadline.text, span, term)
         deadline, deadline_problem = (reading.day, reading.problem) if reading else (None, None)
@@ -331,7 +347,12 @@ class _Scheduler:
         if tasks:
             self.last_number = tasks[-1].number
         readings = [  # a task's own deadline, else a weekly duty its text names (每周五…), else its group's (每周一)
-            near_group(read_deadline(t.deadline.text, t.deadline.date, year, term), t.deadline.text, span, term)
+            near_group(
+                read_deadline(t.deadline.text, t.deadline.date, self.year_of(t.deadline.text), term),
+                t.deadline.text,
+                span,
+                term,
+            )
             if t.deadline
             else weekly_in_text(t.text, year, term) or _recurring_reading(t.text, recurring)
             for t in tasks
@@ -376,6 +397,11 @@ def dated_window(periods: list[ScheduledPeriod], term: Term | None) -> Span | No
     if not spans:
         return None
     return Span(min(s.start for s in spans), max(s.end for s in spans))
+
+
+_NEXT_YEAR_FIRST = re.compile(r"^\s*(?:次年|翌年|明年|下一年)")
+_WEEKDAY = re.compile(r"^(?:周|星期|礼拜)(?P<w>[一二三四五六日天])$")
+_WEEKDAY_NAMES = "一二三四五六日天"  # 天 is 日: index 7 % 7 = 6, Sunday
 
 
 def _one_month(span: Span) -> bool:
@@ -493,8 +519,8 @@ def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> Tas
         try:
             if found.year is not None:  # a year printed (2011年…) is honoured
                 day, guessed = found.date_in(found.year), False
-            elif found.next_year:  # 次年…: the year after the group's
-                day, guessed = found.date_in((span.start.year if span is not None else plan.year) + 1), False
+            elif found.next_year:  # 次年…: the year after the plan's (an autumn term's 一月 group too)
+                day, guessed = found.date_in(plan.year + 1), False
             else:
                 day, guessed = read_near(found.date_in, span, plan.year)
         except TimeError as exc:

@@ -54,7 +54,7 @@ def _description(export: ExportItem) -> str:
         item.text,
         "",
         f"计划：{export.plan.title}",
-        f"时段：{item.period}",
+        f"时段：{item.group or item.period}",
         f"编号：{item.id}",
         f"截止依据：{DEADLINE_SOURCES[item.source]}",
     ]
@@ -83,7 +83,7 @@ def ics_bytes(items: list[ExportItem], name: str, remind: dt.timedelta | None, s
         event.add("dtend", item.deadline + dt.timedelta(days=1))  # all-day: DTEND is the next day, exclusive
         event.add("summary", _summary(item))
         event.add("description", _description(export))
-        event.add("categories", [export.plan.title, item.period])
+        event.add("categories", [export.plan.title, item.group or item.period])
         event.add("transp", "TRANSPARENT")
         if remind is not None:
             alarm = Alarm()
@@ -123,7 +123,7 @@ def csv_bytes(
             for cell in [
                 export.plan.title,
                 item.id,
-                item.period,
+                item.group or item.period,  # 9月 › 上旬: the whole group path, as `tasks` and `due` print it
                 item.text,
                 item.owner or "",
                 item.deadline.isoformat(),

@@ -20,6 +20,7 @@ SPAN_SOURCES = {
     "span": "span",  # written out under the group: span: {start, end}
     "time": "分组时间",  # the group's time cell (起止日期: 9月1日-9月7日)
     "task": "任务时间",  # the task's own time cell, when it names more than a day (9月20日-10月8日, 5月)
+    "parent": "上级分组",  # a category under a time group (9月 > 宣传发动): the dates of the group it is under
 }
 
 
@@ -54,6 +55,8 @@ def span_source(plan: Plan, item: ScheduledPeriod) -> str | None:
     """Where a group's dates come from: its written span, its label alone, or its label read in the term."""
     if item.span is None:
         return None
+    if item.kind == "category":
+        return "parent"
     if item.period.span is not None:
         return "span"
     if item.period.time is not None:
