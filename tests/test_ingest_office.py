@@ -308,8 +308,7 @@ def test_old_word_doc_is_converted_by_libreoffice(tmp_path: Path) -> None:
 
 def test_a_missing_libreoffice_is_named_with_the_package(cli, in_tmp: Path, monkeypatch: pytest.MonkeyPatch) -> None:
     monkeypatch.setenv("PATH", "")
-    monkeypatch.setattr("aidplan.render.pdf.KNOWN_PLACES", ())
-    monkeypatch.setattr("aidplan.render.pdf.find_soffice.__defaults__", ((),))
+    monkeypatch.setattr("aidplan.render.pdf.known_places", lambda: ())
     Path("旧计划.wps").write_bytes(b"\xd0\xcf\x11\xe0" + bytes(600))
     result = cli("import", "旧计划.wps")
     assert result.exit_code == 1

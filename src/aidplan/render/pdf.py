@@ -2,11 +2,15 @@
 
 from __future__ import annotations
 
+import ntpath
 import os
+import posixpath
 import shutil
 import subprocess
+import sys
 import tempfile
-from pathlib import Path
+from collections.abc import Mapping
+from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from aidplan.errors import RenderError
 from aidplan.messages import later, localized, tr
@@ -17,21 +21,39 @@ INSTALL_HINT = later(
     "Windows：winget install TheDocumentFoundation.LibreOffice（或从 libreoffice.org "
     "下载）；macOS：brew install --cask libreoffice",
 )
-# where the installers put it when it is not on PATH (Windows never adds it; macOS keeps it in the app bundle)
-KNOWN_PLACES = (
-    r"C:\Program Files\LibreOffice\program\soffice.exe",
-    r"C:\Program Files (x86)\LibreOffice\program\soffice.exe",
-    "/Applications/LibreOffice.app/Contents/MacOS/soffice",
-)
 
 
-def find_soffice(places: tuple[str, ...] = KNOWN_PLACES) -> str:
-    """soffice on PATH, else where the Windows and macOS installers put it."""
+def known_places(platform: str | None = None, environ: Mapping[str, str] | None = None) -> tuple[str, ...]:
+    """Where LibreOffice's installers put soffice, for when it is not on PATH: Windows never adds it (the
+    installer uses the Program Files folder, wherever %ProgramFiles% is), macOS keeps it inside the app
+    bundle (in /Applications, or ~/Applications for one account), and the packages from libreoffice.org install
+    under /opt on Linux (newest version first)."""
+    platform = sys.platform if platform is None else platform
+    environ = os.environ if environ is None else environ
+    if platform == "win32":
+        upper = {key.upper(): value for key, value in environ.items()}  # Windows variables ignore case
+        roots = [upper.get(name) for name in ("PROGRAMFILES", "PROGRAMW6432", "PROGRAMFILES(X86)")]
+        roots += [r"C:\Program Files", r"C:\Program Files (x86)"]
+        places = (ntpath.join(root, "LibreOffice", "program", "soffice.exe") for root in roots if root)
+        return tuple(dict.fromkeys(places))
+    if platform == "darwin":
+        bundle = "LibreOffice.app/Contents/MacOS/soffice"
+        home = environ.get("HOME")
+        return (f"/Applications/{bundle}", *([posixpath.join(home, "Applications", bundle)] if home else []))
+    import glob
+    import re
+
+    found = glob.glob("/opt/libreoffice*/program/soffice")
+    return tuple(sorted(found, key=lambda path: [int(part) for part in re.findall(r"\d+", path)], reverse=True))
+
+
+def find_soffice(places: tuple[str, ...] | None = None) -> str:
+    """soffice on PATH, else where the installers of this platform put it."""
     for name in ("soffice", "libreoffice"):
         found = shutil.which(name)
         if found:
             return found
-    for place in places:
+    for place in known_places() if places is None else places:
         if os.path.isfile(place):
             return place
     raise RenderError(
@@ -42,6 +64,13 @@ def find_soffice(places: tuple[str, ...] = KNOWN_PLACES) -> str:
     )
 
 
+def profile_url(folder: str, platform: str | None = None) -> str:
+    """The file: URL LibreOffice takes for its profile folder: file:///tmp/x, or file:///C:/Users/x on Windows
+    (file://C:\\Users\\x, a drive letter after two slashes, is no URL LibreOffice can open)."""
+    windows = (sys.platform if platform is None else platform) == "win32"
+    return (PureWindowsPath(folder) if windows else PurePosixPath(folder)).as_uri()
+
+
 def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) -> list[Path]:
     """PDFs of the DOCX files in out_dir (same stem); one LibreOffice start for all of them."""
     soffice = find_soffice()
@@ -50,7 +79,7 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) 
         env = dict(os.environ, FONTCONFIG_FILE=str(FONTS_CONF), HOME=profile)
         command = [
             soffice,
-            f"-env:UserInstallation=file://{profile}",
+            f"-env:UserInstallation={profile_url(profile)}",
             "--headless",
             "--norestore",
             "--nologo",
