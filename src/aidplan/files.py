@@ -297,6 +297,8 @@ def _remove_stale_temporaries(folder: Path, name: str) -> None:
 def _process_alive(pid: int) -> bool:
     if pid == os.getpid():
         return True
+    if os.name == "nt":  # on Windows os.kill(pid, 0) asks nothing: it ends that process. The file then stays a day.
+        return True
     try:
         os.kill(pid, 0)
     except ProcessLookupError:
