@@ -1,7 +1,7 @@
 """README's console examples are real: each `$ aidplan …` runs in a copy of the repository's plans and test
-data, and prints what README shows. A line `...` stands for the rest of the output. A block that needs input
-the README does not show how to make (a hand-edited workbook, a notice with mistakes) is preceded by
-`<!-- not run: reason -->` and left out, visibly."""
+data, and prints what README shows. A line `...` stands for lines left out (at the end: the rest of the output).
+A block that needs input the README does not show how to make (a hand-edited workbook, a notice with mistakes)
+is preceded by `<!-- not run: reason -->` and left out, visibly."""
 
 from __future__ import annotations
 
@@ -34,10 +34,15 @@ def _commands(block: str) -> list[tuple[str, list[str]]]:
 
 
 def _matches(expected: list[str], actual: list[str]) -> bool:
-    if expected and expected[-1].strip() == "...":
-        head = expected[:-1]
-        return actual[: len(head)] == head
-    return actual == expected
+    if "..." not in (line.strip() for line in expected):
+        return actual == expected
+    cut = [line.strip() for line in expected].index("...")
+    head, tail = expected[:cut], expected[cut + 1 :]
+    return (
+        len(actual) >= len(head) + len(tail)
+        and actual[: len(head)] == head
+        and actual[len(actual) - len(tail) :] == tail
+    )
 
 
 def _special_files(folder: str, names: list[str]) -> list[str]:
