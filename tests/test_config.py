@@ -93,7 +93,10 @@ def test_a_toml_syntax_error_is_located(cli, project: Path) -> None:
     (project / "aidplan.toml").write_text('plans = [\n  "plans",\n  plans\n]\n', encoding="utf-8")
     result = cli("due")
     assert result.exit_code == 2
-    assert result.stderr.splitlines()[0] == "aidplan.toml:3:3: error[E120]: TOML 语法错误：Invalid value"
+    assert result.stderr.splitlines()[0] == (
+        "aidplan.toml:3:3: error[E120]: TOML 语法错误："
+        '值写得不对：文字要加英文引号（如 "plans"），数字和 true/false 不加'
+    )
 
 
 def test_the_shared_style_applies_to_every_plan_and_a_plans_own_wins(cli, project: Path) -> None:
@@ -130,3 +133,64 @@ def test_key_positions_follow_tables_dotted_keys_and_skip_multiline_strings() ->
     assert ("fake",) not in positions
     assert positions[("tool", "aidplan", "style", "orientation")] == (6, 1)
     assert positions[("tool", "aidplan", "within")] == (7, 3)
+
+
+def test_a_config_that_says_lang_en_states_its_own_errors_in_english(cli, project: Path) -> None:
+    """The config's errors stop every command before it runs; with lang = "en" in the same file they are stated
+    in English (newuser: they stayed Chinese). --lang still wins."""
+    (project / "aidplan.toml").write_text('lang = "en"\nwithinn = 3\n', encoding="utf-8")
+    result = cli("check")
+    assert (result.exit_code, result.stderr) == (
+        2,
+        "aidplan.toml:2:1: error[E110]: unknown key “withinn”; did you mean “within”?\n"
+        "aidplan: the project config aidplan.toml has errors; nothing was done\n",
+    )
+    chinese = cli("--lang", "zh", "check")
+    assert chinese.stderr.splitlines()[0] == "aidplan.toml:2:1: error[E110]: 未知的键“withinn”；是不是“within”？"
+    # a syntax error elsewhere in the file leaves the lang line readable
+    (project / "aidplan.toml").write_text('lang = "en"\nplans = [plans]\n', encoding="utf-8")
+    broken = cli("due")
+    assert broken.stderr.splitlines() == [
+        "aidplan.toml:2:10: error[E120]: TOML syntax error: invalid value: "
+        'text needs straight quotes (such as "plans"); numbers and true/false do not',
+        "aidplan: the project config aidplan.toml has errors; nothing was done",
+    ]
+
+
+TOML_PROBLEMS = [
+    (
+        'a = "x\n',
+        "1:7",
+        "字符串没有结束（缺少后面的引号）",
+        "a string is not terminated (its closing quote is missing)",
+    ),
+    ("a = 1\na = 2\n", "2:6", "同一个键写了两次", "the same key is written twice"),
+    (
+        "a = 1 b\n",
+        "1:7",
+        "一行只能写一个“键 = 值”；多余的内容请删去或加 #",
+        "one “key = value” a line: delete what follows it or start it with #",
+    ),
+    ("[tool.aidplan]\n[tool.aidplan]\n", "2:14", "tool.aidplan 写了两次", "tool.aidplan is declared twice"),
+    ("x = {a = 1, a = 2}\n", "1:18", "花括号表里的键 'a' 写了两次", "the key 'a' is written twice in an inline table"),
+    ("[style\n", "1:7", "表名的后面缺少“]”", "“]” is missing after the table's name"),
+    (
+        "a = {b = 1\n",
+        "1:11",
+        "花括号表没有闭合（缺少“}”），或项与项之间缺少英文逗号“,”",
+        "an inline table is not closed (“}” is missing), or a “,” is missing between its items",
+    ),
+    ("= 1\n", "1:1", "这一行既不是“键 = 值”，也不是 [表名]", "this line is neither “key = value” nor a [table]"),
+    ("a b = 1\n", "1:3", "键的后面缺少“=”", "“=” is missing after the key"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize(("text", "at", "chinese", "english"), TOML_PROBLEMS, ids=[t[2] for t in TOML_PROBLEMS])
+def test_toml_problems_are_named_in_the_message_language(
+    cli, project: Path, text: str, at: str, chinese: str, english: str
+) -> None:
+    (project / "aidplan.toml").write_text(text, encoding="utf-8")
+    assert cli("check").stderr.splitlines()[0] == f"aidplan.toml:{at}: error[E120]: TOML 语法错误：{chinese}"
+    assert cli("--lang", "en", "check").stderr.splitlines()[0] == (
+        f"aidplan.toml:{at}: error[E120]: TOML syntax error: {english}"
+    )

@@ -626,3 +626,12 @@ def test_a_bad_status_and_date_in_english(cli, book: Path) -> None:
         f"{where}G21: “5月35日” is not a date; write 2020-05-20, 2020/5/20, 2020.5.20, 2020年5月20日 or 5月20日 "
         "(in the plan's year)",
     ]
+
+
+def test_today_without_a_year_falls_in_the_year_of_the_workbooks_plans(cli, book: Path) -> None:
+    """--today 5月27日 is read in the year of the plans the workbook's sheets belong to, not of the config's
+    default plans/ (there is none here)."""
+    fill(book, {"F10": "已完成"})
+    result = cli("progress", "import", book, "--today", "5月27日", "--dry-run")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert "  第 10 行  3.2：已完成（2020-05-27）\n" in result.stdout

@@ -54,6 +54,8 @@ from aidplan.files import shown
 from aidplan.ingest.new import DEFAULT_PERIODS, PERIOD_KINDS
 
 if TYPE_CHECKING:
+    from collections.abc import Callable
+
     from aidplan.config import ProjectConfig
 from aidplan.plan.kinds import KINDS, KINDS_HELP, ORIENTATIONS
 from aidplan.publish.notifiers import NOTIFIERS, SECRET_ENV, URL_ENV
@@ -213,7 +215,7 @@ IMPORT_BOOK_HELP = later("填好的工作簿（.xlsx）。")
 SKIP_BAD_HELP = later("略过有错的行，记录其余的行。")
 IMPORT_DRY_RUN_HELP = later("列出记录但不写入。")
 IMPORT_PLAN_HELP = later("计划文件，在无法从工作簿写出的位置找到它时使用（单个计划的工作簿）。")
-IMPORT_TODAY_HELP = later("没有填日期的行使用的日期（ISO 格式，如 2020-05-27）。默认：今天。")
+IMPORT_TODAY_HELP = later("没有填日期的行使用的日期：{forms}。默认：今天。", forms=DATE_FORMS)
 REMIND_COMMAND_HELP = later(
     "把逾期和即将到期的任务发到群聊机器人：{kinds}。\n"
     "\n"
@@ -427,7 +429,11 @@ def _config_language() -> None:
         return
     try:
         config = _config()
-    except AidplanError:
+    except AidplanError as exc:
+        wanted = getattr(exc, "lang", None)  # a config with errors that says lang = "en": its errors in English
+        if wanted is not None and wanted != language():
+            set_language(wanted)
+            _CONFIG.clear()  # read again, so that its findings are stated in that language
         return
     if config.settings.lang is not None:
         set_language(config.settings.lang)
@@ -838,15 +844,20 @@ ByOption = Annotated[str | None, typer.Option("--by", help=BY_HELP, show_default
 NoteOption = Annotated[str | None, typer.Option("--note", help=NOTE_HELP, show_default=False)]
 
 
-def _today(value: str | None, paths: list[Path] | None = None):
-    """--today as typed; 5月20日 falls in the year of the plans under `paths`."""
+def _today(value: str | None, paths: list[Path] | Callable[[], list[Path]] | None = None):
+    """--today as typed; 5月20日 falls in the year of the plans under `paths` (a callable is asked only then)."""
     import datetime as dt
 
     from aidplan.commands.track import parse_date, plans_year
 
     if value is None:
         return dt.date.today()
-    return parse_date(value, "--today", (lambda: plans_year(paths or _config().plan_paths(), "--today")))
+
+    def year() -> int:
+        given = paths() if callable(paths) else paths
+        return plans_year(given or _config().plan_paths(), "--today")
+
+    return parse_date(value, "--today", year)
 
 
 def _holiday_notice(years: list[int]) -> None:
@@ -1045,10 +1056,10 @@ def progress_import(
     plan: Annotated[Path | None, typer.Option("--plan", help=IMPORT_PLAN_HELP, show_default=False)] = None,
     today: Annotated[str | None, typer.Option("--today", help=IMPORT_TODAY_HELP, show_default=False)] = None,
 ) -> None:
-    from aidplan.commands.workbook import import_workbook
+    from aidplan.commands.workbook import import_workbook, workbook_plans
     from aidplan.track.statuses import STATUS_NAMES
 
-    result = import_workbook(book, _today(today), skip_bad, dry_run, plan)
+    result = import_workbook(book, _today(today, lambda: workbook_plans(book, plan)), skip_bad, dry_run, plan)
     for problem in result.problems:
         skipped = problem.severity.value == "error"
         _secho(

@@ -12,7 +12,7 @@ from typing import Any, Literal
 from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aidplan.errors import FindingsError
-from aidplan.messages import tr
+from aidplan.messages import later, localized, tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import StyleOverrides
 from aidplan.rules.reading import TomlSyntax, UnreadableFile
@@ -77,12 +77,28 @@ class ProjectConfig:
 
 
 class ConfigError(FindingsError):
-    """The project config has errors, so nothing was done (a usage error: exit code 2)."""
+    """The project config has errors, so nothing was done (a usage error: exit code 2). `lang`: the language
+    the config itself asks for (lang = "en"), when it can be read from the broken file, so that the command
+    line can state the errors in it."""
 
     exit_code = 2
 
-    def __init__(self, findings: list[Finding]) -> None:
+    def __init__(self, findings: list[Finding], lang: str | None = None) -> None:
         super().__init__(findings, tr("项目配置 {path} 有错误，没有执行任何操作", path=findings[0].path))
+        self.lang = lang
+
+
+_LANG_LINE = re.compile(r"""^\s*lang\s*=\s*["'](zh|en)["']\s*(?:#.*)?$""", re.M)
+
+
+def declared_language(text: str, section: dict[str, Any] | None = None) -> str | None:
+    """The lang a config asks for: its value when the TOML parsed, else a `lang = "en"` line (a syntax error
+    elsewhere in the file leaves that line readable)."""
+    if section is not None:
+        lang = section.get("lang")
+        return lang if lang in ("zh", "en") else None
+    found = _LANG_LINE.search(text)
+    return found.group(1) if found else None
 
 
 def _load_toml(text: str) -> dict[str, Any]:
@@ -93,13 +109,59 @@ def _load_toml(text: str) -> dict[str, Any]:
     return tomllib.loads(text)
 
 
+# tomllib's (and tomli's) problems, in the message language; {what} is the part they quote
+_TOML_PROBLEMS = (
+    (r"Unclosed array", later("方括号列表没有闭合（缺少“]”），或项与项之间缺少英文逗号“,”")),
+    (r"Unclosed inline table", later("花括号表没有闭合（缺少“}”），或项与项之间缺少英文逗号“,”")),
+    (r"Unterminated string", later("字符串没有结束（缺少后面的引号）")),
+    (r"Invalid value", later('值写得不对：文字要加英文引号（如 "plans"），数字和 true/false 不加')),
+    (r"Invalid statement", later("这一行既不是“键 = 值”，也不是 [表名]")),
+    (r"Expected '=' after a key in a key/value pair", later("键的后面缺少“=”")),
+    (
+        r"Expected newline or end of document after a statement",
+        later("一行只能写一个“键 = 值”；多余的内容请删去或加 #"),
+    ),
+    (r"Expected ']' at the end of a table declaration", later("表名的后面缺少“]”")),
+    (r"Expected ']]' at the end of an array declaration", later("表数组名的后面缺少“]]”")),
+    (r"Invalid initial character for a key part", later("键的写法不对：键只用英文字母、数字、_ 和 -，其他的要加引号")),
+    (r"Invalid date or datetime", later("日期或时间写得不对")),
+    (r"Invalid hex value", later("\\u 或 \\U 后面的十六进制数写得不对")),
+    (r"Escaped character is not a Unicode scalar value", later("转义的字符不是有效的 Unicode 字符")),
+    (r"Unescaped '\\' in a string", later("字符串里的“\\”要写成“\\\\”，或改用单引号")),
+    (r"Cannot overwrite a value", later("同一个键写了两次")),
+    (r"Cannot declare (?P<what>.+) twice", later("{what} 写了两次")),
+    (r"Cannot mutate immutable namespace (?P<what>.+)", later("{what} 已经写完，不能再往里加键")),
+    (r"Cannot redefine namespace (?P<what>.+)", later("{what} 已经写过，不能重新定义")),
+    (r"Duplicate inline table key (?P<what>.+)", later("花括号表里的键 {what} 写了两次")),
+    (r"(?:Found invalid|Illegal) character '\\n'", later("字符串没有结束（缺少后面的引号）")),  # a line break in it
+    (r"(?:Found invalid|Illegal) character (?P<what>.+)", later("有不允许的字符 {what}")),
+    (r"Expected (?P<what>.+)", later("这里应是 {what}")),
+)
+
+
+def _toml_key(quoted: str) -> str:
+    """A key as tomllib quotes it ('a', or ('tool', 'aidplan') for a dotted one) as it is written: a, tool.aidplan."""
+    parts = re.findall(r"'([^']*)'", quoted)
+    return ".".join(parts) if quoted.startswith("(") and parts else quoted
+
+
+def _toml_problem(problem: str) -> str:
+    """tomllib's English problem, said in the message language (an unknown one: a hint to look at the line)."""
+    for english, said in _TOML_PROBLEMS:
+        found = re.fullmatch(english, problem.strip())
+        if found:
+            values = {key: _toml_key(value) for key, value in found.groupdict().items()}
+            return localized(said).format(**values) if values else localized(said)
+    return tr("这一行写法不对，请对照 TOML 的写法（键 = 值，文字加引号）")
+
+
 def _toml_error(path: Path, exc: Exception) -> Finding:
     """A TOML syntax error at its line and column (tomllib states them in the message)."""
     message = str(exc)
     found = re.search(r"\(at line (\d+), column (\d+)\)", message)
     position = (int(found.group(1)), int(found.group(2))) if found else (1, 1)
     problem = re.sub(r"\s*\(at (line \d+, column \d+|end of document)\)", "", message)
-    return TomlSyntax.at(path, position, tr("TOML 语法错误：{problem}", problem=problem))
+    return TomlSyntax.at(path, position, tr("TOML 语法错误：{problem}", problem=_toml_problem(problem)))
 
 
 _HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
@@ -170,7 +232,7 @@ def read_config(path: Path) -> ProjectConfig:
     try:
         data = _load_toml(text)
     except ValueError as exc:  # tomllib.TOMLDecodeError is a ValueError
-        raise ConfigError([_toml_error(path, exc)]) from None
+        raise ConfigError([_toml_error(path, exc)], declared_language(text)) from None
     section, prefix = _section(path, data)
     if section is None:
         return ProjectConfig(None)
@@ -182,7 +244,7 @@ def read_config(path: Path) -> ProjectConfig:
     try:
         settings = Settings.model_validate(section)
     except ValidationError as exc:
-        raise ConfigError(validation_findings(document, exc, Settings)) from None
+        raise ConfigError(validation_findings(document, exc, Settings), declared_language(text, section)) from None
     return ProjectConfig(path, settings)
 
 

@@ -123,6 +123,13 @@ def rows_error(problems: list[SheetProblem], book: Path) -> FindingsError:
     )
 
 
+def workbook_plans(book: Path, override: Path | None = None) -> list[Path]:
+    """The plans a 台账 workbook's sheets belong to (for a date typed without its year: 4月1日)."""
+    from aidplan.track.workbook import read_workbook
+
+    return [_find_plan(book, sheet, override) for sheet in read_workbook(book)]
+
+
 def _find_plan(book: Path, sheet, override: Path | None) -> Path:
     """The plan of a sheet: given, else beside the workbook as it was written, else as given at writing."""
     if override is not None:

@@ -265,7 +265,7 @@ class TomlSyntax(Rule):
 
     消息::
 
-        aidplan.toml:3:3: error[E120]: TOML 语法错误：Invalid value
+        aidplan.toml:3:3: error[E120]: TOML 语法错误：值写得不对：文字要加英文引号（如 "plans"），数字和 true/false 不加
 
     改正：文本值加引号（"plans"），补全括号，每行一个 键 = 值。配置里的未知键和错误类型与计划一样是 E110。配置错误
     会让每个命令停下（退出码 2）。
