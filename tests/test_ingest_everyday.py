@@ -543,3 +543,15 @@ def test_a_group_merged_again_after_a_page_break_stays_one_group_and_week_21_end
     assert (plan.term.start.isoformat(), plan.term.end.isoformat()) == ("2025-09-01", "2026-01-25")
     assert "表格排到第 21 周：学期结束日（term.end）写作那一周的星期日 2026-01-25" in imported.guesses
     assert [f.code for f in loaded.findings] == []
+
+
+def test_a_year_given_against_the_titles_term_keeps_the_season_but_not_the_name(tmp_path: Path) -> None:
+    text = "2025-2026学年第二学期学生资助工作计划\n时间\t工作内容\n3月\t1、审核名单\n4月\t1、自查\n"
+    imported, loaded = _import(tmp_path, "春.txt", text.encode("utf-8"), year=2027)
+    plan = loaded.plan
+    assert plan.year == 2027
+    assert (plan.term.name, plan.term.start.isoformat()) == (None, "2027-03-01")
+    assert imported.guesses[1] == (
+        "标题里的学期“2025-2026学年第二学期”在 2026 年开学，按 --year 用 2027 年：term 不写学期名称，请核对"
+    )
+    assert [f.code for f in loaded.findings] == []

@@ -267,7 +267,7 @@ class Recogniser:
         self.guesses: list[str] = list(source.notes)
         self.unplaced: list[str] = []
         self.table_notes: list[str] = []  # rows under the tasks inside the table (a spreadsheet's 注)
-        self.term_named: tuple[str, bool] | None = None  # the term the title names, as printed, and its season
+        self.term_named: tuple[str | None, bool] | None = None  # the term the title names, as printed, and its season
 
     # -- the document around the table ----------------------------------------------------------------------------
 
@@ -468,7 +468,18 @@ class Recogniser:
         named = read_term_name(title)
         if named is not None:  # 2025-2026学年第二学期: the spring of 2026; 第一学期: the autumn of 2025
             self.term_named = (TERM_IN_TITLE.search(_squash(title))[0], named.autumn)  # type: ignore[index]
-            if self.year_given is None or self.year_given == named.year:
+            if self.year_given is not None and self.year_given != named.year:
+                self.guesses.append(
+                    later(
+                        "标题里的学期“{v0}”在 {v1} 年开学，按 --year 用 {v2} 年：term 不写学期名称，请核对",
+                        v0=self.term_named[0],
+                        v1=named.year,
+                        v2=self.year_given,
+                    )
+                )
+                self.term_named = (None, named.autumn)
+                return self.year_given
+            else:
                 season = later("秋季学期（第一学期）") if named.autumn else later("春季学期（第二学期）")
                 self.guesses.append(
                     later(
@@ -603,11 +614,12 @@ class Recogniser:
             )
         data["term"] = term
         weekday = WEEKDAYS[start.weekday()]
-        reason = (
-            later("标题写了学期“{v0}”", v0=name)
-            if name
-            else later("分组按学期的周次或开学、期末排（{v0}），要有学期才有日期", v0="、".join(needs[:3]))
-        )
+        if name:
+            reason = later("标题写了学期“{v0}”", v0=name)
+        elif needs:
+            reason = later("分组按学期的周次或开学、期末排（{v0}），要有学期才有日期", v0="、".join(needs[:3]))
+        else:
+            reason = later("标题写了学期（名称与 --year 不符，没有写）")
         self.guesses.append(
             later(
                 "学期（term:）：{v0}；开学日 {v1}（{v2}）是推测的，表格里没有写：第一周是它所在的那一周，"
