@@ -405,3 +405,38 @@ periods:
     )
     rows = json.loads(cli("tasks", "plan.yaml", "-f", "json").stdout)["plans"][0]["tasks"]
     assert [row["deadline"] for row in rows] == ["2026-12-31", "2027-01-15", "2027-01-20", "2027-01-18"]
+
+
+def test_days_of_a_month_and_a_monthly_group_inside_it(cli, in_tmp) -> None:
+    _write(
+        in_tmp,
+        "plan.yaml",
+        """\
+title: 2026年工作安排
+year: 2026
+columns:
+  - {header: 月份, role: group}
+  - {header: 时间, role: group}
+  - {header: 工作内容, role: task}
+groups:
+  - label: 3月
+    groups:
+      - label: 1日—7日
+        tasks: [核对学籍信息]
+      - label: 15日前
+        tasks: [报送资助名单]
+      - label: 下半月
+        tasks: [开展资助政策宣传]
+      - label: 每月20日前
+        tasks: [更新资助信息系统数据]
+""",
+    )
+    assert cli("check", "plan.yaml").stdout == ""  # a day things are due by (15日前) leaves no gap before it
+    rows = json.loads(cli("tasks", "plan.yaml", "-f", "json").stdout)["plans"][0]["tasks"]
+    assert [(r["id"], r["start"], r["end"], r["deadline"], r["deadline_source"], r["deadline_text"]) for r in rows] == [
+        ("3.1.1", "2026-03-01", "2026-03-07", "2026-03-07", "period-end", None),
+        ("3.15.1", "2026-03-15", "2026-03-15", "2026-03-15", "period-end", None),
+        ("3.16.1", "2026-03-16", "2026-03-31", "2026-03-31", "period-end", None),
+        ("3.c1.1", None, None, None, "monthly", "每月20日前"),  # a recurrence: its days are its occurrences
+    ]
+    assert rows[3]["occurrences"] == ["2026-03-20"]  # the 20th of March only: it runs within 3月

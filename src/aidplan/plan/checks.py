@@ -265,7 +265,7 @@ def order_findings(path: Path, plan: Plan, document: Document, periods: list[Sib
         # in a term plan weeks and months do not align (开学前 ends on Sunday 8月30日, 九月 starts on the 1st):
         # a gap of less than a week there is no gap
         least = timedelta(days=7 if term is not None else 1)
-        if reach is not None and current.span.start > reach + least and later_start is None:
+        if reach is not None and current.span.start > reach + least and later_start is None and not _by_day(current):
             previous = max(earlier, key=lambda e: (e.span.end, -e.number))  # type: ignore[union-attr]
             first, last = reach + timedelta(days=1), current.span.start - timedelta(days=1)
             findings.append(

@@ -83,9 +83,9 @@ def _task_span(plan: Plan, item: ScheduledPeriod, task) -> Span | None:
 
 
 def _deadline_text(plan: Plan, item: ScheduledPeriod, task, source: str) -> str | None:
+    if source in ("weekly", "monthly") and task.deadline is None and item.recurring is not None:
+        return item.period.label  # a task of a 每周一 / 每月20日前 group
     if source in ("task", "weekly") or (source == "monthly" and task.deadline is not None):
-        if task.deadline is None and item.recurring is not None:
-            return item.period.label  # a task of a 每周一 group
         return task.deadline.text if task.deadline else None
     if source == "monthly":  # 每月20日前…，28日前… written in the text
         from aidplan.plan.deadlines import monthly_days
