@@ -5,6 +5,7 @@ from __future__ import annotations
 import dataclasses
 import functools
 import re
+import weakref
 from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
@@ -141,8 +142,21 @@ def _yield_to_written(tasks: list[PrintedTask], period: Period, written: set[str
 
 def schedule(plan: Plan) -> list[ScheduledPeriod]:
     """Every group of the plan that holds tasks, in printed order across its tables, with its span, deadline
-    date and printed tasks (the groups above them as `parents`)."""
-    return _Scheduler(plan).run()
+    date and printed tasks (the groups above them as `parents`).
+
+    Worked out once per plan (and message language): check, due and status each ask for it several times."""
+    from aidplan.messages import language
+
+    key = (id(plan), language())
+    cached = _SCHEDULES.get(key)
+    if cached is None or cached[0]() is not plan:
+        cached = (weakref.ref(plan), _Scheduler(plan).run())
+        _SCHEDULES[key] = cached
+        weakref.finalize(plan, _SCHEDULES.pop, key, None)
+    return list(cached[1])
+
+
+_SCHEDULES: dict[tuple[int, str], tuple[weakref.ref, list[ScheduledPeriod]]] = {}
 
 
 class _Scheduler:
