@@ -164,9 +164,10 @@ def _toml_error(path: Path, exc: Exception) -> Finding:
     return TomlSyntax.at(path, position, tr("TOML 语法错误：{problem}", problem=_toml_problem(problem)))
 
 
-_HEADER = re.compile(r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$")
-_KEY = re.compile(r"""^(\s*)((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*=""")
-_INLINE_KEY = re.compile(r"""[{,]\s*([A-Za-z0-9_-]+|"[^"]*")\s*=""")
+# patterns, compiled by `re` when a config is first read (most runs have no config)
+_HEADER = r"^\s*\[\[?\s*([^\]]+?)\s*\]\]?\s*(#.*)?$"
+_KEY = r"""^(\s*)((?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*')(?:\s*\.\s*(?:[A-Za-z0-9_-]+|"[^"]*"|'[^']*'))*)\s*="""
+_INLINE_KEY = r"""[{,]\s*([A-Za-z0-9_-]+|"[^"]*")\s*="""
 
 
 def _split_key(text: str) -> tuple[str, ...]:
@@ -184,18 +185,18 @@ def key_positions(text: str) -> dict[tuple[str, ...], tuple[int, int]]:
             if line.count(in_multiline) % 2 == 1:
                 in_multiline = None
             continue
-        header = _HEADER.match(line)
+        header = re.match(_HEADER, line)
         if header:
             table = _split_key(header.group(1))
             positions.setdefault(table, (number, line.index("[") + 1))
             continue
-        key = _KEY.match(line)
+        key = re.match(_KEY, line)
         if not key:
             continue
         full = table + _split_key(key.group(2))
         positions.setdefault(full, (number, len(key.group(1)) + 1))
         rest = line[key.end() :]
-        for inner in _INLINE_KEY.finditer(rest):
+        for inner in re.finditer(_INLINE_KEY, rest):
             positions.setdefault(full + (inner.group(1).strip('"'),), (number, key.end() + inner.start(1) + 1))
         for quote in ('"""', "'''"):
             if rest.count(quote) % 2 == 1:
