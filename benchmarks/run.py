@@ -279,7 +279,7 @@ def main() -> None:
         f"Measured {dt.date.today().isoformat()} on: {machine()}.",
         "Command: `python3 -m uv run --frozen --group bench python "
         f"benchmarks/run.py{' --quick' if args.quick else ''}"
-        f"{''.join(f' --only {part}' for part in args.only or ())} --write`",
+        f"{''.join(f' --only {part}' for part in args.only or ())}{' --write' if args.write else ''}`",
     ]
     if "startup" in parts:
         lines += startup_section(runs)
