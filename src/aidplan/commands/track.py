@@ -13,7 +13,7 @@ from aidplan.errors import UsageError
 from aidplan.files import refuse_inputs_as_outputs, refuse_shared_outputs, shown
 from aidplan.messages import tr
 from aidplan.plan.findings import Finding
-from aidplan.plan.model import Plan, StyleOverrides
+from aidplan.plan.model import Plan, StyleOverrides, plan_tables
 from aidplan.registry import Line
 from aidplan.track.progress import (
     ProgressRecord,
@@ -212,9 +212,11 @@ def ledger_documents(
     written = []
     for (status, plan), target in zip(statuses, targets):
         profile = profile_for(plan, orientation, style)
+        period, tasks = _ledger_headers(plan)
+        labelled = bool(status.periods)  # a plan with no grouping (`tasks:`) has no period column
         columns = (
-            Column("period", plan.columns.period),
-            Column("tasks", plan.columns.tasks),
+            *((Column("period", period),) if labelled else ()),
+            Column("tasks", tasks),
             Column("deadline", "完成时限"),
             Column("status", "完成情况"),
         )
@@ -228,12 +230,22 @@ def ledger_documents(
         )
         title = f"{plan.title}完成情况"
         layout, widths = fit_to_page(
-            lambda split: grouped_layout(title, columns, list(groups.values()), (note,), None, split),
+            lambda split: grouped_layout(title, columns, list(groups.values()), (note,), None, split, labelled),
             profile,
         )
         write_atomic(target, render_docx(layout, profile, widths, plan.organisation, plan.year))
         written.append(target)
     return written
+
+
+def _ledger_headers(plan: Plan) -> tuple[str, str]:
+    """The 台账's period and task headers as the plan prints them: its first group column and its task column
+    where the columns are listed with roles (时段 where it has no group column)."""
+    columns = plan_tables(plan)[0].columns
+    if not isinstance(columns, list):
+        return columns.period, columns.tasks
+    texts = {column.role: column.texts[0] for column in reversed(columns)}
+    return texts.get("group", "时段"), texts["task"]
 
 
 def export_files(

@@ -635,6 +635,8 @@ def validation_findings(
         location = tuple(err["loc"])
         if err["type"] == "missing":
             position = document.position(location[:-1])
+        elif err["type"] == TABLE_SHAPE and (key := (err.get("ctx") or {}).get("at")):
+            position = document.position((*location, key), key=True)  # the key that makes the shape wrong: tasks
         else:
             position = document.position(location, key=err["type"] == "extra_forbidden")
         source = document.sources.get(tuple(err["loc"]))
@@ -683,13 +685,16 @@ def table_findings(plan: Plan, document: Document) -> list[Finding]:
     findings: list[Finding] = []
     path = document.path
     tables = (
-        [(("tables", t), table.columns, table.groups) for t, table in enumerate(plan.tables)]
+        [(("tables", t), table.columns, table.groups, table.tasks) for t, table in enumerate(plan.tables)]
         if plan.tables is not None
-        else [((), plan.columns, plan.periods if plan.periods is not None else plan.groups or [])]
+        else [((), plan.columns, plan.periods if plan.periods is not None else plan.groups or [], plan.tasks)]
     )
     key = "groups" if plan.tables is not None or plan.groups is not None else "periods"
-    for prefix, columns, groups in tables:
+    for prefix, columns, groups, flat in tables:
         listed = isinstance(columns, list)
+        if flat is not None:
+            findings += _flat_findings(document, prefix, columns, flat)
+            groups = []
         levels = sum(1 for column in columns if column.role == "group") if listed else 1
         keys = [column.key for column in columns if column.key] if listed else []
 
@@ -732,3 +737,50 @@ def table_findings(plan: Plan, document: Document) -> list[Finding]:
 
         walk((*prefix, "groups") if prefix else (key,), groups, 1)
     return sorted(findings, key=lambda f: (f.line, f.column))
+
+
+def _flat_findings(document: Document, prefix: tuple, columns: object, tasks: list) -> list[Finding]:
+    """E111 for a table with no grouping (`tasks:`) whose columns expect groups, and for free cells of its tasks
+    that no column prints."""
+    path = document.path
+    if not isinstance(columns, list):
+        return [
+            TableShape.at(
+                path,
+                document.position((*prefix, "tasks"), key=True),
+                tr(
+                    "不分组的表（tasks）要按所印的顺序列出各列，如 columns: [{header: 序号, role: number}, "
+                    "{header: 工作内容, role: task}, {header: 时间, role: time}]"
+                ),
+            )
+        ]
+    findings = [
+        TableShape.at(
+            path,
+            document.position((*prefix, "columns", c, "role")),
+            tr(
+                "“{header}”一列是分组列（role: group），但这张表不分组（tasks）：分组的表把任务写在 groups 的各组下，"
+                "不分组的表不要分组列",
+                header=column.texts[0],
+            ),
+        )
+        for c, column in enumerate(columns)
+        if column.role == "group"
+    ]
+    keys = [column.key for column in columns if column.key]
+    for k, task in enumerate(tasks):
+        for name in task.cells:
+            if name not in keys:
+                known = tr("、").join(keys) if keys else tr("（表格没有 role: free 的列）")
+                findings.append(
+                    TableShape.at(
+                        path,
+                        document.position((*prefix, "tasks", k, "cells", name), key=True),
+                        tr(
+                            "cells 的键“{name}”不是任何自由列的 key；这张表的自由列 key：{known}",
+                            name=name,
+                            known=known,
+                        ),
+                    )
+                )
+    return findings

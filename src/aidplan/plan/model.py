@@ -31,8 +31,9 @@ ROLES = ("group", "task", "number", "owner", "time", "deadline", "free")
 TABLE_SHAPE = "table_shape"  # the pydantic error type of a table whose parts do not fit together (E111)
 
 
-def _shape_error(message: str) -> PydanticCustomError:
-    return PydanticCustomError(TABLE_SHAPE, "{message}", {"message": message})
+def _shape_error(message: str, at: str | None = None) -> PydanticCustomError:
+    """E111; `at`: the key the finding points at, when not the object itself (the `tasks:` beside `groups:`)."""
+    return PydanticCustomError(TABLE_SHAPE, "{message}", {"message": message, "at": at})
 
 
 # Default factories are plain functions, not `list`, `dict` or a model class: pydantic inspects the signature of
@@ -371,14 +372,47 @@ class TermSettings(_Strict):
         return self
 
 
+FLAT_TASKS_HELP = (
+    "A table with no grouping at all (序号 | 工作内容 | 时间 | 责任股室): its tasks in printed order, instead of "
+    "groups; each is dated by its own time cell (`deadline:`) or the dates in its text. Needs listed columns "
+    "without a group column."
+)
+
+
+def _flat_heading_last(tasks: list[TaskEntry] | None) -> None:
+    if tasks and tasks[-1].heading is not None:
+        raise ValueError(tr("表格的最后一项是小标题“{heading}”，它下面没有任务", heading=tasks[-1].heading))
+
+
+def _both_message(given: list[str]) -> str:
+    return tr(
+        "同时写了 {given}；一张表要么分组（groups），要么不分组、直接列任务（tasks），只写其中一个",
+        given=tr("、").join(given),
+    )
+
+
 class Table(_Strict):
     """One of several tables a document prints (one per term, per project), under its heading."""
 
     heading: str | None = Field(None, min_length=1, description="The heading printed above it: 一、2020年春季学期.")
     columns: ColumnsField = Field(default_factory=_default_columns, description="Its columns in printed order.")
     headers: bool = Field(True, description="false: the table is printed without a header row.")
-    groups: list[Period] = Field(min_length=1, description="Its groups in printed order.")
+    groups: list[Period] | None = Field(None, min_length=1, description="Its groups in printed order.")
+    tasks: list[TaskField] | None = Field(None, min_length=1, description=FLAT_TASKS_HELP)
     notes: list[str] = Field(default_factory=_no_items, description="Lines printed under it, e.g. 注：…")
+
+    model_config = ConfigDict(
+        extra="forbid", frozen=True, json_schema_extra={"oneOf": [{"required": ["groups"]}, {"required": ["tasks"]}]}
+    )
+
+    @model_validator(mode="after")
+    def _groups_or_tasks(self) -> Table:
+        if self.groups is None and self.tasks is None:
+            raise PydanticCustomError("missing", "Field required", {"field": "groups"})
+        if self.groups is not None and self.tasks is not None:
+            raise _shape_error(_both_message(["groups", "tasks"]), at="tasks")
+        _flat_heading_last(self.tasks)
+        return self
 
 
 HEADING_LEVELS = (1, 2, 3, 4)  # GB/T 9704 7.3.3: 一、 （一） 1. （1）
@@ -474,7 +508,7 @@ class Plan(_Strict):
     model_config = ConfigDict(
         extra="forbid",
         frozen=True,
-        json_schema_extra={"oneOf": [{"required": [key]} for key in ("periods", "groups", "tables")]},
+        json_schema_extra={"oneOf": [{"required": [key]} for key in ("periods", "groups", "tables", "tasks")]},
     )
 
     title: Annotated[str, BeforeValidator(_title_lines, json_schema_input_type=str | list[str])] = Field(
@@ -508,6 +542,7 @@ class Plan(_Strict):
     tables: list[Table] | None = Field(
         None, min_length=1, description="Several tables, each with its heading, columns and groups, in printed order."
     )
+    tasks: list[TaskField] | None = Field(None, min_length=1, description=FLAT_TASKS_HELP)
     preamble: list[TextBlockField] = Field(
         default_factory=_no_items,
         description="Paragraphs and section headings printed between the title and the (first) table, in order.",
@@ -522,9 +557,17 @@ class Plan(_Strict):
 
     @model_validator(mode="after")
     def _one_table_form(self) -> Plan:
-        given = [key for key in ("periods", "groups", "tables") if getattr(self, key) is not None]
+        given = [key for key in ("periods", "groups", "tables", "tasks") if getattr(self, key) is not None]
         if not given:  # reported as the missing `periods`, as always
             raise PydanticCustomError("missing", "Field required", {"field": "periods"})
+        if "tasks" in given and "tables" in given:
+            raise _shape_error(
+                tr("计划同时写了 tables 和顶层的 tasks：有几张表时，不分组的那张表把 tasks 写在 tables 的那一项下"),
+                at="tasks",
+            )
+        if "tasks" in given and len(given) > 1:
+            raise _shape_error(_both_message(given), at="tasks")
+        _flat_heading_last(self.tasks)
         if len(given) > 1:
             raise _shape_error(
                 tr(
@@ -536,7 +579,7 @@ class Plan(_Strict):
 
 
 def plan_tables(plan: Plan) -> tuple[Table, ...]:
-    """The plan's tables in printed order: its `tables:`, or its one table of `periods:`/`groups:`."""
+    """The plan's tables in printed order: its `tables:`, or its one table of `periods:`/`groups:`/`tasks:`."""
     if plan.tables is not None:
         return tuple(plan.tables)
     return (
@@ -544,10 +587,27 @@ def plan_tables(plan: Plan) -> tuple[Table, ...]:
             heading=None,
             columns=plan.columns,
             headers=plan.headers,
-            groups=plan.periods if plan.periods is not None else plan.groups or [],
+            groups=plan.periods if plan.periods is not None else plan.groups if plan.tasks is None else None,
+            tasks=plan.tasks,
             notes=plan.notes,
         ),
     )
+
+
+FLAT_LABEL = ""  # the label of the group that stands for a table with no grouping; printed nowhere
+
+
+def table_groups(table: Table) -> list[Period]:
+    """The table's groups; a table with no grouping (`tasks:`) as one group of its tasks, whose label
+    (FLAT_LABEL) is printed nowhere and which has no dates of its own."""
+    if table.tasks is not None:
+        return [Period.model_construct(label=FLAT_LABEL, kind="category", tasks=list(table.tasks))]
+    return list(table.groups or [])
+
+
+def is_flat(table: Table) -> bool:
+    """A table with no grouping at all: its tasks listed directly."""
+    return table.tasks is not None
 
 
 def groups_key(plan: Plan) -> str:
@@ -567,7 +627,7 @@ def all_groups(plan: Plan) -> list[Period]:
                 found.append(group)
 
     for table in plan_tables(plan):
-        walk(table.groups)
+        walk(table_groups(table))
     return found
 
 
@@ -629,7 +689,8 @@ def printed_tasks(
         owner = (entry.owner if entry is not None else None) or (rec.owner if rec is not None else None)
         seen[number] = seen.get(number, 0) + 1
         repeat = f"-{seen[number]}" if seen[number] > 1 else ""
-        task_id = entry.id if entry is not None and entry.id else f"{period_key}.{number}{repeat}"
+        default = f"{period_key}.{number}{repeat}" if period_key else f"{number}{repeat}"  # a flat table: 1, 2 …
+        task_id = entry.id if entry is not None and entry.id else default
         result.append(
             PrintedTask(
                 number=number,

@@ -20,7 +20,17 @@ from aidplan.plan.deadlines import (
     read_deadline,
     weekly_in_text,
 )
-from aidplan.plan.model import Period, Plan, PrintedTask, all_groups, groups_key, plan_tables, printed_tasks
+from aidplan.plan.model import (
+    FLAT_LABEL,
+    Period,
+    Plan,
+    PrintedTask,
+    all_groups,
+    groups_key,
+    plan_tables,
+    printed_tasks,
+    table_groups,
+)
 from aidplan.plan.periods import ROUTINE_LABELS, PeriodLabelError, Span, parse_period_label
 from aidplan.plan.timeexpr import (
     TERM_WEEKS,
@@ -68,6 +78,7 @@ class ScheduledPeriod:
     # a group labelled as a recurrence (每周一, 每月20日前): its tasks are due every such day, over its time parent's
     # dates, else the term, else the days the plan's time groups cover
     recurring: When | None = None
+    flat: bool = False  # stands for a table with no grouping (`tasks:`): no label printed, no dates of its own
 
     @functools.cached_property
     def _reading_by_task(self) -> dict[int, DeadlineReading | None]:
@@ -115,7 +126,7 @@ def work_calendar(plan: Plan, calendars: OfficialCalendars | None = None) -> Wor
 def _every_group(plan: Plan) -> list[Period]:
     """Every group of every table, those holding sub-groups too."""
     found: list[Period] = []
-    pending = [group for table in plan_tables(plan) for group in table.groups]
+    pending = [group for table in plan_tables(plan) for group in table_groups(table)]
     while pending:
         group = pending.pop()
         found.append(group)
@@ -180,11 +191,19 @@ class _Scheduler:
 
     def run(self) -> list[ScheduledPeriod]:
         plan = self.plan
-        if plan.tables is not None:
-            for t, table in enumerate(plan.tables):
-                self.walk(table.groups, t, ("tables", t, "groups"), ())
-        else:
-            self.walk(plan_tables(plan)[0].groups, 0, (groups_key(plan),), ())
+        tables = plan_tables(plan)
+        for t, table in enumerate(tables):
+            at = ("tables", t) if plan.tables is not None else ()
+            if table.tasks is not None:  # no grouping: ids 1, 2 … (t2.1, t2.2 … where the plan has several tables)
+                key = f"t{t + 1}" if len(tables) > 1 else ""
+                if key in self.keys:  # a group elsewhere written with this id
+                    key = next(f"{key}-{n}" for n in range(2, len(self.keys) + 3) if f"{key}-{n}" not in self.keys)
+                self.keys.add(key)
+                self.leaf(table_groups(table)[0], key, "category", None, None, t, at, (), flat=True)
+            elif plan.tables is not None:
+                self.walk(table_groups(table), t, (*at, "groups"), ())
+            else:
+                self.walk(table_groups(table), 0, (groups_key(plan),), ())
         return self.bound_recurrences()
 
     def bound_recurrences(self) -> list[ScheduledPeriod]:
@@ -345,7 +364,9 @@ class _Scheduler:
             return str(span.start.month)
         return f"p{position + 1}"
 
-    def leaf(self, group, key, kind, span, span_problem, table, where, parents, recurring=None) -> None:
+    def leaf(
+        self, group, key, kind, span, span_problem, table, where, parents, recurring=None, flat: bool = False
+    ) -> None:
         plan, year, term = self.plan, self.year, self.term
         reading = (
             read_deadline(group.deadline.text, group.deadline.date, self.year_of(group.deadline.text), term)
@@ -388,6 +409,7 @@ class _Scheduler:
                 where,
                 parents,
                 recurring,
+                flat,
             )
         )
 
@@ -497,6 +519,8 @@ def owner_of(item: ScheduledPeriod, task: PrintedTask) -> str | None:
 
 def group_path(item: ScheduledPeriod) -> str:
     """The group's label under the labels of the groups it is printed in: 国家助学金 › 宣传发动."""
+    if item.flat:
+        return FLAT_LABEL
     return " › ".join([*(parent.group.label for parent in item.parents), item.period.label])
 
 

@@ -201,13 +201,22 @@ def grouped_layout(
     notes: tuple[str, ...] = (),
     attachment: str | None = None,
     split: Split | None = None,
+    labelled: bool = True,
 ) -> TableLayout:
     """A by-task table of any columns after the period one (the 台账 uses it): groups are
-    (period index, label, rows of cell texts)."""
-    merged = [
-        merged_group(index, label, [tuple(Cell((text,)) for text in row) for row in texts])
-        for index, label, texts in groups
-    ]
+    (period index, label, rows of cell texts). Not `labelled` (a plan with no grouping): no period column,
+    every row on its own, so pages break between any two."""
+
+    def single(index: int, cells: tuple[Cell, ...]) -> Group:
+        return Group(index, (cells,), lambda block: [Row(rest, index) for rest in block])
+
+    if labelled:
+        merged = [
+            merged_group(index, label, [tuple(Cell((text,)) for text in row) for row in texts])
+            for index, label, texts in groups
+        ]
+    else:
+        merged = [single(index, tuple(Cell((text,)) for text in row)) for index, _, texts in groups for row in texts]
     rows = (split or whole)(merged)
     return TableLayout("by-task", attachment, title, columns, tuple(rows), notes)
 
@@ -358,13 +367,17 @@ def _table_groups(plan: Plan, columns: list[TableColumn], items: list) -> list[G
         for unit in units:
             heads, context = [], []
             for node in nodes[len(levels) :]:
+                if getattr(node, "flat", False):  # a table with no grouping prints no label row
+                    continue
                 label = node.group.label if hasattr(node, "group") else node.period.label
                 context.append(label)
                 if node.where not in started:
                     started.add(node.where)
                     heads.append(label)
             cells = _unit_cells(plan, columns, unit, item)
-            outer.setdefault(nodes[0].where, []).append((unit, cells, tuple(heads), tuple(context)))
+            # a table with no grouping: every row a unit of its own, so pages break between any two rows
+            top = (nodes[0].where, unit.task.id if unit.task is not None else None) if item.flat else nodes[0].where
+            outer.setdefault(top, []).append((unit, cells, tuple(heads), tuple(context)))
 
     def heading(cells: list, label: str) -> list:
         before = [cell if columns[c].role == "group" else (("",), None) for c, cell in enumerate(cells[:start])]

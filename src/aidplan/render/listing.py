@@ -73,7 +73,9 @@ def tasks_lines(plans: list[PlanTasks]) -> list[Line]:
         heading = tr("{title}（{path}）：{count} 项任务", title=plan.title, path=plan.path, count=len(plan.rows))
         lines.append(Line(heading, "heading"))
         table = [tuple(localized(header) for header in HEADERS)] + [_cells(row) for row in plan.rows]
-        widths = [max(display_width(cells[k]) for cells in table) for k in range(len(HEADERS) - 1)]
+        if not any(row.group for row in plan.rows):  # a table with no grouping (`tasks:`): no 时段 column
+            table = [cells[:2] + cells[3:] for cells in table]
+        widths = [max(display_width(cells[k]) for cells in table) for k in range(len(table[0]) - 1)]
         for index, cells in enumerate(table):
             text = "  ".join(_pad(cell, width) for cell, width in zip(cells, widths)) + "  " + cells[-1]
             lines.append(Line("  " + text, "dim" if index == 0 else ""))

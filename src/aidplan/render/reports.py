@@ -35,9 +35,10 @@ def _entry_line(entry: DueEntry, id_width: int, working_days: bool, group_width:
     if entry.status == "doing":
         extras.append(localized(STATUS_NAMES["doing"]))
     suffix = tr("（{extras}）", extras=tr("；").join(extras)) if extras else ""
-    group = pad(item.group or item.period, group_width)
+    shown = item.group or item.period  # none for a table with no grouping
+    group = f"{pad(shown, group_width)}  " if shown else ""
     return (
-        f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 16 if working_days else 12)}  {group}  {item.text}{suffix}"
+        f"  {pad(item.id, id_width)}  {deadline}  {pad(when, 16 if working_days else 12)}  {group}{item.text}{suffix}"
     )
 
 
@@ -195,8 +196,9 @@ def status_lines(statuses: list[PlanStatus], today) -> list[Line]:
                 "overdue" if status.plan.overdue else "heading",
             ),
         ]
-        width = max(display_width(p.name) for p in status.periods)
-        lines.append(Line(tr(" 按时段"), "heading"))
+        width = max((display_width(p.name) for p in status.periods), default=0)
+        if status.periods:  # a table with no grouping has no periods to break down by
+            lines.append(Line(tr(" 按时段"), "heading"))
         for period in status.periods:
             lines.append(
                 Line(
@@ -222,12 +224,12 @@ def status_markdown(statuses: list[PlanStatus], today) -> str:
             "",
             tr("完成 {tally_text}", tally_text=_tally_text(status.plan)),
             "",
-            tr("| 时段 | 完成 | 总数 | 完成率 | 逾期 |"),
-            "|---|---:|---:|---:|---:|",
         ]
-        for p in status.periods:
-            out.append(f"| {_md(p.name)} | {p.done} | {p.total} | {p.percent}% | {p.overdue} |")
-        out.append("")
+        if status.periods:  # a table with no grouping has no periods to break down by
+            out += [tr("| 时段 | 完成 | 总数 | 完成率 | 逾期 |"), "|---|---:|---:|---:|---:|"]
+            for p in status.periods:
+                out.append(f"| {_md(p.name)} | {p.done} | {p.total} | {p.percent}% | {p.overdue} |")
+            out.append("")
         if status.owner_breakdown:
             out += [tr("| 责任单位 | 完成 | 总数 | 完成率 | 逾期 |"), "|---|---:|---:|---:|---:|"]
             for o in status.owners:

@@ -67,7 +67,10 @@ def due_tables(report: DueReport, working_days: bool = False) -> list[Any]:
             table.add_column(tr("截止"), no_wrap=True)
             table.add_column(tr("剩余"), no_wrap=True)
             # Chinese has no spaces to break at: fold long text by display width instead of cutting it short
-            table.add_column(tr("时段"), max_width=12, overflow="fold")
+            # a table with no grouping (`tasks:`) has no 时段
+            grouped = any(e.item.group or e.item.period for e in entries)
+            if grouped:
+                table.add_column(tr("时段"), max_width=12, overflow="fold")
             table.add_column(tr("任务"), ratio=1, min_width=10, overflow="fold")
             if owners:
                 table.add_column(tr("责任单位"), max_width=12, overflow="fold")
@@ -80,7 +83,7 @@ def due_tables(report: DueReport, working_days: bool = False) -> list[Any]:
                     item.id,
                     item.deadline.isoformat() if item.deadline else "—",
                     _when(entry, working_days),
-                    item.group or item.period,
+                    *([item.group or item.period] if grouped else []),
                     text,
                 ]
                 if owners:
@@ -126,7 +129,8 @@ def status_tables(statuses: list[PlanStatus], today) -> list[Any]:
                 STYLES[style],
             ),
         ]
-        out.append(_tally_table(tr("按时段"), tr("时段"), status.periods))
+        if status.periods:  # a table with no grouping has no periods to break down by
+            out.append(_tally_table(tr("按时段"), tr("时段"), status.periods))
         if status.owner_breakdown:
             out.append(_tally_table(tr("按责任单位"), tr("责任单位"), status.owners))
     return out

@@ -10,7 +10,7 @@ from pathlib import Path
 from aidplan.messages import later, localized, tr
 from aidplan.plan.calendar_files import calendars_for
 from aidplan.plan.deadlines import MONTH_DAYS, monthly_days
-from aidplan.plan.model import Plan, all_groups
+from aidplan.plan.model import FLAT_LABEL, Plan, all_groups
 from aidplan.plan.owners import split_owners
 from aidplan.plan.periods import Span
 from aidplan.plan.schedule import (
@@ -295,7 +295,7 @@ class PlanStatus:
     path: Path
     title: str
     plan: Tally
-    periods: list[Tally]
+    periods: list[Tally]  # one per group; none for a table with no grouping (`tasks:`)
     owners: list[Tally]  # one per owner named (a task of 学生处、团委 counts for both), in order of appearance
     rows: list[tuple[TrackedItem, str, ProgressRecord | None, bool]]  # item, status, record, overdue
 
@@ -322,4 +322,5 @@ def status_for_plan(
         for owner in split_owners(item.owner) or (UNASSIGNED,):  # 学生处、团委: counted for each of them
             owners.setdefault(owner, Tally(owner)).add(status, overdue)
         rows.append((item, status, record, overdue))
-    return PlanStatus(path, plan.title, whole, periods, list(owners.values()), rows)
+    grouped = [tally for tally, group in zip(periods, all_groups(plan)) if group.label != FLAT_LABEL]
+    return PlanStatus(path, plan.title, whole, grouped, list(owners.values()), rows)
