@@ -766,6 +766,15 @@ def undated_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
             if window is not None and item.kind == "category" and any(d in MONTH_DAYS for d in monthly_days(task.text)):
                 continue  # 日常工作 > 每月20日前报送…: tracked every month over the plan's dates
             where = (*item.where, "tasks", task.entry_index) if task.entry_index is not None else (*item.where, "label")
+            if item.flat:  # a table with no grouping: only the task itself can give it a date
+                message = tr(
+                    "任务 {id}“{text}”没有日期：这张表不分组，任务也没有时间、截止日期或文中日期，"
+                    "due、status、export 都不会列出它；请给任务写 deadline:（如“5月31日前”），即它的时间一格",
+                    id=task.id,
+                    text=task.text,
+                )
+                findings.append(TaskWithoutDate.at(path, _at(document, *where), message))
+                continue
             reason, fix = _undated_reason(item, plan_term(plan))
             findings.append(
                 TaskWithoutDate.at(
