@@ -276,3 +276,53 @@ def test_every_page_of_a_long_flat_table_starts_with_the_header_row(cli, tmp_pat
         assert header <= 1  # under the title on page 1, first on every other page
     numbers = [int(n) for n in re.findall(r"第 ?(\d+) ?项工作", text)]
     assert numbers == list(range(1, 61))  # every task once, in order, none lost at a page end
+
+
+def test_a_terminal_shows_due_without_a_group_column(tmp_path: Path) -> None:
+    from .test_terminal import in_terminal
+
+    shown = in_terminal(["due", str(BUREAU), "--today", "2026-03-09", "--within", "3"], columns=100, NO_COLOR="1")
+    header = next(line for line in shown.splitlines() if "编号" in line)
+    assert header.split() == ["编号", "截止", "剩余", "任务", "责任单位"]
+    assert any(line.split()[:3] == ["3", "2026-03-10", "还有1天"] for line in shown.splitlines())
+
+
+def test_the_workbook_filled_in_is_recorded_and_ids_follow_an_inserted_task(cli, tmp_path: Path) -> None:
+    import datetime as dt
+
+    from openpyxl import load_workbook
+
+    plan = _copy(BUREAU, tmp_path)
+    book = tmp_path / "台账.xlsx"
+    assert cli("status", plan, "--today", "2026-03-09", "-o", book).exit_code == 0
+    workbook = load_workbook(book)
+    sheet = workbook[plan.stem]
+    assert [cell.value for cell in sheet[3]][:3] == ["2", None, "开展“学雷锋”志愿服务月活动"]
+    sheet["F3"], sheet["G3"], sheet["H3"] = "已完成", dt.date(2026, 3, 8), "张三"
+    workbook.save(book)
+    result = cli("progress", "import", book)
+    assert result.exit_code == 0, result.output
+    assert "  第 3 行  2：已完成（2026-03-08，张三）" in result.output.splitlines()
+    # a task inserted at the top: every number moves down one, and reid moves the record with its task
+    text = plan.read_text(encoding="utf-8").replace(
+        "tasks:\n", "tasks:\n  - {text: 召开全县教育系统春季开学工作部署会, deadline: 2月27日, owner: 办公室}\n"
+    )
+    plan.write_text(text, encoding="utf-8")
+    result = cli("progress", "reid", plan)
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "2 → 3"
+    status = json.loads(cli("status", plan, "--today", "2026-03-09", "-f", "json").stdout)["plans"][0]
+    assert (status["done"], status["total"]) == (1, 12)
+
+
+def test_the_ledger_docx_has_no_period_column(cli, tmp_path: Path) -> None:
+    out = tmp_path / "台账.docx"
+    assert cli("status", BUREAU, "--today", "2026-03-09", "-o", out).exit_code == 0
+    texts = reading_order(out.read_bytes())
+    assert texts[:9] == [
+        "平江县教育局2026年3月份工作安排完成情况",
+        "",
+        *["工作内容", "完成时限", "完成情况"],
+        *["1　全县中小学春季开学工作专项督导检查", "3月6日", "逾期未完成"],
+        "2　开展“学雷锋”志愿服务月活动",
+    ]
