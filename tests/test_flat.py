@@ -161,6 +161,8 @@ def test_export_csv_and_ics_give_each_task_its_own_date(cli) -> None:
         "[1] 落实学前教育政府助学金政策，做到应助尽助",
         "[2] 完成春季学期各学段资助资金发放",
     ]
+    assert "时段" not in calendar.replace("\r\n ", "")  # unfolded: a flat plan has no group to name
+    assert re.findall(r"CATEGORIES:(.*)\r?\n", calendar)[0] == "2026年全县学生资助工作要点"
     assert re.findall(r"DTSTART;VALUE=DATE:(\d+)", calendar) == [
         "20260331", "20260430", "20260531", "20260930", "20261130", "20261231",
     ]  # fmt: skip

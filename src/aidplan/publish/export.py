@@ -50,11 +50,12 @@ def _summary(item: TrackedItem) -> str:
 
 def _description(export: ExportItem) -> str:
     item = export.item
+    group = item.group or item.period  # none for a table with no grouping
     lines = [
         item.text,
         "",
         f"计划：{export.plan.title}",
-        f"时段：{item.group or item.period}",
+        *([f"时段：{group}"] if group else []),
         f"编号：{item.id}",
         f"截止依据：{DEADLINE_SOURCES[item.source]}",
     ]
@@ -83,7 +84,7 @@ def ics_bytes(items: list[ExportItem], name: str, remind: dt.timedelta | None, s
         event.add("dtend", item.deadline + dt.timedelta(days=1))  # all-day: DTEND is the next day, exclusive
         event.add("summary", _summary(item))
         event.add("description", _description(export))
-        event.add("categories", [export.plan.title, item.group or item.period])
+        event.add("categories", [export.plan.title, *filter(None, [item.group or item.period])])
         event.add("transp", "TRANSPARENT")
         if remind is not None:
             alarm = Alarm()
