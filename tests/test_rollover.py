@@ -464,3 +464,72 @@ def test_the_comments_an_import_wrote_are_not_listed(cli, in_tmp: Path) -> None:
 def test_two_digit_years(text: str, expected: str) -> None:
     """Two-digit years move like four-digit ones; counts of years and numbers far from the plan's year do not."""
     assert rolled_text(text, 2020, 2021, autumn_term=False) == (expected, [])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("a: 做好2026/2027年度预算\n", "a: 做好2027/2028年度预算\n"),
+        ("a: 做好2026、2027两年预算\n", "a: 做好2027、2028两年预算\n"),
+        ("a: 2026-27学年、2026—27年度\n", "a: 2027-28学年、2027—28年度\n"),
+        ("a: 2026-28学年\n", "a: 2026-28学年\n"),  # not a school year: left
+    ],
+)
+def test_pairs_of_years_move_together(text: str, expected: str) -> None:
+    """Both years of a pair move (2026/2027年度 never becomes the impossible 2027/2027)."""
+    assert rolled_text(text, 2026, 2027, autumn_term=False) == (expected, [])
+
+
+def test_a_documents_name_keeps_its_years_and_is_named() -> None:
+    """《2024—2028年教育发展规划》 is a document that exists; moving its years would name one that does not."""
+    text = "a: 落实《2024—2028年教育发展规划》，做好2026年工作\nb: 按《2007年办法》\n"
+    assert rolled_text(text, 2026, 2027, autumn_term=False) == (
+        "a: 落实《2024—2028年教育发展规划》，做好2027年工作\nb: 按《2007年办法》\n",
+        [(1, "《2024—2028年教育发展规划》是文件名，其中的年份没有改；引用的若是新一年的文件，请改写")],
+    )
+
+
+def test_the_signatures_date_is_moved_and_named(cli, in_tmp: Path) -> None:
+    shutil.copy(DATA / "parts" / "preamble-signature.yaml", in_tmp / "ps.yaml")
+    result = cli("new", "ps22.yaml", "--from", "ps.yaml")
+    assert result.exit_code == 0
+    assert "注意：第 25 行：落款日期 2021-02-26 改为 2022-02-26（星期六）：请改成新计划的印发日期" in result.stdout
+    english = cli("--lang", "en", "new", "ps22.yaml", "--from", "ps.yaml", "--force")
+    assert (
+        "Note: line 25: the signature's date 2021-02-26 changed to 2022-02-26 (Saturday): change it to the day the "
+        "new plan is issued"
+    ) in english.stdout.splitlines()
+
+
+def test_the_new_notes_and_refusals_in_english(cli, in_tmp: Path) -> None:
+    (in_tmp / "old.yaml").write_text(WORKDAYS, encoding="utf-8")
+    result = cli("--lang", "en", "new", "new.yaml", "--from", "old.yaml", "--term-start", "2021-03-01")
+    assert result.exit_code == 0
+    notes = [line for line in result.stdout.splitlines() if line.startswith("Note: ")]
+    assert notes[:3] == [
+        "Note: line 6: the first day of term 2020-02-17 changed to 2021-03-01 (--term-start)",
+        "Note: line 7: the last day of term 2020-07-10 (Friday) changed to 2021-07-23 (Friday): the term keeps its "
+        "number of weeks; compare with this year's school calendar",
+        "Note: line 9: the make-up workdays 2020-04-26, 2020-05-09 are 2020's arrangement (set each year with the "
+        "State Council's holiday notice): not moved to 2021, removed; write 2021's make-up workdays from that "
+        "year's notice in calendar.workdays or in the calendar file 2021.calendar.yaml (see README, “Next year's "
+        "calendar”)",
+    ]
+    shutil.copy(DEYU, in_tmp / "deyu.yaml")
+    deyu = cli("--lang", "en", "new", "deyu26.yaml", "--from", "deyu.yaml")
+    assert (
+        "Note: line 123: task 1.w21.1 “1月23日休业式” is dated 2027-01-23, outside the new term (2026-08-31 to "
+        "2027-01-22), though it lay within the old one; check the task's date or the term's start and end against "
+        "the new school calendar"
+    ) in deyu.stdout.splitlines()
+    for args, message in (
+        (["--periods", "weekly"], "--from keeps the old plan's periods; --periods cannot be given with it"),
+        (["--year", "2022", "--term-start", "2021-03-01"],
+         "--year 2022 disagrees with the term start 2021-03-01: a term plan's year is the year its term starts "
+         "(2021); leave out --year or write --year 2021"),
+    ):  # fmt: skip
+        refused = cli("--lang", "en", "new", "x.yaml", "--from", "old.yaml", *args)
+        assert (refused.exit_code, refused.stderr) == (2, f"aidplan: {message}\n")
+    (in_tmp / "monthly.yaml").write_text("title: 2020年计划\nyear: 2020\nperiods:\n  - label: 1月\n    tasks: [甲]\n")
+    no_term = cli("--lang", "en", "new", "x.yaml", "--from", "monthly.yaml", "--term-start", "2021-03-01")
+    assert no_term.stderr == "aidplan: monthly.yaml has no term; --term-start is for term plans only\n"

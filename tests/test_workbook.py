@@ -183,11 +183,12 @@ BAD_CELLS = [
     ),
     (
         {"F20": "已完成", "G20": "2020-13-01"},
-        "G20: “2020-13-01”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日或 5月20日（计划的年份）",
+        "G20: “2020-13-01”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日"
+        "或 5月20日、5.20（计划的年份）",
     ),
     (
         {"F20": "已完成", "G20": "下周一"},
-        "G20: “下周一”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日或 5月20日（计划的年份）",
+        "G20: “下周一”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日或 5月20日、5.20（计划的年份）",
     ),
     (
         {"C17": "制定学生资助实施细则。"},
@@ -463,7 +464,7 @@ def test_dates_in_the_future_or_long_before_the_plan_are_refused(cli, book: Path
     assert result.stderr == (
         f"{where}G10: 1899-12-31 远早于 2020 年的计划；请检查年份\n"
         f"{where}G17: “#VALUE!”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日"
-        "或 5月20日（计划的年份）\n"
+        "或 5月20日、5.20（计划的年份）\n"
         f"{where}G20: 9999-12-31 晚于今天（2020-05-27）；请写完成或开始的那一天\n"
         f"{where}G21: 2030-05-21 晚于今天（2020-05-27）；请写完成或开始的那一天\n"
         "aidplan: build/2020-huaibei.status.xlsx 有 4 处错误，没有写入任何记录；"
@@ -599,7 +600,9 @@ def test_the_dates_and_words_staff_type_are_read(cli, book: Path, huaibei: Path)
         ("２０２６年３月３０日", dt.date(2026, 3, 30)),
         (dt.datetime(2026, 3, 30, 0, 0), dt.date(2026, 3, 30)),
         ("2月30日", None),
-        ("3.30", None),  # a number as much as a date
+        ("3.30", dt.date(2020, 3, 30)),  # typed into a text cell
+        (3.3, None),  # 3.30 typed into a number cell: a number, not a date
+        ("13.30", None),
         ("下周一", None),
     ],
 )
@@ -623,7 +626,7 @@ def test_a_bad_status_and_date_in_english(cli, book: Path) -> None:
     assert result.stderr.splitlines()[:2] == [
         f"{where}F20: the status “差不多” cannot be read; choose from the drop-down list: "  # its words, as printed
         "未开始, 进行中, 已完成, 已取消 (完成, 已办结, √, 是 and 未完成, ×, 否 are read too)",
-        f"{where}G21: “5月35日” is not a date; write 2020-05-20, 2020/5/20, 2020.5.20, 2020年5月20日 or 5月20日 "
+        f"{where}G21: “5月35日” is not a date; write 2020-05-20, 2020/5/20, 2020.5.20, 2020年5月20日 or 5月20日, 5.20 "
         "(in the plan's year)",
     ]
 

@@ -37,7 +37,8 @@ _CN = "〇○零一二三四五六七八九"
 _YY = r"(?<![0-9０-９.第近满约共余多])[0-9]{2}(?![0-9])"
 _NOT_A_YEAR = r"来|以来|以上|以内|之内|以后|以前|之后|之前|间|内|多|左右|后|前|整"
 _TEXT = re.compile(
-    rf"(?P<r1>{_Y})(?P<rsep>\s*[-－—–~～至到]\s*)(?P<r2>{_Y})"  # 2019-2020学年
+    rf"(?P<r1>{_Y})(?P<rsep>\s*[-－—–~～至到/、]\s*)(?P<r2>{_Y})"  # 2019-2020学年, 2026/2027年度, 2026、2027两年
+    rf"|(?P<h1>{_Y})(?P<hsep>\s*[-－—–~～至到/]\s*)(?P<h2>[0-9]{{2}})(?![0-9])(?=学年|年度)"  # 2026-27学年
     rf"|(?P<iy>{_Y})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)(?P<id>[0-9]{{1,2}})(?![0-9])"  # 2020-05-20
     rf"|(?P<y>{_Y})年(?:(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?)?"  # 2020年, 2020年2月29日
     rf"|(?P<cy>[{_CN}]{{4}})(?=年)"  # 二〇二〇年
@@ -145,8 +146,28 @@ class _Shifter:
         return replacement
 
     def text(self, value: str) -> str:
+        """The value with its years moved; a document's name in 《》 is a reference and keeps its years (moving
+        《2024—2028年教育发展规划》 would name a document that does not exist), with a note."""
         self._weeks(value)
-        return _TEXT.sub(self._replace, value)
+        parts = re.split(r"(《[^《》]*》)", value)
+        for index, part in enumerate(parts):
+            if index % 2 == 0:
+                parts[index] = _TEXT.sub(self._replace, part)
+            elif _TEXT.search(part) and any(self._names_plan_year(m) for m in _TEXT.finditer(part)):
+                self.notes.append(
+                    (
+                        self.line,
+                        tr("{title}是文件名，其中的年份没有改；引用的若是新一年的文件，请改写", title=part),
+                    )
+                )
+        return "".join(parts)
+
+    def _names_plan_year(self, match: re.Match[str]) -> bool:
+        """Whether a match in a document's name is a year this rollover would have moved."""
+        years = [int(match.group(name)) for name in ("r1", "h1", "iy", "y", "wy") if match.group(name)]
+        if match.group("cy"):
+            years.append(_cn_year(match.group("cy")))
+        return any(self.near(year) for year in years)
 
     def _weeks(self, value: str) -> None:
         """A printed week without a year (3.9-3.15, 3月9日-15日) keeps its month and day but not its weekdays:
@@ -185,6 +206,13 @@ class _Shifter:
             if not (self.near(first) and self.near(second)):
                 return self._far(written)
             return f"{first + self.delta}{group('rsep')}{second + self.delta}"
+        if group("h1"):
+            first = int(group("h1"))
+            if int(group("h2")) != (first + 1) % 100:
+                return written
+            if not self.near(first):
+                return self._far(written)
+            return f"{first + self.delta}{group('hsep')}{(first + 1 + self.delta) % 100:02d}"
         if group("iy"):
             year = int(group("iy"))
             if not self.near(year):
@@ -239,6 +267,20 @@ class _Shifter:
     def date(self, day: dt.date, location: tuple) -> dt.date:
         if self.term_start is not None and location[:2] in (("term", "start"), ("term", "end")):
             return self._given_term(day, location)
+        if location == ("signature", "date"):
+            moved = same_month_day(day, day.year + self.delta)
+            self.notes.append(
+                (
+                    self.line,
+                    tr(
+                        "落款日期 {old} 改为 {new}（{weekday}）：请改成新计划的印发日期",
+                        old=day.isoformat(),
+                        new=moved.isoformat(),
+                        weekday=localized(WEEKDAYS[moved.weekday()]),
+                    ),
+                )
+            )
+            return moved
         if location[:2] in WEEKDAY_KEPT:
             moved = same_weekday_near(day, self.delta)
             what = tr("学期的开始日") if location == ("term", "start") else tr("学期的结束日")
@@ -349,7 +391,7 @@ def _dropped_workdays(text: str, root, old_year: int, year: int) -> tuple[list[t
     key, workdays = _member(_member(root, "calendar")[1], "workdays")
     if not isinstance(workdays, yaml.SequenceNode) or not workdays.value:
         return [], [], ""
-    days = "、".join(text[item.start_mark.index : item.end_mark.index] for item in workdays.value)
+    days = tr("、").join(text[item.start_mark.index : item.end_mark.index] for item in workdays.value)
     note = tr(
         "调休上班日 {days} 是 {old_year} 年的安排（每年随国务院办公厅的放假通知而定），没有移到 {year} 年，已删去；"
         "{year} 年的调休上班日请照当年的通知写进 calendar.workdays，或写进日历文件 {year}.calendar.yaml"

@@ -240,7 +240,8 @@ _DATE_PATTERNS = (
     re.compile(r"(\d{4})\s*[-/.]\s*(\d{1,2})\s*[-/.]\s*(\d{1,2})"),
     re.compile(r"(\d{4})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*[日号]?"),
 )
-_MONTH_DAY = re.compile(r"(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|/\s*(\d{1,2}))")  # 3月30日, 3月30号, 3/30
+# 3月30日, 3月30号, 3/30, and 3.30 typed into a text cell (a number cell holds 3.3: not taken for a date)
+_MONTH_DAY = re.compile(r"(\d{1,2})\s*(?:月\s*(\d{1,2})\s*[日号]?|[/.]\s*(\d{1,2}))")
 
 # what staff type in 完成情况 besides the four names of the drop-down list (√ for done, × for not done …);
 # "open": not done, whichever of 未开始/进行中 the task already has
@@ -265,8 +266,9 @@ def sheet_status(text: str) -> str | None:
 
 def parse_sheet_date(value: object, year: int | None = None) -> dt.date | None:
     """A date as Excel stores it (a date cell) or as people type it: 2020-05-20, 2020/5/20, 2020.5.20,
-    2020年5月20日, and 5月20日 (5月20号, 5/20) in `year`, the plan's year, as on the command line. Full-width
-    digits are read as digits. None when it is not a date."""
+    2020年5月20日, and 5月20日 (5月20号, 5/20, 5.20 as text) in `year`, the plan's year, as on the command line.
+    Full-width digits are read as digits. None when it is not a date (a number such as 3.3 is not: Excel keeps
+    3.30 typed into a number cell as 3.3)."""
     import unicodedata
 
     if isinstance(value, dt.datetime):
@@ -394,7 +396,7 @@ def sheet_changes(
                     "date",
                     tr(
                         "“{text}”不是日期；请写成 2020-05-20、2020/5/20、2020.5.20、2020年5月20日"
-                        "或 5月20日（计划的年份）",
+                        "或 5月20日、5.20（计划的年份）",
                         text=_text(values["date"]),
                     ),
                 )
