@@ -3,6 +3,7 @@ print them), the task column takes the rest, and a crowded table gives way in or
 
 from __future__ import annotations
 
+import io
 import os
 import re
 import subprocess
@@ -12,10 +13,11 @@ import pytest
 
 from aidplan.plan.loading import load_plan
 from aidplan.render.docx import render_docx
-from aidplan.render.measure import cell_text, header_text, solve_widths
+from aidplan.render.layout import build_layout
+from aidplan.render.measure import RowHeights, cell_text, header_text, solve_widths
 from aidplan.render.pages import table_layout
 from aidplan.render.style import OFFICIAL, profile_for
-from aidplan.render.widths import break_lines, face, widest_face
+from aidplan.render.widths import balanced_lines, break_lines, face, widest_face
 
 from .test_render_pdf import HAVE_TOOLS
 
@@ -148,3 +150,76 @@ def test_dates_print_whole_where_libreoffice_falls_back_to_dejavu_sans(tmp_path:
             rest = date.partition("年")[2]
             crowded = (name, orientation) == ("listed-dates", "portrait")  # a date may break after its year
             assert any(date in line for line in lines) or (crowded and rest in lines), (name, date, lines, fonts)
+
+
+def test_by_period_owners_stand_one_per_task_in_the_columns_order_the_plan_writes(tmp_path: Path) -> None:
+    plan = load_plan(DATA / "by-period-owners.yaml").plan
+    layout = build_layout(plan)
+    assert [c.header for c in layout.columns] == ["时间", "工作内容", "完成时间", "责任单位"]  # as the plan writes
+    owners = layout.rows[0].cells[3]
+    assert owners.paragraphs == ("资助中心", "各学校", "市教育局计划财务科")
+    assert owners.pairs == (1, 1, 1)
+    source = (DATA / "by-period-owners.yaml").read_text(encoding="utf-8")
+    swapped = tmp_path / "swapped.yaml"
+    swapped.write_text(
+        source.replace("deadline: 完成时间, owner: 责任单位", "owner: 责任单位, deadline: 完成时间"), "utf-8"
+    )
+    assert [c.header for c in build_layout(load_plan(swapped).plan).columns] == [
+        "时间",
+        "工作内容",
+        "责任单位",
+        "完成时间",
+    ]
+
+
+def test_each_owner_gets_the_space_its_task_takes_more_in_the_docx() -> None:
+    from docx import Document
+
+    plan = load_plan(DATA / "by-period-owners.yaml").plan
+    profile = profile_for(plan)
+    layout, widths = table_layout(plan, profile)
+    document = Document(io.BytesIO(render_docx(layout, profile, widths, None, 2026)))
+    row = document.tables[0].rows[1]
+    tasks, owners = row.cells[1].paragraphs, row.cells[3].paragraphs
+    lines = RowHeights(widths, profile)
+    task_lines = [lines.lines(p.text, widths[1]) for p in tasks]
+    owner_lines = [lines.lines(p.text, widths[3]) for p in owners]
+    assert task_lines == [3, 1, 2] and owner_lines == [1, 1, 2]
+    assert [p.paragraph_format.space_after.pt for p in owners] == [2 * profile.cell_leading, 0, 0]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAVE_TOOLS, reason="LibreOffice/poppler not installed")
+def test_each_owner_prints_level_with_its_task(tmp_path: Path, cli) -> None:
+    from .test_render_pdf import _pages
+
+    result = cli("render", DATA / "by-period-owners.yaml", "-f", "pdf", "-d", tmp_path)
+    assert result.exit_code == 0, result.output
+    words = _pages(tmp_path / "by-period-owners.pdf")[0]
+
+    def top(text: str) -> float:
+        return next(w[1] for w in words if w[3].startswith(text))
+
+    for task, owner in (("1.审核", "资助中心"), ("2.开展", "各学校"), ("3.组织", "市教育局")):
+        assert abs(top(task) - top(owner)) < 1, (task, owner)
+
+
+def test_layout_is_refused_for_a_plan_whose_columns_are_listed(cli, tmp_path: Path) -> None:
+    result = cli("render", DATA / "listed-dates.yaml", "--layout", "by-period", "-d", tmp_path)
+    assert result.exit_code == 2
+    assert result.stderr.strip() == (
+        "aidplan: --layout 不适用于 listed-dates.yaml：它的表格按 columns 逐列写出，版式由这些列决定；请去掉 --layout"
+    )
+    assert list(tmp_path.iterdir()) == []
+
+
+def test_a_title_that_wraps_breaks_evenly_at_a_natural_point() -> None:
+    size, font, width = OFFICIAL.title_size, OFFICIAL.title_font, OFFICIAL.text_width
+    title = "XX市教育局2026年学生资助重点工作任务分解表"
+    assert break_lines(title, width, size, font)[-1] == "分解表"  # what LibreOffice alone would leave
+    assert balanced_lines(title, width, size, font) == ["XX市教育局2026年学生", "资助重点工作任务分解表"]
+    assert balanced_lines("明德路小学2025—2026学年第一学期德育工作安排", width, size, font) == [
+        "明德路小学2025—2026学年",
+        "第一学期德育工作安排",
+    ]
+    assert balanced_lines("2026年学生资助工作月计划", width, size, font) == ["2026年学生资助工作月计划"]

@@ -171,6 +171,14 @@ def render_plans(
 
     refuse_shared_outputs([(path, target(path, chosen[0])) for path in files], tr("渲染"))
     plans, findings = load_valid_plans(files, calendar_places=calendar_places)
+    listed = [path for path, plan in plans if plan.tables is not None or isinstance(plan.columns, list)]
+    if kind is not None and listed:  # their columns say the layout: --layout would be ignored
+        raise UsageError(
+            tr(
+                "--layout 不适用于 {names}：它的表格按 columns 逐列写出，版式由这些列决定；请去掉 --layout",
+                names="、".join(path.name for path in listed),
+            )
+        )
     if notice is not None and ("docx" in chosen or "pdf" in chosen):
         from aidplan.render.notice import check_template, template_errors
 

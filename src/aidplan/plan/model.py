@@ -7,7 +7,17 @@ import re
 from dataclasses import dataclass
 from typing import Annotated, Literal
 
-from pydantic import AfterValidator, BaseModel, BeforeValidator, ConfigDict, Discriminator, Field, Tag, model_validator
+from pydantic import (
+    AfterValidator,
+    BaseModel,
+    BeforeValidator,
+    ConfigDict,
+    Discriminator,
+    Field,
+    PrivateAttr,
+    Tag,
+    model_validator,
+)
 from pydantic_core import PydanticCustomError
 
 from aidplan.messages import tr
@@ -172,6 +182,20 @@ class Columns(_Strict):
     tasks: str = Field("工作内容", min_length=1)
     deadline: str = Field("完成时间", min_length=1)
     owner: str = Field("责任单位", min_length=1)
+    _order: tuple[str, ...] = PrivateAttr(default=())  # the keys in the order the plan writes them
+
+    @model_validator(mode="wrap")
+    @classmethod
+    def _remember_order(cls, data: object, handler):
+        columns = handler(data)
+        if isinstance(data, dict):
+            columns._order = tuple(key for key in data if key in cls.model_fields)
+        return columns
+
+    def deadline_before_owner(self) -> bool:
+        """The plan writes the deadline column before the owner column ({period, tasks, deadline, owner})."""
+        order = self._order
+        return "deadline" in order and "owner" in order and order.index("deadline") < order.index("owner")
 
 
 class Period(_Strict):

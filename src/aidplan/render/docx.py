@@ -17,9 +17,10 @@ from docx.table import _Cell
 from docx.text.paragraph import Paragraph
 
 from aidplan.render.layout import TableLayout
-from aidplan.render.measure import cell_text, header_text
+from aidplan.render.measure import RowHeights, cell_text, header_text
 from aidplan.render.parts import Block, DocumentParts, signature_indents
 from aidplan.render.style import Profile
+from aidplan.render.widths import balanced_lines
 
 EMU_PER_POINT = 12700
 FIXED_TIME = (1980, 1, 1, 0, 0, 0)  # zip entries' timestamp: same input, same bytes
@@ -265,6 +266,7 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
     else:
         _header_rows(table, layout, twips, profile)
     rows = layout.rows
+    heights = RowHeights(widths, profile)
     for number, row in enumerate(rows):
         added = _add_row(table, twips, header=False)
         below = rows[number + 1].cells if layout.general and number + 1 < len(rows) else None
@@ -291,6 +293,25 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
                 else tuple(cell_text(t, widths[column], profile) for t in spec.paragraphs)
             )
             _fill(cell, texts, profile.body_font, _ALIGN[role], profile, row.keep_with_next)
+            if spec.pairs:
+                _level(
+                    added[1], cell, heights.paired_lines(row.cells[1], spec, widths[1], widths[column]), spec, profile
+                )
+
+
+def _level(tasks: _Cell, owners: _Cell, pairs: list[tuple[int, int]], spec, profile: Profile) -> None:
+    """Each owner level with its task: after the shorter of the two, space for the lines the other takes more
+    (both cells then hold as many lines, so their centred text lines up too)."""
+    task_paragraphs, owner_paragraphs = tasks.paragraphs, owners.paragraphs
+    at = 0
+    for number, ((task_lines, owner_lines), count) in enumerate(zip(pairs, spec.pairs)):
+        at += count
+        if task_lines > owner_lines:
+            owner_paragraphs[number].paragraph_format.space_after = Pt(
+                (task_lines - owner_lines) * profile.cell_leading
+            )
+        elif owner_lines > task_lines:
+            task_paragraphs[at - 1].paragraph_format.space_after = Pt((owner_lines - task_lines) * profile.cell_leading)
 
 
 def _header_rows(table, layout: TableLayout, twips: list[Twips], profile: Profile) -> None:
@@ -394,7 +415,8 @@ def render_docx(layout: TableLayout, profile: Profile, widths: list[float], auth
         # off the grid: the 22 pt face is taller than one grid line, and LibreOffice would give it two
         title = next_paragraph()
         _format(title, WD_ALIGN_PARAGRAPH.CENTER, profile.title_pitch, keep_next=True, on_grid=False)
-        _add_run(title, line, profile.title_font, profile.title_size, profile)
+        lines = balanced_lines(line, profile.text_width, profile.title_size, profile.title_font)
+        _add_run(title, "\n".join(lines), profile.title_font, profile.title_size, profile)  # even lines
     if layout.document.before:
         if layout.title_lines:
             _blank(next_paragraph, profile)  # one blank line under the title, as above a document's text

@@ -32,6 +32,9 @@ class Cell:
     continues: bool = False  # continues the vertical merge of the cell above; prints nothing
     span: int = 1  # columns it covers (a group's heading row across the table: gridSpan)
     covered: bool = False  # covered by a cell to its left that spans it; prints nothing
+    # paragraph by paragraph, how many paragraphs of the task cell (column 1) each stands level with: a
+    # by-period row's owners, one per task beside it (the task's sub-headings and text)
+    pairs: tuple[int, ...] = ()
 
 
 @dataclass(frozen=True)
@@ -119,8 +122,9 @@ def _columns(plan: Plan, kind: str) -> tuple[Column, ...]:
     columns = [Column("period", plan.columns.period), Column("tasks", plan.columns.tasks)]
     if plan.owners:
         columns.append(Column("owner", plan.columns.owner))
-    if kind == "by-period":
-        columns.append(Column("deadline", plan.columns.deadline))
+    if kind == "by-period":  # after the owner column, or before it where the plan writes it so
+        at = len(columns) - 1 if plan.owners and plan.columns.deadline_before_owner() else len(columns)
+        columns.insert(at, Column("deadline", plan.columns.deadline))
     return tuple(columns)
 
 
@@ -158,17 +162,21 @@ def _task_group(plan: Plan, item: ScheduledPeriod, has_owner: bool) -> Group:
 
 
 def _period_group(plan: Plan, item: ScheduledPeriod, has_owner: bool) -> Group:
-    """A period in one row (its tasks one paragraph each); a long period becomes several rows, each with
-    the label and the deadline."""
+    """A period in one row (its tasks one paragraph each, each owner level with its task); a long period becomes
+    several rows, each with the label and the deadline."""
+    columns = _columns(plan, "by-period")
     deadline = item.period.deadline.text if item.period.deadline is not None else ""
 
     def rows(tasks: Sequence[PrintedTask]) -> list[Row]:
-        row = [Cell((item.period.label,)), Cell(tuple(p for t in tasks for p in _numbered(t, plan.numbering)) or ("",))]
-        if has_owner:
-            owners = list(dict.fromkeys(t.owner for t in tasks if t.owner))
-            row.append(Cell(tuple(owners) or ("",)))
-        row.append(Cell((deadline,)))
-        return [Row(tuple(row), item.index)]
+        numbered = [_numbered(t, plan.numbering) for t in tasks]
+        cells = {
+            "period": Cell((item.period.label,)),
+            "tasks": Cell(tuple(p for paragraphs in numbered for p in paragraphs) or ("",)),
+            "deadline": Cell((deadline,)),
+        }
+        if has_owner:  # each task's owner level with it
+            cells["owner"] = Cell(tuple(t.owner or "" for t in tasks) or ("",), pairs=tuple(map(len, numbered)))
+        return [Row(tuple(cells[column.role] for column in columns), item.index)]
 
     return Group(item.index, tuple(item.tasks), rows)
 

@@ -309,7 +309,25 @@ class RowHeights:
             self._lines[key] = found
         return found
 
+    def paired_lines(self, tasks: Cell, owners: Cell, task_width: float, owner_width: float) -> list[tuple[int, int]]:
+        """Per owner paragraph: the lines of the task paragraphs beside it, and its own lines."""
+        pairs, at = [], 0
+        for count, owner in zip(owners.pairs, owners.paragraphs):
+            lines = sum(self.lines(p, task_width) for p in tasks.paragraphs[at : at + count])
+            pairs.append((lines, self.lines(owner, owner_width)))
+            at += count
+        return pairs
+
     def cell_lines(self, cells: Sequence[Cell]) -> int:
+        paired = next((i for i, cell in enumerate(cells) if cell.pairs), None)
+        if paired is not None:  # owners level with their tasks: each pair as tall as the taller of the two
+            pairs = self.paired_lines(cells[1], cells[paired], self.widths[1], self.widths[paired])
+            others = [
+                sum(self.lines(p, width) for p in cell.paragraphs)
+                for i, (cell, width) in enumerate(zip(cells, self.widths))
+                if i not in (1, paired) and not cell.continues
+            ]
+            return max([sum(max(pair) for pair in pairs), *others])
         return max(
             (
                 sum(self.lines(p, width) for p in cell.paragraphs)

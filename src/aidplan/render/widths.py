@@ -380,3 +380,41 @@ def _chunks(piece: str, limit: float, size: float, metrics: Face, spacing: float
 
 def line_count(text: str, width: float, size: float, font: str, spacing: float = 0.0) -> int:
     return len(break_lines(text, width, size, font, spacing))
+
+
+# where a title line breaks best: after these words (年度, 学期, the organisation's name …) or before these
+_AFTER = ("年度", "学年", "学期", "年", "局", "中心", "学校", "学院", "大学", "委员会", "的", "）", ")", "、")
+_BEFORE = ("学生资助", "资助", "工作", "关于")
+
+
+def balanced_lines(text: str, width: float, size: float, font: str) -> list[str]:
+    """A title line as printed: on one line when it fits; else in as many lines as it needs, broken evenly (GB/T
+    9704 7.3.1: 回行时…排列对称，长短适宜，梯形或菱形), at a natural point where one is near (after 年度 or the
+    organisation's name, before 工作), never leaving a few characters alone on the last line."""
+    greedy = break_lines(text, width, size, font)
+    if len(greedy) == 1:
+        return greedy
+    if len(greedy) > 2:  # the narrowest width that keeps the count of lines: lines as even as greedy breaking gives
+        low, high = width / len(greedy), width
+        while high - low > 1:
+            middle = (low + high) / 2
+            if len(break_lines(text, middle, size, font)) <= len(greedy):
+                high = middle
+            else:
+                low = middle
+        return break_lines(text, high, size, font)
+    pieces = _pieces(text)
+    best: tuple[float, int] | None = None
+    for cut in range(1, len(pieces)):
+        first, second = "".join(pieces[:cut]).rstrip(), "".join(pieces[cut:]).lstrip()
+        one, two = text_width(first, size, font), text_width(second, size, font)
+        if one > width - FIT_MARGIN or two > width - FIT_MARGIN:
+            continue
+        natural = first.endswith(_AFTER) or second.startswith(_BEFORE)
+        score = abs(one - two) - (3 * size if natural else 0.0)
+        if best is None or score < best[0]:
+            best = (score, cut)
+    if best is None:
+        return greedy
+    cut = best[1]
+    return ["".join(pieces[:cut]).rstrip(), "".join(pieces[cut:]).lstrip()]
