@@ -388,21 +388,14 @@ _BEFORE = ("学生资助", "资助", "工作", "关于")
 
 
 def balanced_lines(text: str, width: float, size: float, font: str) -> list[str]:
-    """A title line as printed: on one line when it fits; else in as many lines as it needs, broken evenly (GB/T
-    9704 7.3.1: 回行时…排列对称，长短适宜，梯形或菱形), at a natural point where one is near (after 年度 or the
-    organisation's name, before 工作), never leaving a few characters alone on the last line."""
+    """A title line as printed: on one line when it fits; in two, broken evenly (GB/T 9704 7.3.1: 回行时…排列对称，
+    长短适宜，梯形或菱形) at a natural point where one is near (after 年度 or the organisation's name, before
+    工作), never leaving a few characters alone on the second line. A longer title is returned whole."""
     greedy = break_lines(text, width, size, font)
     if len(greedy) == 1:
         return greedy
-    if len(greedy) > 2:  # the narrowest width that keeps the count of lines: lines as even as greedy breaking gives
-        low, high = width / len(greedy), width
-        while high - low > 1:
-            middle = (low + high) / 2
-            if len(break_lines(text, middle, size, font)) <= len(greedy):
-                high = middle
-            else:
-                low = middle
-        return break_lines(text, high, size, font)
+    if len(greedy) > 2:  # a title of three lines or more is left to the word processor's own breaking
+        return [text]
     pieces = _pieces(text)
     best: tuple[float, int] | None = None
     for cut in range(1, len(pieces)):
