@@ -815,11 +815,9 @@ def outside_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
                 continue
             seen.add(where)
             parent = next((p for p in reversed(chain[:depth]) if p[1] == "time" and p[2] is not None), None)
-            if (
-                term is not None
-                and term_week_number(group.label) is not None
-                and (span.start > term.end or span.end < term.start)
-            ):
+            week = term_week_number(group.label) if term is not None else None
+            # the 预备周 (week 0) is the week before the term starts by definition: only a date after the term warns
+            if week is not None and (span.start > term.end or (span.end < term.start and week != 0)):
                 message = tr(
                     "“{label}”（{dates}）在学期（{term_dates}）之外；请核对周次或 term 的起止日期",
                     label=group.label,

@@ -82,6 +82,8 @@ _DAY_RANGE = re.compile(
     r"|^(?P<dm1>\d{1,2})[.．](?P<dd1>\d{1,2})" + _DASH + r"(?:(?P<dm2>\d{1,2})[.．])?(?P<dd2>\d{1,2})$"
 )
 _TERM_WEEK = re.compile(rf"^第(?P<n>{_N})周(?:[（(](?P<dates>[^）)]+)[）)])?$")
+# a run of weeks as school calendars print them: 第三至四周, 第5-6周, 第七、八周, 第9周—第10周
+_WEEK_RANGE = re.compile(rf"^第(?P<a>{_N})周?(?:{_DASH}|、|，|,)第?(?P<b>{_N})周$")
 _PREP_WEEK = re.compile(r"^预备周(?:[（(](?P<dates>[^）)]+)[）)])?$")
 _MONTH_WEEK = re.compile(rf"^(?P<m>{_N})月(?:份)?第(?P<n>{_N})周$")
 _MONTHLY = re.compile(rf"^每月(?P<d>{_N})[日号]{_BY}$")
@@ -219,6 +221,13 @@ def read_time(text: str, context: TimeContext) -> When:
         else:
             start, end = term_week(term, number)
         return When("week", start, end)
+    if weeks := _WEEK_RANGE.match(rest):
+        first, last = parse_number(weeks["a"]), parse_number(weeks["b"])
+        if first is None or last is None or not 0 < first < last <= 30:
+            raise TimeError(tr("“{text}”的周次无法读出", text=text))
+        if term is None:
+            raise _needs_term(text)
+        return When("range", term_week(term, first)[0], term_week(term, last)[1])
     if week := _MONTH_WEEK.match(rest):
         month, number = parse_number(week["m"]), parse_number(week["n"])
         first = _real(year, month, 1, text)
