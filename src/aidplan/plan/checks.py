@@ -374,6 +374,7 @@ def _deadline_findings(
         day.year != plan.year
         and not names_year(text)
         and (item.span is None or day.year not in (item.span.start.year, item.span.end.year))
+        and not ((term := plan_term(plan)) is not None and day.year in (term.start.year, term.end.year))
     ):  # a year printed in the deadline itself (次年1月15日, 2011年…) is what the office meant
         findings.append(
             DeadlineOtherYear.at(

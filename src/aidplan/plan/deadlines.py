@@ -140,6 +140,8 @@ def parse_deadline(text: str, year: int, term: Term | None = None) -> date:
 def names_year(text: str) -> bool:
     """Whether a deadline's text prints its own year (2011年1月15日, 次年1月15日前, 2027-04-30)."""
     compact = re.sub(r"\s+", "", text)
+    if re.search(r"\d{4}年|次年|翌年|明年|下一年", compact):  # 12月至次年1月, 2026年12月-2027年1月
+        return True
     return bool(_ISO.match(compact) or ((found := _DATE.match(compact)) and (found["year"] or found["next"])))
 
 

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import calendar
 import dataclasses
 import functools
 import re
@@ -492,7 +493,11 @@ def read_near(read, span: Span | None, year: int) -> tuple[date, bool]:
 
 
 def near_group(reading: DeadlineReading, text: str, span: Span | None, term: Term | None) -> DeadlineReading:
-    """A deadline written without a year, read near its group (see read_near)."""
+    """A deadline written without a year, read near its group (see read_near); in a term plan a group with no
+    dates of its own (a category) is read in the term, so an autumn term's 1月15日前 is next January."""
+    if span is None and term is not None:  # to the end of the term's last month: its 1月 is not a guess
+        last = calendar.monthrange(term.end.year, term.end.month)[1]
+        span = Span(term.start, term.end.replace(day=last))
     if reading.day is None or span is None or reading.day >= span.start or names_year(text):
         return reading
     if not re.match(r"^\s*\d{1,2}月|^\s*[一二三四五六七八九十元]{1,2}月|^\s*\d{1,2}[.．]", text):

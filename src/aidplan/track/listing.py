@@ -75,6 +75,9 @@ def _task_span(plan: Plan, item: ScheduledPeriod, task) -> Span | None:
     if task.deadline is None or task.deadline.date is not None:
         return None
     year = item.span.start.year if item.span is not None else plan.year
+    reading = item.deadline_of(task)
+    if reading is not None and reading.day is not None and reading.day.year == year + 1:
+        year += 1  # a deadline read near its group (an autumn term's 1月) is next year's: so are its days
     try:
         span = parse_period_label(task.deadline.text, year, plan_term(plan))
     except PeriodLabelError:
