@@ -141,3 +141,160 @@ def test_a_flat_list_without_any_group_is_imported_as_tasks(in_tmp: Path) -> Non
     assert _printed(plan) == normalise_text(
         "XX县2026年学生资助工作要点 序号 工作内容 责任单位 完成时间 1 落实学前教育资助政策 资助中心 3月底"
     )
+
+
+def test_several_tables_each_under_its_heading_become_tables(tmp_path: Path) -> None:
+    """Two tables, one per term, each under its heading; the note under the second stays with it."""
+    header = [C([paragraph("时间")]), C([paragraph("工作内容")]), C([paragraph("完成时限")])]
+    body = (
+        paragraph("XX区2026年学生资助工作计划", centred=True)
+        + paragraph("一、春季学期")
+        + table([header, [C([paragraph("3月")]), C([paragraph("审核春季名单")]), C([paragraph("3月31日前")])]], 3)
+        + paragraph("二、秋季学期")
+        + table([header, [C([paragraph("9月")]), C([paragraph("新生资格认定")]), C([paragraph("9月30日前")])]], 3)
+        + paragraph("注：秋季以省厅通知为准。")
+    )
+    imported, plan = _import(tmp_path, "两表.docx", docx(body))
+    assert plan.tables is not None
+    assert [(t.heading, [g.label for g in t.groups], t.notes) for t in plan.tables] == [
+        ("一、春季学期", ["3月"], []),
+        ("二、秋季学期", ["9月"], ["注：秋季以省厅通知为准。"]),
+    ]
+    assert [c.header for c in plan.tables[1].columns] == ["时间", "工作内容", "完成时限"]  # type: ignore[union-attr]
+    assert _printed(plan) == normalise_text(
+        "XX区2026年学生资助工作计划 一、春季学期 时间 工作内容 完成时限 3月 审核春季名单 3月31日前"
+        " 二、秋季学期 时间 工作内容 完成时限 9月 新生资格认定 9月30日前 注：秋季以省厅通知为准。"
+    )
+    assert "文档有 2 张表格：写成 tables:，每张有自己的标题和表头（一、春季学期、二、秋季学期）" in imported.guesses
+    assert imported.unplaced == []
+    assert (imported.periods, imported.tasks) == (2, 2)
+
+
+def _workbook(sheets: dict[str, list[list[str | None]]], merged: dict[str, list[str]]) -> bytes:
+    import io
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.remove(book.active)
+    for name, rows in sheets.items():
+        sheet = book.create_sheet(name)
+        for row in rows:
+            sheet.append(row)
+        for cells in merged.get(name, []):
+            sheet.merge_cells(cells)
+    data = io.BytesIO()
+    book.save(data)
+    return data.getvalue()
+
+
+def test_a_workbook_of_one_sheet_per_term_gives_one_table_per_sheet(tmp_path: Path) -> None:
+    header = ["时间", "工作内容", "完成时间"]
+    data = _workbook(
+        {
+            "春季": [["2026年学生资助工作计划（春季）", None, None], header, ["3月", "审核名单", "3月31日"]],
+            "秋季": [["2026年学生资助工作计划（秋季）", None, None], header, ["9月", "新生认定", "9月30日"]],
+        },
+        {"春季": ["A1:C1"], "秋季": ["A1:C1"]},
+    )
+    imported, plan = _import(tmp_path, "两张表.xlsx", data)
+    assert plan.title == "2026年学生资助工作计划"
+    assert plan.tables is not None
+    assert [(t.heading, [g.label for g in t.groups]) for t in plan.tables] == [
+        ("2026年学生资助工作计划（春季）", ["3月"]),
+        ("2026年学生资助工作计划（秋季）", ["9月"]),
+    ]
+    assert imported.guesses[0] == (
+        "每张工作表都印着自己的标题：作各表格的标题，计划标题取它们相同的部分“2026年学生资助工作计划”"
+    )
+    # sheets without a title row of their own are headed with their names
+    data = _workbook(
+        {"春季": [header, ["3月", "审核名单", "3月31日"]], "秋季": [header, ["9月", "新生认定", "9月30日"]]}, {}
+    )
+    imported, plan = _import(tmp_path, "两张表.xlsx", data, year=2026)
+    assert plan.tables is not None
+    assert [t.heading for t in plan.tables] == ["春季", "秋季"]
+    assert "工作表“秋季”的表格以表名作标题" in imported.guesses
+
+
+def test_a_table_without_a_header_row_is_read_from_its_content(tmp_path: Path) -> None:
+    rows = [
+        [C([paragraph("假前")]), C([paragraph("1、完成名额预分配")])],
+        [C([paragraph("假后")]), C([paragraph("1、完成学生信息变更")])],
+    ]
+    imported, plan = _import(tmp_path, "提示.docx", docx(paragraph("2021年寒假学生资助工作提示") + table(rows, 2)))
+    assert plan.headers is False
+    assert [(c.header, c.role) for c in plan.columns] == [("类别", "group"), ("工作内容", "task")]  # type: ignore[union-attr]
+    assert _printed(plan) == normalise_text(
+        "2021年寒假学生资助工作提示 假前 1、完成名额预分配 假后 1、完成学生信息变更"
+    )
+    assert imported.guesses[0].startswith("表格没有表头行（headers: false）")
+
+
+def test_the_term_printed_nowhere_is_given_with_term_start_and_term_end(in_tmp: Path) -> None:
+    """Weeks (第一周) need the term's first day, which no table prints: guessed from the title, or given with
+    --term-start (and --term-end), which replace the guess; the year is the one the term starts in."""
+    text = "学生资助工作周安排\n时间\t工作内容\n第一周\t1、开学资助政策宣传\n第二周\t1、受理申请\n"
+    runner = CliRunner()
+    result = runner.invoke(
+        app, ["import", "-", "-o", "w.yaml", "--term-start", "2021-03-01", "--term-end", "2021年7月9日"], input=text
+    )
+    assert result.exit_code == 0, result.stdout
+    plan = load_plan(Path("w.yaml")).plan
+    assert plan is not None and plan.term is not None
+    assert (plan.year, str(plan.term.start), str(plan.term.end)) == (2021, "2021-03-01", "2021-07-09")
+    assert result.stdout.splitlines()[1:] == [
+        "  推测：标题“学生资助工作周安排”取自表格前居中的段",
+        "  推测：版式 by-task：每项任务一行，时段单元格跨其任务合并",
+        "  推测：编号样式“1、”，每个时段从 1 编起",
+        "  推测：学期 2021-03-01 至 2021-07-09 取自 --term-start 和 --term-end",
+    ]
+    result = runner.invoke(app, ["import", "-", "--term-end", "2021-07-09"], input=text)
+    assert (result.exit_code, result.stderr) == (2, "aidplan: --term-end 要和 --term-start 一起给\n")
+    result = runner.invoke(app, ["import", "-", "--term-start", "2021-03-01", "--term-end", "2021-02-01"], input=text)
+    assert (result.exit_code, result.stderr) == (2, "aidplan: --term-end 2021-02-01 早于 --term-start 2021-03-01\n")
+
+
+def test_a_table_without_a_header_whose_first_row_names_a_column_is_still_headerless(tmp_path: Path) -> None:
+    """二月 | 保教工作：(1)… — the first row reads like 月份 | 工作内容, but 二月 is a period label and the cell is
+    long: it is a body row; the cell's 保教工作： and 资助工作： lines above tasks numbered (1) are sub-headings."""
+    rows = [
+        [C([paragraph("二月")]), C([paragraph("保教工作："), paragraph("(1)做好开学前消毒；"), paragraph("资助工作："),
+                                   paragraph("(1)摸排家庭经济困难幼儿情况。")])],
+        [C([paragraph("三月")]), C([paragraph("资助工作："), paragraph("(1)完成资助申请和评审；"),
+                                   paragraph("(2)公示受助幼儿名单。")])],
+    ]  # fmt: skip
+    _, plan = _import(tmp_path, "幼儿园.docx", docx(paragraph("花园路幼儿园2026年春季学期工作计划") + table(rows, 2)))
+    assert plan.headers is False
+    assert plan.numbering == "(1)"
+    assert plan.groups is not None
+    assert [[(t.heading, t.text) for t in g.tasks] for g in plan.groups] == [
+        [("保教工作：", None), (None, "做好开学前消毒；"), ("资助工作：", None), (None, "摸排家庭经济困难幼儿情况。")],
+        [("资助工作：", None), (None, "完成资助申请和评审；"), (None, "公示受助幼儿名单。")],
+    ]
+    assert _printed(plan) == normalise_text(
+        "花园路幼儿园2026年春季学期工作计划 二月 保教工作：(1)做好开学前消毒；资助工作：(1)摸排家庭经济困难幼儿情况。"
+        " 三月 资助工作：(1)完成资助申请和评审；(2)公示受助幼儿名单。"
+    )
+
+
+def test_a_week_calendar_with_a_date_column_gives_each_week_its_dates(tmp_path: Path) -> None:
+    """周次 | 日期 | 工作内容: the 日期 cell merged over a week's rows is the week's time, not a second level."""
+    rows = [[C([paragraph(h)]) for h in ("周次", "日期", "工作内容")]]
+    rows += [
+        [
+            C([paragraph("第一周")], merge="restart"),
+            C([paragraph("3.2-3.8")], merge="restart"),
+            C([paragraph("报到注册")]),
+        ],
+        [C(merge="continue"), C(merge="continue"), C([paragraph("开学第一课")])],
+        [C([paragraph("第二周")]), C([paragraph("3.9-3.15")]), C([paragraph("制订教学计划")])],
+    ]
+    _, plan = _import(tmp_path, "行事历.docx", docx(paragraph("城关小学2026年春季学期工作行事历") + table(rows, 3)))
+    assert [(c.header, c.role) for c in plan.columns] == [("周次", "group"), ("日期", "time"), ("工作内容", "task")]  # type: ignore[union-attr]
+    assert plan.groups is not None
+    assert plan.groups[0].time == "3.2-3.8"
+    assert _printed(plan) == normalise_text(
+        "城关小学2026年春季学期工作行事历 周次 日期 工作内容 第一周 3.2-3.8 报到注册 开学第一课"
+        " 第二周 3.9-3.15 制订教学计划"
+    )

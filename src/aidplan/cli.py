@@ -787,6 +787,10 @@ IMPORT_OUTPUT_HELP = later(
 IMPORT_YEAR_HELP = later("计划年度，在标题没有写出年份（或写的是别的年份）时使用。")
 IMPORT_ORG_HELP = later("发文单位（organisation:），表格本身不印。")
 IMPORT_FORCE_HELP = later("覆盖已经存在的计划文件。")
+IMPORT_TERM_START_HELP = later(
+    "学期的第一天（开学），写进 term:。计划按学期的周次（第三周）、开学初、期末排时间时需要它，表格里不印。"
+)
+IMPORT_TERM_END_HELP = later("学期的最后一天，写进 term:。默认：第二十周的星期日。")
 
 
 @app.command("import", help=IMPORT_COMMAND_HELP)
@@ -798,13 +802,26 @@ def import_command(
     year: Annotated[int | None, typer.Option("--year", help=IMPORT_YEAR_HELP, show_default=False)] = None,
     org: Annotated[str | None, typer.Option("--org", help=IMPORT_ORG_HELP, show_default=False)] = None,
     force: Annotated[bool, typer.Option("--force", help=IMPORT_FORCE_HELP)] = False,
+    term_start: Annotated[
+        str | None, typer.Option("--term-start", help=IMPORT_TERM_START_HELP, show_default=False, metavar="DATE")
+    ] = None,
+    term_end: Annotated[
+        str | None, typer.Option("--term-end", help=IMPORT_TERM_END_HELP, show_default=False, metavar="DATE")
+    ] = None,
 ) -> None:
     from aidplan.commands.ingest import STDIN, import_plans
+    from aidplan.commands.track import parse_date
     from aidplan.plan.findings import as_text, has_errors
 
+    if term_end is not None and term_start is None:
+        raise UsageError(tr("--term-end 要和 --term-start 一起给"))
+    term = None
+    if term_start is not None:
+        start = parse_date(term_start, "--term-start", year)
+        term = (start, parse_date(term_end, "--term-end", start.year) if term_end is not None else None)
     bar = _Bar()
     try:
-        results = import_plans(files, output, year, org, force, meter=bar)
+        results = import_plans(files, output, year, org, force, meter=bar, term=term)
     finally:
         bar.stop()
     to_stdout = any(result.target == STDIN for result in results)

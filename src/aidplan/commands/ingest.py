@@ -3,6 +3,7 @@ written over without --force, and every file is written atomically."""
 
 from __future__ import annotations
 
+import datetime as dt
 import subprocess
 import sys
 import tempfile
@@ -132,7 +133,14 @@ def validate(target: Path, text: str) -> list[Finding]:
     return check_plan(LoadedPlan(shown_path, plan, document, []))
 
 
-def import_file(source: Path, data: bytes, target: Path, year: int | None, organisation: str | None) -> Imported:
+def import_file(
+    source: Path,
+    data: bytes,
+    target: Path,
+    year: int | None,
+    organisation: str | None,
+    term: tuple[dt.date, dt.date | None] | None = None,
+) -> Imported:
     from aidplan.ingest.readers import CONVERTED, importer_for
     from aidplan.ingest.recognise import Recogniser
     from aidplan.ingest.writing import plan_yaml
@@ -150,9 +158,15 @@ def import_file(source: Path, data: bytes, target: Path, year: int | None, organ
     removed = document.without_controls()
     if removed:
         document.notes.append(later("删除了 {v0} 个看不见的控制字符（如 U+0000）：计划里不能有它们", v0=removed))
-    recognised = Recogniser(document, name, year, organisation).recognise()
+    # as for `new`, a plan of a given term is of the year the term starts in
+    recognised = Recogniser(document, name, year or (term[0].year if term else None), organisation).recognise()
+    if term is not None:
+        _given_term(recognised, *term)
     text = plan_yaml(recognised, name, document.kind)
-    leaves = _leaf_groups(recognised.data.get("periods") or recognised.data.get("groups") or [])
+    data = recognised.data
+    tables = data.get("tables") or [{"groups": data.get("periods") or data.get("groups") or []}]
+    leaves = [leaf for table in tables for leaf in _leaf_groups(table.get("groups") or [])]
+    leaves += [{"tasks": table["tasks"]} for table in [data, *tables] if table.get("tasks")]
     tasks = sum(
         1 for group in leaves for task in group.get("tasks", []) if not (isinstance(task, dict) and "heading" in task)
     )
@@ -166,6 +180,23 @@ def import_file(source: Path, data: bytes, target: Path, year: int | None, organ
         validate(target, text),
         len(leaves),
         tasks,
+    )
+
+
+def _given_term(recognised, start: dt.date, end: dt.date | None) -> None:
+    """The term given on the command line (its first and last day are printed nowhere in a plan): into the plan,
+    keeping a term name read from the title."""
+    term = dict(recognised.data.get("term") or {})
+    term["start"] = start
+    if end is not None:
+        term["end"] = end
+    recognised.data["term"] = term
+    # the given days replace a first day guessed from the title or the weeks
+    recognised.guesses[:] = [g for g in recognised.guesses if not str(g).startswith("学期（term:）：")]
+    recognised.guesses.append(
+        later("学期 {v0} 起取自 --term-start", v0=start.isoformat())
+        if end is None
+        else later("学期 {v0} 至 {v1} 取自 --term-start 和 --term-end", v0=start.isoformat(), v1=end.isoformat())
     )
 
 
@@ -184,6 +215,7 @@ def import_plans(
     organisation: str | None = None,
     force: bool = False,
     meter: Meter = SILENT,
+    term: tuple[dt.date, dt.date | None] | None = None,
 ) -> list[Imported]:
     """Import every file; nothing is written unless every file could be read and no target exists (or --force).
     With `output` STDIN the one plan is returned for the command line to print."""
@@ -195,6 +227,8 @@ def import_plans(
         raise UsageError(tr("标准输入（-）只能读一次"))
     if year is not None and not 1990 <= year <= 2100:
         raise UsageError(tr("--year {year} 不在 1990 至 2100 之间", year=year))
+    if term is not None and term[1] is not None and term[1] < term[0]:
+        raise UsageError(tr("--term-end {end} 早于 --term-start {start}", end=term[1], start=term[0]))
     targets = [_target(source, output) for source in sources]
     seen: dict[str, Path] = {}
     for source, target in zip(sources, targets):
@@ -220,7 +254,7 @@ def import_plans(
     for source, target in zip(sources, targets):
         data = _read(source)
         try:
-            results.append(import_file(source, data, target, year, organisation))
+            results.append(import_file(source, data, target, year, organisation, term))
         except AidplanError as exc:
             named = tr("{exc}（{source}）", exc=exc, source=shown(source))
             raise type(exc)(named if shown(source) not in str(exc) else str(exc)) from None

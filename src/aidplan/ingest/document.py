@@ -47,6 +47,7 @@ class Table:
     cells: list[Cell]
     rows: int
     columns: int
+    caption: str | None = None  # the name it has in its file (a workbook's sheet: 春季)
     _grid: dict[tuple[int, int], Cell] = field(default_factory=dict, repr=False)
 
     def __post_init__(self) -> None:

@@ -106,6 +106,12 @@ def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
     tasks = [s for s in specs if s.role == "tasks"]
     task = max(tasks, key=text_below) if tasks else None
     owner = next((s for s in specs if s.role == "owner"), None)
+    if task is not None and len(tasks) == 1 and "项目" in str(task.header):
+        # 项目 | 说明: the project names the rows, the wordier column after it holds the tasks
+        wordier = [s for s in specs if s.role == FREE and s.index > task.index and text_below(s) > text_below(task)]
+        if wordier:
+            task.role, task = "tasks", wordier[0]
+            task.role = "tasks"
     for spec in specs:
         if spec is task:
             spec.role = "task"
@@ -113,6 +119,8 @@ def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
             continue
         elif spec.role == "owner" and spec is not owner:
             spec.role = FREE  # 牵头科室 | 配合单位: the first is the owner, the others are printed as they are
+        elif spec.role == "period" and "日期" in str(spec.header) and any(s.role == "group" for s in specs):
+            spec.role = "time"  # 周次 | 日期 (3.2-3.8): the week's dates, not a level of groups
         elif spec.role in ("tasks", "period"):
             left = task is not None and spec.index < task.index
             spec.role = "group" if left else "time" if spec.role == "period" and task is not None else FREE
@@ -192,8 +200,8 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
             if changed or current is None:
                 new = True
             elif cell is not None and cell.row == row and label:
-                # a label repeated on the next row (no merged cell), or merged again where a page broke, is the
-                # same group
+                # a label repeated on the next row (no merged cell), or printed again at the top of a page, is the
+                # same group: two groups side by side never share a label
                 new = label != current.label
             else:
                 new = False  # a merged cell continuing, or an empty one: the group above goes on
@@ -235,7 +243,35 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
             for task in tasks:
                 task.values[key] = value
         leaf.tasks.extend(tasks)
+    if not any(c.rowspan > 1 for c in table.cells):
+        # a time or an owner on one row is the task's, unless its column stands left of the tasks (周次 | 日期)
+        keys = [s.key for s in specs if s.role == FREE and s.key]
+        keys += [s.role for s in specs if s.role == "time" and s.index < task_spec.index]
+        _printed_once(roots, keys)
     return roots
+
+
+def _all_tasks(node: Node) -> list:
+    return [t for child in node.children for t in _all_tasks(child)] if node.children else list(node.tasks)
+
+
+def _printed_once(roots: list[Node], keys: list[str]) -> None:
+    """Text has no merged cells: a free column printed, in the groups of one level, only on each group's first
+    row (its other rows empty; in two groups at least, one of them of several rows) holds the groups' cells,
+    merged over their rows where the table was printed, not their first tasks'."""
+    level = [node for node in roots if node.label]
+    while level:
+        for key in keys:
+            spans = [(node, tasks) for node in level if (tasks := _all_tasks(node))]
+            if any(t.values.get(key) for _, tasks in spans for t in tasks[1:]):
+                continue
+            firsts = [len(tasks) for _, tasks in spans if tasks[0].values.get(key)]
+            if len(firsts) < 2 or max(firsts) < 2:
+                continue
+            for node, tasks in spans:
+                if tasks[0].values.get(key) and key not in node.values:
+                    node.values[key] = tasks[0].values.pop(key)
+        level = [child for node in level for child in node.children]
 
 
 def _group_of(path: list[Node], cell: Cell) -> Node:

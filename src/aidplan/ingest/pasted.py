@@ -19,6 +19,8 @@ _DEADLINE = re.compile(
     r"|^(?:19|20)[0-9]{2}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$|^(?:每月|每周|每季度?).{0,8}$|^全年$|^长期$"
 )
 _TITLE_LINE = re.compile(r"^[^。；;，,：:！!？?]{2,40}$")
+_WEEK = r"[一二三四五六七八九十百零0-9]+"
+_TERM_LABEL = re.compile(rf"第{_WEEK}(?:[-—至~、]{_WEEK})?周|预备周|开学前|开学初|期中|期末")
 _LABEL_MAX = 16  # characters: a period label is short
 
 
@@ -37,6 +39,8 @@ def _is_label(text: str) -> bool:
     squashed = re.sub(r"\s+", "", text)
     if not squashed or len(squashed) > _LABEL_MAX or NUMBER_PREFIX.match(squashed) or _DEADLINE.match(squashed):
         return False
+    if _TERM_LABEL.fullmatch(squashed):
+        return True  # a week or a part of the term, read with the plan's term
     try:
         parse_period_label(squashed, 2000)
     except (PeriodLabelError, ValueError):
@@ -92,24 +96,44 @@ def _split_head(lines: list[str], first_table_line: int) -> list[Paragraph]:
 
 
 def _tab_led(lines: list[str]) -> SourceDocument:
-    """A Word table copied as text: each cell starts a line with a tab; the cell's other lines follow it."""
+    """A Word table copied as text: each cell starts a line with a tab; the cell's other lines follow it. Two
+    empty lines end a table: the lines after it up to the next table are paragraphs (its notes, the next table's
+    heading)."""
     first = next(i for i, line in enumerate(lines) if line.startswith("\t"))
     blocks: list = _split_head(lines, first)
+    rest = lines[first:]
+    current: list[str] = []
+    index = 0
+    while index < len(rest):
+        line = rest[index]
+        if not line.strip() and index + 1 < len(rest) and not rest[index + 1].strip() and current:
+            end = index
+            while end < len(rest) and not rest[end].strip():
+                end += 1
+            if end >= len(rest) or not rest[end].startswith("\t"):
+                following = end
+                while following < len(rest) and not rest[following].startswith("\t"):
+                    following += 1
+                blocks.append(_tab_table(current))
+                blocks += _paragraphs(rest[end:following])
+                current = []
+                index = following
+                continue
+        current.append(line)
+        index += 1
+    if current:
+        blocks.append(_tab_table(current))
+    return SourceDocument(blocks, "从 Word 表格复制的文本")
+
+
+def _tab_table(lines: list[str]) -> Table:
     chunks: list[list[str]] = []
-    for line in lines[first:]:
+    for line in lines:
         if line.startswith("\t"):
             for piece in line[1:].split("\t"):
                 chunks.append([piece])
         else:
             chunks[-1].append(line)
-    # what follows the last cell after two empty lines is text under the table
-    after: list[str] = []
-    last = chunks[-1]
-    for index in range(len(last) - 2):
-        if not last[index].strip() and not last[index + 1].strip():
-            after = last[index:]
-            del last[index:]
-            break
     columns = 0
     while (
         columns < len(chunks)
@@ -117,6 +141,8 @@ def _tab_led(lines: list[str]) -> SourceDocument:
         and not NUMBER_PREFIX.match("".join(chunks[columns]))  # 一、综合工作: a category row's cell, not a header
     ):
         columns += 1
+        if len(chunks[columns - 1]) > 1 and not chunks[columns - 1][-1].strip():
+            break  # the empty line that ends the header row
     columns = max(columns, 2)
     header = chunks[:columns]
     body = chunks[columns:]
@@ -128,9 +154,7 @@ def _tab_led(lines: list[str]) -> SourceDocument:
                 cells.append(Cell([Paragraph("\n".join(line for line in chunk if line.strip()))], r, c))
             else:
                 cells.append(Cell(_paragraphs(chunk) or [Paragraph("")], r, c))
-    blocks.append(_repeated_headers_dropped(Table(cells, len(rows), columns)))
-    blocks += _paragraphs(after)
-    return SourceDocument(blocks, "从 Word 表格复制的文本")
+    return _repeated_headers_dropped(Table(cells, len(rows), columns))
 
 
 def _repeated_headers_dropped(table: Table) -> Table:

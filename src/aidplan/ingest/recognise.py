@@ -5,6 +5,7 @@ guess is said, and whatever finds no place in the plan is kept and reported, nev
 from __future__ import annotations
 
 import datetime as dt
+import itertools
 import re
 from collections import Counter
 from dataclasses import dataclass, field
@@ -40,7 +41,7 @@ ROLE_WORDS = (
     ("number", ("序号", "编号")),
     ("free", ("主题", "备注", "说明", "情况", "完成情况", "落实", "措施要求")),
     ("tasks", ("内容", "工作", "任务", "事项", "项目", "措施", "活动", "安排")),
-    ("period", ("时间", "时序", "月份", "时段", "日期", "周次", "阶段", "月", "周", "类别", "分类", "类型")),
+    ("period", ("时间", "时序", "月份", "时段", "日期", "周次", "阶段", "月", "周", "旬", "类别", "分类", "类型")),
 )
 ROLE_SAID = {
     "group": "分组",
@@ -61,7 +62,7 @@ YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年|\s*[-—~至]
 # （一） ① — up to 9999 (a long list); "2014年", "1.5万" and the years of "2025、2026年" are not numbers
 NUMBER_PREFIX = re.compile(
     r"^\s*(?:(?!(?:19|20)[0-9]{2}\s*[、.．]\s*(?:19|20)?[0-9]{2}\s*年)"
-    r"(?P<d>[0-9]{1,4})\s*(?P<p>[、.．)）])(?![0-9])|(?P<o>[（(])\s*(?P<b>[0-9]{1,3})\s*[)）]"
+    r"(?P<d>[0-9]{1,4})\s*(?P<p>[、．)）]|\.(?![0-9]))|(?P<o>[（(])\s*(?P<b>[0-9]{1,3})\s*[)）]"
     r"|（(?P<cb>[一二三四五六七八九十百零]{1,5})）|(?P<cn>[一二三四五六七八九十百零]{1,5})、"
     r"|(?P<c>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]))\s*"
 )
@@ -133,6 +134,19 @@ def _reads_as_time(label: str, year: int) -> bool:
     except PeriodLabelError:
         return bool(_TIME_WORDS.search(label))
     return True
+
+
+def _header_like(text: str) -> bool:
+    """Whether a cell can head a column: short, not numbered, not a period label (二月 | 保教工作：… is a body row
+    of a table printed without a header, not a header)."""
+    squashed = _squash(text)
+    if not 0 < len(squashed) <= 16 or NUMBER_PREFIX.match(squashed):
+        return False
+    try:
+        parse_period_label(squashed, 2000)
+    except (PeriodLabelError, ValueError):
+        return True
+    return False
 
 
 def role_of(header: str) -> str | None:
@@ -284,6 +298,11 @@ class Recogniser:
             else:
                 raise RecognitionError(tr("{v0} 里没有找到表格；计划要有一张“时间—工作内容”的表格", v0=self.name))
         first_index, table, (header_row, roles) = chosen[0]
+        if len(chosen) > 1 and header_row >= 0:  # several tables, each under its heading, or with its own header
+            apart = [any(isinstance(b, Paragraph) for b in blocks[a[0] + 1 : b[0]]) for a, b in zip(chosen, chosen[1:])]
+            sheets = len({t.caption for _, t, _ in chosen}) > 1  # a workbook's sheets, one table each
+            if any(apart) or sheets or any(h[1] != roles for _, _, h in chosen[1:]):
+                return self._several(blocks, tables, chosen)
         more = [(i, t, h) for i, t, h in chosen[1:] if h[1] == roles]
         others = [(i, t) for i, t in tables if t is not table and all(t is not m[1] for m in more)]
         last_index = max([first_index] + [i for i, _, _ in more])
@@ -300,29 +319,14 @@ class Recogniser:
 
         data: dict = {}
         attachment, title_lines, preamble = self._head(before, table, header_row)
-        title = "".join(title_lines)
-        data["title"] = title if len(title_lines) == 1 else title_lines
-        data["year"] = self._year(title, before, table)
-        organisation = self._organisation()
-        if organisation:
-            data["organisation"] = organisation
-        if attachment:
-            data["attachment"] = attachment
-        if preamble:
-            data["preamble"] = self._text_blocks(preamble)
-            headings = sum(1 for block in data["preamble"] if isinstance(block, dict))
-            self.guesses.append(
-                later("表格前的 {v0} 段作为正文（preamble:），其中小标题 {v1} 个", v0=len(preamble), v1=headings)
-                if headings
-                else later("表格前的 {v0} 段作为正文（preamble:）", v0=len(preamble))
-            )
+        self._document_top(data, attachment, title_lines, preamble, before, table)
 
         before_guesses, before_unplaced = list(self.guesses), list(self.unplaced)
         if header_row >= 0 and not more:
             specs = plan_columns(table, header_row, role_of)
             listed = [s.role for s in specs]
             two_rows = header_columns(table, header_row)[1] > header_row + 1
-            if "task" in listed and (two_rows or "group" not in listed):
+            if "task" in listed and (two_rows or "group" not in listed or "period" not in roles):
                 return self._general(data, table, header_row, specs, after)
         groups = self._groups(table, header_row, roles)
         for _, extra, (extra_header, _) in more:
@@ -383,8 +387,9 @@ class Recogniser:
         if recurring:
             data["recurring"] = recurring
         categories = [p["label"] for p in periods if not _reads_as_time(p["label"], data["year"])]
-        if categories:
-            # a label that names no time is a category (一、综合工作, 假前), which only listed columns can say
+        if categories or header_row < 0:
+            # a label that names no time is a category (一、综合工作, 假前), which only listed columns can say; so
+            # is a table printed without its header row
             data["groups"] = periods
             self.guesses = [g for g in self.guesses if not g.startswith("版式")]
             mapping = data.pop("columns")
@@ -397,12 +402,36 @@ class Recogniser:
             if "deadline" in mapping:
                 listed.append({"header": mapping["deadline"], "role": "deadline" if layout == "by-period" else "time"})
             data["columns"] = listed
-            self.guesses.append(
-                later("“{v0}”不是时间，按类别分组（groups:，其任务按各自的完成时间跟踪）", v0="”“".join(categories))
-            )
+            if categories:
+                self.guesses.append(
+                    later("“{v0}”不是时间，按类别分组（groups:，其任务按各自的完成时间跟踪）", v0="”“".join(categories))
+                )
         else:
             data["periods"] = periods
+        if header_row < 0:
+            data["headers"] = False
+            if categories:
+                data["columns"][0]["header"] = "类别"
         return self._finished(data, after)
+
+    def _document_top(self, data: dict, attachment, title_lines: list[str], preamble, before, table: Table) -> None:
+        """The plan's title, year, office, 附件 label and the paragraphs between the title and the table."""
+        title = "".join(title_lines)
+        data["title"] = title if len(title_lines) == 1 else title_lines
+        data["year"] = self._year(title, before, table)
+        organisation = self._organisation()
+        if organisation:
+            data["organisation"] = organisation
+        if attachment:
+            data["attachment"] = attachment
+        if preamble:
+            data["preamble"] = self._text_blocks(preamble)
+            headings = sum(1 for block in data["preamble"] if isinstance(block, dict))
+            self.guesses.append(
+                later("表格前的 {v0} 段作为正文（preamble:），其中小标题 {v1} 个", v0=len(preamble), v1=headings)
+                if headings
+                else later("表格前的 {v0} 段作为正文（preamble:）", v0=len(preamble))
+            )
 
     def _head(self, before: list[Paragraph], table: Table, header_row: int):
         """The 附件 label, the title and the paragraphs between them and the table."""
@@ -668,7 +697,7 @@ class Recogniser:
             for column, cell in enumerate(table.row(row)):
                 if cell is None or cell.column != column or (cell.rowspan > 1 and cell.row != row):
                     continue
-                role = role_of(cell.text)
+                role = role_of(cell.text) if _header_like(cell.text) else None
                 if role == "tasks" and "tasks" in roles and "period" not in roles:
                     roles["period"], positions["period"] = roles.pop("tasks"), positions.pop("tasks")  # 项目 | 内容
                 if role is not None and role not in roles:
@@ -682,7 +711,10 @@ class Recogniser:
     def _assumed_header(self, table: Table) -> tuple[int, dict[str, str]]:
         self._positions = {"period": 0, "tasks": 1}
         self.guesses.append(
-            later("表格没有认得出的表头：第一列当作时间，第二列当作工作内容，表头用默认的“时间”“工作内容”")
+            later(
+                "表格没有表头行（headers: false）：看内容，第一列是分组（时间或类别），第二列是工作内容；"
+                "表头不印，列名用“时间”（或“类别”）和“工作内容”"
+            )
         )
         return -1, {"period": "时间", "tasks": "工作内容"}
 
@@ -801,6 +833,10 @@ class Recogniser:
             ):
                 task.heading = True  # （一）资助宣传 above tasks numbered 1. 2. …: a sub-heading
                 task.text, task.number, task.forms = task.printed, None, frozenset()
+                tasks.append(task)
+                continue
+            if task.number is None and after is not None and after.number == 1 and task.text.endswith(("：", ":")):
+                task.heading = True  # 保教工作： above tasks numbered (1) (2) …: a sub-heading without a number
                 tasks.append(task)
                 continue
             if task.number is None and tasks and not tasks[-1].heading and tasks[-1].number is not None:
@@ -1050,6 +1086,12 @@ class Recogniser:
     # -- tables of listed columns -----------------------------------------------------------------------------------
 
     def _general(self, data: dict, table: Table, header_row: int, specs: list[ColumnSpec], after) -> Recognised:
+        self._listed(data, table, header_row, specs)
+        return self._finished(data, after)
+
+    def _listed(self, data: dict, table: Table, header_row: int, specs: list[ColumnSpec]) -> None:
+        """One table read into listed columns: its columns:, groups: (or tasks:) and numbering, into `data`."""
+
         def note(row: int, text: str) -> None:
             if text.startswith("注") or row == table.rows - 1:
                 self.table_notes.append(_join_lines(text))
@@ -1082,18 +1124,19 @@ class Recogniser:
                         v2=_join_lines(cell.text),
                     )
                 )
-        shown = "、".join(
-            f"{'／'.join(s.header) if isinstance(s.header, list) else s.header}（{ROLE_SAID[s.role]}）" for s in specs
-        )
-        self.guesses.append(later("表格各列：{v0}", v0=shown))
+
+        def header(spec: ColumnSpec) -> str:  # two header rows shown as 完成情况／已完成
+            return "／".join(spec.header) if isinstance(spec.header, list) else spec.header
+
+        self.guesses.append(later("表格各列：{v0}", v0="、".join(f"{header(s)}（{ROLE_SAID[s.role]}）" for s in specs)))
         owner = next((s for s in specs if s.role == "owner"), None)
         for spec in specs:
-            if owner is not None and spec.role == "free" and role_of(spec.header) == "owner":
+            if owner is not None and spec.role == "free" and role_of(header(spec).split("／")[-1]) == "owner":
                 self.guesses.append(
                     later(
                         "“{v0}”是第二个责任单位列：责任单位（owner:）取“{v1}”，“{v0}”照原样印在自己的列里（cells:）",
-                        v0=spec.header,
-                        v1=owner.header,
+                        v0=header(spec),
+                        v1=header(owner),
                     )
                 )
         levels = sum(1 for s in specs if s.role == "group")
@@ -1148,7 +1191,97 @@ class Recogniser:
             self.guesses.append(later("表格没有分组列，也没有类别行：任务按表格顺序列出（tasks:）"))
         else:
             data["groups"] = [self._node(node) for node in roots]
-        return self._finished(data, after)
+
+    @staticmethod
+    def _sheet_title(table: Table, header_row: int) -> str | None:
+        """The one text printed above a table's header (a title row merged across a sheet), if it has one."""
+        texts = [
+            _join_lines(c.text)
+            for row in range(header_row)
+            for c in dict.fromkeys(c for c in table.row(row) if c is not None)
+            if c.text.strip()
+        ]
+        return texts[0] if len(texts) == 1 else None
+
+    def _several(self, blocks: list, tables: list, candidates: list) -> Recognised:
+        """A document of several tables, each under its heading (一、2020年春季学期): `tables:`, each table read
+        with its own columns; the paragraphs between a table and the next one's heading are its notes."""
+        data: dict = {}
+        first_index, first, (first_header, _) = candidates[0]
+        before = [b for b in blocks[:first_index] if isinstance(b, Paragraph)]
+        named = [p for p in before if not ATTACHMENT.match(p.printed.strip())]
+        heading = before.pop().printed.strip() if len(named) >= 2 else None
+        printed = [self._sheet_title(t, h) for _, t, (h, _) in candidates]
+        if all(t.caption for _, t, _ in candidates) and all(printed) and not before:
+            # a workbook whose every sheet prints its own title row: those are the tables' headings, and the
+            # plan's title is what they have in common (2026年学生资助工作计划（春季） / （秋季）)
+            common = "".join(c[0] for c in itertools.takewhile(lambda c: len(set(c)) == 1, zip(*printed)))
+            common = common.rstrip("（(【[ ")
+            title = common if len(common) >= 4 else str(printed[0])
+            attachment, title_lines, preamble = None, [title], []
+            self.guesses.append(
+                later("每张工作表都印着自己的标题：作各表格的标题，计划标题取它们相同的部分“{v0}”", v0=title)
+            )
+        else:
+            printed = [None] * len(candidates)
+            attachment, title_lines, preamble = self._head(before, first, first_header)
+        self._document_top(data, attachment, title_lines, preamble, before, first)
+        entries: list[dict] = []
+        numberings: list[tuple[str, str]] = []
+        for k, (index, table, (header_row, _)) in enumerate(candidates):
+            if k:
+                between = [b for b in blocks[candidates[k - 1][0] + 1 : index] if isinstance(b, Paragraph)]
+                heading = between.pop().printed.strip() if between else None
+                entries[-1]["notes"] += [p.printed.strip() for p in between]
+            if printed[k]:
+                heading = printed[k]
+            elif heading is None and table.caption:
+                heading = table.caption
+                self.guesses.append(later("工作表“{v0}”的表格以表名作标题", v0=heading))
+            elif k:
+                for row in range(header_row):  # a title row above a later sheet's header
+                    texts = dict.fromkeys(c.text.strip() for c in table.row(row) if c is not None and c.text.strip())
+                    for text in texts:
+                        self.unplaced.append(later("表头上方的一行“{v0}”", v0=text))
+            entry: dict = {"heading": heading} if heading else {}
+            self.table_notes = []
+            self._listed(entry, table, header_row, plan_columns(table, header_row, role_of))
+            numberings.append((entry.pop("numbering"), entry.pop("numbering_scope", "group")))
+            entry["notes"] = list(self.table_notes)
+            entries.append(entry)
+        for _, other in tables:
+            if all(other is not table for _, table, _ in candidates):
+                texts = [c.text for c in other.cells if c.text.strip()]
+                self.unplaced.append(
+                    later("另一张表格（{v0} 行 × {v1} 列）：{v2}", v0=other.rows, v1=other.columns, v2="｜".join(texts))
+                )
+        data["numbering"], scope = numberings[0]
+        if scope != "group":
+            data["numbering_scope"] = scope
+        if any(n != numberings[0] for n in numberings[1:]):
+            self.unplaced.append(
+                later(
+                    "各表格的编号不同（{v0}）：计划只有一种编号，用的是第一张表格的",
+                    v0="、".join(n for n, _ in numberings),
+                )
+            )
+        headings = [e["heading"] for e in entries if e.get("heading")]
+        self.guesses.append(
+            later(
+                "文档有 {v0} 张表格：写成 tables:，每张有自己的标题和表头（{v1}）",
+                v0=len(entries),
+                v1="、".join(headings),
+            )
+        )
+        self.table_notes = []
+        last = max(index for index, _, _ in candidates)
+        recognised = self._finished(data, [b for b in blocks[last + 1 :] if isinstance(b, Paragraph)])
+        entries[-1]["notes"] += data.pop("notes", [])
+        for entry in entries:
+            if not entry["notes"]:
+                del entry["notes"]
+        data["tables"] = entries
+        return recognised
 
     def _node(self, node: Node) -> dict:
         group: dict = {"label": node.label}

@@ -74,26 +74,26 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
     sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"] or list(book.worksheets)
     if not sheets:
         raise AidplanError(tr("{name} 里没有工作表；计划要有一张“时间—工作内容”的表格", name=name))
-    sheet = max(sheets, key=lambda s: s.max_row * s.max_column)
-    if sheet.max_row * sheet.max_column > MAX_CELLS:
-        raise AidplanError(
-            tr(
-                "{name} 的工作表“{title}”有 {max_row} 行 × {max_column} 列，不像是一份计划",
-                name=name,
-                title=sheet.title,
-                max_row=sheet.max_row,
-                max_column=sheet.max_column,
+    blocks = []
+    for sheet in sheets:
+        if sheet.max_row * sheet.max_column > MAX_CELLS:
+            raise AidplanError(
+                tr(
+                    "{name} 的工作表“{title}”有 {max_row} 行 × {max_column} 列，不像是一份计划",
+                    name=name,
+                    title=sheet.title,
+                    max_row=sheet.max_row,
+                    max_column=sheet.max_column,
+                )
             )
-        )
-    rows = [[_text(value) for value in row] for row in sheet.iter_rows(values_only=True)]
-    rows = _trimmed(rows)
-    merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
-    merges = [m for m in merges if m[0] < len(rows)]
-    notes = []
-    if len(sheets) > 1:
-        others = "、".join(s.title for s in sheets if s is not sheet)
-        notes.append(f"工作簿有 {len(sheets)} 张工作表，读的是最大的“{sheet.title}”（没有读：{others}）")
-    return SourceDocument([_table(rows, merges)], "Excel 工作表", notes=notes)
+        rows = _trimmed([[_text(value) for value in row] for row in sheet.iter_rows(values_only=True)])
+        if not rows and len(sheets) > 1:
+            continue  # an empty sheet of a workbook (Sheet2, Sheet3)
+        merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
+        table = _table(rows, [m for m in merges if m[0] < len(rows)])
+        table.caption = sheet.title
+        blocks.append(table)
+    return SourceDocument(blocks or [_table([], [])], "Excel 工作表")
 
 
 def read_csv(data: bytes, name: str) -> SourceDocument:

@@ -20,6 +20,8 @@ _PLAIN_START = re.compile(r"^[^\s\-?:,\[\]{}#&*!|>'\"%@`]")
 
 def scalar(value: object) -> str:
     """A YAML scalar that reads back as exactly `value`."""
+    if isinstance(value, dt.date):
+        return value.isoformat()
     if isinstance(value, bool):
         return "true" if value else "false"
     if isinstance(value, (int, float)):
@@ -78,6 +80,7 @@ TOP_KEYS = (
     "term",
     "organisation",
     "attachment",
+    "term",
     "layout",
     "numbering",
     "numbering_scope",
