@@ -449,10 +449,11 @@ class Recogniser:
             if index > 0:
                 for paragraph in rest[:index]:
                     self.unplaced.append(later("标题前的一段“{v0}”", v0=paragraph.printed.strip()))
-            lines = [line.strip() for line in chosen.printed.split("\n") if line.strip()]
+            # a line break inside the title's paragraph only balances its lines: one title line a paragraph
+            lines = [_join_lines(chosen.printed)]
             after = index + 1
             while chosen.centred and after < len(rest) and rest[after].centred and _title_line(rest[after].printed):
-                lines += [line.strip() for line in rest[after].printed.split("\n") if line.strip()]
+                lines.append(_join_lines(rest[after].printed))
                 after += 1  # a title printed on several lines: each a centred paragraph
             title = lines
             preamble = rest[after:]
