@@ -298,3 +298,126 @@ def test_a_week_calendar_with_a_date_column_gives_each_week_its_dates(tmp_path: 
         "城关小学2026年春季学期工作行事历 周次 日期 工作内容 第一周 3.2-3.8 报到注册 开学第一课"
         " 第二周 3.9-3.15 制订教学计划"
     )
+
+
+def _typed_categories() -> bytes:
+    """A 工作要点 table as Word makes it when the category rows are typed into the cells instead of merged across:
+    一 (or 一、) in the 序号 cell and the category in the 工作内容 cell, the other cells empty; or the category
+    alone in its row above numbered tasks."""
+    import io
+
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = Document()
+    document.add_paragraph("某某县2026年学生资助工作要点").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    rows = [
+        ("序号", "工作内容", "责任单位", "完成时间"),
+        ("一", "资助政策落实", "", ""),
+        ("1", "完成春季学期家庭经济困难学生认定", "资助中心", "3月31日前"),
+        ("2", "发放春季学期国家助学金", "计财股", "5月29日前"),
+        ("二、", "资助育人", "", ""),
+        ("3", "开展诚信感恩教育", "各学校", "5月"),
+        ("", "资助政策宣传", "", ""),
+        ("4", "开展资助政策宣传月活动", "资助中心", "9月"),
+    ]
+    grid = document.add_table(rows=len(rows), cols=4)
+    grid.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, value in enumerate(row):
+            grid.cell(r, c).text = value
+    data = io.BytesIO()
+    document.save(data)
+    return data.getvalue()
+
+
+def test_category_rows_typed_into_the_cells_group_their_tasks(in_tmp: Path) -> None:
+    """一 | 资助政策落实 | | (the ordinal in the 序号 cell, the other cells empty), 二、 | 资助育人 | | and a short
+    heading alone in its row over numbered tasks are category rows, not tasks numbered 1 and 2; the plan renders
+    the same table text back, each category printed across the table."""
+    (in_tmp / "表内标题.docx").write_bytes(_typed_categories())
+    result = CliRunner().invoke(app, ["import", "表内标题.docx", "-o", "plan.yaml"])
+    assert result.exit_code == 0, result.output
+    assert "表内标题.docx → plan.yaml：3 个时段，4 项任务" in result.output
+    assert "跨整行的“一 资助政策落实”“二、资助育人”“资助政策宣传”是类别行：其下各行的任务归入该类别（groups:）" in (
+        result.output
+    )
+    written = (in_tmp / "plan.yaml").read_text(encoding="utf-8")
+    assert written.split("groups:\n", 1)[1] == (
+        "  - label: 一 资助政策落实\n"
+        "    tasks:\n"
+        "      - text: 完成春季学期家庭经济困难学生认定\n"
+        "        owner: 资助中心\n"
+        "        deadline: 3月31日前\n"
+        "      - text: 发放春季学期国家助学金\n"
+        "        owner: 计财股\n"
+        "        deadline: 5月29日前\n"
+        "  - label: 二、资助育人\n"
+        "    tasks:\n"
+        "      - text: 开展诚信感恩教育\n"
+        "        owner: 各学校\n"
+        "        deadline: 5月\n"
+        "  - label: 资助政策宣传\n"
+        "    tasks:\n"
+        "      - text: 开展资助政策宣传月活动\n"
+        "        owner: 资助中心\n"
+        "        deadline: 9月\n"
+    )
+    assert "numbering_scope: plan\n" in written
+    check = CliRunner().invoke(app, ["check", "plan.yaml"])
+    assert check.exit_code == 0, check.output
+    assert "W222" not in check.output and "W217" not in check.output
+    rendered = CliRunner().invoke(app, ["render", "plan.yaml", "-f", "docx", "-d", "out"])
+    assert rendered.exit_code == 0, rendered.output
+    from docx import Document
+
+    def table_text(path: Path) -> str:
+        cells = {cell._tc: cell.text for row in Document(str(path)).tables[0].rows for cell in row.cells}
+        return normalise_text(" ".join(cells.values()))  # a merged cell once
+
+    source = Document(str(in_tmp / "表内标题.docx")).tables[0]
+    typed = normalise_text(" ".join(cell.text for row in source.rows for cell in row.cells))
+    assert (
+        table_text(in_tmp / "out" / "plan.docx")
+        == typed
+        == normalise_text(
+            "序号 工作内容 责任单位 完成时间 一 资助政策落实 1 完成春季学期家庭经济困难学生认定 资助中心 3月31日前"
+            " 2 发放春季学期国家助学金 计财股 5月29日前 二、资助育人 3 开展诚信感恩教育 各学校 5月 资助政策宣传"
+            " 4 开展资助政策宣传月活动 资助中心 9月"
+        )
+    )
+
+
+def test_two_header_rows_pasted_from_excel_carry_the_merged_header_into_its_empty_cells(tmp_path: Path) -> None:
+    """Excel copies a merged header's text into its first cell only: 责任单位 over 牵头科室 | 配合单位 arrives as
+    `责任单位\\t\\t` over `牵头科室\\t配合单位`; the empty top cell continues the header on its left (was E111
+    `header: ""` and 牵头科室 配合单位 left out of the plan)."""
+    text = (
+        "某某县2027年学生资助工作月计划\n"
+        "序号\t月份\t工作内容\t责任单位\t\t完成时限\n"
+        "\t\t\t牵头科室\t配合单位\t\n"
+        "1\t1月\t撰写年度总结\t资助中心\t各学校\t1月20日前\n"
+        "2\t\t发放助学金\t计财股\t资助中心\t1月29日前\n"
+        "3\t3月\t春季认定\t资助中心\t各学校\t3月31日前\n"
+    )
+    imported, plan = _import(tmp_path, "paste2h.txt", text.encode("utf-8"))
+    assert [(c.header, c.role) for c in plan.columns] == [
+        ("序号", "number"),
+        ("月份", "group"),
+        ("工作内容", "task"),
+        (["责任单位", "牵头科室"], "owner"),
+        (["责任单位", "配合单位"], "free"),
+        ("完成时限", "time"),
+    ]
+    assert "表头有两行：上一行跨列合并的表头与下一行的各列写成 header: [上, 下]" in imported.guesses
+    assert imported.unplaced == []
+    assert [f for f in imported.findings if f.severity.value == "error"] == []
+    assert [(g.label, [(t.text, t.owner, t.cells) for t in g.tasks]) for g in plan.groups] == [
+        ("1月", [("撰写年度总结", "资助中心", {"c1": "各学校"}), ("发放助学金", "计财股", {"c1": "资助中心"})]),
+        ("3月", [("春季认定", "资助中心", {"c1": "各学校"})]),
+    ]
+    assert _printed(plan) == normalise_text(
+        "某某县2027年学生资助工作月计划 序号 月份 工作内容 责任单位 完成时限 牵头科室 配合单位"
+        " 1 1月 撰写年度总结 资助中心 各学校 1月20日前 2 发放助学金 计财股 资助中心 1月29日前"
+        " 3 3月 春季认定 资助中心 各学校 3月31日前"
+    )

@@ -51,9 +51,13 @@ def header_columns(table: Table, header_row: int) -> tuple[list[tuple[int, tuple
             return _columns_of(top, below, own), header_row + 2
         texts = [_flat(t.text) if t is not None else "" for t in top]
         under = [_flat(b.text) if b is not None else "" for b in below]
+        for c in range(1, len(texts)):
+            # pasted from Excel: a merged header's text is in its first cell only, the cells after it are empty
+            if c < len(under) and not texts[c] and under[c] and texts[c - 1] and under[c - 1]:
+                texts[c] = texts[c - 1]
         runs = [c for c in range(len(texts)) if texts[c] and _repeated(texts, c)]
         if runs and all(under[c] for c in runs) and not any(under[c] for c in range(len(texts)) if c not in runs):
-            return _columns_of(top, below, [c in runs for c in range(len(texts))]), header_row + 2
+            return _columns_of(top, below, [c in runs for c in range(len(texts))], texts), header_row + 2
     cells = list(dict.fromkeys(cell for cell in top if cell is not None))
     lines = [[line.strip() for line in cell.text.split("\n") if line.strip()] for cell in cells]
 
@@ -72,11 +76,15 @@ def _repeated(texts: list[str], column: int) -> bool:
     )
 
 
-def _columns_of(top, below, own: list[bool]) -> list[tuple[int, tuple[str, ...]]]:
+def _columns_of(top, below, own: list[bool], texts: list[str] | None = None) -> list[tuple[int, tuple[str, ...]]]:
+    """The columns of two header rows; `texts`, when given, are the upper texts with a merged header's text
+    carried into the empty cells after it (text pasted from Excel)."""
+    upper = texts if texts is not None else [_flat(t.text) if t is not None else "" for t in top]
     return [
-        (c, (_flat(top[c].text), _flat(below[c].text)) if own[c] else (_flat(top[c].text),))
+        (c, (upper[c], _flat(below[c].text)) if own[c] else (upper[c],))
         for c in range(len(top))
-        if top[c] is not None and (own[c] or top[c].column == c or top[c].colspan == 1)
+        if (top[c] is not None or (own[c] and texts is not None))
+        and (own[c] or top[c].column == c or top[c].colspan == 1)
     ]
 
 
@@ -150,22 +158,42 @@ def needs_listed_columns(specs: list[ColumnSpec], per_row_deadline: bool) -> boo
 
 
 CATEGORY_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
+# a Chinese ordinal typed alone in its cell (一, 一、, （一）): the 序号 of a category row typed into the cells
+ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]?|（[一二三四五六七八九十]+）)$")
+TASK_NUMBER = re.compile(r"^\d+(?:[.、．)）]|$)")
 
 
-def heading_text(cells: list[Cell | None], start: int) -> str | None:
+def heading_text(cells: list[Cell | None], start: int, following: list[Cell | None] | None = None) -> str | None:
     """The text of a heading row (一、资助政策落实 across the table over its tasks): its cell from the first
     column after the group columns spans every column after it, or — in text, which has no merges — it is the only
-    text after the group columns and starts with a category number."""
+    text after the group columns and starts with a category number. A category row typed into the cells is one
+    too: a Chinese ordinal (一, 一、) with one text after it and the other cells empty (一 | 资助政策落实 | | ), or
+    one short heading-like text alone in its row over a numbered task row. The label keeps the printed wording:
+    一、 | 资助政策落实 → 一、资助政策落实; 一 | 资助政策落实 → 一 资助政策落实 (the gap the cell border made)."""
     cell = cells[start] if start < len(cells) else None
-    if cell is None or cell.column != start or not cell.text.strip():
+    if cell is not None and cell.column == start and cell.text.strip():
+        text = _flat(cell.text)
+        if cell.colspan > 1 and cell.column + cell.colspan >= len(cells):
+            return text
+        rest = [c for c in cells[start + 1 :] if c is not None and c is not cell]
+        if len(cells) - start > 1 and not any(c.text.strip() for c in rest) and CATEGORY_NUMBER.match(text):
+            return text
+    if len(cells) - start < 2:
         return None
-    text = _flat(cell.text)
-    if cell.colspan > 1 and cell.column + cell.colspan >= len(cells):
-        return text
-    rest = [c for c in cells[start + 1 :] if c is not None and c is not cell]
-    if len(cells) - start > 1 and not any(c.text.strip() for c in rest) and CATEGORY_NUMBER.match(text):
-        return text
+    filled = [_flat(c.text) for c in dict.fromkeys(c for c in cells[start:] if c is not None) if c.text.strip()]
+    if len(filled) == 2 and ORDINAL.match(filled[0]) and not ORDINAL.match(filled[1]):
+        # the wording as printed: 一、 | 资助政策落实 → 一、资助政策落实; a bare 一 keeps the gap the cell border made
+        return f"{filled[0]}{'' if filled[0][-1] in '、.．）' else ' '}{filled[1]}"
+    if len(filled) == 1 and following is not None and _heading_like(filled[0]):
+        after = [_flat(c.text) for c in dict.fromkeys(c for c in following[start:] if c is not None) if c.text.strip()]
+        if after and TASK_NUMBER.match(after[0]):
+            return filled[0]
     return None
+
+
+def _heading_like(text: str) -> bool:
+    """A short text without a sentence's punctuation or a task's number: 资助政策落实, 资助育人。"""
+    return len(text) <= 16 and not re.search(r"[。；;，,：:]", text) and not TASK_NUMBER.match(text)
 
 
 def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, note) -> list[Node]:
@@ -181,7 +209,7 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
     for row in range(body, table.rows):
         cells = table.row(row)
         task_cell = cells[task_spec.index]
-        heading = heading_text(cells, start)
+        heading = heading_text(cells, start, table.row(row + 1) if row + 1 < table.rows else None)
         if heading is not None and (row == table.rows - 1 or heading.startswith("注")):
             note(row, heading)  # a line across the table under the tasks: 注：…
             continue
