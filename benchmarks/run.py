@@ -182,9 +182,12 @@ def long_period(sizes: list[int]) -> list[tuple[int, float]]:
 
 
 def long_section(sizes: list[int]) -> list[str]:
-    lines = ["", "## `aidplan render -f docx` of one period with many tasks", "", "| tasks | time | per task |"]
-    lines.append("|---:|---:|---:|")
-    rows = long_period(sizes)
+    return growth_section("`aidplan render -f docx` of one period with many tasks", long_period(sizes))
+
+
+def growth_section(heading: str, rows: list[tuple[int, float]]) -> list[str]:
+    """A table of (tasks, seconds) runs and how the time grew against the number of tasks."""
+    lines = ["", f"## {heading}", "", "| tasks | time | per task |", "|---:|---:|---:|"]
     for size, wall in rows:
         lines.append(f"| {size:,} | {wall:.2f} s | {wall / size * 1000:.2f} ms |")
     (small, small_wall), (large, large_wall) = rows[0], rows[-1]
@@ -218,18 +221,7 @@ def pasted_text(sizes: list[int]) -> list[tuple[int, float]]:
 
 
 def import_section(sizes: list[int]) -> list[str]:
-    lines = ["", "## `aidplan import` of pasted text with many tasks", "", "| tasks | time | per task |"]
-    lines.append("|---:|---:|---:|")
-    rows = pasted_text(sizes)
-    for size, wall in rows:
-        lines.append(f"| {size:,} | {wall:.2f} s | {wall / size * 1000:.2f} ms |")
-    (small, small_wall), (large, large_wall) = rows[0], rows[-1]
-    lines += [
-        "",
-        f"Growth: {large / small:.0f}× the tasks took {large_wall / small_wall:.1f}× the time "
-        "(linear would be the same factor; start-up makes small runs relatively slower).",
-    ]
-    return lines
+    return growth_section("`aidplan import` of pasted text with many tasks", pasted_text(sizes))
 
 
 def machine() -> str:
