@@ -7,7 +7,7 @@ from dataclasses import dataclass
 from pathlib import Path
 
 from aidplan.plan.model import Plan
-from aidplan.render.layout import TableLayout
+from aidplan.render.layout import TableLayout, header_starts
 from aidplan.render.parts import signature_indents
 from aidplan.render.style import Profile
 from aidplan.render.templating import render_template
@@ -67,19 +67,10 @@ class HeaderHtmlCell:
 
 def header_cells(layout: TableLayout) -> list[list[HeaderHtmlCell]]:
     """The header rows as <th> cells: merged across (colspan) and down (rowspan); none without a header."""
-    grid = layout.header_grid()
-    rows: list[list[HeaderHtmlCell]] = []
-    for r, cells in enumerate(grid):
-        row = []
-        for c, cell in enumerate(cells):
-            if cell is None or cell.continues:
-                continue
-            down = 1
-            while r + down < len(grid) and (below := grid[r + down][c]) is not None and below.continues:
-                down += 1
-            row.append(HeaderHtmlCell(cell.text, cell.span, down))
-        rows.append(row)
-    return rows
+    return [
+        [HeaderHtmlCell(cell.text, cell.span, down) for _, cell, down in row]
+        for row in header_starts(layout.header_grid())
+    ]
 
 
 def column_percentages(layout: TableLayout, profile: Profile) -> list[float]:

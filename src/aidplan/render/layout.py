@@ -26,6 +26,22 @@ class HeaderCell:
     continues: bool = False  # continues the vertical merge of the header cell above; prints nothing
 
 
+def header_starts(grid: list[list[HeaderCell | None]]) -> list[list[tuple[int, HeaderCell, int]]]:
+    """Per header row, the cells that start in it: (column, cell, rows it runs down over)."""
+    rows = []
+    for r, cells in enumerate(grid):
+        row = []
+        for c, cell in enumerate(cells):
+            if cell is None or cell.continues:
+                continue
+            down = 1
+            while r + down < len(grid) and (below := grid[r + down][c]) is not None and below.continues:
+                down += 1
+            row.append((c, cell, down))
+        rows.append(row)
+    return rows
+
+
 @dataclass(frozen=True)
 class Cell:
     paragraphs: tuple[str, ...]

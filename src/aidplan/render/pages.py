@@ -12,7 +12,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, replace
 from typing import TYPE_CHECKING
 
-from aidplan.render.layout import Cell, Group, HeaderCell, Row, Split, TableLayout, build_layout
+from aidplan.render.layout import Cell, Group, HeaderCell, Row, Split, TableLayout, build_layout, header_starts
 from aidplan.render.measure import RowHeights, layout_widths
 from aidplan.render.style import Profile
 from aidplan.render.widths import break_lines
@@ -125,14 +125,9 @@ class Measure:
         extra = 2 * profile.cell_padding_vertical + profile.border_width
         heights: list[float] = []
         merged: list[tuple[int, int, int]] = []  # (first row, rows spanned, lines) of cells merged down
-        for r, cells in enumerate(grid):
+        for r, cells in enumerate(header_starts(grid)):
             most = 1
-            for c, cell in enumerate(cells):
-                if cell is None or cell.continues:
-                    continue
-                down = 1
-                while r + down < len(grid) and (below := grid[r + down][c]) is not None and below.continues:
-                    down += 1
+            for c, cell, down in cells:
                 count = lines.lines(cell.text, sum(self.widths[c : c + cell.span]))
                 if down > 1:
                     merged.append((r, down, count))
