@@ -5,11 +5,11 @@ from __future__ import annotations
 import calendar
 import re
 from dataclasses import dataclass
-from datetime import date
+from datetime import date, timedelta
 
 from aidplan.messages import tr
 from aidplan.plan.numerals import NUMBER_PATTERN, chinese_month, parse_number
-from aidplan.plan.timeexpr import Term, TimeContext, TimeError, read_time, split_year
+from aidplan.plan.timeexpr import Term, TimeContext, TimeError, plain_form, read_time, split_year
 
 
 @dataclass(frozen=True)
@@ -69,7 +69,21 @@ PART_DAYS: dict[str | None, tuple[int, int | None]] = {
     "下半月": (16, None),
 }
 
-_WHOLE_YEAR = {"全年", "全年度", "全年工作", "常年", "年度", "全学年", "全年常规工作", "全年日常工作", "常年性工作"}
+_BEFORE_MONTH = re.compile(rf"^(?P<m>{NUMBER_PATTERN})月份?(?:前|之前|以前)$")
+_WHOLE_YEAR = {
+    "全年",
+    "全年度",
+    "全年工作",
+    "常年",
+    "年度",
+    "全学年",
+    "全年常规工作",
+    "全年日常工作",
+    "常年性工作",
+    "长期",
+    "持续推进",
+    "年内",
+}
 # routine work printed as a group of its own: a category, not a time (its tasks are dated by their own time cells,
 # dates in their text or a weekly/monthly recurrence such as a 每周一 sub-group)
 ROUTINE_LABELS = {"日常工作", "常规工作", "日常性工作", "经常性工作", "常规性工作"}
@@ -106,15 +120,18 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
 
     A range whose end month comes before its start month (11月至次年1月, 12月至2月) ends in the next year.
     """
-    text = re.sub(r"\s+", "", label)
+    text = plain_form(label)
     plan_year = year
     if text == f"{year}年" or text == f"{year}年度":
         return Span(date(year, 1, 1), date(year, 12, 31))
-    if text in _WHOLE_YEAR and term is not None and text != "全年度":
+    if text in _WHOLE_YEAR and term is not None and text not in ("全年度", "年内"):
         return Span(term.start, term.end)
     year, text, _ = split_year(text, year)
     if text in _WHOLE_YEAR:
         return Span(date(year, 1, 1), date(year, 12, 31))
+    if before := _BEFORE_MONTH.match(text):  # 6月前: by the end of May
+        month = _month(before["m"], label)
+        return Span(date(year, month, 1) - timedelta(days=1), date(year, month, 1) - timedelta(days=1))
     if text in _HALF_YEARS:
         return _month_span(year, *_HALF_YEARS[text])
     if quarter := _QUARTER.match(text):

@@ -90,8 +90,32 @@ _MONTHLY = re.compile(rf"^每月(?P<d>{_N})[日号]{_BY}$")
 _WEEKDAYS = "".join(name[-1] for name in WEEKDAYS)  # 一 … 日, Monday first
 _WEEKLY = re.compile(r"^每(?:周|星期)(?P<w>[一二三四五六日天])$")
 _SCHOOL_WORDS = ("开学前", "开学初", "开学一周内", "期中", "期末", "寒假", "暑假")
-_WHOLE = {"全年", "常年", "全年度", "全学年"}
+_WHOLE = {"全年", "常年", "全年度", "全学年", "长期", "持续推进", "年内"}
 _WHOLE_TERM = {"全学期", "本学期", "学期"}
+# office wording around a time that does not change it: a bracketed weekday (6月30日（星期二）前, （周二）, （礼拜二）)
+# and a verb after 前 (6月30日前完成, 前办结, 前完成上报)
+_WEEKDAY_NOTE = re.compile(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]")
+_DONE_VERB = re.compile(r"(前|之前|以前)(?:完成上报|完成|办结)$")
+_PLAIN_FORMS = {
+    "年底": "12月31日",
+    "年底前": "12月31日",
+    "年末": "12月31日",
+    "年末前": "12月31日",
+    "年中": "6月30日",
+    "每学期末": "期末",
+}
+
+
+def plain_form(text: str) -> str:
+    """The form of `text` the grammar reads, without office wording that does not change its time: 年底(前) →
+    12月31日, 年中 → 6月30日, 6月30日前完成 → 6月30日前, 6月中旬前 → 6月中旬
+    (due at the end of that 旬), 6月1日前后 → 6月1日 (that day), 每学期末 → 期末. Whitespace is removed."""
+    compact = _DONE_VERB.sub(r"\1", re.sub(r"\s+", "", text))
+    compact = re.sub(r"旬(?:前|之前|以前)$", "旬", compact)
+    compact = re.sub(r"([日号])前后$", r"\1", compact)
+    return _PLAIN_FORMS.get(compact, compact)
+
+
 # a time printed first and a note after it: 5.4 青年节, 9月10日 教师节
 _WITH_NOTE = re.compile(r"^(?P<time>\S+)\s+(?P<note>\S.*)$")
 
@@ -186,7 +210,28 @@ def _printed_dates(text: str, year: int, whole: str) -> tuple[date, date]:
 def read_time(text: str, context: TimeContext) -> When:
     """The time `text` names; raises TimeError. Month labels (三月份, 元月至2月份) are left to the caller:
     a text this grammar does not know raises TimeError too (see `is_month_label`)."""
-    compact = re.sub(r"\s+", "", text)
+    if printed := _WEEKDAY_NOTE.search(text):  # 6月30日（星期二）前: the weekday must be the day's
+        try:
+            found = read_time(_WEEKDAY_NOTE.sub("", text), context)
+        except TimeError as exc:
+            if not exc.unreadable:
+                raise
+            raise TimeError(tr("“{text}”括号中的星期只能跟在一个日子后面", text=text)) from None
+        weekday = _WEEKDAYS.index("日" if printed[0][-2] == "天" else printed[0][-2])
+        if found.kind != "day" or found.start.weekday() != weekday:
+            actual = f"星期{_WEEKDAYS[found.start.weekday()]}" if found.kind == "day" else ""
+            raise TimeError(
+                tr(
+                    "“{text}”括号中的星期与日期不符：{day}是{actual}",
+                    text=text,
+                    day=f"{found.start.month}月{found.start.day}日",
+                    actual=actual,
+                )
+                if actual
+                else tr("“{text}”括号中的星期只能跟在一个日子后面", text=text)
+            )
+        return found
+    compact = plain_form(text)
     if note := _WITH_NOTE.match(text.strip()):
         try:
             return read_time(note["time"], context)
@@ -198,7 +243,7 @@ def read_time(text: str, context: TimeContext) -> When:
         return When("day", day, day)
     year, rest, _ = split_year(compact, context.year)
     if rest in _WHOLE:
-        if term is not None and rest != "全年度":
+        if term is not None and rest not in ("全年度", "年内"):
             return When("range", term.start, term.end)
         return When("range", date(year, 1, 1), date(year, 12, 31))
     if rest in _WHOLE_TERM:
