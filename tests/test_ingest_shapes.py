@@ -338,9 +338,10 @@ def test_category_rows_typed_into_the_cells_group_their_tasks(in_tmp: Path) -> N
     (in_tmp / "表内标题.docx").write_bytes(_typed_categories())
     result = CliRunner().invoke(app, ["import", "表内标题.docx", "-o", "plan.yaml"])
     assert result.exit_code == 0, result.output
-    assert "表内标题.docx → plan.yaml：3 个时段，4 项任务" in result.output
-    assert "跨整行的“一 资助政策落实”“二、资助育人”“资助政策宣传”是类别行：其下各行的任务归入该类别（groups:）" in (
-        result.output
+    assert "表内标题.docx → plan.yaml：3 个分组，4 项任务" in result.output
+    assert (
+        "“一 资助政策落实”“二、资助育人”“资助政策宣传”是写在单元格里的类别行（其他格空着）："
+        "其下各行的任务归入该类别（groups:）" in result.output
     )
     written = (in_tmp / "plan.yaml").read_text(encoding="utf-8")
     assert written.split("groups:\n", 1)[1] == (

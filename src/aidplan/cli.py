@@ -830,16 +830,13 @@ def import_command(
             typer.echo(result.text, nl=False)
         source = tr("标准输入") if result.source == STDIN else shown(result.source)
         target = tr("标准输出") if result.target == STDIN else shown(result.target)
-        typer.echo(
-            tr(
-                "{source} → {target}：{periods} 个时段，{tasks} 项任务",
-                source=source,
-                target=target,
-                periods=result.periods,
-                tasks=result.tasks,
-            ),
-            err=to_stdout,
-        )
+        counts = {"source": source, "target": target, "groups": result.periods, "tasks": result.tasks}
+        summary = {
+            "periods": tr("{source} → {target}：{groups} 个时段，{tasks} 项任务", **counts),
+            "groups": tr("{source} → {target}：{groups} 个分组，{tasks} 项任务", **counts),
+            "tasks": tr("{source} → {target}：{tasks} 项任务（不分组）", **counts),
+        }
+        typer.echo(summary[result.shape], err=to_stdout)
         for guess in result.guesses:
             typer.echo(tr("  推测：{guess}", guess=localized(guess)), err=to_stdout)
         for item in result.unplaced:

@@ -29,8 +29,9 @@ class Imported:
     guesses: list[str] = field(default_factory=list)
     unplaced: list[str] = field(default_factory=list)
     findings: list[Finding] = field(default_factory=list)
-    periods: int = 0
+    periods: int = 0  # the groups that hold tasks (none for a table of no grouping)
     tasks: int = 0
+    shape: str = "periods"  # periods (time periods), groups (categories or other groups) or tasks (no grouping)
 
 
 def _target(source: Path, output: Path | None) -> Path:
@@ -178,8 +179,9 @@ def import_file(
         recognised.guesses,
         recognised.unplaced,
         validate(target, text),
-        len(leaves),
+        len(leaves) if not data.get("tasks") else 0,
         tasks,
+        "periods" if data.get("periods") else "tasks" if data.get("tasks") else "groups",
     )
 
 

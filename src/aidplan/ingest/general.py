@@ -27,6 +27,7 @@ class Node:
     cell: Cell | None
     children: list[Node] = field(default_factory=list)
     tasks: list = field(default_factory=list)  # recognise.Task
+    typed: bool = False  # a category row typed into the cells (一 | 资助政策落实 | | ), not one merged across
     values: dict[str, str] = field(default_factory=dict)  # group-level cells: owner, time, deadline, free keys
     rows: int = 0
 
@@ -163,31 +164,34 @@ ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]?|（[一�
 TASK_NUMBER = re.compile(r"^\d+(?:[.、．)）]|$)")
 
 
-def heading_text(cells: list[Cell | None], start: int, following: list[Cell | None] | None = None) -> str | None:
+def heading_text(
+    cells: list[Cell | None], start: int, following: list[Cell | None] | None = None
+) -> tuple[str, bool] | None:
     """The text of a heading row (一、资助政策落实 across the table over its tasks): its cell from the first
     column after the group columns spans every column after it, or — in text, which has no merges — it is the only
     text after the group columns and starts with a category number. A category row typed into the cells is one
     too: a Chinese ordinal (一, 一、) with one text after it and the other cells empty (一 | 资助政策落实 | | ), or
     one short heading-like text alone in its row over a numbered task row. The label keeps the printed wording:
-    一、 | 资助政策落实 → 一、资助政策落实; 一 | 资助政策落实 → 一 资助政策落实 (the gap the cell border made)."""
+    一、 | 资助政策落实 → 一、资助政策落实; 一 | 资助政策落实 → 一 资助政策落实 (the gap the cell border made).
+    Returned with whether it was typed into the cells rather than merged across (or alone in its line of text)."""
     cell = cells[start] if start < len(cells) else None
     if cell is not None and cell.column == start and cell.text.strip():
         text = _flat(cell.text)
         if cell.colspan > 1 and cell.column + cell.colspan >= len(cells):
-            return text
+            return text, False
         rest = [c for c in cells[start + 1 :] if c is not None and c is not cell]
         if len(cells) - start > 1 and not any(c.text.strip() for c in rest) and CATEGORY_NUMBER.match(text):
-            return text
+            return text, False
     if len(cells) - start < 2:
         return None
     filled = [_flat(c.text) for c in dict.fromkeys(c for c in cells[start:] if c is not None) if c.text.strip()]
     if len(filled) == 2 and ORDINAL.match(filled[0]) and not ORDINAL.match(filled[1]):
         # the wording as printed: 一、 | 资助政策落实 → 一、资助政策落实; a bare 一 keeps the gap the cell border made
-        return f"{filled[0]}{'' if filled[0][-1] in '、.．）' else ' '}{filled[1]}"
+        return f"{filled[0]}{'' if filled[0][-1] in '、.．）' else ' '}{filled[1]}", True
     if len(filled) == 1 and following is not None and _heading_like(filled[0]):
         after = [_flat(c.text) for c in dict.fromkeys(c for c in following[start:] if c is not None) if c.text.strip()]
         if after and TASK_NUMBER.match(after[0]):
-            return filled[0]
+            return filled[0], True
     return None
 
 
@@ -209,7 +213,8 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
     for row in range(body, table.rows):
         cells = table.row(row)
         task_cell = cells[task_spec.index]
-        heading = heading_text(cells, start, table.row(row + 1) if row + 1 < table.rows else None)
+        found = heading_text(cells, start, table.row(row + 1) if row + 1 < table.rows else None)
+        heading, typed = found if found is not None else (None, False)
         if heading is not None and (row == table.rows - 1 or heading.startswith("注")):
             note(row, heading)  # a line across the table under the tasks: 注：…
             continue
@@ -240,7 +245,7 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
                 path.append(node)
                 changed = True
         if heading is not None:
-            node = Node(heading, cells[start])
+            node = Node(heading, cells[start], typed=typed)
             (path[len(levels) - 1].children if levels else roots).append(node)
             del path[len(levels) :]
             path.append(node)

@@ -21,8 +21,8 @@ from aidplan.ingest.general import (
     plan_columns,
     read_rows,
 )
-from aidplan.messages import later, tr
-from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS, Plan
+from aidplan.messages import Later, language, later, localized, tr
+from aidplan.plan.model import MONTH_PLACEHOLDER, PLAN_YEARS
 from aidplan.plan.numerals import parse_number
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
 from aidplan.plan.timeexpr import TERM_WEEKS, read_term_name, term_week_number
@@ -43,14 +43,14 @@ ROLE_WORDS = (
     ("tasks", ("内容", "工作", "任务", "事项", "项目", "措施", "活动", "安排")),
     ("period", ("时间", "时序", "月份", "时段", "日期", "周次", "阶段", "月", "周", "旬", "类别", "分类", "类型")),
 )
-ROLE_SAID = {
-    "group": "分组",
-    "task": "工作内容",
-    "number": "序号",
-    "owner": "责任单位",
-    "time": "各项任务的时间",
-    "deadline": "分组的完成时间",
-    "free": "照印不解读",
+ROLE_SAID = {  # said when shown (a Later of the same text would translate a printed header 序号 as well)
+    "group": lambda: tr("分组"),
+    "task": lambda: tr("工作内容"),
+    "number": lambda: tr("序号"),
+    "owner": lambda: tr("责任单位"),
+    "time": lambda: tr("各项任务的时间"),
+    "deadline": lambda: tr("分组的完成时间"),
+    "free": lambda: tr("照印不解读"),
 }
 ROLE_NAMES = {"period": "时间", "tasks": "工作内容", "deadline": "完成时间", "owner": "责任单位", "number": "序号"}
 
@@ -105,6 +105,19 @@ class Recognised:
     data: dict
     guesses: list[str]
     unplaced: list[str]
+
+
+def listing(items: list, quoted: bool = False) -> Later:
+    """Items said in a message in the language it is shown in: 甲、乙 / 甲, 乙; quoted “甲”“乙” / “甲”, “乙”."""
+
+    def render() -> str:
+        shown = [str(localized(item)) if isinstance(item, Later) else item for item in items]
+        if quoted:
+            shown = [tr("“{v0}”", v0=item) for item in shown]
+            return ("" if language() == "zh" else tr("、")).join(shown)
+        return tr("、").join(shown)
+
+    return Later(render)
 
 
 def _squash(text: str) -> str:
@@ -404,7 +417,10 @@ class Recogniser:
             data["columns"] = listed
             if categories:
                 self.guesses.append(
-                    later("“{v0}”不是时间，按类别分组（groups:，其任务按各自的完成时间跟踪）", v0="”“".join(categories))
+                    later(
+                        "{v0}不是时间，按类别分组（groups:，其任务按各自的完成时间跟踪）",
+                        v0=listing(categories, quoted=True),
+                    )
                 )
         else:
             data["periods"] = periods
@@ -1129,7 +1145,9 @@ class Recogniser:
         def header(spec: ColumnSpec) -> str:  # two header rows shown as 完成情况／已完成
             return "／".join(spec.header) if isinstance(spec.header, list) else spec.header
 
-        self.guesses.append(later("表格各列：{v0}", v0="、".join(f"{header(s)}（{ROLE_SAID[s.role]}）" for s in specs)))
+        said = [(header(s), ROLE_SAID[s.role]) for s in specs]
+        shown = Later(lambda: tr("、").join(tr("{v0}（{v1}）", v0=text, v1=role()) for text, role in said))
+        self.guesses.append(later("表格各列：{v0}", v0=shown))
         owner = next((s for s in specs if s.role == "owner"), None)
         for spec in specs:
             if owner is not None and spec.role == "free" and role_of(header(spec).split("／")[-1]) == "owner":
@@ -1144,17 +1162,18 @@ class Recogniser:
         if levels > 1:
             self.guesses.append(later("{v0} 层分组：合并的单元格（或空着的单元格）归入上面的分组", v0=levels))
         flat = len(roots) == 1 and not roots[0].label and not roots[0].children
-        headed = [n.label for n in roots if n.label] if not levels else []
-        if headed:
+        headed = [n for n in roots if n.label] if not levels else []
+        merged = [n.label for n in headed if not n.typed]
+        typed = [n.label for n in headed if n.typed]
+        if merged:
             self.guesses.append(
-                later("跨整行的“{v0}”是类别行：其下各行的任务归入该类别（groups:）", v0="”“".join(headed))
+                later("跨整行的{v0}是类别行：其下各行的任务归入该类别（groups:）", v0=listing(merged, quoted=True))
             )
-        if flat and "tasks" not in Plan.model_fields:
-            raise RecognitionError(
-                tr(
-                    "{v0} 的表格没有分组：没有时间或类别一列，任务上方也没有跨整行的类别行（如“一、资助政策落实”），"
-                    "而计划格式要求每项任务归在一个时段或类别下。请在表格左边加一列“时间”（或在任务上方加类别行）后再导入",
-                    v0=self.name,
+        if typed:
+            self.guesses.append(
+                later(
+                    "{v0}是写在单元格里的类别行（其他格空着）：其下各行的任务归入该类别（groups:）",
+                    v0=listing(typed, quoted=True),
                 )
             )
         nodes = leaves(roots)

@@ -37,10 +37,30 @@ _STATE: dict[str, Any] = {"lang": "zh", "catalog": None}
 
 
 def tr(msgid: str, /, **values: Any) -> str:
-    """The message in the current language, with `values` put into its {placeholders} (str.format)."""
+    """The message in the current language, with `values` put into its {placeholders} (str.format). A translation
+    says a count's plural as a placeholder with the singular and plural forms for its format spec, `#` standing
+    for the number: "{v0:# paragraph|# paragraphs} under the table" (Chinese has no plural forms)."""
     catalog = _STATE["catalog"]
-    text = catalog.gettext(msgid) if catalog is not None else msgid
-    return text.format(**values) if values else text
+    if catalog is None:
+        return msgid.format(**values) if values else msgid
+    text = catalog.gettext(msgid)
+    return _plural_formatter().format(text, **values) if values else text
+
+
+def _plural_formatter() -> Any:
+    formatter = _STATE.get("plural")
+    if formatter is None:
+        import string
+
+        class Plural(string.Formatter):
+            def format_field(self, value: Any, format_spec: str) -> Any:
+                if "|" in format_spec and isinstance(value, int):
+                    one, many = format_spec.split("|", 1)
+                    return (one if value == 1 else many).replace("#", str(value))
+                return super().format_field(value, format_spec)
+
+        formatter = _STATE["plural"] = Plural()
+    return formatter
 
 
 def tr_text(msgid: str, /) -> str:
