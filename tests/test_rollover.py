@@ -96,7 +96,7 @@ SCHOOL_OUTPUT = [
     "b/2021-school.yaml:19: - text: 认定2020级新生家庭经济困难学生 → - text: 认定2021级新生家庭经济困难学生",
     "b/2021-school.yaml:20: deadline: {text: 9月4日前, date: 2020-09-04} → "
     "deadline: {text: 9月4日前, date: 2021-09-04}",
-    "b/2021-school.yaml:22: span: {start: 2020-10-12, end: 2020-10-16} → span: {start: 2021-10-12, end: 2021-10-16}",
+    "b/2021-school.yaml:22: span: {start: 2020-10-12, end: 2020-10-16} → span: {start: 2021-10-11, end: 2021-10-15}",
     "b/2021-school.yaml:24: - 按2007年《普通高中国家助学金管理暂行办法》和二〇二〇年省厅通知迎接检查 → "
     "- 按2007年《普通高中国家助学金管理暂行办法》和二〇二一年省厅通知迎接检查",
     "b/2021-school.yaml:25: - 整理2020.9.1以来的资助台账 → - 整理2021.9.1以来的资助台账",
@@ -108,6 +108,8 @@ SCHOOL_OUTPUT = [
     "注意：第 13 行：调休上班日 2020-10-10 是 2020 年的安排（每年随国务院办公厅的放假通知而定），没有移到 2021 年，"
     "已删去；2021 年的调休上班日请照当年的通知写进 calendar.workdays，或写进日历文件 2021.calendar.yaml"
     "（见 README 的“Next year's calendar”）",
+    "注意：第 22 行：按周写的日期随学期移到新学期的同一周（星期不变），共 1 处，"
+    "如“2020-10-12 至 2020-10-16”改为“2021-10-11 至 2021-10-15”；请按新的校历核对",
     "注意：第 24 行：“2007年”离原计划的年度 2020 年超过 2 年，当作引用的年份，没有改",
     "注意：第 30 行：2022 年不是闰年：“2月29日”改为“2月28日”",
     "注意：注释没有改：第 1 行的注释提到 2020 年，请按需修改",
@@ -318,17 +320,85 @@ def test_in_english(cli, plans: Path) -> None:
     )
 
 
-def test_a_week_printed_without_its_year_is_named_when_its_weekdays_change() -> None:
-    """3.9-3.15 ran Monday to Sunday in 2026 and runs Tuesday to Monday in 2027: kept as printed, and said;
-    a range that did not start on a Monday, or is not a week, is not."""
-    text = "a: 3.9-3.15\nb: 3月16日—22日\nc: 3.10-3.16\nd: 3.9-3.31\n"
+def test_a_week_printed_without_its_year_moves_to_the_same_weekdays() -> None:
+    """3.9-3.15 ran Monday to Sunday in 2026; in a plan without a term it moves 52 weeks on, to Monday 3.8 to
+    Sunday 3.14 of 2027, and so does a week into the next year (12.28-1.1); a range that is not a week (from a
+    Tuesday to a Monday, three weeks and a day) is left as printed."""
+    text = "a: 3.9-3.15\nb: 3月16日—22日\nc: 3.10-3.16\nd: 3.9-3.31\ne: 12.28-1.1\nf: 3月30日-4月3日\n"
     assert rolled_text(text, 2026, 2027, autumn_term=False) == (
-        text,
+        "a: 3.8-3.14\nb: 3月15日—21日\nc: 3.10-3.16\nd: 3.9-3.31\ne: 12.27-12.31\nf: 3月29日-4月2日\n",
         [
-            (1, "“3.9-3.15”在 2026 年从星期一开始，在 2027 年从星期二开始：按周写的日期没有改，请按新的校历核对"),
-            (2, "“3月16日—22”在 2026 年从星期一开始，在 2027 年从星期二开始：按周写的日期没有改，请按新的校历核对"),
+            (
+                1,
+                "按周写的日期移到 2027 年星期相同的那一周（往后 52 周），共 4 处，如“3.9-3.15”改为“3.8-3.14”；"
+                "计划没有写学期（term），请按新的校历核对",
+            )
         ],
     )
+
+
+XSL = """\
+title: 某某县第一中学2026-2027学年第一学期学生资助工作行事历
+year: 2026
+term:
+  name: 2026-2027学年第一学期
+  start: 2026-08-31
+columns:
+  - {header: 周次, role: group}
+  - {header: 日期, role: time}
+  - {header: 工作内容, role: task}
+groups:
+  - label: 第一周
+    time: 8.31-9.4
+    tasks: [开学资助政策宣传]
+  - label: 第二周（9.7-9.11）
+    tasks: [家庭经济困难学生认定申请]
+  - label: 第十八周
+    time: 12.28-1.1
+    tasks:
+      - {text: 寒假家访, deadline: 12月31日}
+  - label: 第二十周
+    time: 1.11-1.15
+    tasks: [学期资助工作总结]
+"""
+
+
+def test_a_week_calendar_moves_its_printed_weeks_with_the_term(cli, in_tmp: Path) -> None:
+    """A school's 行事历 moved to the term starting Monday 2027-08-30: each printed week (a time cell, a label's
+    dates, a week into January) moves to the same week of the new term, so it runs Monday to Friday again and
+    its tasks fall due on Fridays; every changed line is listed."""
+    (in_tmp / "x.yaml").write_text(XSL, encoding="utf-8")
+    result = cli("new", "x27.yaml", "--from", "x.yaml", "--term-start", "2027-08-30")
+    assert result.exit_code == 0
+    assert result.stdout.splitlines()[:12] == [
+        "已写入 x27.yaml：x.yaml（2026 年）移到 2027 年，改了 8 行",
+        "x27.yaml:1: title: 某某县第一中学2026-2027学年第一学期学生资助工作行事历 → "
+        "title: 某某县第一中学2027-2028学年第一学期学生资助工作行事历",
+        "x27.yaml:2: year: 2026 → year: 2027",
+        "x27.yaml:4: name: 2026-2027学年第一学期 → name: 2027-2028学年第一学期",
+        "x27.yaml:5: start: 2026-08-31 → start: 2027-08-30",
+        "x27.yaml:12: time: 8.31-9.4 → time: 8.30-9.3",
+        "x27.yaml:14: - label: 第二周（9.7-9.11） → - label: 第二周（9.6-9.10）",
+        "x27.yaml:17: time: 12.28-1.1 → time: 12.27-12.31",
+        "x27.yaml:21: time: 1.11-1.15 → time: 1.10-1.14",
+        "注意：第 5 行：学期的开始日 2026-08-31 改为 2027-08-30（--term-start）",
+        "注意：第 12 行：按周写的日期随学期移到新学期的同一周（星期不变），共 4 处，如“8.31-9.4”改为“8.30-9.3”；"
+        "请按新的校历核对",
+        "检查 x27.yaml：",
+    ]
+    # W221 (no 2027 holiday data) and the gaps the table leaves (W204, weeks 2-18 and 18-20); no Saturday (W220)
+    assert "检查了 1 个文件：0 个错误，3 个警告" in result.stdout
+    assert "W220" not in result.stdout
+    tasks = cli("tasks", "x27.yaml", "-f", "json")
+    import json
+
+    rows = json.loads(tasks.stdout)["plans"][0]["tasks"]
+    assert [(row["id"], row["start"], row["deadline"]) for row in rows] == [
+        ("w1.1", "2027-08-30", "2027-09-03"),
+        ("w2.1", "2027-09-06", "2027-09-10"),
+        ("w18.1", "2027-12-27", "2027-12-31"),
+        ("w20.1", "2028-01-10", "2028-01-14"),
+    ]
 
 
 DEYU = DATA / "corpus" / "2025-autumn-deyu.yaml"
@@ -355,18 +425,22 @@ def test_a_task_the_moved_term_no_longer_holds_is_named(cli, in_tmp: Path) -> No
 
 
 def test_a_week_the_moved_term_no_longer_holds_is_named(cli, in_tmp: Path) -> None:
-    """A term whose end moves back a day leaves its last week (Monday to Friday, within the old term) outside."""
+    """A term whose end moves back two days leaves a span that is not a week (Wednesday and Thursday, within the
+    old term, kept on its month and day) outside; a span that is a week moves with the term."""
     (in_tmp / "w.yaml").write_text(
         "title: 2020年春季学期周计划\nyear: 2020\nterm: {start: 2020-02-17, end: 2020-02-28}\n"
-        "periods:\n  - label: 第一周\n    tasks: [开学]\n"
-        "  - label: 第二周\n    span: {start: 2020-02-24, end: 2020-02-28}\n    tasks: [休业]\n",
+        "periods:\n  - label: 第一周\n    span: {start: 2020-02-17, end: 2020-02-21}\n    tasks: [开学]\n"
+        "  - label: 考试\n    span: {start: 2020-02-26, end: 2020-02-27}\n    tasks: [休业]\n",
         encoding="utf-8",
     )
     result = cli("new", "w21.yaml", "--from", "w.yaml")
+    lines = result.stdout.splitlines()
+    moved = "w21.yaml:6: span: {start: 2020-02-17, end: 2020-02-21} → span: {start: 2021-02-15, end: 2021-02-19}"
+    assert moved in lines
     assert (
-        "注意：第 7 行：“第二周”（2021-02-24 至 2021-02-28）超出了新学期（2021-02-15 至 2021-02-26），"
+        "注意：第 8 行：“考试”（2021-02-26 至 2021-02-27）超出了新学期（2021-02-15 至 2021-02-26），"
         "原计划中在学期之内；请按新的校历核对"
-    ) in result.stdout.splitlines()
+    ) in lines
 
 
 WORKDAYS = """\

@@ -48,11 +48,12 @@ _TEXT = re.compile(
     rf"|(?P<sy>{_YY})(?=年(?!{_NOT_A_YEAR})|级|届)"  # 20年3月, 20年春季, 19级
 )
 
-# a week printed without its year: 3.9-3.15, 3月9日-3月15日, 3月9日—15日
+# a week printed without its year: 3.9-3.15, 3月9日-3月15日, 3月9日—15日, 12.28-1.1
 _WEEK = re.compile(
-    r"(?<![0-9.年])(?P<m1>[0-9]{1,2})(?:\.|月)(?P<d1>[0-9]{1,2})日?\s*[-－—–~～至到]\s*"
-    r"(?:(?P<m2>[0-9]{1,2})(?:\.|月))?(?P<d2>[0-9]{1,2})(?![0-9.])"
+    r"(?<![0-9.年])(?P<m1>[0-9]{1,2})(?P<u1>\.|月)(?P<d1>[0-9]{1,2})(?P<r1>日?)(?P<sep>\s*[-－—–~～至到]\s*)"
+    r"(?:(?P<m2>[0-9]{1,2})(?P<u2>\.|月))?(?P<d2>[0-9]{1,2})(?![0-9.])"
 )
+MOST_WEEK_DAYS = 34  # a printed range of up to five weeks (第三至四周 3.8-3.21) moves as the weeks do
 
 
 @dataclass(frozen=True)
@@ -103,6 +104,89 @@ def same_weekday_near(day: dt.date, years: int) -> dt.date:
     return target - dt.timedelta(days=back) if back <= 3 else target + dt.timedelta(days=7 - back)
 
 
+@dataclass
+class _Weeks:
+    """How the weeks of a plan move: by `shift` (whole weeks), the old term's first and last day to the new
+    term's. `term`: whether the plan has a term (else the shift is that of the same weekday a year on)."""
+
+    shift: dt.timedelta = dt.timedelta(weeks=52)
+    term: bool = False
+    old_start: dt.date | None = None
+    new_start: dt.date | None = None
+    old_end: dt.date | None = None
+    new_end: dt.date | None = None
+
+    def moved(self, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
+        """A week's new first and last day; None when `start`–`end` is not printed as weeks are: from a Monday to
+        a Friday, Saturday or Sunday (up to five weeks), or part of one week from its Monday or to its Sunday
+        (预备周 2.26-3.1), or from the first day of term or to its last."""
+        length = (end - start).days
+        if not 0 <= length <= MOST_WEEK_DAYS:
+            return None
+        whole = start.weekday() == 0 and end.weekday() >= 4 and length >= 4
+        part = _monday(start) == _monday(end) and (start.weekday() == 0 or end.weekday() == 6) and length >= 2
+        term = (start == self.old_start or end == self.old_end) and _monday(start) == _monday(end)
+        if not (whole or part or term):
+            return None
+        new_start = self.new_start if start == self.old_start and self.new_start else start + self.shift
+        new_end = self.new_end if end == self.old_end and self.new_end else end + self.shift
+        return new_start, new_end
+
+
+def _timestamp(node) -> dt.date | None:
+    import yaml
+
+    if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":timestamp"):
+        return None
+    value = yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
+    return None if isinstance(value, dt.datetime) else value
+
+
+def _plan_weeks(root, old_year: int, year: int, term_start: dt.date | None) -> _Weeks:
+    """The week move of a plan: a term plan's weeks go where the new term's are (--term-start, or its first
+    day moved to the same weekday), any other plan's by whole weeks to the same weekdays."""
+    _, term = _member(root, "term")
+    old_start = _timestamp(_member(term, "start")[1])
+    if old_start is None:
+        anchor = dt.date(old_year, 7, 1)
+        return _Weeks(same_weekday_near(anchor, year - old_year) - anchor)
+    new_start = term_start or same_weekday_near(old_start, year - old_year)
+    shift = _monday(new_start) - _monday(old_start)
+    old_end = _timestamp(_member(term, "end")[1])
+    new_end = None if old_end is None else old_end + shift
+    if old_end is not None and term_start is None:
+        new_end = same_weekday_near(old_end, year - old_year)
+    return _Weeks(shift, True, old_start, new_start, old_end, new_end)
+
+
+def _week_spans(root, weeks: _Weeks) -> dict[int, tuple[dt.date, tuple[str, str] | None]]:
+    """The new dates of each `span:` that is a week (迎检周 2020-10-12 to 10-16), by the id of its date nodes,
+    with (old, new) on its start to list: such a span moves with the weeks as a printed week does."""
+    import yaml
+
+    moved: dict[int, tuple[dt.date, tuple[str, str] | None]] = {}
+
+    def walk(node) -> None:
+        if isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                if key.value == "span" and isinstance(value, yaml.MappingNode):
+                    start_node, end_node = _member(value, "start")[1], _member(value, "end")[1]
+                    start, end = _timestamp(start_node), _timestamp(end_node)
+                    week = None if start is None or end is None else weeks.moved(start, end)
+                    if week is not None and week != (start, end):
+                        assert start is not None and end is not None
+                        old = tr("{start} 至 {end}", start=start.isoformat(), end=end.isoformat())
+                        new = tr("{start} 至 {end}", start=week[0].isoformat(), end=week[1].isoformat())
+                        moved[id(start_node)], moved[id(end_node)] = (week[0], (old, new)), (week[1], None)
+                walk(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for value in node.value:
+                walk(value)
+
+    walk(root)
+    return moved
+
+
 class _Shifter:
     """Moves the years and dates of one plan's text by `delta` years, noting what is not plain arithmetic."""
 
@@ -113,6 +197,8 @@ class _Shifter:
         self.line = 0
         self.term_start = term_start  # --term-start: the new first day of term, given
         self.term_shift: dt.timedelta | None = None  # how far that moved the term's first week
+        self.weeks = _Weeks()  # how printed weeks move (set by rolled_text from the term)
+        self.week_moves: list[tuple[int, str, str]] = []  # (line, old, new) of every printed week moved
 
     def near(self, year: int) -> bool:
         return abs(year - self.old_year) <= YEAR_WINDOW
@@ -148,11 +234,10 @@ class _Shifter:
     def text(self, value: str) -> str:
         """The value with its years moved; a document's name in 《》 is a reference and keeps its years (moving
         《2024—2028年教育发展规划》 would name a document that does not exist), with a note."""
-        self._weeks(value)
         parts = re.split(r"(《[^《》]*》)", value)
         for index, part in enumerate(parts):
             if index % 2 == 0:
-                parts[index] = _TEXT.sub(self._replace, part)
+                parts[index] = self._dates(part)
             elif _TEXT.search(part) and any(self._names_plan_year(m) for m in _TEXT.finditer(part)):
                 self.notes.append(
                     (
@@ -162,6 +247,14 @@ class _Shifter:
                 )
         return "".join(parts)
 
+    def _dates(self, text: str) -> str:
+        """The printed weeks of a text moved as weeks, its other years and dates as years."""
+        pieces, at = [], 0
+        for match in _WEEK.finditer(text):
+            pieces += [_TEXT.sub(self._replace, text[at : match.start()]), self._week(match)]
+            at = match.end()
+        return "".join([*pieces, _TEXT.sub(self._replace, text[at:])])
+
     def _names_plan_year(self, match: re.Match[str]) -> bool:
         """Whether a match in a document's name is a year this rollover would have moved."""
         years = [int(match.group(name)) for name in ("r1", "h1", "iy", "y", "wy") if match.group(name)]
@@ -169,34 +262,58 @@ class _Shifter:
             years.append(_cn_year(match.group("cy")))
         return any(self.near(year) for year in years)
 
-    def _weeks(self, value: str) -> None:
-        """A printed week without a year (3.9-3.15, 3月9日-15日) keeps its month and day but not its weekdays:
-        say so when it ran Monday to Sunday (or Friday) in the old year."""
-        for match in _WEEK.finditer(value):
-            month, day = int(match.group("m1")), int(match.group("d1"))
-            end_month, end_day = int(match.group("m2") or month), int(match.group("d2"))
-            year = self.old_year + 1 if self.february_year > self.year and month < 7 else self.old_year
-            try:
-                start, end = dt.date(year, month, day), dt.date(year, end_month, end_day)
-                moved = dt.date(year + self.delta, month, day)
-            except ValueError:
-                continue
-            if start.weekday() != 0 or (end - start).days not in (4, 6) or moved.weekday() == 0:
-                continue
-            self.notes.append(
-                (
-                    self.line,
-                    tr(
-                        "“{written}”在 {old} 年从{old_weekday}开始，在 {new} 年从{new_weekday}开始："
-                        "按周写的日期没有改，请按新的校历核对",
-                        written=match.group(0),
-                        old=start.year,
-                        new=moved.year,
-                        old_weekday=localized(WEEKDAYS[start.weekday()]),
-                        new_weekday=localized(WEEKDAYS[moved.weekday()]),
-                    ),
-                )
+    def _week(self, match: re.Match[str]) -> str:
+        """A printed week without its year (8.31-9.4, 3月9日-15日) moved to the same week of the new term (or,
+        without a term, the week of the same weekdays nearest a year on), so it keeps its weekdays; any other
+        range is left as printed."""
+        group = match.group
+        written = match.group(0)
+        month, day = int(group("m1")), int(group("d1"))
+        end_month, end_day = int(group("m2") or month), int(group("d2"))
+        year = self.old_year + 1 if self.february_year > self.year and month < 7 else self.old_year
+        try:
+            start, end = dt.date(year, month, day), dt.date(year, end_month, end_day)
+            if end < start:  # 12.28-1.1: into the next year
+                end = dt.date(year + 1, end_month, end_day)
+        except ValueError:
+            return written
+        moved = self.weeks.moved(start, end)
+        if moved is None:
+            return written
+        new_start, new_end = moved
+        unit, end_unit = group("u1"), group("u2") or group("u1")
+        end_text = f"{new_end.day}"
+        if group("m2") or new_end.month != new_start.month:
+            end_text = f"{new_end.month}{end_unit}{new_end.day}"
+        replacement = f"{new_start.month}{unit}{new_start.day}{group('r1')}{group('sep')}{end_text}"
+        if replacement != written:
+            self.week_moves.append((self.line, written, replacement))
+        return replacement
+
+    def week_note(self) -> tuple[int, str] | None:
+        """One note for the printed weeks that moved (each changed line is listed anyway)."""
+        if not self.week_moves:
+            return None
+        line, old, new = self.week_moves[0]
+        if self.weeks.term:
+            note = tr(
+                "按周写的日期随学期移到新学期的同一周（星期不变），共 {count} 处，如“{old}”改为“{new}”；"
+                "请按新的校历核对",
+                count=len(self.week_moves),
+                old=old,
+                new=new,
             )
+        else:
+            note = tr(
+                "按周写的日期移到 {year} 年星期相同的那一周（往后 {weeks} 周），共 {count} 处，如“{old}”改为“{new}”；"
+                "计划没有写学期（term），请按新的校历核对",
+                year=self.year,
+                weeks=self.weeks.shift.days // 7,
+                count=len(self.week_moves),
+                old=old,
+                new=new,
+            )
+        return line, note
 
     def _replace(self, match: re.Match[str]) -> str:
         group = match.group
@@ -462,6 +579,8 @@ def rolled_text(
     shifter = _Shifter(old_year, year, autumn_term, overrides.term_start)
     edits: list[tuple[int, int, str]] = []
     root = yaml.compose(text, Loader=yaml.SafeLoader)
+    shifter.weeks = _plan_weeks(root, old_year, year, overrides.term_start)
+    week_spans = _week_spans(root, shifter.weeks)
     dropped, _, note = _dropped_workdays(text, root, old_year, year)
     if note:
         _, workdays = _member(_member(root, "calendar")[1], "workdays")
@@ -483,7 +602,13 @@ def rolled_text(
             value = yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
             if isinstance(value, dt.datetime):
                 continue
-            replacement = _date_text(shifter.date(value, location), written)
+            if id(node) in week_spans:
+                day, listed = week_spans[id(node)]
+                replacement = _date_text(day, written)
+                if listed is not None:
+                    shifter.week_moves.append((shifter.line, *listed))
+            else:
+                replacement = _date_text(shifter.date(value, location), written)
         elif node.tag.endswith(":str"):
             replacement = shifter.text(written)
         else:
@@ -492,7 +617,8 @@ def rolled_text(
             edits.append((start, end, replacement))
     for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
         text = text[:start] + replacement + text[end:]
-    return text, shifter.notes
+    week_note = shifter.week_note()
+    return text, shifter.notes + ([week_note] if week_note else [])
 
 
 def _modeline(text: str, source: Path, target: Path) -> str:
