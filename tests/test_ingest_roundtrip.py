@@ -66,6 +66,8 @@ ROUND_TRIP: dict[str, int | None] = {
     "tests/data/corpus/2026-03-bureau-monthly.yaml": None,
     "tests/data/forms/office-deadlines.yaml": None,
     "tests/data/forms/term-deadlines.yaml": None,
+    "tests/data/forms/spring-term-forms.yaml": None,
+    "tests/data/forms/autumn-term-forms.yaml": None,
 }
 # Formats a listed plan does not round-trip through, and why.
 NOT_THROUGH: dict[tuple[str, str], str] = {}
@@ -77,7 +79,10 @@ NOT_ROUND_TRIPPED = {
     "5696/2036): the widths of the two spellings of one table differ",
     "tests/data/html/hostile.yaml": "its first label “三月份<script>” needs span: (its dates), printed nowhere",
     "tests/data/rollover/2020-school.yaml": "its 迎检周 needs span: (its dates), printed nowhere",
-    "tests/data/forms/forms.yaml": "a sampler of printed deadline forms, 29 of them unread (E205): it does not render",
+    "tests/data/forms/forms.yaml": "every form reads and it renders, but its one group cell (类 “一、综合”) merged "
+    "over 81 rows and several pages imports as a free column 类 of a table with no grouping (the import's reading)",
+    "tests/data/forms/need-term.yaml": "school words (暑假前, 开学后 …) in a plan with no term: E205 on purpose, for "
+    "check's tests",
 }
 SEED_TRANSCRIPTIONS = {
     "plans/2014-yueyang.yaml": DATA / "seeds" / "2014-yueyang.txt",

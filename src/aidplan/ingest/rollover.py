@@ -852,7 +852,7 @@ def unfinished_tasks(source: Path, today: dt.date) -> tuple[Path, list[Unfinishe
         [
             Unfinished(item.id, item.period, item.text, status)
             for item, status, _, _ in report.rows
-            if status in OPEN_STATUSES and item.source not in ("monthly", "weekly")
+            if status in OPEN_STATUSES and item.source not in ("monthly", "weekly", "recurring")
         ],
         None,
     )

@@ -119,6 +119,14 @@ def parse_deadline(text: str, year: int, term: Term | None = None) -> date:
         try:  # the rest of the time grammar: a span ends the deadline (9月1日-9月7日, 3月下旬, 第三周, 期末)
             return parse_period_label(text, year, term).end
         except PeriodLabelError as exc:
+            if exc.needs_term:  # 暑假前, 开学后 in a plan with no term: a date is what most plans can write
+                raise DeadlineError(
+                    text,
+                    tr(
+                        "要按学期推算日期，但计划没有写学期：请直接写日期（如“7月10日前”），或在学期计划里写一次 term"
+                        "（如 term: {name: 2026-2027学年第二学期, start: 2027-02-22}）"
+                    ),
+                ) from None
             if not exc.unreadable:
                 raise DeadlineError(text, str(exc).split("”", 1)[1]) from None
         raise DeadlineError(text, tr("无法读成日期（应写成“2月29日”“5月25日前”“2月底”“次年1月15日”或“2027-04-30”）"))
@@ -163,6 +171,9 @@ def read_deadline(text: str, written: date | None, year: int, term: Term | None 
     with the period or task, and `check` reports it (E205)."""
     if written is not None:
         return DeadlineReading(written, None)
+    if (months := _listed_months(text)) is not None:  # 6月、9月: due at the end of each month listed
+        start, end = (term.start, term.end) if term is not None else (date(year, 1, 1), date(year, 12, 31))
+        return DeadlineReading(None, None, When("recurring", start, end, monthday=31, months=months))
     if re.match(r"^\s*每", text):
         try:
             when = read_time(text, TimeContext(year, term))
@@ -175,6 +186,23 @@ def read_deadline(text: str, written: date | None, year: int, term: Term | None 
         return DeadlineReading(parse_deadline(text, year, term), None)
     except DeadlineError as exc:
         return DeadlineReading(None, exc)
+
+
+_MONTH_LIST = re.compile(rf"^(?:{NUMBER_PATTERN})月份?(?:[、，,和及](?:{NUMBER_PATTERN})月份?)+$")
+
+
+def _listed_months(text: str) -> tuple[int, ...] | None:
+    """The months a deadline lists when they do not follow each other (6月、9月: a task due at the end of each);
+    None for other texts (6、7月 and 6月、7月 are one span, due at its end)."""
+    compact = re.sub(r"\s+", "", text)
+    if not _MONTH_LIST.match(compact):
+        return None
+    months = [parse_number(item) for item in re.findall(NUMBER_PATTERN, compact)]
+    if any(month is None or not 1 <= month <= 12 for month in months):
+        return None
+    if months == list(range(months[0], months[0] + len(months))):  # type: ignore[operator]
+        return None
+    return tuple(sorted(set(months)))  # type: ignore[arg-type]
 
 
 def dates_in_text(text: str) -> list[DateInText]:

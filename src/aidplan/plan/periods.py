@@ -36,9 +36,10 @@ class Span:
 class PeriodLabelError(ValueError):
     """A label names a month that does not exist, or says nothing aidplan can read as dates (`unreadable`)."""
 
-    def __init__(self, message: str, unreadable: bool = False) -> None:
+    def __init__(self, message: str, unreadable: bool = False, needs_term: bool = False) -> None:
         super().__init__(message)
         self.unreadable = unreadable
+        self.needs_term = needs_term  # a school-calendar word in a plan that states no term
 
 
 _NEXT_YEAR = r"(?:次年|翌年|明年|下一年)"
@@ -179,7 +180,7 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
         found = read_time(label, TimeContext(plan_year, term))
     except TimeError as exc:
         if not exc.unreadable:
-            raise PeriodLabelError(tr("时段{exc}", exc=exc)) from None
+            raise PeriodLabelError(tr("时段{exc}", exc=exc), needs_term=exc.needs_term) from None
     else:
         if found.kind != "recurring":
             return Span(found.start, found.end)

@@ -27,9 +27,10 @@ class TimeError(ValueError):
     """Text that names no time aidplan can work out; the message says why, in the user's language. `unreadable`:
     nothing in it reads as a time at all (rather than a time that does not exist)."""
 
-    def __init__(self, message: str, unreadable: bool = False) -> None:
+    def __init__(self, message: str, unreadable: bool = False, needs_term: bool = False) -> None:
         super().__init__(message)
         self.unreadable = unreadable
+        self.needs_term = needs_term  # a school-calendar word in a plan that states no term
 
 
 @dataclass(frozen=True)
@@ -63,6 +64,19 @@ class When:
     end: date
     monthday: int | None = None
     weekday: int | None = None
+    months: tuple[int, ...] = ()  # a monthly day only in these months (每季度末: 3, 6, 9, 12; 6月、9月)
+    weekdays: tuple[int, ...] = ()  # every weekday of a weekly duty when it names several (每周一、三)
+    every: int = 1  # a weekly duty every `every` weeks (每两周: the Friday of every second week from `start`)
+
+    def occurs_on(self, day: date) -> bool:
+        """Whether a recurring time falls on `day` (a monthly day past a month's end is its last day)."""
+        if self.weekday is not None:
+            if day.weekday() not in (self.weekdays or (self.weekday,)):
+                return False
+            return (day - _monday(self.start)).days // 7 % self.every == self.every - 1
+        if self.months and day.month not in self.months:
+            return False
+        return day.day == min(self.monthday or 1, calendar.monthrange(day.year, day.month)[1])
 
 
 _DASH = r"(?:至|到|~|～|-|—|–|－|―|〜|——)"
@@ -87,10 +101,31 @@ _WEEK_RANGE = re.compile(rf"^第(?P<a>{_N})周?(?:{_DASH}|、|，|,)第?(?P<b>{_
 _PREP_WEEK = re.compile(r"^预备周(?:[（(](?P<dates>[^）)]+)[）)])?$")
 _MONTH_WEEK = re.compile(rf"^(?P<m>{_N})月(?:份)?第(?P<n>{_N})周$")
 _MONTHLY = re.compile(rf"^每月(?P<d>{_N})[日号]{_BY}$")
+# every month, due on its last day: 每月, 每个月, 每月底, 每月末, 每月月底前
+_MONTH_ENDS = re.compile(rf"^每个?月(?:份)?(?:月?(?:底|末))?{_BY}$")
+# every quarter, due on its last day (3-31, 6-30, 9-30, 12-31): 每季度, 每个季度, 每季度末, 每季末
+_QUARTER_ENDS = re.compile(rf"^每个?季度?(?:末|底)?{_BY}$")
+_QUARTER_END = re.compile(rf"^第?(?P<q>{_N})季度(?:末|底){_BY}$")  # 第二季度末: its last day
 _WEEKDAYS = "".join(name[-1] for name in WEEKDAYS)  # 一 … 日, Monday first
-_WEEKLY = re.compile(r"^每(?:周|星期)(?P<w>[一二三四五六日天])$")
+_DAY_NAME = r"(?:周|星期|礼拜)?[一二三四五六日天]"
+# every week: 每周五, 每周五前, 每周一、三, 每周（周一、周三）; 每周 alone is due on Fridays; 每两周 every second Friday
+_WEEKLY = re.compile(
+    rf"^每(?P<n>两|二|2)?(?:周|星期)[（(]?(?P<days>{_DAY_NAME}(?:[、，,和及]{_DAY_NAME})*)?[）)]?{_BY}$"
+    r"|^(?P<other>隔周)$"
+)
+# a year printed at each end of a month range: 2026年9月至2027年1月
+_YEARS_RANGE = re.compile(rf"^(?P<m1>{_N})月份?{_DASH}(?P<y2>\d{{4}})年(?P<m2>{_N})月份?(?P<end>底|末)?{_BY}$")
+# a time printed as offices type dates: 2026.6.30, 2026/6/30, 6/30, 6.30前, 6月30 (no 日)
+_TYPED_YMD = re.compile(r"^(?P<y>\d{4})[./／](?P<m>\d{1,2})[./／](?P<d>\d{1,2})(?P<by>前|之前|以前)?$")
+_TYPED_MD = re.compile(
+    rf"^(?P<m>\d{{1,2}})[/／](?P<d>\d{{1,2}})(?P<by>前|之前|以前)?$"
+    rf"|^(?P<dm>\d{{1,2}})[.．](?P<dd>\d{{1,2}})(?P<dby>前|之前|以前)$"
+    rf"|^(?P<cm>{_N})月(?P<cd>\d{{1,2}})(?P<cby>前|之前|以前)?$"
+)
+_FESTIVAL = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,5}?)(?P<by>前|之前|以前)?$")
 _SCHOOL_WORDS = ("开学前", "开学初", "开学一周内", "期中", "期末", "寒假", "暑假")
-_WHOLE = {"全年", "常年", "全年度", "全学年", "长期", "持续推进", "年内"}
+# 即时, 随时, 及时: done as things arise, the whole plan long
+_WHOLE = {"全年", "常年", "全年度", "全学年", "长期", "持续推进", "年内", "即时", "随时", "及时"}
 _WHOLE_TERM = {"全学期", "本学期", "学期"}
 # office wording around a time that does not change it: a bracketed weekday (6月30日（星期二）前, （周二）, （礼拜二）)
 # and a verb after 前 (6月30日前完成, 前办结, 前完成上报)
@@ -102,7 +137,9 @@ _PLAIN_FORMS = {
     "年末": "12月31日",
     "年末前": "12月31日",
     "年中": "6月30日",
-    "每学期末": "期末",
+    "元旦前": "12月31日",  # before New Year's Day: by the last day of the plan's year
+    "元旦之前": "12月31日",
+    "元旦以前": "12月31日",
 }
 
 
@@ -113,6 +150,13 @@ def plain_form(text: str) -> str:
     compact = _DONE_VERB.sub(r"\1", re.sub(r"\s+", "", text))
     compact = re.sub(r"旬(?:前|之前|以前)$", "旬", compact)
     compact = re.sub(r"([日号])前后$", r"\1", compact)
+    if typed := _TYPED_YMD.match(compact):  # 2026.6.30, 2026/6/30
+        return f"{typed['y']}年{int(typed['m'])}月{int(typed['d'])}日{typed['by'] or ''}"
+    if typed := _TYPED_MD.match(compact):  # 6/30, 6.30前, 6月30
+        month, day = typed["m"] or typed["dm"] or typed["cm"], typed["d"] or typed["dd"] or typed["cd"]
+        return f"{month}月{int(day)}日{typed['by'] or typed['dby'] or typed['cby'] or ''}"
+    if year_end := re.match(r"^(\d{4}年)(?:底|末)(前|之前|以前)?$", compact):  # 2027年底
+        return f"{year_end[1]}12月31日"
     return _PLAIN_FORMS.get(compact, compact)
 
 
@@ -163,7 +207,8 @@ def _needs_term(text: str) -> TimeError:
             "“{text}”要按学期推算日期，但计划没有写学期；请写一次 term（如 term: {{name: "
             "2020-2021学年第二学期, start: 2021-03-01}}），或用 span 写明起止日期",
             text=text,
-        )
+        ),
+        needs_term=True,
     )
 
 
@@ -210,7 +255,7 @@ def _printed_dates(text: str, year: int, whole: str) -> tuple[date, date]:
 def read_time(text: str, context: TimeContext) -> When:
     """The time `text` names; raises TimeError. Month labels (三月份, 元月至2月份) are left to the caller:
     a text this grammar does not know raises TimeError too (see `is_month_label`)."""
-    if printed := _WEEKDAY_NOTE.search(text):  # 6月30日（星期二）前: the weekday must be the day's
+    if (printed := _WEEKDAY_NOTE.search(text)) and not text.lstrip().startswith("每"):  # 6月30日（星期二）前
         try:
             found = read_time(_WEEKDAY_NOTE.sub("", text), context)
         except TimeError as exc:
@@ -241,7 +286,7 @@ def read_time(text: str, context: TimeContext) -> When:
     if iso := _ISO.match(compact):
         day = _real(int(iso["y"]), int(iso["m"]), int(iso["d"]), text)
         return When("day", day, day)
-    year, rest, _ = split_year(compact, context.year)
+    year, rest, printed_year = split_year(compact, context.year)
     if rest in _WHOLE:
         if term is not None and rest not in ("全年度", "年内"):
             return When("range", term.start, term.end)
@@ -255,6 +300,21 @@ def read_time(text: str, context: TimeContext) -> When:
             raise _needs_term(text)
         start, end = school_word(rest, term)
         return When("range", start, end)
+    if before := _BEFORE_SCHOOL_WORD.match(rest):  # 暑假前, 寒假前: the day before it; 期中考试前: the Friday before
+        if term is None:
+            raise _needs_term(text)
+        first = school_word(_SCHOOL_EXAMS.get(before["word"], before["word"]), term)[0]
+        day = first - timedelta(days=3 if first.weekday() == 0 else 1)
+        return When("day", day, day)
+    if rest in _SCHOOL_EXAMS:  # 期中考试, 期末考试: 期中, 期末
+        if term is None:
+            raise _needs_term(text)
+        start, end = school_word(_SCHOOL_EXAMS[rest], term)
+        return When("range", start, end)
+    if (found := _term_time(rest, text, year, term)) is not None:
+        return found
+    if (found := _festival(rest, text, year, term, printed_year)) is not None:
+        return found
     if week := _TERM_WEEK.match(rest) or _PREP_WEEK.match(rest):
         number = parse_number(week["n"]) if "n" in week.groupdict() else 0
         if number is None or not 0 <= number <= 30:
@@ -296,9 +356,31 @@ def read_time(text: str, context: TimeContext) -> When:
         start, end = (term.start, term.end) if term else (date(year, 1, 1), date(year, 12, 31))
         return When("recurring", start, end, monthday=day)
     if weekly := _WEEKLY.match(rest):
-        weekday = _WEEKDAYS.index("日" if weekly["w"] == "天" else weekly["w"])
+        names = re.findall(r"[一二三四五六日天]", weekly["days"] or "五")  # 每周 alone: by each Friday
+        weekdays = tuple(sorted({_WEEKDAYS.index("日" if name == "天" else name) for name in names}))
         start, end = (term.start, term.end) if term else (date(year, 1, 1), date(year, 12, 31))
-        return When("recurring", start, end, weekday=weekday)
+        every = 2 if weekly["n"] or weekly["other"] else 1
+        return When(
+            "recurring", start, end, weekday=weekdays[0], weekdays=weekdays if len(weekdays) > 1 else (), every=every
+        )
+    if _MONTH_ENDS.match(rest) or _QUARTER_ENDS.match(rest):
+        start, end = (term.start, term.end) if term else (date(year, 1, 1), date(year, 12, 31))
+        months = () if _MONTH_ENDS.match(rest) else (3, 6, 9, 12)
+        return When("recurring", start, end, monthday=31, months=months)
+    if quarter := _QUARTER_END.match(rest):
+        number = parse_number(quarter["q"])
+        if number is None or not 1 <= number <= 4:
+            raise TimeError(tr("“{text}”中的季度不存在（应为 1 至 4 季度）", text=text))
+        found = _real(year, 3 * number, 31 if number in (1, 4) else 30, text)
+        return When("day", found, found)
+    if ranged := _YEARS_RANGE.match(rest):  # 2026年9月至2027年1月
+        first, last = parse_number(ranged["m1"]), parse_number(ranged["m2"])
+        start = _real(year, first, 1, text)
+        last_year = int(ranged["y2"])
+        end = _real(last_year, last, calendar.monthrange(last_year, last)[1] if last and 1 <= last <= 12 else 1, text)
+        if end < start:
+            raise TimeError(tr("“{text}”的结束日早于开始日", text=text))
+        return When("range", start, end)
     if day := _DAY.match(rest) or _DOT.match(rest):
         found = _real(year, parse_number(day["m"]), parse_number(day["d"]), text)
         return When("day", found, found)
@@ -322,6 +404,89 @@ def read_time(text: str, context: TimeContext) -> When:
             raise TimeError(tr("“{text}”的结束日早于开始日", text=text))
         return When("range", start, end)
     raise TimeError(tr("无法读出“{text}”所指的日期", text=text), unreadable=True)
+
+
+# school-term words a plan with no term still dates, by the months terms keep (see README): terms end in January
+# and July and start in February/March and September
+_SCHOOL_EXAMS = {"期中考试": "期中", "期末考试": "期末"}
+_BEFORE_SCHOOL_WORD = re.compile(r"^(?P<word>暑假|寒假|期中考试|期中|期末考试|期末)(?:前|之前|以前)$")
+_TERM_ENDS = {"每学期", "每学期末", "每学期结束前", "每个学期", "每个学期末"}
+_TERM_STARTS = {"每学期初", "每个学期初", "每学期开学初"}
+_SEASONS = {"春季学期": False, "春学期": False, "秋季学期": True, "秋学期": True}
+_TERM_STARTED = {"开学后": None, "春季开学后": False, "秋季开学后": True}
+
+
+def _term_time(rest: str, text: str, year: int, term: Term | None) -> When | None:
+    """每学期(末), 每学期初, 春季学期, 秋季学期, 开学后 (春季开学后); None for other texts."""
+    if rest in _TERM_ENDS:
+        if term is None:  # twice a year: the months terms end in
+            return When("recurring", date(year, 1, 1), date(year, 12, 31), monthday=31, months=(1, 7))
+        if rest.endswith("学期"):
+            return When("range", term.start, term.end)
+        start, end = school_word("期末", term)
+        return When("range", start, end)
+    if rest in _TERM_STARTS:
+        if term is None:  # the first whole months of the spring and the autumn term
+            return When("recurring", date(year, 1, 1), date(year, 12, 31), monthday=31, months=(3, 9))
+        start, end = school_word("开学初", term)
+        return When("range", start, end)
+    if rest in _SEASONS:
+        autumn = _SEASONS[rest]
+        if term is not None and term.autumn == autumn:
+            return When("range", term.start, term.end)
+        if term is not None:  # the other season: the term after this one (a spring plan's 秋季学期)
+            year = term.start.year + (1 if term.autumn else 0)
+        if autumn:  # September to January
+            return When("range", date(year, 9, 1), date(year + 1, 1, 31))
+        return When("range", date(year, 2, 1), date(year, 7, 31))  # February to July
+    if rest in _TERM_STARTED:
+        season = _TERM_STARTED[rest]
+        if term is None:
+            raise _needs_term(text)
+        if season is not None and season != term.autumn:
+            raise TimeError(
+                tr(
+                    "“{text}”说的是另一个学期的开学，计划的学期是{season}学期；请写明日期（如“3月10日前”）",
+                    text=text,
+                    season=tr("秋季") if term.autumn else tr("春季"),
+                )
+            )
+        start, end = school_word("开学初", term)
+        return When("range", start, end)
+    return None
+
+
+def _festival(rest: str, text: str, year: int, term: Term | None, printed_year: bool) -> When | None:
+    """春节前, 国庆节前, 清明节前, 五一前, 端午节前, 中秋节前 (the day before the festival) and the festival's day
+    itself, in the plan's year; in a term plan, in the term's year that puts it nearest the term (an autumn
+    term's 春节 is next year's). None for other texts."""
+    from aidplan.plan.festivals import FIRST_YEAR, LAST_YEAR, NAMES, festival_day
+
+    found = _FESTIVAL.match(rest)
+    if found is None or found["name"] not in NAMES:
+        return None
+    key = NAMES[found["name"]]
+    if term is not None and not printed_year:
+        years = [term.start.year, term.start.year + 1]
+        days = [festival_day(key, each) for each in years]
+        year = next(
+            (each for each, day in zip(years, days) if day is not None and day >= term.start - timedelta(days=31)),
+            term.start.year,
+        )
+    day = festival_day(key, year)
+    if day is None:
+        raise TimeError(
+            tr(
+                "“{text}”：aidplan 只知道 {first} 至 {last} 年的{name}日期；请写明日期（如“2月5日前”）",
+                text=text,
+                first=FIRST_YEAR,
+                last=LAST_YEAR,
+                name=key,
+            )
+        )
+    if found["by"]:
+        day -= timedelta(days=1)
+    return When("day", day, day)
 
 
 _TERM_NAME = re.compile(

@@ -21,7 +21,7 @@ SPAN_NAMES = {
 }  # fmt: skip
 DEADLINE_NAMES = {
     "task": later("任务截止"), "text": later("文中日期"), "monthly": later("每月例行"), "weekly": later("每周例行"),
-    "period": later("时段完成时间"), "period-end": later("时段结束"),
+    "recurring": later("例行"), "period": later("时段完成时间"), "period-end": later("时段结束"),
 }  # fmt: skip
 
 

@@ -76,19 +76,20 @@ def _task_span(plan: Plan, item: ScheduledPeriod, task) -> Span | None:
         return None
     year = item.span.start.year if item.span is not None else plan.year
     reading = item.deadline_of(task)
-    if reading is not None and reading.day is not None and reading.day.year == year + 1:
-        year += 1  # a deadline read near its group (an autumn term's 1月) is next year's: so are its days
     try:
         span = parse_period_label(task.deadline.text, year, plan_term(plan))
+        if reading is not None and reading.day is not None and reading.day.year == year + 1 and span.end != reading.day:
+            # a deadline read near its group (an autumn term's 1月) is next year's: so are its days
+            span = parse_period_label(task.deadline.text, year + 1, plan_term(plan))
     except PeriodLabelError:
         return None
     return span if span.start < span.end and span != item.span else None
 
 
 def _deadline_text(plan: Plan, item: ScheduledPeriod, task, source: str) -> str | None:
-    if source in ("weekly", "monthly") and task.deadline is None and item.recurring is not None:
+    if source in ("weekly", "monthly", "recurring") and task.deadline is None and item.recurring is not None:
         return item.period.label  # a task of a 每周一 / 每月20日前 group
-    if source in ("task", "weekly") or (source == "monthly" and task.deadline is not None):
+    if source in ("task", "weekly", "recurring") or (source == "monthly" and task.deadline is not None):
         return task.deadline.text if task.deadline else None
     if source == "monthly":  # 每月20日前…，28日前… written in the text
         from aidplan.plan.deadlines import monthly_days

@@ -32,6 +32,7 @@ DEADLINE_SOURCES = {
     "text": "文中日期",
     "monthly": "每月例行",
     "weekly": "每周例行",
+    "recurring": "例行",
     "period": "时段完成时间",
     "period-end": "时段结束",
 }
@@ -100,13 +101,9 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
                 last = min(when.end, period.span.end) if period.span else when.end
                 day = first
                 while day <= last:
-                    if when.weekday is not None:
-                        hit = day.weekday() == when.weekday
-                    else:
-                        hit = day.day == min(when.monthday or 1, calendar_module.monthrange(day.year, day.month)[1])
-                    if hit:
+                    if when.occurs_on(day):
                         due = calendar.shift(day, plan.calendar.shift) if calendar is not None else day
-                        source = "weekly" if when.weekday is not None else "monthly"
+                        source = "weekly" if when.weekday is not None else "monthly" if not when.months else "recurring"
                         items.append(item(f"{task.id}@{day.month}-{day.day}", due, source))
                     day += dt.timedelta(days=1)
                 continue
