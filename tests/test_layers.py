@@ -1,5 +1,5 @@
 """Imports run one way: cli → config → commands → ingest, publish, render → track → plan → files → errors, registry
-→ rules; the package's __init__ (its version) imports nothing. Every import is read from the source, including
+→ rules → values; the package's __init__ (its version) imports nothing. Every import is read from the source, including
 the ones inside functions (the lazy imports that keep start-up lean), so a late import cannot run back up
 unseen."""
 
@@ -29,6 +29,7 @@ LAYERS: dict[str, int] = {
     "registry": 1,
     "rules": 0,
     "messages": 0,
+    "values": -1,
     "__init__": 0,
 }
 

@@ -249,4 +249,4 @@ def test_the_catalogue_is_a_leaf() -> None:
     out = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True).stdout.split()
     assert sorted(out) == ["aidplan", "aidplan.rules", "aidplan.rules.base", "aidplan.rules.calendars",
                            "aidplan.rules.plans", "aidplan.rules.progress", "aidplan.rules.reading",
-                           "aidplan.rules.templates"]  # fmt: skip
+                           "aidplan.rules.templates", "aidplan.values"]  # fmt: skip

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import re
 import sys
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import Any, Literal
 
@@ -16,6 +16,7 @@ from aidplan.messages import later, localized, tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import StyleOverrides
 from aidplan.rules.reading import TomlSyntax, UnreadableFile
+from aidplan.values import mutable
 
 CONFIG_NAME = "aidplan.toml"
 PYPROJECT = "pyproject.toml"
@@ -41,7 +42,7 @@ class Settings(BaseModel):
     )
 
 
-@dataclass
+@mutable
 class ProjectConfig:
     """The settings, and the file they came from (None: no config found, all defaults)."""
 

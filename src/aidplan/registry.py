@@ -10,11 +10,12 @@ from __future__ import annotations
 import enum
 import importlib
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass
 from typing import Any
 
+from aidplan.values import frozen
 
-@dataclass(frozen=True)
+
+@frozen
 class Line:
     """A line a writer gives the command line to print: its style picks the colour on a terminal."""
 
@@ -23,7 +24,7 @@ class Line:
     err: bool = False  # to standard error (summaries beside a machine-readable output)
 
 
-@dataclass(frozen=True)
+@frozen
 class Entry:
     name: str
     help: str  # one line for --help and for messages listing the choices

@@ -12,12 +12,12 @@ Every writer of a family has the same signature, and is imported only when its f
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING
 
 from aidplan.messages import Later, later, localized, tr
 from aidplan.registry import Entry, Registry
+from aidplan.values import frozen
 
 if TYPE_CHECKING:
     from aidplan.plan.model import StyleOverrides
@@ -82,7 +82,7 @@ CALENDAR_FORMATS = Registry(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class DocumentTarget:
     """Where a format that writes documents puts them: one file per plan in out_dir, or exactly `output`."""
 

@@ -5,7 +5,6 @@ from __future__ import annotations
 import datetime as dt
 import os
 import unicodedata
-from dataclasses import dataclass
 from pathlib import Path
 
 from aidplan.errors import UsageError
@@ -13,6 +12,7 @@ from aidplan.files import shown, write_atomic
 from aidplan.messages import later, tr
 from aidplan.plan.numerals import chinese_number
 from aidplan.registry import Entry, Registry
+from aidplan.values import frozen
 
 PERIOD_KINDS = Registry(
     "Periods",
@@ -28,7 +28,7 @@ EXAMPLE_TASK = "写下本时段的工作任务，一项一行"  # after the exam
 COMMENT_COLUMN = 41  # comments start here (display width: a 汉字 counts two), as in README's plan format
 
 
-@dataclass(frozen=True)
+@frozen
 class NewPlan:
     """What `new` wrote: where, the plan's year, and how many periods and example tasks it has."""
 

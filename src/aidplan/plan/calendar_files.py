@@ -6,7 +6,7 @@ from __future__ import annotations
 import datetime as dt
 import functools
 from collections.abc import Iterable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 from typing import TYPE_CHECKING
 
@@ -21,6 +21,7 @@ from aidplan.rules.calendars import (
     YearGivenTwice,
 )
 from aidplan.rules.reading import NotOneDocument
+from aidplan.values import frozen, mutable
 
 if TYPE_CHECKING:
     from aidplan.plan.calendar_model import Holiday
@@ -28,14 +29,14 @@ if TYPE_CHECKING:
 CALENDAR_SUFFIX = ".calendar.yaml"
 
 
-@dataclass(frozen=True)
+@frozen
 class DayEntry:
     day: dt.date
     name: str
     position: tuple[int, int]
 
 
-@dataclass
+@mutable
 class OfficialYear:
     """One calendar file's year, read: days off and days worked, each with where it is written."""
 
@@ -46,7 +47,7 @@ class OfficialYear:
     workdays: dict[dt.date, DayEntry] = field(default_factory=dict)
 
 
-@dataclass
+@mutable
 class LoadedCalendar:
     path: Path
     year: OfficialYear | None  # None when the file has errors
@@ -208,7 +209,7 @@ def find_calendar_files(paths: Iterable[Path]) -> list[Path]:
     return list(dict.fromkeys(found))
 
 
-@dataclass
+@mutable
 class OfficialCalendars:
     """The repository's calendar files, read: the years they give, and the problems they have."""
 

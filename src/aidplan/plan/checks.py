@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 from collections.abc import Sequence
-from dataclasses import dataclass
 from datetime import date, timedelta
 from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
@@ -43,6 +42,7 @@ from aidplan.rules.plans import (
     UnsureDate,
     WeekOutsideGroup,
 )
+from aidplan.values import frozen
 
 if TYPE_CHECKING:
     from aidplan.plan.calendar_files import OfficialCalendars
@@ -134,7 +134,7 @@ def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
     return findings
 
 
-@dataclass(frozen=True)
+@frozen
 class Sibling:
     """A group among the groups printed beside it (a table's outermost groups, or one parent's sub-groups),
     whether it holds tasks or sub-groups: what the order checks compare."""

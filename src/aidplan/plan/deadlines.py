@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date
 
 from aidplan.messages import tr
 from aidplan.plan.model import DATE_WINDOW
 from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
 from aidplan.plan.timeexpr import Term, TimeContext, TimeError, When, read_time, split_year
+from aidplan.values import frozen
 
 
 class DeadlineError(ValueError):
@@ -57,7 +57,7 @@ _MONTHLY_FIRST = re.compile(r"每月(?P<day>\d{1,2})[日号]")
 _MONTHLY_MORE = re.compile(r"(?<![月\d])(?P<day>\d{1,2})[日号](?:前|之前|以前)")
 
 
-@dataclass(frozen=True)
+@frozen
 class DateInText:
     """A month and day written inside a task's text (and its year, when written), as it stands there:
     `next_year` for 次年/明年…; `by` when it is printed as a deadline (…前, …止, …完成) rather than as the day
@@ -153,7 +153,7 @@ def names_year(text: str) -> bool:
     return bool(_ISO.match(compact) or ((found := _DATE.match(compact)) and (found["year"] or found["next"])))
 
 
-@dataclass(frozen=True)
+@frozen
 class DeadlineReading:
     """A plan's deadline, read: its date, or the problem that it names no real day (exactly one of the two), or
     neither for a recurring deadline (每月20日前, 每周五), which `recurring` then holds."""

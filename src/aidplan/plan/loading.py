@@ -8,7 +8,7 @@ import re
 import shlex
 import types
 import typing
-from dataclasses import dataclass, field
+from dataclasses import field
 from datetime import date
 from pathlib import Path
 from typing import Any
@@ -34,6 +34,7 @@ from aidplan.rules.reading import (
     UnreadableFile,
     YamlSyntax,
 )
+from aidplan.values import mutable
 
 MAX_BYTES = 2 * 1024 * 1024
 # characters XML 1.0 (and so DOCX) cannot carry: C0 controls but tab and line breaks, surrogates, U+FFFE/F
@@ -49,7 +50,7 @@ Location = tuple[Any, ...]
 Position = tuple[int, int]
 
 
-@dataclass
+@mutable
 class Document:
     """A YAML file read into plain values, with the position of every value and every key."""
 
@@ -70,7 +71,7 @@ class Document:
         return (1, 1)
 
 
-@dataclass
+@mutable
 class LoadedPlan:
     """A plan file's outcome: the validated plan (None when it has errors) and what was found."""
 

@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import datetime as dt
 import re
-from dataclasses import dataclass
 from typing import Annotated, Literal
 
 from pydantic import (
@@ -28,6 +27,7 @@ from aidplan.plan.numbering import (
     NUMBERING_SCOPE_HELP,
     NUMBERING_SCOPES,
 )
+from aidplan.values import frozen
 
 MONTH_PLACEHOLDER = "{month}"
 PLAN_YEARS = (1990, 2100)  # the years a plan may be for
@@ -655,7 +655,7 @@ def all_groups(plan: Plan) -> list[Period]:
     return found
 
 
-@dataclass(frozen=True)
+@frozen
 class PrintedTask:
     """A task as it appears in its period: number, final text and where it came from."""
 

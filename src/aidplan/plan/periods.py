@@ -4,15 +4,15 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 
 from aidplan.messages import tr
 from aidplan.plan.numerals import NUMBER_PATTERN, chinese_month, parse_number
 from aidplan.plan.timeexpr import Term, TimeContext, TimeError, plain_form, read_time, split_year
+from aidplan.values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Span:
     """The first and last day a period covers, both included."""
 

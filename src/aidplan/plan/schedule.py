@@ -3,11 +3,9 @@
 from __future__ import annotations
 
 import calendar
-import dataclasses
 import functools
 import re
 import weakref
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
@@ -43,13 +41,14 @@ from aidplan.plan.timeexpr import (
     split_year,
     term_week_number,
 )
+from aidplan.values import frozen, replace
 
 if TYPE_CHECKING:
     from aidplan.plan.calendar_files import OfficialCalendars
     from aidplan.plan.workdays import WorkCalendar
 
 
-@dataclass(frozen=True)
+@frozen
 class ScheduledGroup:
     """A group that holds sub-groups (资助项目 over 阶段任务, 月份 over 周次), with its dates if it is a time group."""
 
@@ -60,7 +59,7 @@ class ScheduledGroup:
     where: tuple  # its location in the YAML: ("tables", 0, "groups", 1)
 
 
-@dataclass(frozen=True)
+@frozen
 class ScheduledPeriod:
     index: int
     period: Period
@@ -147,7 +146,7 @@ def _yield_to_written(tasks: list[PrintedTask], period: Period, written: set[str
         if not own and task.id in written:
             free = next(f"{task.id}-{n}" for n in range(2, len(taken) + 3) if f"{task.id}-{n}" not in taken)
             taken.add(free)
-            task = dataclasses.replace(task, id=free)
+            task = replace(task, id=free)
         result.append(task)
     return result
 
@@ -219,12 +218,12 @@ class _Scheduler:
         result = []
         for item in self.result:
             if item.recurring is not None and not any(p.kind == "time" and p.span for p in item.parents):
-                bounded = dataclasses.replace(item.recurring, start=first, end=last)
+                bounded = replace(item.recurring, start=first, end=last)
                 readings = [
                     DeadlineReading(None, None, bounded) if r is not None and r.recurring is item.recurring else r
                     for r in item.task_deadlines
                 ]
-                item = dataclasses.replace(item, recurring=bounded, task_deadlines=readings)
+                item = replace(item, recurring=bounded, task_deadlines=readings)
             result.append(item)
         return result
 
@@ -303,7 +302,7 @@ class _Scheduler:
         if when.kind != "recurring":
             return None
         if within is not None:
-            return dataclasses.replace(when, start=within.start, end=within.end)
+            return replace(when, start=within.start, end=within.end)
         return when
 
     def in_parent(

@@ -11,13 +11,13 @@ from __future__ import annotations
 
 import calendar
 import re
-from dataclasses import dataclass
 from datetime import date, timedelta
 from typing import Literal
 
 from aidplan.messages import tr
 from aidplan.plan.numerals import CHINESE_DIGITS, NUMBER_PATTERN, parse_number
 from aidplan.plan.workdays import WEEKDAYS
+from aidplan.values import frozen
 
 TERM_WEEKS = 20  # a term stated by its start only runs 20 weeks (第一周 … 第二十周)
 BREAK_WEEKS = {"寒假": 4, "暑假": 8}
@@ -33,7 +33,7 @@ class TimeError(ValueError):
         self.needs_term = needs_term  # a school-calendar word in a plan that states no term
 
 
-@dataclass(frozen=True)
+@frozen
 class Term:
     """A school term as the plan states it once: its first day and (stated or 20 weeks on) its last."""
 
@@ -46,7 +46,7 @@ class Term:
         return self.start.month >= 7
 
 
-@dataclass(frozen=True)
+@frozen
 class TimeContext:
     """What a time expression is read in: the plan's year, and its term when it states one."""
 
@@ -54,7 +54,7 @@ class TimeContext:
     term: Term | None = None
 
 
-@dataclass(frozen=True)
+@frozen
 class When:
     """A time expression, read. `kind` says which: a `day`, a `range` of days, a `recurring` day (every month's
     `monthday`, or every week's `weekday`, 0 = Monday) over start..end, or a term `week` (start..end)."""
@@ -495,7 +495,7 @@ _TERM_NAME = re.compile(
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class TermName:
     """What a printed term name says about the term: autumn (第一学期, 上学期, 秋季) or spring, and the calendar
     year it starts in (2020-2021学年第二学期 starts in 2021, 2012年秋季学期 in 2012)."""

@@ -8,10 +8,11 @@ from __future__ import annotations
 import bisect
 import datetime as dt
 import functools
-from dataclasses import dataclass, field
+from dataclasses import field
 from typing import TYPE_CHECKING
 
 from aidplan.messages import later, localized, tr
+from aidplan.values import frozen, mutable
 
 if TYPE_CHECKING:
     from aidplan.plan.calendar_files import OfficialYear
@@ -29,7 +30,7 @@ WEEKDAYS = (
 )
 
 
-@dataclass(frozen=True)
+@frozen
 class DayInfo:
     day: dt.date
     working: bool
@@ -89,7 +90,7 @@ def data_version() -> str:
     return f"chinesecalendar {found}"
 
 
-@dataclass
+@mutable
 class WorkCalendar:
     """Answers whether a day is a working day; remembers the years it had to guess (weekends only)."""
 

@@ -4,12 +4,11 @@ in aidplan.publish.notify (cheap to import: the implementations load only when u
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
 from aidplan.registry import Entry, Registry
+from aidplan.values import frozen
 
 
-@dataclass(frozen=True)
+@frozen
 class Platform:
     kind: str  # --kind's value
     name: str  # as the platform calls itself, for messages

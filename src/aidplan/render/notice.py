@@ -38,6 +38,7 @@ from aidplan.rules.templates import (
     UnbalancedBlock,
     UnknownVariable,
 )
+from aidplan.values import frozen
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
@@ -169,7 +170,7 @@ def notice_context(
 # -- findings ---------------------------------------------------------------------------------------------
 
 
-@dataclass(frozen=True)
+@frozen
 class TemplateFinding(Finding):
     """A problem in a template, located by its paragraph: `line` is the paragraph number (¶), `column` the
     character where the tag starts; `where` names the part (¶12, 页脚1¶1) and `excerpt` quotes the text."""

@@ -17,9 +17,10 @@ import os
 import shutil
 import subprocess
 import unicodedata
-from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
+
+from aidplan.values import frozen
 
 FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
 
@@ -103,7 +104,7 @@ def display_width(text: str, ambiguous: int = 1) -> int:
     return sum(2 if unicodedata.east_asian_width(ch) in wide else 1 for ch in text)
 
 
-@dataclass(frozen=True)
+@frozen
 class Face:
     """Advance widths (in em) of the characters that are not one em wide, for one printing font."""
 

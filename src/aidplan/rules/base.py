@@ -5,9 +5,10 @@ from __future__ import annotations
 
 import enum
 import inspect
-from dataclasses import dataclass
 from pathlib import Path
 from typing import TYPE_CHECKING, ClassVar
+
+from aidplan.values import frozen
 
 if TYPE_CHECKING:
     from collections.abc import Callable
@@ -18,7 +19,7 @@ class Severity(str, enum.Enum):
     warning = "warning"
 
 
-@dataclass(frozen=True)
+@frozen
 class Finding:
     path: Path
     line: int

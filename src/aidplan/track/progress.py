@@ -7,7 +7,6 @@ import json
 import os
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass
 from pathlib import Path
 from typing import Literal
 
@@ -27,6 +26,7 @@ from aidplan.rules.progress import (
 )
 from aidplan.track.paths import progress_path, shared_progress_message, sharing_plan
 from aidplan.track.statuses import STATUS_NAMES, STATUSES
+from aidplan.values import frozen, mutable
 
 FINGERPRINT_LENGTH = 20
 
@@ -52,7 +52,7 @@ class ProgressRecord(BaseModel):
     )
 
 
-@dataclass
+@mutable
 class LoadedProgress:
     path: Path
     records: list[ProgressRecord]
@@ -288,7 +288,7 @@ def append_records(plan_path: Path, records: list[ProgressRecord], texts: dict[s
     return _locked_update(plan_path, texts, timeout, add)
 
 
-@dataclass(frozen=True)
+@frozen
 class Renumbering:
     path: Path
     changed: list[tuple[int, str, str]]  # record index, old id, new id

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar as calendar_module
 import datetime as dt
-from dataclasses import dataclass, field
+from dataclasses import field
 from pathlib import Path
 
 from aidplan.messages import later, localized, tr
@@ -25,6 +25,7 @@ from aidplan.plan.schedule import (
 from aidplan.plan.workdays import WorkCalendar
 from aidplan.track.progress import ProgressRecord, latest_status
 from aidplan.track.statuses import OPEN_STATUSES
+from aidplan.values import frozen, mutable
 
 UNASSIGNED = "（未指定）"  # the owner of tasks that name none, in the per-owner tallies
 DEADLINE_SOURCES = {
@@ -38,7 +39,7 @@ DEADLINE_SOURCES = {
 }
 
 
-@dataclass(frozen=True)
+@frozen
 class TrackedItem:
     """One thing to be done by one date: a task, or one occurrence of a monthly duty."""
 
@@ -143,7 +144,7 @@ def countdown(days_left: int, unit: str = later("天")) -> str:
     return tr("已逾期{value}{unit}", value=-days_left, unit=localized(unit))
 
 
-@dataclass(frozen=True)
+@frozen
 class DueEntry:
     item: TrackedItem
     status: str
@@ -157,7 +158,7 @@ class DueEntry:
         return self.group == "overdue"
 
 
-@dataclass
+@mutable
 class PlanDue:
     path: Path
     title: str
@@ -169,7 +170,7 @@ class PlanDue:
     total: int = 0
 
 
-@dataclass
+@mutable
 class DueReport:
     today: dt.date
     within: int
@@ -266,7 +267,7 @@ def due_for_plan(
     return result
 
 
-@dataclass
+@mutable
 class Tally:
     name: str
     done: int = 0
@@ -287,7 +288,7 @@ class Tally:
         self.overdue += overdue
 
 
-@dataclass
+@mutable
 class PlanStatus:
     path: Path
     title: str
