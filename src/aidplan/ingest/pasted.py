@@ -79,6 +79,10 @@ def read_pasted(text: str) -> SourceDocument:
     separated = [line for line in lines if "\t" in line.rstrip() or line.count("|") >= 2]
     if len(separated) >= 2:  # a header row and one row of tasks at least
         return _separated(lines)
+    from aidplan.ingest.published import published_as_paragraphs
+
+    if published_as_paragraphs(lines):  # a 工作要点 as a web page prints it: paragraphs, no table
+        return SourceDocument(_split_head(lines, len(lines)), "文本")
     return _one_per_line(lines)
 
 
@@ -240,8 +244,13 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
     tasks (numbered, their wrapped lines following) and, where the table has the column, its deadline."""
     items = [line.strip() for line in lines]
     start = next(
-        (i for i, item in enumerate(items) if _header_role(item) is not None and not _title_like(i, items)), None
-    )
+        (
+            i
+            for i, item in enumerate(items)
+            if _header_role(item) is not None and not _title_like(i, items) and not re.search(r"[。；;，,：:]", item)
+        ),
+        None,
+    )  # a header cell names a column; 请认真做好资助工作。 is a sentence
     if start is None:
         labels = [i for i, item in enumerate(items) if _is_label(item) or _glued_label(item)]
         if not labels:

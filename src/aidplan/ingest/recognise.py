@@ -308,8 +308,10 @@ class Recogniser:
             if tables:
                 index, table = max(tables, key=lambda item: len(item[1].cells))
                 chosen = [(index, table, self._assumed_header(table))]
-            else:
-                raise RecognitionError(tr("{v0} 里没有找到表格；计划要有一张“时间—工作内容”的表格", v0=self.name))
+            else:  # a plan published as paragraphs (一、 headings over numbered items), or a clear refusal
+                from aidplan.ingest.published import read
+
+                return read(self, blocks)
         first_index, table, (header_row, roles) = chosen[0]
         if len(chosen) > 1 and header_row >= 0:  # several tables, each under its heading, or with its own header
             apart = [any(isinstance(b, Paragraph) for b in blocks[a[0] + 1 : b[0]]) for a, b in zip(chosen, chosen[1:])]
@@ -360,7 +362,13 @@ class Recogniser:
                 self.guesses, self.unplaced, self.table_notes = before_guesses, before_unplaced, []
                 return self._general(data, table, header_row, specs, after)
         if not groups:
-            raise RecognitionError(tr("{v0} 的表格里没有找到任何工作任务", v0=self.name))
+            raise RecognitionError(
+                tr(
+                    "{v0} 的表格里没有找到任何工作任务：没有一列的表头像“工作内容”“工作任务”，各行也没有编号的任务；"
+                    "请检查表头（计划的表格要有时间和工作内容两列）后再导入",
+                    v0=self.name,
+                )
+            )
         if header_row >= 0:
             self._unread_columns([table] + [m[1] for m in more], header_row)
         layout = "by-period" if by_period else "by-task"
@@ -449,8 +457,9 @@ class Recogniser:
                 else later("表格前的 {v0} 段作为正文（preamble:）", v0=len(preamble))
             )
 
-    def _head(self, before: list[Paragraph], table: Table, header_row: int):
-        """The 附件 label, the title and the paragraphs between them and the table."""
+    def _head(self, before: list[Paragraph], table: Table, header_row: int, tableless: bool = False):
+        """The 附件 label, the title and the paragraphs between them and the table (or the first heading of a plan
+        published as paragraphs, `tableless`)."""
         attachment = None
         rest = list(before)
         if rest and ATTACHMENT.match(rest[0].printed.strip()):
@@ -474,7 +483,9 @@ class Recogniser:
             title = lines
             preamble = rest[after:]
             shown = "／".join(lines)
-            if len(lines) > 1:
+            if tableless:
+                self.guesses.append(later("标题“{v0}”取自文件开头的段", v0=shown))
+            elif len(lines) > 1:
                 self.guesses.append(later("标题分 {v0} 行“{v1}”，取自表格前居中的段", v0=len(lines), v1=shown))
             else:
                 self.guesses.append(
@@ -1128,7 +1139,13 @@ class Recogniser:
 
         roots = read_rows(table, body, specs, split, note)
         if not roots:
-            raise RecognitionError(tr("{v0} 的表格里没有找到任何工作任务", v0=self.name))
+            raise RecognitionError(
+                tr(
+                    "{v0} 的表格里没有找到任何工作任务：没有一列的表头像“工作内容”“工作任务”，各行也没有编号的任务；"
+                    "请检查表头（计划的表格要有时间和工作内容两列）后再导入",
+                    v0=self.name,
+                )
+            )
         time_spec = next((s for s in specs if s.role == "time"), None)
         for row, count in shared if time_spec is not None else []:
             cell = table.at(row, time_spec.index)  # type: ignore[union-attr]
