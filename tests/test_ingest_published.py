@@ -9,6 +9,7 @@ from __future__ import annotations
 
 from pathlib import Path
 
+import pytest
 from typer.testing import CliRunner
 
 from aidplan.cli import app
@@ -245,3 +246,209 @@ def test_a_file_with_no_table_and_no_numbered_tasks_says_so_and_what_to_do(in_tm
         "或给各项任务加上编号后再导入\n"
     )
     assert not (in_tmp / "x.yaml").exists()
+
+
+# --- a 工作要点分解表: category rows above a group column, 序号 by Word's automatic numbering ---------------------
+
+BREAKDOWN = [
+    (
+        "一、资助政策落实",
+        [
+            ("落实学前教育资助政策", "春季学期3月底前完成幼儿资助对象认定", "资助中心", "各幼儿园", "2026年3月31日"),
+            ("落实义务教育阶段资助", "做好寄宿生生活费补助发放工作", "资助中心", "计财股、各中小学", "6月30日前"),
+        ],
+    ),
+    ("二、资助育人", [("诚信感恩教育", "组织受助学生开展诚信教育主题活动", "德育股", "各学校", "5月")]),
+]
+
+
+def _breakdown(path: Path, two_header_rows: bool) -> None:
+    """The 分解表 as a county types it in Word: 序号 | 重点任务 | 具体内容 | 牵头科室 | 配合单位 | 完成时限 (or 责任单位
+    merged over 牵头科室 | 配合单位 in a second header row, the other headers merged down), each category row one cell
+    merged across the whole table, the 序号 cells empty but in Word's List Number style (Word prints 1. 2. 3.)."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("某某县教育局2026年学生资助工作要点任务分解表")
+    head = 2 if two_header_rows else 1
+    rows = head + sum(1 + len(tasks) for _, tasks in BREAKDOWN)
+    grid = document.add_table(rows=rows, cols=6)
+    grid.style = "Table Grid"
+    headers = ["序号", "重点任务", "具体内容", "牵头科室", "配合单位", "完成时限"]
+    if two_header_rows:
+        for column in (0, 1, 2, 5):
+            grid.cell(0, column).merge(grid.cell(1, column)).paragraphs[0].text = headers[column]
+        grid.cell(0, 3).merge(grid.cell(0, 4)).paragraphs[0].text = "责任单位"
+        grid.cell(1, 3).text, grid.cell(1, 4).text = "牵头科室", "配合单位"
+    else:
+        for column, text in enumerate(headers):
+            grid.cell(0, column).text = text
+    row = head
+    for category, tasks in BREAKDOWN:
+        grid.cell(row, 0).merge(grid.cell(row, 5)).text = category
+        row += 1
+        for task in tasks:
+            grid.cell(row, 0).paragraphs[0].style = document.styles["List Number"]
+            for column, text in enumerate(task, start=1):
+                grid.cell(row, column).text = text
+            row += 1
+    document.save(str(path))
+
+
+@pytest.mark.parametrize("two_header_rows", [False, True], ids=["one-header-row", "two-header-rows"])
+def test_a_breakdown_table_keeps_its_category_rows_above_the_group_column_and_its_word_numbers(
+    in_tmp: Path, two_header_rows: bool
+) -> None:
+    """The category rows become category groups above the 重点任务 groups (`category_rows: true`), not rows left
+    out of the plan; the numbers Word prints in the 序号 column (1. 2. 3., in no text) are recovered, running on
+    through the table; the render prints the table the office printed."""
+    from docx import Document
+
+    from aidplan.plan.model import normalise_text
+
+    _breakdown(in_tmp / "分解表.docx", two_header_rows)
+    result = CliRunner().invoke(app, ["import", "分解表.docx", "-o", "fj.yaml"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "分解表.docx → fj.yaml：3 个分组，3 项任务"
+    assert (
+        "  推测：跨整行的“一、资助政策落实”“二、资助育人”是类别行，在“重点任务”一列的分组之上："
+        "其下各行归入该类别（category_rows: true）" in lines
+    )
+    assert '  推测：序号一列印作“1.”（numbering: "1."）' in lines
+    assert "  推测：序号一列整张表连续编号（numbering_scope: plan）" in lines
+    assert not [line for line in lines if "没能放进计划" in line]
+    written = (in_tmp / "fj.yaml").read_text(encoding="utf-8")
+    assert 'numbering: "1."\nnumbering_scope: plan\n' in written
+    assert "category_rows: true\n" in written
+    owner = "\n      - 责任单位\n      - 牵头科室" if two_header_rows else " 牵头科室"
+    assert written.split("groups:\n", 1)[1] == (
+        "  - label: 一、资助政策落实\n"
+        "    groups:\n"
+        "      - label: 落实学前教育资助政策\n"
+        "        tasks:\n"
+        "          - text: 春季学期3月底前完成幼儿资助对象认定\n"
+        "            owner: 资助中心\n"
+        "            deadline: 2026年3月31日\n"
+        "            cells:\n"
+        "              c1: 各幼儿园\n"
+        "      - label: 落实义务教育阶段资助\n"
+        "        tasks:\n"
+        "          - text: 做好寄宿生生活费补助发放工作\n"
+        "            owner: 资助中心\n"
+        "            deadline: 6月30日前\n"
+        "            cells:\n"
+        "              c1: 计财股、各中小学\n"
+        "  - label: 二、资助育人\n"
+        "    groups:\n"
+        "      - label: 诚信感恩教育\n"
+        "        tasks:\n"
+        "          - text: 组织受助学生开展诚信教育主题活动\n"
+        "            owner: 德育股\n"
+        "            deadline: 5月\n"
+        "            cells:\n"
+        "              c1: 各学校\n"
+    )
+    assert f"  - header:{owner}\n    role: owner\n" in written
+    rendered = CliRunner().invoke(app, ["render", "fj.yaml", "-f", "docx", "-d", "out"])
+    assert rendered.exit_code == 0, rendered.output
+    table = Document(str(in_tmp / "out" / "fj.docx")).tables[0]
+    head = 2 if two_header_rows else 1
+    body = [[cell.text.replace("\n", "") for cell in row.cells] for row in table.rows][head:]
+    assert body == [
+        ["一、资助政策落实"] * 6,  # one cell merged across the whole table
+        ["1.", "落实学前教育资助政策", "春季学期3月底前完成幼儿资助对象认定", "资助中心", "各幼儿园", "2026年3月31日"],
+        ["2.", "落实义务教育阶段资助", "做好寄宿生生活费补助发放工作", "资助中心", "计财股、各中小学", "6月30日前"],
+        ["二、资助育人"] * 6,
+        ["3.", "诚信感恩教育", "组织受助学生开展诚信教育主题活动", "德育股", "各学校", "5月"],
+    ]
+    source = Document(str(in_tmp / "分解表.docx")).tables[0]
+    typed = [[cell.text for cell in row.cells] for row in source.rows]
+    assert [[c for c in row if c] for row in typed[head:]] == [
+        [c for c in row if c and c not in ("1.", "2.", "3.")] for row in body
+    ]  # the source's text is the render's, but for the numbers Word prints
+    assert normalise_text("".join(typed[0])) == normalise_text("".join(cell.text for cell in table.rows[0].cells))
+
+
+# --- a table of three columns or more printed without a header row ---------------------------------------------
+
+
+def test_a_headerless_table_of_four_columns_reads_each_columns_role_from_its_cells(in_tmp: Path) -> None:
+    """3月 (merged) | 1.完成… | 资助中心 | 3月31日前 with no header row: the months are the groups, the wordiest column
+    the tasks, office names the owner, dates right of the tasks each task's time; the guesses say so and the
+    render prints the same cells without a header row."""
+    from docx import Document
+
+    from aidplan.plan.model import normalise_text
+
+    rows = [
+        ("3月", "1.完成春季学期家庭经济困难学生认定", "资助中心", "3月31日前"),
+        ("3月", "2.发放春季学期国家助学金", "计财股、各学校", "3月31日前"),
+        ("5月", "3.开展诚信感恩教育活动", "各学校", "5月底"),
+    ]
+    document = Document()
+    document.add_paragraph("某某县2026年学生资助工作安排")
+    grid = document.add_table(rows=len(rows), cols=4)
+    grid.style = "Table Grid"
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            grid.cell(r, c).text = text
+    grid.cell(0, 0).merge(grid.cell(1, 0)).text = "3月"
+    document.save(str(in_tmp / "无表头.docx"))
+    result = CliRunner().invoke(app, ["import", "无表头.docx", "-o", "wbt.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[:6] == [
+        "无表头.docx → wbt.yaml：2 个时段，3 项任务",
+        "  推测：标题“某某县2026年学生资助工作安排”取自表格前的第一段",
+        "  推测：年份 2026 取自标题",
+        "  推测：表格没有表头行（headers: false）：各列的用处看内容推测（日期是时间，单位名称是责任单位，"
+        "文字最多的一列是工作内容）；表头不印，列名是补的",
+        "  推测：表格各列：时间（分组）、工作内容（工作内容）、责任单位（责任单位）、完成时间（各项任务的时间）",
+        "  推测：编号样式“1.”，整张表连续编号（numbering_scope: plan）",
+    ]
+    written = (in_tmp / "wbt.yaml").read_text(encoding="utf-8")
+    assert "headers: false\n" in written
+    assert written.split("groups:\n", 1)[1] == (
+        "  - label: 3月\n"
+        "    tasks:\n"
+        "      - text: 完成春季学期家庭经济困难学生认定\n"
+        "        owner: 资助中心\n"
+        "        deadline: 3月31日前\n"
+        "      - text: 发放春季学期国家助学金\n"
+        "        owner: 计财股、各学校\n"
+        "        deadline: 3月31日前\n"
+        "  - label: 5月\n"
+        "    tasks:\n"
+        "      - text: 开展诚信感恩教育活动\n"
+        "        owner: 各学校\n"
+        "        deadline: 5月底\n"
+    )
+    source = normalise_text("某某县2026年学生资助工作安排" + "".join("".join(row) for row in rows))
+    assert _plan_text(in_tmp / "wbt.yaml") == source.replace("3月2.", "2.", 1)  # the merged 3月 printed once
+
+
+def test_a_headerless_pasted_table_with_a_number_column_and_a_note_column(in_tmp: Path) -> None:
+    """Pasted from a spreadsheet without its header: 序号 | 类别 | 工作内容 | 时间 | 单位 | 备注."""
+    text = (
+        "2026年学生资助重点工作\n"
+        "1\t政策落实\t完成春季学期家庭经济困难学生认定工作\t3月31日前\t资助中心\t\n"
+        "2\t政策落实\t发放春季学期国家助学金\t4月30日前\t计财股\t资金已下达\n"
+        "3\t资助育人\t开展诚信感恩教育主题活动\t5月\t各学校\t\n"
+    )
+    (in_tmp / "paste.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", "paste.txt", "-o", "p.yaml"])
+    assert result.exit_code == 0, result.output
+    assert (
+        "  推测：表格各列：序号（序号）、类别（分组）、工作内容（工作内容）、完成时间（各项任务的时间）、"
+        "责任单位（责任单位）、备注（照印不解读）" in result.output.splitlines()
+    )
+    from aidplan.plan.loading import load_plan
+
+    plan = load_plan(in_tmp / "p.yaml").plan
+    assert plan is not None and plan.headers is False
+    assert [(g.label, [(t.text, t.owner, t.deadline.text if t.deadline else None, dict(t.cells)) for t in g.tasks])
+            for g in plan.groups] == [  # type: ignore[union-attr]
+        ("政策落实", [("完成春季学期家庭经济困难学生认定工作", "资助中心", "3月31日前", {}),
+                      ("发放春季学期国家助学金", "计财股", "4月30日前", {"c1": "资金已下达"})]),
+        ("资助育人", [("开展诚信感恩教育主题活动", "各学校", "5月", {})]),
+    ]  # fmt: skip

@@ -181,7 +181,7 @@ def import_file(
         validate(target, text),
         len(leaves) if not data.get("tasks") else 0,
         tasks,
-        "periods" if data.get("periods") else "tasks" if data.get("tasks") else "groups",
+        _shape(data, leaves),
     )
 
 
@@ -200,6 +200,17 @@ def _given_term(recognised, start: dt.date, end: dt.date | None) -> None:
         if end is None
         else later("学期 {v0} 至 {v1} 取自 --term-start 和 --term-end", v0=start.isoformat(), v1=end.isoformat())
     )
+
+
+def _shape(data: dict, leaves: list[dict]) -> str:
+    """What the summary counts: time periods (every group a month, a week …), other groups, or flat tasks."""
+    from aidplan.ingest.recognise import _reads_as_time
+
+    if data.get("tasks"):
+        return "tasks"
+    if data.get("periods") or all(_reads_as_time(leaf.get("label", ""), data["year"]) for leaf in leaves):
+        return "periods"
+    return "groups"
 
 
 def _leaf_groups(groups: list[dict]) -> list[dict]:

@@ -28,6 +28,7 @@ class Node:
     children: list[Node] = field(default_factory=list)
     tasks: list = field(default_factory=list)  # recognise.Task
     typed: bool = False  # a category row typed into the cells (一 | 资助政策落实 | | ), not one merged across
+    across: bool = False  # a category row across the whole table, above the group columns
     values: dict[str, str] = field(default_factory=dict)  # group-level cells: owner, time, deadline, free keys
     rows: int = 0
 
@@ -195,6 +196,21 @@ def heading_text(
     return None
 
 
+def _across_the_table(cells: list[Cell | None]) -> str | None:
+    """The text of a row that is one cell merged across the whole table (一、资助政策落实), or — in text, which has
+    no merges — a row whose only text is a category number and its words in the first cell."""
+    first = cells[0] if cells else None
+    if first is None or not first.text.strip():
+        return None
+    text = _flat(first.text)
+    if all(c is first for c in cells):
+        return text
+    rest = [c for c in cells[1:] if c is not None and c is not first]
+    if not any(c.text.strip() for c in rest) and CATEGORY_NUMBER.match(text):
+        return text
+    return None
+
+
 def _heading_like(text: str) -> bool:
     """A short text without a sentence's punctuation or a task's number: 资助政策落实, 资助育人。"""
     return len(text) <= 16 and not re.search(r"[。；;，,：:]", text) and not TASK_NUMBER.match(text)
@@ -210,9 +226,17 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
     start = max((s.index for s in levels), default=-1) + 1
     roots: list[Node] = []
     path: list[Node] = []
+    category: Node | None = None  # a category row across the whole table, above the group columns
     for row in range(body, table.rows):
         cells = table.row(row)
         task_cell = cells[task_spec.index]
+        across = _across_the_table(cells) if levels else None
+        if across is not None and row < table.rows - 1 and not across.startswith("注"):
+            # 一、资助政策落实 over 重点任务 | 具体内容: a level of groups above the group columns
+            category = Node(across, cells[0], across=True)
+            roots.append(category)
+            path = []
+            continue
         found = heading_text(cells, start, table.row(row + 1) if row + 1 < table.rows else None)
         heading, typed = found if found is not None else (None, False)
         if heading is not None and (row == table.rows - 1 or heading.startswith("注")):
@@ -240,7 +264,7 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
                 new = False  # a merged cell continuing, or an empty one: the group above goes on
             if new:
                 node = Node(label or (current.label if current else ""), cell)
-                (path[depth - 1].children if depth else roots).append(node)
+                (path[depth - 1].children if depth else category.children if category else roots).append(node)
                 del path[depth:]
                 path.append(node)
                 changed = True
@@ -321,3 +345,73 @@ def leaves(nodes: list[Node]) -> list[Node]:
     for node in nodes:
         out.extend(leaves(node.children) if node.children else [node])
     return out
+
+
+# what a cell of a column printed without a header says about the column
+_NUMBER_VALUE = re.compile(r"^[0-9]{1,3}[.、．]?$")
+_TIME_VALUE = re.compile(
+    r"[0-9]{1,2}\s*月|[0-9]{1,2}[.\-/][0-9]{1,2}|全年|每月|每周|每季|学期|上旬|中旬|下旬|第.{1,3}周|年底|年初|年内|寒假|暑假"
+)
+_ORGANISATION_VALUE = re.compile(
+    r"(中心|局|厅|委员会|委|办公室|办|处|科|股|室|学校|学院|大学|中学|小学|幼儿园|政府|部|站|所|院|校|组)$"
+)
+
+
+def _mostly(values: list[str], test) -> bool:
+    return bool(values) and sum(1 for v in values if test(v)) * 3 >= len(values) * 2
+
+
+def headerless_columns(table: Table) -> list[ColumnSpec]:
+    """The columns of a table printed without a header row, their roles read from what their cells hold: bare
+    numbers (序号), dates and months (time; left of the tasks, the groups), office names (owner), the wordiest
+    column the tasks, short labels left of it the groups; anything else is printed as it is. Each gets the header
+    such a column usually has, printed nowhere (`headers: false`)."""
+    values = [
+        [_flat(c.text) for c in table.cells if c.column == column and c.colspan == 1 and c.text.strip()]
+        for column in range(table.columns)
+    ]
+
+    def time_like(value: str) -> bool:
+        return len(value) <= 12 and not re.search(r"[，,。；;]", value) and bool(_TIME_VALUE.search(value))
+
+    def office_like(value: str) -> bool:
+        parts = [p for p in re.split(r"[、，,及和]", value) if p]
+        return len(value) <= 30 and bool(parts) and all(_ORGANISATION_VALUE.search(p) for p in parts)
+
+    kinds: list[str | None] = []
+    for cells in values:
+        if _mostly(cells, lambda v: bool(_NUMBER_VALUE.match(v))):
+            kinds.append("number")
+        elif _mostly(cells, time_like):
+            kinds.append("time")
+        elif _mostly(cells, office_like):
+            kinds.append("owner")
+        else:
+            kinds.append(None)
+    wordy = [c for c in range(table.columns) if kinds[c] != "number" and values[c]] or list(range(table.columns))
+    task = max(wordy, key=lambda c: sum(len(v) for v in values[c]) / max(1, len(values[c])))
+    specs: list[ColumnSpec] = []
+    seen: set[str] = set()
+    for column in range(table.columns):
+        kind = kinds[column]
+        if column == task:
+            role, header = "task", "工作内容"
+        elif column < task and kind in ("time", None) and sum(1 for s in specs if s.role == "group") < 3:
+            role, header = "group", "时间" if kind == "time" else "类别"
+        elif kind == "number" and "number" not in seen:
+            role, header = "number", "序号"
+        elif kind == "owner" and "owner" not in seen:
+            role, header = "owner", "责任单位"
+        elif kind == "time" and "time" not in seen and column > task:
+            role, header = "time", "完成时间"
+        else:
+            role, header = FREE, "备注"
+        seen.add(role)
+        specs.append(ColumnSpec(column, header, role))
+    keys = 0
+    for spec in specs:
+        if spec.role == FREE:
+            keys += 1
+            spec.key = f"c{keys}"
+            spec.header = "备注" if keys == 1 else f"备注{keys}"
+    return specs

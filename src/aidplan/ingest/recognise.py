@@ -16,6 +16,7 @@ from aidplan.ingest.general import (
     ColumnSpec,
     Node,
     header_columns,
+    headerless_columns,
     leaves,
     needs_listed_columns,
     plan_columns,
@@ -118,6 +119,14 @@ def listing(items: list, quoted: bool = False) -> Later:
         return tr("、").join(shown)
 
     return Later(render)
+
+
+def _column_number(value: str) -> tuple[int | None, str]:
+    """A number printed in a 序号 column and the mark after it: 3 → (3, ""), 3. → (3, "."), 三 → (3, "")."""
+    found = re.fullmatch(r"\s*([0-9０-９]{1,4})\s*([.．、]?)\s*", value)
+    if found:
+        return parse_number(found[1]), found[2]
+    return parse_number(value), ""
 
 
 def _squash(text: str) -> str:
@@ -307,6 +316,8 @@ class Recogniser:
         if not chosen:
             if tables:
                 index, table = max(tables, key=lambda item: len(item[1].cells))
+                if table.columns >= 3:
+                    return self._headerless(blocks, index, table, tables)
                 chosen = [(index, table, self._assumed_header(table))]
             else:  # a plan published as paragraphs (一、 headings over numbered items), or a clear refusal
                 from aidplan.ingest.published import read
@@ -1117,8 +1128,34 @@ class Recogniser:
         self._listed(data, table, header_row, specs)
         return self._finished(data, after)
 
-    def _listed(self, data: dict, table: Table, header_row: int, specs: list[ColumnSpec]) -> None:
-        """One table read into listed columns: its columns:, groups: (or tasks:) and numbering, into `data`."""
+    def _headerless(self, blocks: list, index: int, table: Table, tables: list) -> Recognised:
+        """A table of three columns or more printed without a header row: each column's role read from its cells
+        (headerless_columns), written with listed columns and `headers: false`."""
+        before = [b for b in blocks[:index] if isinstance(b, Paragraph)]
+        for _, other in tables:
+            if other is not table:
+                texts = [c.text for c in other.cells if c.text.strip()]
+                self.unplaced.append(
+                    later("另一张表格（{v0} 行 × {v1} 列）：{v2}", v0=other.rows, v1=other.columns, v2="｜".join(texts))
+                )
+        data: dict = {}
+        attachment, title_lines, preamble = self._head(before, table, 0)
+        self._document_top(data, attachment, title_lines, preamble, before, table)
+        self.guesses.append(
+            later(
+                "表格没有表头行（headers: false）：各列的用处看内容推测（日期是时间，单位名称是责任单位，"
+                "文字最多的一列是工作内容）；表头不印，列名是补的"
+            )
+        )
+        self._listed(data, table, -1, headerless_columns(table), body=0)
+        data["headers"] = False
+        return self._finished(data, [b for b in blocks[index + 1 :] if isinstance(b, Paragraph)])
+
+    def _listed(
+        self, data: dict, table: Table, header_row: int, specs: list[ColumnSpec], body: int | None = None
+    ) -> None:
+        """One table read into listed columns: its columns:, groups: (or tasks:) and numbering, into `data`; `body`
+        is the first row of tasks when the table has no header row."""
 
         def note(row: int, text: str) -> None:
             if text.startswith("注") or row == table.rows - 1:
@@ -1126,7 +1163,8 @@ class Recogniser:
             else:
                 self.unplaced.append(later("表格第 {v0} 行跨列的“{v1}”", v0=row + 1, v1=_join_lines(text)))
 
-        body = header_columns(table, header_row)[1]
+        if body is None:
+            body = header_columns(table, header_row)[1]
         if body > header_row + 1:
             self.guesses.append(later("表头有两行：上一行跨列合并的表头与下一行的各列写成 header: [上, 下]"))
         shared: list[tuple[int, int]] = []  # rows whose task cell holds several tasks: (row, how many)
@@ -1179,6 +1217,16 @@ class Recogniser:
         if levels > 1:
             self.guesses.append(later("{v0} 层分组：合并的单元格（或空着的单元格）归入上面的分组", v0=levels))
         flat = len(roots) == 1 and not roots[0].label and not roots[0].children
+        above = [n.label for n in roots if n.across]
+        if above:
+            columns = listing([header(s) for s in specs if s.role == "group"], quoted=True)
+            self.guesses.append(
+                later(
+                    "跨整行的{v0}是类别行，在{v1}一列的分组之上：其下各行归入该类别（category_rows: true）",
+                    v0=listing(above, quoted=True),
+                    v1=columns,
+                )
+            )
         headed = [n for n in roots if n.label] if not levels else []
         merged = [n.label for n in headed if not n.typed]
         typed = [n.label for n in headed if n.typed]
@@ -1197,20 +1245,26 @@ class Recogniser:
         groups = [Group(node.label, node.tasks) for node in nodes]
         if any(s.role == "number" for s in specs):
             tasks = [t for g in groups for t in g.tasks if not t.heading]
+            marks = set()
             for task in tasks:
-                number = parse_number(task.column_number or "")
+                number, mark = _column_number(task.column_number or "")
+                marks.add(mark)
                 task.number, task.forms = number, frozenset({"1"}) if number is not None else frozenset()
                 task.text = task.text if number is not None else task.printed
             numbers = [t.number for t in tasks]
             per_group = all([t.number for t in g.tasks] == list(range(1, len(g.tasks) + 1)) for g in groups)
+            # 1. 2. … in the 序号 column (typed, or printed by Word's automatic numbering): the column prints them so
+            form = "1" + marks.pop() if len(marks) == 1 and None not in numbers else "1"
+            if form != "1":
+                self.guesses.append(later('序号一列印作“{v0}”（numbering: "{v0}"）', v0=form))
             if None in numbers:
                 data["numbering"] = "none"
                 self.guesses.append(later("序号一列有空格或不是数字：序号照原样不写（numbering: none）"))
             elif per_group:
-                data["numbering"] = "1"
+                data["numbering"] = form
                 self.guesses.append(later("序号一列的编号每组从 1 编起"))
             else:
-                data["numbering"] = "1"
+                data["numbering"] = form
                 if numbers == list(range(1, len(numbers) + 1)):
                     data["numbering_scope"] = "plan"
                     self.guesses.append(later("序号一列整张表连续编号（numbering_scope: plan）"))
@@ -1223,6 +1277,8 @@ class Recogniser:
             if scope != "group":
                 data["numbering_scope"] = scope
         data["columns"] = [{"header": s.header, "role": s.role, **({"key": s.key} if s.key else {})} for s in specs]
+        if above:
+            data["category_rows"] = True
         if flat:
             data["tasks"] = self._node(roots[0])["tasks"]
             self.guesses.append(later("表格没有分组列，也没有类别行：任务按表格顺序列出（tasks:）"))

@@ -86,6 +86,7 @@ TOP_KEYS = (
     "numbering_scope",
     "columns",
     "headers",
+    "category_rows",
     "owners",
 )
 

@@ -396,6 +396,10 @@ class TermSettings(_Strict):
         return self
 
 
+CATEGORY_ROWS_HELP = (
+    "true: the outermost groups (一、资助政策落实) are printed as rows across the whole table, above the group "
+    "columns, which group the levels below them (a 分解表: 一、 rows over 重点任务 | 具体内容). Needs listed columns."
+)
 FLAT_TASKS_HELP = (
     "A table with no grouping at all (序号 | 工作内容 | 时间 | 责任股室): its tasks in printed order, instead of "
     "groups; each is dated by its own time cell (`deadline:`) or the dates in its text. Needs listed columns "
@@ -421,6 +425,7 @@ class Table(_Strict):
     heading: str | None = Field(None, min_length=1, description="The heading printed above it: 一、2020年春季学期.")
     columns: ColumnsField = Field(default_factory=_default_columns, description="Its columns in printed order.")
     headers: bool = Field(True, description="false: the table is printed without a header row.")
+    category_rows: bool = Field(False, description=CATEGORY_ROWS_HELP)
     groups: list[Period] | None = Field(None, min_length=1, description="Its groups in printed order.")
     tasks: list[TaskField] | None = Field(None, min_length=1, description=FLAT_TASKS_HELP)
     notes: list[str] = Field(default_factory=_no_items, description="Lines printed under it, e.g. 注：…")
@@ -558,6 +563,7 @@ class Plan(_Strict):
         "[{header: 序号, role: number}, …].",
     )
     headers: bool = Field(True, description="false: the table is printed without a header row.")
+    category_rows: bool = Field(False, description=CATEGORY_ROWS_HELP)
     owners: bool = Field(False, description="Print a 责任单位 column.")
     recurring: list[RecurringTask] = Field(default_factory=_no_items, description="Tasks printed in every period.")
     term: TermSettings | None = Field(None, description="The school term the plan runs over, for school plans.")
@@ -611,6 +617,7 @@ def plan_tables(plan: Plan) -> tuple[Table, ...]:
             heading=None,
             columns=plan.columns,
             headers=plan.headers,
+            category_rows=plan.category_rows,
             groups=plan.periods if plan.periods is not None else plan.groups if plan.tasks is None else None,
             tasks=plan.tasks,
             notes=plan.notes,

@@ -291,7 +291,8 @@ def _general_layout(plan: Plan, split: Split | None) -> TableLayout:
     layouts = []
     for t, table in enumerate(plan_tables(plan)):
         columns = _listed_columns(plan, table)
-        groups = _table_groups(plan, columns, [item for item in items if item.table == t])
+        outer = 1 if table.category_rows else 0
+        groups = _table_groups(plan, columns, [item for item in items if item.table == t], outer)
         rows = (split or whole)(groups)  # a page split runs on from one table to the next
         two = any(len(column.texts) == 2 for column in columns)
         layouts.append(
@@ -322,9 +323,10 @@ def _nearest(unit: _Unit, value: Callable[[object], str | None]) -> tuple[str, o
 
 
 def _unit_cells(
-    plan: Plan, columns: list[TableColumn], unit: _Unit, leaf
+    plan: Plan, columns: list[TableColumn], unit: _Unit, leaf, outer: int = 0
 ) -> list[tuple[tuple[str, ...], object | None]]:
-    """Each column's text for the unit, and what it is merged by (None: its own cell)."""
+    """Each column's text for the unit, and what it is merged by (None: its own cell); the first `outer` levels of
+    groups are category rows across the table, so the group columns hold the levels below them."""
     task = unit.task
     numbered = any(column.role == "number" for column in columns)
     levels = [i for i, column in enumerate(columns) if column.role == "group"]
@@ -333,7 +335,7 @@ def _unit_cells(
         role = column.role
         if role == "group":
             level = levels.index(i)
-            node = unit.nodes[level] if level < len(unit.nodes) else None
+            node = unit.nodes[outer + level] if outer + level < len(unit.nodes) else None
             label = (node.group.label if hasattr(node, "group") else node.period.label) if node is not None else ""
             cells.append(((label,), ("group", id(node) if node is not None else id(leaf), level)))
             continue
@@ -375,10 +377,11 @@ def _unit_cells(
     return cells
 
 
-def _table_groups(plan: Plan, columns: list[TableColumn], items: list) -> list[Group]:
+def _table_groups(plan: Plan, columns: list[TableColumn], items: list, above: int = 0) -> list[Group]:
     """The table's rows as one Group per outermost group: a page split cuts between its units and prints every
     merged cell again at the top of the next page. A group nested deeper than the table's group columns (or
-    any group, in a table without one) is printed as a heading row across the columns after them."""
+    any group, in a table without one) is printed as a heading row across the columns after them; the first
+    `above` levels (`category_rows: true`) as rows across the whole table, above the group columns."""
     levels = [i for i, column in enumerate(columns) if column.role == "group"]
     start = levels[-1] + 1 if levels else 0  # where a heading row's cell begins
     # per unit: its cells, the headings that start at it, and the headings of every group it is in (printed
@@ -390,20 +393,24 @@ def _table_groups(plan: Plan, columns: list[TableColumn], items: list) -> list[G
         units = [_Unit(nodes, task) for task in item.tasks] or [_Unit(nodes, None)]
         for unit in units:
             heads, context = [], []
-            for node in nodes[len(levels) :]:
-                if getattr(node, "flat", False):  # a table with no grouping prints no label row
-                    continue
+            for depth, node in enumerate(nodes):
+                if above <= depth < above + len(levels) or getattr(node, "flat", False):
+                    continue  # a level of a group column; a table with no grouping prints no label row
                 label = node.group.label if hasattr(node, "group") else node.period.label
-                context.append(label)
+                across = (label, depth < above)  # a category row above the group columns spans the whole table
+                context.append(across)
                 if node.where not in started:
                     started.add(node.where)
-                    heads.append(label)
-            cells = _unit_cells(plan, columns, unit, item)
+                    heads.append(across)
+            cells = _unit_cells(plan, columns, unit, item, above)
             # a table with no grouping: every row a unit of its own, so pages break between any two rows
             top = (nodes[0].where, unit.task.id if unit.task is not None else None) if item.flat else nodes[0].where
             outer.setdefault(top, []).append((unit, cells, tuple(heads), tuple(context)))
 
-    def heading(cells: list, label: str) -> list:
+    def heading(cells: list, head: tuple[str, bool]) -> list:
+        label, whole = head
+        if whole:
+            return [((label,), None, len(columns))] + [None] * (len(columns) - 1)
         before = [cell if columns[c].role == "group" else (("",), None) for c, cell in enumerate(cells[:start])]
         return before + [((label,), None, len(columns) - start)] + [None] * (len(columns) - start - 1)
 
