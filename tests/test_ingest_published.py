@@ -452,3 +452,53 @@ def test_a_headerless_pasted_table_with_a_number_column_and_a_note_column(in_tmp
                       ("发放春季学期国家助学金", "计财股", "4月30日前", {"c1": "资金已下达"})]),
         ("资助育人", [("开展诚信感恩教育主题活动", "各学校", "5月", {})]),
     ]  # fmt: skip
+
+
+# --- several tables, each numbered its own way ------------------------------------------------------------------
+
+
+def test_each_of_several_tables_keeps_its_own_numbering(in_tmp: Path) -> None:
+    """一、春季学期 numbered 1、2、3、 and 二、秋季学期 numbered （1）（2）（3）: the second table's numbering is
+    written on it (tables: numbering), not replaced by the first table's; the render prints both as printed."""
+    from docx import Document
+    from docx.enum.text import WD_ALIGN_PARAGRAPH
+
+    document = Document()
+    document.add_paragraph("某某县2026年学生资助工作计划").alignment = WD_ALIGN_PARAGRAPH.CENTER
+    halves = (
+        ("一、春季学期", [("3月", "1、完成春季认定"), ("3月", "2、发放春季助学金"), ("5月", "3、开展诚信教育")]),
+        ("二、秋季学期", [("9月", "（1）开通绿色通道"), ("9月", "（2）完成秋季认定"), ("11月", "（3）发放秋季助学金")]),
+    )
+    for heading, rows in halves:
+        document.add_paragraph(heading)
+        grid = document.add_table(rows=len(rows) + 1, cols=2)
+        grid.style = "Table Grid"
+        grid.cell(0, 0).text, grid.cell(0, 1).text = "时间", "工作内容"
+        for r, (label, task) in enumerate(rows, 1):
+            grid.cell(r, 0).text, grid.cell(r, 1).text = label, task
+        grid.cell(1, 0).merge(grid.cell(2, 0)).text = rows[0][0]
+    document.save(str(in_tmp / "两表.docx"))
+    result = CliRunner().invoke(app, ["import", "两表.docx", "-o", "lb.yaml"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert '  推测：第 2 张表格的编号与第一张不同：写在它自己的 numbering: "（1）"' in lines
+    assert not [line for line in lines if "没能放进计划" in line]
+    written = (in_tmp / "lb.yaml").read_text(encoding="utf-8")
+    assert "numbering: 1、\nnumbering_scope: plan\n" in written
+    assert "  - heading: 二、秋季学期\n    numbering: （1）\n    columns:\n" in written
+    rendered = CliRunner().invoke(app, ["render", "lb.yaml", "-f", "md", "-o", "-"])
+    assert [line for line in rendered.stdout.splitlines() if line.startswith("| ") and "|:" not in line] == [
+        "| 时间 | 工作内容 |",
+        "| 3月 | 1、完成春季认定 |",
+        "|  | 2、发放春季助学金 |",
+        "| 5月 | 3、开展诚信教育 |",
+        "| 时间 | 工作内容 |",
+        "| 9月 | （1）开通绿色通道 |",
+        "|  | （2）完成秋季认定 |",
+        "| 11月 | （3）发放秋季助学金 |",
+    ]
+    tasks = CliRunner().invoke(app, ["tasks", "lb.yaml", "-f", "json"])
+    import json
+
+    numbers = [t["number"] for t in json.loads(tasks.stdout)["plans"][0]["tasks"]]
+    assert numbers == ["1、", "2、", "3、", "（1）", "（2）", "（3）"]

@@ -45,6 +45,7 @@ ROUND_TRIP: dict[str, int | None] = {
     "tests/data/tables/category-rows.yaml": None,
     "tests/data/tables/flat-key-points.yaml": None,
     "tests/data/tables/key-points-breakdown.yaml": None,
+    "tests/data/tables/two-tables-numbered.yaml": None,
     "tests/data/widths/month-deadlines.yaml": None,
     "tests/data/widths/by-period-owners.yaml": None,
     "tests/data/widths/listed-dates.yaml": None,

@@ -1351,12 +1351,24 @@ class Recogniser:
         data["numbering"], scope = numberings[0]
         if scope != "group":
             data["numbering_scope"] = scope
-        if any(n != numberings[0] for n in numberings[1:]):
-            self.unplaced.append(
+        for k, (form, own_scope) in enumerate(numberings):
+            # numbers running through a later table from 1 again (numbering_scope: plan would run them on from the
+            # table before) make it a table numbered its own way too
+            restarts = k > 0 and own_scope == "plan"
+            if (form, own_scope) == numberings[0] and not restarts:
+                continue
+            # a table numbered its own way (一、 in one, 1. in the next): its numbering beside its heading
+            own = {"numbering": form, **({"numbering_scope": own_scope} if own_scope != scope else {})}
+            heading = {"heading": entries[k]["heading"]} if "heading" in entries[k] else {}
+            entries[k] = {**heading, **own, **{key: v for key, v in entries[k].items() if key != "heading"}}
+            self.guesses.append(
                 later(
-                    "各表格的编号不同（{v0}）：计划只有一种编号，用的是第一张表格的",
-                    v0="、".join(n for n, _ in numberings),
+                    '第 {v0} 张表格的编号与第一张不同：写在它自己的 numbering: "{v1}"',
+                    v0=k + 1,
+                    v1=form,
                 )
+                if form != numberings[0][0]
+                else later('第 {v0} 张表格的编号从 1 重新编起：写在它自己的 numbering: "{v1}"', v0=k + 1, v1=form)
             )
         headings = [e["heading"] for e in entries if e.get("heading")]
         self.guesses.append(

@@ -426,6 +426,12 @@ class Table(_Strict):
     columns: ColumnsField = Field(default_factory=_default_columns, description="Its columns in printed order.")
     headers: bool = Field(True, description="false: the table is printed without a header row.")
     category_rows: bool = Field(False, description=CATEGORY_ROWS_HELP)
+    numbering: Literal[NUMBERING_FORMS] | None = Field(  # type: ignore[valid-type]
+        None, description="This table's own numbering form, where it differs from the plan's; its numbers start at 1."
+    )
+    numbering_scope: Literal[NUMBERING_SCOPES] | None = Field(  # type: ignore[valid-type]
+        None, description="This table's own numbering scope (default: the plan's)."
+    )
     groups: list[Period] | None = Field(None, min_length=1, description="Its groups in printed order.")
     tasks: list[TaskField] | None = Field(None, min_length=1, description=FLAT_TASKS_HELP)
     notes: list[str] = Field(default_factory=_no_items, description="Lines printed under it, e.g. 注：…")
@@ -606,6 +612,15 @@ class Plan(_Strict):
                 )
             )
         return self
+
+
+def table_numbering(plan: Plan, index: int) -> tuple[str, str]:
+    """The numbering form and scope of the plan's table `index`: its own where `tables:` gives them, else the
+    plan's."""
+    table = plan.tables[index] if plan.tables is not None and index < len(plan.tables) else None
+    if table is None:
+        return plan.numbering, plan.numbering_scope
+    return table.numbering or plan.numbering, table.numbering_scope or plan.numbering_scope
 
 
 def plan_tables(plan: Plan) -> tuple[Table, ...]:

@@ -29,6 +29,7 @@ from aidplan.plan.model import (
     plan_tables,
     printed_tasks,
     table_groups,
+    table_numbering,
 )
 from aidplan.plan.periods import ROUTINE_LABELS, PeriodLabelError, Span, parse_period_label
 from aidplan.plan.timeexpr import (
@@ -182,6 +183,7 @@ class _Scheduler:
         self.written_ids = {entry.id for group in all_groups(plan) for entry in group.tasks if entry.id}
         self.result: list[ScheduledPeriod] = []
         self.last_number = 0  # where numbers run on across groups (numbering_scope: plan), the last one printed
+        self.last_table = 0  # the table of the last group numbered
         # the plan as written before tables and nested groups: every group a time period, as always
         self.legacy = plan.tables is None and not isinstance(plan.columns, list)
         # 10月 > 第二周 is October's second week when the plan states no term, unless some sub-group's week number
@@ -377,7 +379,11 @@ class _Scheduler:
             reading = near_group(reading, group.deadline.text, span, term)
         deadline, deadline_problem = (reading.day, reading.problem) if reading else (None, None)
         month = span.start.month if span is not None else None
-        previous = self.last_number if plan.numbering_scope == "plan" else 0
+        # a table numbered its own way starts again at 1; numbers run on (numbering_scope: plan) within it
+        own = plan.tables is not None and table < len(plan.tables) and plan.tables[table].numbering is not None
+        continues = self.last_table == table or not own
+        previous = self.last_number if table_numbering(plan, table)[1] == "plan" and continues else 0
+        self.last_table = table
         tasks = _yield_to_written(printed_tasks(plan, group, key, month, previous), group, self.written_ids)
         if tasks:
             self.last_number = tasks[-1].number

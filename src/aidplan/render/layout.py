@@ -6,7 +6,7 @@ from collections.abc import Callable, Sequence
 from dataclasses import dataclass, field, replace
 
 from aidplan.plan.kinds import KINDS
-from aidplan.plan.model import Plan, PrintedTask, Table, TableColumn, normalise_text, plan_tables
+from aidplan.plan.model import Plan, PrintedTask, Table, TableColumn, normalise_text, plan_tables, table_numbering
 from aidplan.plan.numbering import format_number
 from aidplan.plan.schedule import ScheduledPeriod, schedule
 from aidplan.render.parts import DocumentParts, document_parts
@@ -292,7 +292,8 @@ def _general_layout(plan: Plan, split: Split | None) -> TableLayout:
     for t, table in enumerate(plan_tables(plan)):
         columns = _listed_columns(plan, table)
         outer = 1 if table.category_rows else 0
-        groups = _table_groups(plan, columns, [item for item in items if item.table == t], outer)
+        numbering = table_numbering(plan, t)[0]
+        groups = _table_groups(plan, columns, [item for item in items if item.table == t], outer, numbering)
         rows = (split or whole)(groups)  # a page split runs on from one table to the next
         two = any(len(column.texts) == 2 for column in columns)
         layouts.append(
@@ -323,11 +324,12 @@ def _nearest(unit: _Unit, value: Callable[[object], str | None]) -> tuple[str, o
 
 
 def _unit_cells(
-    plan: Plan, columns: list[TableColumn], unit: _Unit, leaf, outer: int = 0
+    plan: Plan, columns: list[TableColumn], unit: _Unit, leaf, outer: int = 0, numbering: str | None = None
 ) -> list[tuple[tuple[str, ...], object | None]]:
     """Each column's text for the unit, and what it is merged by (None: its own cell); the first `outer` levels of
     groups are category rows across the table, so the group columns hold the levels below them."""
     task = unit.task
+    form = numbering or plan.numbering
     numbered = any(column.role == "number" for column in columns)
     levels = [i for i, column in enumerate(columns) if column.role == "group"]
     cells: list[tuple[tuple[str, ...], object | None]] = []
@@ -343,10 +345,10 @@ def _unit_cells(
             if task is None:
                 cells.append((("",), None))
             else:  # with a 序号 column the number has its own cell
-                cells.append((task.headings + (task.text,) if numbered else _numbered(task, plan.numbering), None))
+                cells.append((task.headings + (task.text,) if numbered else _numbered(task, form), None))
             continue
         if role == "number":
-            cells.append((("" if task is None else format_number(task.number, plan.numbering),), None))
+            cells.append((("" if task is None else format_number(task.number, form),), None))
             continue
         own: str | None = None
         group_value: Callable[[object], str | None]
@@ -377,7 +379,9 @@ def _unit_cells(
     return cells
 
 
-def _table_groups(plan: Plan, columns: list[TableColumn], items: list, above: int = 0) -> list[Group]:
+def _table_groups(
+    plan: Plan, columns: list[TableColumn], items: list, above: int = 0, numbering: str | None = None
+) -> list[Group]:
     """The table's rows as one Group per outermost group: a page split cuts between its units and prints every
     merged cell again at the top of the next page. A group nested deeper than the table's group columns (or
     any group, in a table without one) is printed as a heading row across the columns after them; the first
@@ -402,7 +406,7 @@ def _table_groups(plan: Plan, columns: list[TableColumn], items: list, above: in
                 if node.where not in started:
                     started.add(node.where)
                     heads.append(across)
-            cells = _unit_cells(plan, columns, unit, item, above)
+            cells = _unit_cells(plan, columns, unit, item, above, numbering)
             # a table with no grouping: every row a unit of its own, so pages break between any two rows
             top = (nodes[0].where, unit.task.id if unit.task is not None else None) if item.flat else nodes[0].where
             outer.setdefault(top, []).append((unit, cells, tuple(heads), tuple(context)))

@@ -24,7 +24,7 @@ from lxml import etree
 from aidplan.errors import FindingsError, UsageError
 from aidplan.messages import later, localized, tr
 from aidplan.plan.findings import Finding
-from aidplan.plan.model import Plan
+from aidplan.plan.model import Plan, table_numbering
 from aidplan.plan.numbering import format_number
 from aidplan.plan.numerals import chinese_number
 from aidplan.rules.base import Rule
@@ -119,7 +119,7 @@ def notice_context(
             {
                 "number": task.number,
                 "text": task.text,
-                "numbered": format_number(task.number, plan.numbering) + task.text,
+                "numbered": format_number(task.number, table_numbering(plan, item.table)[0]) + task.text,
                 "headings": list(task.headings),
                 "id": task.id,
                 "owner": task.owner or "",

@@ -6,7 +6,7 @@ import datetime as dt
 from dataclasses import dataclass
 from pathlib import Path
 
-from aidplan.plan.model import Plan
+from aidplan.plan.model import Plan, table_numbering
 from aidplan.plan.numbering import format_number
 from aidplan.plan.periods import PeriodLabelError, Span, parse_period_label
 from aidplan.plan.schedule import ScheduledPeriod, group_path, owner_of, plan_term, schedule, task_deadline
@@ -122,7 +122,7 @@ def task_rows(plan: Plan, calendar: WorkCalendar | None = None) -> list[TaskRow]
             rows.append(
                 TaskRow(
                     id=task.id,
-                    number=format_number(task.number, plan.numbering),
+                    number=format_number(task.number, table_numbering(plan, item.table)[0]),
                     group=group_path(item),
                     text=task.text,
                     owner=owner_of(item, task),
