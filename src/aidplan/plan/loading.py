@@ -691,6 +691,26 @@ def table_findings(plan: Plan, document: Document) -> list[Finding]:
         else [((), plan.columns, plan.periods if plan.periods is not None else plan.groups or [], plan.tasks)]
     )
     key = "groups" if plan.tables is not None or plan.groups is not None else "periods"
+    rows_across = (
+        [(("tables", t), table.columns) for t, table in enumerate(plan.tables) if table.category_rows]
+        if plan.tables is not None
+        else [((), plan.columns)]
+        if plan.category_rows
+        else []
+    )
+    for prefix, columns in rows_across:
+        if not isinstance(columns, list):
+            findings.append(
+                TableShape.at(
+                    path,
+                    document.position((*prefix, "category_rows")),
+                    tr(
+                        "category_rows 要按所印的顺序列出各列（columns 写成列表，如 [{header: 序号, role: number}, "
+                        "{header: 重点任务, role: group}, {header: 具体内容, role: task}]）："
+                        "用映射写的 columns 没有分组列可放在类别行之下"
+                    ),
+                )
+            )
     for prefix, columns, groups, flat in tables:
         listed = isinstance(columns, list)
         if flat is not None:
