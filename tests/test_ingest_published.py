@@ -502,3 +502,39 @@ def test_each_of_several_tables_keeps_its_own_numbering(in_tmp: Path) -> None:
 
     numbers = [t["number"] for t in json.loads(tasks.stdout)["plans"][0]["tasks"]]
     assert numbers == ["1、", "2、", "3、", "（1）", "（2）", "（3）"]
+
+
+def test_key_points_without_headings_are_a_flat_list_and_each_bracket_key_finds_its_column(in_tmp: Path) -> None:
+    """Numbered items without 一、 headings are the plan's tasks (tasks:); 牵头单位 where the others say 责任单位 goes
+    into the same owner column, a 配合单位 given beside the 责任单位 is a printed column of its own; the preamble
+    and the 落款 are read as around a table."""
+    text = (
+        "某某县2026年学生资助工作要点\n"
+        "为做好2026年学生资助工作，提出以下要点：\n"
+        "1.落实学前教育资助政策，做到应助尽助。（责任单位：资助中心，完成时间：3月底）\n"
+        "2.完成春季学期各学段资助资金发放。（牵头单位：计财股，完成时间：4月底）\n"
+        "3.开展“诚信校园行”主题教育活动。（责任单位：各学校，配合单位：团县委，完成时间：5月）\n"
+        "某某县教育局\n"
+        "2025年12月20日\n"
+    )
+    (in_tmp / "要点.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", "要点.txt", "-o", "yd.yaml"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "要点.txt → yd.yaml：3 项任务（不分组）"
+    assert "  推测：文件里没有表格，是按段落印发的计划：编号的 3 段是任务（tasks:）" in lines
+    assert "  推测：括号里的“牵头单位”与“责任单位”写进同一列" in lines
+    rendered = CliRunner().invoke(app, ["render", "yd.yaml", "-f", "md", "-o", "-"])
+    assert rendered.stdout.splitlines() == [
+        "# 某某县2026年学生资助工作要点",
+        "",
+        "为做好2026年学生资助工作，提出以下要点：",
+        "",
+        "| 工作内容 | 责任单位 | 完成时间 | 配合单位 |",
+        "|:---|:---:|:---:|:---:|",
+        "| 1.落实学前教育资助政策，做到应助尽助。 | 资助中心 | 3月底 |  |",
+        "| 2.完成春季学期各学段资助资金发放。 | 计财股 | 4月底 |  |",
+        "| 3.开展“诚信校园行”主题教育活动。 | 各学校 | 5月 | 团县委 |",
+        "",
+        '<div align="right">某某县教育局<br>2025年12月20日</div>',
+    ]

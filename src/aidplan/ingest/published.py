@@ -147,26 +147,27 @@ def read(recogniser, blocks: list) -> Recognised:
         recogniser.unplaced.append(later("小标题“{v0}”下面没有任务", v0=empty.label))
     roots = _pruned(roots)
 
-    # the bracket's keys become columns: the first 责任-like key the owner, the first 时间-like one each task's time
+    # the bracket's keys become columns: the first 责任-like key the owner, the first 时间-like one each task's time;
+    # another 责任-like key is the same column where it stands instead of the owner's (牵头单位 here, 责任单位 there),
+    # its own printed column where both are given (责任单位 and 配合单位)
     owner = next((k for k, _ in keys.most_common() if role_of(k) == "owner"), None)
     time = next((k for k, _ in keys.most_common() if role_of(k) in ("deadline", "period")), None)
-    free = [k for k in keys if k not in (owner, time)]
+    everything = [t for node in _leaves(roots) for t in node.tasks] + flat
+    others = [
+        k
+        for k in keys
+        if role_of(k) == "owner" and k != owner and not any(k in t.values and owner in t.values for t in everything)
+    ]
+    free = [k for k in keys if k not in (owner, time) and k not in others]
     renamed = {owner: "owner", time: "time", **{k: f"c{n}" for n, k in enumerate(free, 1)}}
-    others = [k for k in keys if role_of(k) == "owner" and k != owner]
-    for task in [t for node in _leaves(roots) for t in node.tasks] + flat:
-        values = dict(task.values)
-        task.values = {}
-        for key, value in values.items():
-            if key in others and owner not in values:
-                task.values["owner"] = value  # 牵头单位 where the others say 责任单位: the same column
-            else:
-                task.values[renamed.get(key, "owner" if key in others else key)] = value
+    for task in everything:
+        task.values = {("owner" if key in others else renamed[key]): value for key, value in task.values.items()}
     columns = [{"header": "工作内容", "role": "task"}]
     if owner is not None:
         columns.append({"header": owner, "role": "owner"})
     if time is not None:
         columns.append({"header": time, "role": "time"})
-    columns += [{"header": k, "role": "free", "key": renamed[k]} for k in free if k not in others]
+    columns += [{"header": k, "role": "free", "key": renamed[k]} for k in free]
 
     groups = [Group(node.label, node.tasks) for node in _leaves(roots)] if roots else [Group("", flat)]
     data["numbering"], scope = recogniser._numbering(groups)
@@ -187,7 +188,7 @@ def read(recogniser, blocks: list) -> Recognised:
     else:
         data["tasks"] = recogniser._node(Node("", None, tasks=flat))["tasks"]
         recogniser.guesses.append(later("文件里没有表格，是按段落印发的计划：编号的 {v0} 段是任务（tasks:）", v0=tasks))
-    said = [k for k in (owner, time) if k is not None] + [k for k in free if k not in others]
+    said = [k for k in (owner, time) if k is not None] + free
     if said:
         recogniser.guesses.append(
             later(
