@@ -538,3 +538,30 @@ def test_key_points_without_headings_are_a_flat_list_and_each_bracket_key_finds_
         "",
         '<div align="right">某某县教育局<br>2025年12月20日</div>',
     ]
+
+
+# --- a web page's table copied as text: the cells a merged cell covers are missing -------------------------------
+
+
+@pytest.mark.parametrize("name", ["2026-vocational-aid", "2026-xun-weekly", "2025-autumn-deyu"])
+def test_rows_under_a_merged_cell_copied_one_cell_short_get_it_back(tmp_path: Path, name: str) -> None:
+    """`2\\t3月10日前向…\\t学生科\\t` under a merged 3月, `第二周\\t尊师重教\\t①…` under merged 九月 | 行为习惯养成月,
+    `中旬\\t…\\t张华` and `受理…\\t赵强` under a merged 9月 (and 中旬): a copied web table leaves out the covered cells,
+    so the row starts in the wrong column. The row gets its missing cells back in front (its first cell is of the
+    kind the full rows hold further right); every task keeps its text, and the plan prints as the corpus plan of
+    the same table does (was: task texts dropped, groups named 2, 3, 4 whose only task was the owner)."""
+    from aidplan.commands.ingest import import_file
+    from aidplan.plan.loading import load_plan
+    from aidplan.render.layout import build_layout, reading_text
+
+    corpus = ROOT / "tests" / "data" / "corpus"
+    source = corpus / f"{name}.txt"
+    target = tmp_path / "plan.yaml"
+    imported = import_file(source, source.read_bytes(), target, None, None)
+    target.write_text(imported.text, encoding="utf-8")
+    assert imported.unplaced == []
+    assert [f.code for f in imported.findings if f.code in ("W222", "E201")] == []
+    original = load_plan(corpus / f"{name}.yaml").plan
+    plan = load_plan(target).plan
+    assert plan is not None and original is not None
+    assert reading_text(build_layout(plan)) == reading_text(build_layout(original))

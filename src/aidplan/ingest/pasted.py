@@ -186,6 +186,7 @@ def _separated(lines: list[str]) -> SourceDocument:
     blocks: list = _split_head(lines, first)
     rows: list[list[str]] = []
     after: list[str] = []
+    kinds: dict[int, set[str]] = {}  # what the cells of each column of the full rows are (_kind)
     for line in lines[first:]:
         stripped = line.strip()
         if not stripped:
@@ -200,12 +201,18 @@ def _separated(lines: list[str]) -> SourceDocument:
             cells = [cell.strip() for cell in (stripped.strip("|").split("|") if piped else raw.split("\t"))]
             while rows and len(cells) > len(rows[0]) and not cells[-1]:
                 cells.pop()
+            if len(rows) > 1 and len(rows[-1]) >= len(rows[0]):
+                cells = _merged_cells_restored(cells, len(rows[0]), kinds)
             if len(rows) > 1 and len(rows[-1]) + len(cells) - 1 <= len(rows[0]) and _continues(rows[-1], cells):
                 # a cell broken onto a second line: its rest, then the row's remaining cells
                 rows[-1][-1] += "\n" + cells[0]
                 rows[-1] += cells[1:]
                 continue
             rows.append(cells)
+            if len(rows) > 1 and len(cells) >= len(rows[0]):
+                for column, cell in enumerate(cells[: len(rows[0])]):
+                    if cell.strip():
+                        kinds.setdefault(column, set()).add(_kind(cell))
         elif rows and not after and not stripped.startswith("注"):
             rows[-1][-1] += "\n" + stripped  # a cell's next line
         else:
@@ -216,6 +223,40 @@ def _separated(lines: list[str]) -> SourceDocument:
     blocks.append(_repeated_headers_dropped(table))
     blocks += _paragraphs(after)
     return SourceDocument(blocks, "分栏的文本")
+
+
+def _kind(text: str) -> str:
+    squashed = re.sub(r"\s+", "", text)
+    if not squashed:
+        return "empty"
+    if squashed.isdigit():
+        return "number"
+    if NUMBER_PREFIX.match(squashed):
+        return "numbered"  # 2、各班召开… under 工作内容
+    if _TERM_LABEL.fullmatch(squashed) or squashed.endswith("周"):
+        return "week"  # 第二周 under 周次, not 九月 under 月份
+    if squashed.endswith("旬"):
+        return "xun"  # 中旬 under 旬
+    if re.match(r"^每(?:周|月|季度?|学期|年)", squashed) and len(squashed) <= 8:
+        return "routine"  # 每周五 under the 旬 column's 每周一
+    if _is_label(squashed):
+        return "label"
+    return "long" if len(squashed) > _LABEL_MAX else "short"
+
+
+def _merged_cells_restored(cells: list[str], width: int, kinds: dict[int, set[str]]) -> list[str]:
+    """A web page's table copied as text leaves out the cells a merged cell covers: the rows under a merged 3月
+    arrive one cell short, their first cell (序号 2) in the place of the label. Such a row gets its missing
+    cells back in front where its first cell is of the kind the full rows hold further right (a number under
+    序号, 第二周 under 周次), not of the kind they hold first (a label)."""
+    short = width - len(cells)
+    if not 0 < short < width or not cells[0].strip():
+        return cells
+    first = _kind(cells[0])
+    left = set().union(*(kinds.get(column, set()) for column in range(short)))
+    if first not in left and first in kinds.get(short, set()):
+        return [""] * short + cells
+    return cells
 
 
 def _continues(row: list[str], cells: list[str]) -> bool:
