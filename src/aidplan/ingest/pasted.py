@@ -181,19 +181,28 @@ def _repeated_headers_dropped(table: Table) -> Table:
 
 
 def _separated(lines: list[str]) -> SourceDocument:
-    """Rows on one line each, cells separated by tabs or |."""
-    first = next(i for i, line in enumerate(lines) if "\t" in line.rstrip() or line.count("|") >= 2)
+    """Rows on one line each, cells separated by tabs or |. A heading line (二、第二学期…) right above a header
+    row ends the table: the next table starts under it."""
+    first = next(i for i, line in enumerate(lines) if _row_line(line))
     blocks: list = _split_head(lines, first)
     rows: list[list[str]] = []
     after: list[str] = []
     kinds: dict[int, set[str]] = {}  # what the cells of each column of the full rows are (_kind)
-    for line in lines[first:]:
+
+    def flush() -> None:
+        width = max(len(row) for row in rows)
+        table = Table.from_rows([row + [""] * (width - len(row)) for row in rows])
+        blocks.append(_repeated_headers_dropped(table))
+        blocks.extend(_paragraphs(after))
+
+    rest = lines[first:]
+    for index, line in enumerate(rest):
         stripped = line.strip()
         if not stripped:
             continue
         if set(stripped) <= set("|-:+ "):
             continue  # a Markdown rule or a drawn border
-        if "\t" in line.rstrip() or stripped.count("|") >= 2:
+        if _row_line(line):
             piped = "|" in stripped and "\t" not in stripped
             # empty cells at the end of a row keep their tabs (a row a spreadsheet copied in full), as far as the
             # header reaches: only a row cut short by a line break inside a cell has fewer cells than the header
@@ -213,16 +222,32 @@ def _separated(lines: list[str]) -> SourceDocument:
                 for column, cell in enumerate(cells[: len(rows[0])]):
                     if cell.strip():
                         kinds.setdefault(column, set()).add(_kind(cell))
+        elif rows and len(rows) > 1 and _heading_over_a_header(stripped, rest[index + 1 :], rows[0]):
+            flush()  # 二、第二学期 above the next table's header
+            blocks.append(Paragraph(stripped))
+            rows, after, kinds = [], [], {}
         elif rows and not after and not stripped.startswith("注"):
             rows[-1][-1] += "\n" + stripped  # a cell's next line
         else:
             after.append(stripped)
-    width = max(len(row) for row in rows)
-    rows = [row + [""] * (width - len(row)) for row in rows]
-    table = Table.from_rows(rows)
-    blocks.append(_repeated_headers_dropped(table))
-    blocks += _paragraphs(after)
+    flush()
     return SourceDocument(blocks, "分栏的文本")
+
+
+def _row_line(line: str) -> bool:
+    return "\t" in line.rstrip() or line.strip().count("|") >= 2
+
+
+def _heading_over_a_header(text: str, following: list[str], header: list[str]) -> bool:
+    """Whether a line without cells is a table's heading (一、… （一）…) with a header row right under it: the
+    first header's cells again, or cells that all name columns."""
+    if not re.match(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)", text):
+        return False
+    line = next((line for line in following if line.strip()), "")
+    if not _row_line(line):
+        return False
+    cells = [c.strip() for c in re.split(r"\t|\|", line.strip().strip("|")) if c.strip()]
+    return cells == [h for h in header if h] or (len(cells) >= 2 and all(_header_cell(c) for c in cells))
 
 
 def _kind(text: str) -> str:
