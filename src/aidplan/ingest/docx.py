@@ -232,7 +232,8 @@ class _Reader:
             elif tag == _q("w:tab"):
                 parts.append("\t")
             elif tag in (_q("w:br"), _q("w:cr")):
-                if _val(child, "w:type") in (None, "textWrapping"):
+                # a break aidplan wrote to lay a cell out (w:clear="none", see render/docx.py) is not in the text
+                if _val(child, "w:type") in (None, "textWrapping") and _val(child, "w:clear") != "none":
                     parts.append("\n")
             elif tag == _q("w:noBreakHyphen"):
                 parts.append("-")

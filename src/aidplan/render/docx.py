@@ -206,6 +206,11 @@ def _add_row(table, widths: list[Twips], header: bool) -> list[_Cell]:
     return cells
 
 
+# the line breaks aidplan writes into a cell to lay its text out (2027年 / 1月29日, 市教育局 / 计划财务科) carry
+# w:clear="none" (a no-op for the break itself), so that import reads the cell's text as one line
+LAYOUT_BREAK = "none"
+
+
 def _fill(cell: _Cell, paragraphs: tuple[str, ...], face: str, align, profile: Profile, keep_next: bool) -> None:
     cell.vertical_alignment = WD_CELL_VERTICAL_ALIGNMENT.CENTER
     first = cell.paragraphs[0]
@@ -214,6 +219,8 @@ def _fill(cell: _Cell, paragraphs: tuple[str, ...], face: str, align, profile: P
         _format(paragraph, align, profile.cell_leading, keep_next, on_grid=False)
         if text:
             run = _add_run(paragraph, text, face, profile.cell_size, profile)
+            for line_break in run._r.findall(qn("w:br")):  # a break of the layout, not of the text
+                line_break.set(qn("w:clear"), LAYOUT_BREAK)
             if profile.cell_char_spacing:
                 spacing = OxmlElement("w:spacing")  # CT_RPr order: … w, spacing, … sz: before the size
                 spacing.set(qn("w:val"), str(round(profile.cell_char_spacing * 20)))
@@ -266,7 +273,7 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
     else:
         _header_rows(table, layout, twips, profile)
     rows = layout.rows
-    heights = RowHeights(widths, profile)
+    heights = RowHeights(widths, profile, task=next(i for i, role in enumerate(roles) if role in ("task", "tasks")))
     for number, row in enumerate(rows):
         added = _add_row(table, twips, header=False)
         below = rows[number + 1].cells if layout.general and number + 1 < len(rows) else None

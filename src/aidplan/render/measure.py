@@ -3,6 +3,8 @@ cell margins and the border; and how wide each column is."""
 
 from __future__ import annotations
 
+import functools
+import itertools
 import re
 from collections.abc import Callable, Sequence
 
@@ -11,7 +13,10 @@ from aidplan.render.style import Profile
 from aidplan.render.widths import FIT_MARGIN, break_lines, is_ideograph, widest_text_width
 
 # Never broken inside: a date or the figures of a range of them (2026年3月31日, 3.16-3.22, 10-12月, 11月30日前, 第3周).
-_UNBROKEN = re.compile(r"第?(?:\d+(?:[年月日号周]|[.\-/~～:](?=\d))?)+(?:前|底|初|止|份|中旬|上旬|下旬)?")
+_UNBROKEN = re.compile(
+    r"第?(?:\d+(?:[年月日号周]|[.\-/~～:](?=\d))?)+(?:前|底|初|止|份|中旬|上旬|下旬)?|第[一二三四五六七八九十〇零]+周"
+)
+SHORT_WORD = 4  # a cell text of this many characters or fewer (免学杂费, 市财政局) is never broken
 SHORT_EMS = 5.5  # a text this short (a 5-character owner or header word, 第十一周, 3月31日前) is kept on one line
 SAFETY_EMS = 0.3  # room kept beside the widest text of a column, over what the widest face needs
 # the widest a column grows to hold each of its cells on one line (or in as few even lines as fit), in ems
@@ -41,7 +46,8 @@ def unbroken(text: str) -> list[str]:
 class _Column:
     """What one column's texts need, measured in the widest face, with the cell margins and a safety margin."""
 
-    def __init__(self, profile: Profile, texts: Sequence[str], headers: Sequence[str]) -> None:
+    def __init__(self, profile: Profile, texts: Sequence[str], headers: Sequence[str], stack: bool = False) -> None:
+        self.stack = stack  # a column of numbers: its header word may stand in halves (序 / 号)
         self.size, self.spacing = profile.cell_size, profile.cell_char_spacing
         self.extra = 2 * profile.cell_padding + SAFETY_EMS * profile.cell_size
         self.step = STEP_EMS * profile.cell_size
@@ -74,13 +80,13 @@ class _Column:
 
     def _parts(self, text: str, font: str) -> list[str]:
         """What of the text must stay on one line: its dates, or in a crowded table a date's year and the rest."""
-        dated = _DATED.fullmatch(text) if self.mild and font != self.header and _UNBROKEN.fullmatch(text) else None
-        return list(dated.groups()) if dated is not None else self.pieces[text, font]
+        dated = _dated(text) if self.mild and font != self.header else None
+        return list(dated) if dated is not None else self.pieces[text, font]
 
     def _mild(self, text: str, font: str, width: float) -> bool:
         """The text is a date that `cell_text` breaks after its year, each part on one line."""
-        dated = _DATED.fullmatch(text) if font != self.header and _UNBROKEN.fullmatch(text) else None
-        return dated is not None and all(len(self.lines(part, font, width)) == 1 for part in dated.groups())
+        dated = _dated(text) if font != self.header else None
+        return dated is not None and all(len(self.lines(part, font, width)) == 1 for part in dated)
 
     def penalty(self, width: float) -> float:
         """Short texts broken over lines and characters left alone on a last line (资助政策宣 / 传), in lines; a
@@ -105,12 +111,14 @@ class _Column:
         return max((self.width(t, font) + self.extra for t, font in self.texts), default=self.size + self.extra)
 
     def least(self) -> float:
-        """The narrowest column at all: one character, a word of 2 or 3 characters whole (十一月, 各学校, 序号), a
-        header word in halves."""
+        """The narrowest column at all: one character, a word of 2 to 4 characters whole (十一月, 各学校, 免学杂费), a
+        header word of 2 or 3 whole (周次, 月主题) and a longer one in halves (牵头 / 科室); over a column of
+        numbers, the header in halves too (序 / 号)."""
+        whole = (SHORT_WORD, 1 if self.stack else 3)
         words = [
-            self.width(t if len(t) <= 3 else t[: (len(t) + 1) // 2], font)
+            self.width(t if len(t) <= whole[font == self.header] else t[: (len(t) + 1) // 2], font)
             for t, font in self.texts
-            if len(t) <= 3 or font == self.header
+            if len(t) <= SHORT_WORD or font == self.header
         ]
         return min(max([self.size + FIT_MARGIN, *words]) + self.extra, self.widest())
 
@@ -184,7 +192,7 @@ def solve_widths(
     pad = 2 * profile.cell_padding
     distinct = [[t for t in dict.fromkeys(column) if t] for column in texts]
     words = [[line for text in header for line in text.split("\n") if line] for header in headers]
-    columns = {i: _Column(profile, distinct[i], words[i]) for i in others}
+    columns = {i: _Column(profile, distinct[i], words[i], roles[i] == "number") for i in others}
     floor = {i: column.floor() for i, column in columns.items()}
     want = {
         i: column.want(floor[i], max(floor[i], ROLE_CAPS.get(roles[i], 6.0) * size + column.extra))
@@ -234,9 +242,34 @@ def solve_widths(
             _, best, score = chosen
         return score, best
 
+    def trade(score: float, best: dict[int, float]) -> dict[int, float]:
+        """From a descent's end, widen one column at another's cost (not only the task column's) while that
+        makes the table shorter: the descent alone stops where widening any one column saves nothing."""
+        for _ in range(12):
+            chosen = None
+            for i in others:
+                for width in candidates[i]:
+                    if width <= best[i]:
+                        continue
+                    for j in others:
+                        excess = sum(best.values()) - best[i] + width - budget
+                        if j == i or excess <= 0:
+                            continue
+                        narrower = [w for w in candidates[j] if w <= best[j] - excess]
+                        if not narrower:
+                            continue
+                        trial = {**best, i: width, j: narrower[-1]}
+                        found = cost(trial)
+                        if found < score and (chosen is None or found < chosen[0]):
+                            chosen = (found, trial)
+            if chosen is None:
+                break
+            score, best = chosen
+        return best
+
     first, second = descend(True), descend(False)
-    best = second[1] if second[0] < first[0] else first[1]
-    return full(best)
+    score, best = second if second[0] < first[0] else first
+    return full(trade(score, best))
 
 
 def header_text(text: str, width: float, profile: Profile) -> str:
@@ -249,19 +282,123 @@ def header_text(text: str, width: float, profile: Profile) -> str:
     return text
 
 
-_DATED = re.compile(r"(\d{4}年)(\d.*)")
+_DATED = re.compile(r"(\d{4}年|次年|明年|翌年|下一年)(\d.*)")
+_RANGE = re.compile(r"(第?\d[^-—–~～至]*[-—–~～至])(\d.*)")
+
+
+def _dated(text: str) -> tuple[str, str] | None:
+    """A text that is only a date with its year (2027年1月29日, 次年1月15日前): the year and the rest; or only a
+    range of dates (9月20日-10月8日, 8月20日—9月30日): its first date with the dash, and its last."""
+    for pattern in (_DATED, _RANGE):
+        found = pattern.fullmatch(text)
+        whole = found is not None and _UNBROKEN.fullmatch(found.group(2))
+        if whole and (pattern is _DATED or _UNBROKEN.fullmatch(found.group(1)[:-1])):
+            return found.group(1), found.group(2)
+    return None
+
+
+# where a name breaks best: after punctuation, after a bracketed part, after an office's or a body's last character
+# (市教育局 / 计划财务科, 学生处、/ 高一年级组, 各县（市、区）/ 学生资助管理中心)
+_PUNCTUATION, _ENDS = "、，；：）》", "局处科室组校院委部厅办站所馆队"
+_NOT_ENDS = {
+    "处理",
+    "组织",
+    "部署",
+    "部门",
+    "办理",
+    "办法",
+    "所有",
+    "队伍",
+    "科学",
+    "院校",
+    "校园",
+    "局面",
+    "室内",
+    "委托",
+}
+
+
+def _parts(text: str) -> list[str]:
+    """The text cut at its natural break points (see `_PUNCTUATION`, `_ENDS`), never inside brackets."""
+    parts, start, depth = [], 0, 0
+    for k, ch in enumerate(text):
+        depth += (ch in "（《(") - (ch in "）》)")
+        follows = text[k + 1 : k + 2]
+        if depth > 0 or not follows or follows in _PUNCTUATION:
+            continue
+        named = k - start >= 2 and (ch in _ENDS or text[k - 1 : k + 1] == "中心") and ch + follows not in _NOT_ENDS
+        if ch in _PUNCTUATION or named:
+            parts.append(text[start : k + 1])
+            start = k + 1
+    return [*parts, text[start:]]
 
 
 def cell_text(text: str, width: float, profile: Profile) -> str:
-    """A cell of a column other than the task column as printed in a column `width` pt wide: a date that does not
-    fit the column breaks after its year (2027年\n1月29日), where LibreOffice would break it inside."""
-    found = _DATED.fullmatch(text)
-    if found is None or not _UNBROKEN.fullmatch(text):
+    """A cell of a column other than the task column as printed in a column `width` pt wide, with line breaks
+    where LibreOffice would break badly: a date that does not fit the column breaks after its year
+    (2027年\n1月29日), not inside; a name breaks after one of its parts (市教育局\n计划财务科) where that takes no
+    more lines, else in even lines rather than with one character alone (市学生\n资助管\n理中心)."""
+    inner = width - 2 * profile.cell_padding
+
+    def lines(part: str) -> list[str]:
+        return break_lines(part, inner, profile.cell_size, profile.body_font, widest=True)
+
+    greedy = lines(text)
+    if len(greedy) == 1:
         return text
-    lines = break_lines(text, width - 2 * profile.cell_padding, profile.cell_size, profile.body_font, widest=True)
-    if len(lines) == 1:
-        return text
-    return found.group(1) + "\n" + found.group(2)
+    dated = _dated(text)
+    if dated is not None:  # after its year where the rest then fits a line; else no break helps
+        return dated[0] + "\n" + dated[1] if len(lines(dated[1])) == 1 else text
+    if unbroken(text):
+        return text  # figures inside a longer text: left to the width rules
+    options = [
+        found
+        for found in (greedy, _natural_lines(text, lines), _even_lines(text, len(greedy)))
+        if found and all(len(lines(line)) == 1 for line in found)
+    ]
+    cuts = {len(part) for part in itertools.accumulate(_parts(text))}
+
+    def worse(found: list[str]) -> tuple[int, int, int]:
+        ends = itertools.accumulate(len(line) for line in found[:-1])
+        alone = sum(len(line) == 1 for line in found)
+        return len(found), alone, sum(end not in cuts for end in ends)
+
+    best = min(options, key=worse)  # the first of equals: greedy lines need no break written
+    return text if best == greedy else "\n".join(best)
+
+
+def _even_lines(text: str, count: int) -> list[str] | None:
+    """A Chinese text in `count` lines as even as they go (市学生 / 资助管 / 理中心, not 市学生资 / 助管理中 / 心)."""
+    if count < 2 or not all(is_ideograph(ch) for ch in text):
+        return None
+    size = -(-len(text) // count)
+    return [text[k : k + size] for k in range(0, len(text), size)]
+
+
+def _natural_lines(text: str, lines: Callable[[str], list[str]]) -> list[str] | None:
+    """The text in lines broken only after its parts (see `_parts`), a part too long for a line broken evenly;
+    None when it has no such parts."""
+    parts = _parts(text)
+    if len(parts) < 2:
+        return None
+    found: list[str] = []
+    for part in parts:
+        if found and len(lines(found[-1] + part)) == 1:
+            found[-1] += part
+            continue
+        greedy = lines(part)
+        even = _even_lines(part, len(greedy))
+        found += even if even is not None and all(len(lines(line)) == 1 for line in even) else greedy
+    return found
+
+
+def printed_lines(text: str, width: float, profile: Profile, font: str | None = None) -> int:
+    """How many lines a cell text of a column other than the task column takes as printed (see `cell_text`)."""
+    font = font or profile.body_font
+    return sum(
+        len(break_lines(part, width - 2 * profile.cell_padding, profile.cell_size, font, profile.cell_char_spacing))
+        for part in cell_text(text, width, profile).split("\n")
+    )
 
 
 def layout_widths(layout: TableLayout, profile: Profile) -> list[float]:
@@ -274,7 +411,8 @@ def layout_widths(layout: TableLayout, profile: Profile) -> list[float]:
             if cell.span == 1 and not cell.covered and not cell.continues:
                 texts[i].extend(cell.paragraphs)
     headers = [[column.header, column.sub or ""] for column in columns]
-    rows = RowHeights([0.0] * len(columns), profile)
+    task = next(i for i, column in enumerate(columns) if column.role in ("task", "tasks"))
+    rows = RowHeights([0.0] * len(columns), profile, task=task)
     grid = layout.header_grid() if layout.general else [[HeaderCell(c.header) for c in columns]]
     titles = RowHeights([0.0] * len(columns), profile, profile.header_font)
 
@@ -290,11 +428,28 @@ class RowHeights:
     """Row heights in points, as LibreOffice and Word lay out a row of exact-spaced cell paragraphs:
     the tallest cell's lines × line spacing, plus the cell margins above and below and one border line."""
 
-    def __init__(self, widths: Sequence[float], profile: Profile, font: str | None = None) -> None:
+    def __init__(
+        self, widths: Sequence[float], profile: Profile, font: str | None = None, task: int | None = None
+    ) -> None:
         self.widths = list(widths)
         self.profile = profile
         self.font = font or profile.body_font
+        self.task = task  # the task column; the other columns' texts count as printed (see `cell_text`)
         self._lines: dict[tuple[str, float], int] = {}
+        self._printed: dict[tuple[str, float], int] = {}
+
+    def printed(self, text: str, width: float) -> int:
+        """Lines of a cell text of a column other than the task column, with the breaks `cell_text` writes."""
+        key = (text, width)
+        found = self._printed.get(key)
+        if found is None:
+            found = self._printed[key] = sum(
+                self.lines(part, width) for part in cell_text(text, width, self.profile).split("\n")
+            )
+        return found
+
+    def _count(self, column: int, text: str, width: float) -> int:
+        return self.lines(text, width) if self.task is None or column == self.task else self.printed(text, width)
 
     def lines(self, text: str, width: float) -> int:
         key = (text, width)
@@ -314,7 +469,9 @@ class RowHeights:
         pairs, at = [], 0
         for count, owner in zip(owners.pairs, owners.paragraphs):
             lines = sum(self.lines(p, task_width) for p in tasks.paragraphs[at : at + count])
-            pairs.append((lines, self.lines(owner, owner_width)))
+            pairs.append(
+                (lines, self.printed(owner, owner_width) if self.task is not None else self.lines(owner, owner_width))
+            )
             at += count
         return pairs
 
@@ -323,15 +480,15 @@ class RowHeights:
         if paired is not None:  # owners level with their tasks: each pair as tall as the taller of the two
             pairs = self.paired_lines(cells[1], cells[paired], self.widths[1], self.widths[paired])
             others = [
-                sum(self.lines(p, width) for p in cell.paragraphs)
+                sum(self._count(i, p, width) for p in cell.paragraphs)
                 for i, (cell, width) in enumerate(zip(cells, self.widths))
                 if i not in (1, paired) and not cell.continues
             ]
             return max([sum(max(pair) for pair in pairs), *others])
         return max(
             (
-                sum(self.lines(p, width) for p in cell.paragraphs)
-                for cell, width in zip(cells, self.widths)
+                sum(self._count(i, p, width) for p in cell.paragraphs)
+                for i, (cell, width) in enumerate(zip(cells, self.widths))
                 if not cell.continues
             ),
             default=1,
@@ -345,7 +502,8 @@ class RowHeights:
             if cell is None or cell.covered or cell.continues:
                 continue
             width = sum(self.widths[i : i + cell.span])
-            most = max(most, sum(self.lines(p, width) for p in cell.paragraphs))
+            count = self.lines if cell.span > 1 else functools.partial(self._count, i)
+            most = max(most, sum(count(p, width) for p in cell.paragraphs))
         return most
 
     def __call__(self, cells: Sequence[Cell]) -> float:

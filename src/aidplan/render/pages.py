@@ -73,7 +73,7 @@ class Measure:
             if layout.general
             else []
         )
-        self.rows = RowHeights(self.widths, profile)
+        self.rows = RowHeights(self.widths, profile, task=_task_column(layout))
         if measured:  # lines of task paragraphs as a PDF printed them (--paginate exact)
             tasks = self.widths[_task_column(layout)]
             self.rows._lines.update({(text, tasks): lines for text, lines in measured.items()})
@@ -150,22 +150,16 @@ class Measure:
                 return self.rows(cells)
             finally:
                 self.rows.widths = widths
-        cells = row.cells[1:] if self.merged else row.cells
-        widths = self.rows.widths
-        if self.merged:
-            self.rows.widths = widths[1:]
-        try:
-            return self.rows(cells)
-        finally:
-            self.rows.widths = widths
+        cells = (Cell(("",)), *row.cells[1:]) if self.merged else row.cells
+        return self.rows(cells)
 
     def label(self, row: Row) -> float:
         profile = self.profile
-        lines = sum(self.rows.lines(p, self.widths[0]) for p in row.cells[0].paragraphs)
+        lines = sum(self.rows.printed(p, self.widths[0]) for p in row.cells[0].paragraphs)
         return lines * profile.cell_leading + 2 * profile.cell_padding_vertical + profile.border_width
 
     def merged_cell(self, row: Row, column: int) -> float:
-        lines = sum(self.rows.lines(p, self.widths[column]) for p in row.cells[column].paragraphs)
+        lines = sum(self.rows.printed(p, self.widths[column]) for p in row.cells[column].paragraphs)
         return lines * self.profile.cell_leading + 2 * self.profile.cell_padding_vertical + self.profile.border_width
 
     def heights(self, rows: Sequence[Row]) -> list[float]:
