@@ -271,9 +271,14 @@ def _exact(documents: list[tuple[Path, bytes]], fitted, kind: str | None) -> dic
 def _differs(table: TableLayout, profile: Profile, widths: list[float], measured: dict[str, int]) -> bool:
     from aidplan.render.measure import RowHeights
 
-    tasks = widths[[column.role for column in table.columns].index("tasks")]
-    heights = RowHeights(widths, profile)
-    return any(heights.lines(text, tasks) != lines for text, lines in measured.items())
+    for part in table.parts:  # every table, with its own columns
+        at = widths if part is table or part.widths is None else list(part.widths)
+        column = next(i for i, c in enumerate(part.columns) if c.role in ("task", "tasks"))
+        heights = RowHeights(at, profile)
+        texts = {p for row in part.rows for p in row.cells[column].paragraphs if p in measured}
+        if any(heights.lines(text, at[column]) != measured[text] for text in texts):
+            return True
+    return False
 
 
 def _convert(documents: list[tuple[Path, bytes]], folder: Path) -> dict[Path, Path]:

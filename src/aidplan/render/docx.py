@@ -135,7 +135,7 @@ def _setup_section(document, profile: Profile) -> None:
     section.top_margin, section.bottom_margin = Mm(margins.top), Mm(margins.bottom)
     section.left_margin, section.right_margin = Mm(margins.left), Mm(margins.right)
     section.header_distance = Mm(15)
-    section.footer_distance = Mm(profile.footer_distance)
+    section.footer_distance = Mm(profile.footer_edge)
     sect_pr = section._sectPr
     grid = sect_pr.find(qn("w:docGrid"))
     if grid is None:

@@ -20,8 +20,10 @@ from aidplan.render.widths import break_lines
 if TYPE_CHECKING:
     from aidplan.plan.model import Plan
 
-# A block fits when it leaves this much room (LibreOffice 7.4 moved a block that left 0.85 pt; Word rounds).
-SLACK = -2.0
+# A block fits when it leaves this much room under the grid's last line (see Profile.grid_height; -1.1 pt: the
+# -2 pt under the 版心's edge that portrait pages were calibrated with, LibreOffice 7.4 having moved a block that
+# left 0.85 pt there).
+SLACK = -1.1
 
 
 @dataclass(frozen=True)
@@ -105,7 +107,7 @@ class Measure:
                 for block in before
             )
             title += profile.body_line_pitch * (body_lines + (1 if title_lines else 0))
-            title %= profile.text_height  # a preamble longer than a page: the table starts on a later page
+            title %= profile.grid_height  # a preamble longer than a page: the table starts on a later page
         if layout.heading:  # the first of several tables prints under its heading (一、春季学期)
             title += profile.body_line_pitch
         title += profile.cell_leading  # the spacing line between title and table
@@ -114,7 +116,7 @@ class Measure:
             for note in layout.notes
         )
         # the table's top border line is on every page
-        other = profile.text_height - header - profile.border_width
+        other = profile.grid_height - header - profile.border_width
         return Geometry(other - title, other, header, notes * profile.cell_leading)
 
     def _header_rows(self, grid: list[list[HeaderCell | None]]) -> float:
@@ -209,30 +211,55 @@ def plan_pages(
     profile: Profile,
     widths: Sequence[float] | None = None,
     measured: dict[str, int] | None = None,
+    more: Sequence[Sequence[float]] | None = None,
 ) -> PagePlan:
     """Where each row of `layout` prints, as LibreOffice places it: a kept-together block that does not fit
-    the rest of the page starts the next one (unless it is taller than a whole page: then it breaks).
-    `measured`: lines of task paragraphs as a PDF printed them, instead of the width rules' count."""
-    measure = Measure(layout, profile, widths, measured)
-    geometry = measure.geometry
-    heights = measure.heights(layout.rows)
-    pages = [0] * len(layout.rows)
-    used = [0.0]
-    chains = _chains(layout.rows)
-    for n, (start, end) in enumerate(chains):
-        room = geometry.first if len(used) == 1 else geometry.other
-        tail = geometry.notes if n == len(chains) - 1 else 0.0
-        height = sum(heights[start:end]) + tail
-        if used[-1] > 0 and height > room - used[-1] + SLACK and height <= geometry.other + SLACK:
-            used.append(0.0)
-            room = geometry.other
-        for i in range(start, end):
-            if used[-1] > 0 and heights[i] > room - used[-1] + SLACK:
+    the rest of the page starts the next one (unless it is taller than a whole page: then it breaks). Every
+    table of the layout (`layout.parts`) in printed order: a later table starts under the one before, its
+    heading, spacer line and header rows with its first block, or on a new page (as `Filler` places it); its
+    rows follow the first table's in `pages` and `heights`. `measured`: lines of task paragraphs as a PDF
+    printed them, instead of the width rules' count; `more`: the later tables' column widths."""
+    parts = layout.parts
+    if more is None:
+        more = [list(part.widths) if part.widths is not None else layout_widths(part, profile) for part in parts[1:]]
+    measures = [Measure(layout, profile, widths, measured)] + [
+        Measure(part, profile, w, measured) for part, w in zip(parts[1:], more)
+    ]
+    geometry = measures[0].geometry
+    height = profile.grid_height
+    pages: list[int] = []
+    heights: list[float] = []
+    used = [0.0]  # per page: points under the page's first header rows (rows, and a later table's lead)
+    at = fresh = height - geometry.first  # the position on the page, from its top edge; where its rows start
+    for number, (part, measure) in enumerate(zip(parts, measures)):
+        top = measure.geometry.header + profile.border_width
+        rows = measure.heights(part.rows)
+        chains = _chains(part.rows)
+        if number > 0:  # the heading (一、…), the spacer line and the header rows come with the first block
+            lead = (profile.body_line_pitch if part.heading else 0.0) + profile.cell_leading + top
+            first = sum(rows[slice(*chains[0])]) if chains else 0.0
+            if at + lead + first > height + SLACK:
+                used.append(lead - top)
+                at = fresh = lead
+            else:
+                at += lead
+                used[-1] += lead
+        for n, (start, end) in enumerate(chains):
+            tail = measure.geometry.notes if n == len(chains) - 1 else 0.0
+            block = sum(rows[start:end]) + tail
+            if at > fresh and at + block > height + SLACK and block <= height - top + SLACK:
                 used.append(0.0)
-                room = geometry.other
-            pages[i] = len(used)
-            used[-1] += heights[i]
-        used[-1] += tail
+                at = fresh = top
+            for i in range(start, end):
+                if at > fresh and at + rows[i] > height + SLACK:
+                    used.append(0.0)
+                    at = fresh = top
+                pages.append(len(used))
+                heights.append(rows[i])
+                at += rows[i]
+                used[-1] += rows[i]
+            at += tail
+            used[-1] += tail
     return PagePlan(tuple(pages), tuple(heights), tuple(used), geometry)
 
 
@@ -258,7 +285,7 @@ class Filler:
         self.measure = Measure(plain, profile, widths, measured)
         self.geometry = self.measure.geometry
         more = more if more is not None else [layout_widths(part, profile) for part in plain.more]
-        self.measures = [self.measure] + [Measure(part, profile, w) for part, w in zip(plain.more, more)]
+        self.measures = [self.measure] + [Measure(part, profile, w, measured) for part, w in zip(plain.more, more)]
         self.headings = [part.heading for part in plain.parts]
         self.table = 0
         self.used = 0.0  # points of the current page taken, its header rows included
@@ -266,7 +293,7 @@ class Filler:
 
     def _start(self, measure: Measure, groups: Sequence[Group]) -> float:
         """Place the start of the next table; the position of a page holding nothing that could move."""
-        profile, height = self.profile, self.profile.text_height
+        profile, height = self.profile, self.profile.grid_height
         top = measure.geometry.header + profile.border_width
         number = self.table
         self.table += 1
@@ -287,12 +314,12 @@ class Filler:
         measure = self.measures[min(self.table, len(self.measures) - 1)]
         geometry, block, profile = measure.geometry, measure.block, self.profile
         top = geometry.header + profile.border_width
-        page = profile.text_height - top + SLACK  # what a whole page holds under the header rows
+        page = profile.grid_height - top + SLACK  # what a whole page holds under the header rows
         fresh = self._start(measure, groups)
         rows: list[Row] = []
 
         def room() -> float:
-            return profile.text_height - self.used + SLACK
+            return profile.grid_height - self.used + SLACK
 
         def next_page() -> None:
             nonlocal fresh
@@ -326,7 +353,7 @@ class Filler:
                         next_page()
                 continue
             # a period that fits a whole page moves there whole, unless this page would stay a third empty
-            moves = self.used > fresh and height <= page and room() < (profile.text_height - top) / 3
+            moves = self.used > fresh and height <= page and room() < (profile.grid_height - top) / 3
             if moves or not units or (len(units) == 1 and self.used > fresh):
                 next_page()
                 rows += whole
@@ -365,42 +392,45 @@ def printed_lines(
     layout: TableLayout, profile: Profile, widths: Sequence[float], pages: Sequence[Sequence[tuple]]
 ) -> dict[str, int] | None:
     """How many lines each paragraph of the task column took in a PDF of `layout` (words of each page as
-    (xMin, yMin, xMax, text)); None when the PDF does not read back as the layout's text."""
-    column = _task_column(layout)
-    left = profile.margins.left * 72 / 25.4 + sum(widths[:column])
-    right = left + widths[column]
+    (xMin, yMin, xMax, text)), for every table of the layout (`layout.parts`, each with its own columns); None
+    when the PDF does not read back as the layout's text."""
     bottom = (profile.paper[1] - profile.margins.bottom) * 72 / 25.4
-    header = "".join(layout.columns[column].header.split())
-    lines: list[str] = []
-    for words in pages:
-        inside = sorted(
-            (w for w in words if left - 2 <= w[0] and w[2] <= right + 2 and w[1] < bottom), key=lambda w: (w[1], w[0])
-        )
-        rows: list[tuple[float, str]] = []
-        for _, y0, _, text in inside:
-            if rows and abs(rows[-1][0] - y0) < 1:
-                rows[-1] = (rows[-1][0], rows[-1][1] + text)
-            else:
-                rows.append((y0, text))
-        texts = ["".join(text.split()) for _, text in rows]
-        if header in texts:  # below the repeated header row
-            texts = texts[texts.index(header) + 1 :]
-        lines += texts
     counts: dict[str, int] = {}
-    at = 0
-    for row in layout.rows:
-        for paragraph in row.cells[column].paragraphs:
-            wanted = "".join(paragraph.split())
-            if not wanted:
-                continue
-            read, count = "", 0
-            while at < len(lines) and len(read) < len(wanted):
-                read += lines[at]
-                at += 1
-                count += 1
-            if read != wanted:
-                return None
-            counts[paragraph] = count
+    after = (0, -1.0)  # the page and position of the last line read: a later table's lines come after it
+    for part in layout.parts:
+        at = widths if part is layout or part.widths is None else part.widths
+        column = _task_column(part)
+        left = profile.margins.left * 72 / 25.4 + sum(at[:column])
+        right = left + at[column]
+        lines: list[tuple[tuple[int, float], str]] = []
+        for number, words in enumerate(pages):
+            inside = sorted(
+                (w for w in words if left - 2 <= w[0] and w[2] <= right + 2 and w[1] < bottom),
+                key=lambda w: (w[1], w[0]),
+            )
+            for _, y0, _, text in inside:
+                if lines and lines[-1][0][0] == number and abs(lines[-1][0][1] - y0) < 1:
+                    lines[-1] = (lines[-1][0], lines[-1][1] + "".join(text.split()))
+                else:
+                    lines.append(((number, y0), "".join(text.split())))
+        lines = [line for line in lines if line[0] > after]
+        at_line = 0
+        for row in part.rows:
+            for paragraph in row.cells[column].paragraphs:
+                wanted = "".join(paragraph.split())
+                if not wanted:
+                    continue
+                while at_line < len(lines) and not (lines[at_line][1] and wanted.startswith(lines[at_line][1])):
+                    at_line += 1  # the header row repeated on a page, a table's heading, the title
+                read, count = "", 0
+                while at_line < len(lines) and len(read) < len(wanted):
+                    read += lines[at_line][1]
+                    after = lines[at_line][0]
+                    at_line += 1
+                    count += 1
+                if read != wanted:
+                    return None
+                counts[paragraph] = count
     return counts
 
 

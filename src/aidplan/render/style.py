@@ -54,6 +54,20 @@ class Profile:
         return self.landscape_margins if self.orientation == "landscape" else self.portrait_margins
 
     @property
+    def grid_height(self) -> float:
+        """Points of the 版心 that LibreOffice fills: with the document grid (w:docGrid type lines) it trims the
+        body to whole grid lines, 22 × 28.95 = 636.9 pt of 637.8 in portrait, 15 × 28.95 = 434.25 pt of 442.2 in
+        landscape (where a row the plan put at a page's foot, with 3.7 pt to spare, went to the next page)."""
+        return int(self.text_height / self.body_line_pitch + 1e-6) * self.body_line_pitch
+
+    @property
+    def footer_edge(self) -> float:
+        """mm from the paper's bottom edge to the page-number line: as far below the 版心 in landscape (bottom
+        margin 26 mm) as in portrait (35 mm), not inside the 版心 (LibreOffice then shortened the body by the
+        footer's overlap, and the page plan's last row or 注 went to a page of its own)."""
+        return self.footer_distance - (self.portrait_margins.bottom - self.margins.bottom)
+
+    @property
     def paper(self) -> tuple[float, float]:
         """(width, height) in mm in reading orientation."""
         if self.orientation == "landscape":
