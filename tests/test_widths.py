@@ -217,7 +217,20 @@ def test_a_title_that_wraps_breaks_evenly_at_a_natural_point() -> None:
     size, font, width = OFFICIAL.title_size, OFFICIAL.title_font, OFFICIAL.text_width
     title = "XX市教育局2026年学生资助重点工作任务分解表"
     assert break_lines(title, width, size, font)[-1] == "分解表"  # what LibreOffice alone would leave
-    assert balanced_lines(title, width, size, font) == ["XX市教育局2026年学生", "资助重点工作任务分解表"]
+    # at a word: not XX市教育局2026年学生 / 资助重点工作任务分解表 (学生资助 is one name)
+    assert balanced_lines(title, width, size, font) == ["XX市教育局2026年", "学生资助重点工作任务分解表"]
+    assert balanced_lines("某某县第一中学2026-2027学年第一学期学生资助工作行事历", width, size, font) == [
+        "某某县第一中学2026-2027学年",  # LibreOffice alone: …第一学期学 / 生资助工作行事历
+        "第一学期学生资助工作行事历",
+    ]
+    for long in (
+        "某某县学生资助管理中心2026年第一学期学生资助工作行事历",
+        "某某市教育局关于2026年度全市学生资助工作的实施计划安排",
+        "江城市学生资助管理中心2027年度学生资助工作计划表",
+    ):
+        lines = balanced_lines(long, width, size, font)
+        assert len(lines) == 2 and "".join(lines) == long, lines
+        assert not lines[0].endswith(("学", "学生", "资")) and not lines[1].startswith(("生", "资助", "助")), lines
     assert balanced_lines("明德路小学2025—2026学年第一学期德育工作安排", width, size, font) == [
         "明德路小学2025—2026学年",
         "第一学期德育工作安排",

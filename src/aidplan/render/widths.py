@@ -386,6 +386,9 @@ def line_count(text: str, width: float, size: float, font: str, spacing: float =
 # where a title line breaks best: after these words (年度, 学期, the organisation's name …) or before these
 _AFTER = ("年度", "学年", "学期", "年", "局", "中心", "学校", "学院", "大学", "委员会", "的", "）", ")", "、")
 _BEFORE = ("学生资助", "资助", "工作", "关于")
+# words a title never breaks inside (学生 / 资助 is a word boundary, but 学生资助 is one name: 学生 / 资助工作 reads
+# badly; 第一学 / 期, 学 / 生 worse)
+_UNSPLIT = ("学生资助", "学生", "资助", "工作", "学期", "学年", "年度", "计划", "行事历", "分解表", "要点", "安排", "教育")
 
 
 def balanced_lines(text: str, width: float, size: float, font: str) -> list[str]:
@@ -403,6 +406,9 @@ def balanced_lines(text: str, width: float, size: float, font: str) -> list[str]
         first, second = "".join(pieces[:cut]).rstrip(), "".join(pieces[cut:]).lstrip()
         one, two = text_width(first, size, font), text_width(second, size, font)
         if one > width - FIT_MARGIN or two > width - FIT_MARGIN:
+            continue
+        at = len("".join(pieces[:cut]))
+        if any(text.find(word, max(0, at - len(word) + 1), at + len(word) - 1) >= 0 for word in _UNSPLIT):
             continue
         natural = first.endswith(_AFTER) or second.startswith(_BEFORE)
         score = abs(one - two) - (3 * size if natural else 0.0)
