@@ -476,3 +476,47 @@ def test_dashboard_fails_on_overdue_when_asked_and_still_writes_the_page(in_tmp:
     assert (result.exit_code, result.stdout) == (1, "s.html\n")
     assert "已逾期（1）" in (in_tmp / "s.html").read_text(encoding="utf-8")
     assert cli(*args, "--today", "2020-01-10").exit_code == 0
+
+
+OWNER_LINES = """(() => {
+  const top = cell => { const range = document.createRange(); const text = cell.firstChild;
+    range.setStart(text, 0); range.setEnd(text, 1); return range.getBoundingClientRect().top; };
+  return [...document.querySelectorAll('td.owner')].map(owner => {
+    const task = owner.parentElement.querySelector('td.tasks');
+    return [owner.innerText, task.innerText.slice(0, 2), Math.round(top(owner) - top(task))];
+  });
+})()"""
+
+
+@needs_browser
+def test_by_period_owners_stand_level_with_their_tasks(browser, tmp_path: Path, cli) -> None:
+    """One owner per task in a by-period row (市教育局计划财务科 beside task 3, after a three-line task 1): each
+    owner's first line at its task's first line, as in the DOCX; the rows between them without a border."""
+    result = cli("render", DATA / "widths" / "by-period-owners.yaml", "-f", "html", "-d", tmp_path)
+    assert result.exit_code == 0, result.output
+    html = (tmp_path / "by-period-owners.html").read_text(encoding="utf-8")
+    assert '<th class="period" scope="rowgroup" rowspan="3">3月份</th>' in html
+    assert '<td class="owner pair-middle">各学校</td>' in html
+    page = browser.page(tmp_path / "by-period-owners.html", width=900)
+    try:
+        assert page.evaluate(OWNER_LINES) == [
+            ["资助中心", "1.", 0],
+            ["各学校", "2.", 0],
+            ["市教育局计划财务科", "3.", 0],
+        ]
+    finally:
+        page.close()
+
+
+def test_markdown_prints_each_owner_on_its_tasks_line(tmp_path: Path, cli) -> None:
+    """A by-period row's owners, one a line beside the task lines: a task without owner keeps an empty line, a
+    task of two paragraphs (a sub-heading and its text) an empty line beside the second."""
+    from aidplan.render.layout import Cell
+
+    source = tmp_path / "bp.yaml"
+    text = (DATA / "widths" / "by-period-owners.yaml").read_text(encoding="utf-8")
+    source.write_text(text.replace("{text: 开展宣传, owner: 各学校}", "{text: 开展宣传}"), encoding="utf-8")
+    result = cli("render", source, "-f", "md", "-o", "-")
+    assert result.exit_code == 0, result.output
+    assert result.stdout.rstrip().endswith("| 3月31日 | 资助中心<br><br>市教育局计划财务科 |")
+    assert Cell(("资助中心", "各学校"), pairs=(2, 1)).lines == ("资助中心", "", "各学校")

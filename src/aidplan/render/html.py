@@ -21,6 +21,13 @@ class HtmlCell:
     role: str  # the column's role: period | tasks | owner | deadline | status
     rowspan: int = 1
     colspan: int = 1  # a group's heading row across the table
+    # one of the rows a period row is cut into so that each owner stands level with its task (by-period):
+    # "pair-first", "pair-middle" or "pair-last" (no border between them), "" otherwise
+    seam: str = ""
+
+    @property
+    def classes(self) -> str:
+        return f"{self.role} {self.seam}" if self.seam else self.role
 
     @property
     def scope(self) -> str | None:
@@ -32,20 +39,47 @@ class HtmlCell:
         return "rowgroup" if self.rowspan > 1 else "row"
 
 
+def _paired(row) -> int | None:
+    """The owner column of a by-period row whose owners stand one beside each task, if it has several."""
+    return next((i for i, cell in enumerate(row.cells) if len(cell.pairs) > 1), None)
+
+
+def _seam(number: int, count: int) -> str:
+    return "pair-first" if number == 0 else "pair-last" if number == count - 1 else "pair-middle"
+
+
 def row_groups(layout: TableLayout) -> list[list[list[HtmlCell]]]:
     """The table body as groups of rows (one <tbody> each): a group starts where the period cell is not
-    merged with the one above; a merged cell becomes one cell with a rowspan over the rows it covers."""
+    merged with the one above; a merged cell becomes one cell with a rowspan over the rows it covers. A period
+    row whose owners stand one beside each task (by-period, `Cell.pairs`) is cut into one row per owner, its
+    tasks beside it, without a border between them, the other cells spanning them: each owner then stands
+    level with its task in any browser, as in the DOCX."""
     groups: list[list[list[HtmlCell]]] = []
     roles = [column.role for column in layout.columns]
     anchor = roles.index("group") if "group" in roles else 0  # the outermost group column
+    task = next(i for i, role in enumerate(roles) if role in ("task", "tasks"))
+    heights = [len(row.cells[owner].pairs) if (owner := _paired(row)) is not None else 1 for row in layout.rows]
     for index, row in enumerate(layout.rows):
         heading = any(cell.span > 1 for cell in row.cells)
         grouped = "group" in roles or "period" in roles
         if not groups or ((grouped or heading) and not row.cells[anchor].continues):
             groups.append([])
+        owner = _paired(row)
+        count = heights[index]
+        split: list[dict[int, HtmlCell]] = [{} for _ in range(count)]
+        if owner is not None:
+            at = 0
+            for number, (taken, text) in enumerate(zip(row.cells[owner].pairs, row.cells[owner].paragraphs)):
+                seam = _seam(number, count)
+                split[number][task] = HtmlCell(row.cells[task].paragraphs[at : at + taken], roles[task], seam=seam)
+                split[number][owner] = HtmlCell((text,), roles[owner], seam=seam)
+                at += taken
         cells = []
-        for column, (cell, role) in enumerate(zip(row.cells, (c.role for c in layout.columns))):
+        for column, (cell, role) in enumerate(zip(row.cells, roles)):
             if cell.continues or cell.covered:
+                continue
+            if column in split[0]:
+                cells.append(split[0][column])
                 continue
             if cell.span > 1:
                 cells.append(HtmlCell(cell.paragraphs, "heading", 1, cell.span))
@@ -53,8 +87,9 @@ def row_groups(layout: TableLayout) -> list[list[list[HtmlCell]]]:
             span = 1
             while index + span < len(layout.rows) and layout.rows[index + span].cells[column].continues:
                 span += 1
-            cells.append(HtmlCell(cell.paragraphs, role, span))
+            cells.append(HtmlCell(cell.paragraphs, role, sum(heights[index : index + span])))
         groups[-1].append(cells)
+        groups[-1] += [[part[column] for column in sorted(part)] for part in split[1:]]
     return groups
 
 

@@ -52,6 +52,14 @@ class Cell:
     # by-period row's owners, one per task beside it (the task's sub-headings and text)
     pairs: tuple[int, ...] = ()
 
+    @property
+    def lines(self) -> tuple[str, ...]:
+        """The paragraphs one a line, as a text table (Markdown) prints them beside the task cell's: each owner
+        of `pairs` on the line of its task's first paragraph, an empty line beside each of the task's others."""
+        if not self.pairs:
+            return self.paragraphs
+        return tuple(line for text, count in zip(self.paragraphs, self.pairs) for line in (text, *[""] * (count - 1)))
+
 
 @dataclass(frozen=True)
 class Row:

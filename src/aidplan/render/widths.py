@@ -388,7 +388,21 @@ _AFTER = ("年度", "学年", "学期", "年", "局", "中心", "学校", "学�
 _BEFORE = ("学生资助", "资助", "工作", "关于")
 # words a title never breaks inside (学生 / 资助 is a word boundary, but 学生资助 is one name: 学生 / 资助工作 reads
 # badly; 第一学 / 期, 学 / 生 worse)
-_UNSPLIT = ("学生资助", "学生", "资助", "工作", "学期", "学年", "年度", "计划", "行事历", "分解表", "要点", "安排", "教育")
+_UNSPLIT = (
+    "学生资助",
+    "学生",
+    "资助",
+    "工作",
+    "学期",
+    "学年",
+    "年度",
+    "计划",
+    "行事历",
+    "分解表",
+    "要点",
+    "安排",
+    "教育",
+)
 
 
 def balanced_lines(text: str, width: float, size: float, font: str) -> list[str]:
