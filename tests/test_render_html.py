@@ -497,6 +497,11 @@ def test_by_period_owners_stand_level_with_their_tasks(browser, tmp_path: Path, 
     html = (tmp_path / "by-period-owners.html").read_text(encoding="utf-8")
     assert '<th class="period" scope="rowgroup" rowspan="3">3月份</th>' in html
     assert '<td class="owner pair-middle">各学校</td>' in html
+    # the name kept in its two parts, as the DOCX breaks it (not 市教育局计 / 划财务科)
+    assert (
+        '<td class="owner pair-last"><span class="part">市教育局</span><span class="part">计划财务科</span></td>'
+        in html
+    )
     page = browser.page(tmp_path / "by-period-owners.html", width=900)
     try:
         assert page.evaluate(OWNER_LINES) == [

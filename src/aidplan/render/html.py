@@ -8,6 +8,7 @@ from pathlib import Path
 
 from aidplan.plan.model import Plan
 from aidplan.render.layout import TableLayout, header_starts
+from aidplan.render.measure import natural_parts
 from aidplan.render.parts import signature_indents
 from aidplan.render.style import Profile
 from aidplan.render.templating import render_template
@@ -28,6 +29,13 @@ class HtmlCell:
     @property
     def classes(self) -> str:
         return f"{self.role} {self.seam}" if self.seam else self.role
+
+    def parts(self, paragraph: str) -> list[str]:
+        """A paragraph of a column other than the task column cut where a line breaks best (市教育局 / 计划财务科,
+        学生处、/ 高一年级组; see `measure.cell_text`): each part is kept on one line where it fits."""
+        if self.role in ("task", "tasks", "heading"):
+            return [paragraph]
+        return natural_parts(paragraph)
 
     @property
     def scope(self) -> str | None:

@@ -318,6 +318,11 @@ _NOT_ENDS = {
 }
 
 
+def natural_parts(text: str) -> list[str]:
+    """The text cut at its natural break points (see `_parts`); the whole text when it has none, or figures."""
+    return [text] if unbroken(text) else _parts(text)
+
+
 def _parts(text: str) -> list[str]:
     """The text cut at its natural break points (see `_PUNCTUATION`, `_ENDS`), never inside brackets."""
     parts, start, depth = [], 0, 0
