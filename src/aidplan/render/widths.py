@@ -272,6 +272,11 @@ def _pieces(text: str) -> list[str]:
     return glued
 
 
+def unbreakable_pieces(text: str) -> list[str]:
+    """The pieces a line never breaks inside (see `_pieces`): the terminal's tables wrap between them too."""
+    return _pieces(text)
+
+
 def _breaks_after(last: str, ch: str) -> bool:
     """Inside Latin text a line may break after a slash or hyphen that a letter or digit follows (URLs,
     2014-2015): LibreOffice does."""
