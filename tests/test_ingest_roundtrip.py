@@ -34,6 +34,7 @@ ROUND_TRIP: dict[str, int | None] = {
     "tests/data/html/long-period.yaml": 2020,
     "tests/data/exact/latin-run.yaml": None,
     "tests/data/calendar-2027/plan.yaml": None,
+    "tests/data/terminal/2027-county.yaml": None,
     "tests/data/new/monthly.yaml": None,
     "tests/data/new/bimonthly.yaml": None,
     "tests/data/new/quarterly.yaml": None,
