@@ -348,3 +348,23 @@ def test_every_example_is_run_or_says_why_not() -> None:
         (line, above) for language in ("sh", "bat") for line, _, above in _blocks(language) if above.startswith(NOT_RUN)
     ]
     assert all("install" in reason or "measures" in reason for _, reason in left_out), left_out
+
+
+def test_the_pre_commit_snippet_names_the_hooks_this_repository_has() -> None:
+    """README's .pre-commit-config.yaml snippet: its hook ids are those of .pre-commit-hooks.yaml, its rev is a
+    release tag's form, and the `files:` override it suggests for another folder selects plans only (pre-commit
+    matches `files` with re.search on the path from the repository's root)."""
+    import yaml
+
+    hooks = yaml.safe_load((ROOT / ".pre-commit-hooks.yaml").read_text(encoding="utf-8"))
+    snippet = yaml.safe_load(FENCE.search(README, README.index("add this to its `.pre-commit-config.yaml`")).group(2))
+    (repo,) = snippet["repos"]
+    assert [hook["id"] for hook in repo["hooks"]] == [hook["id"] for hook in hooks]
+    assert re.fullmatch(r"v\d+\.\d+\.\d+", repo["rev"])
+    other_folder = re.search(r"add `files: (\S+)` under the hook", README).group(1)
+    chosen = [
+        p
+        for p in ("计划/2027.yaml", "计划/2027.progress.yml", "docker-compose.yml", "plans/x.yaml")
+        if re.search(other_folder, p)
+    ]
+    assert chosen == ["计划/2027.yaml", "计划/2027.progress.yml"]
