@@ -239,3 +239,16 @@ def test_terminal_text_breaks_as_chinese_does(text: str, width: int, lines: list
     wrapped = WrappedText(text).wrap(Console(width=80), width)
     assert [line.plain for line in wrapped] == lines
     assert len(line_offsets(text, width)) == len(lines) - 1
+
+
+def test_a_cell_of_names_breaks_after_a_name_not_inside_one() -> None:
+    from rich.console import Console
+
+    from aidplan.render.terminal import WrappedText
+
+    def lines(text: str, width: int, names: bool) -> list[str]:
+        return [line.plain for line in WrappedText(text, names=names).wrap(Console(width=80), width)]
+
+    assert lines("资助中心、计财股", 12, names=True) == ["资助中心、", "计财股"]
+    assert lines("资助中心、计财股", 12, names=False) == ["资助中心、计", "财股"]  # task text fills its lines
+    assert lines("学生资助管理中心", 12, names=True) == ["学生资助管理", "中心"]  # one long name: where it is full

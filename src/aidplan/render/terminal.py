@@ -23,41 +23,54 @@ GAP = 3  # between two columns: a cell's right padding, the (blank) rule and the
 LABEL_WIDTH = 12  # a 时段 or 责任单位 cell wider than this wraps
 TASK_MIN_WIDTH = 10
 LABEL_MIN_WIDTH = 4  # two Chinese characters a line
+NAME_SEPARATORS = "、，,；;/／|"  # between the owners of a cell (and the parts of a group's name)
 
 
-def line_offsets(text: str, width: int) -> list[int]:
+def line_offsets(text: str, width: int, names: bool = False) -> list[int]:
     """Where `text` (one line) breaks to fit `width` terminal cells: between the pieces printed text breaks
     between (render.widths), so no line starts with closing punctuation （）。，、：；！？…） nor ends with
-    opening punctuation （（《“）, and a number or Latin word stays whole; a piece wider than a line is cut."""
+    opening punctuation （（《“）, and a number or Latin word stays whole; a piece wider than a line is cut.
+    `names`: a list of names (资助中心、计财股) breaks after a separator when the line has one, not inside a name."""
     offsets: list[int] = []
+    line: list[tuple[int, int, bool]] = []  # the current line's pieces: (length, cells, ends a name)
     position, used = 0, 0
+
+    def new_line() -> None:
+        nonlocal used, line
+        kept: list[tuple[int, int, bool]] = []
+        if names:
+            ends = [i for i, (_, _, after) in enumerate(line[:-1]) if after]
+            if ends:  # break after the last name that ends on this line; the rest moves on
+                kept = line[ends[-1] + 1 :]
+        offsets.append(position - sum(length for length, _, _ in kept))
+        line, used = kept, sum(cells for _, cells, _ in kept)
+
     for piece in unbreakable_pieces(text):
         size = cell_len(piece)
         if piece.isspace():  # spaces end a line (and are stripped there), never start one
+            line.append((len(piece), size, True))
             position, used = position + len(piece), used + size
             continue
-        if size <= width:
+        for part in [piece] if size <= width else list(piece):  # wider than a line: cut where it is full
+            size = cell_len(part)
             if used and used + size > width:
-                offsets.append(position)
-                used = 0
-            position, used = position + len(piece), used + size
-            continue
-        for character in piece:  # wider than a line: cut where the line is full
-            size = cell_len(character)
-            if used and used + size > width:
-                offsets.append(position)
-                used = 0
-            position, used = position + 1, used + size
+                new_line()
+            line.append((len(part), size, part[-1] in NAME_SEPARATORS))
+            position, used = position + len(part), used + size
     return offsets
 
 
 class WrappedText(Text):
     """Text that wraps as Chinese does (`line_offsets`) instead of at spaces or at any cell."""
 
+    def __init__(self, *args: Any, names: bool = False, **kwargs: Any) -> None:
+        super().__init__(*args, **kwargs)
+        self.names = names
+
     def wrap(self, console, width, *, justify=None, overflow=None, tab_size=8, no_wrap=None) -> Lines:
         lines = Lines()
         for line in self.split(allow_blank=True):
-            pieces = line.divide(line_offsets(line.plain, width))
+            pieces = line.divide(line_offsets(line.plain, width, self.names))
             for piece in pieces:
                 piece.rstrip()
             pieces.justify(console, width, justify=justify or self.justify or "default", overflow="fold")
@@ -131,7 +144,8 @@ class _Sections:
                 else:
                     table.add_column(shown, no_wrap=True)
             for cells, style in rows:
-                table.add_row(*(WrappedText(cell) for cell in cells), style=STYLES[style])
+                names = [header in (tr("时段"), tr("责任单位")) for header in self.headers]
+                table.add_row(*(WrappedText(cell, names=n) for cell, n in zip(cells, names)), style=STYLES[style])
             yield table
 
 
@@ -198,7 +212,7 @@ def _tally_table(title: str, heading: str, tallies: list[Tally], widths: list[in
         table.add_column(name, justify="right", no_wrap=True, width=width)
     for tally in tallies:
         style = "overdue" if tally.overdue else ("done" if tally.total and tally.done == tally.total else "")
-        table.add_row(WrappedText(tally.name), *_tally_cells(tally), style=STYLES[style])
+        table.add_row(WrappedText(tally.name, names=True), *_tally_cells(tally), style=STYLES[style])
     return table
 
 
