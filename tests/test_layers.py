@@ -1,7 +1,7 @@
 """Imports run one way: cli → config → commands → ingest, publish, render → track → plan → files → errors, registry
-→ rules → values; the package's __init__ (its version) imports nothing. Every import is read from the source, including
-the ones inside functions (the lazy imports that keep start-up lean), so a late import cannot run back up
-unseen."""
+→ rules → values, patterns; the package's __init__ (its version) imports nothing. Every import is read from the
+source, including the ones inside functions (the lazy imports that keep start-up lean), so a late import cannot run
+back up unseen."""
 
 from __future__ import annotations
 
@@ -30,6 +30,7 @@ LAYERS: dict[str, int] = {
     "rules": 0,
     "messages": 0,
     "values": -1,
+    "patterns": -1,
     "__init__": 0,
 }
 

@@ -13,6 +13,7 @@ from pydantic import BaseModel, ConfigDict, Field, ValidationError
 
 from aidplan.errors import FindingsError
 from aidplan.messages import later, localized, tr
+from aidplan.patterns import lazy
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import StyleOverrides
 from aidplan.rules.reading import TomlSyntax, UnreadableFile
@@ -89,7 +90,7 @@ class ConfigError(FindingsError):
         self.lang = lang
 
 
-_LANG_LINE = re.compile(r"""^\s*lang\s*=\s*["'](zh|en)["']\s*(?:#.*)?$""", re.M)
+_LANG_LINE = lazy(r"""^\s*lang\s*=\s*["'](zh|en)["']\s*(?:#.*)?$""", re.M)
 
 
 def declared_language(text: str, section: dict[str, Any] | None = None) -> str | None:

@@ -5,7 +5,6 @@ from __future__ import annotations
 
 import contextlib
 import os
-import re
 import stat
 import time
 import unicodedata
@@ -14,6 +13,7 @@ from pathlib import Path
 
 from aidplan.errors import AidplanError, OutputError, UsageError
 from aidplan.messages import tr
+from aidplan.patterns import lazy
 
 STALE_TEMPORARY_SECONDS = 600  # no aidplan write keeps its temporary file open this long
 
@@ -271,7 +271,7 @@ def write_atomic(path: Path, data: bytes, *, update: bool = False) -> None:
         raise
 
 
-_TEMPORARY_PID = re.compile(r"\.(\d+)\.[^.]+\.tmp$")
+_TEMPORARY_PID = lazy(r"\.(\d+)\.[^.]+\.tmp$")
 
 
 def _remove_stale_temporaries(folder: Path, name: str) -> None:

@@ -9,6 +9,7 @@ from pathlib import Path
 from typing import TYPE_CHECKING, NamedTuple
 
 from aidplan.messages import localized, tr
+from aidplan.patterns import lazy
 from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, names_year
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
@@ -173,7 +174,7 @@ def is_time_group(item: Sibling) -> bool:
     return item.kind == "time" and item.span is not None
 
 
-_BY_DAY = re.compile(r"(?:前|之前|以前|止|为止)$")
+_BY_DAY = lazy(r"(?:前|之前|以前|止|为止)$")
 
 
 def _by_day(item: Sibling) -> bool:

@@ -7,6 +7,7 @@ import re
 from datetime import date
 
 from aidplan.messages import tr
+from aidplan.patterns import lazy
 from aidplan.plan.model import DATE_WINDOW
 from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
 from aidplan.plan.timeexpr import Term, TimeContext, TimeError, When, read_time, split_year
@@ -24,8 +25,8 @@ class DeadlineError(ValueError):
 
 _NEXT_YEAR = r"(?:次年|翌年|明年|下一年)"
 _DASH = r"(?:至|到|~|～|-|—|–|－|―|〜|——)"
-_ISO = re.compile(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
-_DATE = re.compile(
+_ISO = lazy(r"^(?P<year>\d{4})-(?P<month>\d{1,2})-(?P<day>\d{1,2})$")
+_DATE = lazy(
     rf"^(?:(?P<year>\d{{4}})年|(?P<next>{_NEXT_YEAR}))?(?P<month>{NUMBER_PATTERN})月(?:(?P<day>{NUMBER_PATTERN})[日号]|(?P<end>底|末|末日))"
     r"(?:前|之前|以前|止|截止)?$"
 )
@@ -35,7 +36,7 @@ _DATE = re.compile(
 # deadline (11.9前), each with the year when one is printed before it
 # (2019年…, 12年…, 二〇二一年…, or 次年/明年 for the year after). The month must not follow 每 (每月20日).
 _YEAR_IN_TEXT = rf"(?:\d{{4}}|\d{{2}}|[〇○零一二三四五六七八九]{{2,4}})年(?!度)|{_NEXT_YEAR}"
-_DATE_IN_TEXT = re.compile(
+_DATE_IN_TEXT = lazy(
     rf"(?P<year>{_YEAR_IN_TEXT})?(?<![每\d.．])(?P<time>"
     rf"(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})[日号](?:{_DASH}(?:\d{{1,2}}月)?\d{{1,2}}[日号])?"
     rf"|(?P<end_month>\d{{1,2}})月(?:底|末)"
@@ -44,17 +45,18 @@ _DATE_IN_TEXT = re.compile(
     rf")(?P<after>[^，。；,;]{{0,4}})"
 )
 # A date that starts something or names when a document was issued is not a deadline: 自2016年9月1日起施行,
-# 2019年12月31日印发的, 2月1日以来.
-_NOT_A_DEADLINE_BEFORE = re.compile(r"(?:自|从)\s*$")
-_NOT_A_DEADLINE_AFTER = re.compile(
-    r"^\s*(?:起|开始|以来|以后|之后|后|印发|发布|颁布|施行|实施|出台|下发|公布|召开|签署|通过|成立|举行|发出|出版)"
+# 2019年12月31日印发的, 2月1日以来 (words just before it, after spaces; words just after it, after spaces).
+_NOT_A_DEADLINE_BEFORE = ("自", "从")
+_NOT_A_DEADLINE_AFTER = (
+    *("起", "开始", "以来", "以后", "之后", "后", "印发", "发布", "颁布", "施行", "实施", "出台", "下发", "公布"),
+    *("召开", "签署", "通过", "成立", "举行", "发出", "出版"),
 )
 # A date in the text is a deadline (things are due by it) when it is followed by one of these; otherwise it is
 # the day of an event (9月5日组织新生家长会), which may well be a Saturday.
-_BY = re.compile(r"^\s*(?:前|之前|以前|止|截止|完成|结束)")
-_MONTHLY_FIRST = re.compile(r"每月(?P<day>\d{1,2})[日号]")
+_BY = ("前", "之前", "以前", "止", "截止", "完成", "结束")
+_MONTHLY_FIRST = lazy(r"每月(?P<day>\d{1,2})[日号]")
 # Further days of the same monthly duty: 每月20日前更新…，28日前上报… (a day with no month before it).
-_MONTHLY_MORE = re.compile(r"(?<![月\d])(?P<day>\d{1,2})[日号](?:前|之前|以前)")
+_MONTHLY_MORE = lazy(r"(?<![月\d])(?P<day>\d{1,2})[日号](?:前|之前|以前)")
 
 
 @frozen
@@ -109,10 +111,10 @@ def parse_deadline(text: str, year: int, term: Term | None = None) -> date:
     """The date a deadline text names in `year` (or its own year, when it writes one: 2021年…, 次年…, or an
     ISO date 2027-04-30)."""
     compact = re.sub(r"\s+", "", text)
-    if iso := _ISO.match(compact):
+    if "-" in compact and (iso := _ISO.match(compact)):
         written = _within_window(int(iso["year"]), iso["year"], year, text)
         return real_date(written, int(iso["month"]), int(iso["day"]), text)
-    match = _DATE.match(compact)
+    match = _DATE.match(compact) if "月" in compact else None
     if match is None:
         from aidplan.plan.periods import PeriodLabelError, parse_period_label
 
@@ -148,9 +150,11 @@ def parse_deadline(text: str, year: int, term: Term | None = None) -> date:
 def names_year(text: str) -> bool:
     """Whether a deadline's text prints its own year (2011年1月15日, 次年1月15日前, 2027-04-30)."""
     compact = re.sub(r"\s+", "", text)
-    if re.search(r"\d{4}年|次年|翌年|明年|下一年", compact):  # 12月至次年1月, 2026年12月-2027年1月
+    if "年" in compact and re.search(r"\d{4}年|次年|翌年|明年|下一年", compact):  # 12月至次年1月, 2026年12月-2027年1月
         return True
-    return bool(_ISO.match(compact) or ((found := _DATE.match(compact)) and (found["year"] or found["next"])))
+    if "-" in compact and _ISO.match(compact):
+        return True
+    return "月" in compact and bool((found := _DATE.match(compact)) and (found["year"] or found["next"]))
 
 
 @frozen
@@ -174,7 +178,7 @@ def read_deadline(text: str, written: date | None, year: int, term: Term | None 
     if (months := _listed_months(text)) is not None:  # 6月、9月: due at the end of each month listed
         start, end = (term.start, term.end) if term is not None else (date(year, 1, 1), date(year, 12, 31))
         return DeadlineReading(None, None, When("recurring", start, end, monthday=31, months=months))
-    if re.match(r"^\s*每", text):
+    if text.lstrip().startswith("每"):
         try:
             when = read_time(text, TimeContext(year, term))
         except TimeError:
@@ -188,14 +192,14 @@ def read_deadline(text: str, written: date | None, year: int, term: Term | None 
         return DeadlineReading(None, exc)
 
 
-_MONTH_LIST = re.compile(rf"^(?:{NUMBER_PATTERN})月份?(?:[、，,和及](?:{NUMBER_PATTERN})月份?)+$")
+_MONTH_LIST = lazy(rf"^(?:{NUMBER_PATTERN})月份?(?:[、，,和及](?:{NUMBER_PATTERN})月份?)+$")
 
 
 def _listed_months(text: str) -> tuple[int, ...] | None:
     """The months a deadline lists when they do not follow each other (6月、9月: a task due at the end of each);
     None for other texts (6、7月 and 6月、7月 are one span, due at its end)."""
     compact = re.sub(r"\s+", "", text)
-    if not _MONTH_LIST.match(compact):
+    if not any(separator in compact for separator in "、，,和及") or not _MONTH_LIST.match(compact):
         return None
     months = [parse_number(item) for item in re.findall(NUMBER_PATTERN, compact)]
     if any(month is None or not 1 <= month <= 12 for month in months):
@@ -211,8 +215,11 @@ def dates_in_text(text: str) -> list[DateInText]:
     Dates that say when something began or was issued (自2016年9月1日起施行, 2019年12月31日印发的,
     以来) are left out: they are not deadlines."""
     found = []
+    if "月" not in text and "." not in text and "．" not in text:
+        return found  # every form names a month or is a dot date (11.9前)
     for m in _DATE_IN_TEXT.finditer(text):
-        if _NOT_A_DEADLINE_BEFORE.search(text, 0, m.start()) or _NOT_A_DEADLINE_AFTER.match(m["after"]):
+        after = m["after"].lstrip()
+        if text[: m.start()].rstrip().endswith(_NOT_A_DEADLINE_BEFORE) or after.startswith(_NOT_A_DEADLINE_AFTER):
             continue
         written = m.group(0)[: len(m.group(0)) - len(m["after"])]
         month = m["month"] or m["end_month"] or m["dot_month"] or m["whole_month"]
@@ -229,7 +236,7 @@ def dates_in_text(text: str) -> list[DateInText]:
                 written,
                 year,
                 next_year,
-                (bool(_BY.match(m["after"])) or m["dot_month"] is not None) and not m["whole_month"],
+                (after.startswith(_BY) or m["dot_month"] is not None) and not m["whole_month"],
                 f"{month}月底" if m["whole_month"] else m["time"],  # 下一年3月完成: by the end of March
             )
         )
@@ -237,14 +244,14 @@ def dates_in_text(text: str) -> list[DateInText]:
 
 
 # A weekly duty printed in a task's text (每周五放学前开展排查): one weekday, not 每周一次, 每周一至周五, 每周二、四
-_WEEKLY_IN_TEXT = re.compile(r"每(?:周|星期)(?P<w>[一二三四五六日天])(?![次至到~～\-—、,，和及与])")
+_WEEKLY_IN_TEXT = lazy(r"每(?:周|星期)(?P<w>[一二三四五六日天])(?![次至到~～\-—、,，和及与])")
 
 
 def weekly_in_text(text: str, year: int, term: Term | None = None) -> DeadlineReading | None:
     """A task whose text names a weekly duty (每周五…) and no date nor monthly day: read by the grammar as the
     recurring deadline `deadline: 每周五` would be, so the task is tracked once a week; else None."""
-    found = _WEEKLY_IN_TEXT.search(text)
-    if found is None or dates_in_text(text) or _MONTHLY_FIRST.search(text):
+    found = _WEEKLY_IN_TEXT.search(text) if "每" in text else None
+    if found is None or dates_in_text(text) or ("每月" in text and _MONTHLY_FIRST.search(text)):
         return None
     return DeadlineReading(None, None, read_time("每周" + found["w"], TimeContext(year, term)))
 
@@ -255,7 +262,7 @@ MONTH_DAYS = range(1, 32)  # a monthly day beyond a month's end (每月31日 in 
 def monthly_days(text: str) -> list[int]:
     """The days of the month a recurring duty names: 每月20日前…，28日前… → [20, 28]. Days no month has
     (每月0日, 每月99日) are returned too: `check` reports them (E215), and a plan with them is not tracked."""
-    first = _MONTHLY_FIRST.search(text)
+    first = _MONTHLY_FIRST.search(text) if "每月" in text else None
     if first is None:
         return []
     days = [int(first["day"])]

@@ -17,6 +17,7 @@ import yaml
 from pydantic import BaseModel, ValidationError
 
 from aidplan.messages import later, localized, tr
+from aidplan.patterns import lazy
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import COLUMN_FORMS, TABLE_SHAPE, Plan
 from aidplan.rules.base import Rule
@@ -38,7 +39,7 @@ from aidplan.values import mutable
 
 MAX_BYTES = 2 * 1024 * 1024
 # characters XML 1.0 (and so DOCX) cannot carry: C0 controls but tab and line breaks, surrogates, U+FFFE/F
-UNPRINTABLE = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+UNPRINTABLE = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
 MAX_DEPTH = 32
 
 try:  # the C loader is ~6× faster; PyYAML wheels ship it, but a source build may lack libyaml
@@ -248,7 +249,7 @@ def _check_explicit_tag(path: Path, position: Position, tag: str, text: str, res
         )
 
 
-_YAML_ONLY_BREAKS = re.compile("[\x85\u2028\u2029]|\r(?!\n)")
+_YAML_ONLY_BREAKS = lazy("[\x85\u2028\u2029]|\r(?!\n)")
 
 
 def _mark_position(mark: Any, text: str | None = None) -> Position:

@@ -10,11 +10,11 @@ in the order written.
 
 from __future__ import annotations
 
-import re
+from aidplan.patterns import lazy
 
 _SEPARATORS = "、，,；;/／|\n"
 _OPEN, _CLOSE = "（(【[《〔", "）)】]》〕"
-_AND = re.compile(r"以及|和|及|与")
+_AND = lazy(r"以及|和|及|与")
 # the ends of an office's name or a role: 学生处, 教育局, 资助中心, 各学校, 团委, 班主任, 辅导员, 校长 …
 _NAME_ENDS = (
     "处", "科", "室", "局", "厅", "办", "部", "委", "会", "中心", "学校", "校", "院", "系", "所", "站", "队", "组",

@@ -7,6 +7,7 @@ import re
 from datetime import date, timedelta
 
 from aidplan.messages import tr
+from aidplan.patterns import lazy
 from aidplan.plan.numerals import NUMBER_PATTERN, chinese_month, parse_number
 from aidplan.plan.timeexpr import Term, TimeContext, TimeError, plain_form, read_time, split_year
 from aidplan.values import frozen
@@ -70,7 +71,7 @@ PART_DAYS: dict[str | None, tuple[int, int | None]] = {
     "下半月": (16, None),
 }
 
-_BEFORE_MONTH = re.compile(rf"^(?P<m>{NUMBER_PATTERN})月份?(?:前|之前|以前)$")
+_BEFORE_MONTH = lazy(rf"^(?P<m>{NUMBER_PATTERN})月份?(?:前|之前|以前)$")
 _WHOLE_YEAR = {
     "全年",
     "全年度",
@@ -89,13 +90,13 @@ _WHOLE_YEAR = {
 # dates in their text or a weekly/monthly recurrence such as a 每周一 sub-group)
 ROUTINE_LABELS = {"日常工作", "常规工作", "日常性工作", "经常性工作", "常规性工作"}
 _HALF_YEARS = {"上半年": (1, 6), "下半年": (7, 12)}
-_SINGLE = re.compile(rf"^{_month_pattern('a')}月份?{_PART_OF_MONTH}$")
-_RANGE = re.compile(
+_SINGLE = lazy(rf"^{_month_pattern('a')}月份?{_PART_OF_MONTH}$")
+_RANGE = lazy(
     rf"^{_month_pattern('a')}(?:月份?(?P<pa>初|上旬|中旬|下旬|中)?)?{_RANGE_SEPARATORS}{_month_pattern('b')}月份?"
     r"(?P<pb>底|末|上旬|中旬|下旬)?$"
 )
-_LIST = re.compile(rf"^{NUMBER_PATTERN}(?:月份?)?(?:{_LIST_SEPARATORS}{NUMBER_PATTERN}(?:月份?)?)+$")
-_QUARTER = re.compile(rf"^第?(?P<q>{NUMBER_PATTERN})季度$")
+_LIST = lazy(rf"^{NUMBER_PATTERN}(?:月份?)?(?:{_LIST_SEPARATORS}{NUMBER_PATTERN}(?:月份?)?)+$")
+_QUARTER = lazy(rf"^第?(?P<q>{NUMBER_PATTERN})季度$")
 
 
 def _month(text: str, label: str) -> int:
@@ -130,26 +131,27 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
     year, text, _ = split_year(text, year)
     if text in _WHOLE_YEAR:
         return Span(date(year, 1, 1), date(year, 12, 31))
-    if before := _BEFORE_MONTH.match(text):  # 6月前: by the end of May
+    # each form is tried only when the text holds a word it needs: a pattern is compiled the first time it is used
+    if "前" in text and (before := _BEFORE_MONTH.match(text)):  # 6月前: by the end of May
         month = _month(before["m"], label)
         return Span(date(year, month, 1) - timedelta(days=1), date(year, month, 1) - timedelta(days=1))
     if text in _HALF_YEARS:
         return _month_span(year, *_HALF_YEARS[text])
-    if quarter := _QUARTER.match(text):
+    if "季度" in text and (quarter := _QUARTER.match(text)):
         number = parse_number(quarter["q"])
         if number is None or not 1 <= number <= 4:
             raise PeriodLabelError(
                 tr("时段“{label}”中的季度“{quarter}”不存在（应为 1 至 4 季度）", label=label, quarter=quarter["q"])
             )
         return _month_span(year, 3 * number - 2, 3 * number)
-    if single := _SINGLE.match(text):
+    if "月" in text and (single := _SINGLE.match(text)):
         month_year = year + 1 if single["a_next"] else year
         month = _month(single["a"], label)
         first_day, last_day = PART_DAYS[single["part"]]
         return Span(
             date(month_year, month, first_day), date(month_year, month, last_day or _last_day(month_year, month))
         )
-    if ranged := _RANGE.match(text):
+    if "月" in text and (ranged := _RANGE.match(text)):
         first, last = _month(ranged["a"], label), _month(ranged["b"], label)
         first_year = year + 1 if ranged["a_next"] else year
         last_year = first_year + 1 if ranged["b_next"] and not ranged["a_next"] else first_year
@@ -166,7 +168,7 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
         start = date(first_year, first, PART_DAYS[ranged["pa"]][0])
         end_day = PART_DAYS[ranged["pb"]][1] if ranged["pb"] else None  # 3月—5月底: to 31 May
         return Span(start, date(last_year, last, end_day or _last_day(last_year, last)))
-    if _LIST.match(text):
+    if any(separator in text for separator in "、，,和及") and _LIST.match(text):
         months = [_month(item, label) for item in re.findall(NUMBER_PATTERN, text)]
         if months != list(range(months[0], months[0] + len(months))):
             raise PeriodLabelError(
@@ -196,7 +198,7 @@ def parse_period_label(label: str, year: int, term: Term | None = None) -> Span:
     )
 
 
-_MONTH_IN_LABEL = re.compile(rf"(?P<m>{NUMBER_PATTERN})月份?(?P<part>{_PARTS})?")
+_MONTH_IN_LABEL = lazy(rf"(?P<m>{NUMBER_PATTERN})月份?(?P<part>{_PARTS})?")
 
 
 def _hint(text: str, year: int) -> Span:

@@ -10,6 +10,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING, NamedTuple
 
 from aidplan.messages import tr
+from aidplan.patterns import lazy
 from aidplan.plan.deadlines import (
     DeadlineError,
     DeadlineReading,
@@ -350,7 +351,7 @@ class _Scheduler:
     def year_of(self, text: str) -> int:
         """The year a deadline is read in: the current group's, but the plan's for a 次年/明年 printed (the year
         after the plan's, also under an autumn term's 一月, which is already in the next year)."""
-        return self.plan.year if _NEXT_YEAR_FIRST.match(text) else self.year
+        return self.plan.year if text.lstrip().startswith(_NEXT_YEAR_WORDS) else self.year
 
     def own_key(self, group, kind: str, span: Span | None, categories: int, position: int, parents=()) -> str:
         if kind == "category":
@@ -421,7 +422,7 @@ class _Scheduler:
 
 
 # a sub-group label that only has a meaning inside its parent's month: 上旬, 中下旬, 第二周, 1日—7日, 15日前
-_RELATIVE = re.compile(
+_RELATIVE = lazy(
     r"^(?:中下旬|上中旬|上旬|中旬|下旬|上半月|下半月|月初|月中|月底|月末)$"
     r"|^(?P<week>第[一二三四五六七八九十\d]{1,2}周)$"
     r"|^\d{1,2}[日号](?:前|之前|以前)?$"
@@ -441,8 +442,8 @@ def dated_window(periods: list[ScheduledPeriod], term: Term | None) -> Span | No
     return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
-_NEXT_YEAR_FIRST = re.compile(r"^\s*(?:次年|翌年|明年|下一年)")
-_WEEKDAY = re.compile(r"^(?:周|星期|礼拜)(?P<w>[一二三四五六日天])$")
+_NEXT_YEAR_WORDS = ("次年", "翌年", "明年", "下一年")
+_WEEKDAY = lazy(r"^(?:周|星期|礼拜)(?P<w>[一二三四五六日天])$")
 _WEEKDAY_NAMES = "一二三四五六日天"  # 天 is 日: index 7 % 7 = 6, Sunday
 
 

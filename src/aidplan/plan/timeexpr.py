@@ -15,6 +15,7 @@ from datetime import date, timedelta
 from typing import Literal
 
 from aidplan.messages import tr
+from aidplan.patterns import lazy
 from aidplan.plan.numerals import CHINESE_DIGITS, NUMBER_PATTERN, parse_number
 from aidplan.plan.workdays import WEEKDAYS
 from aidplan.values import frozen
@@ -82,55 +83,55 @@ class When:
 _DASH = r"(?:至|到|~|～|-|—|–|－|―|〜|——)"
 _NEXT_YEAR = r"(?:次年|翌年|明年|下一年)"
 _YEAR_DIGITS = "〇○" + CHINESE_DIGITS
-_YEAR_PREFIX = re.compile(
+_YEAR_PREFIX = lazy(
     rf"^(?:(?P<full>\d{{4}})|(?P<short>\d{{2}})|(?P<words>[{_YEAR_DIGITS}]{{2,4}}))年(?!度)|^(?P<next>{_NEXT_YEAR})"
 )
 _N = NUMBER_PATTERN
 _BY = r"(?:前|之前|以前|止|截止|为止)?"
-_DAY = re.compile(rf"^(?P<m>{_N})月(?P<d>{_N})[日号]{_BY}$")
-_ISO = re.compile(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
-_MONTH_END = re.compile(rf"^(?P<m>{_N})月份?(?P<end>底|末|末日){_BY}$")
-_DOT = re.compile(r"^(?P<m>\d{1,2})[.．](?P<d>\d{1,2})$")
-_DAY_RANGE = re.compile(
+_DAY = lazy(rf"^(?P<m>{_N})月(?P<d>{_N})[日号]{_BY}$")
+_ISO = lazy(r"^(?P<y>\d{4})-(?P<m>\d{1,2})-(?P<d>\d{1,2})$")
+_MONTH_END = lazy(rf"^(?P<m>{_N})月份?(?P<end>底|末|末日){_BY}$")
+_DOT = lazy(r"^(?P<m>\d{1,2})[.．](?P<d>\d{1,2})$")
+_DAY_RANGE = lazy(
     rf"^(?P<m1>{_N})月(?P<d1>{_N})[日号]?{_DASH}(?:(?P<m2>{_N})月)?(?P<d2>{_N})[日号]{_BY}$"
     r"|^(?P<dm1>\d{1,2})[.．](?P<dd1>\d{1,2})" + _DASH + r"(?:(?P<dm2>\d{1,2})[.．])?(?P<dd2>\d{1,2})$"
 )
-_TERM_WEEK = re.compile(rf"^第(?P<n>{_N})周(?:[（(](?P<dates>[^）)]+)[）)])?$")
+_TERM_WEEK = lazy(rf"^第(?P<n>{_N})周(?:[（(](?P<dates>[^）)]+)[）)])?$")
 # a run of weeks as school calendars print them: 第三至四周, 第5-6周, 第七、八周, 第9周—第10周
-_WEEK_RANGE = re.compile(rf"^第(?P<a>{_N})周?(?:{_DASH}|、|，|,)第?(?P<b>{_N})周$")
-_PREP_WEEK = re.compile(r"^预备周(?:[（(](?P<dates>[^）)]+)[）)])?$")
-_MONTH_WEEK = re.compile(rf"^(?P<m>{_N})月(?:份)?第(?P<n>{_N})周$")
-_MONTHLY = re.compile(rf"^每月(?P<d>{_N})[日号]{_BY}$")
+_WEEK_RANGE = lazy(rf"^第(?P<a>{_N})周?(?:{_DASH}|、|，|,)第?(?P<b>{_N})周$")
+_PREP_WEEK = lazy(r"^预备周(?:[（(](?P<dates>[^）)]+)[）)])?$")
+_MONTH_WEEK = lazy(rf"^(?P<m>{_N})月(?:份)?第(?P<n>{_N})周$")
+_MONTHLY = lazy(rf"^每月(?P<d>{_N})[日号]{_BY}$")
 # every month, due on its last day: 每月, 每个月, 每月底, 每月末, 每月月底前
-_MONTH_ENDS = re.compile(rf"^每个?月(?:份)?(?:月?(?:底|末))?{_BY}$")
+_MONTH_ENDS = lazy(rf"^每个?月(?:份)?(?:月?(?:底|末))?{_BY}$")
 # every quarter, due on its last day (3-31, 6-30, 9-30, 12-31): 每季度, 每个季度, 每季度末, 每季末
-_QUARTER_ENDS = re.compile(rf"^每个?季度?(?:末|底)?{_BY}$")
-_QUARTER_END = re.compile(rf"^第?(?P<q>{_N})季度(?:末|底){_BY}$")  # 第二季度末: its last day
+_QUARTER_ENDS = lazy(rf"^每个?季度?(?:末|底)?{_BY}$")
+_QUARTER_END = lazy(rf"^第?(?P<q>{_N})季度(?:末|底){_BY}$")  # 第二季度末: its last day
 _WEEKDAYS = "".join(name[-1] for name in WEEKDAYS)  # 一 … 日, Monday first
 _DAY_NAME = r"(?:周|星期|礼拜)?[一二三四五六日天]"
 # every week: 每周五, 每周五前, 每周一、三, 每周（周一、周三）; 每周 alone is due on Fridays; 每两周 every second Friday
-_WEEKLY = re.compile(
+_WEEKLY = lazy(
     rf"^每(?P<n>两|二|2)?(?:周|星期)[（(]?(?P<days>{_DAY_NAME}(?:[、，,和及]{_DAY_NAME})*)?[）)]?{_BY}$"
     r"|^(?P<other>隔周)$"
 )
 # a year printed at each end of a month range: 2026年9月至2027年1月
-_YEARS_RANGE = re.compile(rf"^(?P<m1>{_N})月份?{_DASH}(?P<y2>\d{{4}})年(?P<m2>{_N})月份?(?P<end>底|末)?{_BY}$")
+_YEARS_RANGE = lazy(rf"^(?P<m1>{_N})月份?{_DASH}(?P<y2>\d{{4}})年(?P<m2>{_N})月份?(?P<end>底|末)?{_BY}$")
 # a time printed as offices type dates: 2026.6.30, 2026/6/30, 6/30, 6.30前, 6月30 (no 日)
-_TYPED_YMD = re.compile(r"^(?P<y>\d{4})[./／](?P<m>\d{1,2})[./／](?P<d>\d{1,2})(?P<by>前|之前|以前)?$")
-_TYPED_MD = re.compile(
+_TYPED_YMD = lazy(r"^(?P<y>\d{4})[./／](?P<m>\d{1,2})[./／](?P<d>\d{1,2})(?P<by>前|之前|以前)?$")
+_TYPED_MD = lazy(
     rf"^(?P<m>\d{{1,2}})[/／](?P<d>\d{{1,2}})(?P<by>前|之前|以前)?$"
     rf"|^(?P<dm>\d{{1,2}})[.．](?P<dd>\d{{1,2}})(?P<dby>前|之前|以前)$"
     rf"|^(?P<cm>{_N})月(?P<cd>\d{{1,2}})(?P<cby>前|之前|以前)?$"
 )
-_FESTIVAL = re.compile(r"^(?P<name>[\u4e00-\u9fff]{2,5}?)(?P<by>前|之前|以前)?$")
+_FESTIVAL = lazy(r"^(?P<name>[\u4e00-\u9fff]{2,5}?)(?P<by>前|之前|以前)?$")
 _SCHOOL_WORDS = ("开学前", "开学初", "开学一周内", "期中", "期末", "寒假", "暑假")
 # 即时, 随时, 及时: done as things arise, the whole plan long
 _WHOLE = {"全年", "常年", "全年度", "全学年", "长期", "持续推进", "年内", "即时", "随时", "及时"}
 _WHOLE_TERM = {"全学期", "本学期", "学期"}
 # office wording around a time that does not change it: a bracketed weekday (6月30日（星期二）前, （周二）, （礼拜二）)
 # and a verb after 前 (6月30日前完成, 前办结, 前完成上报)
-_WEEKDAY_NOTE = re.compile(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]")
-_DONE_VERB = re.compile(r"(前|之前|以前)(?:完成上报|完成|办结)$")
+_WEEKDAY_NOTE = lazy(r"[（(](?:星期|周|礼拜)[一二三四五六日天][）)]")
+_DONE_VERB = lazy(r"(前|之前|以前)(?:完成上报|完成|办结)$")
 _PLAIN_FORMS = {
     "年底": "12月31日",
     "年底前": "12月31日",
@@ -147,21 +148,27 @@ def plain_form(text: str) -> str:
     """The form of `text` the grammar reads, without office wording that does not change its time: 年底(前) →
     12月31日, 年中 → 6月30日, 6月30日前完成 → 6月30日前, 6月中旬前 → 6月中旬
     (due at the end of that 旬), 6月1日前后 → 6月1日 (that day), 每学期末 → 期末. Whitespace is removed."""
-    compact = _DONE_VERB.sub(r"\1", re.sub(r"\s+", "", text))
-    compact = re.sub(r"旬(?:前|之前|以前)$", "旬", compact)
-    compact = re.sub(r"([日号])前后$", r"\1", compact)
-    if typed := _TYPED_YMD.match(compact):  # 2026.6.30, 2026/6/30
+    compact = re.sub(r"\s+", "", text)
+    # each pattern only where the words it reads are there: a pattern is compiled the first time it is used
+    if compact.endswith(("完成上报", "完成", "办结")):
+        compact = _DONE_VERB.sub(r"\1", compact)
+    if "旬" in compact:
+        compact = re.sub(r"旬(?:前|之前|以前)$", "旬", compact)
+    if compact.endswith("前后"):
+        compact = re.sub(r"([日号])前后$", r"\1", compact)
+    typed_date = "." in compact or "/" in compact or "／" in compact
+    if typed_date and (typed := _TYPED_YMD.match(compact)):  # 2026.6.30, 2026/6/30
         return f"{typed['y']}年{int(typed['m'])}月{int(typed['d'])}日{typed['by'] or ''}"
-    if typed := _TYPED_MD.match(compact):  # 6/30, 6.30前, 6月30
+    if (compact[-1:].isdigit() or compact.endswith("前")) and (typed := _TYPED_MD.match(compact)):  # 6/30, 6.30前
         month, day = typed["m"] or typed["dm"] or typed["cm"], typed["d"] or typed["dd"] or typed["cd"]
         return f"{month}月{int(day)}日{typed['by'] or typed['dby'] or typed['cby'] or ''}"
-    if year_end := re.match(r"^(\d{4}年)(?:底|末)(前|之前|以前)?$", compact):  # 2027年底
+    if "年" in compact and (year_end := re.match(r"^(\d{4}年)(?:底|末)(前|之前|以前)?$", compact)):  # 2027年底
         return f"{year_end[1]}12月31日"
     return _PLAIN_FORMS.get(compact, compact)
 
 
 # a time printed first and a note after it: 5.4 青年节, 9月10日 教师节
-_WITH_NOTE = re.compile(r"^(?P<time>\S+)\s+(?P<note>\S.*)$")
+_WITH_NOTE = lazy(r"^(?P<time>\S+)\s+(?P<note>\S.*)$")
 
 
 def year_of_prefix(match: re.Match[str], year: int) -> int:
@@ -178,7 +185,7 @@ def year_of_prefix(match: re.Match[str], year: int) -> int:
 
 def split_year(text: str, year: int) -> tuple[int, str, bool]:
     """The year printed before a time expression (or `year`), the rest of the text, and whether one was printed."""
-    match = _YEAR_PREFIX.match(text)
+    match = _YEAR_PREFIX.match(text) if "年" in text else None  # every prefix ends in 年 (次年 too)
     if match is None or match.end() == len(text):
         return year, text, False
     return year_of_prefix(match, year), text[match.end() :], True
@@ -215,6 +222,8 @@ def _needs_term(text: str) -> TimeError:
 def term_week_number(label: str) -> int | None:
     """The week a label names (第三周 → 3, 第三周（3月15日-3月21日） → 3, 预备周 → 0), else None."""
     compact = re.sub(r"\s+", "", label)
+    if "周" not in compact:
+        return None
     if _PREP_WEEK.match(compact):
         return 0
     week = _TERM_WEEK.match(compact)
@@ -255,7 +264,8 @@ def _printed_dates(text: str, year: int, whole: str) -> tuple[date, date]:
 def read_time(text: str, context: TimeContext) -> When:
     """The time `text` names; raises TimeError. Month labels (三月份, 元月至2月份) are left to the caller:
     a text this grammar does not know raises TimeError too (see `is_month_label`)."""
-    if (printed := _WEEKDAY_NOTE.search(text)) and not text.lstrip().startswith("每"):  # 6月30日（星期二）前
+    bracketed = "（" in text or "(" in text  # 6月30日（星期二）前: the weekday must be the day's
+    if bracketed and (printed := _WEEKDAY_NOTE.search(text)) and not text.lstrip().startswith("每"):
         try:
             found = read_time(_WEEKDAY_NOTE.sub("", text), context)
         except TimeError as exc:
@@ -277,13 +287,13 @@ def read_time(text: str, context: TimeContext) -> When:
             )
         return found
     compact = plain_form(text)
-    if note := _WITH_NOTE.match(text.strip()):
+    if len(text.split(None, 1)) == 2 and (note := _WITH_NOTE.match(text.strip())):
         try:
             return read_time(note["time"], context)
         except TimeError:
             pass
     term = context.term
-    if iso := _ISO.match(compact):
+    if "-" in compact and (iso := _ISO.match(compact)):
         day = _real(int(iso["y"]), int(iso["m"]), int(iso["d"]), text)
         return When("day", day, day)
     year, rest, printed_year = split_year(compact, context.year)
@@ -300,7 +310,8 @@ def read_time(text: str, context: TimeContext) -> When:
             raise _needs_term(text)
         start, end = school_word(rest, term)
         return When("range", start, end)
-    if before := _BEFORE_SCHOOL_WORD.match(rest):  # 暑假前, 寒假前: the day before it; 期中考试前: the Friday before
+    # 暑假前, 寒假前: the day before it; 期中考试前: the Friday before
+    if rest.endswith("前") and (before := _BEFORE_SCHOOL_WORD.match(rest)):
         if term is None:
             raise _needs_term(text)
         first = school_word(_SCHOOL_EXAMS.get(before["word"], before["word"]), term)[0]
@@ -315,7 +326,9 @@ def read_time(text: str, context: TimeContext) -> When:
         return found
     if (found := _festival(rest, text, year, term, printed_year)) is not None:
         return found
-    if week := _TERM_WEEK.match(rest) or _PREP_WEEK.match(rest):
+    weeks_named = "周" in rest  # the week forms are tried only then, and the recurring ones only after 每
+    each = rest.startswith("每")
+    if weeks_named and (week := _TERM_WEEK.match(rest) or _PREP_WEEK.match(rest)):
         number = parse_number(week["n"]) if "n" in week.groupdict() else 0
         if number is None or not 0 <= number <= 30:
             raise TimeError(tr("“{text}”的周次无法读出", text=text))
@@ -326,14 +339,14 @@ def read_time(text: str, context: TimeContext) -> When:
         else:
             start, end = term_week(term, number)
         return When("week", start, end)
-    if weeks := _WEEK_RANGE.match(rest):
+    if weeks_named and (weeks := _WEEK_RANGE.match(rest)):
         first, last = parse_number(weeks["a"]), parse_number(weeks["b"])
         if first is None or last is None or not 0 < first < last <= 30:
             raise TimeError(tr("“{text}”的周次无法读出", text=text))
         if term is None:
             raise _needs_term(text)
         return When("range", term_week(term, first)[0], term_week(term, last)[1])
-    if week := _MONTH_WEEK.match(rest):
+    if weeks_named and (week := _MONTH_WEEK.match(rest)):
         month, number = parse_number(week["m"]), parse_number(week["n"])
         first = _real(year, month, 1, text)
         monday = first + timedelta(days=(7 - first.weekday()) % 7)  # the first week whose Monday is in the month
@@ -349,13 +362,13 @@ def read_time(text: str, context: TimeContext) -> When:
                 )
             )
         return When("week", start, start + timedelta(days=6))
-    if monthly := _MONTHLY.match(rest):
+    if each and (monthly := _MONTHLY.match(rest)):
         day = parse_number(monthly["d"])
         if day is None or not 1 <= day <= 31:
             raise TimeError(tr("“{text}”中的日子不存在", text=text))
         start, end = (term.start, term.end) if term else (date(year, 1, 1), date(year, 12, 31))
         return When("recurring", start, end, monthday=day)
-    if weekly := _WEEKLY.match(rest):
+    if (each or rest == "隔周") and (weekly := _WEEKLY.match(rest)):
         names = re.findall(r"[一二三四五六日天]", weekly["days"] or "五")  # 每周 alone: by each Friday
         weekdays = tuple(sorted({_WEEKDAYS.index("日" if name == "天" else name) for name in names}))
         start, end = (term.start, term.end) if term else (date(year, 1, 1), date(year, 12, 31))
@@ -363,17 +376,17 @@ def read_time(text: str, context: TimeContext) -> When:
         return When(
             "recurring", start, end, weekday=weekdays[0], weekdays=weekdays if len(weekdays) > 1 else (), every=every
         )
-    if _MONTH_ENDS.match(rest) or _QUARTER_ENDS.match(rest):
+    if each and (_MONTH_ENDS.match(rest) or _QUARTER_ENDS.match(rest)):
         start, end = (term.start, term.end) if term else (date(year, 1, 1), date(year, 12, 31))
         months = () if _MONTH_ENDS.match(rest) else (3, 6, 9, 12)
         return When("recurring", start, end, monthday=31, months=months)
-    if quarter := _QUARTER_END.match(rest):
+    if "季度" in rest and (quarter := _QUARTER_END.match(rest)):
         number = parse_number(quarter["q"])
         if number is None or not 1 <= number <= 4:
             raise TimeError(tr("“{text}”中的季度不存在（应为 1 至 4 季度）", text=text))
         found = _real(year, 3 * number, 31 if number in (1, 4) else 30, text)
         return When("day", found, found)
-    if ranged := _YEARS_RANGE.match(rest):  # 2026年9月至2027年1月
+    if "年" in rest and (ranged := _YEARS_RANGE.match(rest)):  # 2026年9月至2027年1月
         first, last = parse_number(ranged["m1"]), parse_number(ranged["m2"])
         start = _real(year, first, 1, text)
         last_year = int(ranged["y2"])
@@ -381,10 +394,10 @@ def read_time(text: str, context: TimeContext) -> When:
         if end < start:
             raise TimeError(tr("“{text}”的结束日早于开始日", text=text))
         return When("range", start, end)
-    if day := _DAY.match(rest) or _DOT.match(rest):
+    if day := ("月" in rest and _DAY.match(rest)) or (("." in rest or "．" in rest) and _DOT.match(rest)):
         found = _real(year, parse_number(day["m"]), parse_number(day["d"]), text)
         return When("day", found, found)
-    if end := _MONTH_END.match(rest):
+    if "月" in rest and (end := _MONTH_END.match(rest)):
         month = parse_number(end["m"])
         found = _real(year, month, calendar.monthrange(year, month)[1] if month and 1 <= month <= 12 else 1, text)
         return When("day", found, found)
@@ -409,7 +422,7 @@ def read_time(text: str, context: TimeContext) -> When:
 # school-term words a plan with no term still dates, by the months terms keep (see README): terms end in January
 # and July and start in February/March and September
 _SCHOOL_EXAMS = {"期中考试": "期中", "期末考试": "期末"}
-_BEFORE_SCHOOL_WORD = re.compile(r"^(?P<word>暑假|寒假|期中考试|期中|期末考试|期末)(?:前|之前|以前)$")
+_BEFORE_SCHOOL_WORD = lazy(r"^(?P<word>暑假|寒假|期中考试|期中|期末考试|期末)(?:前|之前|以前)$")
 _TERM_ENDS = {"每学期", "每学期末", "每学期结束前", "每个学期", "每个学期末"}
 _TERM_STARTS = {"每学期初", "每个学期初", "每学期开学初"}
 _SEASONS = {"春季学期": False, "春学期": False, "秋季学期": True, "秋学期": True}
@@ -460,6 +473,8 @@ def _festival(rest: str, text: str, year: int, term: Term | None, printed_year: 
     """春节前, 国庆节前, 清明节前, 五一前, 端午节前, 中秋节前 (the day before the festival) and the festival's day
     itself, in the plan's year; in a term plan, in the term's year that puts it nearest the term (an autumn
     term's 春节 is next year's). None for other texts."""
+    if not 2 <= len(rest) <= 8 or any(not "\u4e00" <= ch <= "\u9fff" for ch in rest):
+        return None  # a festival's name is two to five Chinese characters (and 前): no need to load the tables
     from aidplan.plan.festivals import FIRST_YEAR, LAST_YEAR, NAMES, festival_day
 
     found = _FESTIVAL.match(rest)
@@ -489,7 +504,7 @@ def _festival(rest: str, text: str, year: int, term: Term | None, printed_year: 
     return When("day", day, day)
 
 
-_TERM_NAME = re.compile(
+_TERM_NAME = lazy(
     r"(?P<y1>\d{4})\s*(?:" + _DASH + r")\s*(?P<y2>\d{4})\s*学年度?\s*(?:第(?P<n>[一二12])|(?P<half>[上下]))学期"
     r"|(?P<y>\d{4})\s*年?\s*(?P<season>春|秋)季?学期"
 )
