@@ -6,6 +6,7 @@ import datetime as dt
 import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aidplan.commands.check import find_plan_files, load_valid_plans
 from aidplan.commands.formats import EXPORT_FORMATS, STATUS_FORMATS, DocumentTarget
@@ -15,17 +16,11 @@ from aidplan.messages import tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan, StyleOverrides, plan_tables
 from aidplan.registry import Line
-from aidplan.track.progress import (
-    ProgressRecord,
-    Renumbering,
-    append_records,
-    load_progress,
-    progress_file_error,
-    progress_for,
-    reid_records,
-    unknown_task_findings,
-)
+from aidplan.track.paths import has_progress, progress_for
 from aidplan.track.tracking import DueReport, PlanStatus, due_for_plan, id_texts, status_for_plan, tracked_items
+
+if TYPE_CHECKING:
+    from aidplan.track.progress import ProgressRecord, Renumbering
 
 RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "today": 0, "yesterday": -1}
 _FULL_DATE = re.compile(r"(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?")
@@ -111,10 +106,18 @@ def _plans_with_progress(
     result = []
     problems: list[Finding] = []
     for path, plan in plans:
-        loaded = load_progress(progress_for(path))
+        progress = progress_for(path)
+        if not has_progress(progress):
+            result.append((path, plan, []))
+            continue
+        from aidplan.track.progress import load_progress, unknown_task_findings
+
+        loaded = load_progress(progress)
         problems += loaded.findings or unknown_task_findings(loaded, id_texts(tracked_items(plan)))
         result.append((path, plan, loaded.records))
     if problems:
+        from aidplan.track.progress import progress_file_error
+
         raise progress_file_error(problems, doing)
     return result, warnings
 
@@ -169,6 +172,8 @@ def record_progress(
                 tr("{option} 含有不允许的控制字符 U+{ord:04X}；请删除它", option=option, ord=ord(bad.group()))
             )
     ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), tr("没有写入任何记录"), calendar_places)[0]
+    from aidplan.track.progress import ProgressRecord, append_records
+
     records = [ProgressRecord(task=task, status=status, date=on, by=by or None, note=note or None) for task in task_ids]
     return append_records(plan_path, records, id_texts(tracked_items(plan)))
 
@@ -184,6 +189,8 @@ def reid_progress(plan_path: Path, dry_run: bool, calendar_places: Sequence[Path
     """Point the records of the plan's progress file at the ids their tasks have now (after the plan was edited)."""
     _refuse_non_plan(plan_path)
     ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), tr("没有改动任何记录"), calendar_places)[0]
+    from aidplan.track.progress import reid_records
+
     return reid_records(plan_path, id_texts(tracked_items(plan)), dry_run)
 
 
@@ -364,6 +371,8 @@ def status_html(
     from aidplan.render.html import dashboard_plan, render_dashboard_html
 
     shown = []
+    from aidplan.track.progress import load_progress
+
     for number, (status, plan) in enumerate(results, start=1):
         records = load_progress(progress_for(status.path)).records  # read and checked by status_reports
         calendar = work_calendar(plan, calendars_for(status.path, target.calendar_places))

@@ -834,7 +834,8 @@ def unfinished_tasks(source: Path, today: dt.date) -> tuple[Path, list[Unfinishe
     weekly occurrences aside: the duty itself is in the new plan); None with the reason when they cannot be
     listed."""
     from aidplan.plan.loading import load_plan
-    from aidplan.track.progress import load_progress, progress_path
+    from aidplan.track.paths import progress_path
+    from aidplan.track.progress import load_progress
     from aidplan.track.statuses import OPEN_STATUSES
     from aidplan.track.tracking import status_for_plan
 

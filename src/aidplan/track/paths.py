@@ -6,7 +6,8 @@ from __future__ import annotations
 import os
 from pathlib import Path
 
-from aidplan.files import shown
+from aidplan.errors import UsageError
+from aidplan.files import protect, shown
 from aidplan.messages import tr
 
 PROGRESS_SUFFIX = ".progress.yaml"
@@ -47,3 +48,18 @@ def shared_progress_message(plan_path: Path, other: Path) -> str:
         second=shown(second),
         progress_path=shown(progress_path(plan_path)),
     )
+
+
+def progress_for(plan_path: Path) -> Path:
+    """The plan's progress file; refused when a twin plan (a.yaml beside a.yml) would share it."""
+    other = sharing_plan(plan_path)
+    if other is not None:
+        raise UsageError(shared_progress_message(plan_path, other))
+    return progress_path(plan_path)
+
+
+def has_progress(path: Path) -> bool:
+    """Whether the progress file `path` exists (remembered as an input of the command either way): without one,
+    nothing is recorded and the record machinery is not loaded."""
+    protect(path, tr("进度文件"))
+    return os.path.lexists(path)

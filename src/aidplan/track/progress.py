@@ -24,7 +24,7 @@ from aidplan.rules.progress import (
     ProgressUnknownTask,
     RecordForAnotherTask,
 )
-from aidplan.track.paths import progress_path, shared_progress_message, sharing_plan
+from aidplan.track.paths import progress_for
 from aidplan.track.statuses import STATUS_NAMES, STATUSES
 from aidplan.values import frozen, mutable
 
@@ -62,14 +62,6 @@ class LoadedProgress:
 
     def position(self, index: int, key: str = "task") -> tuple[int, int]:
         return self.document.position((index, key)) if self.document else (1, 1)
-
-
-def progress_for(plan_path: Path) -> Path:
-    """The plan's progress file; refused when a twin plan (a.yaml beside a.yml) would share it."""
-    other = sharing_plan(plan_path)
-    if other is not None:
-        raise UsageError(shared_progress_message(plan_path, other))
-    return progress_path(plan_path)
 
 
 def load_progress(path: Path) -> LoadedProgress:

@@ -6,6 +6,7 @@ import calendar as calendar_module
 import datetime as dt
 from dataclasses import field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aidplan.messages import later, localized, tr
 from aidplan.plan.calendar_files import calendars_for
@@ -23,9 +24,11 @@ from aidplan.plan.schedule import (
     work_calendar,
 )
 from aidplan.plan.workdays import WorkCalendar
-from aidplan.track.progress import ProgressRecord, latest_status
 from aidplan.track.statuses import OPEN_STATUSES
 from aidplan.values import frozen, mutable
+
+if TYPE_CHECKING:
+    from aidplan.track.progress import ProgressRecord
 
 UNASSIGNED = "（未指定）"  # the owner of tasks that name none, in the per-owner tallies
 DEADLINE_SOURCES = {
@@ -124,6 +127,15 @@ def id_texts(items: list[TrackedItem]) -> dict[str, str]:
     texts = {i.id: i.text for i in items}
     texts.update((i.task_id, i.text) for i in items)
     return texts
+
+
+def _latest(records: list[ProgressRecord], today: dt.date) -> dict[str, tuple[int, ProgressRecord]]:
+    """The record in force per id as of `today` (see latest_status); no records need no record machinery."""
+    if not records:
+        return {}
+    from aidplan.track.progress import latest_status
+
+    return latest_status(records, as_of=today)
 
 
 def status_of(item: TrackedItem, latest: dict[str, tuple[int, ProgressRecord]]) -> tuple[str, ProgressRecord | None]:
@@ -232,7 +244,7 @@ def due_for_plan(
     """Overdue items, items due within `within` days, and the rest of the current period's items."""
     calendar = calendar or work_calendar(plan, calendars_for(path))
     items = tracked_items(plan, calendar)
-    latest = latest_status(records, as_of=today)
+    latest = _latest(records, today)
     span = plan_span(plan, items)
     periods = schedule(plan)
     current = {p.index for p in periods if p.span is not None and today in p.span}
@@ -307,7 +319,7 @@ def status_for_plan(
     path: Path, plan: Plan, records: list[ProgressRecord], today: dt.date, calendar: WorkCalendar | None = None
 ) -> PlanStatus:
     items = tracked_items(plan, calendar or work_calendar(plan, calendars_for(path)))
-    latest = latest_status(records, as_of=today)
+    latest = _latest(records, today)
     whole = Tally(plan.title)
     periods = [Tally(p.label) for p in all_groups(plan)]
     owners: dict[str, Tally] = {}
