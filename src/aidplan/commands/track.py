@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import datetime as dt
-import re
 from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING
@@ -13,6 +12,7 @@ from aidplan.commands.formats import EXPORT_FORMATS, STATUS_FORMATS, DocumentTar
 from aidplan.errors import UsageError
 from aidplan.files import refuse_inputs_as_outputs, refuse_shared_outputs, shown
 from aidplan.messages import tr
+from aidplan.patterns import lazy
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan, StyleOverrides, plan_tables
 from aidplan.registry import Line
@@ -23,8 +23,8 @@ if TYPE_CHECKING:
     from aidplan.track.progress import ProgressRecord, Renumbering
 
 RELATIVE_DAYS = {"今天": 0, "今日": 0, "昨天": -1, "昨日": -1, "前天": -2, "明天": 1, "today": 0, "yesterday": -1}
-_FULL_DATE = re.compile(r"(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?")
-_MONTH_DAY = re.compile(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
+_FULL_DATE = lazy(r"(\d{4})\s*(?:-|/|\.|年)\s*(\d{1,2})\s*(?:-|/|\.|月)\s*(\d{1,2})\s*日?")
+_MONTH_DAY = lazy(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 
 
 def parse_date(
@@ -36,7 +36,7 @@ def parse_date(
     if value in RELATIVE_DAYS:
         return (today or dt.date.today()) + dt.timedelta(days=RELATIVE_DAYS[value])
     full = _FULL_DATE.fullmatch(value)
-    month_day = _MONTH_DAY.fullmatch(value)
+    month_day = _MONTH_DAY.fullmatch(value) if full is None else None
     if full:
         numbers = tuple(int(n) for n in full.groups())
     elif month_day:
