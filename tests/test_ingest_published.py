@@ -567,3 +567,9 @@ def test_rows_under_a_merged_cell_copied_one_cell_short_get_it_back(tmp_path: Pa
     plan = load_plan(target).plan
     assert plan is not None and original is not None
     assert reading_text(build_layout(plan)) == reading_text(build_layout(original))
+    from aidplan.plan.schedule import schedule
+
+    def texts(of) -> list[str]:
+        return [task.text for item in schedule(of) for task in item.tasks]
+
+    assert texts(plan) == texts(original)  # ①… ②… in one cell are two tasks, as the corpus plan has them

@@ -297,7 +297,9 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
                 if value and cell.row == row:
                     owner.values[key] = value
                 continue
-            for task in tasks:
+            # a printed-only cell beside a cell of several tasks (周主题 beside ①… ②…) is printed once, with the
+            # first; a time or an owner holds for each of them
+            for task in tasks[:1] if spec.role == FREE else tasks:
                 task.values[key] = value
         leaf.tasks.extend(tasks)
     if not any(c.rowspan > 1 for c in table.cells):

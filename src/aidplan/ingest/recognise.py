@@ -218,9 +218,18 @@ _RUN_TOGETHER = re.compile(r"(?<=[；;。！!？?，,\s])\s*(?=([0-9]+)\s*[、.�
 
 def split_run_together(text: str, first: int | None) -> list[str]:
     """Numbered tasks run together on one line (as text copied from a PDF arrives): split before each next number,
-    where it follows the end of a clause."""
+    where it follows the end of a clause; circled numbers (①… ②…) before each next one, wherever it stands."""
     if first is None:
         return [text]
+    stripped = text.lstrip()
+    if stripped[:1] in _CIRCLED and _CIRCLED.index(stripped[0]) + 1 == first:
+        parts = [text]
+        for number in range(first, len(_CIRCLED)):
+            at = parts[-1].find(_CIRCLED[number], 1)
+            if at <= 0:
+                break
+            parts[-1:] = [parts[-1][:at].rstrip(), parts[-1][at:]]
+        return parts
     parts = [text]
     number = first + 1
     while True:
@@ -367,9 +376,20 @@ class Recogniser:
         shared_rows = sum(1 for g in groups for n in g.row_tasks if n > 1)
         if by_period and sum(1 for g in groups if g.rows > 1) > shared_rows:
             by_period = False
-        if not by_period and header_row >= 0 and not more:
+        if header_row >= 0 and not more:  # also several tasks a cell beside columns the classic forms lack
             specs = plan_columns(table, header_row, role_of)
-            if needs_listed_columns(specs, any(spec.role == "deadline" for spec in specs)):
+            roles_read = [spec.role for spec in specs]
+            # cells of several tasks (①… ②…) beside more grouping columns left of them (周次 | 周主题): the table's
+            # rows group, so it is read with listed columns (columns right of the tasks stay with the classic form)
+            task_at = next((spec.index for spec in specs if spec.role == "task"), 0)
+            beyond = (roles_read.count("group") > 1 or "free" in roles_read) and all(
+                spec.index < task_at for spec in specs if spec.role in ("free", "number")
+            )
+            if (
+                needs_listed_columns(specs, any(spec.role == "deadline" for spec in specs))
+                if not by_period
+                else "task" in roles_read and beyond  # 周次 | 周主题 beside cells of ①… ②…
+            ):
                 self.guesses, self.unplaced, self.table_notes = before_guesses, before_unplaced, []
                 return self._general(data, table, header_row, specs, after)
         if not groups:
