@@ -573,3 +573,56 @@ def test_rows_under_a_merged_cell_copied_one_cell_short_get_it_back(tmp_path: Pa
         return [task.text for item in schedule(of) for task in item.tasks]
 
     assert texts(plan) == texts(original)  # ①… ②… in one cell are two tasks, as the corpus plan has them
+
+
+def test_key_points_keep_every_line_however_the_items_are_written(in_tmp: Path) -> None:
+    """An unclosed bracket, two brackets, keys after the full stop without a bracket, and （一）（二） lines after the
+    tasks of a heading: every line stays in the plan (was: tasks 1–2 dropped silently, task 1 read as a preamble
+    heading); the numbers printed in two forms stay in the text as printed (numbering: none)."""
+    text = (
+        "某县教育局2026年学生资助工作要点\n"
+        "一、精准资助\n"
+        "1、修订认定办法（责任单位：资助中心\n"
+        "2、开展专项检查。（责任单位：资助中心）（完成时间：6月）\n"
+        "3、做好（1）建档立卡（2）低保学生资助。责任单位：资助中心；完成时间：9月底前\n"
+        "二、资金管理\n"
+        "1、及时足额发放资金。（责任单位：计财股）\n"
+        "2、加强资金监管，确保专款专用。\n"
+        "（一）建立台账。\n"
+        "（二）定期核查。\n"
+        "3、每季度末报送报表。（责任单位：计财股，完成时间：每季度末）\n"
+        "三、其他\n"
+        "请各单位认真落实。\n"
+    )
+    (in_tmp / "yd.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", "yd.txt", "-o", "yd.yaml"])
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "yd.txt → yd.yaml：2 个分组，8 项任务"
+    assert not [line for line in result.output.splitlines() if "没能放进计划" in line]
+    written = (in_tmp / "yd.yaml").read_text(encoding="utf-8")
+    assert written.split("groups:\n", 1)[1] == (
+        "  - label: 一、精准资助\n"
+        "    tasks:\n"
+        "      - 1、修订认定办法（责任单位：资助中心\n"
+        "      - text: 2、开展专项检查。\n"
+        "        owner: 资助中心\n"
+        "        deadline: 6月\n"
+        "      - text: 3、做好（1）建档立卡（2）低保学生资助。\n"
+        "        owner: 资助中心\n"
+        "        deadline: 9月底前\n"
+        "  - label: 二、资金管理\n"
+        "    tasks:\n"
+        "      - text: 1、及时足额发放资金。\n"
+        "        owner: 计财股\n"
+        "      - 2、加强资金监管，确保专款专用。\n"
+        "      - （一）建立台账。\n"
+        "      - （二）定期核查。\n"
+        "      - text: 3、每季度末报送报表。\n"
+        "        owner: 计财股\n"
+        "        deadline: 每季度末\n"
+        "\n"
+        "closing:\n"
+        "  - heading: 三、其他\n"
+        "  - 请各单位认真落实。\n"
+    )
+    assert "numbering: none\n" in written

@@ -48,22 +48,36 @@ def _sentence(text: str) -> bool:
     return bool(re.search(r"[，,。；;]", squashed)) or len(squashed) > 30
 
 
-def bracket(text: str) -> tuple[str, list[tuple[str, str]]]:
-    """An item's text without its closing bracket of keyed values, and the values: `开展…活动。（责任单位：各学校，
-    完成时间：5月）` → (`开展…活动。`, [(责任单位, 各学校), (完成时间, 5月)]). A bracket whose parts are not all
-    `key：value` (an aside in the text) stays in the text."""
-    found = _BRACKET.search(text)
-    if found is None:
-        return text, []
-    parts = [_PART.match(part) for part in re.split(r"[，,；;]", found["inner"])]
+def _keyed(inner: str) -> list[tuple[str, str]] | None:
+    """`责任单位：各学校，完成时间：5月` as its keys and values, or None when a part is not `key：value` or no key
+    names an owner or a time."""
+    parts = [_PART.match(part) for part in re.split(r"[，,；;]", inner) if part.strip()]
     if not parts or any(part is None for part in parts):
-        return text, []
+        return None
     values = [(part["key"].strip(), part["value"].strip()) for part in parts if part is not None]
     if not any(role_of(key) in ("owner", "deadline", "period") for key, _ in values):
-        return text, []
-    head = text[: found.start()].rstrip()
-    if found["end"] and not head.endswith(("。", "；", ";")):
-        head += found["end"]  # 开展…活动（责任单位：各学校）。 — the full stop stays with the text
+        return None
+    return values
+
+
+def bracket(text: str) -> tuple[str, list[tuple[str, str]]]:
+    """An item's text without its closing brackets of keyed values, and the values: `开展…活动。（责任单位：各学校，
+    完成时间：5月）` → (`开展…活动。`, [(责任单位, 各学校), (完成时间, 5月)]); so are two brackets
+    `…。（责任单位：资助中心）（完成时间：6月）` and, without a bracket, `…资助。责任单位：资助中心；完成时间：9月底前`.
+    A bracket whose parts are not all `key：value` (an aside in the text) stays in the text."""
+    values: list[tuple[str, str]] = []
+    head = text
+    while (found := _BRACKET.search(head)) is not None and (keyed := _keyed(found["inner"])) is not None:
+        values = keyed + values
+        end = found["end"]
+        head = head[: found.start()].rstrip()
+        if end and not head.endswith(("。", "；", ";")):
+            head += end  # 开展…活动（责任单位：各学校）。 — the full stop stays with the text
+    if not values:
+        tail = re.search(r"(?<=[。；;])\s*(?P<inner>[^。；;（）()]{2,8}[：:][^。（）()]+)$", head)
+        keyed = _keyed(tail["inner"]) if tail else None
+        if tail is not None and keyed is not None:
+            values, head = keyed, head[: tail.start()].rstrip()
     return head, values
 
 
@@ -97,7 +111,7 @@ def read(recogniser, blocks: list) -> Recognised:
     task_level = Counter(sentences).most_common(1)[0][0]
     # the items start at the first task, or at the headings right above it (一、指导思想 and its paragraph before
     # them are the preamble)
-    first = next(i for i, (lvl, line) in enumerate(zip(levels, lines)) if lvl == task_level and _sentence(line))
+    first = next(i for i, lvl in enumerate(levels) if lvl == task_level)
     while first > 0 and levels[first - 1] is not None and levels[first - 1] < task_level:  # type: ignore[operator]
         first -= 1
     last = max(i for i, lvl in enumerate(levels) if lvl == task_level)
@@ -116,8 +130,11 @@ def read(recogniser, blocks: list) -> Recognised:
     keys: Counter = Counter()
     for index in range(first, last + 1):
         line, lvl = lines[index], levels[index]
-        if lvl is not None and lvl < task_level:
-            depth = heading_levels.index(lvl)
+        depth = heading_levels.index(lvl) if lvl is not None and lvl < task_level else None
+        parent = (path[depth - 1] if depth <= len(path) else None) if depth else None
+        if depth is not None and parent is not None and parent.tasks:
+            lvl = task_level  # （一）建立台账。 after tasks 1、 2、 of its heading: a task as printed, not a group
+        elif depth is not None:
             node = Node(line, None)
             del path[depth:]
             (path[-1].children if path else roots).append(node)
