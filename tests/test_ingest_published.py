@@ -626,3 +626,47 @@ def test_key_points_keep_every_line_however_the_items_are_written(in_tmp: Path) 
         "  - 请各单位认真落实。\n"
     )
     assert "numbering: none\n" in written
+
+
+def test_a_table_copied_from_a_web_page_leaves_out_the_page_and_keeps_the_signature(in_tmp: Path) -> None:
+    """The article copied whole: breadcrumb, publishing line, font buttons above, 【打印本页】【关闭窗口】 below, rows
+    under a merged 月份 one cell short, items such as `2.3月31日前…` and `1.5月25日前…` (a number, then a date),
+    and the 落款 under the table. The page's furniture is listed as not placed, the 落款 is the signature (was: glued
+    to the last owner cell), `2.3月31日前…` is task 2 (was: a period label, E201) and `1.5月25日前…` is printed
+    once numbered (was: 1.1.5月25日前…)."""
+    text = (
+        "首页 > 通知公告\n"
+        "青溪县学生资助管理中心2026年度工作计划\n"
+        "发布时间：2026-01-08 10:21  来源：青溪县教育局  浏览次数：362\n"
+        "【字体：大 中 小】\n"
+        "根据市学生资助管理中心工作部署，现将2026年度学生资助工作安排如下：\n"
+        "月份\t工作内容\t责任人\n"
+        "一月\t1.完成2025年度学生资助工作总结；\t王红\n"
+        "2.发放2025年秋季学期国家助学金。\t李明\n"
+        "三月\t1.开展春季学期家庭经济困难学生认定；\t各学校\n"
+        "2.3月31日前完成学前教育幼儿资助名单审核。\t李明\n"
+        "五月\t1.5月25日前完成普通高中国家助学金发放；\t李明\n"
+        "青溪县学生资助管理中心\n"
+        "2026年1月8日\n"
+        "【打印本页】【关闭窗口】\n"
+    )
+    (in_tmp / "网页.txt").write_text(text, encoding="utf-8")
+    result = CliRunner().invoke(app, ["import", "网页.txt", "-o", "w.yaml"])
+    assert result.exit_code == 0, result.output
+    lines = result.output.splitlines()
+    assert lines[0] == "网页.txt → w.yaml：3 个时段，5 项任务"
+    assert [line for line in lines if "没能放进计划" in line] == [
+        "  没能放进计划：网页上的导航或按钮“首页 > 通知公告”",
+        "  没能放进计划：网页上的发布信息“发布时间：2026-01-08 10:21  来源：青溪县教育局  浏览次数：362”",
+        "  没能放进计划：网页上的导航或按钮“【字体：大 中 小】”",
+        "  没能放进计划：网页上的导航或按钮“【打印本页】【关闭窗口】”",
+    ]
+    assert "  推测：落款（signature:）：青溪县学生资助管理中心，2026年1月8日" in lines
+    rendered = CliRunner().invoke(app, ["render", "w.yaml", "-f", "md", "-o", "-"])
+    assert [line for line in rendered.stdout.splitlines() if line.startswith("| ")][1:] == [
+        "| 一月 | 1.完成2025年度学生资助工作总结； | 王红 |",
+        "|  | 2.发放2025年秋季学期国家助学金。 | 李明 |",
+        "| 三月 | 1.开展春季学期家庭经济困难学生认定； | 各学校 |",
+        "|  | 2.3月31日前完成学前教育幼儿资助名单审核。 | 李明 |",
+        "| 五月 | 1.5月25日前完成普通高中国家助学金发放； | 李明 |",
+    ]

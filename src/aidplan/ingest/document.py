@@ -87,6 +87,7 @@ class SourceDocument:
     author: str | None = None
     style: dict[str, object] = field(default_factory=dict)
     notes: list[str] = field(default_factory=list)  # what the reader itself had to guess or leave out
+    left_out: list[str] = field(default_factory=list)  # what the reader kept out of the plan (a web page's buttons)
 
     def without_controls(self) -> int:
         """Removes the control characters a plan may not hold (U+0000 in a CSV, U+0007 from a Word copy; tabs

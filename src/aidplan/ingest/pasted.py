@@ -11,7 +11,15 @@ from __future__ import annotations
 import re
 
 from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
-from aidplan.ingest.recognise import ATTACHMENT, NUMBER_PREFIX, PAGE_FURNITURE, role_of
+from aidplan.ingest.recognise import (
+    ATTACHMENT,
+    NUMBER_PREFIX,
+    PAGE_FURNITURE,
+    SIGNATURE_DATE,
+    _organisation_line,
+    role_of,
+)
+from aidplan.messages import later
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
 
 _DEADLINE = re.compile(
@@ -70,8 +78,35 @@ def _paragraphs(lines: list[str]) -> list[Paragraph]:
     return [Paragraph(line.strip()) for line in lines if line.strip()]
 
 
+# what a web page prints around its article: where it is (首页 > 通知公告), when and by whom it was published, its
+# buttons (【打印本页】【关闭窗口】, 【字体：大 中 小】)
+_BREADCRUMB = re.compile(r"^(?:首页|当前位置|您的位置|您现在的位置|位置)\s*[：:]?\s*(?:[>＞»›/]|$)")
+_BUTTONS = re.compile(r"^(?:【[^】]{1,12}】\s*)+$|^\[[^\]]{1,12}\](?:\s*\[[^\]]{1,12}\])*$")
+_PUBLISHED = re.compile(r"^(?:发布时间|发布日期|发布者|来源|作者|浏览次数|点击数|阅读次数|编辑)\s*[：:]")
+
+
+def _web_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
+    """The lines of the page, and the page furniture said as left out."""
+    kept, left_out = [], []
+    for line in lines:
+        squashed = line.strip()
+        if _PUBLISHED.match(squashed):
+            left_out.append(later("网页上的发布信息“{v0}”", v0=squashed))
+        elif _BREADCRUMB.match(squashed) or _BUTTONS.match(squashed):
+            left_out.append(later("网页上的导航或按钮“{v0}”", v0=squashed))
+        else:
+            kept.append(line)
+    return kept, left_out
+
+
 def read_pasted(text: str) -> SourceDocument:
-    lines = _clean(text)
+    lines, left_out = _web_furniture(_clean(text))
+    document = _read_lines(lines)
+    document.left_out = left_out + document.left_out
+    return document
+
+
+def _read_lines(lines: list[str]) -> SourceDocument:
     tab_led = sum(1 for line in lines if line.startswith("\t"))
     mid_tab = sum(1 for line in lines if "\t" in line.strip())  # a tab between cells: a row on one line
     if tab_led >= 3 and mid_tab < 3:
@@ -226,12 +261,24 @@ def _separated(lines: list[str]) -> SourceDocument:
             flush()  # 二、第二学期 above the next table's header
             blocks.append(Paragraph(stripped))
             rows, after, kinds = [], [], {}
-        elif rows and not after and not stripped.startswith("注"):
+        elif rows and not after and not stripped.startswith("注") and not _signature_below(stripped, rest[index:]):
             rows[-1][-1] += "\n" + stripped  # a cell's next line
         else:
             after.append(stripped)
     flush()
     return SourceDocument(blocks, "分栏的文本")
+
+
+def _signature_below(text: str, rest: list[str]) -> bool:
+    """Whether a line under the last row starts the 落款: an office above a date (青溪县学生资助管理中心 /
+    2026年1月8日), or the date itself, with no row of cells after it."""
+    following = [line.strip() for line in rest[1:] if line.strip()]
+    if any(_row_line(line) for line in following):
+        return False
+    squashed = re.sub(r"\s+", "", text)
+    if SIGNATURE_DATE.match(squashed):
+        return True
+    return _organisation_line(text) and bool(following) and bool(SIGNATURE_DATE.match(re.sub(r"\s+", "", following[0])))
 
 
 def _row_line(line: str) -> bool:

@@ -63,7 +63,7 @@ YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年|\s*[-—~至]
 # （一） ① — up to 9999 (a long list); "2014年", "1.5万" and the years of "2025、2026年" are not numbers
 NUMBER_PREFIX = re.compile(
     r"^\s*(?:(?!(?:19|20)[0-9]{2}\s*[、.．]\s*(?:19|20)?[0-9]{2}\s*年)"
-    r"(?P<d>[0-9]{1,4})\s*(?P<p>[、．)）]|\.(?![0-9]))|(?P<o>[（(])\s*(?P<b>[0-9]{1,3})\s*[)）]"
+    r"(?P<d>[0-9]{1,4})\s*(?P<p>[、．)）]|\.(?![0-9])|\.(?=[0-9]{1,2}\s*月[0-9]{1,2}\s*[日号]))|(?P<o>[（(])\s*(?P<b>[0-9]{1,3})\s*[)）]"
     r"|（(?P<cb>[一二三四五六七八九十百零]{1,5})）|(?P<cn>[一二三四五六七八九十百零]{1,5})、"
     r"|(?P<c>[\u2460-\u2473\u3251-\u325f\u32b1-\u32bf]))\s*"
 )
@@ -310,7 +310,7 @@ class Recogniser:
         self.year_given = year
         self.organisation_given = organisation
         self.guesses: list[str] = list(source.notes)
-        self.unplaced: list[str] = []
+        self.unplaced: list[str] = list(source.left_out)
         self.table_notes: list[str] = []  # rows under the tasks inside the table (a spreadsheet's 注)
         self.term_named: tuple[str | None, bool] | None = None  # the term the title names, as printed, and its season
 
