@@ -543,15 +543,21 @@ def test_key_points_without_headings_are_a_flat_list_and_each_bracket_key_finds_
 # --- a web page's table copied as text: the cells a merged cell covers are missing -------------------------------
 
 
-@pytest.mark.parametrize("name", ["2026-vocational-aid", "2026-xun-weekly", "2025-autumn-deyu", "2026-2027-two-terms"])
-def test_rows_under_a_merged_cell_copied_one_cell_short_get_it_back(tmp_path: Path, name: str) -> None:
+CORPUS_TEXTS = sorted(path.stem for path in (ROOT / "tests" / "data" / "corpus").glob("*.txt"))
+# its two header rows arrive without the tabs before 牵头单位 | 配合单位 (the web copy drops leading empty cells)
+NOT_READ_BACK = {"2027-aid-center"}
+
+
+@pytest.mark.parametrize("name", [n for n in CORPUS_TEXTS if n not in NOT_READ_BACK])
+def test_the_corpus_transcriptions_import_as_their_plans(tmp_path: Path, name: str) -> None:
     """`2\\t3月10日前向…\\t学生科\\t` under a merged 3月, `第二周\\t尊师重教\\t①…` under merged 九月 | 行为习惯养成月,
     `中旬\\t…\\t张华` and `受理…\\t赵强` under a merged 9月 (and 中旬): a copied web table leaves out the covered cells,
-    so the row starts in the wrong column. The row gets its missing cells back in front (its first cell is of the
-    kind the full rows hold further right); every task keeps its text, and the plan prints as the corpus plan of
+    so the row starts in the wrong column. The row gets its missing cells back in front (its cells, so moved, are
+    of the kinds the full rows hold there); every task keeps its text, and the plan prints as the corpus plan of
     the same table does (was: task texts dropped, groups named 2, 3, 4 whose only task was the owner). A heading
     line (二、第二学期…) over a header row starts the next table (was: the heading joined a cell of the first
-    table, the second header dropped as a header repeated at a page break)."""
+    table, the second header dropped as a header repeated at a page break); 四、工作要求 under the last row starts
+    the closing text, an office above a date the 落款 (was: tasks of the last period)."""
     from aidplan.commands.ingest import import_file
     from aidplan.plan.loading import load_plan
     from aidplan.render.layout import build_layout, reading_text

@@ -261,7 +261,13 @@ def _separated(lines: list[str]) -> SourceDocument:
             flush()  # 二、第二学期 above the next table's header
             blocks.append(Paragraph(stripped))
             rows, after, kinds = [], [], {}
-        elif rows and not after and not stripped.startswith("注") and not _signature_below(stripped, rest[index:]):
+        elif (
+            rows
+            and not after
+            and not stripped.startswith("注")
+            and not _signature_below(stripped, rest[index:])
+            and not _section_below(stripped, rest[index:])
+        ):
             rows[-1][-1] += "\n" + stripped  # a cell's next line
         else:
             after.append(stripped)
@@ -281,6 +287,12 @@ def _signature_below(text: str, rest: list[str]) -> bool:
     return _organisation_line(text) and bool(following) and bool(SIGNATURE_DATE.match(re.sub(r"\s+", "", following[0])))
 
 
+def _section_below(text: str, rest: list[str]) -> bool:
+    """Whether a line under the last row starts the text after the table: a section heading (四、工作要求) with
+    no row of cells after it."""
+    return bool(re.match(r"^[一二三四五六七八九十]+、\S", text.strip())) and not any(_row_line(x) for x in rest[1:])
+
+
 def _row_line(line: str) -> bool:
     return "\t" in line.rstrip() or line.strip().count("|") >= 2
 
@@ -297,12 +309,19 @@ def _heading_over_a_header(text: str, following: list[str], header: list[str]) -
     return cells == [h for h in header if h] or (len(cells) >= 2 and all(_header_cell(c) for c in cells))
 
 
+_DATE_CELL = re.compile(r"^(?=.*[0-9])[0-9０-９.．\-—–~～至年月日号前底初中上下旬（）()]{2,16}$")
+
+
 def _kind(text: str) -> str:
+    """What a cell holds, to tell which column it belongs to: a bare number, a date, a numbered task, a week, a
+    旬, a routine (每周一), an office, a period label, or short or long text."""
     squashed = re.sub(r"\s+", "", text)
     if not squashed:
         return "empty"
     if squashed.isdigit():
         return "number"
+    if _DATE_CELL.match(squashed):
+        return "date"  # 3月27日前, 2.26-3.1
     if NUMBER_PREFIX.match(squashed):
         return "numbered"  # 2、各班召开… under 工作内容
     if _TERM_LABEL.fullmatch(squashed) or squashed.endswith("周"):
@@ -311,6 +330,8 @@ def _kind(text: str) -> str:
         return "xun"  # 中旬 under 旬
     if re.match(r"^每(?:周|月|季度?|学期|年)", squashed) and len(squashed) <= 8:
         return "routine"  # 每周五 under the 旬 column's 每周一
+    if _is_owner(squashed):
+        return "office"
     if _is_label(squashed):
         return "label"
     return "long" if len(squashed) > _LABEL_MAX else "short"
@@ -319,16 +340,18 @@ def _kind(text: str) -> str:
 def _merged_cells_restored(cells: list[str], width: int, kinds: dict[int, set[str]]) -> list[str]:
     """A web page's table copied as text leaves out the cells a merged cell covers: the rows under a merged 3月
     arrive one cell short, their first cell (序号 2) in the place of the label. Such a row gets its missing
-    cells back in front where its first cell is of the kind the full rows hold further right (a number under
-    序号, 第二周 under 周次), not of the kind they hold first (a label)."""
+    cells back in front where its cells, so moved, are of the kinds the full rows hold in those columns (a
+    number under 序号, a date under 完成时限, an office under 责任单位) better than where they stand."""
     short = width - len(cells)
     if not 0 < short < width or not cells[0].strip():
         return cells
-    first = _kind(cells[0])
-    left = set().union(*(kinds.get(column, set()) for column in range(short)))
-    if first not in left and first in kinds.get(short, set()):
-        return [""] * short + cells
-    return cells
+    found = [_kind(cell) for cell in cells]
+
+    def fits(offset: int) -> int:
+        return sum(1 for i, kind in enumerate(found) if kind != "empty" and kind in kinds.get(i + offset, set()))
+
+    best = max(range(short + 1), key=lambda offset: (fits(offset), -offset))
+    return [""] * best + cells if best else cells
 
 
 def _continues(row: list[str], cells: list[str]) -> bool:

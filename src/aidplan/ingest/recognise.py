@@ -213,7 +213,9 @@ def split_number(text: str) -> Task:
 
 
 # one pattern for every number (a pattern per number would overflow re's cache on a long list)
-_RUN_TOGETHER = re.compile(r"(?<=[；;。！!？?，,\s])\s*(?=([0-9]+)\s*[、.．](?![0-9]))")
+_RUN_TOGETHER = re.compile(
+    r"(?<=[；;。！!？?，,\s])\s*(?=([0-9]+)\s*(?:[、．]|\.(?![0-9])|\.(?=[0-9]{1,2}\s*月[0-9]{1,2}\s*[日号])))"
+)
 
 
 def split_run_together(text: str, first: int | None) -> list[str]:
