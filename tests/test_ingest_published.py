@@ -676,3 +676,41 @@ def test_a_table_copied_from_a_web_page_leaves_out_the_page_and_keeps_the_signat
         "|  | 2.3月31日前完成学前教育幼儿资助名单审核。 | 李明 |",
         "| 五月 | 1.5月25日前完成普通高中国家助学金发放； | 李明 |",
     ]
+
+
+# --- Excel: dates as their number format shows them, formulas without a value ----------------------------------
+
+
+def test_excel_dates_import_as_the_sheet_shows_them_and_a_formula_without_value_is_said(tmp_path: Path) -> None:
+    """完成时限 cells typed as dates: yyyy"年"m"月"d"日" shows 2026年3月31日, m"月"d"日" 3月20日, yyyy-mm-dd
+    2026-04-30 — imported as shown (was: 3月31日 and 4月30日 for all); a formula (=DATE(2026,6,30)) saved by a
+    program that does not calculate has no value in the file: listed as not placed (was: dropped silently)."""
+    import datetime as dt
+
+    from openpyxl import Workbook
+
+    from aidplan.commands.ingest import import_file
+
+    book = Workbook()
+    sheet = book.active
+    sheet.title = "2026"
+    sheet.append(["某县2026年学生资助工作计划"])
+    sheet.merge_cells("A1:D1")
+    sheet.append(["时间", "工作内容", "完成时限", "责任单位"])
+    sheet.append(["3月", "认定工作", dt.datetime(2026, 3, 31), "资助中心"])
+    sheet.append([None, "发放资金", dt.datetime(2026, 3, 20), "计财科"])
+    sheet.merge_cells("A3:A4")
+    sheet.append(["4月", "检查", dt.datetime(2026, 4, 30), "资助中心"])
+    sheet.append(["6月", "总结", "=DATE(2026,6,30)", "资助中心"])
+    sheet["C3"].number_format = 'yyyy"年"m"月"d"日"'
+    sheet["C4"].number_format = 'm"月"d"日"'
+    sheet["C5"].number_format = "yyyy-mm-dd"
+    path = tmp_path / "d.xlsx"
+    book.save(str(path))
+    imported = import_file(path, path.read_bytes(), tmp_path / "d.yaml", None, None)
+    assert imported.unplaced == [
+        "工作表“2026”的 C6 格是公式，文件里没有存它算出的值（在 Excel 或 WPS 里打开并保存一次即可）"
+    ]
+    assert "deadline: 2026年3月31日\n" in imported.text
+    assert "deadline: 3月20日\n" in imported.text
+    assert 'deadline: "2026-04-30"\n' in imported.text

@@ -7,21 +7,52 @@ from __future__ import annotations
 import csv
 import datetime as dt
 import io
+import re
 
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
-from aidplan.messages import tr
+from aidplan.messages import later, tr
 
 MAX_CELLS = 200_000  # a plan has a few hundred; a sheet this large is not one
 
 
-def _text(value: object) -> str:
+def _date_text(value: dt.date, number_format: str) -> str | None:
+    """A date cell as its number format shows it: yyyy"年"m"月"d"日" → 2026年3月31日, yyyy-mm-dd → 2026-04-30,
+    m"月"d"日" → 3月31日; None for the General format and formats it does not read."""
+    fmt = re.sub(r"\[[^\]]*\]", "", number_format.split(";")[0])  # [$-804], [DBNum1] and colours are not shown
+    if not re.search(r"[yd]", fmt, re.IGNORECASE):
+        return None
+    tokens = {
+        "yyyy": f"{value.year:04d}",
+        "yy": f"{value.year % 100:02d}",
+        "mm": f"{value.month:02d}",
+        "m": str(value.month),
+        "dd": f"{value.day:02d}",
+        "d": str(value.day),
+    }
+    out = []
+    for part in re.findall(r'"[^"]*"|\\.|y+|m+|d+|[^"\\ymd]+', fmt, re.IGNORECASE):
+        if part.startswith('"'):
+            out.append(part[1:-1])
+        elif part.startswith("\\"):
+            out.append(part[1:])
+        elif part[0].lower() in "ymd":
+            key = part.lower()
+            if key not in tokens:
+                return None  # mmm (Mar), dddd (a weekday): not what a plan prints
+            out.append(tokens[key])
+        else:
+            out.append(part.replace("@", ""))
+    return "".join(out).strip() or None
+
+
+def _text(value: object, number_format: str = "General") -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date() if value.time() == dt.time() else value
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return f"{value.month}月{value.day}日"
+        return _date_text(value, number_format) or f"{value.month}月{value.day}日"
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "")
@@ -71,6 +102,8 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
                 name=name,
             )
         ) from None
+    formulas = _formulas(data)
+    left_out: list[str] = []
     sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"] or list(book.worksheets)
     if not sheets:
         raise AidplanError(tr("{name} 里没有工作表；计划要有一张“时间—工作内容”的表格", name=name))
@@ -86,14 +119,51 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
                     max_column=sheet.max_column,
                 )
             )
-        rows = _trimmed([[_text(value) for value in row] for row in sheet.iter_rows(values_only=True)])
+        rows = _trimmed([[_text(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()])
+        for row, column in formulas.get(sheet.title, []):
+            if row < len(rows) and not rows[row][column]:
+                left_out.append(
+                    later(
+                        "工作表“{v0}”的 {v1} 格是公式，文件里没有存它算出的值（在 Excel 或 WPS 里打开并保存一次即可）",
+                        v0=sheet.title,
+                        v1=f"{_column_letter(column)}{row + 1}",
+                    )
+                )
         if not rows and len(sheets) > 1:
             continue  # an empty sheet of a workbook (Sheet2, Sheet3)
         merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
         table = _table(rows, [m for m in merges if m[0] < len(rows)])
         table.caption = sheet.title
         blocks.append(table)
-    return SourceDocument(blocks or [_table([], [])], "Excel 工作表")
+    document = SourceDocument(blocks or [_table([], [])], "Excel 工作表")
+    document.left_out = left_out
+    return document
+
+
+def _formulas(data: bytes) -> dict[str, list[tuple[int, int]]]:
+    """Where each sheet has a formula (row, column from 0): a file saved by a program that does not calculate
+    keeps no value for them."""
+    from openpyxl import load_workbook
+
+    try:
+        book = load_workbook(io.BytesIO(data))
+    except Exception:  # read once already; a second reading that fails only loses this check
+        return {}
+    return {
+        sheet.title: [
+            (cell.row - 1, cell.column - 1)
+            for row in sheet.iter_rows()
+            for cell in row
+            if isinstance(cell.value, str) and cell.value.startswith("=")
+        ]
+        for sheet in book.worksheets
+    }
+
+
+def _column_letter(column: int) -> str:
+    from openpyxl.utils import get_column_letter
+
+    return get_column_letter(column + 1)
 
 
 def read_csv(data: bytes, name: str) -> SourceDocument:
