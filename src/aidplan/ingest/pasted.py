@@ -223,8 +223,10 @@ def _separated(lines: list[str]) -> SourceDocument:
     rows: list[list[str]] = []
     after: list[str] = []
     kinds: dict[int, set[str]] = {}  # what the cells of each column of the full rows are (_kind)
+    widest = 0  # cells in the full rows of the body
 
     def flush() -> None:
+        _second_header_placed(rows)
         width = max(len(row) for row in rows)
         table = Table.from_rows([row + [""] * (width - len(row)) for row in rows])
         blocks.append(_repeated_headers_dropped(table))
@@ -245,22 +247,24 @@ def _separated(lines: list[str]) -> SourceDocument:
             cells = [cell.strip() for cell in (stripped.strip("|").split("|") if piped else raw.split("\t"))]
             while rows and len(cells) > len(rows[0]) and not cells[-1]:
                 cells.pop()
-            if len(rows) > 1 and len(rows[-1]) >= len(rows[0]):
-                cells = _merged_cells_restored(cells, len(rows[0]), kinds)
+            if len(rows) > 1 and len(rows[-1]) >= len(rows[0]) and widest:
+                cells = _merged_cells_restored(cells, widest, kinds)
             if len(rows) > 1 and len(rows[-1]) + len(cells) - 1 <= len(rows[0]) and _continues(rows[-1], cells):
                 # a cell broken onto a second line: its rest, then the row's remaining cells
                 rows[-1][-1] += "\n" + cells[0]
                 rows[-1] += cells[1:]
                 continue
             rows.append(cells)
-            if len(rows) > 1 and len(cells) >= len(rows[0]):
-                for column, cell in enumerate(cells[: len(rows[0])]):
+            if len(rows) > 1 and len(cells) >= max(widest, len(rows[0])):
+                if len(cells) > widest:  # the body is wider than its header (a header merged across two columns)
+                    widest, kinds = len(cells), {}
+                for column, cell in enumerate(cells):
                     if cell.strip():
                         kinds.setdefault(column, set()).add(_kind(cell))
         elif rows and len(rows) > 1 and _heading_over_a_header(stripped, rest[index + 1 :], rows[0]):
             flush()  # 二、第二学期 above the next table's header
             blocks.append(Paragraph(stripped))
-            rows, after, kinds = [], [], {}
+            rows, after, kinds, widest = [], [], {}, 0
         elif (
             rows
             and not after
@@ -291,6 +295,26 @@ def _section_below(text: str, rest: list[str]) -> bool:
     """Whether a line under the last row starts the text after the table: a section heading (四、工作要求) with
     no row of cells after it."""
     return bool(re.match(r"^[一二三四五六七八九十]+、\S", text.strip())) and not any(_row_line(x) for x in rest[1:])
+
+
+def _second_header_placed(rows: list[list[str]]) -> None:
+    """Two header rows copied from a web page without the empty cells before the lower one: 时间 | 序号 | 工作任务 |
+    责任单位 | 完成时限 over 牵头单位 | 配合单位, the body one column wider. The lower cells go under the upper header
+    they divide (the one whose role is theirs, 责任单位), which is carried over the cells after it, as a spreadsheet
+    copies a merged header."""
+    if len(rows) < 3:
+        return
+    top, lower = rows[0], rows[1]
+    extra = len(lower) - 1
+    body = [len(row) for row in rows[2:]]
+    if extra < 1 or not all(_header_cell(cell) for cell in lower) or max(body) != len(top) + extra:
+        return
+    roles = {_header_role(cell) for cell in lower}
+    at = next((c for c, cell in enumerate(top) if _header_role(cell) in roles), None)
+    if at is None:
+        return
+    rows[0] = top[: at + 1] + [""] * extra + top[at + 1 :]
+    rows[1] = [""] * at + lower + [""] * (len(top) - at - 1)
 
 
 def _row_line(line: str) -> bool:
