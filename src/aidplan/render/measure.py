@@ -107,14 +107,22 @@ class _Column:
             self._penalty[width] = found
         return found
 
+    def short_broken(self, width: float) -> int:
+        """How many cell texts of up to `SHORT_WORD` characters break over lines at this width."""
+        return sum(
+            1
+            for text, font in self.texts
+            if font != self.header and len(text) <= SHORT_WORD and len(self.lines(text, font, width)) > 1
+        )
+
     def widest(self) -> float:
         return max((self.width(t, font) + self.extra for t, font in self.texts), default=self.size + self.extra)
 
-    def least(self) -> float:
+    def least(self, short: int = SHORT_WORD) -> float:
         """The narrowest column at all: one character, a word of 2 to 4 characters whole (十一月, 各学校, 免学杂费), a
         header word of 2 or 3 whole (周次, 月主题) and a longer one in halves (牵头 / 科室); over a column of
         numbers, the header in halves too (序 / 号)."""
-        whole = (SHORT_WORD, 1 if self.stack else 3)
+        whole = (short, 1 if self.stack else 3)
         words = [
             self.width(t if len(t) <= whole[font == self.header] else t[: (len(t) + 1) // 2], font)
             for t, font in self.texts
@@ -122,10 +130,10 @@ class _Column:
         ]
         return min(max([self.size + FIT_MARGIN, *words]) + self.extra, self.widest())
 
-    def floor(self) -> float:
-        """The narrowest column that breaks no date (and no word of 2 or 3 characters, see `least`)."""
+    def floor(self, short: int = SHORT_WORD) -> float:
+        """The narrowest column that breaks no date (and no word of up to `short` characters, see `least`)."""
         pieces = [self.width(part, font) for text, font in self.texts for part in self._parts(text, font)]
-        width, widest = max(self.least(), max(pieces, default=0.0) + self.extra), self.widest()
+        width, widest = max(self.least(short), max(pieces, default=0.0) + self.extra), self.widest()
         while width < widest and not self.dates(width):
             width += self.step
         return min(width, widest)
@@ -206,70 +214,87 @@ def solve_widths(
     if sum(want.values()) <= room - max(TASK_SHARE * room, MIN_TASK_EMS * size + pad):
         return full(want)
     budget = room - MIN_TASK_EMS * size - pad
+    regimes = [(floor, budget)]
     if sum(floor.values()) > budget:  # too crowded for every date whole: they may break after their year
         for column in columns.values():
             column.mild, column._dates = True, {}
         floor = {i: column.floor() for i, column in columns.items()}
-        if sum(floor.values()) > budget:
-            budget = room - CROWDED_TASK_EMS * size - pad
+        regimes = [(floor, budget)]
+        if sum(floor.values()) > budget:  # the task column gives way to 7 characters a line, the words stay
+            regimes = [(floor, room - CROWDED_TASK_EMS * size - pad)]
+            # or it keeps its 10 characters and a word of 4 breaks in halves (免学 / 杂费): whichever is shorter
+            short = {i: column.floor(3) for i, column in columns.items()}
+            if sum(short.values()) <= budget:
+                regimes.insert(0, (short, budget))
+        floor, budget = regimes[-1]
         if sum(floor.values()) > budget:  # and too crowded for that: every column gives way
-            floor = {i: w * budget / sum(floor.values()) for i, w in floor.items()}
+            regimes[-1] = ({i: w * budget / sum(floor.values()) for i, w in floor.items()}, budget)
     if height is None:
-        return full(floor)
-    candidates = {i: column.candidates(floor[i], want[i]) for i, column in columns.items()}
+        return full(regimes[0][0])
 
     def cost(widths: dict[int, float]) -> float:
         return height(full(widths)) + sum(columns[i].penalty(w) for i, w in widths.items())
 
-    def descend(per_point: bool) -> tuple[float, dict[int, float]]:
-        """From the floor, the change that saves most (per point of width, or at all) while one saves anything."""
-        best = dict(floor)
-        score = cost(best)
-        for _ in range(24):
-            chosen = None
-            for i in others:
-                for width in candidates[i]:
-                    trial = {**best, i: width}
-                    if width <= best[i] or sum(trial.values()) > budget:
-                        continue
-                    found = cost(trial)
-                    if found < score:
-                        gain = (score - found) / (width - best[i] if per_point else 1.0)
-                        if chosen is None or gain > chosen[0]:
-                            chosen = (gain, trial, found)
-            if chosen is None:
-                break
-            _, best, score = chosen
-        return score, best
+    def solve(floor: dict[int, float], budget: float) -> tuple[float, dict[int, float]]:
+        """The shortest table from these floors within this budget: descents, then trades."""
+        candidates = {i: column.candidates(floor[i], want[i]) for i, column in columns.items()}
 
-    def trade(score: float, best: dict[int, float]) -> dict[int, float]:
-        """From a descent's end, widen one column at another's cost (not only the task column's) while that
-        makes the table shorter: the descent alone stops where widening any one column saves nothing."""
-        for _ in range(12):
-            chosen = None
-            for i in others:
-                for width in candidates[i]:
-                    if width <= best[i]:
-                        continue
-                    for j in others:
-                        excess = sum(best.values()) - best[i] + width - budget
-                        if j == i or excess <= 0:
+        def descend(per_point: bool) -> tuple[float, dict[int, float]]:
+            """From the floor, the change that saves most (per point of width, or at all) while one saves
+            anything."""
+            best = dict(floor)
+            score = cost(best)
+            for _ in range(24):
+                chosen = None
+                for i in others:
+                    for width in candidates[i]:
+                        trial = {**best, i: width}
+                        if width <= best[i] or sum(trial.values()) > budget:
                             continue
-                        narrower = [w for w in candidates[j] if w <= best[j] - excess]
-                        if not narrower:
-                            continue
-                        trial = {**best, i: width, j: narrower[-1]}
                         found = cost(trial)
-                        if found < score and (chosen is None or found < chosen[0]):
-                            chosen = (found, trial)
-            if chosen is None:
-                break
-            score, best = chosen
-        return best
+                        if found < score:
+                            gain = (score - found) / (width - best[i] if per_point else 1.0)
+                            if chosen is None or gain > chosen[0]:
+                                chosen = (gain, trial, found)
+                if chosen is None:
+                    break
+                _, best, score = chosen
+            return score, best
 
-    first, second = descend(True), descend(False)
-    score, best = second if second[0] < first[0] else first
-    return full(trade(score, best))
+        def trade(score: float, best: dict[int, float]) -> tuple[float, dict[int, float]]:
+            """From a descent's end, widen one column at another's cost (not only the task column's) while that
+            makes the table shorter: the descent alone stops where widening any one column saves nothing."""
+            for _ in range(12):
+                chosen = None
+                for i in others:
+                    for width in candidates[i]:
+                        if width <= best[i]:
+                            continue
+                        for j in others:
+                            excess = sum(best.values()) - best[i] + width - budget
+                            if j == i or excess <= 0:
+                                continue
+                            narrower = [w for w in candidates[j] if w <= best[j] - excess]
+                            if not narrower:
+                                continue
+                            trial = {**best, i: width, j: narrower[-1]}
+                            found = cost(trial)
+                            if found < score and (chosen is None or found < chosen[0]):
+                                chosen = (found, trial)
+                if chosen is None:
+                    break
+                score, best = chosen
+            return score, best
+
+        first, second = descend(True), descend(False)
+        return trade(*(second if second[0] < first[0] else first))
+
+    def chosen(found: tuple[float, dict[int, float]]) -> float:
+        """A regime's cost, a word of up to 4 characters broken counting 8 lines more (see `SHORT_WORD`)."""
+        score, widths = found
+        return score + 2 * BROKEN_WORD * sum(columns[i].short_broken(w) for i, w in widths.items())
+
+    return full(min((solve(floor, budget) for floor, budget in regimes), key=chosen)[1])
 
 
 def header_text(text: str, width: float, profile: Profile) -> str:
