@@ -39,7 +39,9 @@ from aidplan.values import mutable
 
 MAX_BYTES = 2 * 1024 * 1024
 # characters XML 1.0 (and so DOCX) cannot carry: C0 controls but tab and line breaks, surrogates, U+FFFE/F
-UNPRINTABLE = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f\ud800-\udfff\ufffe\uffff]")
+# (two classes, the second written {1} so that re does not join them: one class of them all costs a 65,536-character
+# bitmap built in Python to compile)
+UNPRINTABLE = lazy("[\x00-\x08\x0b\x0c\x0e-\x1f]|[\ud800-\udfff\ufffe\uffff]{1}")
 MAX_DEPTH = 32
 
 try:  # the C loader is ~6× faster; PyYAML wheels ship it, but a source build may lack libyaml
