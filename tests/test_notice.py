@@ -734,3 +734,37 @@ def test_date_and_set_without_a_template_are_usage_errors(cli, in_tmp: Path) -> 
         "aidplan: --date 和 --set 只用于通知模板（--docx-template，或项目配置里的 docx_template）\n",
     )
     assert not (in_tmp / "build").exists()
+
+
+def test_the_preamble_and_the_signature_keep_their_own_indents_and_the_blank_line_under_the_title(tmp_path) -> None:
+    """The template's Normal style indents first lines by 2 characters in w:firstLineChars, which outranks
+    w:firstLine: the 附件's preamble keeps its own 2 字 in both units, the 落款 its right indents, and one
+    blank line stands between the template's title and the preamble, as in the default render."""
+    from typer.testing import CliRunner
+
+    from aidplan.cli import app
+
+    plan = DATA / "corpus" / "2026-preamble-signature.yaml"
+    out = tmp_path / "notice.docx"
+    args = ["render", str(plan), "-o", str(out), "--docx-template", str(NOTICE), "--date", "2026-12-20"]
+    result = CliRunner().invoke(app, [*args, "--set", "org=云溪县教育局"])
+    assert result.exit_code == 0, result.output
+    body = part(out.read_bytes(), "word/document.xml").find("w:body", NS)
+    paragraphs = body.findall("w:p", NS)
+    texts = ["".join(t.text or "" for t in p.iter(f"{{{W}}}t")) for p in paragraphs]
+    first = next(i for i, text in enumerate(texts) if text.startswith("为深入贯彻党的教育方针"))
+    assert texts[first - 2 : first] == ["云溪县学生资助管理中心2026年工作计划", ""]
+
+    def indents(index: int) -> tuple:
+        ind = paragraphs[index].find("w:pPr/w:ind", NS)
+        return tuple(attr(ind, name) for name in ("firstLine", "firstLineChars", "left", "leftChars"))
+
+    assert indents(first) == ("640", "200", "0", "0")  # 2 字 of 3号 (16 pt = 320 twips a character)
+    assert indents(texts.index("一、指导思想")) == ("640", "200", "0", "0")
+    name, date = texts.index("云溪县学生资助管理中心"), texts.index("2026年2月27日")
+    rights = [
+        (attr(ind, "right"), attr(ind, "rightChars"))
+        for ind in (paragraphs[i].find("w:pPr/w:ind", NS) for i in (name, date))
+    ]
+    assert all(int(twips) > 0 and int(chars) == round(int(twips) * 100 / 320) for twips, chars in rights), rights
+    assert rights[0] != rights[1]  # the date is centred under the name (std 7.3.5.2), not aligned with it

@@ -451,12 +451,14 @@ def _table_block(document, spacer: Paragraph, layout: TableLayout, widths: list[
 
 def table_document(layout: TableLayout, profile: Profile, widths: list[float], author: str | None, year: int) -> bytes:
     """The plan without its label and title as a DOCX of its own, with every layout rule of the attachment:
-    what a notice template receives as its sub-document — the preamble, the table block (spacer, table,
-    notes), the closing paragraphs and the 落款."""
+    what a notice template receives as its sub-document — a blank line and the preamble (as under the
+    attachment's title), the table block (spacer, table, notes), the closing paragraphs and the 落款."""
     document = _prepare_document(profile, layout.title, author, year)
     _setup_section(document, profile)
     next_paragraph = _Paragraphs(document)
-    _blocks(next_paragraph, layout.document.before, profile)
+    if layout.document.before:
+        _blank(next_paragraph, profile)  # one blank line between the template's title and the preamble
+        _blocks(next_paragraph, layout.document.before, profile)
     _tables(document, next_paragraph, layout, widths, profile)
     _after(next_paragraph, layout.document, profile)
     return _save(document)

@@ -791,14 +791,20 @@ def _section_profile(document, profile):
 
 
 def _own_indents(subdoc) -> None:
-    """Explicit zero indents on every paragraph of the table block: the template's Normal style often
-    indents the first line by two characters (w:firstLineChars, which outranks w:firstLine)."""
+    """Explicit indents on every paragraph of the table block, so the template's Normal style cannot add its
+    own: such a style often indents the first line by two characters (w:firstLineChars, which outranks
+    w:firstLine). A paragraph's own indent (the preamble's two characters, the 落款's right indent) is kept
+    and also written in characters of its font size, the unit that outranks; every other indent is zero."""
     from docx.oxml.ns import qn
 
     for paragraph in subdoc.element.body.iter(qn("w:p")):
         ind = paragraph.get_or_add_pPr().get_or_add_ind()
-        for name in ("left", "leftChars", "right", "rightChars", "firstLine", "firstLineChars"):
-            ind.set(qn(f"w:{name}"), "0")
+        size = next((int(sz.get(qn("w:val"))) / 2 for sz in paragraph.iter(qn("w:sz"))), None)
+        for name in ("left", "right", "firstLine"):
+            twips = int(ind.get(qn(f"w:{name}")) or 0)
+            ind.set(qn(f"w:{name}"), str(twips))
+            chars = round(twips * 100 / (size * 20)) if twips and size else 0
+            ind.set(qn(f"w:{name}Chars"), str(chars))
         ind.attrib.pop(qn("w:hanging"), None)
         ind.attrib.pop(qn("w:hangingChars"), None)
 
