@@ -116,3 +116,28 @@ def test_a_broken_calendar_file_stops_the_plans_that_use_it(cli, year_2027: Path
     ]
     check = cli("check", "-q", "plans")  # listed once, though the plan uses the file too
     assert check.stdout.count("E402") == 1
+
+
+def test_a_configured_calendars_folder_not_made_yet_is_the_one_named_and_then_used(cli, in_tmp: Path) -> None:
+    """README's aidplan.toml names calendars = ["calendars"] before the folder exists: the messages name the
+    file to create inside it (not beside the plans), and once created there it is used."""
+    (in_tmp / "aidplan.toml").write_text('calendars = ["calendars"]\n', encoding="utf-8")
+    (in_tmp / "plans").mkdir()
+    shutil.copy(YEAR_2027 / "plan.yaml", in_tmp / "plans" / "plan.yaml")
+    result = cli("calendar", "2027")
+    assert result.exit_code == 1
+    first, second = result.stderr.splitlines()[:2]
+    assert first.endswith("calendars（还不存在） 里也没有 2027 年的日历文件。")
+    assert second.startswith(
+        "国务院办公厅公布《关于2027年部分节假日安排的通知》后，新建 calendars/2027.calendar.yaml，"
+    )
+    check = cli("check", "plans/plan.yaml")
+    assert (
+        "把放假和调休上班日期写进 calendars/2027.calendar.yaml（运行 aidplan calendar 2027 显示格式）" in check.stdout
+    )
+    (in_tmp / "calendars").mkdir()
+    shutil.copy(YEAR_2027 / "2027.calendar.yaml", in_tmp / "calendars" / "2027.calendar.yaml")
+    assert (
+        cli("calendar", "2027").stdout.splitlines()[0] == "2027年的放假和调休上班（来自 calendars/2027.calendar.yaml）"
+    )
+    assert "W221" not in cli("check", "plans/plan.yaml").stdout

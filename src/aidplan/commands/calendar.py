@@ -50,7 +50,9 @@ def _library_range() -> str:
 
 def missing_year_message(year: int, calendars: OfficialCalendars) -> str:
     target = calendars.suggested_file(year)
-    looked = tr("、").join(str(p) for p in calendars.places) or tr("（没有）")
+    looked = tr("、").join(str(p) if p.exists() else tr("{path}（还不存在）", path=p) for p in calendars.places) or tr(
+        "（没有）"
+    )
     return tr(
         "没有 {year} 年的官方安排：已安装的 {data_version} 只有 {library_range}的数据，"
         "{looked} 里也没有 {year} 年的日历文件。\n"

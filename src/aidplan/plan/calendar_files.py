@@ -218,9 +218,13 @@ class OfficialCalendars:
     places: tuple[Path, ...] = ()  # where calendar files are looked for
 
     def suggested_file(self, year: int) -> Path:
-        """Where a calendar file for `year` would be found: in the first folder looked in."""
-        folder = next((p for p in self.places if p.is_dir()), self.places[0].parent if self.places else Path())
-        return folder / f"{year}{CALENDAR_SUFFIX}"
+        """Where a calendar file for `year` would be found: in the first folder looked in that exists, else in
+        the first place named (a folder to create, or the folder of a calendar file named)."""
+        folder = next((p for p in self.places if p.is_dir()), None)
+        if folder is None and self.places:
+            first = self.places[0]
+            folder = first.parent if first.name.endswith(CALENDAR_SUFFIX) or first.is_file() else first
+        return (folder or Path()) / f"{year}{CALENDAR_SUFFIX}"
 
 
 @functools.lru_cache(maxsize=64)
