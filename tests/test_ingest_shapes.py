@@ -422,3 +422,99 @@ def test_two_header_rows_pasted_from_excel_carry_the_merged_header_into_its_empt
         " 1 1月 撰写年度总结 资助中心 各学校 1月20日前 2 发放助学金 计财股 资助中心 1月29日前"
         " 3 3月 春季认定 资助中心 各学校 3月31日前"
     )
+
+
+WEEK_WORK = {
+    1: "开学资助政策宣传",
+    2: "家庭经济困难学生认定申请",
+    4: "认定结果公示",
+    18: "寒假家访",
+    20: "学期资助工作总结",
+}
+
+
+def _school_weeks() -> list[tuple[str, str, str, str]]:
+    """A school's 行事历 as offices type it: 周次 | 日期 | 工作内容 | 责任人, one row a week, Monday to Friday
+    from 8.31, the weeks with nothing planned left blank."""
+    import datetime as dt
+
+    from aidplan.plan.numerals import chinese_number
+
+    rows = []
+    for week in range(1, 21):
+        start = dt.date(2026, 8, 31) + dt.timedelta(weeks=week - 1)
+        end = start + dt.timedelta(days=4)
+        work = WEEK_WORK.get(week, "")
+        rows.append(
+            (
+                f"第{chinese_number(week)}周",
+                f"{start.month}.{start.day}-{end.month}.{end.day}",
+                work,
+                "资助专干" if work else "",
+            )
+        )
+    return rows
+
+
+def test_a_week_calendar_of_one_row_a_week_keeps_its_blank_weeks_and_its_first_day(tmp_path: Path) -> None:
+    """One row a week, no merged cells: 日期 is each week's time (not a second group level, not a task's deadline),
+    a week left blank is a group printed without tasks (not “没能放进计划”), and the first day of term is the one
+    week 1 prints (8.31), not a guess."""
+    rows = [[C([paragraph(h)]) for h in ("周次", "日期", "工作内容", "责任人")]]
+    rows += [[C([paragraph(text)]) for text in row] for row in _school_weeks()]
+    title = "某某县第一中学2026-2027学年第一学期学生资助工作行事历"
+    imported, plan = _import(tmp_path, "行事历.docx", docx(paragraph(title, centred=True) + table(rows, 4)))
+    assert imported.unplaced == []
+    assert [f.code for f in imported.findings] == []
+    assert "表格各列：周次（分组）、日期（各组的时间）、工作内容（工作内容）、责任人（责任单位）" in imported.guesses
+    assert (
+        "学期（term:）：标题写了学期“2026-2027学年第一学期”；开学日 2026-08-31（星期一）取自第一周印的日期“8.31-9.4”，"
+        "各周的日期都从它算起，请按校历核对"
+    ) in imported.guesses
+    assert plan.term is not None and plan.term.start.isoformat() == "2026-08-31"
+    assert plan.groups is not None and len(plan.groups) == 20
+    assert [(g.label, g.time, len(g.tasks)) for g in plan.groups[2:5]] == [
+        ("第三周", "9.14-9.18", 0),
+        ("第四周", "9.21-9.25", 1),
+        ("第五周", "9.28-10.2", 0),
+    ]
+    assert "    tasks: []\n" in imported.text
+    assert _printed(plan) == normalise_text(
+        " ".join([title, "周次 日期 工作内容 责任人", *(" ".join(t for t in row if t) for row in _school_weeks())])
+    )
+
+
+def test_a_week_calendar_pasted_as_text_reads_the_same(tmp_path: Path) -> None:
+    """The same 行事历 copied out of Word as text (a cell a line, each starting with a tab) gives the same plan."""
+    lines = ["某某县第一中学2026-2027学年第一学期学生资助工作行事历"]
+    for row in [("周次", "日期", "工作内容", "责任人"), *_school_weeks()]:
+        lines += [f"\t{cell}" for cell in row] + [""]
+    imported, plan = _import(tmp_path, "行事历.txt", "\n".join(lines).encode("utf-8"))
+    assert imported.unplaced == []
+    assert plan.term is not None and plan.term.start.isoformat() == "2026-08-31"
+    assert plan.groups is not None
+    assert [(g.label, g.time, [t.text for t in g.tasks]) for g in plan.groups[16:18]] == [
+        ("第十七周", "12.21-12.25", []),
+        ("第十八周", "12.28-1.1", ["寒假家访"]),
+    ]
+
+
+def test_a_label_that_cannot_be_dated_is_imported_as_a_category_and_said(tmp_path: Path) -> None:
+    """迎检周 names a week no one can date, and its span: is printed nowhere: written as a category (the plan
+    loads, its tasks dated by their own deadlines), with the guess naming it and how to give it dates."""
+    from aidplan.render.docx import render_docx
+    from aidplan.render.pages import table_layout
+    from aidplan.render.style import profile_for
+
+    from .conftest import DATA
+
+    source = load_plan(DATA / "rollover" / "2020-school.yaml").plan
+    assert source is not None
+    profile = profile_for(source)
+    table_part, widths = table_layout(source, profile)
+    data = render_docx(table_part, profile, widths, source.organisation, source.year)
+    imported, plan = _import(tmp_path, "school.docx", data)
+    assert "“迎检周”读不出日期：按类别写入（kind: category）；若是时段，请删去 kind 并补 span:" in imported.guesses
+    assert "  - label: 迎检周\n    kind: category\n" in imported.text
+    assert [f.code for f in imported.findings if f.severity.value == "error"] == []
+    assert plan.organisation == "某中学学生资助工作领导小组"  # the document's author, a 领导小组

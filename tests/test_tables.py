@@ -474,3 +474,39 @@ def test_group_time_and_deadline_cells_merge_over_the_groups_rows(cli, tmp_path:
         ("9.2", date(2021, 9, 3)),
         ("9-2.1", date(2021, 10, 15)),
     ]
+
+
+BLANK_WEEK = """\
+title: 某中学2026-2027学年第一学期学生资助工作行事历
+year: 2026
+term: {start: 2026-08-31}
+columns:
+  - {header: 周次, role: group}
+  - {header: 日期, role: time}
+  - {header: 工作内容, role: task}
+groups:
+  - label: 第一周
+    time: 8.31-9.4
+    tasks: [开学资助政策宣传]
+  - label: 第二周
+    time: 9.7-9.11
+    tasks: []
+  - label: 第三周
+    time: 9.14-9.18
+"""
+
+
+def test_a_week_printed_blank_is_written_tasks_empty_and_prints_its_row(cli, tmp_path: Path) -> None:
+    """`tasks: []` is a row the table prints with nothing planned (a week of a 行事历): no E209, its row printed
+    with its dates and an empty task cell, and no line in status; a group with no `tasks:` at all is still E209."""
+    path = tmp_path / "xsl.yaml"
+    path.write_text(BLANK_WEEK, encoding="utf-8")
+    result = cli("check", path)
+    assert result.stdout.splitlines()[0] == f"{path}:15:5: error[E209]: 时段“第三周”没有任务"
+    path.write_text(BLANK_WEEK + "    tasks: [班级民主评议]\n", encoding="utf-8")
+    assert cli("check", path).exit_code == 0
+    markdown = cli("render", path, "-f", "md", "-o", "-").stdout
+    assert "| 第二周 | 9.7-9.11 |  |" in markdown
+    status = cli("status", path, "--today", "2026-09-10").stdout
+    assert "  第一周  0/1（0%），逾期 1\n  第三周  0/1（0%）\n" in status
+    assert "第二周" not in status

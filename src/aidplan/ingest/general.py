@@ -8,6 +8,7 @@ import re
 from dataclasses import dataclass, field
 
 from aidplan.ingest.document import Cell, Table
+from aidplan.plan.timeexpr import term_week_number
 
 # a header the classic shapes cannot say, so the table is read with listed columns
 FREE = "free"
@@ -243,7 +244,8 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
             note(row, heading)  # a line across the table under the tasks: 注：…
             continue
         first = cells[levels[0].index] if levels else None
-        if heading is None and (task_cell is None or task_cell is first or not task_cell.text.strip()):
+        blank = heading is None and _blank_group_row(cells, specs, row, path)
+        if heading is None and not blank and (task_cell is None or task_cell is first or not task_cell.text.strip()):
             texts = [c.text.strip() for c in dict.fromkeys(c for c in cells if c is not None) if c.row == row]
             text = " ".join(t for t in texts if t)  # whichever cell holds it (注 typed in the 序号 column)
             if text:
@@ -273,6 +275,12 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
             (path[len(levels) - 1].children if levels else roots).append(node)
             del path[len(levels) :]
             path.append(node)
+            continue
+        if blank:  # a week printed with nothing planned (第五周 | 9.28-10.2 | | ): a group without tasks
+            for spec in specs:
+                cell = cells[spec.index]
+                if spec.role not in ("group", "task") and cell is not None and cell.row == row and cell.text.strip():
+                    path[-1].values[spec.key or spec.role] = re.sub(r"\s*\n\s*", "", cell.text).strip()
             continue
         if not path:  # tasks before any group: a flat list
             path.append(Node("", None))
@@ -310,14 +318,35 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
     return roots
 
 
+def _blank_group_row(cells: list[Cell | None], specs: list[ColumnSpec], row: int, path: list[Node]) -> bool:
+    """A row that starts a group of its own and has nothing in its task cell, only its group cells and the
+    cells beside them left of the tasks (第五周 | 9.28-10.2 | | ): a week a school's 行事历 prints blank."""
+    levels = [s for s in specs if s.role == "group"]
+    task_spec = next(s for s in specs if s.role == "task")
+    task_cell = cells[task_spec.index]
+    if not levels or (task_cell is not None and (task_cell.text.strip() or task_cell.row != row)):
+        return False
+    first = cells[levels[0].index]
+    if first is None or first is task_cell or first.row != row or not _flat(first.text):
+        return False
+    if path and _flat(first.text) == path[0].label:  # the label printed again: the group goes on
+        return False
+    for spec in specs:
+        cell = cells[spec.index]
+        if spec.role != "group" and spec.index > task_spec.index and cell is not None and cell.text.strip():
+            return False
+    return True
+
+
 def _all_tasks(node: Node) -> list:
     return [t for child in node.children for t in _all_tasks(child)] if node.children else list(node.tasks)
 
 
 def _printed_once(roots: list[Node], keys: list[str]) -> None:
     """Text has no merged cells: a free column printed, in the groups of one level, only on each group's first
-    row (its other rows empty; in two groups at least, one of them of several rows) holds the groups' cells,
-    merged over their rows where the table was printed, not their first tasks'."""
+    row (its other rows empty; in two groups at least, one of them of several rows, or all of them weeks of the
+    term for a time column) holds the groups' cells, merged over their rows where the table was printed, not their
+    first tasks'."""
     level = [node for node in roots if node.label]
     while level:
         for key in keys:
@@ -325,7 +354,9 @@ def _printed_once(roots: list[Node], keys: list[str]) -> None:
             if any(t.values.get(key) for _, tasks in spans for t in tasks[1:]):
                 continue
             firsts = [len(tasks) for _, tasks in spans if tasks[0].values.get(key)]
-            if len(firsts) < 2 or max(firsts) < 2:
+            # weeks of one row each (第一周 | 8.31-9.4): the dates beside a week are the week's
+            weeks = key == "time" and all(term_week_number(node.label) is not None for node in level)
+            if len(firsts) < 2 or (max(firsts) < 2 and not weeks):
                 continue
             for node, tasks in spans:
                 if tasks[0].values.get(key) and key not in node.values:

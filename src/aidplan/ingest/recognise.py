@@ -50,12 +50,14 @@ ROLE_SAID = {  # said when shown (a Later of the same text would translate a pri
     "number": lambda: tr("序号"),
     "owner": lambda: tr("责任单位"),
     "time": lambda: tr("各项任务的时间"),
+    "group time": lambda: tr("各组的时间"),
     "deadline": lambda: tr("分组的完成时间"),
     "free": lambda: tr("照印不解读"),
 }
 ROLE_NAMES = {"period": "时间", "tasks": "工作内容", "deadline": "完成时间", "owner": "责任单位", "number": "序号"}
 
-ATTACHMENT = re.compile(r"^附\s*件\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?$")
+# 附件, 附件1, 附件二：, or a short mark after it (附件<b>1</b>) on the line above the title
+ATTACHMENT = re.compile(r"^附\s*件(?:\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?|[^\s，。；,;：:]{1,12})$")
 PAGE_FURNITURE = re.compile(r"^[—\-－–]\s*[0-9０-９]+\s*[—\-－–]$|^第\s*[0-9]+\s*页(，?\s*共\s*[0-9]+\s*页)?$")
 YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年|\s*[-—~至]\s*(?:19|20)[0-9]{2}\s*学年)")
 
@@ -282,6 +284,44 @@ _ORGANISATION = re.compile(
 _HEADING_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]{1,2}[.．、](?![0-9])|（[0-9]{1,2}）)"
 )
+
+
+def _at(data: dict, where: tuple):
+    """The value at a location of the plan's YAML: ("periods", 2), ("tables", 0, "groups", 1)."""
+    value: object = data
+    for key in where:
+        try:
+            value = value[key]  # type: ignore[index]
+        except (KeyError, IndexError, TypeError):
+            return None
+    return value
+
+
+FIRST_WEEK_DATES = re.compile(r"^(?P<m>[0-9]{1,2})(?:\.|月)(?P<d>[0-9]{1,2})日?\s*[-－—–~～至到]")
+
+
+def _first_week_start(groups: list[dict], year: int, autumn: bool) -> tuple[dt.date, str] | None:
+    """The first day of term as the table prints it: the start of 第一周's dates (8.31-9.4), in its time cell
+    or its first task's; with the dates as written."""
+    for group in groups:
+        if group.get("groups"):
+            found = _first_week_start(group["groups"], year, autumn)
+            if found is not None:
+                return found
+            continue
+        if term_week_number(group["label"]) != 1:
+            continue
+        tasks = [t for t in group.get("tasks") or [] if isinstance(t, dict)]
+        written = group.get("time") or (tasks[0].get("deadline") if tasks else None)
+        found = FIRST_WEEK_DATES.match(written) if isinstance(written, str) else None
+        if found is None:
+            return None
+        month, day = int(found.group("m")), int(found.group("d"))
+        try:  # an autumn term's first week in August or September; a spring term's in February or March
+            return dt.date(year + 1 if autumn and month < 7 else year, month, day), written
+        except ValueError:
+            return None
+    return None
 
 
 def _organisation_line(text: str) -> bool:
@@ -603,7 +643,9 @@ class Recogniser:
         if self.organisation_given:
             return self.organisation_given
         author = (self.source.author or "").strip()
-        if author and re.search(r"(中心|局|厅|委员会|办公室|办|处|科|学校|学院|大学|中学|小学|幼儿园)$", author):
+        if author and re.search(
+            r"(中心|局|厅|委员会|办公室|办|处|科|学校|学院|大学|中学|小学|幼儿园|领导小组)$", author
+        ):
             self.guesses.append(later("发文机关（organisation）“{v0}”取自文档属性的作者", v0=author))
             return author
         return None
@@ -612,6 +654,7 @@ class Recogniser:
         """The plan with the paragraphs under the table as its notes, closing text and 落款, the term and the page
         style read, and the report."""
         self._term(data)
+        self._undatable(data)
         after = self._signature(data, after)
         first_heading = next(
             (i for i, p in enumerate(after) if p.heading or _heading_line(_join_lines(p.printed), chinese=True)),
@@ -690,6 +733,9 @@ class Recogniser:
             autumn = (months[0] >= 7 or months[0] == 1) if months else "春" not in title
             name = None
         start = dt.date(year, 9, 1) if autumn else _first_monday(year, 3)
+        printed = _first_week_start(data.get("periods") or data.get("groups") or [], year, autumn)
+        if printed is not None:
+            start = printed[0]
         term: dict = {"name": name} if name else {}
         term["start"] = start
         weeks = [number for label in labels if (number := term_week_number(label)) is not None]
@@ -710,6 +756,18 @@ class Recogniser:
             reason = later("分组按学期的周次或开学、期末排（{v0}），要有学期才有日期", v0="、".join(needs[:3]))
         else:
             reason = later("标题写了学期（名称与 --year 不符，没有写）")
+        if printed is not None:
+            self.guesses.append(
+                later(
+                    "学期（term:）：{v0}；开学日 {v1}（{v2}）取自第一周印的日期“{v3}”，各周的日期都从它算起，"
+                    "请按校历核对",
+                    v0=reason,
+                    v1=start.isoformat(),
+                    v2=weekday,
+                    v3=printed[1],
+                )
+            )
+            return
         self.guesses.append(
             later(
                 "学期（term:）：{v0}；开学日 {v1}（{v2}）是推测的，表格里没有写：第一周是它所在的那一周，"
@@ -719,6 +777,33 @@ class Recogniser:
                 v2=weekday,
             )
         )
+
+    def _undatable(self, data: dict) -> None:
+        """A group whose label names a time no one can date (迎检周, 三月份<script>) and whose dates are printed
+        nowhere is written as a category (kind: category: no dates of its own, its tasks dated by their own
+        deadlines), so the plan loads; the guess says so and how to give it dates instead."""
+        from pydantic import ValidationError
+
+        from aidplan.plan.model import Plan
+        from aidplan.plan.schedule import schedule
+
+        try:
+            items = schedule(Plan.model_validate(data))
+        except (ValidationError, ValueError):
+            return
+        for item in items:
+            if not item.span_problem:
+                continue
+            group = _at(data, item.where)
+            if not isinstance(group, dict) or "span" in group or "time" in group or "kind" in group:
+                continue
+            label = group.pop("label")
+            rest = dict(group)
+            group.clear()
+            group.update({"label": label, "kind": "category", **rest})
+            self.guesses.append(
+                later("“{v0}”读不出日期：按类别写入（kind: category）；若是时段，请删去 kind 并补 span:", v0=label)
+            )
 
     def _style(self) -> dict:
         style: dict = {}
@@ -1222,7 +1307,9 @@ class Recogniser:
         def header(spec: ColumnSpec) -> str:  # two header rows shown as 完成情况／已完成
             return "／".join(spec.header) if isinstance(spec.header, list) else spec.header
 
-        said = [(header(s), ROLE_SAID[s.role]) for s in specs]
+        task_times = any(t.values.get("time") for node in leaves(roots) for t in node.tasks)
+        # a time column all of whose cells went to the groups (周次 | 日期) is theirs
+        said = [(header(s), ROLE_SAID["group time" if s.role == "time" and not task_times else s.role]) for s in specs]
         shown = Later(lambda: tr("、").join(tr("{v0}（{v1}）", v0=text, v1=role()) for text, role in said))
         self.guesses.append(later("表格各列：{v0}", v0=shown))
         owner = next((s for s in specs if s.role == "owner"), None)

@@ -122,7 +122,7 @@ def period_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
         where = item.where
         if item.span_problem:
             findings.append(PeriodWithoutDates.at(path, _at(document, *where, "label"), item.span_problem))
-        if not item.tasks:
+        if not item.tasks and "tasks" not in item.period.model_fields_set:  # `tasks: []`: printed blank
             findings.append(
                 PeriodWithoutTasks.at(path, _at(document, *where), tr("时段“{label}”没有任务", label=item.period.label))
             )

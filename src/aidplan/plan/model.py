@@ -223,7 +223,9 @@ class Period(_Strict):
         default_factory=_no_cells, description="The group's free cells (月主题), by the `key` of their column."
     )
     tasks: list[TaskField] = Field(
-        default_factory=_no_items, description="The numbered tasks (and any sub-headings among them), in printed order."
+        default_factory=_no_items,
+        description="The numbered tasks (and any sub-headings among them), in printed order; `[]` for a row "
+        "printed blank (a week of a 行事历 with nothing planned).",
     )
     groups: list[Period] = Field(
         default_factory=_no_items, description="Sub-groups in printed order (instead of tasks)."

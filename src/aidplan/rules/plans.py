@@ -207,7 +207,7 @@ class TaskRepeated(Rule):
 
 
 class PeriodWithoutTasks(Rule):
-    """时段里没有任务。
+    """时段里没有任务（印出来留空的一行写 `tasks: []`）。
 
     示例::
 
@@ -220,7 +220,8 @@ class PeriodWithoutTasks(Rule):
 
         plan.yaml:2:5: error[E209]: 时段“3月份”没有任务
 
-    改正：在 `tasks:` 下写出时段的任务，或者删掉这个时段。
+    改正：在 `tasks:` 下写出时段的任务，或者删掉这个时段；表格里印出来却没有任务的一行（行事历里没有安排的一周），
+    写 `tasks: []`。
     """
 
     code = "E209"

@@ -324,13 +324,19 @@ def status_for_plan(
     periods = [Tally(p.label) for p in all_groups(plan)]
     owners: dict[str, Tally] = {}
     rows = []
+    counted: set[int] = set()  # groups with something to count: a week printed blank (`tasks: []`) has not
     for item in items:
         status, record = status_of(item, latest)
         overdue = status in OPEN_STATUSES and item.deadline is not None and item.deadline < today
         whole.add(status, overdue)
         periods[item.period_index].add(status, overdue)
+        counted.add(item.period_index)
         for owner in split_owners(item.owner) or (UNASSIGNED,):  # 学生处、团委: counted for each of them
             owners.setdefault(owner, Tally(owner)).add(status, overdue)
         rows.append((item, status, record, overdue))
-    grouped = [tally for tally, group in zip(periods, all_groups(plan)) if group.label != FLAT_LABEL]
+    grouped = [
+        tally
+        for index, (tally, group) in enumerate(zip(periods, all_groups(plan)))
+        if group.label != FLAT_LABEL and index in counted
+    ]
     return PlanStatus(path, plan.title, whole, grouped, list(owners.values()), rows)
