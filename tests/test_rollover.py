@@ -323,10 +323,14 @@ def test_in_english(cli, plans: Path) -> None:
 def test_a_week_printed_without_its_year_moves_to_the_same_weekdays() -> None:
     """3.9-3.15 ran Monday to Sunday in 2026; in a plan without a term it moves 52 weeks on, to Monday 3.8 to
     Sunday 3.14 of 2027, and so does a week into the next year (12.28-1.1); a range that is not a week (from a
-    Tuesday to a Monday, three weeks and a day) is left as printed."""
-    text = "a: 3.9-3.15\nb: 3月16日—22日\nc: 3.10-3.16\nd: 3.9-3.31\ne: 12.28-1.1\nf: 3月30日-4月3日\n"
+    Tuesday to a Monday, three weeks and a day) is left as printed, and so are three weeks from a Monday to a
+    Friday in a plan without a term (9月21日-10月9日: a span of days, not the term's weeks)."""
+    text = (
+        "a: 3.9-3.15\nb: 3月16日—22日\nc: 3.10-3.16\nd: 3.9-3.31\ne: 12.28-1.1\nf: 3月30日-4月3日\ng: 9月21日-10月9日\n"
+    )
     assert rolled_text(text, 2026, 2027, autumn_term=False) == (
-        "a: 3.8-3.14\nb: 3月15日—21日\nc: 3.10-3.16\nd: 3.9-3.31\ne: 12.27-12.31\nf: 3月29日-4月2日\n",
+        "a: 3.8-3.14\nb: 3月15日—21日\nc: 3.10-3.16\nd: 3.9-3.31\ne: 12.27-12.31\nf: 3月29日-4月2日\n"
+        "g: 9月21日-10月9日\n",
         [
             (
                 1,

@@ -51,7 +51,7 @@ _TEXT = re.compile(
 # a week printed without its year: 3.9-3.15, 3月9日-3月15日, 3月9日—15日, 12.28-1.1
 _WEEK = re.compile(
     r"(?<![0-9.年])(?P<m1>[0-9]{1,2})(?P<u1>\.|月)(?P<d1>[0-9]{1,2})(?P<r1>日?)(?P<sep>\s*[-－—–~～至到]\s*)"
-    r"(?:(?P<m2>[0-9]{1,2})(?P<u2>\.|月))?(?P<d2>[0-9]{1,2})(?![0-9.])"
+    r"(?:(?P<m2>[0-9]{1,2})(?P<u2>\.|月))?(?P<d2>[0-9]{1,2})(?![0-9.])(?P<r2>日?)"
 )
 MOST_WEEK_DAYS = 34  # a printed range of up to five weeks (第三至四周 3.8-3.21) moves as the weeks do
 
@@ -118,12 +118,14 @@ class _Weeks:
 
     def moved(self, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
         """A week's new first and last day; None when `start`–`end` is not printed as weeks are: from a Monday to
-        a Friday, Saturday or Sunday (up to five weeks), or part of one week from its Monday or to its Sunday
-        (预备周 2.26-3.1), or from the first day of term or to its last."""
+        a Friday, Saturday or Sunday (of the same week, or up to five weeks in a term plan), or part of one week
+        from its Monday or to its Sunday (预备周 2.26-3.1), or from the first day of term or to its last."""
         length = (end - start).days
         if not 0 <= length <= MOST_WEEK_DAYS:
             return None
-        whole = start.weekday() == 0 and end.weekday() >= 4 and length >= 4
+        # several weeks (第三至四周 3.8-3.21) only in a plan of the term's weeks: elsewhere 9月20日-10月8日 is a span
+        # of days that happens to start on a Monday
+        whole = start.weekday() == 0 and end.weekday() >= 4 and 4 <= length <= (MOST_WEEK_DAYS if self.term else 6)
         part = _monday(start) == _monday(end) and (start.weekday() == 0 or end.weekday() == 6) and length >= 2
         term = (start == self.old_start or end == self.old_end) and _monday(start) == _monday(end)
         if not (whole or part or term):
@@ -285,7 +287,7 @@ class _Shifter:
         end_text = f"{new_end.day}"
         if group("m2") or new_end.month != new_start.month:
             end_text = f"{new_end.month}{end_unit}{new_end.day}"
-        replacement = f"{new_start.month}{unit}{new_start.day}{group('r1')}{group('sep')}{end_text}"
+        replacement = f"{new_start.month}{unit}{new_start.day}{group('r1')}{group('sep')}{end_text}{group('r2')}"
         if replacement != written:
             self.week_moves.append((self.line, written, replacement))
         return replacement
