@@ -518,3 +518,23 @@ def test_a_label_that_cannot_be_dated_is_imported_as_a_category_and_said(tmp_pat
     assert "  - label: 迎检周\n    kind: category\n" in imported.text
     assert [f.code for f in imported.findings if f.severity.value == "error"] == []
     assert plan.organisation == "某中学学生资助工作领导小组"  # the document's author, a 领导小组
+
+
+def test_a_blank_week_under_a_merged_month_is_kept(tmp_path: Path) -> None:
+    """月份 | 周次 | 日期 | 工作内容 with 九月 merged down: a week left blank under it is a group of its own."""
+    rows = [[C([paragraph(h)]) for h in ("月份", "周次", "日期", "工作内容")]]
+    rows += [
+        [C([paragraph("九月")], merge="restart"), C([paragraph("第一周")]), C([paragraph("8.31-9.4")]),
+         C([paragraph("开学资助政策宣传")])],
+        [C(merge="continue"), C([paragraph("第二周")]), C([paragraph("9.7-9.11")]), C()],
+        [C(merge="continue"), C([paragraph("第三周")]), C([paragraph("9.14-9.18")]), C([paragraph("班级民主评议")])],
+    ]  # fmt: skip
+    title = "某中学2026-2027学年第一学期学生资助工作行事历"
+    imported, plan = _import(tmp_path, "行事历.docx", docx(paragraph(title, centred=True) + table(rows, 4)))
+    assert imported.unplaced == []
+    assert plan.groups is not None
+    assert [(g.label, g.time, len(g.tasks)) for g in plan.groups[0].groups] == [
+        ("第一周", "8.31-9.4", 1),
+        ("第二周", "9.7-9.11", 0),
+        ("第三周", "9.14-9.18", 1),
+    ]

@@ -310,26 +310,32 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
             for task in tasks[:1] if spec.role == FREE else tasks:
                 task.values[key] = value
         leaf.tasks.extend(tasks)
+    times = [s.role for s in specs if s.role == "time" and s.index < task_spec.index]
     if not any(c.rowspan > 1 for c in table.cells):
         # a time or an owner on one row is the task's, unless its column stands left of the tasks (周次 | 日期)
-        keys = [s.key for s in specs if s.role == FREE and s.key]
-        keys += [s.role for s in specs if s.role == "time" and s.index < task_spec.index]
-        _printed_once(roots, keys)
+        _printed_once(roots, [s.key for s in specs if s.role == FREE and s.key] + times)
+    else:  # merged cells elsewhere (九月 over its weeks): the dates beside a week of one row are still the week's
+        _printed_once(roots, times, weeks_only=True)
     return roots
 
 
 def _blank_group_row(cells: list[Cell | None], specs: list[ColumnSpec], row: int, path: list[Node]) -> bool:
-    """A row that starts a group of its own and has nothing in its task cell, only its group cells and the
-    cells beside them left of the tasks (第五周 | 9.28-10.2 | | ): a week a school's 行事历 prints blank."""
+    """A row that starts a group of its own (at any level: 第五周 under a merged 十月) and has nothing in its
+    task cell, only its group cells and the cells beside them left of the tasks (第五周 | 9.28-10.2 | | ): a
+    week a school's 行事历 prints blank."""
     levels = [s for s in specs if s.role == "group"]
     task_spec = next(s for s in specs if s.role == "task")
     task_cell = cells[task_spec.index]
     if not levels or (task_cell is not None and (task_cell.text.strip() or task_cell.row != row)):
         return False
-    first = cells[levels[0].index]
-    if first is None or first is task_cell or first.row != row or not _flat(first.text):
-        return False
-    if path and _flat(first.text) == path[0].label:  # the label printed again: the group goes on
+    starts = False
+    for depth, spec in enumerate(levels):
+        cell = cells[spec.index]
+        if cell is None or cell is task_cell or cell.row != row or not _flat(cell.text):
+            continue
+        # a label printed again (the next row, the top of a page) continues its group
+        starts = starts or depth >= len(path) or _flat(cell.text) != path[depth].label
+    if not starts:
         return False
     for spec in specs:
         cell = cells[spec.index]
@@ -342,7 +348,7 @@ def _all_tasks(node: Node) -> list:
     return [t for child in node.children for t in _all_tasks(child)] if node.children else list(node.tasks)
 
 
-def _printed_once(roots: list[Node], keys: list[str]) -> None:
+def _printed_once(roots: list[Node], keys: list[str], weeks_only: bool = False) -> None:
     """Text has no merged cells: a free column printed, in the groups of one level, only on each group's first
     row (its other rows empty; in two groups at least, one of them of several rows, or all of them weeks of the
     term for a time column) holds the groups' cells, merged over their rows where the table was printed, not their
@@ -356,7 +362,7 @@ def _printed_once(roots: list[Node], keys: list[str]) -> None:
             firsts = [len(tasks) for _, tasks in spans if tasks[0].values.get(key)]
             # weeks of one row each (第一周 | 8.31-9.4): the dates beside a week are the week's
             weeks = key == "time" and all(term_week_number(node.label) is not None for node in level)
-            if len(firsts) < 2 or (max(firsts) < 2 and not weeks):
+            if len(firsts) < 2 or (max(firsts) < 2 and not weeks) or (weeks_only and not weeks):
                 continue
             for node, tasks in spans:
                 if tasks[0].values.get(key) and key not in node.values:
