@@ -361,3 +361,34 @@ def test_the_crowded_portrait_table_prints_on_three_pages_and_names_break_after_
         if x0 > 300:  # the 责任单位 column, at the right
             lines[round(y0)] = lines.get(round(y0), "") + text
     assert "市教育局" in lines.values() and "计划财务科" in lines.values(), lines
+
+
+def test_a_table_spelt_with_mapping_columns_gets_the_widths_of_its_listed_columns(monkeypatch, tmp_path: Path) -> None:
+    """The same table written with `columns: [{header, role}]` (as printed) and with `columns: {period, tasks,
+    owner}` (as import writes it) gives the width solver the same input, so the DOCX is the same."""
+    import yaml
+
+    from aidplan.render import measure
+
+    listed = DATA.parent / "corpus" / "2026-autumn-safety.yaml"
+    data = yaml.safe_load(listed.read_text(encoding="utf-8"))
+    data["columns"] = {"period": "时间", "tasks": "工作内容", "owner": "责任部门"}
+    data["periods"], data["layout"], data["owners"] = data.pop("groups"), "by-task", True
+    mapping = tmp_path / "mapping.yaml"
+    mapping.write_text(yaml.safe_dump(data, allow_unicode=True), encoding="utf-8")
+    seen: list[tuple] = []
+    solve = measure.solve_widths
+
+    def spy(roles, headers, texts, profile, height=None):
+        seen.append((list(roles), [list(h) for h in headers], [list(t) for t in texts]))
+        return solve(roles, headers, texts, profile, height)
+
+    monkeypatch.setattr(measure, "solve_widths", spy)
+    widths = []
+    for path in (listed, mapping):
+        plan = load_plan(path).plan
+        assert plan is not None
+        widths.append(table_layout(plan, profile_for(plan))[1])
+    assert seen[0] == seen[-1]
+    assert seen[0][0] == ["group", "task", "owner"]
+    assert widths[0] == widths[1]

@@ -20,6 +20,7 @@ SHORT_WORD = 4  # a cell text of this many characters or fewer (免学杂费, �
 SHORT_EMS = 5.5  # a text this short (a 5-character owner or header word, 第十一周, 3月31日前) is kept on one line
 SAFETY_EMS = 0.3  # room kept beside the widest text of a column, over what the widest face needs
 # the widest a column grows to hold each of its cells on one line (or in as few even lines as fit), in ems
+SAME_ROLE = {"period": "group", "tasks": "task"}
 ROLE_CAPS = {
     "period": 6.0,
     "group": 6.0,
@@ -451,7 +452,9 @@ def layout_widths(layout: TableLayout, profile: Profile) -> list[float]:
         total = sum(titles.spanned([Cell((c.text,), span=c.span) if c else None for c in line]) for line in grid)
         return total + sum(rows.spanned(row.cells) for row in layout.rows)
 
-    return solve_widths([c.role for c in columns], headers, texts, profile, height)
+    # the mapping form's period and tasks columns are the listed form's group and task: one table, one input
+    roles = [SAME_ROLE.get(c.role, c.role) for c in columns]
+    return solve_widths(roles, headers, texts, profile, height)
 
 
 class RowHeights:
