@@ -367,6 +367,13 @@ groups:
 """
 
 
+def test_an_amount_or_a_ratio_that_looks_like_a_week_is_not_moved() -> None:
+    """3.2-3.6千元 and 1.5-1.9% read as 3月2日-6日 and 1月5日-9日 (a Monday to a Friday in 2026), but a unit after
+    them makes them numbers: kept, with no note."""
+    text = "a: 发放助学金，每生每年补助标准3.2-3.6千元，比例为1.5-1.9%\nb: 2.5-3.5 万元\n"
+    assert rolled_text(text, 2026, 2027, autumn_term=False) == (text, [])
+
+
 def test_a_week_calendar_moves_its_printed_weeks_with_the_term(cli, in_tmp: Path) -> None:
     """A school's 行事历 moved to the term starting Monday 2027-08-30: each printed week (a time cell, a label's
     dates, a week into January) moves to the same week of the new term, so it runs Monday to Friday again and

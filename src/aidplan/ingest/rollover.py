@@ -48,10 +48,12 @@ _TEXT = re.compile(
     rf"|(?P<sy>{_YY})(?=年(?!{_NOT_A_YEAR})|级|届)"  # 20年3月, 20年春季, 19级
 )
 
-# a week printed without its year: 3.9-3.15, 3月9日-3月15日, 3月9日—15日, 12.28-1.1
+# a week printed without its year: 3.9-3.15, 3月9日-3月15日, 3月9日—15日, 12.28-1.1; not an amount or a ratio
+# (补助标准3.2-3.6千元, 1.5-1.9%, 2.5-3.5万): a number with a unit after it
+_UNIT = r"\s*(?:[千万亿元角%％‰个人名次倍项所家岁米亩吨斤件本份台套层级分秒]|小时|公里|平方|kg|km|cm|mm|m\b)"
 _WEEK = re.compile(
     r"(?<![0-9.年])(?P<m1>[0-9]{1,2})(?P<u1>\.|月)(?P<d1>[0-9]{1,2})(?P<r1>日?)(?P<sep>\s*[-－—–~～至到]\s*)"
-    r"(?:(?P<m2>[0-9]{1,2})(?P<u2>\.|月))?(?P<d2>[0-9]{1,2})(?![0-9.])(?P<r2>日?)"
+    rf"(?:(?P<m2>[0-9]{{1,2}})(?P<u2>\.|月))?(?P<d2>[0-9]{{1,2}})(?![0-9.])(?P<r2>日?)(?!(?<!日){_UNIT})"
 )
 MOST_WEEK_DAYS = 34  # a printed range of up to five weeks (第三至四周 3.8-3.21) moves as the weeks do
 
