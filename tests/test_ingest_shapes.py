@@ -538,3 +538,15 @@ def test_a_blank_week_under_a_merged_month_is_kept(tmp_path: Path) -> None:
         ("第二周", "9.7-9.11", 0),
         ("第三周", "9.14-9.18", 1),
     ]
+
+
+def test_the_first_day_of_term_is_read_from_week_ones_label(tmp_path: Path) -> None:
+    """第一周（8.31-9.4） prints its dates in its label: the first day of term is 8.31, not a guessed 9.1."""
+    text = "某中学2026-2027学年第一学期行事历\n周次\t工作内容\n第一周（8.31-9.4）\t开学宣传\n"
+    text += "第二周（9.7-9.11）\t认定申请\n"
+    imported, plan = _import(tmp_path, "行事历.txt", text.encode("utf-8"))
+    assert plan.term is not None and plan.term.start.isoformat() == "2026-08-31"
+    assert (
+        "学期（term:）：标题写了学期“2026-2027学年第一学期”；开学日 2026-08-31（星期一）取自第一周印的日期“8.31-9.4”，"
+        "各周的日期都从它算起，请按校历核对"
+    ) in imported.guesses

@@ -301,8 +301,8 @@ FIRST_WEEK_DATES = re.compile(r"^(?P<m>[0-9]{1,2})(?:\.|月)(?P<d>[0-9]{1,2})日
 
 
 def _first_week_start(groups: list[dict], year: int, autumn: bool) -> tuple[dt.date, str] | None:
-    """The first day of term as the table prints it: the start of 第一周's dates (8.31-9.4), in its time cell
-    or its first task's; with the dates as written."""
+    """The first day of term as the table prints it: the start of 第一周's dates (8.31-9.4), in its time cell,
+    its first task's or its label's brackets (第一周（8.31-9.4）); with the dates as written."""
     for group in groups:
         if group.get("groups"):
             found = _first_week_start(group["groups"], year, autumn)
@@ -313,6 +313,9 @@ def _first_week_start(groups: list[dict], year: int, autumn: bool) -> tuple[dt.d
             continue
         tasks = [t for t in group.get("tasks") or [] if isinstance(t, dict)]
         written = group.get("time") or (tasks[0].get("deadline") if tasks else None)
+        inside = re.search(r"[（(]([^（()）]+)[)）]", group["label"])  # 第一周（8.31-9.4）
+        if not isinstance(written, str) and inside is not None:
+            written = inside.group(1)
         found = FIRST_WEEK_DATES.match(written) if isinstance(written, str) else None
         if found is None:
             return None
