@@ -324,13 +324,17 @@ def test_a_week_printed_without_its_year_moves_to_the_same_weekdays() -> None:
     """3.9-3.15 ran Monday to Sunday in 2026; in a plan without a term it moves 52 weeks on, to Monday 3.8 to
     Sunday 3.14 of 2027, and so does a week into the next year (12.28-1.1); a range that is not a week (from a
     Tuesday to a Monday, three weeks and a day) is left as printed, and so are three weeks from a Monday to a
-    Friday in a plan without a term (9月21日-10月9日: a span of days, not the term's weeks)."""
+    Friday in a plan without a term (9月21日-10月9日: a span of days, not the term's weeks). Only where a table
+    prints a week's dates (a time cell, a label, a deadline): a task's text keeps its days."""
     text = (
-        "a: 3.9-3.15\nb: 3月16日—22日\nc: 3.10-3.16\nd: 3.9-3.31\ne: 12.28-1.1\nf: 3月30日-4月3日\ng: 9月21日-10月9日\n"
+        "- time: 3.9-3.15\n- deadline: 3月16日—22日\n- time: 3.10-3.16\n- time: 3.9-3.31\n"
+        "- label: 第十八周（12.28-1.1）\n- deadline: {text: 3月30日-4月3日}\n"
+        "- time: 9月21日-10月9日\n- text: 3月2日-6日开学督导\n"
     )
     assert rolled_text(text, 2026, 2027, autumn_term=False) == (
-        "a: 3.8-3.14\nb: 3月15日—21日\nc: 3.10-3.16\nd: 3.9-3.31\ne: 12.27-12.31\nf: 3月29日-4月2日\n"
-        "g: 9月21日-10月9日\n",
+        "- time: 3.8-3.14\n- deadline: 3月15日—21日\n- time: 3.10-3.16\n- time: 3.9-3.31\n"
+        "- label: 第十八周（12.27-12.31）\n- deadline: {text: 3月29日-4月2日}\n"
+        "- time: 9月21日-10月9日\n- text: 3月2日-6日开学督导\n",
         [
             (
                 1,
@@ -339,6 +343,13 @@ def test_a_week_printed_without_its_year_moves_to_the_same_weekdays() -> None:
             )
         ],
     )
+
+
+def test_a_holiday_or_an_amount_that_looks_like_a_week_is_not_moved() -> None:
+    """元旦 (1.1-1.3, Friday to Sunday in 2027) and 劳动节 (5.1-5.3) are on their dates every year; 3.2-3.6千元
+    and 1.5-1.9% read as Monday-to-Friday weeks of 2026 but are amounts: all kept, with no note."""
+    text = "- label: 元旦（1.1-1.3）\n- time: 5.1-5.3\n- time: 补助标准3.2-3.6千元\n- time: 比例为1.5-1.9%\n"
+    assert rolled_text(text, 2026, 2027, autumn_term=True) == (text, [])
 
 
 XSL = """\
@@ -365,13 +376,6 @@ groups:
     time: 1.11-1.15
     tasks: [学期资助工作总结]
 """
-
-
-def test_an_amount_or_a_ratio_that_looks_like_a_week_is_not_moved() -> None:
-    """3.2-3.6千元 and 1.5-1.9% read as 3月2日-6日 and 1月5日-9日 (a Monday to a Friday in 2026), but a unit after
-    them makes them numbers: kept, with no note."""
-    text = "a: 发放助学金，每生每年补助标准3.2-3.6千元，比例为1.5-1.9%\nb: 2.5-3.5 万元\n"
-    assert rolled_text(text, 2026, 2027, autumn_term=False) == (text, [])
 
 
 def test_a_week_calendar_moves_its_printed_weeks_with_the_term(cli, in_tmp: Path) -> None:

@@ -55,6 +55,10 @@ _WEEK = re.compile(
     r"(?<![0-9.年])(?P<m1>[0-9]{1,2})(?P<u1>\.|月)(?P<d1>[0-9]{1,2})(?P<r1>日?)(?P<sep>\s*[-－—–~～至到]\s*)"
     rf"(?:(?P<m2>[0-9]{{1,2}})(?P<u2>\.|月))?(?P<d2>[0-9]{{1,2}})(?![0-9.])(?P<r2>日?)(?!(?<!日){_UNIT})"
 )
+# days a holiday always starts on (元旦, 劳动节, 国庆节): a range from one of them is the holiday, not a week
+FIXED_HOLIDAYS = {(1, 1), (5, 1), (10, 1)}
+# where a table prints a week's dates: a group's label (第二周（9.7-9.11）) or time cell, a task's time cell
+WEEK_PLACES = ("label", "time", "deadline")
 MOST_WEEK_DAYS = 34  # a printed range of up to five weeks (第三至四周 3.8-3.21) moves as the weeks do
 
 
@@ -235,13 +239,14 @@ class _Shifter:
         )
         return replacement
 
-    def text(self, value: str) -> str:
+    def text(self, value: str, weeks: bool = False) -> str:
         """The value with its years moved; a document's name in 《》 is a reference and keeps its years (moving
-        《2024—2028年教育发展规划》 would name a document that does not exist), with a note."""
+        《2024—2028年教育发展规划》 would name a document that does not exist), with a note. `weeks`: the value is
+        where a table prints a week's dates (a label, a time or deadline cell), so its printed weeks move too."""
         parts = re.split(r"(《[^《》]*》)", value)
         for index, part in enumerate(parts):
             if index % 2 == 0:
-                parts[index] = self._dates(part)
+                parts[index] = self._dates(part) if weeks else _TEXT.sub(self._replace, part)
             elif _TEXT.search(part) and any(self._names_plan_year(m) for m in _TEXT.finditer(part)):
                 self.notes.append(
                     (
@@ -280,6 +285,8 @@ class _Shifter:
             if end < start:  # 12.28-1.1: into the next year
                 end = dt.date(year + 1, end_month, end_day)
         except ValueError:
+            return written
+        if (month, day) in FIXED_HOLIDAYS:  # 元旦（1.1-1.3）: the holiday is on its date every year
             return written
         moved = self.weeks.moved(start, end)
         if moved is None:
@@ -614,7 +621,8 @@ def rolled_text(
             else:
                 replacement = _date_text(shifter.date(value, location), written)
         elif node.tag.endswith(":str"):
-            replacement = shifter.text(written)
+            weeks = bool(location) and (location[-1] in WEEK_PLACES or location[-2:] == ("deadline", "text"))
+            replacement = shifter.text(written, weeks)
         else:
             continue
         if replacement != written:
