@@ -112,7 +112,7 @@ def test_the_workbook_counts_each_owner_by_formula_over_what_staff_fill_in(cli, 
     cli("done", "p.yaml", "3.1", "3.3", "--on", "2021-03-20")
     assert cli("status", "p.yaml", "--today", "2021-04-02", "-f", "xlsx", "-o", "s.xlsx").exit_code == 0
     book = load_workbook(in_tmp / "s.xlsx")
-    assert book.sheetnames == ["p", "按责任单位", "aidplan"]
+    assert book.sheetnames == ["p", "按责任单位", "aidplan", "aidplan-rows"]
     rows = [list(row) for row in book["按责任单位"].iter_rows(values_only=True)]
     assert rows[0] == ["计划", "责任单位", "总数", "已完成", "完成率", "逾期未完成", "已取消"]
     assert [row[1] for row in rows[1:]] == ["学生处", "团委", "教务处", "人力资源和社会保障局", "（未指定）"]

@@ -105,8 +105,12 @@ def test_several_plans_share_one_workbook_with_a_summary(cli, in_tmp: Path, huai
     assert result.exit_code == 0, result.output
     assert result.stdout == "build/status.xlsx\n"
     workbook = load_workbook("build/status.xlsx")
-    assert workbook.sheetnames == ["汇总", "2014-yueyang", "2020-huaibei", "aidplan"]
-    assert workbook["aidplan"].sheet_state == "veryHidden"
+    assert workbook.sheetnames == ["汇总", "2014-yueyang", "2020-huaibei", "aidplan", "aidplan-rows"]
+    assert workbook["aidplan"].sheet_state == workbook["aidplan-rows"].sheet_state == "veryHidden"
+    exported = [list(r) for r in workbook["aidplan-rows"].iter_rows(values_only=True)]
+    assert exported[0] == ["sheet", "id", "status", "date", "by", "note"]
+    assert ["2020-huaibei", "5.2", "未开始", None, None, None] in exported
+    assert len(exported) == 1 + 60 + len(list(workbook["2014-yueyang"].iter_rows(min_row=2)))
     summary = workbook["汇总"]
     assert [c.value for c in summary[3]][:4] == [
         "淮北市2020年度学生资助工作月计划",
@@ -244,6 +248,7 @@ def test_deleted_rows_are_reported_not_guessed(cli, book: Path) -> None:
 
 def test_a_date_before_the_record_in_force_would_not_count(cli, book: Path, huaibei: Path) -> None:
     assert cli("done", huaibei, "5.2", "--on", "2020-05-24").exit_code == 0
+    assert cli("status", huaibei, "-f", "xlsx", "-d", "build", "--today", "2020-05-25").exit_code == 0
     fill(book, {"F20": "进行中", "G20": "2020-05-20"})
     result = cli("progress", "import", book, "--today", "2020-05-27")
     assert result.exit_code == 1
@@ -348,21 +353,91 @@ def test_the_workbook_prints_on_a4_landscape_with_the_header_on_every_page(cli, 
     assert len(ids) == 60 and len(set(ids)) == 60
 
 
+CONFLICT_5_2 = (
+    "build/2020-huaibei.status.xlsx!2020-huaibei!F20: 这一行在台账里改过，而台账导出之后进度文件里这项任务已记为"
+    "“已完成”（2020-05-18，张三）；两边都改了，没有用这一行覆盖它。请核对后用 aidplan done 或 aidplan mark 记录，"
+    "或重新生成台账再填"
+)
+
+
+def test_a_row_nobody_touched_does_not_undo_a_backdated_record(cli, book: Path, huaibei: Path) -> None:
+    # the workbook shows 2020-05-20; a colleague records 5.2 done with a date before it; staff fill only 5.3
+    assert cli("done", huaibei, "5.2", "--on", "2020-05-18", "--by", "张三").exit_code == 0
+    fill(book, {"F21": "已完成", "G21": "2020-05-22"})
+    result = cli("progress", "import", book, "--today", "2020-05-25")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == ""
+    assert result.stdout == (
+        "2020-huaibei.yaml（工作表 2020-huaibei）：1 条记录 → 2020-huaibei.progress.yaml\n"
+        "  第 21 行  5.3：已完成（2020-05-22）\n"
+    )
+    progress = Path("2020-huaibei.progress.yaml").read_text("utf-8")
+    assert progress.count("- task:") == 2 and "status: todo" not in progress
+    assert '- task: "5.2"\n  status: done\n  date: 2020-05-18\n  by: "张三"\n' in progress
+    assert '"done": 2' in cli("status", huaibei, "--today", "2020-05-25", "-f", "json").stdout
+
+
 def test_an_untouched_row_does_not_undo_a_record_made_after_the_workbook(cli, book: Path, huaibei: Path) -> None:
-    # the workbook shows 2020-05-20; 5.2 was recorded done on 05-24; staff import the sheet without touching row 20
     assert cli("done", huaibei, "5.2", "--on", "2020-05-24").exit_code == 0
     before = Path("2020-huaibei.progress.yaml").read_text("utf-8")
     result = cli("progress", "import", book, "--today", "2020-05-25")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert result.stdout == "2020-huaibei.yaml（工作表 2020-huaibei）：没有新的变化\n"
+    assert Path("2020-huaibei.progress.yaml").read_text("utf-8") == before
+
+
+def test_a_row_changed_on_both_sides_is_a_conflict_and_the_record_stands(cli, book: Path, huaibei: Path) -> None:
+    assert cli("done", huaibei, "5.2", "--on", "2020-05-18", "--by", "张三").exit_code == 0
+    before = Path("2020-huaibei.progress.yaml").read_text("utf-8")
+    fill(book, {"F20": "进行中", "G20": "2020-05-25", "F21": "已完成", "G21": "2020-05-22"})
+    result = cli("progress", "import", book, "--today", "2020-05-25")
     assert result.exit_code == 1
     assert result.stderr == (
-        "build/2020-huaibei.status.xlsx!2020-huaibei!F20: 这份台账是 2020-05-20 的，之后已记录“已完成”（2020-05-24）；"
-        "这一行可能是旧的。请重新生成台账再填，或在日期栏写明这次填写的日期\n"
+        CONFLICT_5_2 + "\n"
         "aidplan: build/2020-huaibei.status.xlsx 有 1 处错误，没有写入任何记录；"
         "改正后再导入，或用 --skip-bad 跳过有错的行、导入其余的\n"
     )
     assert Path("2020-huaibei.progress.yaml").read_text("utf-8") == before
-    fill(book, {"F20": "进行中", "G20": "2020-05-25"})  # a change with its date written is a real change
-    assert "5.2：进行中（2020-05-25）" in cli("progress", "import", book, "--today", "2020-05-25").stdout
+    result = cli("progress", "import", book, "--today", "2020-05-25", "--skip-bad")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == CONFLICT_5_2 + "（已跳过这一行）\n"
+    assert result.stdout.endswith("  第 21 行  5.3：已完成（2020-05-22）\n")
+    assert "5.2" not in result.stdout
+    assert Path("2020-huaibei.progress.yaml").read_text("utf-8").count("- task:") == 2
+    # typing what the colleague recorded is no conflict: the row agrees with the record in force
+    fill(book, {"F20": "已完成", "G20": "2020-05-18", "H20": "张三"})
+    assert cli("progress", "import", book, "--today", "2020-05-25").stdout.endswith("没有新的变化\n")
+    # a new workbook starts from the records, and its rows can be changed again
+    assert cli("status", huaibei, "-f", "xlsx", "-d", "build", "--today", "2020-05-25").exit_code == 0
+    fill(book, {"F20": "进行中", "G20": "2020-05-25", "I20": "返工"})
+    assert (
+        "  第 20 行  5.2：进行中（2020-05-25，张三，返工）\n"
+        in cli("progress", "import", book, "--today", "2020-05-25").stdout
+    )
+
+
+def test_an_old_workbook_without_the_exported_rows_keeps_the_old_rules_with_a_notice(
+    cli, book: Path, huaibei: Path
+) -> None:
+    workbook = load_workbook(book)
+    del workbook["aidplan-rows"]  # as written before each row's exported cells were kept
+    workbook.save(book)
+    assert cli("done", huaibei, "5.2", "--on", "2020-05-18", "--by", "张三").exit_code == 0
+    fill(book, {"F21": "已完成", "G21": "2020-05-22"})
+    result = cli("progress", "import", book, "--today", "2020-05-25", "--dry-run")
+    assert result.exit_code == 0, result.output
+    assert result.stderr == (
+        "build/2020-huaibei.status.xlsx: 这份台账是旧版 aidplan 写出的，没有记下导出时每一行的内容，"
+        "分不出哪些行没有改过；与已记录的进度不同的行都当作填写导入。请用 aidplan status -f xlsx 重新生成台账再分发\n"
+    )
+    assert "  第 20 行  5.2：未开始（2020-05-25）\n" in result.stdout  # what it cannot tell from a change
+    assert "  第 21 行  5.3：已完成（2020-05-22）\n" in result.stdout
+    # a record made after the workbook's day is still caught by the date
+    assert cli("done", huaibei, "5.4", "--on", "2020-05-24").exit_code == 0
+    result = cli("progress", "import", book, "--today", "2020-05-25")
+    assert result.exit_code == 1
+    assert "!F22: 这份台账是 2020-05-20 的，之后已记录“已完成”（2020-05-24）" in result.stderr
+    assert result.stderr.count("旧版 aidplan") == 1
 
 
 def test_a_cleared_status_does_not_undo_a_recorded_one(cli, book: Path, huaibei: Path) -> None:
@@ -478,7 +553,7 @@ def test_a_plan_named_twice_gets_one_sheet(cli, in_tmp: Path, huaibei: Path) -> 
     result = cli("status", ".", huaibei, "./2020-huaibei.yaml", "-f", "xlsx", "-d", "build", "--today", "2014-05-20")
     assert result.exit_code == 0, result.output
     workbook = load_workbook("build/status.xlsx")
-    assert workbook.sheetnames == ["汇总", "2014-yueyang", "2020-huaibei", "aidplan"]
+    assert workbook.sheetnames == ["汇总", "2014-yueyang", "2020-huaibei", "aidplan", "aidplan-rows"]
     assert [r[0] for r in workbook["aidplan"].iter_rows(min_row=2, values_only=True)] == [
         "2014-yueyang",
         "2020-huaibei",
@@ -563,6 +638,7 @@ def test_the_dates_and_words_staff_type_are_read(cli, book: Path, huaibei: Path)
     words staff type for done (完成, 已办结, √, 是) and not done (未完成, ×, 否: an open task stays as it was)."""
     assert cli("mark", huaibei, "5.3", "--status", "doing", "--on", "2020-05-20").exit_code == 0
     assert cli("done", huaibei, "4.5", "--on", "2020-05-19").exit_code == 0
+    assert cli("status", huaibei, "-f", "xlsx", "-d", "build", "--today", "2020-05-20").exit_code == 0  # shows them
     fill(
         book,
         {
@@ -573,6 +649,7 @@ def test_the_dates_and_words_staff_type_are_read(cli, book: Path, huaibei: Path)
             f"F{row('1.2')}": "已办结",
             f"G{row('1.2')}": "２月２８号",
             f"F{row('5.3')}": "未完成",  # was 进行中: still 进行中, only the note is new
+            f"G{row('5.3')}": None,  # the date cleared: the day of the import
             f"I{row('5.3')}": "等待学校报送",
             f"F{row('4.5')}": "×",  # was 已完成: open again, as 未开始
             f"G{row('4.5')}": "5/26",

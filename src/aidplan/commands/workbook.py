@@ -184,6 +184,19 @@ def import_workbook(
         raise UsageError(tr("--plan 只用于只有一个计划的台账；{book} 有 {count} 个计划", book=book, count=len(sheets)))
     imports: list[tuple[PlanImport, Plan, dict[str, str]]] = []
     problems: list[SheetProblem] = []
+    if any(sheet.exported is None for sheet in sheets):
+        problems.append(
+            SheetProblem(
+                book,
+                "",
+                None,
+                tr(
+                    "这份台账是旧版 aidplan 写出的，没有记下导出时每一行的内容，分不出哪些行没有改过；"
+                    "与已记录的进度不同的行都当作填写导入。请用 aidplan status -f xlsx 重新生成台账再分发"
+                ),
+                Severity.warning,
+            )
+        )
     for sheet in sheets:
         plan_path = _find_plan(book, sheet, plan)
         ((plan_path, loaded_plan),) = load_valid_plans(find_plan_files([plan_path]), tr("没有写入任何记录"))[0]

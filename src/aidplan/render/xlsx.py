@@ -20,7 +20,10 @@ from aidplan.track.workbook import (
     EDITABLE,
     META_HEADER,
     META_SHEET,
+    ROWS_HEADER,
+    ROWS_SHEET,
     editable_fingerprint,
+    exported_cells,
 )
 
 FONT = "宋体"  # in every Chinese Office and WPS; Excel's default Calibri has no Chinese glyphs
@@ -73,7 +76,8 @@ def sheet_name(stem: str, taken: set[str]) -> str:
     base = re.sub(r"[\[\]:*?/\\]", "_", stem).strip("'") or "计划"
     base = base[:31]
     name, number = base, 2
-    while name.lower() in {t.lower() for t in taken} or name in (SUMMARY_SHEET, META_SHEET):
+    reserved = {n.lower() for n in (SUMMARY_SHEET, META_SHEET, ROWS_SHEET)}
+    while name.lower() in {t.lower() for t in taken} or name.lower() in reserved:
         suffix = f"_{number}"
         name, number = base[: 31 - len(suffix)] + suffix, number + 1
     taken.add(name)
@@ -89,17 +93,32 @@ def ledger_workbook(sheets: list[LedgerSheet], today: dt.date) -> bytes:
     book.remove(book.active)
     if len(sheets) > 1:
         _summary_sheet(book, sheets, today)
-    fingerprints = [_plan_sheet(book, sheet, today) for sheet in sheets]
+    written = [_plan_sheet(book, sheet, today) for sheet in sheets]
     if any(sheet.status.owner_breakdown for sheet in sheets):
         _owner_sheet(book, sheets, today)
     meta = book.create_sheet(META_SHEET)
     meta.append(META_HEADER)
-    for sheet, fingerprint in zip(sheets, fingerprints):
+    for sheet, rows in zip(sheets, written):
         meta.append(
-            (sheet.name, sheet.plan_ref, sheet.plan_from_cwd, sheet.status.title, fingerprint, today.isoformat())
+            (
+                sheet.name,
+                sheet.plan_ref,
+                sheet.plan_from_cwd,
+                sheet.status.title,
+                editable_fingerprint(rows),
+                today.isoformat(),
+            )
         )
     meta.sheet_state = "veryHidden"
     meta.protection.sheet = True
+    # each row's editable cells as exported: import records only the rows whose cells differ from these
+    exported = book.create_sheet(ROWS_SHEET)
+    exported.append(ROWS_HEADER)
+    for sheet, rows in zip(sheets, written):
+        for values in rows:
+            exported.append((sheet.name, str(values["id"]), *exported_cells(values)))
+    exported.sheet_state = "veryHidden"
+    exported.protection.sheet = True
     stamp = dt.datetime(today.year, today.month, today.day)
     book.properties.creator = "aidplan"
     book.properties.created = book.properties.modified = stamp
@@ -148,8 +167,8 @@ def _print_setup(ws, title: str, header_rows: str = "1:1") -> None:
     ws.oddFooter.center.text = "第 &P 页，共 &N 页"
 
 
-def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> str:
-    """The plan's sheet; returns the fingerprint of its editable cells as written."""
+def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> list[dict[str, object]]:
+    """The plan's sheet; returns its rows' cells as written."""
     from openpyxl.formatting.rule import FormulaRule
     from openpyxl.styles import Font, PatternFill, Protection
     from openpyxl.worksheet.datavalidation import DataValidation
@@ -250,7 +269,7 @@ def _plan_sheet(book, sheet: LedgerSheet, today: dt.date) -> str:
     ws.protection.selectLockedCells = False
     ws.protection.selectUnlockedCells = False
     _print_setup(ws, f"{sheet.status.title}完成情况（{today.year}年{today.month}月{today.day}日）")
-    return editable_fingerprint(written)
+    return written
 
 
 def _summary_sheet(book, sheets: list[LedgerSheet], today: dt.date) -> None:

@@ -35,6 +35,9 @@ META_SHEET = "aidplan"  # very hidden: which sheet belongs to which plan
 # fingerprint: a hash of the editable cells as written, so a rewrite can tell a stale sheet from one staff filled in
 # as_of: the day the workbook shows; a record made after it is one its rows could not have seen
 META_HEADER = ("sheet", "plan", "plan_from_cwd", "title", "fingerprint", "as_of")
+# very hidden too: each row's 完成情况/日期/填报人/备注 as exported, so import takes only the rows staff changed
+ROWS_SHEET = "aidplan-rows"
+ROWS_HEADER = ("sheet", "id", "status", "date", "by", "note")
 DATE_FORMAT = "yyyy-mm-dd"
 
 
@@ -49,7 +52,7 @@ class SheetProblem:
     severity: Severity = Severity.error
 
     def __str__(self) -> str:
-        where = f"{self.book}!{self.sheet}" + (f"!{self.cell}" if self.cell else "")
+        where = f"{self.book}" + (f"!{self.sheet}" if self.sheet else "") + (f"!{self.cell}" if self.cell else "")
         return f"{where}: {self.message}"
 
 
@@ -72,6 +75,8 @@ class SheetPlan:
     fingerprint: str = ""  # of the editable cells as aidplan wrote them; "" in a workbook from before it was kept
     as_of: dt.date | None = None  # the day the workbook shows; None in a workbook from before it was kept
     rows: list[tuple[int, dict[str, object]]] = field(default_factory=list)  # (row number, key → cell value)
+    # id → the editable cells as exported (exported_cells); None in a workbook from before they were kept
+    exported: dict[str, tuple[str, str, str, str]] | None = None
     # merged ranges over item rows (e.g. "F19:F21", first row, last row): only the first cell keeps a value
     merged: list[tuple[str, int, int]] = field(default_factory=list)
 
@@ -155,6 +160,13 @@ def read_workbook(path: Path) -> list[SheetPlan]:
             )
         )
     meta = book[META_SHEET]
+    exported: dict[str, dict[str, tuple[str, str, str, str]]] | None = None
+    if ROWS_SHEET in book.sheetnames:
+        exported = {}
+        for values in book[ROWS_SHEET].iter_rows(min_row=2, values_only=True):
+            if values and values[0] and len(values) >= len(ROWS_HEADER):
+                name, item_id, *cells = (_cell_text(v) for v in values[: len(ROWS_HEADER)])
+                exported.setdefault(name, {})[item_id] = tuple(cells)  # type: ignore[assignment]
     sheets = []
     for values in meta.iter_rows(min_row=2, values_only=True):
         if not values or not values[0]:
@@ -191,6 +203,8 @@ def read_workbook(path: Path) -> list[SheetPlan]:
                     )
                 )
         plan = SheetPlan(name, plan_ref, plan_from_cwd, title, fingerprint, as_of)
+        if exported is not None:
+            plan.exported = exported.get(name, {})
         for merged in sheet.merged_cells.ranges:
             if merged.max_row >= 2 and merged.min_col <= len(COLUMNS):
                 plan.merged.append((merged.coord, max(merged.min_row, 2), merged.max_row))
@@ -212,6 +226,19 @@ def _cell_text(value: object) -> str:
     if isinstance(value, dt.date):
         return value.isoformat()
     return "" if _blank(value) else _text(value)
+
+
+def exported_cells(values: dict[str, object]) -> tuple[str, str, str, str]:
+    """A row's 完成情况, 日期, 填报人 and 备注 as text, the same whether written, kept in the hidden sheet or
+    read back, so an untouched row compares equal to what was exported."""
+    return tuple(_cell_text(values.get(key)) for key in EDITABLE)  # type: ignore[return-value]
+
+
+def record_cells(status: str, record: ProgressRecord | None) -> tuple[str, str, str, str]:
+    """The cells a row shows for a task's status and record in force (as `status -f xlsx` writes them)."""
+    if record is None:
+        return exported_cells({"status": STATUS_NAMES[status]})
+    return exported_cells({"status": STATUS_NAMES[status], "date": record.date, "by": record.by, "note": record.note})
 
 
 def editable_fingerprint(rows: list[dict[str, object]]) -> str:
@@ -373,6 +400,9 @@ def sheet_changes(
                 "text",
                 tr("任务内容与计划不同（计划里是“{text}”）；台账里不能改任务内容，要改请改计划文件", text=item.text),
             )
+        exported = sheet.exported.get(item_id) if sheet.exported is not None else None
+        if exported is not None and exported_cells(values) == exported:
+            continue  # untouched since the export: whatever the progress file says now stands
         status_text = _text(values["status"])
         status = sheet_status(status_text) if status_text else "todo"
         if status is None:
@@ -431,7 +461,31 @@ def sheet_changes(
         )
         if unchanged:
             continue
-        if date is None and record is not None and sheet.as_of is not None and record.date > sheet.as_of:
+        if exported is not None and record_cells(current_status, record) != exported:
+            # staff changed the row, and the task was recorded meanwhile (done, mark, another import): neither
+            # side is older by the dates alone, so the record stands and the row is reported
+            if record is None:
+                message = tr(
+                    "这一行在台账里改过，而台账导出之后进度文件里这项任务的记录已被删除；两边都改了，没有用这一行"
+                    "覆盖。请核对后用 aidplan done 或 aidplan mark 记录，或重新生成台账再填"
+                )
+            else:
+                message = tr(
+                    "这一行在台账里改过，而台账导出之后进度文件里这项任务已记为“{STATUS_NAMES}”（{date}{by}）；"
+                    "两边都改了，没有用这一行覆盖它。请核对后用 aidplan done 或 aidplan mark 记录，或重新生成台账再填",
+                    STATUS_NAMES=STATUS_NAMES[current_status],
+                    date=record.date.isoformat(),
+                    by=tr("，{by}", by=record.by) if record.by else "",
+                )
+            problem(row, "status", message)
+            continue
+        if (
+            exported is None
+            and date is None
+            and record is not None
+            and sheet.as_of is not None
+            and record.date > sheet.as_of
+        ):
             # the row shows the state as of the workbook's day; a later record is news it never saw, so an
             # untouched row must not undo it (and a real change needs its date written)
             problem(
