@@ -24,29 +24,14 @@ from aidplan.files import shown, write_atomic
 from aidplan.ingest.new import refuse_existing, require_plan_year
 from aidplan.messages import localized, tr
 from aidplan.plan.workdays import WEEKDAYS
+from aidplan.plan.years import DOCUMENT_NAME, as_cn_year, cn_year, near_century
+from aidplan.plan.years import YEAR_TEXT as _TEXT
 
 YEAR_WINDOW = 2  # years printed further than this from the plan's year are references (a 2007年 regulation)
 MODELINE = re.compile(r"^(#\s*yaml-language-server:\s*\$schema=)(\S+)", re.M)
 # locations of dates that must stay on their weekday: the first and last day of term (make-up workdays,
 # calendar.workdays, are not moved at all: each year's are announced anew)
 WEEKDAY_KEPT = (("term", "start"), ("term", "end"))
-
-_Y = r"(?<![0-9０-９.])(?:19|20|21)[0-9]{2}(?![0-9])"
-_CN = "〇○零一二三四五六七八九"
-# a year written with two digits (20年, 19-20学年, 19级): not inside a longer number or a count of years
-_YY = r"(?<![0-9０-９.第近满约共余多])[0-9]{2}(?![0-9])"
-_NOT_A_YEAR = r"来|以来|以上|以内|之内|以后|以前|之后|之前|间|内|多|左右|后|前|整"
-_TEXT = re.compile(
-    rf"(?P<r1>{_Y})(?P<rsep>\s*[-－—–~～至到/、]\s*)(?P<r2>{_Y})"  # 2019-2020学年, 2026/2027年度, 2026、2027两年
-    rf"|(?P<h1>{_Y})(?P<hsep>\s*[-－—–~～至到/]\s*)(?P<h2>[0-9]{{2}})(?![0-9])(?=学年|年度)"  # 2026-27学年
-    rf"|(?P<iy>{_Y})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)(?P<id>[0-9]{{1,2}})(?![0-9])"  # 2020-05-20
-    rf"|(?P<y>{_Y})年(?:(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?)?"  # 2020年, 2020年2月29日
-    rf"|(?P<cy>[{_CN}]{{4}})(?=年)"  # 二〇二〇年
-    rf"|(?P<wy>{_Y})(?=级|届|春|秋|学年)"  # 2014秋季学期, 2020级
-    rf"|(?<![0-9０-９])(?P<fm>2|二)月(?P<fd>29|二十九)日"  # 2月29日 of the plan's year
-    rf"|(?P<s1>{_YY})(?P<ssep>\s*[-－—–~～至到]\s*)(?P<s2>{_YY})(?=学年|年度)"  # 19-20学年
-    rf"|(?P<sy>{_YY})(?=年(?!{_NOT_A_YEAR})|级|届)"  # 20年3月, 20年春季, 19级
-)
 
 # a week printed without its year: 3.9-3.15, 3月9日-3月15日, 3月9日—15日, 12.28-1.1; not an amount or a ratio
 # (补助标准3.2-3.6千元, 1.5-1.9%, 2.5-3.5万): a number with a unit after it
@@ -83,19 +68,6 @@ class Rollover:
 
 def _leap(year: int) -> bool:
     return calendar.isleap(year)
-
-
-_CN_VALUES = {"〇": 0, "○": 0, "零": 0, **{digit: value for value, digit in enumerate("一二三四五六七八九", start=1)}}
-
-
-def _cn_year(text: str) -> int:
-    return int("".join(str(_CN_VALUES[c]) for c in text))
-
-
-def _as_cn_year(year: int, like: str) -> str:
-    """二〇二一 for 2021, written with the zero `like` uses (〇, ○ or 零)."""
-    zero = next((c for c in like if _CN_VALUES[c] == 0), "〇")
-    return "".join(zero if d == "0" else "一二三四五六七八九"[int(d) - 1] for d in str(year))
 
 
 def same_month_day(day: dt.date, year: int) -> dt.date:
@@ -214,9 +186,7 @@ class _Shifter:
     def _short(self, digits: str) -> int | None:
         """The year a two-digit year (20年) names when it is near the plan's year; None otherwise (a two-digit
         number far from it is a count, 工作15年, and left alone without a note)."""
-        century = self.old_year - self.old_year % 100
-        year = min((century - 100 + int(digits), century + int(digits), century + 100 + int(digits)),
-                   key=lambda y: abs(y - self.old_year))  # fmt: skip
+        year = near_century(digits, self.old_year)
         return year if self.near(year) else None
 
     def _far(self, written: str) -> str:
@@ -243,7 +213,7 @@ class _Shifter:
         """The value with its years moved; a document's name in 《》 is a reference and keeps its years (moving
         《2024—2028年教育发展规划》 would name a document that does not exist), with a note. `weeks`: the value is
         where a table prints a week's dates (a label, a time or deadline cell), so its printed weeks move too."""
-        parts = re.split(r"(《[^《》]*》)", value)
+        parts = DOCUMENT_NAME.split(value)
         for index, part in enumerate(parts):
             if index % 2 == 0:
                 parts[index] = self._dates(part) if weeks else _TEXT.sub(self._replace, part)
@@ -268,7 +238,7 @@ class _Shifter:
         """Whether a match in a document's name is a year this rollover would have moved."""
         years = [int(match.group(name)) for name in ("r1", "h1", "iy", "y", "wy") if match.group(name)]
         if match.group("cy"):
-            years.append(_cn_year(match.group("cy")))
+            years.append(cn_year(match.group("cy")))
         return any(self.near(year) for year in years)
 
     def _week(self, match: re.Match[str]) -> str:
@@ -372,10 +342,10 @@ class _Shifter:
                     result += f"{group('d')}日"
             return result
         if group("cy"):
-            year = _cn_year(group("cy"))
+            year = cn_year(group("cy"))
             if not self.near(year):
                 return self._far(written)
-            return _as_cn_year(year + self.delta, group("cy"))
+            return as_cn_year(year + self.delta, group("cy"))
         if group("wy"):
             year = int(group("wy"))
             return str(year + self.delta) if self.near(year) else self._far(written)
