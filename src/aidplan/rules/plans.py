@@ -605,6 +605,33 @@ class UnsureDate(Rule):
     severity = Severity.warning
 
 
+class TitleYear(Rule):
+    """标题或学期写的年份与 `year:` 不符。
+
+    计划的月份（九月、3月15日前）都按 `year:` 算年份，标题印在文件上。把去年的计划复制一份、只改了 `year:`，标题还写着
+    去年，印出来的就是旧年份；反过来，标题和学期改成了新一年而 `year:` 没改，每个日期都差一年。检查三处：标题里的年份
+    （2026年、2026-2027学年、2026/2027年度；《》里的文件名和离 `year:` 超过 5 年的年份不算）要含 `year:`；学期计划的
+    标题写学年时，要是学期所在的学年（秋季学期从 2026 年开学是 2026-2027学年，春季学期从 2027 年开学也是）；`term.start`
+    要在 `year:` 那一年，因为时段的月份按 `year:` 算。
+
+    示例::
+
+        title: 某县2026年学生资助工作计划
+        year: 2027
+
+    消息::
+
+        plan.yaml:1:8: warning[W226]: 标题写的是 2026 年，year: 是 2027：把标题改成 2027 年，或用 aidplan new --from 生成下一年的计划
+
+    改正：改标题或 `year:`，让两者一致；要从今年的计划做下一年的，用 `aidplan new 新计划.yaml --from 本计划.yaml
+    --year 2027`，它把标题、学期和文中的年份一起改好。
+    """
+
+    code = "W226"
+    name = "title-year"
+    severity = Severity.warning
+
+
 class ExampleTask(Rule):
     """`aidplan new` 写的示例任务，还没有换成本单位的任务。
 
