@@ -36,3 +36,14 @@ def cli(monkeypatch: pytest.MonkeyPatch):
 def in_tmp(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> Path:
     monkeypatch.chdir(tmp_path)
     return tmp_path
+
+
+@pytest.fixture(autouse=True)
+def _messages_in_chinese():
+    """Every test starts with messages in Chinese, whatever language an earlier test (an English run of the
+    command line, a config with lang = "en") left set, so no test's result depends on the order tests run in."""
+    from aidplan.messages import set_language
+
+    set_language("zh")
+    yield
+    set_language("zh")
