@@ -252,3 +252,28 @@ def test_a_cell_of_names_breaks_after_a_name_not_inside_one() -> None:
     assert lines("资助中心、计财股", 12, names=True) == ["资助中心、", "计财股"]
     assert lines("资助中心、计财股", 12, names=False) == ["资助中心、计", "财股"]  # task text fills its lines
     assert lines("学生资助管理中心", 12, names=True) == ["学生资助管理", "中心"]  # one long name: where it is full
+
+
+@pytest.mark.parametrize("width", [30, 50])
+def test_in_a_terminal_too_narrow_for_columns_each_item_is_a_block_and_nothing_is_cut(
+    monkeypatch: pytest.MonkeyPatch, width: int
+) -> None:
+    """Below the width the columns need, every item is its number, deadline and days left, then its period,
+    task and owner indented under it: all the text is there, wrapped as Chinese is, no line wider than the
+    terminal."""
+    import datetime as dt
+
+    from aidplan.commands.track import due_report
+    from aidplan.render.terminal import due_tables
+
+    monkeypatch.chdir(ROOT)
+    report, _ = due_report([Path("plans/2020-huaibei.yaml")], dt.date(2020, 5, 20), 5, None)
+    shown = _on_a_terminal(due_tables(report), width=width)
+    assert max(display_width(line) for line in shown) <= width
+    joined = "".join(line.strip() for line in shown)
+    for entry in report.plans[0].entries:
+        assert entry.item.text in joined
+    start = shown.index("已逾期（1）") if "已逾期（1）" in shown else None
+    assert start is None or not shown[start + 1].startswith(" ")  # the item's first line: its number, unindented
+    task = next(line for line in shown if line.startswith("    每月20日前"))
+    assert task.startswith("    每月20日前更新")

@@ -129,8 +129,26 @@ class _Sections:
         widths[self.task] = min(natural[self.task], room)
         return widths
 
+    def blocks(self):
+        """Each item as a block, for a terminal too narrow for columns: its number, deadline and days left on a
+        line, then its period, task and owner each on lines of their own, indented, wrapped and never cut."""
+        from rich.padding import Padding
+
+        short = [i for i, h in enumerate(self.headers) if i != self.task and h not in (tr("时段"), tr("责任单位"))]
+        long = [i for i in range(len(self.headers)) if i not in short]
+        for title, rows in self.sections:
+            yield Paragraph(title, STYLES["heading"])
+            for cells, style in rows:
+                yield WrappedText("  ".join(cells[i] for i in short), STYLES[style])
+                for i in long:
+                    if cells[i]:
+                        yield Padding(WrappedText(cells[i], STYLES[style], names=i != self.task), (0, 0, 0, 4))
+
     def __rich_console__(self, console, options):
         widths = self.widths(options.max_width)
+        if widths is None:  # too narrow for the columns to line up, or to show the task whole: blocks
+            yield from self.blocks()
+            return
         for title, rows in self.sections:
             table = _table(title, STYLES["heading"])
             for header, width in zip(self.headers, widths or [None] * len(self.headers)):
