@@ -34,6 +34,29 @@ def test_version(cli) -> None:
     assert cli("--version").stdout == f"aidplan {__version__}\n"
 
 
+def test_the_release_named_in_readme_is_this_version_and_has_its_changes() -> None:
+    """README installs the tool and the pre-commit hook from a release tag: it must be this version's, and
+    CHANGELOG.md must say what the version brings."""
+    import re
+
+    try:
+        import tomllib
+    except ModuleNotFoundError:  # Python 3.10
+        import tomli as tomllib
+
+    from aidplan import __version__
+
+    from .conftest import ROOT
+
+    project = tomllib.loads((ROOT / "pyproject.toml").read_text(encoding="utf-8"))["project"]
+    assert project["version"] == __version__
+    readme = (ROOT / "README.md").read_text(encoding="utf-8")
+    tags = re.findall(r"@(v[0-9][0-9.]*[0-9])|rev: (v[0-9][0-9.]*[0-9])", readme)
+    assert len(tags) == 3 and {a or b for a, b in tags} == {f"v{__version__}"}, tags
+    changes = (ROOT / "CHANGELOG.md").read_text(encoding="utf-8")
+    assert re.findall(r"^## (.+)$", changes, re.M)[0] == __version__
+
+
 def _imported_by(*args: str) -> set[str]:
     code = (
         "import sys\nfrom aidplan.cli import app\n"
