@@ -22,7 +22,7 @@ def task_listing(
 
     plans, warnings = load_valid_plans(find_plan_files(paths), tr("无法列出任务"), calendar_places)
     listed = [
-        PlanTasks(path, plan.title, task_rows(plan, work_calendar(plan, calendars_for(path, calendar_places))))
+        PlanTasks(path, plan.name, task_rows(plan, work_calendar(plan, calendars_for(path, calendar_places))))
         for path, plan in plans
     ]
     return listed, warnings

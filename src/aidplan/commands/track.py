@@ -235,7 +235,7 @@ def ledger_documents(
             f"截至{today.year}年{today.month}月{today.day}日：共 {tally.total} 项，已完成 {tally.done} "
             f"项（{tally.percent}%），逾期未完成 {tally.overdue} 项。"
         )
-        title = f"{plan.title}完成情况"
+        title = f"{plan.name}完成情况"
         layout, widths = fit_to_page(
             lambda split: grouped_layout(title, columns, list(groups.values()), (note,), None, split, labelled),
             profile,
@@ -286,7 +286,7 @@ def export_files(
     for group, target in zip(groups, targets):
         items, years = export_items(group, calendar_places)
         missing |= years
-        name = group[0][1].title if len(group) == 1 else "学生资助工作计划"
+        name = group[0][1].name if len(group) == 1 else "学生资助工作计划"
         data = EXPORT_FORMATS.load(fmt)(items, name, reminder, stamp)
         if output == STDOUT:
             return [], sorted(missing), data

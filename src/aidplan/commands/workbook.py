@@ -200,14 +200,14 @@ def import_workbook(
     for sheet in sheets:
         plan_path = _find_plan(book, sheet, plan)
         ((plan_path, loaded_plan),) = load_valid_plans(find_plan_files([plan_path]), tr("没有写入任何记录"))[0]
-        if loaded_plan.title != sheet.title:
+        if sheet.title not in (loaded_plan.name, loaded_plan.title):  # the title on one line, or as before
             raise UsageError(
                 tr(
                     "工作表“{sheet}”是“{title}”的台账，但 {plan_path} 是“{title2}”；请用 --plan 指定正确的计划",
                     sheet=sheet.sheet,
                     title=sheet.title,
                     plan_path=plan_path,
-                    title2=loaded_plan.title,
+                    title2=loaded_plan.name,
                 )
             )
         items = tracked_items(loaded_plan)

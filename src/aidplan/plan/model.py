@@ -593,6 +593,12 @@ class Plan(_Strict):
     style: StyleOverrides = Field(default_factory=_default_style)
     calendar: CalendarSettings = Field(default_factory=_default_calendar)
 
+    @property
+    def name(self) -> str:
+        """The title on one line (a title printed on several lines, joined as it reads): how the plan is named
+        where a line break cannot go or does not belong — calendars, tables of results, reminders, headings."""
+        return self.title.replace("\n", "")
+
     @model_validator(mode="after")
     def _one_table_form(self) -> Plan:
         given = [key for key in ("periods", "groups", "tables", "tasks") if getattr(self, key) is not None]

@@ -54,7 +54,7 @@ def _description(export: ExportItem) -> str:
     lines = [
         item.text,
         "",
-        f"计划：{export.plan.title}",
+        f"计划：{export.plan.name}",
         *([f"时段：{group}"] if group else []),
         f"编号：{item.id}",
         f"截止依据：{DEADLINE_SOURCES[item.source]}",
@@ -84,7 +84,7 @@ def ics_bytes(items: list[ExportItem], name: str, remind: dt.timedelta | None, s
         event.add("dtend", item.deadline + dt.timedelta(days=1))  # all-day: DTEND is the next day, exclusive
         event.add("summary", _summary(item))
         event.add("description", _description(export))
-        event.add("categories", [export.plan.title, *filter(None, [item.group or item.period])])
+        event.add("categories", [export.plan.name, *filter(None, [item.group or item.period])])
         event.add("transp", "TRANSPARENT")
         if remind is not None:
             alarm = Alarm()
@@ -122,7 +122,7 @@ def csv_bytes(
         writer.writerow(
             csv_cell(cell)
             for cell in [
-                export.plan.title,
+                export.plan.name,
                 item.id,
                 item.group or item.period,  # 9月 › 上旬: the whole group path, as `tasks` and `due` print it
                 item.text,

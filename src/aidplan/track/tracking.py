@@ -250,7 +250,7 @@ def due_for_plan(
     current = {p.index for p in periods if p.span is not None and today in p.span}
     result = PlanDue(
         path,
-        plan.title,
+        plan.name,
         plan.year,
         span is not None and today > span.end,
         [p.period.label for p in periods if p.index in current],
@@ -320,7 +320,7 @@ def status_for_plan(
 ) -> PlanStatus:
     items = tracked_items(plan, calendar or work_calendar(plan, calendars_for(path)))
     latest = _latest(records, today)
-    whole = Tally(plan.title)
+    whole = Tally(plan.name)
     periods = [Tally(p.label) for p in all_groups(plan)]
     owners: dict[str, Tally] = {}
     rows = []
