@@ -89,7 +89,7 @@ def dashboards(tmp_path_factory) -> dict[str, Path]:
     hostile = Path(shutil.copy(HOSTILE, work / "hostile.yaml"))
     runner = CliRunner()
     for args in (
-        ["done", huaibei, "1.2", "1.3", "3.1", "--on", "2020-03-20", "--by", "张三"],
+        ["done", huaibei, "1.2", "1.3", "3.1@3-20", "3.1@3-28", "--on", "2020-03-20", "--by", "张三"],
         ["mark", huaibei, "4.3", "--status", "doing", "--on", "2020-04-20"],
         ["done", hostile, "3.2", "--on", "2020-03-25", "--note", "<b>已发放</b>"],
     ):

@@ -96,11 +96,13 @@ def test_done_tasks_are_no_longer_overdue(cli, huaibei: Path, in_tmp: Path) -> N
     result = cli("done", huaibei, "1.2", "4.1@4-20", "--on", "2020-04-21", "--by", "张三", "--note", "已上报")
     assert result.exit_code == 0
     assert result.stdout == "已记录 1.2、4.1@4-20：已完成（2020-04-21，张三）→ 2020-huaibei.progress.yaml\n"
-    assert cli("done", huaibei, "3.1", "--on", "2020-03-31").exit_code == 0  # a task id covers all its occurrences
+    # a task id is for one occurrence: the one of its month (the last, 3-28, on 3-31), not the ones before
+    assert cli("done", huaibei, "3.1", "--on", "2020-03-31").exit_code == 0
     items = by_id(due_json(cli, huaibei, "--today", "2020-05-10"))
-    for gone in ("1.2", "4.1@4-20", "3.1@3-20", "3.1@3-28"):
+    for gone in ("1.2", "4.1@4-20", "3.1@3-28"):
         assert gone not in items
     assert items["4.1@4-28"]["overdue"] is True
+    assert items["3.1@3-20"]["overdue"] is True
     assert (in_tmp / "2020-huaibei.yaml").read_text(encoding="utf-8") == SEED_PLANS["2020-huaibei"].read_text(
         encoding="utf-8"
     )
@@ -140,7 +142,8 @@ def test_yueyang_in_mid_august(cli, yueyang: Path) -> None:
 
 
 def test_text_report_is_grouped_with_countdowns(cli, huaibei: Path) -> None:
-    cli("done", huaibei, "1.1", "1.2", "1.3", "3.1", "3.2", "3.3", "4.1", "4.2", "4.3", "4.4", "--on", "2020-04-30")
+    monthly = ["1.1@1-20", "1.1@1-28", "1.1@2-20", "1.1@2-28", "3.1@3-20", "3.1@3-28", "4.1@4-20", "4.1@4-28"]
+    cli("done", huaibei, *monthly, "1.2", "1.3", "3.2", "3.3", "4.2", "4.3", "4.4", "--on", "2020-04-30")
     result = cli("due", huaibei, "--today", "2020-05-20", "--within", "5")
     assert result.exit_code == 0
     assert result.stdout == (
@@ -211,18 +214,19 @@ def test_markdown_due_report(cli, huaibei: Path) -> None:
 
 
 def test_status_counts_per_plan_and_period(cli, huaibei: Path) -> None:
+    # 1.1 on 2-27 is for its occurrence 1.1@2-28 only: 1-20, 1-28 and 2-20 stay open (overdue)
     cli("done", huaibei, "1.1", "1.2", "1.3", "--on", "2020-02-27")
     cli("mark", huaibei, "4.3", "-s", "dropped", "--on", "2020-04-02")
     result = cli("status", huaibei, "--today", "2020-05-10", "--format", "json")
     payload = json.loads(result.stdout)
     (plan,) = payload["plans"]
-    assert (plan["done"], plan["total"], plan["overdue"], plan["dropped"], plan["percent"]) == (6, 59, 9, 1, 10)
+    assert (plan["done"], plan["total"], plan["overdue"], plan["dropped"], plan["percent"]) == (3, 59, 12, 1, 5)
     periods = {p["period"]: (p["done"], p["total"], p["overdue"]) for p in plan["periods"]}
-    assert periods["元月至二月份"] == (6, 6, 0)
+    assert periods["元月至二月份"] == (3, 6, 3)
     assert periods["四月份"] == (0, 5, 5)
     assert periods["五月份"] == (0, 7, 0)
     text = cli("status", huaibei, "--today", "2020-05-10").stdout.splitlines()
-    assert text[2] == "淮北市2020年度学生资助工作月计划（2020-huaibei.yaml）：完成 6/59（10%），逾期 9，取消 1"
+    assert text[2] == "淮北市2020年度学生资助工作月计划（2020-huaibei.yaml）：完成 3/59（5%），逾期 12，取消 1"
     assert text[5] == "  三月份        0/4（0%），逾期 4"
 
 

@@ -120,7 +120,7 @@ SET_HELP = later(
     "与 --docx-template 一起用：再给一个模板变量，NAME=VALUE（可重复），如 org=淮北市学生资助管理中心。",
 )
 DATE_FORMS = later(
-    "2020-05-10、2020/5/10、2020年5月10日、5月10日（计划所在的年份）、今天、昨天",
+    "2020-05-10、2020/5/10、2020年5月10日、5月10日（计划的日期范围内）、今天、昨天",
 )
 TODAY_HELP = later(
     "按这一天而不是真实的今天来报告：{forms}。",
@@ -867,7 +867,7 @@ def _today(value: str | None, paths: list[Path] | Callable[[], list[Path]] | Non
     if value is None:
         return dt.date.today()
 
-    def year() -> int:
+    def year():  # the year of 5月20日, or a function of the month and day (one plan: its span)
         given = paths() if callable(paths) else paths
         return plans_year(given or _config().plan_paths(), "--today")
 
@@ -900,7 +900,7 @@ def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str |
     from aidplan.track.statuses import STATUS_NAMES
 
     day = parse_date(on, "--on", lambda: plans_year([plan], "--on")) if on is not None else dt.date.today()
-    path = record_progress(plan, tasks, status, day, by, note, _config().calendar_places())
+    path, coverage = record_progress(plan, tasks, status, day, by, note, _config().calendar_places())
     who = tr("，{by}", by=by) if by else ""
     typer.echo(
         tr(
@@ -912,6 +912,19 @@ def _record(plan: Path, tasks: list[str], status: str, on: str | None, by: str |
             path=shown(path),
         )
     )
+    for one, before in coverage:  # a recurring task's plain id: the occurrence the record is for
+        typer.echo(tr("  {task} 是例行任务：这条记录只记 {item} 这一次", task=one.task_id, item=one.id))
+        if before:
+            listed = tr("、").join(item.id for item in before[:3]) + (tr(" 等") if len(before) > 3 else "")
+            typer.echo(
+                tr(
+                    "  之前还有 {count} 次未完成：{listed}；完成了的请逐次记录，如 aidplan done {plan} {first}",
+                    count=len(before),
+                    listed=listed,
+                    plan=shown(plan),
+                    first=before[0].id,
+                )
+            )
     if day > dt.date.today():
         typer.secho(
             tr(

@@ -17,7 +17,20 @@ from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan, StyleOverrides, plan_tables
 from aidplan.registry import Line
 from aidplan.track.paths import has_progress, progress_for
-from aidplan.track.tracking import DueReport, PlanStatus, due_for_plan, id_texts, status_for_plan, tracked_items
+from aidplan.track.statuses import OPEN_STATUSES
+from aidplan.track.tracking import (
+    DueReport,
+    PlanStatus,
+    TrackedItem,
+    covered,
+    due_for_plan,
+    id_texts,
+    occurrences_by_task,
+    status_for_plan,
+    status_of,
+    tracked_items,
+    year_in_plan,
+)
 
 if TYPE_CHECKING:
     from aidplan.track.progress import ProgressRecord, Renumbering
@@ -28,10 +41,14 @@ _MONTH_DAY = lazy(r"(\d{1,2})\s*月\s*(\d{1,2})\s*日?")
 
 
 def parse_date(
-    text: str, option: str, year: int | Callable[[], int] | None = None, today: dt.date | None = None
+    text: str,
+    option: str,
+    year: int | Callable[[], int | Callable[[int, int], int]] | None = None,
+    today: dt.date | None = None,
 ) -> dt.date:
     """A date as people type it: 2020-05-20, 2020/5/20, 2020.5.20, 2020年5月20日, 今天, 昨天, 前天, 明天, and
-    5月20日 in `year` (the plan's year; a callable is asked only when the text needs it)."""
+    5月20日 in `year` (the plan's year; a callable is asked only when the text needs it, and may give a function
+    of the month and day: the year that puts the day in the plan's span, see tracking.year_in_plan)."""
     value = text.strip()
     if value in RELATIVE_DAYS:
         return (today or dt.date.today()) + dt.timedelta(days=RELATIVE_DAYS[value])
@@ -44,7 +61,9 @@ def parse_date(
             raise UsageError(
                 tr("{option} 的日期“{text}”没有年份；请写完整日期，如 2020-05-20", option=option, text=text)
             )
-        numbers = (year() if callable(year) else year, *(int(n) for n in month_day.groups()))
+        month, day = (int(n) for n in month_day.groups())
+        found = year() if callable(year) else year
+        numbers = (found(month, day) if callable(found) else found, month, day)
     else:
         raise UsageError(
             tr(
@@ -82,11 +101,15 @@ def parse_date(
         ) from None
 
 
-def plans_year(paths: list[Path], option: str) -> int:
-    """The one year of the plans under `paths`, for a date typed without its year (5月20日)."""
+def plans_year(paths: list[Path], option: str) -> int | Callable[[int, int], int]:
+    """For a date typed without its year (5月20日): with one plan under `paths`, the year that puts the day in
+    that plan's span (an autumn term's 1月5日 is next January); with several, their one year."""
     from aidplan.plan.loading import load_plan
 
-    years = sorted({loaded.plan.year for loaded in map(load_plan, find_plan_files(paths)) if loaded.plan})
+    plans = [loaded.plan for loaded in map(load_plan, find_plan_files(paths)) if loaded.plan]
+    if len(plans) == 1:
+        return year_in_plan(plans[0])
+    years = sorted({plan.year for plan in plans})
     if len(years) != 1:
         listed = tr("、").join(str(y) for y in years) or tr("（没有可读的计划）")
         raise UsageError(
@@ -161,8 +184,12 @@ def record_progress(
     by: str | None,
     note: str | None,
     calendar_places: Sequence[Path] | None = None,
-) -> Path:
-    """Append one record per task id to the plan's progress file (the plan itself is never touched)."""
+) -> tuple[Path, list[tuple[TrackedItem, list[TrackedItem]]]]:
+    """Append one record per task id to the plan's progress file (the plan itself is never touched). Returns
+    the file, and for each recurring task named by its plain id the one occurrence the record is for (of the
+    week or month of `on`, else the next one due: tracking.covered) with the earlier ones still open. A date
+    before the plan's first day is refused: it would record work for a plan not yet begun (a typo, or 昨天
+    typed for next year's plan)."""
     _refuse_non_plan(plan_path)
     from aidplan.plan.loading import UNPRINTABLE
 
@@ -172,10 +199,49 @@ def record_progress(
                 tr("{option} 含有不允许的控制字符 U+{ord:04X}；请删除它", option=option, ord=ord(bad.group()))
             )
     ((plan_path, plan),) = load_valid_plans(find_plan_files([plan_path]), tr("没有写入任何记录"), calendar_places)[0]
-    from aidplan.track.progress import ProgressRecord, append_records
+    from aidplan.track.progress import ProgressRecord, append_records, latest_status, load_progress
 
+    items = tracked_items(plan)
+    first = _first_day(plan)
+    if on < first:
+        raise UsageError(
+            tr(
+                "记录日期 {on} 早于计划的第一天 {start}，没有写入任何记录；"
+                "请用 --on 写完成那天的日期（如 --on {start}）",
+                on=on.isoformat(),
+                start=first.isoformat(),
+            )
+        )
     records = [ProgressRecord(task=task, status=status, date=on, by=by or None, note=note or None) for task in task_ids]
-    return append_records(plan_path, records, id_texts(tracked_items(plan)))
+    path = append_records(plan_path, records, id_texts(items))
+    occurrences = occurrences_by_task(items)
+    latest = latest_status(load_progress(path).records)
+    coverage = []
+    for task in task_ids:
+        if task not in occurrences or not (found := covered(on, occurrences[task])):
+            continue
+        one = found[0]
+        before = [  # earlier occurrences still open: said, not covered
+            item
+            for item in occurrences[task]
+            if item.deadline is not None
+            and item.deadline < one.deadline  # type: ignore[operator]
+            and status_of(item, latest, occurrences)[0] in OPEN_STATUSES
+        ]
+        coverage.append((one, before))
+    return path, coverage
+
+
+def _first_day(plan: Plan) -> dt.date:
+    """The plan's first day: its term's, else its first dated group's, else 1 January of its year (a plan of
+    categories or a table with no grouping has only its tasks' deadlines, which are not when it begins)."""
+    from aidplan.plan.schedule import plan_term, schedule
+
+    starts = [item.span.start for item in schedule(plan) if item.span is not None]
+    term = plan_term(plan)
+    if term is not None:
+        starts.append(term.start)
+    return min(starts, default=dt.date(plan.year, 1, 1))
 
 
 def _refuse_non_plan(plan_path: Path) -> None:

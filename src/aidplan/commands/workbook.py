@@ -176,7 +176,7 @@ def import_workbook(
         progress_for,
         unknown_task_findings,
     )
-    from aidplan.track.tracking import id_texts, known_ids, tracked_items
+    from aidplan.track.tracking import id_texts, known_ids, tracked_items, year_in_plan
     from aidplan.track.workbook import read_workbook, sheet_changes
 
     sheets = read_workbook(book)
@@ -217,7 +217,14 @@ def import_workbook(
         if bad:
             raise progress_file_error(bad)
         changes, found = sheet_changes(
-            book, sheet, items, latest_status(progress.records), known, today, loaded_plan.year
+            book,
+            sheet,
+            items,
+            latest_status(progress.records),
+            known,
+            today,
+            loaded_plan.year,
+            year_in_plan(loaded_plan),  # 1月5日 in an autumn term's 台账 is next January
         )
         bad_rows = {p.cell for p in found if p.severity is Severity.error and p.cell}
         result = PlanImport(plan_path, sheet.sheet, changes, skipped=len({int(c[1:]) for c in bad_rows}))

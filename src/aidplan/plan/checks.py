@@ -756,7 +756,7 @@ def undated_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findi
     findings = []
     from aidplan.plan.schedule import dated_window
 
-    window = dated_window(periods, plan_term(plan))
+    window = dated_window(periods, plan_term(plan), plan.year)
     for item in periods:
         if item.span is not None or item.span_problem is not None:  # a label that names no real day is E201
             continue

@@ -10,7 +10,7 @@ from aidplan.messages import tr
 from aidplan.patterns import any_of, lazy
 from aidplan.plan.model import DATE_WINDOW
 from aidplan.plan.numerals import NUMBER_PATTERN, parse_number
-from aidplan.plan.timeexpr import Term, TimeContext, TimeError, When, read_time, split_year
+from aidplan.plan.timeexpr import Term, TimeContext, TimeError, When, plain_form, read_time, split_year
 from aidplan.values import frozen
 
 
@@ -43,7 +43,10 @@ _DATE_IN_TEXT = lazy(
     rf"(?P<month>\d{{1,2}})月(?P<day>\d{{1,2}})[日号](?:{_DASH}(?:\d{{1,2}}月)?\d{{1,2}}[日号])?"
     rf"|(?P<end_month>\d{{1,2}})月(?:底|末)"
     rf"|(?P<whole_month>\d{{1,2}})月份?(?=\s*(?:前|之前|以前|止|截止|完成|结束))"
+    rf"|(?P<ymd_y>\d{{4}})(?:\.|/|／{{1}})(?P<ymd_m>\d{{1,2}})(?:\.|/|／{{1}})(?P<ymd_d>\d{{1,2}})(?=\s*(?:前|之前|以前|止|截止))"
     rf"|(?P<dot_month>\d{{1,2}})[.．](?P<dot_day>\d{{1,2}})(?!\d|\.|．|%|万|元{{1}})(?=\s*(?:前|之前|以前|止|截止))"
+    rf"|(?P<sl_month>\d{{1,2}})(?:/|／{{1}})(?P<sl_day>\d{{1,2}})(?!\d|/|／{{1}})(?=\s*(?:前|之前|以前|止|截止))"
+    rf"|(?P<festival>春节|元旦|国庆节?|中秋节?|端午节?|清明节?|五一|劳动节)(?=\s*(?:前|之前|以前))"
     rf")(?P<after>(?:(?!，|。|；|,|;{{1}})[\s\S]){{0,4}})"
 )
 # A date that starts something or names when a document was issued is not a deadline: 自2016年9月1日起施行,
@@ -180,7 +183,7 @@ def read_deadline(text: str, written: date | None, year: int, term: Term | None 
     if (months := _listed_months(text)) is not None:  # 6月、9月: due at the end of each month listed
         start, end = (term.start, term.end) if term is not None else (date(year, 1, 1), date(year, 12, 31))
         return DeadlineReading(None, None, When("recurring", start, end, monthday=31, months=months))
-    if text.lstrip().startswith("每"):
+    if text.lstrip().startswith("每") or plain_form(text).startswith("每"):  # 每月20日前; 全年（每月）
         try:
             when = read_time(text, TimeContext(year, term))
         except TimeError:
@@ -211,22 +214,30 @@ def _listed_months(text: str) -> tuple[int, ...] | None:
     return tuple(sorted(set(months)))  # type: ignore[arg-type]
 
 
+_FESTIVAL_WORDS = ("春节", "元旦", "国庆", "中秋", "端午", "清明", "五一", "劳动节")
+
+
 def dates_in_text(text: str) -> list[DateInText]:
     """Every month-and-day a task's text names as a time to finish by (确保5月25日前完成资金发放 → 5月25日).
 
     Dates that say when something began or was issued (自2016年9月1日起施行, 2019年12月31日印发的,
     以来) are left out: they are not deadlines."""
     found = []
-    if "月" not in text and "." not in text and "．" not in text:
-        return found  # every form names a month or is a dot date (11.9前)
+    if not any(mark in text for mark in "月.．/／") and not any(word in text for word in _FESTIVAL_WORDS):
+        return found  # every form names a month, is a typed date (11.9前, 3/15前) or names a festival (春节前)
     for m in _DATE_IN_TEXT.finditer(text):
         after = m["after"].lstrip()
         if text[: m.start()].rstrip().endswith(_NOT_A_DEADLINE_BEFORE) or after.startswith(_NOT_A_DEADLINE_AFTER):
             continue
         written = m.group(0)[: len(m.group(0)) - len(m["after"])]
-        month = m["month"] or m["end_month"] or m["dot_month"] or m["whole_month"]
+        month = m["month"] or m["end_month"] or m["dot_month"] or m["whole_month"] or m["ymd_m"] or m["sl_month"] or 1
         year, next_year = None, False
-        if m["year"]:
+        time = f"{month}月底" if m["whole_month"] else m["time"]  # 下一年3月完成: by the end of March
+        if m["festival"]:
+            time = written = m["festival"] + "前"  # 春节前: the day before it, in the year it is read in
+        if m["ymd_y"]:  # 2026.3.15前: the year is printed in the date
+            year = int(m["ymd_y"])
+        elif m["year"]:
             if re.fullmatch(_NEXT_YEAR, m["year"]):
                 next_year = True
             else:
@@ -234,12 +245,12 @@ def dates_in_text(text: str) -> list[DateInText]:
         found.append(
             DateInText(
                 int(month),
-                int(m["day"] or m["dot_day"] or 1),
+                int(m["day"] or m["dot_day"] or m["ymd_d"] or m["sl_day"] or 1),
                 written,
                 year,
                 next_year,
                 (after.startswith(_BY) or m["dot_month"] is not None) and not m["whole_month"],
-                f"{month}月底" if m["whole_month"] else m["time"],  # 下一年3月完成: by the end of March
+                time,
             )
         )
     return found
@@ -250,12 +261,20 @@ _WEEKLY_IN_TEXT = lazy(r"每(?:周|星期)(?P<w>[一二三四五六日天])(?![�
 
 
 def weekly_in_text(text: str, year: int, term: Term | None = None) -> DeadlineReading | None:
-    """A task whose text names a weekly duty (每周五…) and no date nor monthly day: read by the grammar as the
-    recurring deadline `deadline: 每周五` would be, so the task is tracked once a week; else None."""
+    """A task whose text names a weekly duty (每周五…), or a quarterly or month-end one (每季度末…, 每月底…), and no
+    date nor monthly day: read by the grammar as the recurring deadline `deadline: 每周五` would be, so the task is
+    tracked once a week (quarter, month); else None."""
     found = _WEEKLY_IN_TEXT.search(text) if "每周" in text or "每星期" in text else None
-    if found is None or dates_in_text(text) or ("每月" in text and _MONTHLY_FIRST.search(text)):
+    other = None if found is not None or "每" not in text else _RECURRING_IN_TEXT.search(text)
+    if (found is None and other is None) or dates_in_text(text) or ("每月" in text and _MONTHLY_FIRST.search(text)):
         return None
+    if other is not None:  # 每季度末报送季报, 每月底前报送月报: as `deadline: 每季度末` would be
+        return DeadlineReading(None, None, read_time(other[0], TimeContext(year, term)))
     return DeadlineReading(None, None, read_time("每周" + found["w"], TimeContext(year, term)))
+
+
+# a quarterly or month-end duty printed in a task's text: 每季度末, 每个季度, 每月底, 每月末
+_RECURRING_IN_TEXT = lazy(r"每个?季度(?:末|底)?|每个?月(?:月?底|月?末)")
 
 
 MONTH_DAYS = range(1, 32)  # a monthly day beyond a month's end (每月31日 in April) means its last day

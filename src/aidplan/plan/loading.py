@@ -575,6 +575,18 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan, source: str | No
             else ""
         )
         return tr("“{name}”应为文本，实际是{describe}{hint}", name=name, describe=_describe(value), hint=hint)
+    if kind == "string_or_list_type":  # header: 123
+        hint = (
+            tr('（数字样子的文字请加引号，如 "{value}"）', value=source if source is not None else value)
+            if isinstance(value, (int, float)) and not isinstance(value, bool)
+            else ""
+        )
+        return tr(
+            "“{name}”应为文本，或文字的列表（每项以“- ”开头），实际是{describe}{hint}",
+            name=name,
+            describe=_describe(value),
+            hint=hint,
+        )
     if kind in ("int_type", "int_parsing", "int_from_float"):
         return tr("“{name}”应为整数，实际是{describe}", name=name, describe=_describe(value))
     if kind in ("float_type", "float_parsing"):
@@ -626,16 +638,63 @@ def _message(err: dict[str, Any], root: type[BaseModel] = Plan, source: str | No
     return tr("“{name}”：{err}", name=name, err=err["msg"])
 
 
+# the tag pydantic puts in a location for each member of a union it tried: `header: str | list[str]` fails as
+# (…, "header", "str") and (…, "header", "list[str]")
+_UNION_MEMBER = lazy(r"^(?:str|int|float|bool|\w+\[.*\]|function-\w+\[.*\])$")
+
+
+def _union_member(part: object) -> bool:
+    """Whether a location part is a union member's tag (str, list[str], a model's class name), not a key."""
+    if not isinstance(part, str):
+        return False
+    if _UNION_MEMBER.match(part):
+        return True
+    from aidplan.plan import model
+
+    found = getattr(model, part, None) if part[:1].isupper() else None
+    return isinstance(found, type) and issubclass(found, BaseModel)
+
+
+def _one_per_value(errors: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """The errors with union members' tags taken out of their locations, one per value: a value that fits no
+    member of a union (header: 123 is neither a text nor a list of texts) is one mistake, said once; where one
+    member got further into the value ([完成情况, 1]: its second item), only its errors are kept."""
+    kept: list[dict[str, Any]] = []
+    tried: list[tuple[tuple, dict[str, Any]]] = []
+    for err in errors:
+        loc = tuple(err["loc"])
+        at = next((i for i, part in enumerate(loc) if _union_member(part)), None)
+        if at is None:
+            kept.append(err)
+            continue
+        err["loc"] = tuple(part for part in loc if not _union_member(part))
+        tried.append((loc[:at], err))
+    deeper = {union for union, err in tried if len(err["loc"]) > len(union)}
+    seen: dict[tuple, dict[str, Any]] = {}
+    for union, err in tried:
+        if union in deeper and len(err["loc"]) == len(union):
+            continue
+        first = seen.get(err["loc"])
+        if first is None:
+            seen[err["loc"]] = err
+            kept.append(err)
+        elif {first["type"], err["type"]} == {"string_type", "list_type"}:
+            first["type"] = "string_or_list_type"
+    return kept
+
+
 def validation_findings(
     document: Document, exc: ValidationError, root: type[BaseModel] = Plan, rule: type[Rule] = SchemaError
 ) -> list[Finding]:
-    """One located finding per pydantic error, in file order."""
+    """One located finding per pydantic error (one per value for a union), in file order."""
     findings = []
-    for err in exc.errors(include_url=False):
+    errors = exc.errors(include_url=False)
+    for err in errors:
         loc = err["loc"]  # without the form of `columns:` (listed or mapping) that pydantic puts in
         err["loc"] = tuple(
             part for i, part in enumerate(loc) if not (part in COLUMN_FORMS and i > 0 and loc[i - 1] == "columns")
         )
+    for err in _one_per_value(errors):
         location = tuple(err["loc"])
         if err["type"] == "missing":
             position = document.position(location[:-1])

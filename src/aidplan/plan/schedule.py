@@ -278,7 +278,11 @@ class _Scheduler:
                 and not printed_year
             ):
                 later = period_span(group, self.year + 1, term)
-                if later.start >= previous.start:  # a week out of order stays where it is: E202, the year unchanged
+                # a week out of order stays where it is: E202, the year unchanged; so does a month that the next
+                # year does not put in the term (a spring term's 3月 after its weeks is this March, its 2月 after
+                # 5月 is out of order, not February of the year after)
+                into_term = _in_term(later, term) and not _in_term(span, term)
+                if into_term or (later.start >= previous.start and _in_term(later, term)):
                     self.year += 1
                     span = later
             elif printed_year and group.span is None and level == 0 and span.start.year > self.year:
@@ -430,21 +434,27 @@ _RELATIVE = lazy(
 )
 
 
-def dated_window(periods: list[ScheduledPeriod], term: Term | None) -> Span | None:
+def dated_window(periods: list[ScheduledPeriod], term: Term | None, year: int | None = None) -> Span | None:
     """The days a duty of a category group runs over (日常工作 > 每周一, 每月20日前报送…): the plan's term, else
-    from the first to the last day of its time groups; None when it has neither."""
+    from the first to the last day of its time groups, else the calendar `year` when given (a plan of categories
+    only); None when it has none of these."""
     if term is not None:
         return Span(term.start, term.end)
     spans = [item.span for item in periods if item.span is not None and item.kind == "time"]
     spans += [p.span for item in periods for p in item.parents if p.span is not None and p.kind == "time"]
     if not spans:
-        return None
+        return Span(date(year, 1, 1), date(year, 12, 31)) if year is not None else None
     return Span(min(s.start for s in spans), max(s.end for s in spans))
 
 
 _NEXT_YEAR_WORDS = ("次年", "翌年", "明年", "下一年")
 _WEEKDAY = lazy(r"^(?:周|星期|礼拜)(?P<w>[一二三四五六日天])$")
 _WEEKDAY_NAMES = "一二三四五六日天"  # 天 is 日: index 7 % 7 = 6, Sunday
+
+
+def _in_term(span: Span, term: Term) -> bool:
+    """Whether a span shares a day with the term."""
+    return span.start <= term.end and span.end >= term.start
 
 
 def _one_month(span: Span) -> bool:

@@ -123,6 +123,13 @@ _TYPED_MD = lazy(
     rf"|^(?P<dm>\d{{1,2}})[.．](?P<dd>\d{{1,2}})(?P<dby>前|之前|以前)$"
     rf"|^(?P<cm>{_N})月(?P<cd>\d{{1,2}})(?P<cby>前|之前|以前)?$"
 )
+_DASH_IN = lazy(r"(?:至|到|~|～|-|—|–|－|―|〜)")
+_TYPED_YMD_IN = lazy(r"(?P<y>\d{4})[./／](?P<m>\d{1,2})[./／](?P<d>\d{1,2})")
+_BOTH_YEARS = lazy(
+    rf"^(?P<start>(?P<y1>\d{{4}})年(?P<m1>\d{{1,2}})月\d{{1,2}}日)(?P<dash>{_DASH})(?P<y2>\d{{4}})年"
+    rf"(?P<end>(?P<m2>\d{{1,2}})月\d{{1,2}}日(?:前|之前|以前)?)$"
+)
+_EVERY_MONTH_NOTE = lazy(r"^全年[（(]每月[）)]$")
 _FESTIVAL = lazy(r"^(?P<name>[\u4e00-\u9fff]{2,5}?)(?P<by>前|之前|以前)?$")
 _SCHOOL_WORDS = ("开学前", "开学初", "开学一周内", "期中", "期末", "寒假", "暑假")
 # 即时, 随时, 及时: done as things arise, the whole plan long
@@ -156,6 +163,20 @@ def plain_form(text: str) -> str:
         compact = re.sub(r"旬(?:前|之前|以前)$", "旬", compact)
     if compact.endswith("前后"):
         compact = re.sub(r"([日号])前后$", r"\1", compact)
+    if "全年" in compact and _EVERY_MONTH_NOTE.match(compact):  # 全年（每月）: every month of the year
+        return "每月"
+    # a range of typed dates (2026.9.1-2026.10.31, 2026.9.1-10.31) and one printed with its year at both ends
+    # (2026年9月1日—2026年10月31日, 2026年12月1日—2027年1月15日): the second year is dropped when the range reads the
+    # same without it (the same year, or the next one for a range across New Year)
+    if _DASH_IN.search(compact):
+        compact = _TYPED_YMD_IN.sub(lambda m: f"{m['y']}年{int(m['m'])}月{int(m['d'])}日", compact)
+        compact = re.sub(
+            rf"(日{_DASH})(\d{{1,2}})[.．/](\d{{1,2}})$", lambda m: f"{m[1]}{int(m[2])}月{int(m[3])}日", compact
+        )
+        if both := _BOTH_YEARS.match(compact):
+            first, second = int(both["y1"]), int(both["y2"])
+            if second == first or (second == first + 1 and int(both["m2"]) < int(both["m1"])):
+                compact = f"{both['start']}{both['dash']}{both['end']}"
     typed_date = "." in compact or "/" in compact or "／" in compact
     if typed_date and (typed := _TYPED_YMD.match(compact)):  # 2026.6.30, 2026/6/30
         return f"{typed['y']}年{int(typed['m'])}月{int(typed['d'])}日{typed['by'] or ''}"
@@ -265,6 +286,8 @@ def read_time(text: str, context: TimeContext) -> When:
     """The time `text` names; raises TimeError. Month labels (三月份, 元月至2月份) are left to the caller:
     a text this grammar does not know raises TimeError too (see `is_month_label`)."""
     bracketed = "（" in text or "(" in text  # 6月30日（星期二）前: the weekday must be the day's
+    if bracketed and len(_WEEKDAY_NOTE.findall(text)) > 1:  # 9月1日（周二）—30日（周三）: a weekday beside each end
+        return read_time(_WEEKDAY_NOTE.sub("", text), context)
     if bracketed and (printed := _WEEKDAY_NOTE.search(text)) and not text.lstrip().startswith("每"):
         try:
             found = read_time(_WEEKDAY_NOTE.sub("", text), context)
@@ -425,7 +448,7 @@ _SCHOOL_EXAMS = {"期中考试": "期中", "期末考试": "期末"}
 _BEFORE_SCHOOL_WORD = lazy(r"^(?P<word>暑假|寒假|期中考试|期中|期末考试|期末)(?:前|之前|以前)$")
 _TERM_ENDS = {"每学期", "每学期末", "每学期结束前", "每个学期", "每个学期末"}
 _TERM_STARTS = {"每学期初", "每个学期初", "每学期开学初"}
-_SEASONS = {"春季学期": False, "春学期": False, "秋季学期": True, "秋学期": True}
+_SEASONS = {"春季学期": False, "春学期": False, "春季": False, "秋季学期": True, "秋学期": True, "秋季": True}
 _TERM_STARTED = {"开学后": None, "春季开学后": False, "秋季开学后": True}
 
 

@@ -333,14 +333,27 @@ def _replace_ids(loaded: LoadedProgress, changed: list[tuple[int, str, str]]) ->
     return "".join(lines)
 
 
-def latest_status(records: list[ProgressRecord], as_of: dt.date | None = None) -> dict[str, tuple[int, ProgressRecord]]:
+class RecordsInForce(dict[str, tuple[int, ProgressRecord]]):
+    """The record in force per id (see latest_status), and in `history` every record per id up to the day asked
+    about, in the order they take effect: a record for a recurring task's plain id covers only some of its
+    occurrences (tracking.covers), so an older one may still be the one in force for an earlier occurrence."""
+
+    def __init__(self) -> None:
+        super().__init__()
+        self.history: dict[str, list[tuple[int, ProgressRecord]]] = {}
+
+
+def latest_status(records: list[ProgressRecord], as_of: dt.date | None = None) -> RecordsInForce:
     """The record in force per id, with its line number in the file: the latest date wins, and on the same date
     the later line. Records dated after `as_of` are ignored (a report as of 10 May does not know 24 May)."""
-    latest: dict[str, tuple[int, ProgressRecord]] = {}
+    latest = RecordsInForce()
     for index, record in enumerate(records):
         if as_of is not None and record.date > as_of:
             continue
+        latest.history.setdefault(record.task, []).append((index, record))
         current = latest.get(record.task)
         if current is None or record.date >= current[1].date:
             latest[record.task] = (index, record)
+    for found in latest.history.values():
+        found.sort(key=lambda pair: (pair[1].date, pair[0]))
     return latest

@@ -30,6 +30,9 @@ from aidplan.values import frozen, mutable
 if TYPE_CHECKING:
     from aidplan.track.progress import ProgressRecord
 
+if TYPE_CHECKING:
+    from collections.abc import Callable
+
 UNASSIGNED = "（未指定）"  # the owner of tasks that name none, in the per-owner tallies
 DEADLINE_SOURCES = {
     "task": "任务截止",
@@ -62,7 +65,7 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
     day are moved as the plan's calendar.shift says (when a calendar is given)."""
     items: list[TrackedItem] = []
     periods = schedule(plan)
-    window = dated_window(periods, plan_term(plan))  # a category's monthly duty runs over the plan's dates
+    window = dated_window(periods, plan_term(plan), plan.year)  # a category's monthly duty runs over the plan's dates
     for period in periods:
         for task in period.tasks:
 
@@ -138,9 +141,56 @@ def _latest(records: list[ProgressRecord], today: dt.date) -> dict[str, tuple[in
     return latest_status(records, as_of=today)
 
 
-def status_of(item: TrackedItem, latest: dict[str, tuple[int, ProgressRecord]]) -> tuple[str, ProgressRecord | None]:
-    """An item's status: the later of its own latest record and its task's (by date, then by line), else todo."""
-    candidates = [found for found in (latest.get(item.id), latest.get(item.task_id)) if found is not None]
+def occurrences_by_task(items: list[TrackedItem]) -> dict[str, list[TrackedItem]]:
+    """The occurrences of each recurring task (5.1 → 5.1@5-20, 5.1@6-20 …), in date order."""
+    found: dict[str, list[TrackedItem]] = {}
+    for item in items:
+        if item.id != item.task_id:
+            found.setdefault(item.task_id, []).append(item)
+    return found
+
+
+def _same_window(item: TrackedItem, day: dt.date) -> bool:
+    """Whether `day` falls in the week (每周) or the month (every other recurrence) an occurrence is due in."""
+    if item.deadline is None:
+        return False
+    if item.source == "weekly":
+        return item.deadline.isocalendar()[:2] == day.isocalendar()[:2]
+    return (item.deadline.year, item.deadline.month) == (day.year, day.month)
+
+
+def covered(day: dt.date, siblings: list[TrackedItem]) -> list[TrackedItem]:
+    """The one occurrence of a recurring task that a record for its plain id made on `day` is for: the one due in
+    the day's week (每周) or month (每月 and the others), the first due on or after the day when the window has two
+    (每月20日、28日), else its last; when none is due there, the next one due; after the last, the last. Earlier
+    occurrences are not covered: a check done this week does not say the weeks before were done."""
+    dated = sorted((s for s in siblings if s.deadline is not None), key=lambda s: s.deadline)  # type: ignore[arg-type, return-value]
+    if not dated:
+        return []
+    window = [s for s in dated if _same_window(s, day)]
+    if window:
+        return [next((s for s in window if s.deadline >= day), window[-1])]  # type: ignore[operator]
+    later = [s for s in dated if s.deadline > day]  # type: ignore[operator]
+    return [later[0] if later else dated[-1]]
+
+
+def status_of(
+    item: TrackedItem,
+    latest: dict[str, tuple[int, ProgressRecord]],
+    occurrences: dict[str, list[TrackedItem]] | None = None,
+) -> tuple[str, ProgressRecord | None]:
+    """An item's status: the later of its own latest record and its task's (by date, then by line), else todo.
+    For an occurrence of a recurring task (with `occurrences`, see occurrences_by_task), its task's record is the
+    latest one that covers it (see covered)."""
+    task = latest.get(item.task_id)
+    history = getattr(latest, "history", None)
+    if item.id != item.task_id and occurrences is not None and history is not None:
+        siblings = occurrences.get(item.task_id, [item])
+        task = next(
+            (found for found in reversed(history.get(item.task_id, [])) if item in covered(found[1].date, siblings)),
+            None,
+        )
+    candidates = [found for found in (latest.get(item.id), task) if found is not None]
     if not candidates:
         return "todo", None
     _, record = max(candidates, key=lambda found: (found[1].date, found[0]))
@@ -194,6 +244,27 @@ class DueReport:
         return sum(1 for plan in self.plans for entry in plan.entries if entry.overdue) + sum(
             plan.unfinished for plan in self.plans if plan.ended
         )
+
+
+def year_in_plan(plan: Plan) -> Callable[[int, int], int]:
+    """The year a month and day typed without one (1月5日 in the 台账, `--on 1月5日`) falls in: the plan's year, or
+    the year after or before when that puts the day nearer the plan's days (within its first and last day, as its
+    labels are read): an autumn term's 1月5日 is next January."""
+    span = plan_span(plan)
+
+    def year(month: int, day: int) -> int:
+        if span is None:
+            return plan.year
+        distances = []
+        for each in (plan.year, plan.year + 1, plan.year - 1):
+            try:
+                found = dt.date(each, month, day)
+            except ValueError:
+                continue
+            distances.append((max((span.start - found).days, (found - span.end).days, 0), each))
+        return min(distances, key=lambda pair: pair[0])[1] if distances else plan.year
+
+    return year
 
 
 def plan_span(plan: Plan, items: list[TrackedItem] | None = None) -> Span | None:
@@ -256,8 +327,9 @@ def due_for_plan(
         [p.period.label for p in periods if p.index in current],
     )
     nexts = _next_occurrences(items, today)
+    occurrences = occurrences_by_task(items)
     for item in items:
-        status, record = status_of(item, latest)
+        status, record = status_of(item, latest, occurrences)
         open_item = status in OPEN_STATUSES
         result.total += status != "dropped"
         result.unfinished += open_item
@@ -325,8 +397,9 @@ def status_for_plan(
     owners: dict[str, Tally] = {}
     rows = []
     counted: set[int] = set()  # groups with something to count: a week printed blank (`tasks: []`) has not
+    occurrences = occurrences_by_task(items)
     for item in items:
-        status, record = status_of(item, latest)
+        status, record = status_of(item, latest, occurrences)
         overdue = status in OPEN_STATUSES and item.deadline is not None and item.deadline < today
         whole.add(status, overdue)
         periods[item.period_index].add(status, overdue)

@@ -8,13 +8,17 @@ import datetime as dt
 import re
 from dataclasses import dataclass, field
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from aidplan.errors import AidplanError, UsageError
 from aidplan.messages import tr
 from aidplan.plan.findings import Severity
 from aidplan.track.progress import ProgressRecord
 from aidplan.track.statuses import OPEN_STATUSES, STATUS_NAMES
-from aidplan.track.tracking import TrackedItem, status_of
+
+if TYPE_CHECKING:
+    from collections.abc import Callable
+from aidplan.track.tracking import TrackedItem, occurrences_by_task, status_of
 
 # (key, header) in sheet order; the status column is F, as people quote it ("F12 写错了")
 COLUMNS = (
@@ -291,9 +295,11 @@ def sheet_status(text: str) -> str | None:
     return STATUS_BY_NAME.get(written) or STATUS_WORDS.get(written)
 
 
-def parse_sheet_date(value: object, year: int | None = None) -> dt.date | None:
+def parse_sheet_date(value: object, year: int | Callable[[int, int], int] | None = None) -> dt.date | None:
     """A date as Excel stores it (a date cell) or as people type it: 2020-05-20, 2020/5/20, 2020.5.20,
-    2020年5月20日, and 5月20日 (5月20号, 5/20, 5.20 as text) in `year`, the plan's year, as on the command line.
+    2020年5月20日, and 5月20日 (5月20号, 5/20, 5.20 as text) in `year`: the plan's year, or a function of the month
+    and day that gives the year (tracking.year_in_plan: an autumn term's 1月5日 is next January), as on the
+    command line.
     Full-width digits are read as digits. None when it is not a date (a number such as 3.3 is not: Excel keeps
     3.30 typed into a number cell as 3.3)."""
     import unicodedata
@@ -314,8 +320,9 @@ def parse_sheet_date(value: object, year: int | None = None) -> dt.date | None:
                 return None
     match = _MONTH_DAY.fullmatch(text)
     if match and year is not None:
+        month, day = int(match.group(1)), int(match.group(2) or match.group(3))
         try:
-            return dt.date(year, int(match.group(1)), int(match.group(2) or match.group(3)))
+            return dt.date(year(month, day) if callable(year) else year, month, day)
         except ValueError:
             return None
     return None
@@ -333,6 +340,7 @@ def sheet_changes(
     known: set[str],
     today: dt.date,
     year: int | None = None,
+    year_of: Callable[[int, int], int] | None = None,
 ) -> tuple[list[SheetChange], list[SheetProblem]]:
     """The records a filled-in sheet adds (rows that differ from the record in force), and its problems.
 
@@ -342,6 +350,7 @@ def sheet_changes(
     from aidplan.track.progress import _suggestion
 
     by_id = {item.id: item for item in items}
+    occurrences = occurrences_by_task(items)
     changes: list[SheetChange] = []
     problems: list[SheetProblem] = []
     seen: dict[str, int] = {}
@@ -419,7 +428,7 @@ def sheet_changes(
             )
         date = None
         if not _blank(values["date"]):
-            date = parse_sheet_date(values["date"], year)
+            date = parse_sheet_date(values["date"], year_of or year)
             if date is None:
                 problem(
                     row,
@@ -437,7 +446,7 @@ def sheet_changes(
                 problem(row, key, tr("含有不允许的控制字符 U+{ord:04X}；请删除它", ord=ord(bad.group())))
         if len(problems) > before or status is None:
             continue
-        current_status, record = status_of(item, latest)
+        current_status, record = status_of(item, latest, occurrences)
         if status == "open":  # not done: as it stands when still open (进行中 stays), else 未开始 again
             status = current_status if current_status in OPEN_STATUSES else "todo"
         if not status_text and record is not None and current_status != "todo":
