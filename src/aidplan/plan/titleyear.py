@@ -8,12 +8,12 @@ from typing import TYPE_CHECKING
 from aidplan.messages import tr
 from aidplan.plan.schedule import plan_term
 from aidplan.plan.timeexpr import read_term_name
-from aidplan.plan.years import PrintedYears, printed_years
 from aidplan.rules.plans import TitleYear
 
 if TYPE_CHECKING:
     from aidplan.plan.checks import CheckedPlan
     from aidplan.plan.findings import Finding
+    from aidplan.plan.years import PrintedYears
 
 REFERENCE_DISTANCE = 5  # a year printed further than this from year: is a reference (2035年远景目标), not the plan's
 
@@ -29,6 +29,10 @@ def title_year_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Fi
     year = plan.year
     findings = []
     term = plan_term(plan)
+    if term is None and _prints_the_year(plan.title, year):  # the common case, without the year grammar
+        return findings
+    from aidplan.plan.years import printed_years
+
     term_in_year = term is not None and term.start.year == year
     printed = [p for p in printed_years(plan.title, year) if abs(p.first - year) <= REFERENCE_DISTANCE]
     wrong: tuple[PrintedYears, str] | None = None
@@ -75,6 +79,24 @@ def title_year_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Fi
         )
         findings.append(TitleYear.at(path, document.position(("term", "start")), message))
     return findings
+
+
+def _prints_the_year(title: str, year: int) -> bool:
+    """Whether the title prints `year` in digits, outside a document's name in 《》 and not inside a longer
+    number: then some year it prints is year:, and without a term there is nothing else to compare."""
+    text, start = "", 0
+    while (opening := title.find("《", start)) >= 0 and (closing := title.find("》", opening)) >= 0:
+        text, start = text + title[start:opening] + " ", closing + 1
+    text += title[start:]
+    digits = str(year)
+    at = text.find(digits)
+    while at >= 0:
+        before = text[at - 1] if at else ""
+        after = text[at + len(digits) : at + len(digits) + 1]
+        if not (before.isdigit() or before == "." or after.isdigit()):
+            return True
+        at = text.find(digits, at + 1)
+    return False
 
 
 def _school_year(start) -> str:

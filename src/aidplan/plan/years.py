@@ -7,20 +7,23 @@ from typing import NamedTuple
 
 from aidplan.patterns import lazy
 
-_Y = r"(?<![0-9０-９.])(?:19|20|21)[0-9]{2}(?![0-9])"
+_Y = r"(?<!\d|\.{1})(?:19|20|21)[0-9]{2}(?![0-9])"
 _CN = "〇○零一二三四五六七八九"
+# alternations, not classes: `re` compiles a class of Chinese characters into a 65,536-entry map, in Python
+_CN_DIGIT = "(?:" + "|".join(_CN) + "{1})"
+_DASH = "(?:-|－|—|–|~|～|至|到{1})"
 # a year written with two digits (20年, 19-20学年, 19级): not inside a longer number or a count of years
-_YY = r"(?<![0-9０-９.第近满约共余多])[0-9]{2}(?![0-9])"
+_YY = r"(?<!\d|\.|第|近|满|约|共|余|多{1})[0-9]{2}(?![0-9])"
 _NOT_A_YEAR = r"来|以来|以上|以内|之内|以后|以前|之后|之前|间|内|多|左右|后|前|整"
 YEAR_TEXT = lazy(
-    rf"(?P<r1>{_Y})(?P<rsep>\s*[-－—–~～至到/、]\s*)(?P<r2>{_Y})"  # 2019-2020学年, 2026/2027年度, 2026、2027两年
-    rf"|(?P<h1>{_Y})(?P<hsep>\s*[-－—–~～至到/]\s*)(?P<h2>[0-9]{{2}})(?![0-9])(?=学年|年度)"  # 2026-27学年
+    rf"(?P<r1>{_Y})(?P<rsep>\s*(?:{_DASH}|/|、{{1}})\s*)(?P<r2>{_Y})"  # 2019-2020学年, 2026/2027年度, 2026、2027两年
+    rf"|(?P<h1>{_Y})(?P<hsep>\s*(?:{_DASH}|/{{1}})\s*)(?P<h2>[0-9]{{2}})(?![0-9])(?=学年|年度)"  # 2026-27学年
     rf"|(?P<iy>{_Y})(?P<isep>[-/.])(?P<im>[0-9]{{1,2}})(?P=isep)(?P<id>[0-9]{{1,2}})(?![0-9])"  # 2020-05-20
     rf"|(?P<y>{_Y})年(?:(?P<m>[0-9]{{1,2}})月(?:(?P<d>[0-9]{{1,2}})日)?)?"  # 2020年, 2020年2月29日
-    rf"|(?P<cy>[{_CN}]{{4}})(?=年)"  # 二〇二〇年
+    rf"|(?P<cy>{_CN_DIGIT}{{4}})(?=年)"  # 二〇二〇年
     rf"|(?P<wy>{_Y})(?=级|届|春|秋|学年)"  # 2014秋季学期, 2020级
-    rf"|(?<![0-9０-９])(?P<fm>2|二)月(?P<fd>29|二十九)日"  # 2月29日 of the plan's year
-    rf"|(?P<s1>{_YY})(?P<ssep>\s*[-－—–~～至到]\s*)(?P<s2>{_YY})(?=学年|年度)"  # 19-20学年
+    rf"|(?<!\d)(?P<fm>2|二)月(?P<fd>29|二十九)日"  # 2月29日 of the plan's year
+    rf"|(?P<s1>{_YY})(?P<ssep>\s*{_DASH}\s*)(?P<s2>{_YY})(?=学年|年度)"  # 19-20学年
     rf"|(?P<sy>{_YY})(?=年(?!{_NOT_A_YEAR})|级|届)"  # 20年3月, 20年春季, 19级
 )
 DOCUMENT_NAME = lazy(r"(《[^《》]*》)")  # a document's name: the years in it are the document's, not the plan's
