@@ -578,6 +578,16 @@ def test_a_documents_name_keeps_its_years_and_is_named() -> None:
     )
 
 
+def test_a_signature_date_written_as_printed_is_moved_and_named(cli, in_tmp: Path) -> None:
+    """README: the 落款's date moves with a note to change it to the day the new plan is issued, also when it is
+    written as printed (2026年2月27日), not as an ISO date."""
+    shutil.copy(DATA / "corpus" / "2026-preamble-signature.yaml", in_tmp / "ps.yaml")
+    result = cli("new", "ps27.yaml", "--from", "ps.yaml", "--year", "2027")
+    assert result.exit_code == 0
+    assert "注意：第 59 行：落款日期“2026年2月27日”改为“2027年2月27日”：请改成新计划的印发日期" in result.stdout
+    assert "date: 2027年2月27日" in (in_tmp / "ps27.yaml").read_text(encoding="utf-8")
+
+
 def test_the_signatures_date_is_moved_and_named(cli, in_tmp: Path) -> None:
     shutil.copy(DATA / "parts" / "preamble-signature.yaml", in_tmp / "ps.yaml")
     result = cli("new", "ps22.yaml", "--from", "ps.yaml")

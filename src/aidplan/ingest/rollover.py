@@ -593,6 +593,13 @@ def rolled_text(
         elif node.tag.endswith(":str"):
             weeks = bool(location) and (location[-1] in WEEK_PLACES or location[-2:] == ("deadline", "text"))
             replacement = shifter.text(written, weeks)
+            if location == ("signature", "date") and replacement != written:  # 2026年2月27日, as printed
+                shifter.notes.append(
+                    (
+                        shifter.line,
+                        tr("落款日期“{old}”改为“{new}”：请改成新计划的印发日期", old=written, new=replacement),
+                    )
+                )
         else:
             continue
         if replacement != written:
