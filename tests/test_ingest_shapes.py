@@ -550,3 +550,45 @@ def test_the_first_day_of_term_is_read_from_week_ones_label(tmp_path: Path) -> N
         "学期（term:）：标题写了学期“2026-2027学年第一学期”；开学日 2026-08-31（星期一）取自第一周印的日期“8.31-9.4”，"
         "各周的日期都从它算起，请按校历核对"
     ) in imported.guesses
+
+
+def test_a_column_under_a_header_no_word_names_merged_down_over_its_tasks_groups_them(tmp_path: Path) -> None:
+    """类 | 内容 | 时限 with 一、综合 merged down over every task: 类 names no role, yet its label stands over the
+    rows as a group's does, so it is the group column, even with one group; in Word and in text copied from it."""
+    rows = [[C([paragraph(h)]) for h in ("类", "内容", "时限")]]
+    tasks = [("1、报送资助数据", "3月底"), ("2、开展资助宣传", "9月"), ("3、总结资助工作", "年底前")]
+    for index, (text, when) in enumerate(tasks):
+        label = C([paragraph("一、综合" if index == 0 else "")], merge="restart" if index == 0 else "continue")
+        rows.append([label, C([paragraph(text)]), C([paragraph(when)])])
+    word = docx(paragraph("某中心2026年工作计划", centred=True) + table(rows, 3))
+    copied = "某中心2026年工作计划\n\t类\n\t内容\n\t时限\n\n" + "".join(
+        f"\t{'一、综合' if i == 0 else ''}\n\t{text}\n\t{when}\n\n" for i, (text, when) in enumerate(tasks)
+    )
+    for name, data in (("类.docx", word), ("类.txt", copied.encode("utf-8"))):
+        imported, plan = _import(tmp_path, name, data)
+        assert [(c.header, c.role) for c in plan.columns] == [("类", "group"), ("内容", "task"), ("时限", "time")]
+        assert plan.groups is not None
+        assert [(g.label, [t.text for t in g.tasks]) for g in plan.groups] == [
+            ("一、综合", ["报送资助数据", "开展资助宣传", "总结资助工作"])
+        ]
+        assert "表格各列：类（分组）、内容（工作内容）、时限（各项任务的时间）" in imported.guesses
+        assert _printed(plan) == normalise_text(
+            "某中心2026年工作计划 类 内容 时限 一、综合 1、报送资助数据 3月底 2、开展资助宣传 9月"
+            " 3、总结资助工作 年底前"
+        )
+
+
+def test_a_column_under_a_header_no_word_names_with_a_cell_on_every_row_is_printed_as_it_is(tmp_path: Path) -> None:
+    """亮点 | 内容 | 时限 with a different 亮点 on each row, or a name merged down that is neither a category nor a
+    time: the column is printed as it is (free), not read as groups."""
+    every = [[C([paragraph(h)]) for h in ("亮点", "内容", "时限")]]
+    every += [[C([paragraph(a)]), C([paragraph(b)]), C([paragraph(c)])] for a, b, c in
+              (("一、宣传", "1、开展资助宣传", "9月"), ("二、数据", "2、报送资助数据", "3月底"))]  # fmt: skip
+    named = [[C([paragraph(h)]) for h in ("联系人", "内容", "时限")]]
+    pairs = (("1、开展资助宣传", "9月"), ("2、报送资助数据", "3月底"))
+    named += [[C([paragraph("张老师" if i == 0 else "")], merge="restart" if i == 0 else "continue"),
+               C([paragraph(b)]), C([paragraph(c)])] for i, (b, c) in enumerate(pairs)]  # fmt: skip
+    for name, rows, header in (("亮点.docx", every, "亮点"), ("联系人.docx", named, "联系人")):
+        _, plan = _import(tmp_path, name, docx(paragraph("某中心2026年工作计划", centred=True) + table(rows, 3)))
+        assert [(c.header, c.role) for c in plan.columns] == [(header, "free"), ("内容", "task"), ("时限", "time")]
+        assert plan.groups is None

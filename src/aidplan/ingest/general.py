@@ -123,10 +123,14 @@ def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
         if wordier:
             task.role, task = "tasks", wordier[0]
             task.role = "tasks"
+    unknown = {spec.index for spec, (_, texts) in zip(specs, columns) if not any(role_of(t) for t in texts)}
     for spec in specs:
         if spec is task:
             spec.role = "task"
         elif spec.role == FREE:
+            left = task is not None and spec.index < task.index
+            if spec.index in unknown and left and _groups_rows(table, spec, body):
+                spec.role = "group"  # 类 | 内容 | 时限 with 一、综合 merged down over its tasks: a header no word names
             continue
         elif spec.role == "owner" and spec is not owner:
             spec.role = FREE  # 牵头科室 | 配合单位: the first is the owner, the others are printed as they are
@@ -147,6 +151,22 @@ def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
             keys += 1
             spec.key = f"c{keys}"
     return specs
+
+
+def _groups_rows(table: Table, spec: ColumnSpec, body: int) -> bool:
+    """Whether a column under a header no word names groups the rows below it: each label stands over several
+    rows (merged down, or followed by blank cells in text, which has no merges), the first row has one, and at
+    least one label reads as a category (一、综合) or a time (3月份). A 备注 column of occasional notes does not."""
+    from aidplan.ingest.recognise import _TIME_WORDS
+
+    rows = [table.at(row, spec.index) for row in range(body, table.rows)]
+    if len(rows) < 2 or rows[0] is None or not rows[0].text.strip():
+        return False
+    labels = [c for i, c in enumerate(rows) if c is not None and c.row == body + i and c.text.strip()]
+    blank = [c for i, c in enumerate(rows) if c is not None and c.row == body + i and not c.text.strip()]
+    if len(labels) >= len(rows) or not (any(c.rowspan > 1 for c in labels) or blank):
+        return False
+    return any(CATEGORY_NUMBER.match(_flat(c.text)) or _TIME_WORDS.search(_flat(c.text)) for c in labels)
 
 
 def needs_listed_columns(specs: list[ColumnSpec], per_row_deadline: bool) -> bool:

@@ -182,6 +182,9 @@ def _tab_table(lines: list[str]) -> Table:
         columns += 1
         if len(chunks[columns - 1]) > 1 and not chunks[columns - 1][-1].strip():
             break  # the empty line that ends the header row
+    end = next((i for i, chunk in enumerate(chunks) if len(chunk) > 1 and not chunk[-1].strip()), None)
+    if end is not None and end + 1 > columns and _header_row(["".join(chunk) for chunk in chunks[: end + 1]]):
+        columns = end + 1  # 类 | 内容 | 时限: a header no word names beside ones that do, up to the row's end
     columns = max(columns, 2)
     header = chunks[:columns]
     body = chunks[columns:]
@@ -194,6 +197,13 @@ def _tab_table(lines: list[str]) -> Table:
             else:
                 cells.append(Cell(_paragraphs(chunk) or [Paragraph("")], r, c))
     return _repeated_headers_dropped(Table(cells, len(rows), columns))
+
+
+def _header_row(cells: list[str]) -> bool:
+    """Whether the cells of a row are a header: two name a column (内容, 时限), and every one is short, neither
+    numbered nor a period label (类 beside them is a header no word names)."""
+    short = all(0 < len(re.sub(r"\s+", "", c)) <= 10 and not NUMBER_PREFIX.match(c.strip()) for c in cells)
+    return short and sum(1 for c in cells if _header_cell(c)) >= 2 and not any(_is_label(c) for c in cells)
 
 
 def _repeated_headers_dropped(table: Table) -> Table:
