@@ -325,7 +325,8 @@ def test_a_week_printed_without_its_year_moves_to_the_same_weekdays() -> None:
     Sunday 3.14 of 2027, and so does a week into the next year (12.28-1.1); a range that is not a week (from a
     Tuesday to a Monday, three weeks and a day) is left as printed, and so are three weeks from a Monday to a
     Friday in a plan without a term (9月21日-10月9日: a span of days, not the term's weeks). Only where a table
-    prints a week's dates (a time cell, a label, a deadline): a task's text keeps its days."""
+    prints a week's dates (a time cell, a label, a deadline): a `text:` that is no task's keeps its days (a
+    task's dates move with its week afterwards, below)."""
     text = (
         "- time: 3.9-3.15\n- deadline: 3月16日—22日\n- time: 3.10-3.16\n- time: 3.9-3.31\n"
         "- label: 第十八周（12.28-1.1）\n- deadline: {text: 3月30日-4月3日}\n"
@@ -417,26 +418,144 @@ def test_a_week_calendar_moves_its_printed_weeks_with_the_term(cli, in_tmp: Path
 
 
 DEYU = DATA / "corpus" / "2025-autumn-deyu.yaml"
+SAFETY = DATA / "corpus" / "2026-autumn-safety.yaml"
 
 
-def test_a_task_the_moved_term_no_longer_holds_is_named(cli, in_tmp: Path) -> None:
-    """The autumn term of 2025 ends on Friday 2026-01-23, the day of its 休业式; moved to 2026 it ends on Friday
-    2027-01-22, and 1月23日 (a Saturday) falls after it: said in the output and warned by check (W224)."""
+def _without_w221(stdout: str) -> list[str]:
+    """The output's lines but the one saying no holiday data for the new year is installed (it names the
+    installed package's version)."""
+    return [line for line in stdout.splitlines() if "warning[W221]" not in line]
+
+
+def _dates(cli, plan: str) -> list[tuple[str, str, str]]:
+    import json
+
+    rows = json.loads(cli("tasks", plan, "-f", "json").stdout)["plans"][0]["tasks"]
+    return [(row["id"], row["start"], row["deadline"]) for row in rows]
+
+
+def test_dates_in_a_weeks_tasks_move_with_the_week(cli, in_tmp: Path) -> None:
+    """A 行事历 (tests/data/rollover/week-text.yaml) moved to a term starting on Wednesday 2027-09-01: a range in a
+    task that is its week's days becomes the new week's (8月31日—9月4日 → 9月1日—9月3日), a day or range inside a
+    week moves with it and keeps its weekday (9月8日 → 9月7日, 1.18-1.20 → 1.17-1.19, 休业式 1月22日 → 1月21日),
+    also another week's days (第三周9.14-9.18); 教师节（9.10）, 国庆 and 元旦 keep their dates, amounts and
+    article numbers are not dates. Each changed line is listed and counted with the cells in one note; what
+    stays as printed though its week moved is named: a day the new week no longer holds (开学典礼 9月1日 would be
+    8月31日, before the term), a deadline (9月4日前, now a Saturday: check warns W220 too), 中秋 (another day each
+    year), a range running out of its week. The written YAML keeps comments, quoting, blank lines and layout."""
+    shutil.copy(DATA / "rollover" / "week-text.yaml", in_tmp / "week-text.yaml")
+    before = (in_tmp / "week-text.yaml").read_bytes()
+    result = cli("new", "week-text.next.yaml", "--from", "week-text.yaml", "--term-start", "2027-09-01")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (
+        _without_w221(result.stdout)
+        == (DATA / "rollover" / "week-text.expected").read_text(encoding="utf-8").splitlines()
+    )
+    assert result.stdout.count("warning[W221]") == 1  # no holiday data for 2027 installed
+    written = (in_tmp / "week-text.next.yaml").read_text(encoding="utf-8")
+    assert written == (DATA / "rollover" / "week-text.next.expected").read_text(encoding="utf-8")
+    _only_listed_lines_differ(before.decode("utf-8"), written, _changed(result.stdout, "week-text.next.yaml"))
+    assert (in_tmp / "week-text.yaml").read_bytes() == before
+    assert _dates(cli, "week-text.next.yaml") == [
+        ("w1.1", "2027-09-01", "2027-09-03"),  # 9月1日—9月3日新生入学教育: the new week
+        ("w1.2", "2027-09-01", "2027-09-04"),  # 9月4日前: a deadline keeps its month and day (named, W220)
+        ("w1.3", "2027-09-01", "2027-09-01"),  # 于9月2日发放 (Wednesday) → 9月1日 (Wednesday)
+        ("w2.1", "2027-09-06", "2027-09-10"),
+        ("w2.2", "2027-09-06", "2027-09-10"),
+        ("w3.1", "2027-09-13", "2027-09-17"),
+        ("w4.1", "2027-09-20", "2027-09-25"),  # 中秋 9月25日, as printed (named)
+        ("w5.1", "2027-09-27", "2027-09-30"),  # 烈士纪念日 9月30日, the same day every year
+        ("w5.2", "2027-09-27", "2027-10-01"),
+        ("w18.1", "2027-12-27", "2027-12-31"),
+        ("w18.2", "2027-12-27", "2028-01-05"),  # runs out of its week (named)
+        ("w21.1", "2028-01-17", "2028-01-21"),  # 1月21日休业式, the new term's last day (a Friday)
+    ]
+    # without --term-start the term starts on Monday 2027-08-30: 开学典礼 moves with its week too
+    plain = cli("new", "plain.yaml", "--from", "week-text.yaml")
+    assert (
+        "plain.yaml:14: - 9月1日开学典礼；8月31日—9月4日新生入学教育 → - 8月31日开学典礼；8月30日—9月3日新生入学教育"
+        in (plain.stdout.splitlines())
+    )
+    assert "第 14 行" not in plain.stdout  # nothing left to name on that line
+
+
+def test_dates_in_the_tasks_of_a_plan_without_weeks_keep_month_and_day(cli, in_tmp: Path) -> None:
+    """A monthly plan (tests/data/rollover/monthly-text.yaml): dates in task texts keep their month and day, as
+    deadlines do; a range printed as a week (宣传周（3.9-3.13）, Monday to Friday in 2026, Tuesday to Saturday in
+    2027) is named with the week of the same weekdays, to be checked; 端午 is named; the amounts (3.2-3.6千元,
+    1.5-1.9%) are not dates and are kept without a word."""
+    shutil.copy(DATA / "rollover" / "monthly-text.yaml", in_tmp / "monthly-text.yaml")
+    before = (in_tmp / "monthly-text.yaml").read_text(encoding="utf-8")
+    result = cli("new", "monthly-text.next.yaml", "--from", "monthly-text.yaml")
+    assert (result.exit_code, result.stderr) == (0, "")
+    assert (
+        _without_w221(result.stdout)
+        == (DATA / "rollover" / "monthly-text.expected").read_text(encoding="utf-8").splitlines()
+    )
+    written = (in_tmp / "monthly-text.next.yaml").read_text(encoding="utf-8")
+    assert written == (DATA / "rollover" / "monthly-text.next.expected").read_text(encoding="utf-8")
+    assert written == before.replace("2026", "2027")  # only the years moved
+    assert _dates(cli, "monthly-text.next.yaml") == [
+        ("3.1", "2027-03-01", "2027-03-31"),
+        ("3.2", "2027-03-01", "2027-03-31"),
+        ("3.3", "2027-03-01", "2027-03-20"),  # 3月20日前: its month and day, a Saturday now (W220)
+        ("6.1", "2027-06-01", "2027-06-30"),
+        ("6.2", "2027-06-01", "2027-06-30"),
+    ]
+
+
+def test_a_day_of_a_week_the_term_computes_moves_with_it(cli, in_tmp: Path) -> None:
+    """The autumn term of 2025 ends on Friday 2026-01-23, the day of its 休业式 (第二十一周, whose dates are
+    printed nowhere: the term gives them); moved to 2026 the term ends on Friday 2027-01-22 and the 休业式 moves
+    with its week to 1月22日, as 11月7日's drill moves to 11月6日 (both Fridays); 重阳 (10月29日 in 2025) is
+    another day in 2026 and named; 烈士纪念日 9月30日, 建队日 10月13日 and 宪法日 12月4日 keep theirs. The new plan
+    checks clean."""
     shutil.copy(DEYU, in_tmp / "deyu.yaml")
     result = cli("new", "deyu26.yaml", "--from", "deyu.yaml")
     assert result.exit_code == 0
     lines = result.stdout.splitlines()
+    assert [line for line in lines if line.startswith("deyu26.yaml:") and "任务" not in line][3:] == [
+        "deyu26.yaml:69: - 11月7日开展消防应急疏散演练 → - 11月6日开展消防应急疏散演练",
+        "deyu26.yaml:123: - 1月23日休业式 → - 1月22日休业式",
+    ]
+    assert [line for line in lines if line.startswith("注意：第 6") or "任务文字" in line] == [
+        "注意：第 62 行：任务文字中的“10月29日”是重阳的日期，每年不同，照印的保留；请按 2026 年的日历核对",
+        "注意：第 69 行：按周写的日期随学期移到新学期的同一周（星期不变），共 2 处，如“11月7日”改为“11月6日”；"
+        "请按新的校历核对",
+    ]
+    assert "检查了 1 个文件：0 个错误，0 个警告" in lines
+    assert cli("check", "-q", "deyu.yaml").stdout == ""
+
+
+def test_the_old_terms_last_day_printed_in_a_task_is_the_new_terms(cli, in_tmp: Path) -> None:
+    """In a term plan by months, 1月22日休业式 is the term's last day (Friday 2027-01-22); the new term ends on
+    Friday 2028-01-21, and the 休业式 goes with it (listed, counted in the note), so it stays inside the term."""
+    shutil.copy(SAFETY, in_tmp / "safety.yaml")
+    result = cli("new", "safety27.yaml", "--from", "safety.yaml")
+    lines = result.stdout.splitlines()
     assert (
-        "注意：第 123 行：任务 1.w21.1“1月23日休业式”的日期 2027-01-23 在新学期（2026-08-31 至 2027-01-22）之外，"
+        "safety27.yaml:42: - {text: 1月22日休业式上进行寒假安全教育，发放《寒假致家长的一封信》, "
+        "owner: 政教处、各班主任} → - {text: 1月21日休业式上进行寒假安全教育，发放《寒假致家长的一封信》, "
+        "owner: 政教处、各班主任}"
+    ) in lines
+    assert "W224" not in result.stdout
+    assert ("1.2", "2028-01-21") in [(row[0], row[2]) for row in _dates(cli, "safety27.yaml")]
+
+
+def test_a_task_the_moved_term_no_longer_holds_is_named(cli, in_tmp: Path) -> None:
+    """A term moved a week earlier (--term-start 2027-08-23: it ends on Friday 2028-01-14) no longer holds a
+    task's own date in January (1月19日, kept on its month and day in a month group): said in the output."""
+    (in_tmp / "t.yaml").write_text(
+        "title: 某校2026年秋季学期资助工作安排\nyear: 2026\nterm: {start: 2026-08-31, end: 2027-01-22}\n"
+        "periods:\n  - label: 九月\n    tasks: [开学资助宣传]\n  - label: 一月\n    tasks: [1月19日寒假家访]\n",
+        encoding="utf-8",
+    )
+    result = cli("new", "t27.yaml", "--from", "t.yaml", "--term-start", "2027-08-23")
+    lines = result.stdout.splitlines()
+    assert (
+        "注意：第 8 行：任务 1.1“1月19日寒假家访”的日期 2028-01-19 在新学期（2027-08-23 至 2028-01-14）之外，"
         "原计划中在学期之内；请按新的校历核对任务的日期或学期的起止日期"
     ) in lines
-    assert lines[-3:-1] == [
-        "deyu26.yaml:123:13: warning[W224]: 任务 1.w21.1“1月23日休业式”的日期 2027-01-23 在学期"
-        "（2026-08-31 至 2027-01-22）之外；请核对任务的日期或 term 的起止日期",
-        "检查了 1 个文件：0 个错误，1 个警告",
-    ]
-    # the old plan checks clean: its 休业式 is on its term's last day
-    assert cli("check", "-q", "deyu.yaml").stdout == ""
 
 
 def test_a_week_the_moved_term_no_longer_holds_is_named(cli, in_tmp: Path) -> None:
@@ -614,13 +733,22 @@ def test_the_new_notes_and_refusals_in_english(cli, in_tmp: Path) -> None:
         "year's notice in calendar.workdays or in the calendar file 2021.calendar.yaml (see README, “Next year's "
         "calendar”)",
     ]
-    shutil.copy(DEYU, in_tmp / "deyu.yaml")
-    deyu = cli("--lang", "en", "new", "deyu26.yaml", "--from", "deyu.yaml")
+    shutil.copy(DATA / "rollover" / "week-text.yaml", in_tmp / "week-text.yaml")
+    weeks = cli("--lang", "en", "new", "week-text.next.yaml", "--from", "week-text.yaml", "--term-start", "2027-09-01")
+    assert [line for line in weeks.stdout.splitlines() if "task's text" in line][:2] == [
+        "Note: line 14: “9月1日” in a task's text lies within “第一周” (2026-08-31 to 2026-09-04); moved with that "
+        "week it would be 2027-08-31, outside the week's new dates (2027-09-01 to 2027-09-03), so it is kept as "
+        "printed: check it against the new school calendar",
+        "Note: line 15: “9月4日” in a task's text is a deadline, and deadlines keep their month and day: kept as "
+        "printed; it is no longer within the new dates of “第一周” (2027-09-01 to 2027-09-03), please check it",
+    ]
+    shutil.copy(DATA / "rollover" / "monthly-text.yaml", in_tmp / "monthly-text.yaml")
+    monthly = cli("--lang", "en", "new", "monthly-text.next.yaml", "--from", "monthly-text.yaml")
     assert (
-        "Note: line 123: task 1.w21.1 “1月23日休业式” is dated 2027-01-23, outside the new term (2026-08-31 to "
-        "2027-01-22), though it lay within the old one; check the task's date or the term's start and end against "
-        "the new school calendar"
-    ) in deyu.stdout.splitlines()
+        "Note: line 8: “3.9-3.13” in a task's text is kept as printed: it ran Monday to Friday in 2026 and runs "
+        "Tuesday to Saturday in 2027; if it is meant as a week, the week of the same weekdays is “3.8-3.12”: "
+        "please check it"
+    ) in monthly.stdout.splitlines()
     for args, message in (
         (["--periods", "weekly"], "--from keeps the old plan's periods; --periods cannot be given with it"),
         (["--year", "2022", "--term-start", "2021-03-01"],

@@ -7,7 +7,8 @@ that lies within YEAR_WINDOW years of the plan's year, by the same distance (201
 term's first and last day to the same weekday nearest the same date (or as --term-start says). Make-up
 workdays (calendar.workdays) are the old year's arrangement and are dropped, not moved. 2月29日 in a year that
 has none becomes 2月28日. Each such change that is not plain arithmetic is said in `notes`, and so is a task
-or week the moved term no longer holds.
+or week the moved term no longer holds. Dates printed in a task's own text move with its week afterwards
+(aidplan.ingest.textdates), once the new plan's weeks are known.
 """
 
 from __future__ import annotations
@@ -554,6 +555,16 @@ def rolled_text(
     """The plan's text with its years and dates moved to `year`, and the notes (line, note) of what was not
     plain arithmetic. Only the characters of values change: comments, keys, quoting and layout stay (an
     --org for a plan without `organisation:` adds its line)."""
+    text, notes, shifter = _rolled(text, old_year, year, autumn_term, overrides)
+    week_note = shifter.week_note()
+    return text, notes + ([week_note] if week_note else [])
+
+
+def _rolled(
+    text: str, old_year: int, year: int, autumn_term: bool, overrides: Overrides | None = None
+) -> tuple[str, list[tuple[int, str]], _Shifter]:
+    """rolled_text's text and notes, but for the note on the printed weeks: the shifter that keeps them (the
+    dates in task texts move with their weeks afterwards, and are counted in it)."""
     import yaml
 
     overrides = overrides or Overrides()
@@ -606,8 +617,7 @@ def rolled_text(
             edits.append((start, end, replacement))
     for start, end, replacement in sorted(edits, key=lambda edit: (edit[0], edit[1]), reverse=True):
         text = text[:start] + replacement + text[end:]
-    week_note = shifter.week_note()
-    return text, shifter.notes + ([week_note] if week_note else [])
+    return text, shifter.notes, shifter
 
 
 def _modeline(text: str, source: Path, target: Path) -> str:
@@ -766,15 +776,23 @@ def rollover(
         raise UsageError(tr("{path} 已经是 {year} 年的计划；请用 --year 给出新的年度", path=shown(source), year=year))
     text = read_text(source, role="原计划")
     autumn = plan.term is not None and plan.term.start.month >= 7
-    new_text, notes = rolled_text(text, plan.year, year, autumn, overrides)
+    new_text, notes, shifter = _rolled(text, plan.year, year, autumn, overrides)
     inserted = None  # the index of the line --org adds after the title, when the plan has no organisation
     if len(new_text.splitlines()) > len(text.splitlines()):
         inserted = _title_end_line(text) + 1
         notes = [(line + 1 if line > inserted else line, note) for line, note in notes]
+        shifter.week_moves = [(line + 1 if line > inserted else line, *rest) for line, *rest in shifter.week_moves]
     new_text = _modeline(new_text, source, target)
     moved = _plan_of(target, new_text)
+    old_periods = _schedule(plan)
+    new_text, text_notes = _task_texts(new_text, old_periods, moved, shifter, plan.year, year)
+    notes += text_notes
+    moved = _plan_of(target, new_text)
+    week_note = shifter.week_note()
+    if week_note is not None:
+        notes.append(week_note)
     if moved is not None and loaded.document is not None:
-        notes += _term_notes((plan, loaded.document, _schedule(plan)), moved)
+        notes += _term_notes((plan, loaded.document, old_periods), moved)
     bom = b"\xef\xbb\xbf" if source.read_bytes().startswith(b"\xef\xbb\xbf") else b""
     write_atomic(target, bom + new_text.encode("utf-8"))
     result = Rollover(source, target, plan.year, year)
@@ -792,6 +810,20 @@ def rollover(
     if abs(year - plan.year) > DATE_WINDOW:
         result.notes.append(tr("新年度与原计划相隔 {years} 年：请逐项核对日期", years=abs(year - plan.year)))
     return result
+
+
+def _task_texts(text: str, old_periods, moved, shifter: _Shifter, old_year: int, year: int):
+    """The text with the dates printed in task texts moved with their weeks (and the notes on those left as
+    printed); `moved`: the new plan as the text so far states it, scheduled (None: it does not load, and no
+    week is known to have moved)."""
+    from aidplan.ingest.textdates import TaskDates, moved_task_dates, week_moves
+
+    moves = {} if moved is None else week_moves(old_periods, moved[2])
+    dates = TaskDates(moves, old_periods, shifter.weeks, old_year, year)
+    text = moved_task_dates(text, dates)
+    shifter.week_moves += dates.moved
+    shifter.week_moves.sort(key=lambda move: move[0])
+    return text, dates.notes
 
 
 def _title_end_line(text: str) -> int:
