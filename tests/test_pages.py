@@ -13,7 +13,7 @@ from aidplan.plan.loading import load_plan
 from aidplan.plan.schedule import schedule
 from aidplan.render.layout import Cell, Column, TableLayout, merged_group
 from aidplan.render.measure import layout_widths
-from aidplan.render.pages import Filler, plan_pages, table_layout
+from aidplan.render.pages import Filler, plan_pages, table_layout, table_widths
 from aidplan.render.style import OFFICIAL, profile_for
 from aidplan.render.widths import FIT_MARGIN, break_lines, display_width, face, face_for, text_width
 
@@ -242,8 +242,8 @@ def test_no_page_but_the_last_is_left_a_third_empty(path, orientation: str) -> N
     plan = load_plan(path).plan
     profile = profile_for(plan, orientation)
     plain = build_layout(plan)
-    widths = layout_widths(plain, profile)
-    filler = Filler(plain, profile, widths, None, [layout_widths(part, profile) for part in plain.more])
+    widths, more = table_widths(plain, profile)
+    filler = Filler(plain, profile, widths, None, more)
     build_layout(plan, None, filler)
     fills = [round(used / profile.text_height, 2) for used in filler.fills]
     assert all(fill >= 2 / 3 for fill in fills), fills
@@ -329,8 +329,8 @@ def test_the_page_plan_follows_every_table_as_the_filler_splits_them(tmp_path) -
     plan = load_plan(_two_tables(tmp_path)).plan
     profile = profile_for(plan)
     plain = build_layout(plan)
-    widths = layout_widths(plain, profile)
-    filler = Filler(plain, profile, widths, None, [layout_widths(part, profile) for part in plain.more])
+    widths, more = table_widths(plain, profile)
+    filler = Filler(plain, profile, widths, None, more)
     layout = build_layout(plan, None, filler)
     pages = plan_pages(layout, profile, widths)
     rows = [row for part in layout.parts for row in part.rows]
@@ -368,3 +368,16 @@ def test_paginate_exact_reads_the_lines_of_every_table(tmp_path, cli) -> None:
     tasks = [p for row in second.rows for p in row.cells[column].paragraphs if p]
     assert tasks and all(measured[task] >= 1 for task in tasks)
     assert len(_page_texts(tmp_path / f"{path.stem}.pdf")) == plan_pages(layout, profile, widths).page_count
+
+
+def test_tables_of_the_same_columns_share_their_widths() -> None:
+    """一、第一学期 and 二、第二学期 print 时间 | 工作内容 | 负责部门 one above the other: one set of widths for both
+    (the second table's 时间 column was 25 px wide under the first's 65 px, its owners broken inside 高三)."""
+    plan = load_plan(DATA / "corpus" / "2026-2027-two-terms.yaml").plan
+    for orientation in ("portrait", "landscape"):
+        profile = profile_for(plan, orientation)
+        layout, widths = table_layout(plan, profile)
+        assert [list(part.widths) for part in layout.more] == [widths]
+    plan = load_plan(DATA / "tables" / "two-tables.yaml").plan  # a second table of other columns: its own
+    layout, widths = table_layout(plan, profile_for(plan))
+    assert len(layout.more[0].widths) == 3 and len(widths) == 2

@@ -221,7 +221,11 @@ def plan_pages(
     printed them, instead of the width rules' count; `more`: the later tables' column widths."""
     parts = layout.parts
     if more is None:
-        more = [list(part.widths) if part.widths is not None else layout_widths(part, profile) for part in parts[1:]]
+        more = (
+            [list(part.widths) for part in parts[1:]]
+            if all(part.widths is not None for part in parts[1:])
+            else table_widths(layout, profile)[1]
+        )
     measures = [Measure(layout, profile, widths, measured)] + [
         Measure(part, profile, w, measured) for part, w in zip(parts[1:], more)
     ]
@@ -284,7 +288,7 @@ class Filler:
         self.profile = profile
         self.measure = Measure(plain, profile, widths, measured)
         self.geometry = self.measure.geometry
-        more = more if more is not None else [layout_widths(part, profile) for part in plain.more]
+        more = more if more is not None else table_widths(plain, profile)[1]
         self.measures = [self.measure] + [Measure(part, profile, w, measured) for part, w in zip(plain.more, more)]
         self.headings = [part.heading for part in plain.parts]
         self.table = 0
@@ -434,6 +438,26 @@ def printed_lines(
     return counts
 
 
+def table_widths(layout: TableLayout, profile: Profile) -> tuple[list[float], list[list[float]]]:
+    """Column widths of every table of the layout: (the first table's, the later tables'). Tables with the
+    same columns (一、第一学期 and 二、第二学期 of one document) share one set of widths, solved over all their
+    rows, as a printed document lines them up; a table with columns of its own gets its own."""
+
+    def columns(part: TableLayout) -> tuple:
+        return part.header_rows, tuple((c.role, c.header, c.sub) for c in part.columns)
+
+    solved: dict[tuple, list[float]] = {}
+    found = []
+    for part in layout.parts:
+        key = columns(part)
+        if key not in solved:
+            same = [other for other in layout.parts if columns(other) == key]
+            rows = tuple(row for other in same for row in other.rows)
+            solved[key] = layout_widths(replace(same[0], rows=rows, more=()), profile)
+        found.append(solved[key])
+    return found[0], found[1:]
+
+
 def fit_to_page(
     make: Callable[[Split | None], TableLayout], profile: Profile, measured: dict[str, int] | None = None
 ) -> tuple[TableLayout, list[float]]:
@@ -441,8 +465,7 @@ def fit_to_page(
     `make(split)` builds the layout (split None: every period whole); `measured`: lines of task paragraphs
     as LibreOffice printed them (--paginate exact)."""
     plain = make(None)
-    widths = layout_widths(plain, profile)
-    more = [layout_widths(part, profile) for part in plain.more]  # further tables have columns of their own
+    widths, more = table_widths(plain, profile)
     fitted = make(Filler(plain, profile, widths, measured, more))
     if fitted.more:
         fitted = replace(fitted, more=tuple(replace(part, widths=tuple(w)) for part, w in zip(fitted.more, more)))
