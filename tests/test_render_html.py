@@ -21,6 +21,7 @@ from aidplan.plan.loading import load_plan
 from aidplan.plan.model import normalise_text
 from aidplan.render.html import column_percentages
 from aidplan.render.layout import build_layout, reading_text
+from aidplan.render.pages import table_layout
 from aidplan.render.style import profile_for
 
 from .browser import CHROMIUM, Browser
@@ -525,3 +526,15 @@ def test_markdown_prints_each_owner_on_its_tasks_line(tmp_path: Path, cli) -> No
     assert result.exit_code == 0, result.output
     assert result.stdout.rstrip().endswith("| 3月31日 | 资助中心<br><br>市教育局计划财务科 |")
     assert Cell(("资助中心", "各学校"), pairs=(2, 1)).lines == ("资助中心", "", "各学校")
+
+
+def test_tables_of_the_same_columns_have_the_widths_of_the_docx(tmp_path: Path, cli) -> None:
+    """The two terms of one plan print 时间 | 工作内容 | 负责部门 one above the other: both tables get the DOCX's
+    widths, so the columns line up on the page (table 2's 时间 was a third as wide as table 1's)."""
+    path = DATA / "corpus" / "2026-2027-two-terms.yaml"
+    result = cli("render", path, "-f", "html", "-d", tmp_path)
+    assert result.exit_code == 0, result.stderr
+    cols = [tag["style"] for tag in Tags((tmp_path / f"{path.stem}.html").read_text(encoding="utf-8")).all("col")]
+    plan = load_plan(path).plan
+    _, widths = table_layout(plan, profile_for(plan))
+    assert cols == [f"width: {round(100 * w / sum(widths), 2)}%" for w in widths] * 2

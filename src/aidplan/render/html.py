@@ -117,10 +117,11 @@ def header_cells(layout: TableLayout) -> list[list[HeaderHtmlCell]]:
 
 
 def column_percentages(layout: TableLayout, profile: Profile) -> list[float]:
-    """Column widths as percentages of the table, from the same estimate that sizes the DOCX columns."""
+    """Column widths as percentages of the table: the DOCX's own widths where the table was fitted to the page
+    (tables of the same columns share them), else from the same estimate."""
     from aidplan.render.measure import layout_widths
 
-    widths = layout_widths(layout, profile)
+    widths = layout.widths if layout.widths is not None else layout_widths(layout, profile)
     return [round(100 * width / sum(widths), 2) for width in widths]
 
 

@@ -79,7 +79,7 @@ class TableLayout:
     heading: str | None = None  # printed above the table (one of several: 一、2020年春季学期)
     header_rows: int = 1  # 0: printed without a header row; 2: two header rows with merged cells
     more: tuple[TableLayout, ...] = ()  # the plan's further tables, in printed order
-    widths: tuple[float, ...] | None = None  # a further table's own column widths (its columns differ)
+    widths: tuple[float, ...] | None = None  # the column widths the page was fitted with (None: not fitted)
     general: bool = False  # columns listed with roles: every column may merge down
 
     document: DocumentParts = field(default_factory=DocumentParts)  # title lines, preamble, closing, 落款

@@ -467,9 +467,8 @@ def fit_to_page(
     plain = make(None)
     widths, more = table_widths(plain, profile)
     fitted = make(Filler(plain, profile, widths, measured, more))
-    if fitted.more:
-        fitted = replace(fitted, more=tuple(replace(part, widths=tuple(w)) for part, w in zip(fitted.more, more)))
-    return fitted, widths
+    more_parts = tuple(replace(part, widths=tuple(w)) for part, w in zip(fitted.more, more))
+    return replace(fitted, widths=tuple(widths), more=more_parts), widths
 
 
 def table_layout(
