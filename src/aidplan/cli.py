@@ -760,6 +760,8 @@ def render(
         )
     finally:
         bar.stop()
+    for note in result.notes:
+        _secho(tr("注意：{note}", note=note), fg=typer.colors.YELLOW, err=True)
     if result.warnings:
         _secho(
             tr("注意：计划有 {count} 个警告，运行 aidplan check 查看", count=len(result.warnings)),

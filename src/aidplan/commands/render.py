@@ -6,7 +6,7 @@ import datetime as dt
 import re
 import tempfile
 from collections.abc import Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 
 from aidplan.commands.check import find_plan_files, load_valid_plans
@@ -68,6 +68,7 @@ class Rendered:
     written: list[Path]
     warnings: list[Finding]
     stdout: bytes | None = None  # with -o -: the document, to be printed instead of written
+    notes: list[str] = field(default_factory=list)  # what the page could not hold as it should (see _cramped)
 
 
 def _parse_formats(formats: list[str]) -> list[str]:
@@ -191,7 +192,10 @@ def render_plans(
     docx_for_pdf: list[tuple[Path, bytes]] = []
     fitted: list[tuple[Path, Plan, Profile, TableLayout, list[float]]] = []
     meter.start(tr("生成文档"), len(plans))
+    notes: list[str] = []
     for path, plan in plans:
+        if {"docx", "pdf", "html"} & set(chosen):
+            notes += _cramped(path, plan, kind, orientation, style)
         if "docx" in chosen or "pdf" in chosen:
             if notice is not None:
                 from aidplan.render.notice import render_notice
@@ -233,11 +237,56 @@ def render_plans(
     meter.stop()
     warnings = [f for f in findings if f.severity is Severity.warning]
     if output == STDOUT:  # -o -: the one document to standard output, for the command line to print
-        return Rendered([], warnings, stdout=outputs[STDOUT])
+        return Rendered([], warnings, stdout=outputs[STDOUT], notes=notes)
     refuse_inputs_as_outputs(list(outputs))  # the templates were read while rendering
     for destination, data in outputs.items():
         write_atomic(destination, data)
-    return Rendered(list(outputs), warnings)
+    return Rendered(list(outputs), warnings, notes=notes)
+
+
+def _cramped(
+    path: Path, plan: Plan, kind: str | None, orientation: str | None, style: StyleOverrides | None
+) -> list[str]:
+    """A note where the page is too narrow for a table's columns (they print narrower than their words, see
+    `measure.cramped_columns`): landscape suggested where it holds them, else a smaller cell font."""
+    from aidplan.render.measure import cramped_columns
+
+    layout = build_layout(plan, kind)
+    profile = profile_for(plan, orientation, style)
+    cramped = cramped_columns(layout, profile)
+    if not cramped:
+        return []
+    columns = "、".join(f"“{header}”" for header in cramped)
+    wide = (
+        cramped_columns(layout, replace(profile, orientation="landscape")) if profile.orientation == "portrait" else []
+    )
+    if profile.orientation == "portrait" and not wide:
+        return [
+            tr(
+                "{name}：表格的列太多，竖排的页面放不下，{columns}列比其中的词还窄，词会被拆开；"
+                "横排放得下：加 --orientation landscape，或在计划的 style: 里写 orientation: landscape",
+                name=path.name,
+                columns=columns,
+            )
+        ]
+    if profile.orientation == "portrait" and len(wide) < len(cramped):
+        return [
+            tr(
+                "{name}：表格的列太多，竖排的页面放不下，{columns}列比其中的词还窄，词会被拆开；"
+                "横排好些（加 --orientation landscape），但{wide}列仍然太窄：请再减少列或缩短这些列里的字",
+                name=path.name,
+                columns=columns,
+                wide="、".join(f"“{header}”" for header in wide),
+            )
+        ]
+    return [
+        tr(
+            "{name}：表格的列太多，页面放不下，{columns}列比其中的词还窄，词会被拆开；"
+            "请减少列、缩短这些列里的字，或在计划的 style: 里改小表格字号（cell_font_size: 五号）",
+            name=path.name,
+            columns=columns,
+        )
+    ]
 
 
 def _exact(documents: list[tuple[Path, bytes]], fitted, kind: str | None) -> dict[tuple[str, Path], bytes]:

@@ -10,11 +10,23 @@ from collections.abc import Callable, Sequence
 
 from aidplan.render.layout import Cell, HeaderCell, TableLayout
 from aidplan.render.style import Profile
-from aidplan.render.widths import FIT_MARGIN, break_lines, is_ideograph, widest_text_width
+from aidplan.render.widths import (
+    FIT_MARGIN,
+    NO_LINE_END,
+    NO_LINE_START,
+    break_lines,
+    is_ideograph,
+    widest_text_width,
+)
 
 # Never broken inside: a date or the figures of a range of them (2026年3月31日, 3.16-3.22, 10-12月, 11月30日前, 第3周).
 _UNBROKEN = re.compile(
     r"第?(?:\d+(?:[年月日号周]|[.\-/~～:](?=\d))?)+(?:前|底|初|止|份|中旬|上旬|下旬)?|第[一二三四五六七八九十〇零]+周"
+)
+_GLUED = re.compile(
+    "[{opening}]*(?:[0-9A-Za-z]{{1,3}}|[^\\s{opening}{closing}])[{closing}]*".format(
+        opening=re.escape("".join(sorted(NO_LINE_END))), closing=re.escape("".join(sorted(NO_LINE_START)))
+    )
 )
 SHORT_WORD = 4  # a cell text of this many characters or fewer (免学杂费, 市财政局) is never broken
 SHORT_EMS = 5.5  # a text this short (a 5-character owner or header word, 第十一周, 3月31日前) is kept on one line
@@ -37,6 +49,15 @@ CROWDED_TASK_EMS = 7.0
 # what a short text broken over lines, or a last character alone on its line, costs against one more line
 BROKEN_WORD, ALONE = 4.0, 4.0
 STEP_EMS = 0.25  # the precision of the search for a width
+SPREAD = 0.25  # in a table too wide for the page, what each line of a column's texts costs against a line more
+LEAST_TASK_EMS = 4.0  # a table too wide for the page: the task column keeps at least this many characters a line
+
+
+def _glued_runs(text: str) -> list[str]:
+    """The short runs of a text that a line never breaks inside for its punctuation: a character or a number of
+    up to three figures with the opening marks before it and the closing marks after it (1、, （市、, 区）,
+    号：)."""
+    return [run for m in _GLUED.finditer(text) if len(run := m.group()) > 1 and not run.isalnum()]
 
 
 def unbroken(text: str) -> list[str]:
@@ -58,6 +79,7 @@ class _Column:
         self._dates: dict[float, bool] = {}
         self.mild = False  # in a crowded table a date may break after its year
         self._penalty: dict[float, float] = {}
+        self._spread: dict[float, int] = {}
 
     def width(self, text: str, font: str) -> float:
         return widest_text_width(text, self.size, font, self.spacing) + FIT_MARGIN
@@ -108,6 +130,15 @@ class _Column:
             self._penalty[width] = found
         return found
 
+    def spread(self, width: float) -> int:
+        """Lines of all the column's cell texts at this width."""
+        found = self._spread.get(width)
+        if found is None:
+            found = self._spread[width] = sum(
+                len(self.lines(t, font, width)) for t, font in self.texts if font != self.header
+            )
+        return found
+
     def short_broken(self, width: float) -> int:
         """How many cell texts of up to `SHORT_WORD` characters break over lines at this width."""
         return sum(
@@ -119,6 +150,16 @@ class _Column:
     def widest(self) -> float:
         return max((self.width(t, font) + self.extra for t, font in self.texts), default=self.size + self.extra)
 
+    def glued(self) -> list[float]:
+        """Widths of the short runs no line may break inside (see `widths.unbreakable_pieces`): a number with its
+        mark (1、), a character with the punctuation that may not start or end a line (（市、, 区）)."""
+        return [self.width(run, font) for text, font in self.texts for run in _glued_runs(text)]
+
+    def hard(self) -> float:
+        """The narrowest column a table too wide for the page gives way to: two characters a line (not one
+        stacked character), no number parted from its mark and no line starting with 、 or ）."""
+        return min(max([self.width("字" * 2, self.texts[0][1]), *self.glued()]) + self.extra, self.widest())
+
     def least(self, short: int = SHORT_WORD) -> float:
         """The narrowest column at all: one character, a word of 2 to 4 characters whole (十一月, 各学校, 免学杂费), a
         header word of 2 or 3 whole (周次, 月主题) and a longer one in halves (牵头 / 科室); over a column of
@@ -129,7 +170,7 @@ class _Column:
             for t, font in self.texts
             if len(t) <= SHORT_WORD or font == self.header
         ]
-        return min(max([self.size + FIT_MARGIN, *words]) + self.extra, self.widest())
+        return min(max([self.size + FIT_MARGIN, *words, *self.glued()]) + self.extra, self.widest())
 
     def floor(self, short: int = SHORT_WORD) -> float:
         """The narrowest column that breaks no date (and no word of up to `short` characters, see `least`)."""
@@ -155,12 +196,27 @@ class _Column:
                 first = middle + 1
         return min(low + first * self.step, full)
 
+    def in_parts(self, text: str, font: str, count: int, low: float) -> float | None:
+        """The narrowest column (at least `low`) holding a name in `count` lines or fewer broken only after its
+        parts (团委、/ 高三年级组, see `_parts`); None for a text without parts."""
+        parts = _parts(text) if font != self.header and not unbroken(text) else []
+        if len(parts) < 2:
+            return None
+        ends = list(itertools.accumulate(len(part) for part in parts))
+        needed = []  # each way of cutting the text after its parts into `count` lines at most: its widest line
+        for cuts in itertools.combinations(ends[:-1], min(count, len(parts)) - 1):
+            lines = [text[a:b] for a, b in zip((0, *cuts), (*cuts, len(text)))]
+            needed.append(max(self.width(line, font) for line in lines) + self.extra)
+        return max(min(needed), low)
+
     def want(self, low: float, cap: float) -> float:
-        """As wide as holds each text on one line, or in as few even lines as fit within `cap`."""
+        """As wide as holds each text on one line, or in as few lines as fit within `cap`: a name broken after
+        its parts (团委、/ 高三年级组) where that fits, else in even lines."""
         wide = low
         for text, font in self.texts:
             for count in (1, 2, 3):
-                needed = self.in_lines(text, font, count, low)
+                natural = self.in_parts(text, font, count, low) if count > 1 else None
+                needed = natural if natural is not None and natural <= cap else self.in_lines(text, font, count, low)
                 if needed <= cap or count == 3:
                     wide = max(wide, min(needed, cap))
                     break
@@ -171,6 +227,7 @@ class _Column:
 
     def candidates(self, low: float, high: float) -> list[float]:
         found = {low, high, *(low + k * self.size for k in range(1, int((high - low) / self.size) + 1))}
+        found.add(self.floor())  # below its floor (a column giving way): as wide as keeps its dates and words
         for text, font in self.texts:
             for count in (1, 2, 3, 4):
                 found.add(self.in_lines(text, font, count, low))
@@ -186,6 +243,7 @@ def solve_widths(
     texts: Sequence[Sequence[str]],
     profile: Profile,
     height: Callable[[list[float]], float] | None = None,
+    cramped: list[int] | None = None,
 ) -> list[float]:
     """Column widths in points. Every column other than the task column is at least as wide as its widest date
     (or week range) needs, measured in the widest face that may print it; where there is room, as wide as holds
@@ -193,7 +251,9 @@ def solve_widths(
     column taking the rest. Where there is not, the widths between those two that make the table shortest
     (`height` of the widths, in lines), a short word broken or a character alone on a line counting as lines
     more, the task column keeping 10 characters a line. Only a table too crowded for its dates breaks them, where
-    that costs least (a broken date counting as many lines)."""
+    that costs least (a broken date counting as many lines). A table too wide even for that has its columns give
+    way towards one character (see `_give_way`); `cramped` then gets the columns printed narrower than their
+    words."""
     size = profile.cell_size
     task = next(i for i, role in enumerate(roles) if role in ("task", "tasks"))
     others = [i for i in range(len(roles)) if i != task]
@@ -203,19 +263,23 @@ def solve_widths(
     words = [[line for text in header for line in text.split("\n") if line] for header in headers]
     columns = {i: _Column(profile, distinct[i], words[i], roles[i] == "number") for i in others}
     floor = {i: column.floor() for i, column in columns.items()}
-    want = {
-        i: column.want(floor[i], max(floor[i], ROLE_CAPS.get(roles[i], 6.0) * size + column.extra))
-        for i, column in columns.items()
-    }
 
     def full(widths: dict[int, float]) -> list[float]:
         rest = room - sum(widths.values())
         return [round(rest if i == task else widths[i], 2) for i in range(len(roles))]
 
-    if sum(want.values()) <= room - max(TASK_SHARE * room, MIN_TASK_EMS * size + pad):
-        return full(want)
+    want: dict[int, float] = {}
+    if height is not None or cramped is None:  # (whether the columns give way needs only their floors)
+        want = {
+            i: column.want(floor[i], max(floor[i], ROLE_CAPS.get(roles[i], 6.0) * size + column.extra))
+            for i, column in columns.items()
+        }
+        if sum(want.values()) <= room - max(TASK_SHARE * room, MIN_TASK_EMS * size + pad):
+            return full(want)
     budget = room - MIN_TASK_EMS * size - pad
     regimes = [(floor, budget)]
+    whole: dict[int, float] | None = None  # where the columns give way: the floors they give way from
+    given_way: dict[int, float] | None = None  # and the floors they give way to
     if sum(floor.values()) > budget:  # too crowded for every date whole: they may break after their year
         for column in columns.values():
             column.mild, column._dates = True, {}
@@ -228,17 +292,34 @@ def solve_widths(
             if sum(short.values()) <= budget:
                 regimes.insert(0, (short, budget))
         floor, budget = regimes[-1]
-        if sum(floor.values()) > budget:  # and too crowded for that: every column gives way
-            regimes[-1] = ({i: w * budget / sum(floor.values()) for i, w in floor.items()}, budget)
+        if sum(floor.values()) > budget and len(regimes) > 1:  # only the task column of 10 with words halved fits
+            regimes.pop()
+        elif sum(floor.values()) > budget:  # and too crowded for that: the columns give way (see `_give_way`)
+            whole = floor
+            regimes[-1] = _give_way({i: column.hard() for i, column in columns.items()}, budget, profile)
+            given_way = regimes[-1][0]
     if height is None:
+        if whole is not None and cramped is not None:
+            cramped.extend(others)
         return full(regimes[0][0])
 
-    def cost(widths: dict[int, float]) -> float:
-        return height(full(widths)) + sum(columns[i].penalty(w) for i, w in widths.items())
-
     def solve(floor: dict[int, float], budget: float) -> tuple[float, dict[int, float]]:
-        """The shortest table from these floors within this budget: descents, then trades."""
+        """The shortest table from these floors within this budget: descents, then trades. Columns giving way
+        (see `_give_way`) also count a quarter of each line their texts take, so that no column is left one
+        character wide where its texts make no row taller, and a short word broken as `chosen` counts it."""
         candidates = {i: column.candidates(floor[i], want[i]) for i, column in columns.items()}
+        giving = floor is given_way
+
+        def cost(widths: dict[int, float]) -> float:
+            found = height(full(widths)) + sum(columns[i].penalty(w) for i, w in widths.items())
+            if giving:  # a word of up to 4 characters broken counts as in `chosen`, a date broken inside twice
+                found += sum(
+                    SPREAD * columns[i].spread(w)
+                    + 2 * BROKEN_WORD * columns[i].short_broken(w)
+                    + 10 * BROKEN_WORD * (not columns[i].dates(w))
+                    for i, w in widths.items()
+                )
+            return found
 
         def descend(per_point: bool) -> tuple[float, dict[int, float]]:
             """From the floor, the change that saves most (per point of width, or at all) while one saves
@@ -295,7 +376,24 @@ def solve_widths(
         score, widths = found
         return score + 2 * BROKEN_WORD * sum(columns[i].short_broken(w) for i, w in widths.items())
 
-    return full(min((solve(floor, budget) for floor, budget in regimes), key=chosen)[1])
+    found = min((solve(floor, budget) for floor, budget in regimes), key=chosen)[1]
+    if whole is not None and cramped is not None:
+        cramped.extend(i for i in others if found[i] < whole[i] - 0.01)
+    return full(found)
+
+
+def _give_way(hard: dict[int, float], budget: float, profile: Profile) -> tuple[dict[int, float], float]:
+    """Columns too wide together for the page start from their hard floors (one character, a number with its
+    mark, no line starting with 、 or ）; see `_Column.hard`) and widen where that makes the table shortest, the
+    task column keeping 7 characters a line; where even the hard floors do not fit, the task column gives way
+    down to `LEAST_TASK_EMS` characters, and only then do the hard floors shrink."""
+    low = sum(hard.values())
+    if low <= budget:
+        return dict(hard), budget
+    least = profile.text_width - LEAST_TASK_EMS * profile.cell_size - 2 * profile.cell_padding
+    if low <= least:
+        return dict(hard), low
+    return {i: w * least / low for i, w in hard.items()}, least
 
 
 def header_text(text: str, width: float, profile: Profile) -> str:
@@ -378,8 +476,12 @@ def cell_text(text: str, width: float, profile: Profile) -> str:
     if len(greedy) == 1:
         return text
     dated = _dated(text)
-    if dated is not None:  # after its year where the rest then fits a line; else no break helps
-        return dated[0] + "\n" + dated[1] if len(lines(dated[1])) == 1 else text
+    if dated is not None:  # after its year where the rest then fits a line; else after its year, month or day
+        if len(lines(dated[1])) == 1:
+            return dated[0] + "\n" + dated[1]
+        units = _date_lines(text, lines)  # where that takes no more lines than the printing face breaks it in
+        printing = break_lines(text, inner, profile.cell_size, profile.body_font)
+        return "\n".join(units) if units is not None and len(units) <= len(printing) else text
     if unbroken(text):
         return text  # figures inside a longer text: left to the width rules
     options = [
@@ -398,12 +500,30 @@ def cell_text(text: str, width: float, profile: Profile) -> str:
     return text if best == greedy else "\n".join(best)
 
 
+_DATE_UNIT = re.compile(r"\d+[年月日号](?:前|底|初|止)?|\D+")
+
+
+def _date_lines(text: str, lines: Callable[[str], list[str]]) -> list[str] | None:
+    """A date too long for two lines of its column in lines broken only after its year, month or day
+    (2026年 / 9月 / 30日前, not 2026 / 年9 / 月 / 30 / 日前); None where a unit is itself too long for a line."""
+    found: list[str] = []
+    for unit in _DATE_UNIT.findall(text):
+        if found and len(lines(found[-1] + unit)) == 1:
+            found[-1] += unit
+        elif len(lines(unit)) == 1:
+            found.append(unit)
+        else:
+            return None
+    return found
+
+
 def _even_lines(text: str, count: int) -> list[str] | None:
     """A Chinese text in `count` lines as even as they go (市学生 / 资助管 / 理中心, not 市学生资 / 助管理中 / 心)."""
     if count < 2 or not all(is_ideograph(ch) for ch in text):
         return None
-    size = -(-len(text) // count)
-    return [text[k : k + size] for k in range(0, len(text), size)]
+    size, longer = divmod(len(text), count)  # the first `longer` lines a character more (行为习 / 惯养 / 成月)
+    ends = list(itertools.accumulate(size + (k < longer) for k in range(count)))
+    return [text[a:b] for a, b in zip((0, *ends), ends)]
 
 
 def _natural_lines(text: str, lines: Callable[[str], list[str]]) -> list[str] | None:
@@ -432,16 +552,37 @@ def printed_lines(text: str, width: float, profile: Profile, font: str | None = 
     )
 
 
-def layout_widths(layout: TableLayout, profile: Profile) -> list[float]:
-    """Column widths of a layout (see `solve_widths`): the same for a layout and for the same table split at
-    page ends."""
-    columns = layout.columns
-    texts: list[list[str]] = [[] for _ in columns]
+def _column_texts(layout: TableLayout) -> tuple[list[list[str]], list[list[str]]]:
+    """Each column's cell texts, and its header words."""
+    texts: list[list[str]] = [[] for _ in layout.columns]
     for row in layout.rows:
         for i, cell in enumerate(row.cells):
             if cell.span == 1 and not cell.covered and not cell.continues:
                 texts[i].extend(cell.paragraphs)
-    headers = [[column.header, column.sub or ""] for column in columns]
+    return texts, [[column.header, column.sub or ""] for column in layout.columns]
+
+
+def cramped_columns(layout: TableLayout, profile: Profile) -> list[str]:
+    """The headers of the columns that the page is too narrow to print as wide as their words (see `_give_way`),
+    in every table of the layout; none where the table fits."""
+    found: list[str] = []
+    for part in layout.parts:
+        texts, headers = _column_texts(part)
+        roles = [SAME_ROLE.get(c.role, c.role) for c in part.columns]
+        cramped: list[int] = []
+        solve_widths(roles, headers, texts, profile, None, cramped)  # the floors alone say whether any gives way
+        if cramped:
+            cramped.clear()
+            layout_widths(part, profile, cramped)
+        found += [part.columns[i].header for i in cramped if part.columns[i].header not in found]
+    return found
+
+
+def layout_widths(layout: TableLayout, profile: Profile, cramped: list[int] | None = None) -> list[float]:
+    """Column widths of a layout (see `solve_widths`): the same for a layout and for the same table split at
+    page ends."""
+    columns = layout.columns
+    texts, headers = _column_texts(layout)
     task = next(i for i, column in enumerate(columns) if column.role in ("task", "tasks"))
     rows = RowHeights([0.0] * len(columns), profile, task=task)
     grid = layout.header_grid() if layout.general else [[HeaderCell(c.header) for c in columns]]
@@ -454,7 +595,7 @@ def layout_widths(layout: TableLayout, profile: Profile) -> list[float]:
 
     # the mapping form's period and tasks columns are the listed form's group and task: one table, one input
     roles = [SAME_ROLE.get(c.role, c.role) for c in columns]
-    return solve_widths(roles, headers, texts, profile, height)
+    return solve_widths(roles, headers, texts, profile, height, cramped)
 
 
 class RowHeights:
