@@ -449,11 +449,11 @@ def test_render_says_when_the_page_cannot_hold_the_columns(tmp_path, cli) -> Non
     result = cli("render", DATA / "crowd.yaml", "-f", "html", "-d", tmp_path)
     assert result.stderr.splitlines()[0] == (
         "注意：crowd.yaml：表格的列太多，竖排的页面放不下，“牵头单位”、“完成时限”、“备注”、“完成情况”列比其中的词还窄，"
-        "词会被拆开；横排好些（加 --orientation landscape），但“完成情况”列仍然太窄：请再减少列或缩短这些列里的字"
+        "词会被拆开；横排好些（加 --orientation landscape），但“完成时限”列仍然太窄：请再减少列或缩短这些列里的字"
     )
     result = cli("render", DATA / "crowd.yaml", "-f", "pdf", "-d", tmp_path, "--orientation", "landscape")
     assert result.stderr.splitlines()[0] == (
-        "注意：crowd.yaml：表格的列太多，页面放不下，“完成情况”列比其中的词还窄，词会被拆开；"
+        "注意：crowd.yaml：表格的列太多，页面放不下，“完成时限”列比其中的词还窄，词会被拆开；"
         "请减少列、缩短这些列里的字，或在计划的 style: 里改小表格字号（cell_font_size: 五号）"
     )
     for path in CORPORA:

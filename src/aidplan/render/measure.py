@@ -111,6 +111,18 @@ class _Column:
         dated = _dated(text) if font != self.header else None
         return dated is not None and all(len(self.lines(part, font, width)) == 1 for part in dated)
 
+    def _units(self, text: str, font: str, width: float) -> bool:
+        """The text is a date whose year, month and day each fit a line (see `_date_lines`)."""
+        return (
+            font != self.header
+            and _dated(text) is not None
+            and all(len(self.lines(unit, font, width)) == 1 for unit in _DATE_UNIT.findall(text))
+        )
+
+    def units(self, width: float) -> bool:
+        """No date of the column breaks inside its year, month or day at this width."""
+        return all(self._units(t, font, width) for t, font in self.texts if font != self.header and _dated(t))
+
     def penalty(self, width: float) -> float:
         """Short texts broken over lines and characters left alone on a last line (资助政策宣 / 传), in lines; a
         header word's lone character does not count: the DOCX breaks it evenly (see `header_text`)."""
@@ -126,7 +138,9 @@ class _Column:
                 if font != self.header and len(text) >= 4 and len(lines[-1]) == 1 and len(lines[-2]) > 2:
                     found += ALONE
                 if not self._whole(text, font, lines):  # a date broken only after its year (2027年 / 1月) is mild
-                    found += 2 * BROKEN_WORD if self._mild(text, font, width) else 10 * BROKEN_WORD
+                    found += BROKEN_WORD * (
+                        2 if self._mild(text, font, width) else 5 if self._units(text, font, width) else 10
+                    )
             self._penalty[width] = found
         return found
 
@@ -227,7 +241,11 @@ class _Column:
 
     def candidates(self, low: float, high: float) -> list[float]:
         found = {low, high, *(low + k * self.size for k in range(1, int((high - low) / self.size) + 1))}
-        found.add(self.floor())  # below its floor (a column giving way): as wide as keeps its dates and words
+        found.add(self.floor())  # below its floor (a column giving way): as wide as keeps its dates and words,
+        units = [
+            self.width(u, f) for t, f in self.texts if f != self.header and _dated(t) for u in _DATE_UNIT.findall(t)
+        ]
+        found.add(max(units, default=low) + self.extra)  # or a date's year, month and day whole
         for text, font in self.texts:
             for count in (1, 2, 3, 4):
                 found.add(self.in_lines(text, font, count, low))
@@ -316,7 +334,7 @@ def solve_widths(
                 found += sum(
                     SPREAD * columns[i].spread(w)
                     + 2 * BROKEN_WORD * columns[i].short_broken(w)
-                    + 10 * BROKEN_WORD * (not columns[i].dates(w))
+                    + 10 * BROKEN_WORD * (not columns[i].units(w))
                     for i, w in widths.items()
                 )
             return found
@@ -477,7 +495,8 @@ def cell_text(text: str, width: float, profile: Profile) -> str:
         return text
     dated = _dated(text)
     if dated is not None:  # after its year where the rest then fits a line; else after its year, month or day
-        if len(lines(dated[1])) == 1:
+        first = break_lines(dated[0], inner, profile.cell_size, profile.body_font)  # the year, or a range's start
+        if len(lines(dated[1])) == 1 and len(first) == 1:
             return dated[0] + "\n" + dated[1]
         units = _date_lines(text, lines)  # where that takes no more lines than the printing face breaks it in
         printing = break_lines(text, inner, profile.cell_size, profile.body_font)
@@ -500,7 +519,7 @@ def cell_text(text: str, width: float, profile: Profile) -> str:
     return text if best == greedy else "\n".join(best)
 
 
-_DATE_UNIT = re.compile(r"\d+[年月日号](?:前|底|初|止)?|\D+")
+_DATE_UNIT = re.compile(r"\d+[年月日号](?:前|底|初|止)?[-—–~～至]?|\D+")
 
 
 def _date_lines(text: str, lines: Callable[[str], list[str]]) -> list[str] | None:
