@@ -441,7 +441,7 @@ def test_render_says_when_the_page_cannot_hold_the_columns(tmp_path, cli) -> Non
     result = cli("render", DATA / "eight-columns.yaml", "-f", "docx", "-d", tmp_path)
     assert result.exit_code == 0, result.stderr
     assert result.stderr.splitlines()[0] == (
-        "注意：eight-columns.yaml：表格的列太多，竖排的页面放不下，“牵头单位”、“完成时限”列比其中的词还窄，词会被拆开；"
+        "注意：eight-columns.yaml：表格的列太多，竖排的页面放不下，“牵头单位”、“配合单位”、“完成时限”列比其中的词还窄，词会被拆开；"
         "横排放得下：加 --orientation landscape，或在计划的 style: 里写 orientation: landscape"
     )
     result = cli("render", DATA / "eight-columns.yaml", "-f", "docx", "-d", tmp_path, "--orientation", "landscape")
@@ -466,7 +466,7 @@ def test_cramped_columns_names_none_for_a_table_that_fits() -> None:
     assert cramped_columns(build_layout(plan), profile_for(plan)) == []
     plan = load_plan(DATA / "eight-columns.yaml").plan
     assert cramped_columns(build_layout(plan), profile_for(plan, "landscape")) == []
-    assert cramped_columns(build_layout(plan), profile_for(plan)) == ["牵头单位", "完成时限"]
+    assert cramped_columns(build_layout(plan), profile_for(plan)) == ["牵头单位", "配合单位", "完成时限"]
 
 
 def test_an_owner_column_is_wanted_as_wide_as_its_names_parts() -> None:
