@@ -192,6 +192,7 @@ def test_a_cell_of_two_tasks_keeps_the_columns_and_gives_both_the_rows_deadline(
         "（印作“1、每月20日前更新全国学生资助管理信息系统数据”），整张表不因它改成不编号",
         "编号样式“1、”，每个时段从 1 编起",
         "落款（signature:）：某某县教育局，2025年12月20日",
+        "发文机关（organisation）“某某县教育局”取自落款",
         "表格下的 1 段作为注（notes）",
     ]
     assert imported.unplaced == []
@@ -327,10 +328,13 @@ def test_a_spring_term_title_gives_the_second_year_and_the_term(tmp_path: Path) 
         "年份 2026 取自标题里的学期“2025-2026学年第二学期”：春季学期（第二学期）在 2026 年开学",
         "版式 by-task：每项任务一行，时段单元格跨其任务合并",
     ]
-    assert imported.guesses[-1] == (
-        "学期（term:）：标题写了学期“2025-2026学年第二学期”；开学日 2026-03-02（星期一）是推测的，表格里没有写："
-        "第一周是它所在的那一周，各周的日期都从它算起，请按校历改正 term.start"
-    )
+    assert imported.guesses[-2:] == [
+        "学期（term:）：标题写了学期“2025-2026学年第二学期”；开学日 2026-03-02（星期一）是推测的（春季学期按 3月的"
+        "第一个星期一），表格里没有写：第一周是它所在的那一周，各周的日期都从它算起；请按校历改正 term.start，"
+        "或导入时加 --term-start 日期",
+        "学期结束日（term.end）2026-07-19（星期日）是推测的，表格里没有写：从开学那一周起满 20 周，计划里不写 "
+        "term.end；请按校历补上 term.end，或导入时加 --term-end 日期",
+    ]
     assert [f.code for f in loaded.findings] == []
 
 
@@ -387,9 +391,10 @@ def test_a_week_table_gets_the_term_its_title_names_and_the_ids_a_term_plan_has(
         ("10.w7", "2026-10-12", ["10.w7.3"]),
     ]
     assert [f.code for f in loaded.findings] == []
-    assert imported.guesses[-1].startswith(
-        "学期（term:）：标题写了学期“2026年秋季学期”；开学日 2026-09-01（星期二）是推测的"
+    assert imported.guesses[-2].startswith(
+        "学期（term:）：标题写了学期“2026年秋季学期”；开学日 2026-09-01（星期二）是推测的（秋季学期按 9月1日）"
     )
+    assert imported.guesses[-1].startswith("学期结束日（term.end）2027-01-17（星期日）是推测的")
 
 
 def test_a_week_table_whose_title_names_no_term_gets_a_guessed_one(tmp_path: Path) -> None:
@@ -397,9 +402,10 @@ def test_a_week_table_whose_title_names_no_term_gets_a_guessed_one(tmp_path: Pat
     imported, loaded = _import(tmp_path, "周.txt", text.encode("utf-8"), year=2026)
     plan = loaded.plan
     assert plan.term is not None and plan.term.name is None and plan.term.start.isoformat() == "2026-09-01"
-    assert imported.guesses[-1] == (
+    assert imported.guesses[-2] == (
         "学期（term:）：分组按学期的周次或开学、期末排（第一周、第七周），要有学期才有日期；开学日 2026-09-01（星期二）"
-        "是推测的，表格里没有写：第一周是它所在的那一周，各周的日期都从它算起，请按校历改正 term.start"
+        "是推测的（秋季学期按 9月1日），表格里没有写：第一周是它所在的那一周，各周的日期都从它算起；请按校历改正 "
+        "term.start，或导入时加 --term-start 日期"
     )
     assert [f.code for f in loaded.findings] == []
 
@@ -515,7 +521,8 @@ def test_columns_a_row_per_period_has_no_place_for_are_listed_not_dropped(tmp_pa
 
 def test_a_group_merged_again_after_a_page_break_stays_one_group_and_week_21_ends_the_term(tmp_path: Path) -> None:
     """Word prints a month merged over its weeks; where a page breaks inside the month the merge starts again
-    with the month repeated. A 第二十一周 runs the guessed term past its default 20 weeks."""
+    with the month repeated. The 休业式 printed in 第二十一周 is the term's last day; without it, a 第二十一周 runs
+    the guessed term past its default 20 weeks, to that week's Sunday."""
     from docx import Document
 
     document = Document()
@@ -540,7 +547,15 @@ def test_a_group_merged_again_after_a_page_break_stays_one_group_and_week_21_end
         ("十月", ["第六周", "第七周", "第八周"]),
         ("一月", ["第二十一周"]),
     ]
-    assert (plan.term.start.isoformat(), plan.term.end.isoformat()) == ("2025-09-01", "2026-01-25")
+    assert (plan.term.start.isoformat(), plan.term.end.isoformat()) == ("2025-09-01", "2026-01-23")
+    assert "学期结束日（term.end）2026-01-23（星期五）取自“1月23日休业式”，请按校历核对" in imported.guesses
+    assert [f.code for f in loaded.findings] == []
+    grid.cell(4, 2).text = "期末质量检测"
+    data = io.BytesIO()
+    document.save(data)
+    (tmp_path / "b").mkdir()
+    imported, loaded = _import(tmp_path / "b", "德育.docx", data.getvalue())
+    assert (loaded.plan.term.start.isoformat(), loaded.plan.term.end.isoformat()) == ("2025-09-01", "2026-01-25")
     assert "表格排到第 21 周：学期结束日（term.end）写作那一周的星期日 2026-01-25" in imported.guesses
     assert [f.code for f in loaded.findings] == []
 

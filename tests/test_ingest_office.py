@@ -143,7 +143,11 @@ def test_table_in_a_text_box_and_in_a_frame_table_with_chinese_and_circled_numbe
         "2023年秋季学期资助工作安排 时间 工作任务 九月 一、召开资助工作会 二、部署认定工作"
         " 十月 ①公示受助名单 ②发放国家助学金"
     )
-    assert imported.guesses[-2] == "有的任务没有编号，或编号样式不统一：编号原样留在任务文字里（numbering: none）"
+    assert imported.guesses[-3] == "有的任务没有编号，或编号样式不统一：编号原样留在任务文字里（numbering: none）"
+    assert imported.guesses[-1] == (
+        "学期结束日（term.end）2024-01-14（星期日）是推测的，表格里没有写：从开学那一周起满 20 周，计划里不写 "
+        "term.end；请按校历补上 term.end，或导入时加 --term-end 日期"
+    )
     assert plan.term is not None and (plan.term.name, plan.term.start.isoformat()) == ("2023年秋季学期", "2023-09-01")
 
 

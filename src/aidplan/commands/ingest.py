@@ -188,18 +188,29 @@ def import_file(
 def _given_term(recognised, start: dt.date, end: dt.date | None) -> None:
     """The term given on the command line (its first and last day are printed nowhere in a plan): into the plan,
     keeping a term name read from the title."""
+    from aidplan.ingest.recognise import assumed_end_guess
+
     term = dict(recognised.data.get("term") or {})
     term["start"] = start
     if end is not None:
         term["end"] = end
     recognised.data["term"] = term
-    # the given days replace a first day guessed from the title or the weeks
-    recognised.guesses[:] = [g for g in recognised.guesses if not str(g).startswith("学期（term:）：")]
+    # the given days replace a first day guessed from the title or the weeks, and a last day assumed (or, with
+    # --term-end, also one read from the text)
+    printed_end = "end" in term and end is None
+    recognised.guesses[:] = [
+        g
+        for g in recognised.guesses
+        if not str(g).startswith("学期（term:）：")
+        and not (str(g).startswith("学期结束日（term.end）") and not (printed_end and "取自" in str(g)))
+    ]
     recognised.guesses.append(
         later("学期 {v0} 起取自 --term-start", v0=start.isoformat())
         if end is None
         else later("学期 {v0} 至 {v1} 取自 --term-start 和 --term-end", v0=start.isoformat(), v1=end.isoformat())
     )
+    if "end" not in term:
+        recognised.guesses.append(assumed_end_guess(start))
 
 
 def _shape(data: dict, leaves: list[dict]) -> str:

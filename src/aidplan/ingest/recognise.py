@@ -279,7 +279,7 @@ SIGNATURE_DATE = re.compile(
     r"^(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日$|^[〇零一二三四五六七八九]{4}年[一二三四五六七八九十]{1,2}月[一二三四五六七八九十]{1,3}日$"
 )
 _ORGANISATION = re.compile(
-    r"(中心|局|厅|委员会|委|办公室|办|处|科|股|室|学校|学院|大学|中学|小学|幼儿园|政府|部|站|所|院|校)$"
+    r"(中心|局|厅|委员会|委|办公室|办|处|科|股|室|学校|学院|大学|中学|小学|幼儿园|政府|部|站|所|院|校|领导小组|工作小组)$"
 )
 _HEADING_NUMBER = re.compile(
     r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）|[0-9]{1,2}[.．、](?![0-9])|（[0-9]{1,2}）)"
@@ -298,6 +298,12 @@ def _at(data: dict, where: tuple):
 
 
 FIRST_WEEK_DATES = re.compile(r"^(?P<m>[0-9]{1,2})(?:\.|月)(?P<d>[0-9]{1,2})日?\s*[-－—–~～至到]")
+# the day of term a plan prints in its text: 9月1日上好“开学安全第一课”, 8月31日开学, 2027年1月22日休业式,
+# 1月22日举行散学典礼 — a date, a few words that are no range or limit (前, 后, 至, —), then the day's event
+# (not 开学前/开学初/开学绿色通道 …; not 放寒假, the day after the last)
+_TERM_DAY = r"(?:(?P<y>20[0-9]{2})年)?(?P<m>[0-9]{1,2})月(?P<d>[0-9]{1,2})日(?:[^，。；;,、前后至到—－~～-]{0,4}?)"
+TERM_FIRST_DAY = re.compile(_TERM_DAY + r"开学(?=典礼|第一课|安全第一课|[，。；;,（(]|$)")
+TERM_LAST_DAY = re.compile(_TERM_DAY + r"(?:休业式|散学典礼|学期结束)")
 
 
 def _first_week_start(groups: list[dict], year: int, autumn: bool) -> tuple[dt.date, str] | None:
@@ -325,6 +331,63 @@ def _first_week_start(groups: list[dict], year: int, autumn: bool) -> tuple[dt.d
         except ValueError:
             return None
     return None
+
+
+def _printed_texts(data: dict) -> list[str]:
+    """The plan's printed text in reading order: the preamble, then each table's group labels and task texts."""
+    texts = [block if isinstance(block, str) else block.get("heading", "") for block in data.get("preamble") or []]
+
+    def walk(groups: list) -> None:
+        for group in groups:
+            if not isinstance(group, dict):
+                continue
+            texts.append(group.get("label") or "")
+            walk(group.get("groups") or [])
+            for task in group.get("tasks") or []:
+                texts.append(task if isinstance(task, str) else str(task.get("text") or ""))
+
+    for table in [data, *(data.get("tables") or [])]:
+        walk(table.get("periods") or table.get("groups") or [])
+        walk([{"tasks": table.get("tasks") or []}])
+    return [text for text in texts if text]
+
+
+def _term_day(texts: list[str], pattern: re.Pattern, year: int, autumn: bool, first: bool):
+    """The first (or last) day of term as the plan's text prints it (9月1日…开学…, 1月22日休业式), with the
+    clause that prints it; None when no text says it, or says a day no term of that season starts (ends) on."""
+    for text in texts:
+        for found in pattern.finditer(_squash(text)):
+            month, day = int(found["m"]), int(found["d"])
+            printed_year = int(found["y"]) if found["y"] else year + 1 if autumn and month < 7 else year
+            try:
+                date = dt.date(printed_year, month, day)
+            except ValueError:
+                continue
+            # the days a term of the season starts (ends) on: autumn mid-August to 20 September (January to 20
+            # February of the next year), spring February to 20 March (mid-June to July)
+            window = {
+                (True, True): ((year, 8, 15), (year, 9, 20)),
+                (True, False): ((year + 1, 1, 1), (year + 1, 2, 20)),
+                (False, True): ((year, 2, 1), (year, 3, 20)),
+                (False, False): ((year, 6, 15), (year, 7, 31)),
+            }[(autumn, first)]
+            if dt.date(*window[0]) <= date <= dt.date(*window[1]):
+                squashed = _squash(text)
+                clause = re.split(r"[，。；;,]", squashed[found.start() :], maxsplit=1)[0]
+                return date, clause
+    return None
+
+
+def assumed_end_guess(start: dt.date) -> Later:
+    """The guess for a term whose last day is printed nowhere: it runs TERM_WEEKS weeks (the plan writes no end)."""
+    end = start - dt.timedelta(days=start.weekday()) + dt.timedelta(weeks=TERM_WEEKS, days=-1)
+    return later(
+        "学期结束日（term.end）{v0}（{v1}）是推测的，表格里没有写：从开学那一周起满 {v2} 周，计划里不写 term.end；"
+        "请按校历补上 term.end，或导入时加 --term-end 日期",
+        v0=end.isoformat(),
+        v1=WEEKDAYS[end.weekday()],
+        v2=TERM_WEEKS,
+    )
 
 
 def _organisation_line(text: str) -> bool:
@@ -659,6 +722,7 @@ class Recogniser:
         self._term(data)
         self._undatable(data)
         after = self._signature(data, after)
+        self._organisation_signed(data)
         first_heading = next(
             (i for i, p in enumerate(after) if p.heading or _heading_line(_join_lines(p.printed), chinese=True)),
             len(after),
@@ -680,6 +744,20 @@ class Recogniser:
         if style:
             data["style"] = style
         return Recognised(data, self.guesses, self.unplaced)
+
+    def _organisation_signed(self, data: dict) -> None:
+        """`organisation:` from the 落款 for a plan that has none (no --org, no office as the document's author):
+        the office that signs the plan issues it; of several (联合行文) the first, the one that leads."""
+        if "organisation" in data or "signature" not in data:
+            return
+        names = data["signature"]["organisation"]
+        names = [names] if isinstance(names, str) else names
+        data["organisation"] = names[0]
+        self.guesses.append(
+            later("发文机关（organisation）“{v0}”取自落款", v0=names[0])
+            if len(names) == 1
+            else later("发文机关（organisation）“{v0}”取自落款里的第一个单位（联合行文的主办机关）", v0=names[0])
+        )
 
     def _signature(self, data: dict, after: list[Paragraph]) -> list[Paragraph]:
         """The 落款 at the end: the date (2025年12月20日) on the last line, the issuing organisation(s) on the lines
@@ -720,8 +798,9 @@ class Recogniser:
     def _term(self, data: dict) -> None:
         """`term:` for a plan whose title names its term (2025-2026学年第二学期, 2026年秋季学期), or whose groups
         count the term's weeks (第三周) or name its parts (开学初, 期末): weeks and months are dated from it. The
-        first day of term is printed nowhere in the table, so it is guessed (1 September; the first Monday of
-        March), and the guess says so."""
+        first day of term is read from week 1's printed dates, else from a text that prints it (9月1日…开学第一课);
+        the last from a text printing 休业式/散学典礼 (1月22日休业式). A day printed nowhere is guessed (1 September,
+        the first Monday of March; a term of 20 weeks), and the guess says what was assumed and how to give it."""
         labels = _labels(data.get("periods") or data.get("groups") or [])
         needs = [label for label in labels if term_week_number(label) is not None or SCHOOL_WORDS.search(label)]
         if self.term_named is None and not needs:
@@ -737,12 +816,21 @@ class Recogniser:
             name = None
         start = dt.date(year, 9, 1) if autumn else _first_monday(year, 3)
         printed = _first_week_start(data.get("periods") or data.get("groups") or [], year, autumn)
+        texts = _printed_texts(data)
+        said = _term_day(texts, TERM_FIRST_DAY, year, autumn, first=True) if printed is None else None
         if printed is not None:
             start = printed[0]
+        elif said is not None:
+            start = said[0]
         term: dict = {"name": name} if name else {}
         term["start"] = start
+        last = _term_day(texts, TERM_LAST_DAY, year, autumn, first=False)
+        if last is not None and last[0] <= start:
+            last = None
         weeks = [number for label in labels if (number := term_week_number(label)) is not None]
-        if weeks and max(weeks) > TERM_WEEKS:  # 第二十一周: the term runs to that week's Sunday
+        if last is not None:  # 1月22日休业式: the term's last day as printed
+            term["end"] = last[0]
+        elif weeks and max(weeks) > TERM_WEEKS:  # 第二十一周: the term runs to that week's Sunday
             term["end"] = start - dt.timedelta(days=start.weekday()) + dt.timedelta(weeks=max(weeks), days=-1)
             self.guesses.append(
                 later(
@@ -770,16 +858,39 @@ class Recogniser:
                     v3=printed[1],
                 )
             )
-            return
-        self.guesses.append(
-            later(
-                "学期（term:）：{v0}；开学日 {v1}（{v2}）是推测的，表格里没有写：第一周是它所在的那一周，"
-                "各周的日期都从它算起，请按校历改正 term.start",
-                v0=reason,
-                v1=start.isoformat(),
-                v2=weekday,
+        elif said is not None:
+            self.guesses.append(
+                later(
+                    "学期（term:）：{v0}；开学日 {v1}（{v2}）取自“{v3}”：第一周是它所在的那一周，各周的日期都从它算起，"
+                    "请按校历核对",
+                    v0=reason,
+                    v1=start.isoformat(),
+                    v2=weekday,
+                    v3=said[1],
+                )
             )
-        )
+        else:
+            self.guesses.append(
+                later(
+                    "学期（term:）：{v0}；开学日 {v1}（{v2}）是推测的（{v3}），表格里没有写：第一周是它所在的那一周，"
+                    "各周的日期都从它算起；请按校历改正 term.start，或导入时加 --term-start 日期",
+                    v0=reason,
+                    v1=start.isoformat(),
+                    v2=weekday,
+                    v3=later("秋季学期按 9月1日") if autumn else later("春季学期按 3月的第一个星期一"),
+                )
+            )
+        if last is not None:
+            self.guesses.append(
+                later(
+                    "学期结束日（term.end）{v0}（{v1}）取自“{v2}”，请按校历核对",
+                    v0=last[0].isoformat(),
+                    v1=WEEKDAYS[last[0].weekday()],
+                    v2=last[1],
+                )
+            )
+        elif "end" not in term:
+            self.guesses.append(assumed_end_guess(start))
 
     def _undatable(self, data: dict) -> None:
         """A group whose label names a time no one can date (迎检周, 三月份<script>) and whose dates are printed

@@ -407,9 +407,15 @@ def _after(next_paragraph: _Paragraphs, parts: DocumentParts, profile: Profile) 
         _add_run(paragraph, text, profile.body_font, profile.body_size, profile)
 
 
+def _author(organisation: str | None, layout: TableLayout) -> str | None:
+    """The document's author property: the issuing office (`organisation:`), else the first office of the 落款
+    (the one import then reads back as the plan's organisation)."""
+    return organisation or (layout.document.signature[0] if layout.document.signature else None)
+
+
 def render_docx(layout: TableLayout, profile: Profile, widths: list[float], author: str | None, year: int) -> bytes:
     """The attachment as DOCX bytes; the same layout and profile always give the same bytes."""
-    document = _prepare_document(profile, layout.title, author, year)
+    document = _prepare_document(profile, layout.title, _author(author, layout), year)
     _setup_section(document, profile)
     next_paragraph = _Paragraphs(document)
     if layout.attachment:
@@ -453,7 +459,7 @@ def table_document(layout: TableLayout, profile: Profile, widths: list[float], a
     """The plan without its label and title as a DOCX of its own, with every layout rule of the attachment:
     what a notice template receives as its sub-document — a blank line and the preamble (as under the
     attachment's title), the table block (spacer, table, notes), the closing paragraphs and the 落款."""
-    document = _prepare_document(profile, layout.title, author, year)
+    document = _prepare_document(profile, layout.title, _author(author, layout), year)
     _setup_section(document, profile)
     next_paragraph = _Paragraphs(document)
     if layout.document.before:
