@@ -155,7 +155,8 @@ def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
 
 def _groups_rows(table: Table, spec: ColumnSpec, body: int) -> bool:
     """Whether a column under a header no word names groups the rows below it: each label stands over several
-    rows (merged down, or followed by blank cells in text, which has no merges), the first row has one, and at
+    rows (merged down, followed by blank cells in text, which has no merges, or printed again on each), the first
+    row has one, and at
     least one label reads as a category (一、综合) or a time (3月份). A 备注 column of occasional notes does not."""
     from aidplan.ingest.recognise import _TIME_WORDS
 
@@ -164,7 +165,9 @@ def _groups_rows(table: Table, spec: ColumnSpec, body: int) -> bool:
         return False
     labels = [c for i, c in enumerate(rows) if c is not None and c.row == body + i and c.text.strip()]
     blank = [c for i, c in enumerate(rows) if c is not None and c.row == body + i and not c.text.strip()]
-    if len(labels) >= len(rows) or not (any(c.rowspan > 1 for c in labels) or blank):
+    # a label printed again on each row it stands over (a spreadsheet or CSV that merges nothing)
+    repeated = any(a.row + a.rowspan == b.row and _flat(a.text) == _flat(b.text) for a, b in zip(labels, labels[1:]))
+    if not repeated and (len(labels) >= len(rows) or not (any(c.rowspan > 1 for c in labels) or blank)):
         return False
     return any(CATEGORY_NUMBER.match(_flat(c.text)) or _TIME_WORDS.search(_flat(c.text)) for c in labels)
 

@@ -235,7 +235,11 @@ def _separated(lines: list[str]) -> SourceDocument:
     kinds: dict[int, set[str]] = {}  # what the cells of each column of the full rows are (_kind)
     widest = 0  # cells in the full rows of the body
 
+    pending: str | None = None  # a category typed alone on its line, waiting for the row it heads
+
     def flush() -> None:
+        if pending is not None:
+            rows.append([pending] + [""] * (len(rows[0]) - 1))
         _second_header_placed(rows)
         width = max(len(row) for row in rows)
         table = Table.from_rows([row + [""] * (width - len(row)) for row in rows])
@@ -259,6 +263,12 @@ def _separated(lines: list[str]) -> SourceDocument:
                 cells.pop()
             if len(rows) > 1 and len(rows[-1]) >= len(rows[0]) and widest:
                 cells = _merged_cells_restored(cells, widest, kinds)
+            if pending is not None:
+                if cells[0].strip():
+                    rows.append([pending] + [""] * (len(rows[0]) - 1))
+                else:
+                    cells[0] = pending
+                pending = None
             if len(rows) > 1 and len(rows[-1]) + len(cells) - 1 <= len(rows[0]) and _continues(rows[-1], cells):
                 # a cell broken onto a second line: its rest, then the row's remaining cells
                 rows[-1][-1] += "\n" + cells[0]
@@ -274,7 +284,9 @@ def _separated(lines: list[str]) -> SourceDocument:
         elif rows and len(rows) > 1 and _heading_over_a_header(stripped, rest[index + 1 :], rows[0]):
             flush()  # 二、第二学期 above the next table's header
             blocks.append(Paragraph(stripped))
-            rows, after, kinds, widest = [], [], {}, 0
+            rows, after, kinds, widest, pending = [], [], {}, 0, None
+        elif len(rows) > 1 and not after and pending is None and _category_alone(stripped, rows):
+            pending = stripped  # 四、工作保障 typed alone on its line: the first cell of the row under it
         elif (
             rows
             and not after
@@ -299,6 +311,27 @@ def _signature_below(text: str, rest: list[str]) -> bool:
     if SIGNATURE_DATE.match(squashed):
         return True
     return _organisation_line(text) and bool(following) and bool(SIGNATURE_DATE.match(re.sub(r"\s+", "", following[0])))
+
+
+_CATEGORY_LABEL = re.compile(r"^(?P<n>[一二三四五六七八九十]+)、[^。；;，,：:！!？?]{1,16}$")
+
+
+def _category_alone(text: str, rows: list[list[str]]) -> bool:
+    """Whether a line without cells is a category of the first column typed alone on its line (四、工作保障 under
+    rows whose first cells are 一、落实政策, 二、规范管理): a label numbered after the last one the column holds, not
+    a cell's next line."""
+    from aidplan.plan.numerals import parse_number
+
+    found = _CATEGORY_LABEL.match(re.sub(r"\s+", "", text))
+    if found is None:
+        return False
+    numbers = [
+        parse_number(label["n"])
+        for row in rows[1:]
+        if row and (label := _CATEGORY_LABEL.match(re.sub(r"\s+", "", row[0])))
+    ]
+    number = parse_number(found["n"])
+    return bool(numbers) and number is not None and all(n is not None and n < number for n in numbers)
 
 
 def _section_below(text: str, rest: list[str]) -> bool:
@@ -347,8 +380,8 @@ _DATE_CELL = re.compile(r"^(?=.*[0-9])[0-9０-９.．\-—–~～至年月日号
 
 
 def _kind(text: str) -> str:
-    """What a cell holds, to tell which column it belongs to: a bare number, a date, a numbered task, a week, a
-    旬, a routine (每周一), an office, a period label, or short or long text."""
+    """What a cell holds, to tell which column it belongs to: a bare number, a date, a category (一、综合), a
+    numbered task, a week, a 旬, a routine (每周一), an office, a period label, or short or long text."""
     squashed = re.sub(r"\s+", "", text)
     if not squashed:
         return "empty"
@@ -356,6 +389,8 @@ def _kind(text: str) -> str:
         return "number"
     if _DATE_CELL.match(squashed):
         return "date"  # 3月27日前, 2.26-3.1
+    if _CATEGORY_LABEL.match(squashed):
+        return "category"  # 一、综合 under 类, not a task numbered 1、
     if NUMBER_PREFIX.match(squashed):
         return "numbered"  # 2、各班召开… under 工作内容
     if _TERM_LABEL.fullmatch(squashed) or squashed.endswith("周"):
@@ -436,9 +471,28 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
                 header.append(items[index])
                 seen.add(_header_role(items[index]))
             index += 1
+    body_start = start + _header_lines(items, start, header)
+    first_body = next((item for item in items[body_start:] if item), "")
+    before = start - 1
+    while before >= 0 and not items[before]:
+        before -= 1
+    if (
+        header
+        and before > 0
+        and any(items[:before])  # the title is above it
+        and _unnamed_header(items[before])
+        and _CATEGORY_LABEL.match(re.sub(r"\s+", "", first_body))
+    ):
+        header.insert(0, items[before])  # 类 | 内容 | 时限: a header no word names, over categories (一、综合)
+        start = before
     blocks: list = _split_head(lines, start)
     roles = [_header_role(h) for h in header]
-    body_start = start + _header_lines(items, start, header)
+    # categories (一、综合) in the first column: a group starts at each; a time after a task is that task's
+    categories = (
+        bool(header) and roles[0] not in ("tasks",) and bool(_CATEGORY_LABEL.match(re.sub(r"\s+", "", first_body)))
+    )
+    if categories and roles[0] is None:
+        roles[0] = "period"
     groups: list[dict] = []
     after: list[str] = []
     headers_again = [re.sub(r"\s+", "", h) for h in header]
@@ -450,19 +504,42 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
             position += 1
             continue  # the header row printed again on a new page
         position = 0
-        glued = _glued_label(item)
-        if _is_label(item) and not (groups and groups[-1]["tasks"] == [] and groups[-1]["label"] == item):
-            groups.append({"label": item, "tasks": [], "deadline": "", "owner": ""})
+        squashed = re.sub(r"\s+", "", item)
+        glued = None if categories else _glued_label(item)
+        opens = (
+            _CATEGORY_LABEL.match(squashed)
+            if categories
+            else _is_label(item) and not (groups and groups[-1]["tasks"] == [] and groups[-1]["label"] == item)
+        )
+        if opens:
+            groups.append(
+                {"label": item, "tasks": [], "deadline": "", "owner": "", "deadlines_of": {}, "owners_of": {}}
+            )
         elif glued is not None:
-            groups.append({"label": glued[0], "tasks": [glued[1]], "deadline": "", "owner": ""})
+            groups.append(
+                {
+                    "label": glued[0],
+                    "tasks": [glued[1]],
+                    "deadline": "",
+                    "owner": "",
+                    "deadlines_of": {},
+                    "owners_of": {},
+                }
+            )
         elif not groups:
             blocks.append(Paragraph(item))
         elif (item.startswith("注") and groups[-1]["tasks"]) or after:
             after.append(item)
-        elif "deadline" in roles and _DEADLINE.match(re.sub(r"\s+", "", item)) and groups[-1]["tasks"]:
+        elif (
+            "deadline" in roles
+            and groups[-1]["tasks"]
+            and (_DEADLINE.match(squashed) or (categories and _time_cell(squashed)))
+        ):
             groups[-1]["deadline"] = item
-        elif "owner" in roles and groups[-1]["tasks"] and not groups[-1]["owner"] and _is_owner(item):
+            groups[-1]["deadlines_of"][len(groups[-1]["tasks"]) - 1] = item
+        elif "owner" in roles and groups[-1]["tasks"] and _is_owner(item) and (categories or not groups[-1]["owner"]):
             groups[-1]["owner"] = item  # the row's 责任单位 cell, after its tasks
+            groups[-1]["owners_of"][len(groups[-1]["tasks"]) - 1] = item
         elif NUMBER_PREFIX.match(item) or not groups[-1]["tasks"]:
             groups[-1]["tasks"].append(item)
         else:
@@ -473,6 +550,8 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
     cells = [Cell([Paragraph(text)], 0, c) for c, text in enumerate(header)]
     row = 1
     by_period = "deadline" in roles  # without a deadline column, a row per task (the period cell merged)
+    if categories and any(len(group["deadlines_of"]) > 1 or len(group["owners_of"]) > 1 for group in groups):
+        by_period = False  # a time (an office) after each task: the task's own cells, a row per task
     for group in groups:
         values = {"period": group["label"], "deadline": group["deadline"], "owner": group["owner"]}
         if by_period or not group["tasks"]:
@@ -492,12 +571,31 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
         for c, role in enumerate(roles):
             if role == "tasks":
                 cells += [Cell([Paragraph(t)], row + i, c) for i, t in enumerate(tasks)]
+            elif role in ("deadline", "owner") and categories and len(own := group[f"{role}s_of"]) == len(tasks):
+                cells += [Cell([Paragraph(own[i])], row + i, c) for i in range(len(tasks))]  # one after each task
             else:
                 cells.append(Cell([Paragraph(values.get(role or "", ""))], row, c, rowspan=len(tasks)))
         row += len(tasks)
     blocks.append(Table(cells, row, len(header)))
     blocks += _paragraphs(after)
     return SourceDocument(blocks, "每格一行的文本")
+
+
+_TIME_CELL = re.compile(
+    r"^(?:[0-9]{1,2}月(?:份)?(?:[0-9]{1,2}[日号])?(?:底|末|初|上旬|中旬|下旬)?|年底|年末|年初|年中|上半年|下半年|学期末|"
+    r"学期初|每学期末|期末|期中|开学初|年内|全年|长期)(?:前|之前|以前|完成)?$"
+)
+
+
+def _time_cell(squashed: str) -> bool:
+    """A short cell that reads as a time under 时限 (3月底, 9月, 年底前, 10月30日前) rather than as text."""
+    return bool(_TIME_CELL.match(squashed) or _DATE_CELL.match(squashed))
+
+
+def _unnamed_header(text: str) -> bool:
+    """A header cell no word names (类, 项目类): a word or two, no number, no sentence, no period label."""
+    squashed = re.sub(r"\s+", "", text)
+    return 0 < len(squashed) <= 4 and not re.search(r"[0-9。；;，,：:、]", squashed) and not _is_label(squashed)
 
 
 def _title_like(index: int, items: list[str]) -> bool:

@@ -85,8 +85,9 @@ def published_as_paragraphs(lines: list[str]) -> bool:
     """Whether text lines are a plan published as paragraphs (no table): numbered items that are sentences, under
     一、 headings or with a bracket of 责任单位/完成时间, and no line that heads a table's column."""
     items = [re.sub(r"\s+", "", line) for line in lines if line.strip()]
-    if any(len(item) <= 6 and role_of(item) in ("tasks", "owner", "deadline") for item in items):
-        return False  # 工作内容, 责任单位: a table's header, one cell a line
+    named = ("tasks", "owner", "deadline")
+    if any(len(item) <= 6 and level_of(item) is None and role_of(item) in named for item in items):
+        return False  # 工作内容, 责任单位: a table's header, one cell a line (三、工作要求 is a heading)
     numbered = [item for item in items if level_of(item) is not None and _sentence(item)]
     bracketed = [item for item in numbered if bracket(item)[1]]
     headings = [item for item in items if level_of(item) == 0 and not _sentence(item)]
@@ -141,22 +142,23 @@ def read(recogniser, blocks: list) -> Recognised:
             path.append(node)
             continue
         if lvl == task_level:
-            text, values = bracket(line)
-            task = split_number(text)
-            task.printed = text
-            task.values = {key: value for key, value in values}
-            keys.update(key for key, _ in values)
-            (path[-1].tasks if path else flat).append(task)
+            (path[-1].tasks if path else flat).append([line])  # the task's lines, read when all are in
             continue
-        # a line without a number (or numbered deeper than the tasks) goes on with the task above it
+        # a line numbered deeper than the tasks (（1） under 1.) is an item of the task above, on a line of its own;
+        # a line without a number goes on with the line above it (a paragraph the page broke, the task's bracket
+        # after its items)
         tasks = path[-1].tasks if path else flat
         if tasks:
-            tasks[-1].text += line
-            tasks[-1].printed += line
+            if lvl is not None:
+                tasks[-1].append(line)
+            else:
+                tasks[-1][-1] += line
         elif path:
             recogniser.unplaced.append(later("小标题“{v0}”下的一段“{v1}”", v0=path[-1].label, v1=line))
         else:
             recogniser.unplaced.append(later("任务之前的一段“{v0}”", v0=line))
+    for node in [*_all(roots), Node("", None, tasks=flat)]:
+        node.tasks[:] = [task for lines in node.tasks for task in _items(lines, keys)]
     if flat and roots:
         recogniser.unplaced += [later("第一个小标题之前的任务“{v0}”", v0=t.printed) for t in flat]
         flat = []
@@ -216,6 +218,36 @@ def read(recogniser, blocks: list) -> Recognised:
     if others:
         recogniser.guesses.append(later("括号里的{v0}与“{v1}”写进同一列", v0=listing(others, quoted=True), v1=owner))
     return recogniser._finished(data, paragraphs[last + 1 :])
+
+
+def _task(text: str, keys: Counter) -> Task:
+    """A task of its printed text (number included) and the bracket at its end."""
+    head, values = bracket(text)
+    task = split_number(head)
+    task.printed = head
+    task.values = {key: value for key, value in values}
+    keys.update(key for key, _ in values)
+    return task
+
+
+def _items(lines: list[str], keys: Counter) -> list[Task]:
+    """A task and the items numbered under it (2.规范资金发放： / （1）春季…； / （2）秋季…。 / （责任单位：…）): one
+    task whose text keeps each item on a line of its own, as printed, the bracket after the last item its cells.
+    Items that carry brackets of their own (not the last one only) are the tasks (each its owner and time), under
+    the task's line printed as a sub-heading, or as a task of its own where it has a bracket too."""
+    own = [item for item in lines[1:] if bracket(item)[1]]
+    if own and (len(own) > 1 or own[0] is not lines[-1]):  # a bracket after the last item only: the task's
+        head = _task(lines[0], keys) if bracket(lines[0])[1] else Task(lines[0].strip(), heading=True, outline=True)
+        head.printed = head.printed or head.text
+        return [head, *(_task(item, keys) for item in lines[1:])]
+    return [_task("\n".join(lines), keys)]
+
+
+def _all(nodes: list[Node]) -> list[Node]:
+    out: list[Node] = []
+    for node in nodes:
+        out += [node, *_all(node.children)]
+    return out
 
 
 def _leaves(nodes: list[Node]) -> list[Node]:

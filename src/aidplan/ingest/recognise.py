@@ -86,6 +86,7 @@ class Task:
     deadline: str | None = None
     explicit: bool = False  # its number is written out (number:), since it is not the one its position gives
     heading: bool = False  # a sub-heading line among the tasks (（一）资助宣传); the numbers start again after it
+    outline: bool = False  # a line heading the items under it (2.规范…： over （1）…): a sub-heading in any numbering
     values: dict[str, str] = field(default_factory=dict)  # its other cells in a table of listed columns
     column_number: str | None = None  # the number printed in its 序号 column
 
@@ -1150,7 +1151,7 @@ class Recogniser:
         for task in [t for g in groups for t in g.tasks]:
             task.text = task.printed
             task.number = None
-            task.heading = False
+            task.heading = task.outline
         return "none", "group"
 
     def _number_the_odd_ones(self, groups: list[Group], tasks: list[Task], expected: list[int]) -> None:
