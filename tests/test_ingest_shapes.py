@@ -207,6 +207,19 @@ def test_a_workbook_of_one_sheet_per_term_gives_one_table_per_sheet(tmp_path: Pa
     assert imported.guesses[0] == (
         "每张工作表都印着自己的标题：作各表格的标题，计划标题取它们相同的部分“2026年学生资助工作计划”"
     )
+    # titles of two years have no part in common: the title is not cut inside the year (was “某县202”)
+    two_years = _workbook(
+        {
+            "2026年": [["某县2026年学生资助工作计划表", None, None], header, ["3月", "审核名单", "3月31日"]],
+            "2025年": [["某县2025年学生资助工作计划表", None, None], header, ["9月", "新生认定", "9月30日"]],
+        },
+        {"2026年": ["A1:C1"], "2025年": ["A1:C1"]},
+    )
+    imported, plan = _import(tmp_path, "两年.xlsx", two_years)
+    assert plan.title == "某县2026年学生资助工作计划表"
+    assert imported.guesses[0] == (
+        "每张工作表都印着自己的标题：作各表格的标题；它们没有相同的部分，计划标题用第一张的“某县2026年学生资助工作计划表”"
+    )
     # sheets without a title row of their own are headed with their names
     data = _workbook(
         {"春季": [header, ["3月", "审核名单", "3月31日"]], "秋季": [header, ["9月", "新生认定", "9月30日"]]}, {}

@@ -1533,11 +1533,21 @@ class Recogniser:
             # a workbook whose every sheet prints its own title row: those are the tables' headings, and the
             # plan's title is what they have in common (2026年学生资助工作计划（春季） / （秋季）)
             common = "".join(c[0] for c in itertools.takewhile(lambda c: len(set(c)) == 1, zip(*printed)))
+            if (
+                common
+                and common[-1].isdigit()
+                and any(len(t) > len(common) and t[len(common)].isdigit() for t in printed)
+            ):
+                common = common.rstrip("0123456789")  # 某县2026年… and 某县2025年…: not “某县202”
             common = common.rstrip("（(【[ ")
             title = common if len(common) >= 4 else str(printed[0])
             attachment, title_lines, preamble = None, [title], []
             self.guesses.append(
                 later("每张工作表都印着自己的标题：作各表格的标题，计划标题取它们相同的部分“{v0}”", v0=title)
+                if len(common) >= 4
+                else later(
+                    "每张工作表都印着自己的标题：作各表格的标题；它们没有相同的部分，计划标题用第一张的“{v0}”", v0=title
+                )
             )
         else:
             printed = [None] * len(candidates)
