@@ -159,6 +159,11 @@ def import_file(
     removed = document.without_controls()
     if removed:
         document.notes.append(later("删除了 {v0} 个看不见的控制字符（如 U+0000）：计划里不能有它们", v0=removed))
+    invisible = document.without_zero_widths()
+    if invisible:
+        document.notes.append(
+            later("删除了 {v0} 个看不见的零宽字符（如 U+200B，网页和公众号文章常夹在字中间）", v0=invisible)
+        )
     # as for `new`, a plan of a given term is of the year the term starts in
     recognised = Recogniser(document, name, year or (term[0].year if term else None), organisation).recognise()
     if term is not None:
@@ -251,6 +256,9 @@ def import_plans(
         raise UsageError(tr("标准输入（-）只能读一次"))
     if year is not None and not 1990 <= year <= 2100:
         raise UsageError(tr("--year {year} 不在 1990 至 2100 之间", year=year))
+    from aidplan.ingest.new import check_option_text
+
+    check_option_text(None, organisation)  # one printed line, as for `new`
     if term is not None and term[1] is not None and term[1] < term[0]:
         raise UsageError(tr("--term-end {end} 早于 --term-start {start}", end=term[1], start=term[0]))
     targets = [_target(source, output) for source in sources]

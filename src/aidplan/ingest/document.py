@@ -7,6 +7,8 @@ import re
 from dataclasses import dataclass, field
 
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
+# zero-width characters a web page or a 公众号 article puts inside words (每\u200b月 is no longer 每月 to a reader)
+_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
 
 
 @dataclass
@@ -89,15 +91,15 @@ class SourceDocument:
     notes: list[str] = field(default_factory=list)  # what the reader itself had to guess or leave out
     left_out: list[str] = field(default_factory=list)  # what the reader kept out of the plan (a web page's buttons)
 
-    def without_controls(self) -> int:
+    def without_controls(self, pattern: re.Pattern = _CONTROLS) -> int:
         """Removes the control characters a plan may not hold (U+0000 in a CSV, U+0007 from a Word copy; tabs
-        and line breaks stay) from every paragraph; returns how many there were."""
+        and line breaks stay) from every paragraph — or what `pattern` matches; returns how many there were."""
         removed = 0
 
         def clean(paragraphs: list[Paragraph]) -> None:
             nonlocal removed
             for paragraph in paragraphs:
-                text = _CONTROLS.sub("", paragraph.text)
+                text = pattern.sub("", paragraph.text)
                 removed += len(paragraph.text) - len(text)
                 paragraph.text = text
 
@@ -112,3 +114,8 @@ class SourceDocument:
                     clean(cell.paragraphs)
                     tables += cell.tables
         return removed
+
+    def without_zero_widths(self) -> int:
+        """Removes the zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF) a web page leaves inside
+        words; returns how many there were."""
+        return self.without_controls(_ZERO_WIDTH)

@@ -60,6 +60,16 @@ ROLE_NAMES = {"period": "时间", "tasks": "工作内容", "deadline": "完成�
 ATTACHMENT = re.compile(r"^附\s*件(?:\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?|[^\s，。；,;：:]{1,12})$")
 PAGE_FURNITURE = re.compile(r"^[—\-－–]\s*[0-9０-９]+\s*[—\-－–]$|^第\s*[0-9]+\s*页(，?\s*共\s*[0-9]+\s*页)?$")
 YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年|\s*[-—~至]\s*(?:19|20)[0-9]{2}\s*学年)")
+_CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*(?:年|学年|[-—–~～至]))")
+_YEAR_DIGITS = str.maketrans("０１２３４５６７８９〇○零一二三四五六七八九", "0123456789000123456789")
+
+
+def year_digits(text: str) -> str:
+    """A text with its years in ASCII digits, so the year is read however it is typed: 二〇二六年 (○, 零), and
+    ２０２６年 in full-width digits (Word's 全角 mode)."""
+    text = text.translate(str.maketrans("０１２３４５６７８９", "0123456789"))
+    return _CHINESE_YEAR.sub(lambda found: found[0].translate(_YEAR_DIGITS), text)
+
 
 # a printed task number in any form a plan may name (aidplan.plan.numbering): 1、 1. 1． 1) 1） 01. (1) （1） 一、
 # （一） ① — up to 9999 (a long list); "2014年", "1.5万" and the years of "2025、2026年" are not numbers
@@ -662,9 +672,11 @@ class Recogniser:
         return blocks
 
     def _year(self, title: str, before: list[Paragraph], table: Table) -> int:
+        printed, title = title, year_digits(title)  # the same length: the term's name is cut from the printed
         named = read_term_name(title)
         if named is not None:  # 2025-2026学年第二学期: the spring of 2026; 第一学期: the autumn of 2025
-            self.term_named = (TERM_IN_TITLE.search(_squash(title))[0], named.autumn)  # type: ignore[index]
+            at = TERM_IN_TITLE.search(_squash(title))
+            self.term_named = (_squash(printed)[at.start() : at.end()], named.autumn)  # type: ignore[union-attr]
             if self.year_given is not None and self.year_given != named.year:
                 self.guesses.append(
                     later(
@@ -695,7 +707,7 @@ class Recogniser:
         if found:
             self.guesses.append(later("年份 {v0} 取自标题", v0=found[1]))
             return int(found[1])
-        texts = [p.printed for p in before] + [c.text for c in table.cells]
+        texts = [year_digits(p.printed) for p in before] + [year_digits(c.text) for c in table.cells]
         years = Counter(int(m[1]) for text in texts for m in YEAR_IN_TEXT.finditer(text))
         years = Counter({y: n for y, n in years.items() if PLAN_YEARS[0] <= y <= PLAN_YEARS[1]})
         if years:

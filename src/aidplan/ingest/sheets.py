@@ -18,10 +18,10 @@ MAX_CELLS = 200_000  # a plan has a few hundred; a sheet this large is not one
 
 def _date_text(value: dt.date, number_format: str) -> str | None:
     """A date cell as its number format shows it: yyyy"年"m"月"d"日" → 2026年3月31日, yyyy-mm-dd → 2026-04-30,
-    m"月"d"日" → 3月31日; None for the General format and formats it does not read."""
+    m"月"d"日" → 3月31日, m"月" → 4月; None for the General format and formats it does not read."""
     fmt = re.sub(r"\[[^\]]*\]", "", number_format.split(";")[0])  # [$-804], [DBNum1] and colours are not shown
-    if not re.search(r"[yd]", fmt, re.IGNORECASE):
-        return None
+    if not re.search(r"[ymd]", fmt, re.IGNORECASE) or re.search(r"[hs]", fmt, re.IGNORECASE) or fmt == "General":
+        return None  # m"月" shows the month alone; a format with hours or seconds is a time
     tokens = {
         "yyyy": f"{value.year:04d}",
         "yy": f"{value.year % 100:02d}",
@@ -46,13 +46,23 @@ def _date_text(value: dt.date, number_format: str) -> str | None:
     return "".join(out).strip() or None
 
 
-def _text(value: object, number_format: str = "General") -> str:
+# the ways of writing a date a plan reads (2026年3月31日, 3月31日, 4月, 2026-04-30, 2026/4/30, 2026.4.30)
+_READABLE_DATE = re.compile(r"[年月日]|^[0-9]{4}[-/.][0-9]{1,2}[-/.][0-9]{1,2}$")
+
+
+def _text(value: object, number_format: str = "General", rewritten: dict[str, str] | None = None) -> str:
     if value is None:
         return ""
     if isinstance(value, dt.datetime):
         value = value.date() if value.time() == dt.time() else value
     if isinstance(value, dt.date) and not isinstance(value, dt.datetime):
-        return _date_text(value, number_format) or f"{value.month}月{value.day}日"
+        shown = _date_text(value, number_format)
+        if shown is not None and _READABLE_DATE.search(shown):
+            return shown
+        written = f"{value.month}月{value.day}日"
+        if shown is not None and rewritten is not None:  # 03-20, 3/20, 20/03: shown so, written so a plan reads it
+            rewritten.setdefault(shown, written)
+        return written
     if isinstance(value, float) and value.is_integer():
         return str(int(value))
     return str(value).replace("\r\n", "\n").replace("\r", "\n").replace("_x000D_", "")
@@ -104,6 +114,7 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
         ) from None
     formulas = _formulas(data)
     left_out: list[str] = []
+    notes: list[str] = []
     sheets = [sheet for sheet in book.worksheets if sheet.sheet_state == "visible"] or list(book.worksheets)
     if not sheets:
         raise AidplanError(tr("{name} 里没有工作表；计划要有一张“时间—工作内容”的表格", name=name))
@@ -119,7 +130,21 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
                     max_column=sheet.max_column,
                 )
             )
-        rows = _trimmed([[_text(cell.value, cell.number_format) for cell in row] for row in sheet.iter_rows()])
+        rewritten: dict[str, str] = {}
+        rows = _trimmed(
+            [[_text(cell.value, cell.number_format, rewritten) for cell in row] for row in sheet.iter_rows()]
+        )
+        if rewritten:
+            shown, written = next(iter(rewritten.items()))
+            notes.append(
+                later(
+                    "工作表“{v0}”的 {v1} 个日期格显示为“{v2}”这样的写法，计划读不出，写作“{v3}”",
+                    v0=sheet.title,
+                    v1=len(rewritten),
+                    v2=shown,
+                    v3=written,
+                )
+            )
         for row, column in formulas.get(sheet.title, []):
             if row < len(rows) and not rows[row][column]:
                 left_out.append(
@@ -137,6 +162,7 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
         blocks.append(table)
     document = SourceDocument(blocks or [_table([], [])], "Excel 工作表")
     document.left_out = left_out
+    document.notes += notes
     return document
 
 

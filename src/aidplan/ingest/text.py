@@ -25,14 +25,31 @@ def decode(data: bytes, name: str) -> str:
             ) from None
     try:
         return data.decode("utf-8")
-    except UnicodeDecodeError:
-        pass
+    except UnicodeDecodeError as exc:
+        broken = exc
     try:
         return data.decode("gb18030")
     except UnicodeDecodeError:
+        pass
+    line = data[: broken.start].count(b"\n") + 1
+    try:
+        data[broken.end :].decode("utf-8")
+        one_place = True
+    except UnicodeDecodeError:
+        one_place = False
+    if one_place or len(data) - broken.start <= 3:
+        # mostly UTF-8, broken in one place (the end of a download broken off, a byte-limited copy)
         raise AidplanError(
-            tr("{name} 既不是 UTF-8 也不是 GB18030（GBK）编码的文本；请另存为 UTF-8 后再导入", name=name)
+            tr(
+                "{name} 是 UTF-8 文本，但第 {line} 行有不成字的字节{end}；请重新复制或下载完整的文件后再导入",
+                name=name,
+                line=line,
+                end=tr("（文件在一个字的中间断了）") if len(data) - broken.start <= 3 else "",
+            )
         ) from None
+    raise AidplanError(
+        tr("{name} 既不是 UTF-8 也不是 GB18030（GBK）编码的文本；请另存为 UTF-8 后再导入", name=name)
+    ) from None
 
 
 # ---------------------------------------------------------------------------------------------------------------
