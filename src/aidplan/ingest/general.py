@@ -141,7 +141,7 @@ def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
             spec.role = "group" if left else "time" if spec.role == "period" and task is not None else FREE
         elif spec.role == "deadline":
             merged = any(c.rowspan > 1 for c in table.cells if c.column == spec.index and c.row >= body)
-            spec.role = "deadline" if merged else "time"
+            spec.role = "deadline" if merged and _one_per_group(table, specs, spec, body) else "time"
     if [s.role for s in specs].count("time") > 1:  # one time cell per task: the others are printed as they are
         for spec in [s for s in specs if s.role == "time"][1:]:
             spec.role = FREE
@@ -151,6 +151,21 @@ def plan_columns(table: Table, header_row: int, role_of) -> list[ColumnSpec]:
             keys += 1
             spec.key = f"c{keys}"
     return specs
+
+
+def _one_per_group(table: Table, specs: list[ColumnSpec], spec: ColumnSpec, body: int) -> bool:
+    """Whether a 完成时限 column merged somewhere holds one cell per group (merged over each group's rows): the
+    groups' deadlines. Where a group's rows have cells of their own (1月31日前 | 每月20日前 …, only 3月's rows 5–6
+    sharing one merged 3月31日前), the column is each task's time."""
+    group = next((s for s in specs if s.role in ("group", "period") and s.index < spec.index), None)
+    if group is None:
+        return True
+    cells: dict[int, set[int]] = {}  # a group's cell → the deadline cells over its rows
+    for row in range(body, table.rows):
+        label, deadline = table.at(row, group.index), table.at(row, spec.index)
+        if label is not None and deadline is not None:
+            cells.setdefault(id(label), set()).add(id(deadline))
+    return all(len(found) == 1 for found in cells.values())
 
 
 def _groups_rows(table: Table, spec: ColumnSpec, body: int) -> bool:
@@ -323,11 +338,22 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
                     task.column_number = value
                 continue
             key = spec.key or spec.role
-            if cell.rowspan > 1:  # merged over the group's rows: the group's value
-                owner = _group_of(path, cell)
+            owner = _group_of(path, cell) if cell.rowspan > 1 else None
+            whole = (
+                owner is not None
+                and owner.cell is not None
+                and (owner.cell.row, owner.cell.rowspan)
+                == (
+                    cell.row,
+                    cell.rowspan,
+                )
+            )
+            if owner is not None and (whole or spec.role != "time"):  # merged over the group's rows: its value
                 if value and cell.row == row:
                     owner.values[key] = value
                 continue
+            # a time merged over some of a group's rows (3月31日前 over tasks 5–6 of 3月, 4 with its own 每月20日前):
+            # each task's time, not the group's dates
             # a printed-only cell beside a cell of several tasks (周主题 beside ①… ②…) is printed once, with the
             # first; a time or an owner holds for each of them
             for task in tasks[:1] if spec.role == FREE else tasks:
