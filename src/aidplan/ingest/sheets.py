@@ -91,6 +91,43 @@ def _table(rows: list[list[str]], merges: list[tuple[int, int, int, int]]) -> Ta
     return Table(cells, len(rows), width)
 
 
+def _below_the_table(rows: list[list[str]]) -> tuple[list[list[str]], list[Paragraph]]:
+    """The rows of the table, and what a sheet prints under it as text: the 落款 (an office alone in its row over
+    a date alone in the last row, in whatever column or merge — right-aligned as printed) and the 注 (the first
+    cell of the last row, the others empty), as paragraphs after the table: a CSV or a sheet has no text outside
+    its cells, and these are no tasks."""
+    import re
+
+    from aidplan.ingest.recognise import SIGNATURE_DATE, _organisation_line
+
+    def alone(row: list[str]) -> str | None:
+        texts = [cell.strip() for cell in row if cell.strip()]
+        return texts[0] if len(texts) == 1 else None
+
+    def blank(row: list[str]) -> bool:
+        return not any(cell.strip() for cell in row)
+
+    end, after = len(rows), []
+    date = alone(rows[end - 1]) if end else None
+    if date is not None and SIGNATURE_DATE.match(re.sub(r"\s+", "", date)):
+        names, top = [], end - 1
+        while top > 1 and (name := alone(rows[top - 1])) is not None and _organisation_line(name):
+            names.insert(0, name)
+            top -= 1
+        if names:
+            after = [Paragraph(text, right=True) for text in (*names, date)]
+            end = top
+    while end and blank(rows[end - 1]):
+        end -= 1
+    note = alone(rows[end - 1]) if end > 2 else None
+    if note is not None and rows[end - 1][0].strip() == note and note.startswith("注"):
+        after.insert(0, Paragraph(note))
+        end -= 1
+    while end and blank(rows[end - 1]):
+        end -= 1
+    return rows[:end], after
+
+
 def _trimmed(rows: list[list[str]]) -> list[list[str]]:
     """Without the empty rows and columns around the table (a sheet's used range often reaches further)."""
     while rows and not any(cell.strip() for cell in rows[-1]):
@@ -156,10 +193,15 @@ def read_xlsx(data: bytes, name: str) -> SourceDocument:
                 )
         if not rows and len(sheets) > 1:
             continue  # an empty sheet of a workbook (Sheet2, Sheet3)
+        rows, after = _below_the_table(rows)
         merges = [(m.min_row - 1, m.min_col - 1, m.max_row - 1, m.max_col - 1) for m in sheet.merged_cells.ranges]
-        table = _table(rows, [m for m in merges if m[0] < len(rows)])
+        last = len(rows) - 1
+        table = _table(
+            rows, [(top, left, min(bottom, last), right) for top, left, bottom, right in merges if top <= last]
+        )
         table.caption = sheet.title
         blocks.append(table)
+        blocks += after
     document = SourceDocument(blocks or [_table([], [])], "Excel 工作表")
     document.left_out = left_out
     document.notes += notes
@@ -206,4 +248,5 @@ def read_csv(data: bytes, name: str) -> SourceDocument:
         raise AidplanError(tr("{name} 里有一个单元格超过 128 KB，不像是一份计划；请检查文件", name=name)) from None
     # a CSV has no merged cells: a period written once above its tasks leaves the cells below it empty, which the
     # recogniser reads as the same period
-    return SourceDocument([_table(rows, [])], "CSV 表格")
+    rows, after = _below_the_table(rows)
+    return SourceDocument([_table(rows, []), *after], "CSV 表格")
