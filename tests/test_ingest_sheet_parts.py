@@ -102,3 +102,26 @@ def test_the_note_and_the_signature_typed_under_a_sheets_table_are_notes_and_sig
     assert f"notes:\n  - {NOTE}\n\nsignature:\n  organisation: 东山县学生资助管理中心\n  date: 2026年1月8日\n" in text
     assert 'numbering: "1"\nnumbering_scope: plan\n' in text
     assert "  推测：落款（signature:）：东山县学生资助管理中心，2026年1月8日" in result.output.splitlines()
+
+
+def test_a_word_table_saved_as_text_by_libreoffice_reads_as_the_document(cli, in_tmp: Path) -> None:
+    """File › Save As › Text (soffice --convert-to txt): a BOM, one cell a line, every cell written — an empty line
+    where a merged 时间 cell covers the row. Was: the 序号 and the offices read as tasks, 春节前 a period."""
+    lines = ["\ufeff附件1", "东山县2026年学生资助工作计划", *HEADER]
+    for index, row in enumerate(ROWS):
+        lines += ["" if index and ROWS[index - 1][0] == row[0] else row[0], *row[1:]]
+    lines += [NOTE, "", "东山县学生资助管理中心", "2026年1月8日"]
+    Path("计划.txt").write_text("\r\n".join(lines) + "\r\n", encoding="utf-8")
+    result = cli("import", "计划.txt", "-o", "lo.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "计划.txt → lo.yaml：3 个时段，6 项任务"
+    assert _deadlines(cli, "lo.yaml") == [
+        ("1.1", "2026-01-31", "资助中心"),
+        ("1.2", "2026-02-28", "资助中心"),
+        ("3.3", "2026-03-20", "资助中心"),
+        ("3.4", "2026-03-31", "各学校"),
+        ("3.5", "2026-03-31", "计财股"),
+        ("4.6", "2026-04-30", "资助中心"),
+    ]
+    text = Path("lo.yaml").read_text(encoding="utf-8")
+    assert f"notes:\n  - {NOTE}\n\nsignature:\n  organisation: 东山县学生资助管理中心\n  date: 2026年1月8日\n" in text

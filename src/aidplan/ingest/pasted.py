@@ -485,6 +485,13 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
     ):
         header.insert(0, items[before])  # 类 | 内容 | 时限: a header no word names, over categories (一、综合)
         start = before
+    cadence = _cadence(items, body_start, header)
+    if cadence is not None:  # LibreOffice's Save As Text: every row its cells, an empty line under a merge
+        rows, end = cadence
+        return SourceDocument(
+            [*_split_head(lines, start), Table.from_rows([header, *rows]), *_paragraphs(lines[end:])],
+            "每格一行的文本",
+        )
     blocks: list = _split_head(lines, start)
     roles = [_header_role(h) for h in header]
     # categories (一、综合) in the first column: a group starts at each; a time after a task is that task's
@@ -579,6 +586,29 @@ def _one_per_line(lines: list[str]) -> SourceDocument:
     blocks.append(Table(cells, row, len(header)))
     blocks += _paragraphs(after)
     return SourceDocument(blocks, "每格一行的文本")
+
+
+def _cadence(items: list[str], body: int, header: list[str]) -> tuple[list[list[str]], int] | None:
+    """The rows of a table saved as text one cell a line with every cell written, an empty line for a cell a
+    merge covers (LibreOffice's Save As Text): rows of as many lines as the header has cells, told by the 序号
+    column counting 1, 2, 3… in each row and a task in every row. None for any other shape."""
+    roles = [_header_role(h) for h in header]
+    width = len(header)
+    if width < 3 or "number" not in roles or "tasks" not in roles:
+        return None
+    number, task = roles.index("number"), roles.index("tasks")
+    rows: list[list[str]] = []
+    at = body
+    while at + width <= len(items):
+        row = items[at : at + width]
+        value = re.sub(r"\s+", "", row[number])
+        if not value.isdigit() or int(value) != len(rows) + 1 or not row[task] or row[0].startswith("注"):
+            break
+        rows.append(row)
+        at += width
+    if len(rows) < 3 or not any(not cell for row in rows for cell in row):
+        return None  # no empty cell: the rows are read as they are
+    return rows, at
 
 
 _TIME_CELL = re.compile(
