@@ -125,3 +125,36 @@ def test_a_word_table_saved_as_text_by_libreoffice_reads_as_the_document(cli, in
     ]
     text = Path("lo.yaml").read_text(encoding="utf-8")
     assert f"notes:\n  - {NOTE}\n\nsignature:\n  organisation: 东山县学生资助管理中心\n  date: 2026年1月8日\n" in text
+
+
+def test_a_word_table_with_automatic_numbers_copied_as_text_keeps_its_cells(cli, in_tmp: Path) -> None:
+    """Word copies an automatically numbered paragraph with a tab after its number (`\\t1.\\t审核…`, `2.\\t拨付…`):
+    the tab is the number's, not a cell's boundary (was: 10 groups, E110 label 不能为空)."""
+    Path("复制.txt").write_text(
+        "某县2026年学生资助工作计划表\n\t时间\n\t工作内容\n\t完成时限\n\n"
+        "\t3月\n\t1.\t审核春季学期国家助学金名单\n2.\t拨付春季学期免学费补助资金\n\t3月31日前\n\n"
+        "\t4月\n\t1.\t开展资助政策宣传月活动\n\t4月30日前\n\n",
+        encoding="utf-8",
+    )
+    result = cli("import", "复制.txt", "-o", "w.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "复制.txt → w.yaml：2 个时段，3 项任务"
+    assert Path("w.yaml").read_text(encoding="utf-8").split("periods:\n", 1)[1] == (
+        "  - label: 3月\n"
+        "    deadline: 3月31日前\n"
+        "    tasks:\n"
+        "      - 审核春季学期国家助学金名单\n"
+        "      - 拨付春季学期免学费补助资金\n"
+        "  - label: 4月\n"
+        "    deadline: 4月30日前\n"
+        "    tasks:\n"
+        "      - 开展资助政策宣传月活动\n"
+    )
+
+
+@pytest.mark.parametrize("folder", [".", "./", "/", ""])
+def test_a_folder_given_to_import_is_named_not_a_traceback(cli, in_tmp: Path, folder: str) -> None:
+    result = cli("import", folder)
+    assert result.exit_code == 2
+    expected = {"/": "/ 是目录；请给出要导入的文件，如 /*.docx"}.get(folder, ". 是目录；请给出要导入的文件，如 *.docx")
+    assert result.stderr == f"aidplan: {expected}\n"

@@ -261,6 +261,15 @@ def import_plans(
     check_option_text(None, organisation)  # one printed line, as for `new`
     if term is not None and term[1] is not None and term[1] < term[0]:
         raise UsageError(tr("--term-end {end} 早于 --term-start {start}", end=term[1], start=term[0]))
+    for source in sources:  # `import .`, `import /`: a folder has no name to write a plan beside
+        if source != STDIN and source.is_dir():
+            raise UsageError(
+                tr(
+                    "{source} 是目录；请给出要导入的文件，如 {example}",
+                    source=shown(source),
+                    example=shown(source / "*.docx"),
+                )
+            )
     targets = [_target(source, output) for source in sources]
     seen: dict[str, Path] = {}
     for source, target in zip(sources, targets):

@@ -108,6 +108,8 @@ def read_pasted(text: str) -> SourceDocument:
 
 def _read_lines(lines: list[str]) -> SourceDocument:
     tab_led = sum(1 for line in lines if line.startswith("\t"))
+    if tab_led >= 3:  # copied from Word: a tab after an automatic number (1.<TAB>审核…) is the number's
+        lines = [_LIST_NUMBER_TAB.sub(r"\1\2", line) for line in lines]
     mid_tab = sum(1 for line in lines if "\t" in line.strip())  # a tab between cells: a row on one line
     if tab_led >= 3 and mid_tab < 3:
         return _tab_led(lines)
@@ -163,6 +165,13 @@ def _tab_led(lines: list[str]) -> SourceDocument:
     if current:
         blocks.append(_tab_table(current))
     return SourceDocument(blocks, "从 Word 表格复制的文本")
+
+
+# Word copies an automatically numbered paragraph with a tab after its number (1.<TAB>审核…): the number's, not a
+# cell's boundary
+_LIST_NUMBER_TAB = re.compile(
+    r"(^|\t)((?:[0-9]{1,3}[.．、]|[（(][0-9一二三四五六七八九十]{1,3}[)）]|[一二三四五六七八九十]{1,3}、|[①-⑳]))\t(?=\S)"
+)
 
 
 def _tab_table(lines: list[str]) -> Table:
