@@ -11,6 +11,9 @@ from pathlib import Path
 from aidplan.commands.ingest import import_file
 from aidplan.plan.loading import load_plan
 
+from .conftest import DATA, ROOT
+from .office_docx import C, docx, paragraph, table
+
 
 def _import(tmp_path: Path, name: str, data: bytes, **options):
     target = tmp_path / "plan.yaml"
@@ -570,3 +573,55 @@ def test_a_year_given_against_the_titles_term_keeps_the_season_but_not_the_name(
         "标题里的学期“2025-2026学年第二学期”在 2026 年开学，按 --year 用 2027 年：term 不写学期名称，请核对"
     )
     assert [f.code for f in loaded.findings] == []
+
+
+REMOVED = "  推测：删除了 {} 个看不见的零宽字符（如 U+200B）：它们夹在字词中间，“每月”“20日前”这样的字词就读不出来"
+
+
+def test_zero_width_characters_and_character_references_from_a_web_page_are_removed_and_said(cli, in_tmp) -> None:
+    """A web page (or a WeChat article) puts U+200B inside words and its source &nbsp; before cells: the import
+    reads the plan the page shows (每月20日前 is the monthly deadline again) and says what it removed; the same for
+    Markdown and a Word document."""
+    seed = (DATA / "seeds" / "2020-huaibei.txt").read_text(encoding="utf-8")
+    Path("干净.txt").write_text(seed, encoding="utf-8")
+    damaged = seed.replace("每月", "每\u200b月").replace("学生", "学\u200c生\u00ad")
+    Path("零宽.txt").write_text(damaged, encoding="utf-8")
+    Path("源码.txt").write_text(seed.replace("\t", "&nbsp;&nbsp;"), encoding="utf-8")
+    assert cli("import", "干净.txt").exit_code == 0
+    clean = Path("干净.yaml").read_text(encoding="utf-8").split("\ntitle:", 1)[1]
+    said = {
+        "零宽.txt": REMOVED.format(seed.count("每月") + 2 * seed.count("学生")),
+        "源码.txt": f"  推测：把网页源码里的 {2 * seed.count(chr(9))} 个字符引用（如 &nbsp;）换成了它们代表的字符",
+    }
+    for name, line in said.items():
+        result = cli("import", name)
+        assert result.exit_code == 0, result.stderr
+        assert result.stdout.splitlines()[1] == line
+        assert Path(name).with_suffix(".yaml").read_text(encoding="utf-8").split("\ntitle:", 1)[1] == clean
+    tasks = cli("tasks", "零宽.yaml", "-f", "json")
+    assert '"deadline_source": "monthly"' in tasks.stdout  # the monthly deadline, read again
+    assert '"occurrences": [\n            "2020-01-20",\n            "2020-01-28",' in tasks.stdout
+    assert cli("render", str(ROOT / "plans" / "2020-huaibei.yaml"), "-f", "md", "-o", "原.md").exit_code == 0
+    markdown = Path("原.md").read_text(encoding="utf-8")
+    Path("零宽.md").write_text(markdown.replace("每月", "每\u200b月"), encoding="utf-8")
+    rows = [[C([paragraph("时间")]), C([paragraph("工作内容")])]]
+    rows.append([C([paragraph("三月份")]), C([paragraph("每\u200b月20日前报送数据")])])
+    Path("零宽.docx").write_bytes(docx(paragraph("某县2026年学生资助工作计划", centred=True) + table(rows, 2)))
+    for name, count in (("零宽.md", markdown.count("每月")), ("零宽.docx", 1)):
+        result = cli("import", name, "-o", name + ".yaml")
+        assert result.exit_code == 0, result.stderr
+        assert REMOVED.format(count) in result.stdout.splitlines()
+        assert "\u200b" not in Path(name + ".yaml").read_text(encoding="utf-8")
+
+
+def test_a_plan_with_a_zero_width_character_inside_a_word_gets_w231(cli, in_tmp) -> None:
+    Path("计划.yaml").write_text(
+        "title: 某县2026年学生资助工作计划\nyear: 2026\nperiods:\n  - label: 3月份\n    tasks:\n"
+        "      - 每\u200b月20日前更新维护学生资助系统数据\n",
+        encoding="utf-8",
+    )
+    result = cli("check", "计划.yaml")
+    assert result.stdout.splitlines()[0] == (
+        "计划.yaml:6:9: warning[W231]: 文字里有 1 个看不见的字符（第一个是 U+200B，在“每”之后）：它把字词隔开，"
+        "“每月”“20日前”这样的写法就读不出来；请删除它（aidplan import 导入时会自动删除）"
+    )

@@ -6,9 +6,18 @@ from __future__ import annotations
 import re
 from dataclasses import dataclass, field
 
+from aidplan.plan.invisible import without_invisible
+
 _CONTROLS = re.compile(r"[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
-# zero-width characters a web page or a 公众号 article puts inside words (每\u200b月 is no longer 每月 to a reader)
-_ZERO_WIDTH = re.compile("[\u200b\u200c\u200d\u2060\ufeff]")
+
+
+def invisible_removed(count: int) -> str:
+    """What the import says of the invisible characters it removed."""
+    from aidplan.messages import later
+
+    return later(
+        "删除了 {v0} 个看不见的零宽字符（如 U+200B）：它们夹在字词中间，“每月”“20日前”这样的字词就读不出来", v0=count
+    )
 
 
 @dataclass
@@ -91,16 +100,19 @@ class SourceDocument:
     notes: list[str] = field(default_factory=list)  # what the reader itself had to guess or leave out
     left_out: list[str] = field(default_factory=list)  # what the reader kept out of the plan (a web page's buttons)
 
-    def without_controls(self, pattern: re.Pattern = _CONTROLS) -> int:
+    def without_controls(self) -> tuple[int, int]:
         """Removes the control characters a plan may not hold (U+0000 in a CSV, U+0007 from a Word copy; tabs
-        and line breaks stay) from every paragraph — or what `pattern` matches; returns how many there were."""
-        removed = 0
+        and line breaks stay) and the invisible ones that split words (U+200B) from every paragraph; returns how
+        many of each there were."""
+        removed = invisible = 0
 
         def clean(paragraphs: list[Paragraph]) -> None:
-            nonlocal removed
+            nonlocal removed, invisible
             for paragraph in paragraphs:
-                text = pattern.sub("", paragraph.text)
+                text = _CONTROLS.sub("", paragraph.text)
                 removed += len(paragraph.text) - len(text)
+                text, count = without_invisible(text)
+                invisible += count
                 paragraph.text = text
 
         for block in self.blocks:
@@ -113,9 +125,4 @@ class SourceDocument:
                 for cell in table.cells:
                     clean(cell.paragraphs)
                     tables += cell.tables
-        return removed
-
-    def without_zero_widths(self) -> int:
-        """Removes the zero-width characters (U+200B, U+200C, U+200D, U+2060, U+FEFF) a web page leaves inside
-        words; returns how many there were."""
-        return self.without_controls(_ZERO_WIDTH)
+        return removed, invisible

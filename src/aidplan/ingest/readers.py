@@ -96,15 +96,30 @@ def _csv(data: bytes, name: str) -> SourceDocument:
 
 
 def _markdown(data: bytes, name: str) -> SourceDocument:
+    from aidplan.ingest.document import invisible_removed
     from aidplan.ingest.text import decode, read_markdown
+    from aidplan.plan.invisible import without_invisible
 
-    return read_markdown(decode(data, name))
+    text, invisible = without_invisible(decode(data, name))  # before the table's shape is read: a cell of U+200B
+    document = read_markdown(text)
+    if invisible:
+        document.notes.append(invisible_removed(invisible))
+    return document
 
 
 def _text(data: bytes, name: str) -> SourceDocument:
-    from aidplan.ingest.text import decode, read_text
+    from aidplan.ingest.document import invisible_removed
+    from aidplan.ingest.text import decode, read_text, without_entities
+    from aidplan.plan.invisible import without_invisible
 
-    return read_text(decode(data, name))
+    text, invisible = without_invisible(decode(data, name))  # before the table's shape is read: a cell of U+200B
+    text, entities = without_entities(text)
+    document = read_text(text)
+    if invisible:
+        document.notes.append(invisible_removed(invisible))
+    if entities:
+        document.notes.append(entities)
+    return document
 
 
 IMPORTERS = {

@@ -130,6 +130,22 @@ def read_markdown(text: str) -> SourceDocument:
 # ---------------------------------------------------------------------------------------------------------------
 # Plain text
 
+# a character reference as a web page's source holds it: &nbsp; &amp; &#12288; &#x3000;
+_ENTITY = re.compile(r"&(?:nbsp|ensp|emsp|amp|lt|gt|quot|apos|ldquo|rdquo|lsquo|rsquo|middot|mdash|hellip);"
+                     r"|&#[0-9]{2,7};|&#[xX][0-9a-fA-F]{2,6};")  # fmt: skip
+
+
+def without_entities(text: str) -> tuple[str, str | None]:
+    """Text copied from a web page's source (or an editor that shows it) with its character references
+    (&nbsp;&nbsp;时 序) as the characters they stand for, and what the import says of it; other text unchanged."""
+    found = _ENTITY.findall(text)
+    if not found:
+        return text, None
+    from aidplan.messages import later
+
+    said = later("把网页源码里的 {v0} 个字符引用（如 {v1}）换成了它们代表的字符", v0=len(found), v1=found[0])
+    return _ENTITY.sub(lambda m: html.unescape(m[0]), text), said
+
 
 def read_text(text: str) -> SourceDocument:
     """Text as copied from a Word table, a web page or a PDF; see aidplan.ingest.pasted."""

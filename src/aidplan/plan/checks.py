@@ -70,6 +70,7 @@ CHECKERS = Registry(
     Entry("calendar", "deadlines on days off; years without holiday data", "aidplan.plan.checks:calendar_findings"),
     Entry("examples", "example tasks aidplan new wrote, not yet replaced", "aidplan.plan.examples:example_findings"),
     Entry("years", "a title or term of another year than year:", "aidplan.plan.titleyear:title_year_findings"),
+    Entry("invisible", "zero-width characters that split words", "aidplan.plan.invisible:invisible_findings"),
     Entry("undated", "tasks that end up with no date at all", "aidplan.plan.checks:undated_findings"),
     Entry("outside", "groups dated outside their parent group or the term", "aidplan.plan.checks:outside_findings"),
     Entry("term", "tasks of a term week dated outside the term", "aidplan.plan.checks:term_task_findings"),

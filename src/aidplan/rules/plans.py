@@ -655,3 +655,26 @@ class ExampleTask(Rule):
     code = "W230"
     name = "example-task"
     severity = Severity.warning
+
+
+class InvisibleCharacter(Rule):
+    """文字里有看不见的零宽字符。
+
+    网页和公众号文章常在字词中间夹着零宽空格（U+200B）、零宽连接符、方向标记或软连字符。印出来看不见，但“每<U+200B>月
+    20日前”就不再是“每月20日前”：例行的截止日期读不出来，任务只按时段结束跟踪，别的检查也不会说为什么。
+
+    示例::
+
+        tasks:
+          - 每<U+200B>月20日前更新维护学生资助系统数据
+
+    消息::
+
+        plan.yaml:5:9: warning[W231]: 文字里有 1 个看不见的字符（第一个是 U+200B，在“每”之后）：它把字词隔开，“每月”“20日前”这样的写法就读不出来；请删除它（aidplan import 导入时会自动删除）
+
+    改正：删掉这个字符（编辑器不显示它时，把那几个字重新输入一遍）；`aidplan import` 导入网页文字时会自动删除它们。
+    """
+
+    code = "W231"
+    name = "invisible-character"
+    severity = Severity.warning
