@@ -474,6 +474,27 @@ def test_broken_and_misnamed_office_files_are_named_without_library_text(cli, in
     assert not list(in_tmp.glob("*.yaml"))
 
 
+def test_a_docx_whose_cell_spans_millions_of_columns_is_refused_at_once(cli, in_tmp: Path) -> None:
+    """A 2 KB .docx with w:gridSpan="5000000" (or w:gridBefore) made the grid millions of columns wide: the import
+    ran for minutes and grew past a gigabyte. Word's own limit is 63 columns."""
+    rows = [[C([paragraph("时间")]), C([paragraph("工作内容")])], [C([paragraph("3月")]), C([paragraph("审核名单")])]]
+    wide = table(rows, 2).replace('<w:gridSpan w:val="2"/>', "")
+    Path("跨列.docx").write_bytes(
+        docx(wide.replace('<w:tcW w:w="2000" w:type="dxa"/>', '<w:gridSpan w:val="5000000"/>', 1))
+    )
+    Path("前空.docx").write_bytes(
+        docx(wide.replace("<w:tr>", '<w:tr><w:trPr><w:gridBefore w:val="900000"/></w:trPr>', 1))
+    )
+    for name, columns in (("跨列.docx", 5_000_000), ("前空.docx", 900_000)):
+        result = cli("import", name)
+        assert (result.exit_code, result.stderr) == (
+            1,
+            f"aidplan: {name} 里有一张表格宽 {columns} 列（Word 的表格最多 63 列）：不像是一份计划；"
+            "请在 Word 或 WPS 里打开它检查表格，另存为 .docx 后再导入\n",
+        )
+    assert not list(in_tmp.glob("*.yaml"))
+
+
 def test_a_csv_with_a_nul_byte_or_a_huge_cell_gets_a_plain_answer(cli, in_tmp: Path) -> None:
     Path("零.csv").write_bytes("2026年计划\n时间,工作内容\n3月,1、审核\x00名单\n".encode())
     result = cli("import", "零.csv")

@@ -16,6 +16,17 @@ W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
+MAX_COLUMNS = 63  # Word's own limit for a table: a span past it is no plan's (w:gridSpan="5000000" would hang)
+
+
+class TableTooWide(Exception):
+    """A table whose cells span more grid columns than Word can hold."""
+
+    def __init__(self, columns: int) -> None:
+        super().__init__(columns)
+        self.columns = columns
+
+
 def _q(name: str) -> str:
     prefix, _, local = name.partition(":")
     return f"{{{W if prefix == 'w' else MC}}}{local}"
@@ -249,14 +260,18 @@ class _Reader:
             column = 0
             tr_pr = tr.find(_q("w:trPr"))
             if tr_pr is not None and tr_pr.find(_q("w:gridBefore")) is not None:
-                column += int(_val(tr_pr.find(_q("w:gridBefore"))) or 0)
+                column += max(0, int(_val(tr_pr.find(_q("w:gridBefore"))) or 0))
+                if column > MAX_COLUMNS:
+                    raise TableTooWide(column)
             for tc in tr.findall(_q("w:tc")):
                 tc_pr = tc.find(_q("w:tcPr"))
                 span = 1
                 merge = None
+                if tc_pr is not None and tc_pr.find(_q("w:gridSpan")) is not None:
+                    span = max(1, int(_val(tc_pr.find(_q("w:gridSpan"))) or 1))
+                if column + span > MAX_COLUMNS:
+                    raise TableTooWide(column + span)
                 if tc_pr is not None:
-                    if tc_pr.find(_q("w:gridSpan")) is not None:
-                        span = max(1, int(_val(tc_pr.find(_q("w:gridSpan"))) or 1))
                     v_merge = tc_pr.find(_q("w:vMerge"))
                     if v_merge is not None:
                         merge = _val(v_merge) or "continue"

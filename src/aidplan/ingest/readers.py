@@ -65,8 +65,20 @@ def _docx(data: bytes, name: str) -> SourceDocument:
     from docx.opc.exceptions import OpcError
     from lxml.etree import LxmlError
 
+    from aidplan.ingest.docx import MAX_COLUMNS, TableTooWide
+
     try:
         return read_docx(data)
+    except TableTooWide as wide:
+        raise UnreadableFile(
+            tr(
+                "{name} 里有一张表格宽 {columns} 列（Word 的表格最多 {most} 列）：不像是一份计划；"
+                "请在 Word 或 WPS 里打开它检查表格，另存为 .docx 后再导入",
+                name=name,
+                columns=wide.columns,
+                most=MAX_COLUMNS,
+            )
+        ) from None
     except (KeyError, ValueError, zipfile.BadZipFile, OpcError, LxmlError, SyntaxError, EOFError):
         # a part missing or cut short (a download broken off, a file saved by a tool that wrote it wrongly):
         # python-docx and lxml name their own buffers and XML positions, nothing the user can act on
