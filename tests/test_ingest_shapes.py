@@ -605,3 +605,29 @@ def test_a_column_under_a_header_no_word_names_with_a_cell_on_every_row_is_print
         _, plan = _import(tmp_path, name, docx(paragraph("某中心2026年工作计划", centred=True) + table(rows, 3)))
         assert [(c.header, c.role) for c in plan.columns] == [(header, "free"), ("内容", "task"), ("时限", "time")]
         assert plan.groups is None
+
+
+def test_a_table_cut_in_two_with_its_header_repeated_reads_as_the_one_table(tmp_path: Path) -> None:
+    """The same table split in two (an empty paragraph between, the header row again: what a page break or a paste
+    leaves): read as the one table, with every printed column (序号, 完成时限, 责任股室) kept."""
+    header = [C([paragraph(h)]) for h in ("时间", "序号", "工作任务", "完成时限", "责任股室")]
+    body = []
+    for month, tasks in (("1月", [("1", "制定年度计划", "1月31日前")]),
+                         ("2月", [("2", "发放春季资金", "2月28日前"), ("3", "开展认定", "2月20日前")]),
+                         ("3月", [("4", "迎接绩效评价", "3月31日前")])):  # fmt: skip
+        for index, (number, text, when) in enumerate(tasks):
+            merge = None if len(tasks) == 1 else "restart" if index == 0 else "continue"
+            period = C([paragraph(month if index == 0 else "")], merge=merge)
+            body.append([period, C([paragraph(number)]), C([paragraph(text)]), C([paragraph(when)]),
+                         C([paragraph("资助股")])])  # fmt: skip
+    title = paragraph("东山县2026年学生资助工作计划", centred=True)
+    whole = docx(title + table([header, *body], 5))
+    cut = docx(title + table([header, *body[:2]], 5) + paragraph("") + table([header, *body[2:]], 5))
+    one, _ = _import(tmp_path, "一张.docx", whole)
+    two, plan = _import(tmp_path, "两张.docx", cut)
+    assert "后面一张表格的表头与第一张相同，按同一张表格的续表读入（3 行）" in two.guesses
+    assert two.text.split("\ntitle:", 1)[1] == one.text.split("\ntitle:", 1)[1]
+    assert [(c.header, c.role) for c in plan.columns] == [
+        ("时间", "group"), ("序号", "number"), ("工作任务", "task"), ("完成时限", "time"), ("责任股室", "owner")
+    ]  # fmt: skip
+    assert two.unplaced == []

@@ -401,6 +401,28 @@ def assumed_end_guess(start: dt.date) -> Later:
     )
 
 
+def _header_texts(table: Table, header_row: int) -> list[str]:
+    return [_squash(cell.text) if cell is not None else "" for cell in table.row(header_row)]
+
+
+def _same_header(first: Table, header_row: int, other: Table, other_header: int) -> bool:
+    """Whether a later table repeats the first one's header row cell for cell (the table continued)."""
+    return other.columns == first.columns and _header_texts(other, other_header) == _header_texts(first, header_row)
+
+
+def _joined(first: Table, header_row: int, rest: list[tuple[Table, int]]) -> Table:
+    """The first table with the body rows of each continuation appended (their own header rows left out)."""
+    cells = list(first.cells)
+    rows = first.rows
+    for table, header in rest:
+        for cell in table.cells:
+            if cell.row > header:
+                row = rows + cell.row - header - 1
+                cells.append(Cell(cell.paragraphs, row, cell.column, cell.rowspan, cell.colspan, cell.tables))
+        rows += table.rows - header - 1
+    return Table(cells, rows, first.columns, first.caption)
+
+
 def _organisation_line(text: str) -> bool:
     squashed = _squash(text)
     return 2 <= len(squashed) <= 40 and bool(_ORGANISATION.search(squashed)) and not re.search(r"[。；，：:]", squashed)
@@ -460,6 +482,13 @@ class Recogniser:
         more = [(i, t, h) for i, t, h in chosen[1:] if h[1] == roles]
         others = [(i, t) for i, t in tables if t is not table and all(t is not m[1] for m in more)]
         last_index = max([first_index] + [i for i, _, _ in more])
+        if more and header_row >= 0 and all(_same_header(table, header_row, t, h[0]) for _, t, h in more):
+            # the same table cut in two (a page break, an empty paragraph pasted between): one table, read whole
+            continued = [t.rows for _, t, _ in more]
+            table = _joined(table, header_row, [(t, h[0]) for _, t, h in more])
+            more = []
+        else:
+            continued = []
         before = [b for b in blocks[:first_index] if isinstance(b, Paragraph)]
         after = [b for b in blocks[last_index + 1 :] if isinstance(b, Paragraph)]
         between = [b for b in blocks[first_index + 1 : last_index] if isinstance(b, Paragraph)]
@@ -474,6 +503,8 @@ class Recogniser:
         data: dict = {}
         attachment, title_lines, preamble = self._head(before, table, header_row)
         self._document_top(data, attachment, title_lines, preamble, before, table)
+        for rows in continued:
+            self.guesses.append(later("后面一张表格的表头与第一张相同，按同一张表格的续表读入（{v0} 行）", v0=rows))
 
         before_guesses, before_unplaced = list(self.guesses), list(self.unplaced)
         if header_row >= 0 and not more:
