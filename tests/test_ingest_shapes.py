@@ -631,3 +631,41 @@ def test_a_table_cut_in_two_with_its_header_repeated_reads_as_the_one_table(tmp_
         ("时间", "group"), ("序号", "number"), ("工作任务", "task"), ("完成时限", "time"), ("责任股室", "owner")
     ]  # fmt: skip
     assert two.unplaced == []
+
+
+def test_a_deadline_cell_of_one_date_a_task_gives_each_task_its_own(tmp_path: Path) -> None:
+    """A row per quarter whose 完成时限 cell prints one date a line beside its tasks (soft breaks, or a paragraph
+    each): each task's own deadline, printed back beside it; a quarter with one date keeps it for the quarter."""
+    header = [C([paragraph(h)]) for h in ("时间", "工作内容", "完成时限")]
+    dates = ("1月31日前", "3月20日前", "3月31日前")
+    for name, cell in (("软回车.docx", [paragraph("\n".join(dates))]), ("段落.docx", [paragraph(d) for d in dates])):
+        rows = [
+            header,
+            [
+                C([paragraph("第一季度")]),
+                C([paragraph("1、制定年度计划；\n2、发放春季资金；\n3、开展认定。")]),
+                C(cell),
+            ],
+            [
+                C([paragraph("第二季度")]),
+                C([paragraph("1、迎接绩效评价；\n2、开展宣传月活动。")]),
+                C([paragraph("6月30日前")]),
+            ],
+        ]
+        imported, plan = _import(
+            tmp_path, name, docx(paragraph("东山县2026年学生资助工作季度安排", centred=True) + table(rows, 3))
+        )
+        assert plan.periods is not None
+        first, second = plan.periods
+        assert first.deadline is None
+        assert [(t.text, t.deadline.text) for t in first.tasks] == [  # type: ignore[union-attr]
+            ("制定年度计划；", "1月31日前"), ("发放春季资金；", "3月20日前"), ("开展认定。", "3月31日前")
+        ]  # fmt: skip
+        assert second.deadline is not None and second.deadline.text == "6月30日前"
+        assert (
+            "“第一季度”的完成时间一行一个，与任务一一对应：写作各任务的 deadline:，印在各自任务旁" in imported.guesses
+        )
+        assert _printed(plan) == normalise_text(
+            "东山县2026年学生资助工作季度安排 时间 工作内容 完成时限 第一季度 1、制定年度计划； 2、发放春季资金；"
+            " 3、开展认定。 1月31日前 3月20日前 3月31日前 第二季度 1、迎接绩效评价； 2、开展宣传月活动。 6月30日前"
+        )

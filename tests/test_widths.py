@@ -487,3 +487,49 @@ def test_an_owner_column_is_wanted_as_wide_as_its_names_parts() -> None:
 )
 def test_a_date_too_long_for_two_lines_breaks_after_its_units(text: str, ems: float, printed: str) -> None:
     assert cell_text(text, ems * OFFICIAL.cell_size, OFFICIAL) == printed
+
+
+OWN = Path(__file__).parent / "data" / "tables" / "by-period-own-deadlines.yaml"
+
+
+def test_each_tasks_own_deadline_and_owner_get_the_space_its_task_takes_more_in_the_docx() -> None:
+    """A row per quarter whose tasks have their own deadlines (and owners): the deadline cell prints one a task,
+    and each deadline and owner gets the space its task takes more, so all three start on one line."""
+    from docx import Document
+
+    plan = load_plan(OWN).plan
+    profile = profile_for(plan)
+    layout, widths = table_layout(plan, profile)
+    assert layout.rows[0].cells[2] == Cell(("1月30日前", "3月20日前", "3月31日前"), pairs=(1, 1, 1))
+    assert layout.rows[1].cells[2] == Cell(("6月30日前",))  # the quarter's own deadline: one cell as before
+    document = Document(io.BytesIO(render_docx(layout, profile, widths, None, 2026)))
+    row = document.tables[0].rows[1]
+    tasks, deadlines, owners = (row.cells[i].paragraphs for i in (1, 2, 3))
+    lines = RowHeights(widths, profile)
+    assert [lines.lines(p.text, widths[1]) for p in tasks] == [3, 1, 2]
+    leading = profile.cell_leading
+    assert [p.paragraph_format.space_after.pt for p in deadlines] == [2 * leading, 0, leading]
+    assert [p.paragraph_format.space_after.pt for p in owners] == [2 * leading, 0, leading]
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAVE_TOOLS, reason="LibreOffice/poppler not installed")
+def test_each_tasks_own_deadline_and_owner_print_level_with_it(tmp_path: Path, cli) -> None:
+    from .test_render_pdf import _pages
+
+    result = cli("render", OWN, "-f", "pdf", "-d", tmp_path)
+    assert result.exit_code == 0, result.output
+    words = _pages(tmp_path / "by-period-own-deadlines.pdf")[0]
+
+    tasks_end = max(w[2] for w in words if w[3].startswith("1、制定"))
+
+    def top(text: str, beside: bool = False) -> list[float]:
+        return [w[1] for w in words if w[3] == text and (not beside or w[0] > tasks_end)]
+
+    for task, day, owner in (
+        ("2、发放春季学期资助资金；", "20", "计财股"),
+        ("3、开展春季学期家庭经济困难", "31", "资助股"),
+    ):
+        (line,) = top(task)
+        assert top(day, beside=True) == [line], (task, day)
+        assert line in top(owner, beside=True), (task, owner)

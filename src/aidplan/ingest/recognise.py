@@ -110,6 +110,7 @@ class Group:
     owner_cells: list[str] = field(default_factory=list)
     deadlines: list[str] = field(default_factory=list)
     row_tasks: list[int] = field(default_factory=list)  # how many tasks each of its rows holds
+    deadline_lines: list[str] = field(default_factory=list)  # the deadline cells' lines, as printed
 
 
 @dataclass
@@ -144,6 +145,13 @@ def _column_number(value: str) -> tuple[int | None, str]:
 
 def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
+
+
+def _one_deadline_a_task(group: Group) -> bool:
+    """Whether a period's deadline cell prints one date a line, one beside each of its several tasks."""
+    tasks = [t for t in group.tasks if not t.heading]
+    lines = group.deadline_lines
+    return len(tasks) > 1 and len(lines) == len(tasks) and all(re.search(r"[0-9０-９]|[月日周]", x) for x in lines)
 
 
 def _join_lines(text: str) -> str:
@@ -1065,6 +1073,7 @@ class Recogniser:
             deadline = cell_at("deadline")
             if deadline is not None and (deadline.row == row or not group.deadlines):
                 group.deadlines.append(_join_lines(deadline.text))
+                group.deadline_lines += [line.strip() for line in deadline.text.split("\n") if line.strip()]
             if deadline is not None:
                 for task in group.tasks[-1:]:
                     task.deadline = _join_lines(deadline.text) or None
@@ -1265,7 +1274,20 @@ class Recogniser:
                     task.deadline = None
             return
         if layout == "by-period":
+            own = [g for g in groups if _one_deadline_a_task(g)]
+            for group in own:  # 1月31日前 / 3月20日前 / 3月31日前 beside three tasks: each task's own
+                for task, line in zip([t for t in group.tasks if not t.heading], group.deadline_lines):
+                    task.deadline = line
+            if own:
+                self.guesses.append(
+                    later(
+                        "{v0}的完成时间一行一个，与任务一一对应：写作各任务的 deadline:，印在各自任务旁",
+                        v0=listing([g.label for g in own], quoted=True),
+                    )
+                )
             for group in groups:
+                if group in own:
+                    continue
                 values = list(dict.fromkeys(d for d in group.deadlines if d))
                 group.deadline = values[0] if values else None
                 if len(values) > 1:
@@ -1274,7 +1296,8 @@ class Recogniser:
                     )
                 for task in group.tasks:
                     task.deadline = None
-            self.guesses.append(later("“{v0}”一列是各时段的完成时间", v0=_join_lines(header)))
+            if len(own) < len(groups):
+                self.guesses.append(later("“{v0}”一列是各时段的完成时间", v0=_join_lines(header)))
             return
         printed = [t.deadline for g in groups for t in g.tasks if t.deadline]
         if printed:

@@ -300,25 +300,31 @@ def _table(document, layout: TableLayout, widths: list[float], profile: Profile)
                 else tuple(cell_text(t, widths[column], profile) for t in spec.paragraphs)
             )
             _fill(cell, texts, profile.body_font, _ALIGN[role], profile, row.keep_with_next)
-            if spec.pairs:
-                _level(
-                    added[1], cell, heights.paired_lines(row.cells[1], spec, widths[1], widths[column]), spec, profile
-                )
+        paired = [column for column, spec in enumerate(row.cells) if spec.pairs and not spec.continues]
+        if paired:
+            _level(added, row.cells, paired, heights, widths, profile)
 
 
-def _level(tasks: _Cell, owners: _Cell, pairs: list[tuple[int, int]], spec, profile: Profile) -> None:
-    """Each owner level with its task: after the shorter of the two, space for the lines the other takes more
-    (both cells then hold as many lines, so their centred text lines up too)."""
-    task_paragraphs, owner_paragraphs = tasks.paragraphs, owners.paragraphs
+def _level(added: list[_Cell], cells, paired: list[int], heights, widths, profile: Profile) -> None:
+    """Each owner (and each task's own deadline) level with its task: after each of them and after the task,
+    space for the lines the tallest of them takes more (every cell then holds as many lines, so their centred
+    text lines up too)."""
+    tallest = heights.paired_heights(cells, paired)
+    task_paragraphs = added[1].paragraphs
+    for column in paired:
+        lines = heights.paired_lines(cells[1], cells[column], widths[1], widths[column])
+        own = added[column].paragraphs
+        for number, (_, own_lines) in enumerate(lines):
+            if tallest[number] > own_lines:
+                own[number].paragraph_format.space_after = Pt((tallest[number] - own_lines) * profile.cell_leading)
+    lines = heights.paired_lines(cells[1], cells[paired[0]], widths[1], widths[paired[0]])
     at = 0
-    for number, ((task_lines, owner_lines), count) in enumerate(zip(pairs, spec.pairs)):
+    for number, ((task_lines, _), count) in enumerate(zip(lines, cells[paired[0]].pairs)):
         at += count
-        if task_lines > owner_lines:
-            owner_paragraphs[number].paragraph_format.space_after = Pt(
-                (task_lines - owner_lines) * profile.cell_leading
+        if tallest[number] > task_lines:
+            task_paragraphs[at - 1].paragraph_format.space_after = Pt(
+                (tallest[number] - task_lines) * profile.cell_leading
             )
-        elif owner_lines > task_lines:
-            task_paragraphs[at - 1].paragraph_format.space_after = Pt((owner_lines - task_lines) * profile.cell_leading)
 
 
 def _header_rows(table, layout: TableLayout, twips: list[Twips], profile: Profile) -> None:

@@ -47,9 +47,10 @@ class HtmlCell:
         return "rowgroup" if self.rowspan > 1 else "row"
 
 
-def _paired(row) -> int | None:
-    """The owner column of a by-period row whose owners stand one beside each task, if it has several."""
-    return next((i for i, cell in enumerate(row.cells) if len(cell.pairs) > 1), None)
+def _paired(row) -> list[int]:
+    """The columns of a by-period row whose cells stand one beside each task (owners, the tasks' own deadlines),
+    if it has several tasks."""
+    return [i for i, cell in enumerate(row.cells) if len(cell.pairs) > 1]
 
 
 def _seam(number: int, count: int) -> str:
@@ -66,21 +67,22 @@ def row_groups(layout: TableLayout) -> list[list[list[HtmlCell]]]:
     roles = [column.role for column in layout.columns]
     anchor = roles.index("group") if "group" in roles else 0  # the outermost group column
     task = next(i for i, role in enumerate(roles) if role in ("task", "tasks"))
-    heights = [len(row.cells[owner].pairs) if (owner := _paired(row)) is not None else 1 for row in layout.rows]
+    heights = [len(row.cells[paired[0]].pairs) if (paired := _paired(row)) else 1 for row in layout.rows]
     for index, row in enumerate(layout.rows):
         heading = any(cell.span > 1 for cell in row.cells)
         grouped = "group" in roles or "period" in roles
         if not groups or ((grouped or heading) and not row.cells[anchor].continues):
             groups.append([])
-        owner = _paired(row)
+        paired = _paired(row)
         count = heights[index]
         split: list[dict[int, HtmlCell]] = [{} for _ in range(count)]
-        if owner is not None:
+        if paired:
             at = 0
-            for number, (taken, text) in enumerate(zip(row.cells[owner].pairs, row.cells[owner].paragraphs)):
+            for number, taken in enumerate(row.cells[paired[0]].pairs):
                 seam = _seam(number, count)
                 split[number][task] = HtmlCell(row.cells[task].paragraphs[at : at + taken], roles[task], seam=seam)
-                split[number][owner] = HtmlCell((text,), roles[owner], seam=seam)
+                for column in paired:
+                    split[number][column] = HtmlCell((row.cells[column].paragraphs[number],), roles[column], seam=seam)
                 at += taken
         cells = []
         for column, (cell, role) in enumerate(zip(row.cells, roles)):

@@ -49,7 +49,7 @@ class Cell:
     span: int = 1  # columns it covers (a group's heading row across the table: gridSpan)
     covered: bool = False  # covered by a cell to its left that spans it; prints nothing
     # paragraph by paragraph, how many paragraphs of the task cell (column 1) each stands level with: a
-    # by-period row's owners, one per task beside it (the task's sub-headings and text)
+    # by-period row's owners, or its tasks' own deadlines, one per task beside it (its sub-headings and text)
     pairs: tuple[int, ...] = ()
 
     @property
@@ -198,6 +198,9 @@ def _period_group(plan: Plan, item: ScheduledPeriod, has_owner: bool) -> Group:
             "tasks": Cell(tuple(p for paragraphs in numbered for p in paragraphs) or ("",)),
             "deadline": Cell((deadline,)),
         }
+        own = [t.deadline.text if t.deadline is not None else "" for t in tasks]
+        if item.period.deadline is None and any(own):  # 1月31日前 / 3月20日前 / 3月31日前: each level with its task
+            cells["deadline"] = Cell(tuple(own), pairs=tuple(map(len, numbered)))
         if has_owner:  # each task's owner level with it
             cells["owner"] = Cell(tuple(t.owner or "" for t in tasks) or ("",), pairs=tuple(map(len, numbered)))
         return [Row(tuple(cells[column.role] for column in columns), item.index)]

@@ -668,16 +668,22 @@ class RowHeights:
             at += count
         return pairs
 
+    def paired_heights(self, cells: Sequence[Cell], paired: Sequence[int]) -> list[int]:
+        """Per task of a row whose cells stand level with its tasks: the lines of the tallest of the task and the
+        cells beside it."""
+        columns = [self.paired_lines(cells[1], cells[i], self.widths[1], self.widths[i]) for i in paired]
+        return [max([columns[0][n][0], *(column[n][1] for column in columns)]) for n in range(len(columns[0]))]
+
     def cell_lines(self, cells: Sequence[Cell]) -> int:
-        paired = next((i for i, cell in enumerate(cells) if cell.pairs), None)
-        if paired is not None:  # owners level with their tasks: each pair as tall as the taller of the two
-            pairs = self.paired_lines(cells[1], cells[paired], self.widths[1], self.widths[paired])
+        paired = [i for i, cell in enumerate(cells) if cell.pairs]
+        if paired:  # owners (and deadlines) level with their tasks: each task as tall as the tallest beside it
+            heights = self.paired_heights(cells, paired)
             others = [
                 sum(self._count(i, p, width) for p in cell.paragraphs)
                 for i, (cell, width) in enumerate(zip(cells, self.widths))
-                if i not in (1, paired) and not cell.continues
+                if i != 1 and i not in paired and not cell.continues
             ]
-            return max([sum(max(pair) for pair in pairs), *others])
+            return max([sum(heights), *others])
         return max(
             (
                 sum(self._count(i, p, width) for p in cell.paragraphs)
