@@ -609,7 +609,8 @@ def test_a_column_under_a_header_no_word_names_with_a_cell_on_every_row_is_print
 
 def test_a_table_cut_in_two_with_its_header_repeated_reads_as_the_one_table(tmp_path: Path) -> None:
     """The same table split in two (an empty paragraph between, the header row again: what a page break or a paste
-    leaves): read as the one table, with every printed column (序号, 完成时限, 责任股室) kept."""
+    leaves; or without it: Word's 拆分表格): read as the one table, with every printed column (序号, 完成时限,
+    责任股室) kept."""
     header = [C([paragraph(h)]) for h in ("时间", "序号", "工作任务", "完成时限", "责任股室")]
     body = []
     for month, tasks in (("1月", [("1", "制定年度计划", "1月31日前")]),
@@ -623,10 +624,15 @@ def test_a_table_cut_in_two_with_its_header_repeated_reads_as_the_one_table(tmp_
     title = paragraph("东山县2026年学生资助工作计划", centred=True)
     whole = docx(title + table([header, *body], 5))
     cut = docx(title + table([header, *body[:2]], 5) + paragraph("") + table([header, *body[2:]], 5))
+    split = docx(title + table([header, *body[:2]], 5) + paragraph("") + table(body[2:], 5))  # 拆分表格: no header
     one, _ = _import(tmp_path, "一张.docx", whole)
     two, plan = _import(tmp_path, "两张.docx", cut)
     assert "后面一张表格的表头与第一张相同，按同一张表格的续表读入（3 行）" in two.guesses
     assert two.text.split("\ntitle:", 1)[1] == one.text.split("\ntitle:", 1)[1]
+    bare, _ = _import(tmp_path, "拆分.docx", split)
+    assert "紧接着的一张表格没有表头、列数相同，按同一张表格的续表读入（2 行）" in bare.guesses
+    assert bare.text.split("\ntitle:", 1)[1] == one.text.split("\ntitle:", 1)[1]
+    assert bare.unplaced == []
     assert [(c.header, c.role) for c in plan.columns] == [
         ("时间", "group"), ("序号", "number"), ("工作任务", "task"), ("完成时限", "time"), ("责任股室", "owner")
     ]  # fmt: skip
@@ -669,3 +675,28 @@ def test_a_deadline_cell_of_one_date_a_task_gives_each_task_its_own(tmp_path: Pa
             "东山县2026年学生资助工作季度安排 时间 工作内容 完成时限 第一季度 1、制定年度计划； 2、发放春季资金；"
             " 3、开展认定。 1月31日前 3月20日前 3月31日前 第二季度 1、迎接绩效评价； 2、开展宣传月活动。 6月30日前"
         )
+
+
+def test_a_body_cell_merged_across_columns_is_its_first_columns_only(tmp_path: Path) -> None:
+    """A task merged across the 完成时限 column, a date merged across the 责任单位 column: each read in its first
+    column, the others left empty, and said (the task was its own deadline, E205; the date a 责任单位)."""
+    rows = [
+        [C([paragraph(h)]) for h in ("时间", "工作内容", "完成时限", "责任单位")],
+        [C([paragraph("3月")], merge="restart"), C([paragraph("审核名单")]), C([paragraph("3月20日前")]),
+         C([paragraph("资助中心")])],
+        [C(merge="continue"), C([paragraph("全年持续开展资助政策宣传")], span=2), C([paragraph("各学校")])],
+        [C([paragraph("4月")]), C([paragraph("开展宣传月活动")]), C([paragraph("4月30日前")], span=2)],
+    ]  # fmt: skip
+    imported, plan = _import(
+        tmp_path, "跨列.docx", docx(paragraph("某县2026年学生资助工作计划表", centred=True) + table(rows, 4))
+    )
+    assert plan.groups is not None
+    assert [(t.text, t.deadline.text if t.deadline else None, t.owner) for g in plan.groups for t in g.tasks] == [
+        ("审核名单", "3月20日前", "资助中心"),
+        ("全年持续开展资助政策宣传", None, "各学校"),
+        ("开展宣传月活动", "4月30日前", None),
+    ]
+    assert imported.guesses[2:4] == [
+        "表格第 3 行的“全年持续开展资助政策宣传”跨“工作内容”“完成时限”合并：按它的第一列“工作内容”读入，其余列留空",
+        "表格第 4 行的“4月30日前”跨“完成时限”“责任单位”合并：按它的第一列“完成时限”读入，其余列留空",
+    ]

@@ -255,11 +255,15 @@ def _heading_like(text: str) -> bool:
     return len(text) <= 16 and not re.search(r"[。；;，,：:]", text) and not TASK_NUMBER.match(text)
 
 
-def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, note) -> list[Node]:
+def read_rows(
+    table: Table, body: int, specs: list[ColumnSpec], split_tasks, note, spanned: list[tuple[int, Cell]] | None = None
+) -> list[Node]:
     """The body rows as a tree of groups: a new group where a grouping cell starts (a merged cell, or a new
     label; an empty cell continues the group above), a group one level deeper where a heading row spans the
     columns after the group columns, tasks from the task cell, their other cells as values. A table without any
-    group gives one root group without a label (a flat list of tasks)."""
+    group gives one root group without a label (a flat list of tasks). A body cell merged across columns is
+    its first column's (a task running over the 完成时限 column has no deadline, not itself as one); each is
+    added to `spanned` as (row, cell)."""
     levels = [s for s in specs if s.role == "group"]
     task_spec = next(s for s in specs if s.role == "task")
     start = max((s.index for s in levels), default=-1) + 1
@@ -317,7 +321,12 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
         if blank:  # a week printed with nothing planned (第五周 | 9.28-10.2 | | ): a group without tasks
             for spec in specs:
                 cell = cells[spec.index]
-                if spec.role not in ("group", "task") and cell is not None and cell.row == row and cell.text.strip():
+                if (
+                    spec.role not in ("group", "task")
+                    and cell is not None
+                    and (cell.row, cell.column) == (row, spec.index)
+                    and cell.text.strip()
+                ):
                     path[-1].values[spec.key or spec.role] = re.sub(r"\s*\n\s*", "", cell.text).strip()
             continue
         if not path:  # tasks before any group: a flat list
@@ -331,6 +340,10 @@ def read_rows(table: Table, body: int, specs: list[ColumnSpec], split_tasks, not
                 continue
             cell = cells[spec.index]
             if cell is None:
+                continue
+            if cell.column != spec.index:  # merged across from the column on its left: that column's
+                if spanned is not None and cell.row == row and all(c is not cell for _, c in spanned):
+                    spanned.append((row, cell))
                 continue
             value = re.sub(r"\s*\n\s*", "", cell.text).strip()
             if spec.role == "number":

@@ -488,15 +488,43 @@ class Recogniser:
             if any(apart) or sheets or any(h[1] != roles for _, _, h in chosen[1:]):
                 return self._several(blocks, tables, chosen)
         more = [(i, t, h) for i, t, h in chosen[1:] if h[1] == roles]
-        others = [(i, t) for i, t in tables if t is not table and all(t is not m[1] for m in more)]
         last_index = max([first_index] + [i for i, _, _ in more])
-        if more and header_row >= 0 and all(_same_header(table, header_row, t, h[0]) for _, t, h in more):
-            # the same table cut in two (a page break, an empty paragraph pasted between): one table, read whole
-            continued = [t.rows for _, t, _ in more]
-            table = _joined(table, header_row, [(t, h[0]) for _, t, h in more])
+        headed = {id(t) for _, t, _ in chosen}
+        following: list[Table] = []  # tables right after it without a header row of their own, as wide: its rest
+        for i, other in tables:
+            if (
+                i == last_index + 1
+                and id(other) not in headed
+                and other.columns == table.columns
+                and header_row >= 0
+                and self._rows_like_tasks(other)
+            ):
+                following.append(other)
+                last_index = i
+        others = [
+            (i, t)
+            for i, t in tables
+            if t is not table and all(t is not m[1] for m in more) and all(t is not f for f in following)
+        ]
+        continued: list[str] = []
+        if (
+            (more or following)
+            and header_row >= 0
+            and all(_same_header(table, header_row, t, h[0]) for _, t, h in more)
+        ):
+            # the same table cut in two (a page break, an empty paragraph, 拆分表格): one table, read whole
+            continued = [
+                later("后面一张表格的表头与第一张相同，按同一张表格的续表读入（{v0} 行）", v0=t.rows)
+                for _, t, _ in more
+            ]
+            continued += [
+                later("紧接着的一张表格没有表头、列数相同，按同一张表格的续表读入（{v0} 行）", v0=t.rows)
+                for t in following
+            ]
+            table = _joined(table, header_row, [(t, h[0]) for _, t, h in more] + [(t, -1) for t in following])
             more = []
-        else:
-            continued = []
+        elif following:
+            others += [(first_index, t) for t in following]
         before = [b for b in blocks[:first_index] if isinstance(b, Paragraph)]
         after = [b for b in blocks[last_index + 1 :] if isinstance(b, Paragraph)]
         between = [b for b in blocks[first_index + 1 : last_index] if isinstance(b, Paragraph)]
@@ -511,8 +539,7 @@ class Recogniser:
         data: dict = {}
         attachment, title_lines, preamble = self._head(before, table, header_row)
         self._document_top(data, attachment, title_lines, preamble, before, table)
-        for rows in continued:
-            self.guesses.append(later("后面一张表格的表头与第一张相同，按同一张表格的续表读入（{v0} 行）", v0=rows))
+        self.guesses += continued
 
         before_guesses, before_unplaced = list(self.guesses), list(self.unplaced)
         if header_row >= 0 and not more:
@@ -1000,6 +1027,23 @@ class Recogniser:
 
     # -- the table ------------------------------------------------------------------------------------------------
 
+    def _rows_like_tasks(self, table: Table) -> bool:
+        """Whether a table without a header row reads as more rows of the plan's table: its first row is not a
+        header of its own (联系人 | 电话), and its task column holds tasks (numbered, or sentences) or its period
+        column periods."""
+        first = [c for c in table.row(0) if c is not None]
+        if first and all(_header_like(c.text) for c in first):
+            return False
+        column = self._positions.get("tasks")
+        if column is None or column >= table.columns:
+            return False
+        texts = [_squash(c.text) for c in table.cells if c.column == column]
+        if any(NUMBER_PREFIX.match(t) or len(t) > 10 for t in texts):
+            return True
+        period = self._positions.get("period")  # or its first column holds periods (3月, 第二季度)
+        labels = [_squash(c.text) for c in table.cells if c.column == period and c.text.strip()]
+        return bool(labels) and all(_reads_as_time(label, 2000) for label in labels)
+
     def _header(self, table: Table) -> tuple[int, dict[str, str]] | None:
         """The header row (within the first three rows) and each column's role, or None for a table that has no
         recognisable header."""
@@ -1463,7 +1507,19 @@ class Recogniser:
                 shared.append((row, sum(1 for t in tasks if not t.heading)))
             return tasks
 
-        roots = read_rows(table, body, specs, split, note)
+        spanned: list[tuple[int, Cell]] = []
+        roots = read_rows(table, body, specs, split, note, spanned)
+        for row, cell in spanned:
+            headers = [_join_lines(str(s.header)) for s in specs if cell.column <= s.index < cell.column + cell.colspan]
+            self.guesses.append(
+                later(
+                    "表格第 {v0} 行的“{v1}”跨{v2}合并：按它的第一列“{v3}”读入，其余列留空",
+                    v0=row + 1,
+                    v1=_join_lines(cell.text),
+                    v2=listing(headers, quoted=True),
+                    v3=headers[0] if headers else "",
+                )
+            )
         if not roots:
             raise RecognitionError(
                 tr(
