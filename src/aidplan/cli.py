@@ -811,7 +811,7 @@ def import_command(
         str | None, typer.Option("--term-end", help=IMPORT_TERM_END_HELP, show_default=False, metavar="DATE")
     ] = None,
 ) -> None:
-    from aidplan.commands.ingest import STDIN, import_plans
+    from aidplan.commands.ingest import STDIN, import_plans, lock_file_note
     from aidplan.commands.track import parse_date
     from aidplan.plan.findings import as_text, has_errors
 
@@ -821,6 +821,8 @@ def import_command(
     if term_start is not None:
         start = parse_date(term_start, "--term-start", year)
         term = (start, parse_date(term_end, "--term-end", start.year) if term_end is not None else None)
+    for note in filter(None, map(lock_file_note, files)):
+        typer.echo(note, err=True)
     bar = _Bar()
     try:
         results = import_plans(files, output, year, org, force, meter=bar, term=term)

@@ -68,14 +68,18 @@ def _read(source: Path) -> bytes:
         raise UsageError(tr("无法读取 {source}：{value}", source=shown(source), value=exc.strerror or exc)) from None
 
 
-def convert_with_libreoffice(source: Path, data: bytes, soffice: str, timeout: float = 300) -> bytes:
-    """A .doc/.wps/.rtf/.odt file's bytes as .docx, converted by LibreOffice in a folder of its own."""
+def convert_with_libreoffice(
+    source: Path, data: bytes, soffice: str, timeout: float = 300, to: str = "docx:MS Word 2007 XML"
+) -> bytes:
+    """A .doc/.wps/.rtf/.odt file's bytes as .docx (or, with `to` an .xlsx filter, an .xls/.et/.ods file's as
+    .xlsx), converted by LibreOffice in a folder of its own."""
+    extension = to.partition(":")[0]
     with tempfile.TemporaryDirectory(prefix="aidplan-import-") as work:
         folder = Path(work)
         copy = folder / ("input" + source.suffix.lower())
         copy.write_bytes(data)
         profile = (folder / "profile").as_uri()
-        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", "docx:MS Word 2007 XML"]
+        command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", to]
         try:
             subprocess.run(
                 [*command, "--outdir", str(folder / "out"), str(copy)],
@@ -92,20 +96,39 @@ def convert_with_libreoffice(source: Path, data: bytes, soffice: str, timeout: f
             raise RenderError(
                 tr("无法启动 LibreOffice（{soffice}）：{value}", soffice=soffice, value=exc.strerror or exc)
             ) from None
-        converted = folder / "out" / "input.docx"
+        converted = folder / "out" / ("input." + extension)
         if not converted.exists():
             raise RenderError(
-                tr("LibreOffice 没能把 {source} 转换成 .docx；文件可能已损坏或有密码", source=shown(source))
+                tr(
+                    "LibreOffice 没能把 {source} 转换成 .{extension}；文件可能已损坏或有密码",
+                    source=shown(source),
+                    extension=extension,
+                )
             )
         return converted.read_bytes()
 
 
-def _soffice() -> str:
+SHEETS_INSTALL_HINT = later(
+    "Debian/Ubuntu：sudo apt-get install libreoffice-calc-nogui；"
+    "Windows：winget install TheDocumentFoundation.LibreOffice（或从 libreoffice.org "
+    "下载）；macOS：brew install --cask libreoffice",
+)
+
+
+def _soffice(sheets: bool = False) -> str:
     from aidplan.render.pdf import INSTALL_HINT, find_soffice
 
     try:
         return find_soffice()
     except RenderError:
+        if sheets:
+            raise RenderError(
+                tr(
+                    "读取 .xls、.et 和 .ods 文件需要 LibreOffice，但没有找到 soffice；请安装，"
+                    "或在 Excel/WPS 里另存为 .xlsx 后再导入。{SHEETS_INSTALL_HINT}",
+                    SHEETS_INSTALL_HINT=localized(SHEETS_INSTALL_HINT),
+                )
+            ) from None
         raise RenderError(
             tr(
                 "读取 .doc、.wps、.rtf 和 .odt 文件需要 LibreOffice，但没有找到 soffice；请安装。{INSTALL_HINT}",
@@ -142,17 +165,19 @@ def import_file(
     organisation: str | None,
     term: tuple[dt.date, dt.date | None] | None = None,
 ) -> Imported:
-    from aidplan.ingest.readers import CONVERTED, importer_for
+    from aidplan.ingest.readers import CONVERTED, CONVERTED_SHEETS, IMPORTERS, importer_for
     from aidplan.ingest.recognise import Recogniser
     from aidplan.ingest.writing import plan_yaml
 
     name = tr("标准输入") if source == STDIN else shown(source)
-    if source.suffix.lower() in CONVERTED:
-        from aidplan.ingest.readers import IMPORTERS
-
+    suffix = source.suffix.lower()
+    if suffix in CONVERTED:
         document = IMPORTERS["docx"].read(convert_with_libreoffice(source, data, _soffice()), name)
-        kind = tr("{lower} 文档（经 LibreOffice 转换）", lower=source.suffix.lower()[1:])
-        document.kind = kind
+        document.kind = tr("{lower} 文档（经 LibreOffice 转换）", lower=suffix[1:])
+    elif suffix in CONVERTED_SHEETS:
+        converted = convert_with_libreoffice(source, data, _soffice(sheets=True), to="xlsx:Calc MS Excel 2007 XML")
+        document = IMPORTERS["xlsx"].read(converted, name)
+        document.kind = tr("{lower} 表格（经 LibreOffice 转换）", lower=suffix[1:])
     else:
         importer = importer_for(source, data)
         document = importer.read(data, name)
@@ -225,6 +250,26 @@ def _leaf_groups(groups: list[dict]) -> list[dict]:
     return found
 
 
+def lock_file_note(source: Path) -> str | None:
+    """Why `source` is skipped when it is the lock file an office program leaves beside a document it has open
+    (Word's and WPS's owner file ~$计划.docx, LibreOffice's .~lock.计划.docx#), which `aidplan import *.docx`
+    picks up with the documents; None for any other file (a real document named so is a zip package: read)."""
+    name = source.name
+    libreoffice = name.startswith(".~lock.") and name.endswith("#")
+    if source == STDIN or not (libreoffice or name.startswith(("~$", ".~"))):
+        return None
+    try:
+        with source.open("rb") as handle:
+            if handle.read(2) == b"PK":
+                return None
+    except OSError:
+        return None  # reading it names the problem
+    if libreoffice:
+        return tr("跳过 {source}：LibreOffice 打开 {document} 时留下的锁定文件，不是计划", source=shown(source),
+                  document=name[len(".~lock."):-1])  # fmt: skip
+    return tr("跳过 {source}：Word 或 WPS 打开文档时留下的锁定文件，不是计划", source=shown(source))
+
+
 def import_plans(
     sources: list[Path],
     output: Path | None = None,
@@ -238,6 +283,12 @@ def import_plans(
     With `output` STDIN the one plan is returned for the command line to print."""
     if not sources:
         raise UsageError(tr("请给出要导入的文件"))
+    documents = [source for source in sources if lock_file_note(source) is None]
+    if not documents:
+        raise UsageError(
+            tr("没有要导入的文件：{files} 是 Office 打开文档时留下的锁定文件", files=tr("、").join(map(shown, sources)))
+        )
+    sources = documents
     if output is not None and len(sources) > 1:
         raise UsageError(tr("-o/--output 只能用于一个输入文件；多个文件各自写在旁边（NAME.yaml）"))
     if sources.count(STDIN) > 1:
@@ -273,8 +324,9 @@ def import_plans(
         try:
             results.append(import_file(source, data, target, year, organisation, term))
         except AidplanError as exc:
-            named = tr("{exc}（{source}）", exc=exc, source=shown(source))
-            raise type(exc)(named if shown(source) not in str(exc) else str(exc)) from None
+            label = tr("标准输入") if source == STDIN else shown(source)
+            named = tr("{exc}（{source}）", exc=exc, source=label)
+            raise type(exc)(named if label not in str(exc) else str(exc)) from None
         meter.advance()
     meter.stop()
     refuse_inputs_as_outputs([r.target for r in results if r.target != STDIN])

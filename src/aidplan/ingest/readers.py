@@ -14,7 +14,16 @@ from aidplan.ingest.document import SourceDocument
 from aidplan.messages import tr
 
 MAX_UNPACKED = 64 * 1024 * 1024  # a .docx or .xlsx larger than this once unpacked is refused (a zip bomb)
-CONVERTED = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot")  # read through LibreOffice, as a .docx
+CONVERTED = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot", ".ott")  # read through LibreOffice, as a .docx
+CONVERTED_SHEETS = (".xls", ".et", ".ods", ".xlt", ".ett", ".ots")  # read through LibreOffice, as an .xlsx
+# the main part of a Word template or macro document: python-docx opens only a plain document's, although the
+# parts are the same (Word itself saves a template as a document by changing this one content type)
+_WORD_MAIN = "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"
+_WORD_MAIN_OTHERS = (
+    b"application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+    b"application/vnd.ms-word.document.macroEnabled.main+xml",
+    b"application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+)
 
 
 class UnreadableFile(AidplanError):
@@ -68,7 +77,7 @@ def _docx(data: bytes, name: str) -> SourceDocument:
     from aidplan.ingest.docx import MAX_COLUMNS, TableTooWide
 
     try:
-        return read_docx(data)
+        return read_docx(_as_document(data))
     except TableTooWide as wide:
         raise UnreadableFile(
             tr(
@@ -89,6 +98,25 @@ def _docx(data: bytes, name: str) -> SourceDocument:
                 name=name,
             )
         ) from None
+
+
+def _as_document(data: bytes) -> bytes:
+    """A Word template (.dotx/.dotm) or macro document (.docm) repacked with a plain document's content type, so
+    that python-docx reads it; any other package unchanged."""
+    archive = zipfile.ZipFile(io.BytesIO(data))
+    try:
+        types = archive.read("[Content_Types].xml")
+    except KeyError:
+        return data
+    if not any(other in types for other in _WORD_MAIN_OTHERS):
+        return data
+    for other in _WORD_MAIN_OTHERS:
+        types = types.replace(other, _WORD_MAIN.encode())
+    out = io.BytesIO()
+    with zipfile.ZipFile(out, "w", zipfile.ZIP_DEFLATED) as repacked:
+        for info in archive.infolist():
+            repacked.writestr(info, types if info.filename == "[Content_Types].xml" else archive.read(info))
+    return out.getvalue()
 
 
 def _xlsx(data: bytes, name: str) -> SourceDocument:
@@ -135,13 +163,13 @@ def _text(data: bytes, name: str) -> SourceDocument:
 
 
 IMPORTERS = {
-    "docx": Importer("Word 文档", (".docx", ".docm"), _docx),
-    "xlsx": Importer("Excel 工作表", (".xlsx", ".xlsm"), _xlsx),
+    "docx": Importer("Word 文档", (".docx", ".docm", ".dotx", ".dotm"), _docx),
+    "xlsx": Importer("Excel 工作表", (".xlsx", ".xlsm", ".xltx", ".xltm"), _xlsx),
     "csv": Importer("CSV 表格", (".csv",), _csv),
     "md": Importer("Markdown 文本", (".md", ".markdown"), _markdown),
     "text": Importer("文本", (".txt", ".text"), _text),
 }
-KNOWN = [ext for importer in IMPORTERS.values() for ext in importer.extensions] + list(CONVERTED)
+KNOWN = [ext for importer in IMPORTERS.values() for ext in importer.extensions] + list(CONVERTED + CONVERTED_SHEETS)
 
 
 def importer_for(path: Path, data: bytes) -> Importer:
@@ -160,6 +188,13 @@ def importer_for(path: Path, data: bytes) -> Importer:
             return IMPORTERS["docx"]
         if "xl/workbook.xml" in names:
             return IMPORTERS["xlsx"]
+    if data[:4] == b"\xd0\xcf\x11\xe0" and str(path) == "-":  # an OLE compound file: .doc, .xls, .wps, .et
+        raise UnreadableFile(
+            tr(
+                "标准输入是 Word、Excel 或 WPS 的二进制文件（.doc、.xls、.wps、.et）；"
+                "请给出文件名导入：aidplan import 计划.doc"
+            )
+        )
     if suffix and suffix not in ("", ".-") and str(path) != "-":
         looks_text = b"\x00" not in data[:4096]
         if not looks_text:
