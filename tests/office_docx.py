@@ -110,8 +110,14 @@ def numbering(abstracts: dict[int, list[str]], nums: dict[int, tuple[int, int | 
     return f"<w:numbering {W_NS}>{body}</w:numbering>"
 
 
-def docx(body: str, numbering_xml: str | None = None, author: str = "Administrator", landscape: bool = False) -> bytes:
-    """A complete .docx package around the body XML."""
+def docx(
+    body: str,
+    numbering_xml: str | None = None,
+    author: str = "Administrator",
+    landscape: bool = False,
+    styles_xml: str | None = None,
+) -> bytes:
+    """A complete .docx package around the body XML (with styles.xml when `styles_xml` is given)."""
     size = (
         '<w:pgSz w:w="16838" w:h="11906" w:orient="landscape"/>' if landscape else '<w:pgSz w:w="11906" w:h="16838"/>'
     )
@@ -125,7 +131,9 @@ def docx(body: str, numbering_xml: str | None = None, author: str = "Administrat
         '<Override PartName="/word/numbering.xml" '
         'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>'
         '<Override PartName="/docProps/core.xml" '
-        'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/></Types>'
+        'ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>'
+        '<Override PartName="/word/styles.xml" '
+        'ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/></Types>'
     )
     rels = (
         '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
@@ -140,6 +148,12 @@ def docx(body: str, numbering_xml: str | None = None, author: str = "Administrat
             '<Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
             'numbering" Target="numbering.xml"/>'
             if numbering_xml
+            else ""
+        )
+        + (
+            '<Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/'
+            'styles" Target="styles.xml"/>'
+            if styles_xml
             else ""
         )
         + "</Relationships>"
@@ -158,4 +172,6 @@ def docx(body: str, numbering_xml: str | None = None, author: str = "Administrat
         package.writestr("docProps/core.xml", core)
         if numbering_xml:
             package.writestr("word/numbering.xml", numbering_xml)
+        if styles_xml:
+            package.writestr("word/styles.xml", styles_xml)
     return out.getvalue()

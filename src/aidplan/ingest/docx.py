@@ -52,6 +52,7 @@ class _List:
     abstract: str
     levels: dict[int, _Level]
     overrides: dict[int, int] = field(default_factory=dict)  # level → startOverride
+    replaced: set[int] = field(default_factory=set)  # levels the w:num defines itself (lvlOverride/lvl)
 
 
 _ENCLOSED = "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳"
@@ -96,15 +97,21 @@ class Numbering:
         self.lists: dict[str, _List] = {}
         self.counters: dict[str, dict[int, int]] = {}
         self.started: set[str] = set()
+        self.style_links: dict[str, str] = {}  # abstract id → the numbering style whose list it is (numStyleLink)
         if numbering_element is None:
             return
         abstracts: dict[str, dict[int, _Level]] = {}
         for abstract in numbering_element.findall(_q("w:abstractNum")):
-            abstracts[abstract.get(_q("w:abstractNumId"))] = self._levels(abstract)
+            abstract_id = abstract.get(_q("w:abstractNumId"))
+            abstracts[abstract_id] = self._levels(abstract)
+            link = _val(abstract.find(_q("w:numStyleLink")))
+            if link:
+                self.style_links[abstract_id] = link
         for num in numbering_element.findall(_q("w:num")):
             abstract_id = _val(num.find(_q("w:abstractNumId"))) or ""
             levels = dict(abstracts.get(abstract_id, {}))
             overrides = {}
+            replaced_levels: set[int] = set()
             for override in num.findall(_q("w:lvlOverride")):
                 level = int(override.get(_q("w:ilvl"), "0"))
                 start = override.find(_q("w:startOverride"))
@@ -113,7 +120,18 @@ class Numbering:
                 replaced = override.find(_q("w:lvl"))
                 if replaced is not None:
                     levels.update(self._levels_of([replaced]))
-            self.lists[num.get(_q("w:numId"))] = _List(abstract_id, levels, overrides)
+                    replaced_levels.add(level)
+            self.lists[num.get(_q("w:numId"))] = _List(abstract_id, levels, overrides, replaced_levels)
+
+    def link_styles(self, style_numbers: dict[str, tuple[str, int]]) -> None:
+        """A list whose abstract definition only points at a numbering style (w:numStyleLink, how Word keeps a
+        list style such as 1 / 1.1 / 1.1.1) takes its levels, and its counters, from the list that style names."""
+        for num_id, found in list(self.lists.items()):
+            style = self.style_links.get(found.abstract)
+            target = self.lists.get(style_numbers.get(style, ("",))[0]) if style else None
+            if target is not None and target is not found and target.abstract not in self.style_links:
+                levels = {**target.levels, **{k: v for k, v in found.levels.items() if k in found.replaced}}
+                self.lists[num_id] = _List(target.abstract, levels, found.overrides, found.replaced)
 
     def _levels(self, abstract) -> dict[int, _Level]:
         return self._levels_of(abstract.findall(_q("w:lvl")))
@@ -158,6 +176,38 @@ class Numbering:
         return text
 
 
+def _style_numbers(styles) -> dict[str, tuple[str, int]]:
+    """The list (w:numId) and level each paragraph or numbering style numbers its paragraphs with, followed
+    along w:basedOn as Word does: a template's 任务列表2 based on 任务列表, which has the w:numPr, is numbered
+    by it; the list and the level are inherited each on its own, and a style's w:numId 0 ends the numbering."""
+    own: dict[str, tuple[str | None, str | None]] = {}
+    based_on: dict[str, str] = {}
+    for style in styles.findall(_q("w:style")):
+        style_id = style.get(_q("w:styleId"))
+        if not style_id:
+            continue
+        num_pr = style.find(f"{_q('w:pPr')}/{_q('w:numPr')}")
+        if num_pr is not None:
+            own[style_id] = (_val(num_pr.find(_q("w:numId"))), _val(num_pr.find(_q("w:ilvl"))))
+        parent = _val(style.find(_q("w:basedOn")))
+        if parent:
+            based_on[style_id] = parent
+    numbers: dict[str, tuple[str, int]] = {}
+    for style_id in set(own) | set(based_on):
+        num_id = level = None
+        seen: set[str] = set()
+        current: str | None = style_id
+        while current is not None and current not in seen and (num_id is None or level is None):
+            seen.add(current)
+            found_id, found_level = own.get(current, (None, None))
+            num_id = num_id if num_id is not None else found_id
+            level = level if level is not None else found_level
+            current = based_on.get(current)
+        if num_id and num_id != "0":
+            numbers[style_id] = (num_id, int(level or 0))
+    return numbers
+
+
 # ---------------------------------------------------------------------------------------------------------------
 # The body
 
@@ -171,15 +221,8 @@ class _Reader:
         except (KeyError, NotImplementedError, AttributeError):
             numbering = None
         self.numbering = Numbering(numbering)
-        self.style_numbers: dict[str, tuple[str, int]] = {}
-        styles = document.styles.element
-        for style in styles.findall(_q("w:style")):
-            num_pr = style.find(f"{_q('w:pPr')}/{_q('w:numPr')}")
-            if num_pr is not None:
-                num_id = _val(num_pr.find(_q("w:numId")))
-                level = _val(num_pr.find(_q("w:ilvl")))
-                if num_id:
-                    self.style_numbers[style.get(_q("w:styleId"))] = (num_id, int(level or 0))
+        self.style_numbers = _style_numbers(document.styles.element)
+        self.numbering.link_styles(self.style_numbers)
 
     def blocks(self, container) -> Iterator[Block]:
         for child in container:
@@ -228,7 +271,8 @@ class _Reader:
             number = self.numbering.number(_val(num_pr.find(_q("w:numId"))) or "0", level)
         elif style_id in self.style_numbers:
             num_id, level = self.style_numbers[style_id]
-            number = self.numbering.number(num_id, level)
+            own_level = _val(num_pr.find(_q("w:ilvl"))) if num_pr is not None else None  # the style's list, a level
+            number = self.numbering.number(num_id, int(own_level) if own_level else level)
         jc = _val(ppr.find(_q("w:jc"))) if ppr is not None else None
         return Paragraph("".join(parts), number or None, centred=jc == "center", right=jc in ("right", "end"))
 
