@@ -9,7 +9,7 @@ import re
 
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Paragraph, SourceDocument, Table
-from aidplan.messages import tr
+from aidplan.messages import later, tr
 
 
 def decode(data: bytes, name: str) -> str:
@@ -58,11 +58,82 @@ def decode(data: bytes, name: str) -> str:
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
-_ESCAPED = re.compile(r"\\([\\`*_{}\[\]()#+\-.!|~>])")
 
 
-def _unescape(text: str) -> str:
-    return html.unescape(_ESCAPED.sub(r"\1", text))
+_INLINE = re.compile(
+    r"""(?P<escaped>\\[\\`*_{}\[\]()#+\-.!|~>])
+    |(?P<code>(?P<ticks>`+)(?P<code_text>.+?)(?<!`)(?P=ticks)(?!`))
+    |(?P<link>!?\[(?P<link_text>(?:\\.|[^\]\\])*)\]\((?P<url>[^()\s]*(?:\([^()\s]*\)[^()\s]*)*)(?:\s+["'][^"']*["'])?\s*\))
+    |(?P<autolink><(?P<auto_url>(?:https?|ftp|mailto):[^<>\s]+)>)
+    |(?P<comment><!--.*?-->)
+    |(?P<tag></?[A-Za-z][A-Za-z0-9-]*(?:\s[^<>]*)?/?>)
+    |(?P<delimiter>\*\*\*|___|\*\*|__|~~|\*|_)""",
+    re.VERBOSE | re.DOTALL,
+)
+
+
+def _inline(text: str, links: list[str] | None = None) -> str:
+    """A Markdown cell or paragraph as a reader sees it printed: **bold**, __bold__, *italic*, _italic_ and
+    ~~struck~~ without their marks, `code` as its text, a [link](url) or an image's ![alt](src) as its text (the
+    address appended to `links`: it is not printed), HTML tags (<span>, <font>, <b>…) and comments left out,
+    backslash escapes and entities read. aidplan's own Markdown escapes every such character in the plan's
+    text (\\* , &lt;), so this never changes a plan it wrote."""
+    pieces: list[tuple[str, str]] = []  # ("text", printed text) or ("mark", a delimiter not yet paired)
+    at = 0
+    for found in _INLINE.finditer(text):
+        if found.start() > at:
+            pieces.append(("text", html.unescape(text[at : found.start()])))
+        at = found.end()
+        if found["escaped"]:
+            pieces.append(("text", found["escaped"][1]))
+        elif found["code"]:
+            pieces.append(("text", found["code_text"]))
+        elif found["link"]:
+            if found["url"] and links is not None:
+                links.append(found["url"])
+            pieces.append(("text", _inline(found["link_text"], links)))
+        elif found["autolink"]:
+            pieces.append(("text", found["auto_url"]))
+        elif found["comment"] or found["tag"]:
+            continue
+        else:
+            pieces.append(("mark", found["delimiter"]))
+    if at < len(text):
+        pieces.append(("text", html.unescape(text[at:])))
+    return "".join(_paired(pieces))
+
+
+def _paired(pieces: list[tuple[str, str]]) -> list[str]:
+    """The text with the emphasis marks that pair up left out (an opener not followed by a space, a closer not
+    after one, something between them; an _ inside a word such as snake_case is no mark); the rest as typed."""
+    out = [value for _, value in pieces]
+    kept = [True] * len(pieces)
+    open_marks: list[int] = []
+
+    def around(index: int, step: int) -> str:
+        while 0 <= index + step < len(pieces):
+            index += step
+            if pieces[index][1]:
+                return pieces[index][1][0 if step > 0 else -1]
+        return " "
+
+    for index, (kind, value) in enumerate(pieces):
+        if kind != "mark":
+            continue
+        before, after = around(index, -1), around(index, 1)
+        if value[0] == "_" and before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
+            continue  # snake_case
+        opener = next((o for o in reversed(open_marks) if pieces[o][1] == value), None)
+        if (
+            opener is not None
+            and not before.isspace()
+            and any(pieces[k][0] == "text" and pieces[k][1].strip() for k in range(opener + 1, index))
+        ):
+            kept[opener] = kept[index] = False
+            open_marks = open_marks[: open_marks.index(opener)]
+        elif not after.isspace():
+            open_marks.append(index)
+    return [value for value, keep in zip(out, kept) if keep]
 
 
 def _cells(line: str) -> list[str]:
@@ -83,15 +154,11 @@ def _cells(line: str) -> list[str]:
     return cells
 
 
-def _strip_emphasis(text: str) -> str:
-    found = re.fullmatch(r"\s*(\*\*|__)(.+)\1\s*", text)
-    return found[2] if found else text
-
-
 def read_markdown(text: str) -> SourceDocument:
     """Headings and paragraphs as paragraphs (a # heading is centred, as a title prints), pipe tables as
-    tables whose cells hold one paragraph per <br>."""
+    tables whose cells hold one paragraph per <br>; inline markup read as the text it prints (see _inline)."""
     blocks: list = []
+    links: list[str] = []
     lines = text.splitlines()
     index = 0
     while index < len(lines):
@@ -102,7 +169,7 @@ def read_markdown(text: str) -> SourceDocument:
                 if not _RULE.match(lines[index]):
                     rows.append(
                         [
-                            "\n".join(_unescape(part.strip()) for part in re.split(r"<br\s*/?>", cell))
+                            "\n".join(_inline(part, links).strip() for part in _BREAK.split(cell))
                             for cell in _cells(lines[index])
                         ]
                     )
@@ -113,18 +180,30 @@ def read_markdown(text: str) -> SourceDocument:
         right = re.fullmatch(r"<div\s+align=[\"']?right[\"']?\s*>(.*)</div>", stripped, re.IGNORECASE)
         if right:  # the 落款 as aidplan prints it: one line a <br>
             blocks += [
-                Paragraph(_unescape(part.strip()), right=True) for part in _BREAK.split(right[1]) if part.strip()
+                Paragraph(_inline(part, links).strip(), right=True)
+                for part in _BREAK.split(right[1])
+                if _inline(part).strip()
             ]
         elif stripped:
             heading = re.match(r"^(#{1,6})\s+(.*?)\s*#*$", stripped)
             if heading and len(heading[1]) == 1:  # the title, one paragraph a printed line
-                blocks += [Paragraph(_unescape(part.strip()), centred=True) for part in _BREAK.split(heading[2])]
+                blocks += [Paragraph(_inline(part, links).strip(), centred=True) for part in _BREAK.split(heading[2])]
             elif heading:
-                blocks.append(Paragraph(_unescape(heading[2]), heading=True))
+                blocks.append(Paragraph(_inline(heading[2], links), heading=True))
             else:
-                blocks.append(Paragraph(_unescape(_strip_emphasis(stripped))))
+                blocks.append(Paragraph(_inline(stripped, links).strip()))
         index += 1
-    return SourceDocument(blocks, "Markdown 文本")
+    document = SourceDocument(blocks, "Markdown 文本")
+    if links:
+        shown = list(dict.fromkeys(links))
+        document.notes.append(
+            later(
+                "{v0} 个链接只读入了显示的文字，网址不在计划里：{v1}",
+                v0=len(links),
+                v1=tr("、").join(shown[:3]) + (tr(" 等") if len(shown) > 3 else ""),
+            )
+        )
+    return document
 
 
 # ---------------------------------------------------------------------------------------------------------------
