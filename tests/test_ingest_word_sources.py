@@ -1,10 +1,14 @@
 """Word documents as templates and OA systems make them: numbering that a paragraph style inherits (w:basedOn) or
 that a list takes from a numbering style (w:numStyleLink), as Word and WPS templates build their list styles; the
-numbers are printed, not typed, and must come back in the plan."""
+numbers are printed, not typed, and must come back in the plan. And a '.doc' that is Word HTML, as OA systems
+hand out a 通知 with its plan attached, converted by LibreOffice."""
 
 from __future__ import annotations
 
+import shutil
 from pathlib import Path
+
+import pytest
 
 from aidplan.commands.ingest import import_file
 from aidplan.plan.loading import load_plan
@@ -108,3 +112,62 @@ def test_a_style_that_sets_its_list_to_none_ends_the_inherited_numbering(tmp_pat
     assert reading_text(build_layout(plan)) == normalise_text(
         "某县2026年学生资助工作计划表 时间 工作内容 3月 审核春季学期名单 拨付免学费资金 4月 开展政策宣传 做好诚信教育"
     )
+
+
+# --- a '.doc' that is Word HTML, as OA systems hand out the 通知 with its 附件 -------------------------------------
+
+OA_HTML = (
+    '<html xmlns:o="urn:schemas-microsoft-com:office:office" xmlns:w="urn:schemas-microsoft-com:office:word">'
+    '<head><meta charset="utf-8"><meta name=ProgId content=Word.Document></head><body>\n'
+    '<p style="text-align:center"><b>关于印发《某县2026年学生资助工作计划》的通知</b></p>\n'
+    "<p>各中小学、幼儿园：</p>\n"
+    "<p>　　现将《某县2026年学生资助工作计划》印发给你们，请认真抓好落实。</p>\n"
+    "<p>附件1</p>\n"
+    '<p style="text-align:center"><b>某县2026年学生资助工作计划</b></p>\n'
+    '<table border="1" cellspacing="0"><tr><td>时间</td><td>工作任务</td><td>完成时限</td></tr>\n'
+    '<tr><td rowspan="2">3月</td><td>审核春季学期国家助学金名单</td><td>3月20日前</td></tr>\n'
+    "<tr><td>拨付春季学期免学费补助资金</td><td>3月31日前</td></tr>\n"
+    "<tr><td>4月</td><td>开展资助政策宣传月活动</td><td>4月30日前</td></tr></table>\n"
+    '<p style="text-align:right">某县学生资助管理中心</p><p style="text-align:right">2026年1月8日</p>\n'
+    "</body></html>\n"
+)
+
+
+@pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (installed in CI)")
+def test_a_word_html_doc_from_an_oa_system_starts_the_plan_at_its_attachment_label(tmp_path: Path) -> None:
+    imported, plan = _import(tmp_path, OA_HTML.encode("utf-8"), "附件.doc")
+    assert imported.kind == "doc 文档（经 LibreOffice 转换）"
+    assert plan.attachment == "附件1" and plan.title == "某县2026年学生资助工作计划"
+    assert imported.guesses[0] == "附件标注“附件1”取自标题上方的一段"
+    assert imported.unplaced == [
+        "附件前的一段“关于印发《某县2026年学生资助工作计划》的通知”（印发通知的正文，不属于计划）",
+        "附件前的一段“各中小学、幼儿园：”（印发通知的正文，不属于计划）",
+        "附件前的一段“现将《某县2026年学生资助工作计划》印发给你们，请认真抓好落实。”（印发通知的正文，不属于计划）",
+    ]  # and no 表格字号 2 磅: LibreOffice gives the table's empty runs a size of 2 pt
+    assert "cell_font_size" not in imported.text
+    assert reading_text(build_layout(plan)) == normalise_text(
+        "附件1 某县2026年学生资助工作计划 时间 工作任务 完成时限 3月 审核春季学期国家助学金名单 3月20日前"
+        " 拨付春季学期免学费补助资金 3月31日前 4月 开展资助政策宣传月活动 4月30日前 某县学生资助管理中心 2026年1月8日"
+    )
+
+
+def _sized_table(empty_size: int, text_size: int | None) -> bytes:
+    """A table whose cells hold text runs of `text_size` half-points and, as LibreOffice writes them, an empty run
+    of `empty_size` in each empty paragraph."""
+
+    def cell(text: str) -> C:
+        size = f'<w:rPr><w:sz w:val="{text_size}"/></w:rPr>' if text_size else ""
+        runs = f"<w:r>{size}<w:t>{text}</w:t></w:r>" if text else ""
+        empty = f'<w:p><w:r><w:rPr><w:sz w:val="{empty_size}"/></w:rPr></w:r></w:p>'
+        return C([f"<w:p>{runs}</w:p>", empty, empty])
+
+    rows = [[cell("时间"), cell("工作内容")], [cell("3月"), cell("审核名单")], [cell("4月"), cell("开展宣传")]]
+    return docx(_styled("某县2026年学生资助工作计划表") + table(rows, 2))
+
+
+def test_the_size_of_empty_runs_is_not_the_tables_font_size(tmp_path: Path) -> None:
+    imported, _ = _import(tmp_path, _sized_table(4, None))
+    assert not any("字号" in item for item in imported.unplaced + imported.guesses)
+    imported, _ = _import(tmp_path, _sized_table(4, 24))
+    assert "表格字号 小四（12 磅）取自单元格的文字" in imported.guesses
+    assert not any("字号" in item for item in imported.unplaced)

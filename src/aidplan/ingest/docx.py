@@ -373,9 +373,16 @@ def _style(document, tables) -> dict[str, object]:
                     line = int(_val(spacing, "w:line") or 0)
                     spacings[line] = spacings.get(line, 0) + 1
                 for sz in p.iter(_q("w:sz")):
-                    if sz.getparent().tag == _q("w:rPr") and sz.getparent().getparent().tag == _q("w:r"):
-                        half = int(_val(sz) or 0)
-                        sizes[half] = sizes.get(half, 0) + 1
+                    run = sz.getparent().getparent()
+                    if sz.getparent().tag != _q("w:rPr") or run.tag != _q("w:r"):
+                        continue
+                    # weighed by the characters it prints: an empty run's size (LibreOffice writes w:sz 4 on the
+                    # empty runs of a table it converted from HTML) prints nothing; nor is a size under 5 pt a
+                    # table's type (no office prints a plan in it)
+                    printed = sum(len(t.text or "") for t in run.iter(_q("w:t")))
+                    half = int(_val(sz) or 0) if (_val(sz) or "").isdigit() else 0
+                    if printed and half >= 10:
+                        sizes[half] = sizes.get(half, 0) + printed
     if sizes:
         half = max(sizes, key=lambda k: sizes[k])
         names = [name for name, points in FONT_SIZES.items() if points * 2 == half]

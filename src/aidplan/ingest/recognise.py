@@ -681,6 +681,18 @@ class Recogniser:
         if rest and ATTACHMENT.match(rest[0].printed.strip()):
             attachment = rest.pop(0).printed.strip()
             self.guesses.append(later("附件标注“{v0}”取自第一段", v0=attachment))
+        else:
+            # the covering 通知 that sends the plan out, then the 附件 label over the plan's title (as an OA system
+            # or a web page hands out the whole document): the plan starts at the label
+            label = next((i for i, p in enumerate(rest[:-1]) if ATTACHMENT.match(p.printed.strip())), None)
+            if label is not None:
+                attachment = rest[label].printed.strip()
+                self.guesses.append(later("附件标注“{v0}”取自标题上方的一段", v0=attachment))
+                for paragraph in rest[:label]:
+                    self.unplaced.append(
+                        later("附件前的一段“{v0}”（印发通知的正文，不属于计划）", v0=paragraph.printed.strip())
+                    )
+                rest = rest[label + 1 :]
         title = None
         preamble: list[Paragraph] = []
         if rest:
