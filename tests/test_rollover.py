@@ -438,11 +438,13 @@ def test_dates_in_a_weeks_tasks_move_with_the_week(cli, in_tmp: Path) -> None:
     """A 行事历 (tests/data/rollover/week-text.yaml) moved to a term starting on Wednesday 2027-09-01: a range in a
     task that is its week's days becomes the new week's (8月31日—9月4日 → 9月1日—9月3日), a day or range inside a
     week moves with it and keeps its weekday (9月8日 → 9月7日, 1.18-1.20 → 1.17-1.19, 休业式 1月22日 → 1月21日),
-    also another week's days (第三周9.14-9.18); 教师节（9.10）, 国庆 and 元旦 keep their dates, amounts and
-    article numbers are not dates. Each changed line is listed and counted with the cells in one note; what
-    stays as printed though its week moved is named: a day the new week no longer holds (开学典礼 9月1日 would be
-    8月31日, before the term), a deadline (9月4日前, now a Saturday: check warns W220 too), 中秋 (another day each
-    year), a range running out of its week. The written YAML keeps comments, quoting, blank lines and layout."""
+    also another week's days (第三周9.14-9.18), a deadline on the week's last day (9月4日前 → 9月3日前) and one
+    that prints its weekday (9月10日（星期四）前 → 9月9日（星期四）前); 教师节（9.10）, 国庆 and 元旦 keep their
+    dates, amounts and article numbers are not dates. Each changed line is listed and counted with the cells in
+    one note; what stays as printed though its week moved is named: a day the new week no longer holds (开学典礼
+    9月1日 would be 8月31日, before the term), another deadline (8月31日前, before the new term: W224 too), 中秋
+    (another day each year), a range running out of its week. The written YAML keeps comments, quoting, blank
+    lines and layout."""
     shutil.copy(DATA / "rollover" / "week-text.yaml", in_tmp / "week-text.yaml")
     before = (in_tmp / "week-text.yaml").read_bytes()
     result = cli("new", "week-text.next.yaml", "--from", "week-text.yaml", "--term-start", "2027-09-01")
@@ -458,9 +460,10 @@ def test_dates_in_a_weeks_tasks_move_with_the_week(cli, in_tmp: Path) -> None:
     assert (in_tmp / "week-text.yaml").read_bytes() == before
     assert _dates(cli, "week-text.next.yaml") == [
         ("w1.1", "2027-09-01", "2027-09-03"),  # 9月1日—9月3日新生入学教育: the new week
-        ("w1.2", "2027-09-01", "2027-09-04"),  # 9月4日前: a deadline keeps its month and day (named, W220)
-        ("w1.3", "2027-09-01", "2027-09-01"),  # 于9月2日发放 (Wednesday) → 9月1日 (Wednesday)
-        ("w2.1", "2027-09-06", "2027-09-10"),
+        ("w1.2", "2027-09-01", "2027-09-03"),  # 9月4日前, the week's last day → 9月3日前, its new last day
+        ("w1.3", "2027-09-01", "2027-08-31"),  # 8月31日前: a deadline keeps its month and day (named, W224)
+        ("w1.4", "2027-09-01", "2027-09-01"),  # 于9月2日发放 (Wednesday) → 9月1日 (Wednesday)
+        ("w2.1", "2027-09-06", "2027-09-09"),  # 9月10日（星期四）前 → 9月9日（星期四）前: its weekday printed
         ("w2.2", "2027-09-06", "2027-09-10"),
         ("w3.1", "2027-09-13", "2027-09-17"),
         ("w4.1", "2027-09-20", "2027-09-25"),  # 中秋 9月25日, as printed (named)
@@ -479,11 +482,70 @@ def test_dates_in_a_weeks_tasks_move_with_the_week(cli, in_tmp: Path) -> None:
     assert "第 14 行" not in plain.stdout  # nothing left to name on that line
 
 
+BY_MONTH_AND_WEEK = """\
+title: 东山县2026年秋季学期学生资助工作安排
+year: 2026
+term: {name: 2026年秋季学期, start: 2026-08-31}
+columns:
+  - {header: 月份, role: group}
+  - {header: 周次, role: group}
+  - {header: 日期, role: time}
+  - {header: 工作内容, role: task}
+groups:
+  - label: 九月
+    groups:
+      - label: 第一周
+        tasks:
+          - {text: 开学资助政策宣传，9月4日前向新生发放《致家长的一封信》, deadline: 8.31-9.4}
+      - label: 第三周
+        tasks:
+          - {text: 各校完成认定，9月18日（星期五）前报送名单, deadline: 9.14-9.18}
+  - label: 十月
+    groups:
+      - label: 第六周
+        time: 10.8-10.9
+        tasks: [国庆假后10月8日开展资助资金发放安全排查]
+"""
+
+
+def test_a_tasks_own_printed_week_moves_the_dates_of_its_text(cli, in_tmp: Path) -> None:
+    """A 行事历 by month and week whose 日期 is printed for each task: the task's own week (8.31-9.4) moves, and so
+    does a deadline in its text on that week's last day (9月4日前 → 9月3日前, a Friday again), a deadline printed
+    with its weekday (9月18日（星期五）前 → 9月17日（星期五）前), and the days after 国庆 printed for 第六周
+    (10.8-10.9, Thursday and Friday: part of a week, neither from its Monday nor to its Sunday) with the day in
+    its task."""
+    (in_tmp / "t.yaml").write_text(BY_MONTH_AND_WEEK, encoding="utf-8")
+    result = cli("new", "t27.yaml", "--from", "t.yaml", "--term-start", "2027-08-30")
+    assert result.stdout.splitlines()[:10] == [
+        "已写入 t27.yaml：t.yaml（2026 年）移到 2027 年，改了 7 行",
+        "t27.yaml:1: title: 东山县2026年秋季学期学生资助工作安排 → title: 东山县2027年秋季学期学生资助工作安排",
+        "t27.yaml:2: year: 2026 → year: 2027",
+        "t27.yaml:3: term: {name: 2026年秋季学期, start: 2026-08-31} → term: {name: 2027年秋季学期, start: 2027-08-30}",
+        "t27.yaml:14: - {text: 开学资助政策宣传，9月4日前向新生发放《致家长的一封信》, deadline: 8.31-9.4} → "
+        "- {text: 开学资助政策宣传，9月3日前向新生发放《致家长的一封信》, deadline: 8.30-9.3}",
+        "t27.yaml:17: - {text: 各校完成认定，9月18日（星期五）前报送名单, deadline: 9.14-9.18} → "
+        "- {text: 各校完成认定，9月17日（星期五）前报送名单, deadline: 9.13-9.17}",
+        "t27.yaml:21: time: 10.8-10.9 → time: 10.7-10.8",
+        "t27.yaml:22: tasks: [国庆假后10月8日开展资助资金发放安全排查] → "
+        "tasks: [国庆假后10月7日开展资助资金发放安全排查]",
+        "注意：第 3 行：学期的开始日 2026-08-31 改为 2027-08-30（--term-start）",
+        "注意：第 14 行：按周写的日期随学期移到新学期的同一周（星期不变），共 6 处，如“8.31-9.4”改为“8.30-9.3”；"
+        "请按新的校历核对",
+    ]
+    assert "检查了 1 个文件：0 个错误，1 个警告" in result.stdout  # the gap of week 2 (W204), as in the old plan
+    assert _dates(cli, "t27.yaml") == [
+        ("9.w1.1", "2027-08-30", "2027-09-03"),
+        ("9.w3.1", "2027-09-13", "2027-09-17"),
+        ("10.w6.1", "2027-10-07", "2027-10-07"),
+    ]
+
+
 def test_dates_in_the_tasks_of_a_plan_without_weeks_keep_month_and_day(cli, in_tmp: Path) -> None:
     """A monthly plan (tests/data/rollover/monthly-text.yaml): dates in task texts keep their month and day, as
     deadlines do; a range printed as a week (宣传周（3.9-3.13）, Monday to Friday in 2026, Tuesday to Saturday in
     2027) is named with the week of the same weekdays, to be checked; 端午 is named; the amounts (3.2-3.6千元,
-    1.5-1.9%) are not dates and are kept without a word."""
+    1.5-1.9%) are not dates and are kept without a word; a weekday printed after a day that keeps its month and
+    day is made true again (6月30日（星期二）前 → （星期三）, or check would refuse it: E205), and named."""
     shutil.copy(DATA / "rollover" / "monthly-text.yaml", in_tmp / "monthly-text.yaml")
     before = (in_tmp / "monthly-text.yaml").read_text(encoding="utf-8")
     result = cli("new", "monthly-text.next.yaml", "--from", "monthly-text.yaml")
@@ -494,13 +556,14 @@ def test_dates_in_the_tasks_of_a_plan_without_weeks_keep_month_and_day(cli, in_t
     )
     written = (in_tmp / "monthly-text.next.yaml").read_text(encoding="utf-8")
     assert written == (DATA / "rollover" / "monthly-text.next.expected").read_text(encoding="utf-8")
-    assert written == before.replace("2026", "2027")  # only the years moved
+    assert written == before.replace("2026", "2027").replace("（星期二）", "（星期三）")  # years and the weekday
     assert _dates(cli, "monthly-text.next.yaml") == [
         ("3.1", "2027-03-01", "2027-03-31"),
         ("3.2", "2027-03-01", "2027-03-31"),
         ("3.3", "2027-03-01", "2027-03-20"),  # 3月20日前: its month and day, a Saturday now (W220)
         ("6.1", "2027-06-01", "2027-06-30"),
         ("6.2", "2027-06-01", "2027-06-30"),
+        ("6.3", "2027-06-01", "2027-06-30"),
     ]
 
 
@@ -739,7 +802,7 @@ def test_the_new_notes_and_refusals_in_english(cli, in_tmp: Path) -> None:
         "Note: line 14: “9月1日” in a task's text lies within “第一周” (2026-08-31 to 2026-09-04); moved with that "
         "week it would be 2027-08-31, outside the week's new dates (2027-09-01 to 2027-09-03), so it is kept as "
         "printed: check it against the new school calendar",
-        "Note: line 15: “9月4日” in a task's text is a deadline, and deadlines keep their month and day: kept as "
+        "Note: line 16: “8月31日” in a task's text is a deadline, and deadlines keep their month and day: kept as "
         "printed; it is no longer within the new dates of “第一周” (2027-09-01 to 2027-09-03), please check it",
     ]
     shutil.copy(DATA / "rollover" / "monthly-text.yaml", in_tmp / "monthly-text.yaml")
@@ -748,6 +811,10 @@ def test_the_new_notes_and_refusals_in_english(cli, in_tmp: Path) -> None:
         "Note: line 8: “3.9-3.13” in a task's text is kept as printed: it ran Monday to Friday in 2026 and runs "
         "Tuesday to Saturday in 2027; if it is meant as a week, the week of the same weekdays is “3.8-3.12”: "
         "please check it"
+    ) in monthly.stdout.splitlines()
+    assert (
+        "Note: line 14: the day of “6月30日（星期二）” is a Wednesday in 2027: the weekday in brackets changed to "
+        "“6月30日（星期三）”; check the date"
     ) in monthly.stdout.splitlines()
     for args, message in (
         (["--periods", "weekly"], "--from keeps the old plan's periods; --periods cannot be given with it"),

@@ -95,10 +95,11 @@ class _Weeks:
     old_end: dt.date | None = None
     new_end: dt.date | None = None
 
-    def moved(self, start: dt.date, end: dt.date) -> tuple[dt.date, dt.date] | None:
+    def moved(self, start: dt.date, end: dt.date, printed: bool = False) -> tuple[dt.date, dt.date] | None:
         """A week's new first and last day; None when `start`–`end` is not printed as weeks are: from a Monday to
         a Friday, Saturday or Sunday (of the same week, or up to five weeks in a term plan), or part of one week
-        from its Monday or to its Sunday (预备周 2.26-3.1), or from the first day of term or to its last."""
+        from its Monday or to its Sunday (预备周 2.26-3.1; in a term plan any days of one week where a table prints
+        a week's dates: `printed`), or from the first day of term or to its last."""
         length = (end - start).days
         if not 0 <= length <= MOST_WEEK_DAYS:
             return None
@@ -106,6 +107,9 @@ class _Weeks:
         # of days that happens to start on a Monday
         whole = start.weekday() == 0 and end.weekday() >= 4 and 4 <= length <= (MOST_WEEK_DAYS if self.term else 6)
         part = _monday(start) == _monday(end) and (start.weekday() == 0 or end.weekday() == 6) and length >= 2
+        # in a term plan, days of one week where a week's dates are printed (第六周 10.8-10.9, Thursday and
+        # Friday after 国庆) are that week's: they move with it
+        part = part or (printed and self.term and _monday(start) == _monday(end) and length >= 1)
         term = (start == self.old_start or end == self.old_end) and _monday(start) == _monday(end)
         if not (whole or part or term):
             return None
@@ -180,6 +184,10 @@ class _Shifter:
         self.term_shift: dt.timedelta | None = None  # how far that moved the term's first week
         self.weeks = _Weeks()  # how printed weeks move (set by rolled_text from the term)
         self.week_moves: list[tuple[int, str, str]] = []  # (line, old, new) of every printed week moved
+        self.location: tuple = ()  # of the value being moved
+        # the week a task's own 日期 cell (its deadline:) prints, by the task's location: old and new first and
+        # last day (a date in the task's text is of that week)
+        self.task_weeks: dict[tuple, tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]] = {}
 
     def near(self, year: int) -> bool:
         return abs(year - self.old_year) <= YEAR_WINDOW
@@ -259,7 +267,7 @@ class _Shifter:
             return written
         if (month, day) in FIXED_HOLIDAYS:  # 元旦（1.1-1.3）: the holiday is on its date every year
             return written
-        moved = self.weeks.moved(start, end)
+        moved = self.weeks.moved(start, end, printed=True)
         if moved is None:
             return written
         new_start, new_end = moved
@@ -270,6 +278,9 @@ class _Shifter:
         replacement = f"{new_start.month}{unit}{new_start.day}{group('r1')}{group('sep')}{end_text}{group('r2')}"
         if replacement != written:
             self.week_moves.append((self.line, written, replacement))
+        task = _task_of(self.location)
+        if task is not None:
+            self.task_weeks[task] = ((start, end), moved)
         return replacement
 
     def week_note(self) -> tuple[int, str] | None:
@@ -446,6 +457,15 @@ class _Shifter:
         return moved
 
 
+def _task_of(location: tuple) -> tuple | None:
+    """The location of the task whose `deadline:` (or `deadline: {text:}`) is at `location`, else None."""
+    for tail in (("deadline",), ("deadline", "text")):
+        head = location[: -len(tail)]
+        if location[-len(tail) :] == tail and len(head) >= 2 and head[-2] == "tasks" and isinstance(head[-1], int):
+            return head
+    return None
+
+
 def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
@@ -588,6 +608,7 @@ def _rolled(
         start, end = node.start_mark.index, node.end_mark.index
         written = text[start:end]
         shifter.line = node.start_mark.line + 1
+        shifter.location = location
         if node.tag.endswith(":int") and location == ("year",):
             replacement = str(year)
         elif node.tag.endswith(":timestamp"):
@@ -787,6 +808,10 @@ def rollover(
     old_periods = _schedule(plan)
     new_text, text_notes = _task_texts(new_text, old_periods, moved, shifter, plan.year, year)
     notes += text_notes
+    from aidplan.ingest.textdates import printed_weekdays
+
+    new_text, weekday_notes = printed_weekdays(new_text, plan.year, year, autumn)
+    notes += weekday_notes
     moved = _plan_of(target, new_text)
     week_note = shifter.week_note()
     if week_note is not None:
@@ -819,7 +844,7 @@ def _task_texts(text: str, old_periods, moved, shifter: _Shifter, old_year: int,
     from aidplan.ingest.textdates import TaskDates, moved_task_dates, week_moves
 
     moves = {} if moved is None else week_moves(old_periods, moved[2])
-    dates = TaskDates(moves, old_periods, shifter.weeks, old_year, year)
+    dates = TaskDates(moves, old_periods, shifter.weeks, old_year, year, shifter.task_weeks)
     text = moved_task_dates(text, dates)
     shifter.week_moves += dates.moved
     shifter.week_moves.sort(key=lambda move: move[0])

@@ -6,7 +6,8 @@ task moves with it, keeping its weekday (`1月23日` → `1月22日`, both Frida
 days becomes the new week's days (`8月31日—9月4日` → `9月1日—9月3日` when the new term starts on a Wednesday).
 
 What does not move, with the reason named where the office has to look:
-- a deadline (`9月4日前`, `截止9月4日`): deadlines keep their month and day; named when it leaves its week;
+- a deadline (`9月4日前`, `截止9月4日`): deadlines keep their month and day; named when it leaves its week (but
+  a deadline that prints its weekday, `9月18日（星期五）前`, is that weekday's and moves with its week);
 - a day that is the same every year (教师节 9.10, 国庆 10.1, a range from 1.1/5.1/10.1): kept; named when it
   leaves its week;
 - a festival of the lunar calendar (中秋, 端午, 重阳 …): its date changes every year: always named;
@@ -30,7 +31,8 @@ from aidplan.plan.workdays import WEEKDAYS
 # one printed day without its year: 9月1日, 9.10; not 2026.9.1 (a year's), 第2.3条, 3.5万元
 _DAY = re.compile(r"(?<![0-9.年/第])(?P<m>[0-9]{1,2})(?P<u>\.|月)(?P<d>[0-9]{1,2})(?![0-9.])(?P<r>日?)")
 _NOT_A_DAY = re.compile(rf"{_UNIT}|\s*[条款章节版号册期]")
-_DEADLINE_AFTER = re.compile(r"\s*(?:前|以前|之前)")
+_WEEKDAY_AFTER = re.compile(r"\s*[（(](?:星期|周|礼拜)[一二三四五六日天][）)]")
+_DEADLINE_AFTER = re.compile(r"(?:\s*[（(](?:星期|周|礼拜)[一二三四五六日天][）)])?\s*(?:前|以前|之前)")
 _DEADLINE_BEFORE = re.compile(r"(?:截止|截至)\s*$")
 _CLAUSE_END = "；;。，,\n"
 # days that are the same every year, and the words a plan names them by
@@ -118,8 +120,15 @@ class TaskDates:
     """Moves or names the dates printed in task texts; `moves`: the week groups by location, `weeks`: how the
     plan's printed weeks move (for a range printed as a week in a task of no week)."""
 
-    def __init__(self, moves: dict[tuple, WeekMove], old_periods, weeks: _Weeks, old_year: int, year: int):
+    def __init__(
+        self, moves: dict[tuple, WeekMove], old_periods, weeks: _Weeks, old_year: int, year: int, task_weeks=None
+    ):
         self.moves = moves
+        labels = {item.where: item.period.label for item in old_periods}
+        # a task's own printed week (its 日期 cell) is its week rather than its group's
+        self.task_weeks = {
+            task: WeekMove(labels.get(task[:-2], ""), old, new) for task, (old, new) in (task_weeks or {}).items()
+        }
         self.spans = {item.where: item.span for item in old_periods}
         self.weeks, self.old_year, self.year = weeks, old_year, year
         self.autumn = weeks.term and weeks.old_start is not None and weeks.old_start.month >= 7
@@ -127,10 +136,11 @@ class TaskDates:
         self.moved: list[tuple[int, str, str]] = []  # (line, old, new) of each date moved with its week
         self.line = 0
 
-    def text(self, value: str, where: tuple, line: int) -> str:
-        """A task's text (as written in the YAML, quotes included) with the dates of its week moved."""
+    def text(self, value: str, where: tuple, line: int, task: tuple = ()) -> str:
+        """A task's text (as written in the YAML, quotes included) with the dates of its week moved; `where`: its
+        group's location, `task`: its own."""
         self.line = line
-        week = self.moves.get(where)
+        week = self.task_weeks.get(task) or self.moves.get(where)
         pieces, at = [], 0
         for match in _dates(value):
             replacement = self._date(value, match, week, self.spans.get(where))
@@ -175,6 +185,9 @@ class TaskDates:
         deadline = not ranged and (
             _DEADLINE_AFTER.match(text, match.end()) or _DEADLINE_BEFORE.search(text, 0, match.start())
         )
+        # a day printed with its weekday (9月18日（星期五）前) is that weekday's: it moves with its week even as a
+        # deadline, so the printed weekday stays true
+        weekday = not ranged and _WEEKDAY_AFTER.match(text, match.end())
         if lunar is not None and fixed is None:
             self._note(
                 tr(
@@ -197,7 +210,9 @@ class TaskDates:
             return None
         delta = self.year - self.old_year
         kept = (same_day(start, delta), same_day(end, delta))
-        if fixed is not None or (deadline and home.holds(start, end)):
+        if deadline and start == home.old[1]:  # 9月4日前 in a week printed 8.31-9.4: the week's last day
+            return self._moved(match, home.new[1], home.new[1])
+        if fixed is not None or (deadline and not weekday and home.holds(start, end)):
             if home.holds(start, end) and not home.new_holds(*kept):
                 reason = (
                     tr("是{festival}，每年同一天", festival=fixed)
@@ -241,9 +256,13 @@ class TaskDates:
                     )
                 )
                 return None
-        replacement = _printed(match, new_start, new_end) if ranged else _printed_day(match, new_start)
-        if replacement != written:
-            self.moved.append((self.line, written, replacement))
+        return self._moved(match, new_start, new_end)
+
+    def _moved(self, match: re.Match[str], start: dt.date, end: dt.date) -> str:
+        ranged = "d2" in match.re.groupindex
+        replacement = _printed(match, start, end) if ranged else _printed_day(match, start)
+        if replacement != match.group(0):
+            self.moved.append((self.line, match.group(0), replacement))
         return replacement
 
     def _term_day(self, match: re.Match[str], day: dt.date) -> str | None:
@@ -340,8 +359,8 @@ def _printed_day(match: re.Match[str], day: dt.date) -> str:
 
 
 def task_text_locations(root):
-    """Each task text of a composed plan: (scalar node, the location of its group): a string item of a `tasks:`
-    list, or the `text:` of a task written as a mapping."""
+    """Each task text of a composed plan: (scalar node, the location of its group, the task's): a string item of
+    a `tasks:` list, or the `text:` of a task written as a mapping."""
     import yaml
 
     def walk(node, location: tuple):
@@ -353,9 +372,9 @@ def task_text_locations(root):
                 yield from walk(value, (*location, index))
         elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
             if len(location) >= 2 and location[-2] == "tasks" and isinstance(location[-1], int):
-                yield node, location[:-2]
+                yield node, location[:-2], location
             elif len(location) >= 3 and location[-1] == "text" and location[-3] == "tasks":
-                yield node, location[:-3]
+                yield node, location[:-3], location[:-1]
 
     yield from walk(root, ())
 
@@ -367,12 +386,78 @@ def moved_task_dates(text: str, dates: TaskDates) -> str:
 
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     edits = []
-    for node, where in task_text_locations(root):
+    for node, where, task in task_text_locations(root):
         start, end = node.start_mark.index, node.end_mark.index
         written = text[start:end]
-        replacement = dates.text(written, where, node.start_mark.line + 1)
+        replacement = dates.text(written, where, node.start_mark.line + 1, task)
         if replacement != written:
             edits.append((start, end, replacement))
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text
+
+
+# a day printed with its weekday in brackets: 6月30日（星期二）前, 2027年1月15日(周五), 9.18（礼拜五）
+_DATED_WEEKDAY = re.compile(
+    r"(?:(?P<y>[0-9]{4})年|(?P<next>次年))?(?<![0-9.])(?P<m>[0-9]{1,2})(?:月|\.)(?P<d>[0-9]{1,2})日?\s*"
+    r"[（(](?P<p>星期|周|礼拜)(?P<w>[一二三四五六日天])[）)]"
+)
+_WEEKDAY_CHARS = "一二三四五六日"
+
+
+def printed_weekdays(text: str, old_year: int, year: int, autumn: bool) -> tuple[str, list[tuple[int, str]]]:
+    """The new plan's text with each weekday printed in brackets after a day made true again where the day kept
+    its month and day (6月30日（星期二）前: a Tuesday in 2026, a Wednesday in 2027 → （星期三）), and a note for each:
+    `check` would refuse the old weekday (E205). A weekday that was wrong in the old plan is left to `check`."""
+    import yaml
+
+    root = yaml.compose(text, Loader=yaml.SafeLoader)
+    edits, notes = [], []
+    for node, _ in _all_scalars(root):
+        start, end = node.start_mark.index, node.end_mark.index
+        for match in _DATED_WEEKDAY.finditer(text, start, end):
+            month, day = int(match.group("m")), int(match.group("d"))
+            new_year = int(match.group("y")) if match.group("y") else year + (1 if autumn and month < 7 else 0)
+            new_year += 1 if match.group("next") else 0
+            try:
+                new = dt.date(new_year, month, day)
+                old = dt.date(new_year - (year - old_year), month, day)
+            except ValueError:
+                continue
+            printed = _WEEKDAY_CHARS.index("日" if match.group("w") == "天" else match.group("w"))
+            if printed == new.weekday() or printed != old.weekday():
+                continue
+            character = _WEEKDAY_CHARS[new.weekday()]
+            if match.group("w") == "天" and character == "日":
+                character = "天"
+            edits.append((match.start("w"), match.end("w"), character))
+            written = match.group(0)
+            shown = written[: match.start("w") - match.start()] + character + written[match.end("w") - match.start() :]
+            notes.append(
+                (
+                    text.count("\n", 0, match.start()) + 1,
+                    tr(
+                        "“{written}”的日期在 {year} 年是{weekday}：括号中的星期改为“{new}”；请核对这个日期",
+                        written=written,
+                        year=new_year,
+                        weekday=localized(WEEKDAYS[new.weekday()]),
+                        new=shown,
+                    ),
+                )
+            )
+    for start, end, replacement in sorted(edits, reverse=True):
+        text = text[:start] + replacement + text[end:]
+    return text, notes
+
+
+def _all_scalars(node, location: tuple = ()):
+    import yaml
+
+    if isinstance(node, yaml.MappingNode):
+        for key, value in node.value:
+            yield from _all_scalars(value, (*location, key.value))
+    elif isinstance(node, yaml.SequenceNode):
+        for index, value in enumerate(node.value):
+            yield from _all_scalars(value, (*location, index))
+    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
+        yield node, location
