@@ -442,9 +442,9 @@ def test_dates_in_a_weeks_tasks_move_with_the_week(cli, in_tmp: Path) -> None:
     that prints its weekday (9月10日（星期四）前 → 9月9日（星期四）前); 教师节（9.10）, 国庆 and 元旦 keep their
     dates, amounts and article numbers are not dates. Each changed line is listed and counted with the cells in
     one note; what stays as printed though its week moved is named: a day the new week no longer holds (开学典礼
-    9月1日 would be 8月31日, before the term), another deadline (8月31日前, before the new term: W224 too), 中秋
-    (another day each year), a range running out of its week. The written YAML keeps comments, quoting, blank
-    lines and layout."""
+    9月1日 would be 8月31日, before the term), another deadline (8月31日前, before the new term: W224 too), a day
+    in none of the plan's weeks (9月26日, a Saturday, now a Sunday), 中秋 (another day each year), a range
+    running out of its week. The written YAML keeps comments, quoting, blank lines and layout."""
     shutil.copy(DATA / "rollover" / "week-text.yaml", in_tmp / "week-text.yaml")
     before = (in_tmp / "week-text.yaml").read_bytes()
     result = cli("new", "week-text.next.yaml", "--from", "week-text.yaml", "--term-start", "2027-09-01")
@@ -465,6 +465,7 @@ def test_dates_in_a_weeks_tasks_move_with_the_week(cli, in_tmp: Path) -> None:
         ("w1.4", "2027-09-01", "2027-09-01"),  # 于9月2日发放 (Wednesday) → 9月1日 (Wednesday)
         ("w2.1", "2027-09-06", "2027-09-09"),  # 9月10日（星期四）前 → 9月9日（星期四）前: its weekday printed
         ("w2.2", "2027-09-06", "2027-09-10"),
+        ("w2.3", "2027-09-06", "2027-09-10"),  # 9月26日运动会 in no week of the plan: kept (named)
         ("w3.1", "2027-09-13", "2027-09-17"),
         ("w4.1", "2027-09-20", "2027-09-25"),  # 中秋 9月25日, as printed (named)
         ("w5.1", "2027-09-27", "2027-09-30"),  # 烈士纪念日 9月30日, the same day every year

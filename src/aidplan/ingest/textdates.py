@@ -203,10 +203,15 @@ class TaskDates:
         if home is None:
             home = next((move for move in moves if move.holds(start, end)), None)
         if home is None:
-            if ranged and fixed is None:
+            if fixed is not None or deadline:
+                return None
+            term_day = None if ranged else self._term_day(start)
+            if term_day is not None:
+                return self._moved(match, term_day, term_day)
+            if week is not None and lunar is None:  # a week's task naming days of no week of the plan
+                self._outside_weeks(match, start, end)
+            elif ranged:
                 self._week_shaped(match, start, end)
-            elif not ranged and fixed is None and not deadline:
-                return self._term_day(match, start)
             return None
         delta = self.year - self.old_year
         kept = (same_day(start, delta), same_day(end, delta))
@@ -265,17 +270,33 @@ class TaskDates:
             self.moved.append((self.line, match.group(0), replacement))
         return replacement
 
-    def _term_day(self, match: re.Match[str], day: dt.date) -> str | None:
-        """The first or last day of the old term printed in a task (1月22日休业式) as the new term's."""
+    def _term_day(self, day: dt.date) -> dt.date | None:
+        """The new term's first or last day for the old term's printed in a task (1月22日休业式), else None."""
         weeks = self.weeks
         pairs = ((weeks.old_start, weeks.new_start), (weeks.old_end, weeks.new_end))
-        new = next((new for old, new in pairs if weeks.term and old == day and new is not None), None)
-        if new is None:
-            return None
-        replacement = _printed_day(match, new)
-        if replacement != match.group(0):
-            self.moved.append((self.line, match.group(0), replacement))
-        return replacement
+        return next((new for old, new in pairs if weeks.term and old == day and new is not None), None)
+
+    def _outside_weeks(self, match: re.Match[str], start: dt.date, end: dt.date) -> None:
+        """A day or range in a week's task that lies in no week of the plan (9月26日运动会 in 第二周's task, the
+        week of 9月26日 not printed): kept, named with the days of the same weekdays."""
+        delta = self.year - self.old_year
+        new_start, new_end = same_day(start, delta), same_day(end, delta)
+        if (new_start.weekday(), new_end.weekday()) == (start.weekday(), end.weekday()):
+            return
+        ranged = "d2" in match.re.groupindex
+        shifted = (start + self.weeks.shift, end + self.weeks.shift)
+        self._note(
+            tr(
+                "任务文字中的“{written}”不在计划列出的任何一周之内，照印的保留：它在 {old_year} 年是{old_days}，"
+                "在 {year} 年是{new_days}；星期相同的日子是“{suggested}”，请核对",
+                written=match.group(0),
+                old_year=self.old_year,
+                old_days=_weekdays(start, end),
+                year=self.year,
+                new_days=_weekdays(new_start, new_end),
+                suggested=_printed(match, *shifted) if ranged else _printed_day(match, shifted[0]),
+            )
+        )
 
     def _week_shaped(self, match: re.Match[str], start: dt.date, end: dt.date) -> None:
         """A range in a task of no week: kept; named when it is printed as a week (Monday to Friday …), with the
