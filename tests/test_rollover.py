@@ -210,11 +210,19 @@ def test_all_done_and_a_broken_progress_file_are_said(cli, plans: Path) -> None:
          "不会写入 plans/../plans/2020-huaibei.yaml：它是这次读取的原计划；请换一个输出文件名"),
         (["new", "next.yaml", "--from", "plans/2020-huaibei.yaml", "--year", "2200"], 2,
          "年度 2200 不在 1990 至 2100 之间"),
+        # the old plan's progress file, one Tab away from it: never replaced, even with --force
+        (["new", "plans/2020-huaibei.progress.yaml", "--from", "plans/2020-huaibei.yaml", "--force"], 2,
+         "不会写入 plans/2020-huaibei.progress.yaml：以 .progress.yaml 结尾的是进度文件，不是计划；请换一个输出文件名"),
+        (["new", "plans/2021.calendar.yaml", "--from", "plans/2020-huaibei.yaml"], 2,
+         "不会写入 plans/2021.calendar.yaml：以 .calendar.yaml 结尾的是日历文件，不是计划；请换一个输出文件名"),
+        (["new", "plans/x.progress.yaml"], 2,
+         "不会写入 plans/x.progress.yaml：以 .progress.yaml 结尾的是进度文件，不是计划；请换一个输出文件名"),
     ],
 )  # fmt: skip
 def test_refusals_name_the_problem_and_touch_nothing(
     cli, plans: Path, args: list[str], code: int, message: str
 ) -> None:
+    (plans / "2020-huaibei.progress.yaml").write_text("records: []\n", encoding="utf-8")
     before = {p.name: p.read_bytes() for p in plans.iterdir()}
     result = cli(*args)
     assert (result.exit_code, result.stdout, result.stderr) == (code, "", f"aidplan: {message}\n")
@@ -539,6 +547,48 @@ def test_a_tasks_own_printed_week_moves_the_dates_of_its_text(cli, in_tmp: Path)
         ("9.w3.1", "2027-09-13", "2027-09-17"),
         ("10.w6.1", "2027-10-07", "2027-10-07"),
     ]
+
+
+def test_a_local_holiday_named_after_a_lunar_festival_is_named_and_qingming_computed(cli, in_tmp: Path) -> None:
+    """calendar.holidays keep their month and day (校庆日), but 春节 and 端午 fall on other days each year: named,
+    to be set from the new year's notice (their real 2028 days are 01-26 and 05-28); 清明 is a solar term,
+    computed: 2026-04-05 → 2028-04-04."""
+    (in_tmp / "hol.yaml").write_text(
+        "title: 某校2026年工作计划\nyear: 2026\ncalendar:\n  holidays:\n"
+        "    - {date: 2026-02-17, name: 春节}\n    - {date: 2026-06-19, name: 端午节}\n"
+        "    - date: 2026-04-05\n      name: 清明节\n    - {date: 2026-09-28, name: 校庆日}\n"
+        "periods:\n  - label: 2月\n    tasks: [春节前走访困难学生]\n",
+        encoding="utf-8",
+    )
+    result = cli("new", "hol28.yaml", "--from", "hol.yaml", "--year", "2028")
+    lines = result.stdout.splitlines()
+    assert lines[3:10] == [
+        "hol28.yaml:5: - {date: 2026-02-17, name: 春节} → - {date: 2028-02-17, name: 春节}",
+        "hol28.yaml:6: - {date: 2026-06-19, name: 端午节} → - {date: 2028-06-19, name: 端午节}",
+        "hol28.yaml:7: - date: 2026-04-05 → - date: 2028-04-04",
+        "hol28.yaml:9: - {date: 2026-09-28, name: 校庆日} → - {date: 2028-09-28, name: 校庆日}",
+        "注意：第 5 行：calendar.holidays 的“春节”是农历节日：2026-02-17 按月日移到 2028-02-17，不是 2028 年的春节；"
+        "请照 2028 年的放假通知改这一天",
+        "注意：第 6 行：calendar.holidays 的“端午节”是农历节日：2026-06-19 按月日移到 2028-06-19，"
+        "不是 2028 年的端午节；请照 2028 年的放假通知改这一天",
+        "注意：第 7 行：calendar.holidays 的“清明节” 2026-04-05 改为 2028 年的清明 2028-04-04（按节气）；"
+        "请照 2028 年的放假通知核对",
+    ]
+
+
+def test_comments_after_a_value_that_name_the_old_year_are_listed(cli, in_tmp: Path) -> None:
+    """A comment after a value (`year: 2028   # 计划年度 2028`) is kept as written and listed like a whole-line
+    one; “ #” inside a quoted value is no comment."""
+    (in_tmp / "c.yaml").write_text(
+        "# 2028年计划\ntitle: 某县2028年学生资助工作计划\nyear: 2028   # 计划年度 2028\nperiods:\n"
+        "  - label: 四月份\n    tasks:\n      - 召开2028年全县资助工作会议  # 会议在2028年4月\n"
+        '      - "发放 #2028 号文件"\n',
+        encoding="utf-8",
+    )
+    result = cli("new", "c29.yaml", "--from", "c.yaml")
+    assert "注意：注释没有改：第 1、3、7 行的注释提到 2028 年，请按需修改" in result.stdout.splitlines()
+    written = (in_tmp / "c29.yaml").read_text(encoding="utf-8")
+    assert "year: 2029   # 计划年度 2028\n" in written  # line 8's “ #2028” is in a value: not listed
 
 
 def test_dates_in_the_tasks_of_a_plan_without_weeks_keep_month_and_day(cli, in_tmp: Path) -> None:

@@ -281,5 +281,20 @@ def refuse_existing(path: Path, force: bool) -> None:
     """A plan file is never replaced without --force."""
     if path.suffix.lower() not in (".yaml", ".yml"):
         raise UsageError(tr("计划文件名应以 .yaml 或 .yml 结尾：{path}", path=shown(path)))
+    from aidplan.plan.calendar_files import CALENDAR_SUFFIX
+    from aidplan.track.paths import PROGRESS_SUFFIX
+
+    # a progress or calendar file is never a plan: even with --force it holds another file's records (the old
+    # plan's progress is one Tab away from the old plan)
+    for suffix, kind in ((PROGRESS_SUFFIX, tr("进度文件")), (CALENDAR_SUFFIX, tr("日历文件"))):
+        if path.name.lower().endswith(suffix):
+            raise UsageError(
+                tr(
+                    "不会写入 {path}：以 {suffix} 结尾的是{kind}，不是计划；请换一个输出文件名",
+                    path=shown(path),
+                    suffix=suffix,
+                    kind=kind,
+                )
+            )
     if not force and (path.exists() or path.is_symlink()):
         raise UsageError(tr("{path} 已经存在，没有改动它；要替换它请加 --force", path=shown(path)))

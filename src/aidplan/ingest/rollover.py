@@ -43,6 +43,8 @@ _WEEK = re.compile(
 )
 # days a holiday always starts on (元旦, 劳动节, 国庆节): a range from one of them is the holiday, not a week
 FIXED_HOLIDAYS = {(1, 1), (5, 1), (10, 1)}
+# festivals of the lunar calendar (and 清明, a solar term): on another day each year
+LUNAR = ("春节", "除夕", "元宵", "清明", "端午", "七夕", "中秋", "重阳", "腊八")
 # where a table prints a week's dates: a group's label (第二周（9.7-9.11）) or time cell, a task's time cell
 WEEK_PLACES = ("label", "time", "deadline")
 MOST_WEEK_DAYS = 34  # a printed range of up to five weeks (第三至四周 3.8-3.21) moves as the weeks do
@@ -185,6 +187,7 @@ class _Shifter:
         self.weeks = _Weeks()  # how printed weeks move (set by rolled_text from the term)
         self.week_moves: list[tuple[int, str, str]] = []  # (line, old, new) of every printed week moved
         self.location: tuple = ()  # of the value being moved
+        self.holiday: str | None = None  # the name of the calendar.holidays item whose date is being moved
         # the week a task's own 日期 cell (its deadline:) prints, by the task's location: old and new first and
         # last day (a date in the task's text is of that week)
         self.task_weeks: dict[tuple, tuple[tuple[dt.date, dt.date], tuple[dt.date, dt.date]]] = {}
@@ -411,6 +414,9 @@ class _Shifter:
             )
             return moved
         moved = same_month_day(day, day.year + self.delta)
+        festival = next((word for word in LUNAR if self.holiday and word in self.holiday), None)
+        if festival is not None and location[:2] == ("calendar", "holidays"):
+            return self._festival(day, moved, festival)
         if moved.day != day.day:
             self.notes.append(
                 (
@@ -423,6 +429,45 @@ class _Shifter:
                     ),
                 )
             )
+        return moved
+
+    def _festival(self, day: dt.date, moved: dt.date, festival: str) -> dt.date:
+        """A local holiday named after a festival of the lunar calendar: 清明 goes to the new year's 清明 (a
+        solar term, computed); the others keep their month and day, which is not the festival's day in the new
+        year: said, to be set from the new year's holiday notice."""
+        if festival == "清明":
+            from chinese_calendar import get_solar_terms
+
+            found = get_solar_terms(dt.date(moved.year, 4, 1), dt.date(moved.year, 4, 10))
+            qingming = next((when for when, name in found if name == "清明"), None)
+            if qingming is not None:
+                self.notes.append(
+                    (
+                        self.line,
+                        tr(
+                            "calendar.holidays 的“{name}” {old} 改为 {year} 年的清明 {new}（按节气）；"
+                            "请照 {year} 年的放假通知核对",
+                            name=self.holiday,
+                            old=day.isoformat(),
+                            year=moved.year,
+                            new=qingming.isoformat(),
+                        ),
+                    )
+                )
+                return qingming
+        self.notes.append(
+            (
+                self.line,
+                tr(
+                    "calendar.holidays 的“{name}”是农历节日：{old} 按月日移到 {new}，不是 {year} 年的{name}；"
+                    "请照 {year} 年的放假通知改这一天",
+                    name=self.holiday,
+                    old=day.isoformat(),
+                    new=moved.isoformat(),
+                    year=moved.year,
+                ),
+            )
+        )
         return moved
 
     def _given_term(self, day: dt.date, location: tuple) -> dt.date:
@@ -537,6 +582,20 @@ def _dropped_workdays(text: str, root, old_year: int, year: int) -> tuple[list[t
     return edits, lines, note
 
 
+def _holiday_names(root) -> dict[int, str]:
+    """The name of each calendar.holidays item, by the id of its date node."""
+    import yaml
+
+    _, holidays = _member(_member(root, "calendar")[1], "holidays")
+    names = {}
+    for item in holidays.value if isinstance(holidays, yaml.SequenceNode) else []:
+        _, date = _member(item, "date")
+        _, name = _member(item, "name")
+        if date is not None and isinstance(name, yaml.ScalarNode):
+            names[id(date)] = name.value
+    return names
+
+
 def _key_line(root) -> int:
     """The line of `workdays:` in the plan's calendar."""
     key, _ = _member(_member(root, "calendar")[1], "workdays")
@@ -593,6 +652,7 @@ def _rolled(
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     shifter.weeks = _plan_weeks(root, old_year, year, overrides.term_start)
     week_spans = _week_spans(root, shifter.weeks)
+    holiday_names = _holiday_names(root)
     dropped, _, note = _dropped_workdays(text, root, old_year, year)
     if note:
         _, workdays = _member(_member(root, "calendar")[1], "workdays")
@@ -609,6 +669,7 @@ def _rolled(
         written = text[start:end]
         shifter.line = node.start_mark.line + 1
         shifter.location = location
+        shifter.holiday = holiday_names.get(id(node))
         if node.tag.endswith(":int") and location == ("year",):
             replacement = str(year)
         elif node.tag.endswith(":timestamp"):
@@ -652,23 +713,58 @@ def _modeline(text: str, source: Path, target: Path) -> str:
 
 
 def _comment_lines(text: str, year: int, skipped: set[int]) -> list[int]:
-    """Lines that are only a comment and name the year: kept as written, listed for the office to look at. The
-    comments `aidplan import` wrote at the top (where the plan came from, its guesses) and the lines commented
-    out here (`skipped`) describe the old plan and are not listed."""
+    """Lines with a comment that names the year (a whole-line comment, or one after a value: `year: 2029   # 计划
+    年度 2028`): kept as written, listed for the office to look at. The comments `aidplan import` wrote at the
+    top (where the plan came from, its guesses) and the lines commented out here (`skipped`) describe the old
+    plan and are not listed."""
     lines = text.splitlines()
     imported = 0
     if lines and lines[0].startswith("#") and "aidplan import" in lines[0]:
         while imported < len(lines) and lines[imported].lstrip().startswith("#"):
             imported += 1
+    comments = _comments(text)
     return [
         number
         for number, line in enumerate(lines, start=1)
         if number > imported
         and number not in skipped
-        and line.lstrip().startswith("#")
-        and str(year) in line
-        and "yaml-language-server" not in line
+        and str(year) in comments.get(number, "")
+        and "yaml-language-server" not in comments.get(number, "")
     ]
+
+
+def _comments(text: str) -> dict[int, str]:
+    """The comment of each line that has one, by line number: from a # at the line's start or after a space that
+    is inside no value (a quoted value may hold “ #”)."""
+    import yaml
+
+    spans = []
+
+    def walk(node) -> None:
+        if isinstance(node, yaml.ScalarNode):
+            spans.append((node.start_mark.index, node.end_mark.index))
+        elif isinstance(node, yaml.MappingNode):
+            for key, value in node.value:
+                walk(key)
+                walk(value)
+        elif isinstance(node, yaml.SequenceNode):
+            for value in node.value:
+                walk(value)
+
+    walk(yaml.compose(text, Loader=yaml.SafeLoader))
+    found, at = {}, 0
+    for number, line in enumerate(text.splitlines(keepends=True), start=1):
+        for index, character in enumerate(line):
+            where = at + index
+            if (
+                character == "#"
+                and (index == 0 or line[index - 1] in " \t")
+                and not any(start <= where < end for start, end in spans)
+            ):
+                found[number] = line[index:].rstrip("\r\n")
+                break
+        at += len(line)
+    return found
 
 
 def _changed_lines(old_text: str, new_text: str, inserted: int | None) -> list[ChangedLine]:

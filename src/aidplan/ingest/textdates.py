@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from aidplan.ingest.rollover import _UNIT, _WEEK, FIXED_HOLIDAYS, _monday, _Weeks, same_month_day
+from aidplan.ingest.rollover import _UNIT, _WEEK, FIXED_HOLIDAYS, LUNAR, _monday, _Weeks, same_month_day
 from aidplan.messages import localized, tr
 from aidplan.plan.workdays import WEEKDAYS
 
@@ -66,8 +66,6 @@ FIXED_DAYS: dict[tuple[int, int], tuple[str, ...]] = {
     (12, 9): ("一二·九", "一二九", "一二•九"),
     (12, 13): ("公祭日",),
 }
-# festivals of the lunar calendar (and 清明, a solar term): on another day each year
-LUNAR = ("春节", "除夕", "元宵", "清明", "端午", "七夕", "中秋", "重阳", "腊八")
 
 
 @dataclass(frozen=True)
