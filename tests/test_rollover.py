@@ -199,7 +199,7 @@ def test_all_done_and_a_broken_progress_file_are_said(cli, plans: Path) -> None:
         (["new", "next.yaml", "--from", "plans/2020-huaibei.yaml", "--periods", "weekly", "--title", "x"], 2,
          "--from 沿用原计划的时段，不能同时给 --periods"),
         (["new", "next.yaml", "--from", "plans/2020-huaibei.yaml", "--term-start", "2021-03-01"], 2,
-         "plans/2020-huaibei.yaml 没有学期（term），--term-start 只用于学期计划"),
+         "plans/2020-huaibei.yaml 没有学期（term），也没有印出日期的“第一周”，--term-start 只用于学期计划和按周的计划"),
         (["new", "next.yaml", "--from", "plans/2020-huaibei.yaml", "--org", " "], 2,
          "--org 不能为空，也不能含换行或控制字符"),
         (["new", "plans/2014-yueyang.yaml", "--from", "plans/2020-huaibei.yaml"], 2,
@@ -591,6 +591,29 @@ def test_comments_after_a_value_that_name_the_old_year_are_listed(cli, in_tmp: P
     assert "year: 2029   # 计划年度 2028\n" in written  # line 8's “ #2028” is in a value: not listed
 
 
+def test_a_plan_by_the_week_without_a_term_takes_the_new_first_day(cli, in_tmp: Path) -> None:
+    """A 行事历 that prints its weeks but states no term (corpus 2026-spring-weekly: 第一周 3.2-3.8) is given the
+    new term's first day: every printed week moves to the same week of that term (53 weeks on, Monday 3.8 for
+    第一周), with the days in its tasks; without --term-start it moves 52 weeks."""
+    shutil.copy(DATA / "corpus" / "2026-spring-weekly.yaml", in_tmp / "sw.yaml")
+    result = cli("new", "sw27.yaml", "--from", "sw.yaml", "--term-start", "2027-03-08")
+    lines = result.stdout.splitlines()
+    assert lines[3:6] == [
+        "sw27.yaml:13: time: 2.26-3.1 → time: 3.4-3.7",
+        "sw27.yaml:18: time: 3.2-3.8 → time: 3.8-3.14",
+        "sw27.yaml:20: - {text: 3月2日学生报到、注册，发放新教材, owner: 教务处、各班主任} → "
+        "- {text: 3月8日学生报到、注册，发放新教材, owner: 教务处、各班主任}",
+    ]
+    assert (
+        "注意：第 13 行：按周写的日期随 --term-start 2027-03-08 移到新学期的同一周（往后 53 周，星期不变），共 24 处，"
+        "如“2.26-3.1”改为“3.4-3.7”；请按新的校历核对"
+    ) in lines
+    assert "检查了 1 个文件：0 个错误，0 个警告" in lines
+    assert "term:" not in (in_tmp / "sw27.yaml").read_text(encoding="utf-8")  # no term is added
+    plain = cli("new", "sw27b.yaml", "--from", "sw.yaml").stdout.splitlines()
+    assert "sw27b.yaml:18: time: 3.2-3.8 → time: 3.1-3.7" in plain
+
+
 def test_dates_in_the_tasks_of_a_plan_without_weeks_keep_month_and_day(cli, in_tmp: Path) -> None:
     """A monthly plan (tests/data/rollover/monthly-text.yaml): dates in task texts keep their month and day, as
     deadlines do; a range printed as a week (宣传周（3.9-3.13）, Monday to Friday in 2026, Tuesday to Saturday in
@@ -877,4 +900,7 @@ def test_the_new_notes_and_refusals_in_english(cli, in_tmp: Path) -> None:
         assert (refused.exit_code, refused.stderr) == (2, f"aidplan: {message}\n")
     (in_tmp / "monthly.yaml").write_text("title: 2020年计划\nyear: 2020\nperiods:\n  - label: 1月\n    tasks: [甲]\n")
     no_term = cli("--lang", "en", "new", "x.yaml", "--from", "monthly.yaml", "--term-start", "2021-03-01")
-    assert no_term.stderr == "aidplan: monthly.yaml has no term; --term-start is for term plans only\n"
+    assert no_term.stderr == (
+        "aidplan: monthly.yaml has no term and no 第一周 printed with its dates; --term-start is for term plans and "
+        "plans by the week\n"
+    )

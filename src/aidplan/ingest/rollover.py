@@ -129,12 +129,17 @@ def _timestamp(node) -> dt.date | None:
     return None if isinstance(value, dt.datetime) else value
 
 
-def _plan_weeks(root, old_year: int, year: int, term_start: dt.date | None) -> _Weeks:
+def _plan_weeks(
+    root, old_year: int, year: int, term_start: dt.date | None, first_week: dt.date | None = None
+) -> _Weeks:
     """The week move of a plan: a term plan's weeks go where the new term's are (--term-start, or its first
-    day moved to the same weekday), any other plan's by whole weeks to the same weekdays."""
+    day moved to the same weekday), any other plan's by whole weeks to the same weekdays (with --term-start, a
+    plan without a term whose 第一周 starts on `first_week` moves it to the week of the new first day)."""
     _, term = _member(root, "term")
     old_start = _timestamp(_member(term, "start")[1])
     if old_start is None:
+        if term_start is not None and first_week is not None:
+            return _Weeks(_monday(term_start) - _monday(first_week))
         anchor = dt.date(old_year, 7, 1)
         return _Weeks(same_weekday_near(anchor, year - old_year) - anchor)
     new_start = term_start or same_weekday_near(old_start, year - old_year)
@@ -295,6 +300,16 @@ class _Shifter:
             note = tr(
                 "按周写的日期随学期移到新学期的同一周（星期不变），共 {count} 处，如“{old}”改为“{new}”；"
                 "请按新的校历核对",
+                count=len(self.week_moves),
+                old=old,
+                new=new,
+            )
+        elif self.term_start is not None:  # a plan of weeks without a term, given its new first day
+            note = tr(
+                "按周写的日期随 --term-start {start} 移到新学期的同一周（往后 {weeks} 周，星期不变），共 {count} 处，"
+                "如“{old}”改为“{new}”；请按新的校历核对",
+                start=self.term_start.isoformat(),
+                weeks=self.weeks.shift.days // 7,
                 count=len(self.week_moves),
                 old=old,
                 new=new,
@@ -609,6 +624,7 @@ class Overrides:
     title: str | None = None
     organisation: str | None = None
     term_start: dt.date | None = None
+    first_week: dt.date | None = None  # a plan without a term: the first day its 第一周 prints (set by rollover)
 
 
 def _override_edits(text: str, root, overrides: Overrides) -> list[tuple[int, int, str]]:
@@ -650,7 +666,7 @@ def _rolled(
     shifter = _Shifter(old_year, year, autumn_term, overrides.term_start)
     edits: list[tuple[int, int, str]] = []
     root = yaml.compose(text, Loader=yaml.SafeLoader)
-    shifter.weeks = _plan_weeks(root, old_year, year, overrides.term_start)
+    shifter.weeks = _plan_weeks(root, old_year, year, overrides.term_start, overrides.first_week)
     week_spans = _week_spans(root, shifter.weeks)
     holiday_names = _holiday_names(root)
     dropped, _, note = _dropped_workdays(text, root, old_year, year)
@@ -881,7 +897,14 @@ def rollover(
     plan = loaded.plan
     if overrides.term_start is not None:
         if plan.term is None:
-            raise UsageError(tr("{path} 没有学期（term），--term-start 只用于学期计划", path=shown(source)))
+            overrides.first_week = _first_week(plan)
+        if plan.term is None and overrides.first_week is None:
+            raise UsageError(
+                tr(
+                    "{path} 没有学期（term），也没有印出日期的“第一周”，--term-start 只用于学期计划和按周的计划",
+                    path=shown(source),
+                )
+            )
         if year is None:
             year = overrides.term_start.year
         require_term_year(year, overrides.term_start)
@@ -945,6 +968,15 @@ def _task_texts(text: str, old_periods, moved, shifter: _Shifter, old_year: int,
     shifter.week_moves += dates.moved
     shifter.week_moves.sort(key=lambda move: move[0])
     return text, dates.notes
+
+
+def _first_week(plan) -> dt.date | None:
+    """The first day of the week labelled 第一周 (第1周) in a plan without a term, from its printed dates."""
+    for item in _schedule(plan):
+        label = item.period.label.strip()
+        if item.span is not None and item.kind == "time" and re.match(r"第\s*(?:一|1)\s*周", label):
+            return item.span.start
+    return None
 
 
 def _title_end_line(text: str) -> int:
