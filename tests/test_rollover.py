@@ -549,30 +549,43 @@ def test_a_tasks_own_printed_week_moves_the_dates_of_its_text(cli, in_tmp: Path)
     ]
 
 
-def test_a_local_holiday_named_after_a_lunar_festival_is_named_and_qingming_computed(cli, in_tmp: Path) -> None:
-    """calendar.holidays keep their month and day (校庆日), but 春节 and 端午 fall on other days each year: named,
-    to be set from the new year's notice (their real 2028 days are 01-26 and 05-28); 清明 is a solar term,
-    computed: 2026-04-05 → 2028-04-04."""
+def test_a_local_holiday_named_after_a_lunar_festival_moves_with_it(cli, in_tmp: Path) -> None:
+    """calendar.holidays keep their month and day (校庆日), but a holiday named after 春节, 端午 or 中秋 moves with
+    the festival, as many days from it as before (春节 2026-02-17 and its 初二 2026-02-18 → 2028-01-26 and 01-27;
+    除夕 the day before 春节), and 清明 with the solar term (2026-04-05 → 2028-04-04); one whose day aidplan does
+    not know (重阳) keeps its month and day and is named, to be set from the notice."""
     (in_tmp / "hol.yaml").write_text(
         "title: 某校2026年工作计划\nyear: 2026\ncalendar:\n  holidays:\n"
-        "    - {date: 2026-02-17, name: 春节}\n    - {date: 2026-06-19, name: 端午节}\n"
+        "    - {date: 2026-02-16, name: 除夕}\n    - {date: 2026-02-17, name: 春节}\n"
+        "    - {date: 2026-02-18, name: 春节假期}\n    - {date: 2026-06-19, name: 端午节}\n"
         "    - date: 2026-04-05\n      name: 清明节\n    - {date: 2026-09-28, name: 校庆日}\n"
+        "    - {date: 2026-10-18, name: 重阳节敬老活动}\n"
         "periods:\n  - label: 2月\n    tasks: [春节前走访困难学生]\n",
         encoding="utf-8",
     )
     result = cli("new", "hol28.yaml", "--from", "hol.yaml", "--year", "2028")
     lines = result.stdout.splitlines()
-    assert lines[3:10] == [
-        "hol28.yaml:5: - {date: 2026-02-17, name: 春节} → - {date: 2028-02-17, name: 春节}",
-        "hol28.yaml:6: - {date: 2026-06-19, name: 端午节} → - {date: 2028-06-19, name: 端午节}",
-        "hol28.yaml:7: - date: 2026-04-05 → - date: 2028-04-04",
-        "hol28.yaml:9: - {date: 2026-09-28, name: 校庆日} → - {date: 2028-09-28, name: 校庆日}",
-        "注意：第 5 行：calendar.holidays 的“春节”是农历节日：2026-02-17 按月日移到 2028-02-17，不是 2028 年的春节；"
-        "请照 2028 年的放假通知改这一天",
-        "注意：第 6 行：calendar.holidays 的“端午节”是农历节日：2026-06-19 按月日移到 2028-06-19，"
-        "不是 2028 年的端午节；请照 2028 年的放假通知改这一天",
-        "注意：第 7 行：calendar.holidays 的“清明节” 2026-04-05 改为 2028 年的清明 2028-04-04（按节气）；"
-        "请照 2028 年的放假通知核对",
+    assert [line for line in lines if line.startswith(("hol28.yaml:", "注意")) and "warning[" not in line][2:] == [
+        "hol28.yaml:5: - {date: 2026-02-16, name: 除夕} → - {date: 2028-01-25, name: 除夕}",
+        "hol28.yaml:6: - {date: 2026-02-17, name: 春节} → - {date: 2028-01-26, name: 春节}",
+        "hol28.yaml:7: - {date: 2026-02-18, name: 春节假期} → - {date: 2028-01-27, name: 春节假期}",
+        "hol28.yaml:8: - {date: 2026-06-19, name: 端午节} → - {date: 2028-05-28, name: 端午节}",
+        "hol28.yaml:9: - date: 2026-04-05 → - date: 2028-04-04",
+        "hol28.yaml:11: - {date: 2026-09-28, name: 校庆日} → - {date: 2028-09-28, name: 校庆日}",
+        "hol28.yaml:12: - {date: 2026-10-18, name: 重阳节敬老活动} → - {date: 2028-10-18, name: 重阳节敬老活动}",
+        "注意：第 5 行：calendar.holidays 的“除夕” 2026-02-16 改为 2028-01-25：随春节移动（2028 年的春节是 2028-01-26）"
+        "；请照 2028 年的放假通知核对",
+        "注意：第 6 行：calendar.holidays 的“春节” 2026-02-17 改为 2028-01-26：随春节移动（2028 年的春节是 2028-01-26）"
+        "；请照 2028 年的放假通知核对",
+        "注意：第 7 行：calendar.holidays 的“春节假期” 2026-02-18 改为 2028-01-27：随春节移动（2028 年的春节是 "
+        "2028-01-26）；请照 2028 年的放假通知核对",
+        "注意：第 8 行：calendar.holidays 的“端午节” 2026-06-19 改为 2028-05-28：随端午移动（2028 年的端午是 "
+        "2028-05-28）；请照 2028 年的放假通知核对",
+        "注意：第 9 行：calendar.holidays 的“清明节” 2026-04-05 改为 2028-04-04：随清明移动（2028 年的清明是 "
+        "2028-04-04）；请照 2028 年的放假通知核对",
+        "注意：第 12 行：calendar.holidays 的“重阳节敬老活动”是农历节日：2026-10-18 按月日移到 2028-10-18，"
+        "不是 2028 年的重阳节敬老活动；请照 2028 年的放假通知改这一天",
+        "注意：新年度与原计划相隔 2 年：请逐项核对日期",
     ]
 
 

@@ -447,29 +447,33 @@ class _Shifter:
         return moved
 
     def _festival(self, day: dt.date, moved: dt.date, festival: str) -> dt.date:
-        """A local holiday named after a festival of the lunar calendar: 清明 goes to the new year's 清明 (a
-        solar term, computed); the others keep their month and day, which is not the festival's day in the new
-        year: said, to be set from the new year's holiday notice."""
-        if festival == "清明":
-            from chinese_calendar import get_solar_terms
+        """A local holiday named after a festival of the lunar calendar (or 清明, a solar term) moves with the
+        festival, as many days from it as before (除夕 the day before 春节); one whose festival's day is not
+        known (元宵, 重阳 …) keeps its month and day, which is not the festival's day in the new year: said, to be
+        set from the new year's holiday notice."""
+        from aidplan.plan.festivals import NAMES, festival_day
 
-            found = get_solar_terms(dt.date(moved.year, 4, 1), dt.date(moved.year, 4, 10))
-            qingming = next((when for when, name in found if name == "清明"), None)
-            if qingming is not None:
-                self.notes.append(
-                    (
-                        self.line,
-                        tr(
-                            "calendar.holidays 的“{name}” {old} 改为 {year} 年的清明 {new}（按节气）；"
-                            "请照 {year} 年的放假通知核对",
-                            name=self.holiday,
-                            old=day.isoformat(),
-                            year=moved.year,
-                            new=qingming.isoformat(),
-                        ),
-                    )
+        key = "春节" if festival == "除夕" else NAMES.get(festival)
+        old_day = None if key is None else festival_day(key, day.year)
+        new_day = None if key is None else festival_day(key, moved.year)
+        if old_day is not None and new_day is not None and abs((day - old_day).days) <= 10:
+            new = new_day + (day - old_day)
+            self.notes.append(
+                (
+                    self.line,
+                    tr(
+                        "calendar.holidays 的“{name}” {old} 改为 {new}：随{festival}移动（{year} 年的{festival}是 "
+                        "{day}）；请照 {year} 年的放假通知核对",
+                        name=self.holiday,
+                        old=day.isoformat(),
+                        new=new.isoformat(),
+                        festival=key,
+                        year=new_day.year,
+                        day=new_day.isoformat(),
+                    ),
                 )
-                return qingming
+            )
+            return new
         self.notes.append(
             (
                 self.line,
