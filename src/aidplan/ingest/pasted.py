@@ -10,6 +10,7 @@ from __future__ import annotations
 
 import re
 
+from aidplan.errors import AidplanError
 from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
 from aidplan.ingest.recognise import (
     ATTACHMENT,
@@ -19,7 +20,7 @@ from aidplan.ingest.recognise import (
     _organisation_line,
     role_of,
 )
-from aidplan.messages import later
+from aidplan.messages import later, tr
 from aidplan.plan.periods import PeriodLabelError, parse_period_label
 
 _DEADLINE = re.compile(
@@ -100,10 +101,29 @@ def _web_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def read_pasted(text: str) -> SourceDocument:
+    from aidplan.ingest.pdftext import pdf_copy, read_pdf_copy
+
+    if pdf_copy(text):  # a PDF's text: its labels stand among their tasks (aidplan.ingest.pdftext)
+        from aidplan.ingest.published import published_as_paragraphs
+
+        document = read_pdf_copy(text, [])
+        if document is not None:
+            return document
+        if not published_as_paragraphs(_clean(text)):
+            raise _not_a_table()
     lines, left_out = _web_furniture(_clean(text))
     document = _read_lines(lines)
     document.left_out = left_out + document.left_out
     return document
+
+
+def _not_a_table() -> AidplanError:
+    return AidplanError(
+        tr(
+            "这是从 PDF 复制的文本，但没有找到表头（时间、工作内容……各占一格），分不清哪些文字是哪一格；没有导入"
+            "（以免写出错的计划）。请改用原来的 Word、Excel 文件导入，或从发布的网页复制"
+        )
+    )
 
 
 def _read_lines(lines: list[str]) -> SourceDocument:

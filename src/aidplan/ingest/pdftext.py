@@ -1,0 +1,442 @@
+"""Text copied out of a PDF of a plan (a viewer's Select-All, `pdftotext`, `pdftotext -layout`), back into a table.
+
+A PDF holds no table, only words at places on the page, and what a copy gives depends on how the viewer orders
+them. Two shapes arrive:
+
+- the reading order (a viewer's copy, `pdftotext`): one cell's lines after another, the header repeated on every
+  page, the page number (—1—) between. A period label printed in the middle of its rows comes among its tasks,
+  or glued before a task line (元月至 季通报表…), and the period's deadline after its tasks;
+- the page as laid out (`pdftotext -layout`): one printed line a line, the cells of a row side by side at the
+  places of their columns.
+
+Either way a task starts with its printed number, and its wrapped lines follow it. The tasks are put in their
+periods by the numbering (a restart, 1、 after 5、, starts the next period), and each label, deadline and owner in
+the period or task whose lines it stands among (in -layout text: the rows it is centred on). What cannot be
+placed so is refused with its reason; the import never guesses a period for a task."""
+
+from __future__ import annotations
+
+import re
+from dataclasses import dataclass, field
+
+from aidplan.errors import AidplanError
+from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
+from aidplan.ingest.pasted import (
+    _DEADLINE,
+    _header_role,
+    _is_label,
+    _is_owner,
+    _paragraphs,
+    _split_head,
+)
+from aidplan.ingest.recognise import NUMBER_PREFIX, PAGE_FURNITURE, SIGNATURE_DATE, _organisation_line
+from aidplan.messages import tr
+
+_WIDE = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》—…"
+# a viewer puts a space where a Chinese character meets a digit or a Latin letter (2014 年): no plan prints one
+_WIDE_NARROW = re.compile(rf"(?<=[{_WIDE}]) +(?=[0-9A-Za-z%])|(?<=[0-9A-Za-z%]) +(?=[{_WIDE}])")
+_GB_PAGE = re.compile(r"^[—－–-]\s*[0-9０-９]{1,3}\s*[—－–-]$")  # the page number as GB/T 9704 prints it
+_COLUMN_GAP = re.compile(r"\S(?: ?\S)*")  # -layout text: a cell's words, one space apart at most
+
+
+class NotPlaced(AidplanError):
+    """A PDF's text whose cells cannot all be put in their rows."""
+
+
+def joined(text: str) -> str:
+    """One printed line of a cell, without the spaces the PDF's copy puts between a Chinese character and a digit."""
+    return _WIDE_NARROW.sub("", text.strip())
+
+
+def pdf_copy(text: str) -> bool:
+    """Whether text was copied out of a PDF: a page break (form feed), a page number line (—2—) with the header
+    row printed again after it, or the viewer's spaces around digits in Chinese text (2014 年) on several lines
+    and never a digit touching a Chinese character."""
+    if "\f" in text:
+        return True
+    lines = [line.strip() for line in text.splitlines()]
+    spaced = sum(1 for line in lines if re.search(rf"[{_WIDE}] [0-9]+ [{_WIDE}]", line))
+    tight = sum(1 for line in lines if re.search(rf"[{_WIDE}][0-9]|[0-9][{_WIDE}]", line))
+    if spaced >= 2 and tight == 0:
+        return True
+    return bool(_layout_lines(lines)) and any(_GB_PAGE.match(line) for line in lines)
+
+
+def _layout_lines(lines: list[str]) -> list[str]:
+    """The lines of -layout text that hold cells side by side (two or more runs of three spaces)."""
+    return [line for line in lines if len(re.findall(r"\S {3,}\S", line)) >= 1]
+
+
+@dataclass
+class _Token:
+    kind: str  # label, piece (part of a label), task, more (a task's next line), deadline, owner
+    text: str
+    line: int  # the printed line it came from (-layout: its place on the page)
+
+
+@dataclass
+class _Group:
+    tasks: list[list[str]] = field(default_factory=list)  # each task's lines
+    first: int = 0  # token index of its first task
+    last: int = 0  # token index of its last task line
+    label: str = ""
+    deadline: str = ""
+    owner: str = ""
+    spans: list[tuple[int, int]] = field(default_factory=list)  # each task's first and last token
+    task_deadlines: list[str] = field(default_factory=list)
+    task_owners: list[str] = field(default_factory=list)
+
+
+def read_pdf_copy(text: str, left_out: list[str]) -> SourceDocument | None:
+    """The document of a PDF's copied text; None when it holds no table this reader knows (its header)."""
+    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")]
+    layout = len(_layout_lines(lines)) >= 3
+    items = [joined(line) for line in lines]
+    start = next((i for i, item in enumerate(items) if _header_start(item)), None)
+    if start is None:
+        return None
+    header, header_end, columns = _header(lines, items, start, layout)
+    if len(header) < 2 or "tasks" not in [_header_role(h) for h in header]:
+        raise _refuse(tr("没有找到表头（时间、工作内容……各占一格）"))
+    head = _split_head([joined(line) for line in lines[:start]], start)
+    if layout:
+        tokens = _layout_tokens(lines[header_end:], header, columns)
+    else:
+        tokens = _reading_tokens(items[header_end:], header)
+    tokens, after = _table_end(tokens)
+    roles = [_header_role(h) for h in header]
+    groups = _placed(tokens, roles, layout)
+    blocks: list = [*head, _table(header, roles, groups), *_paragraphs(after)]
+    document = SourceDocument(blocks, tr("从 PDF 复制的文本"))
+    document.left_out = left_out
+    return document
+
+
+def _header_start(item: str) -> bool:
+    cells = re.split(r"\s{2,}", item.strip())
+    return (
+        any(_header_role(cell) is not None for cell in cells)
+        and not re.search(r"[。；;，,：:]", item)
+        and bool(item.strip())
+        and len(re.sub(r"\s+", "", item)) <= 60
+        and not re.search(r"(计划|要点|安排|方案|计划表|总结)$", item.strip())
+    )
+
+
+def _header(lines: list[str], items: list[str], start: int, layout: bool) -> tuple[list[str], int, list[int]]:
+    """The header's cells, the line after it, and (in -layout text) where each column starts."""
+    if layout:
+        cells = [(m.start(), m.group()) for m in _COLUMN_GAP.finditer(lines[start])]
+        return [joined(c) for _, c in cells], start + 1, [x for x, _ in cells]
+    header: list[str] = []
+    index = start
+    seen: set[str | None] = {None}
+    while index < len(items) and (not items[index] or _header_role(items[index]) not in seen):
+        if items[index]:
+            if _is_label(items[index]) or NUMBER_PREFIX.match(items[index]):
+                break
+            header.append(items[index])
+            seen.add(_header_role(items[index]))
+        index += 1
+    return header, index, []
+
+
+def _squashed(text: str) -> str:
+    return re.sub(r"\s+", "", text)
+
+
+def _reading_tokens(items: list[str], header: list[str]) -> list[_Token]:
+    """The cells of the reading order, each line classed: the header printed again and page numbers dropped."""
+    again = [_squashed(h) for h in header]
+    tokens: list[_Token] = []
+    index = 0
+    while index < len(items):
+        item = items[index]
+        if not item or PAGE_FURNITURE.match(item):
+            index += 1
+            continue
+        if _squashed(item) == again[0]:  # the header again on a new page
+            following = [x for x in items[index : index + 3 * len(header)] if x]
+            if [_squashed(x) for x in following[: len(again)]] == again:
+                skipped = 0
+                while skipped < len(again):
+                    if items[index]:
+                        skipped += 1
+                    index += 1
+                continue
+        role = _header_role(item)
+        if (
+            role is not None
+            and role not in {_header_role(h) for h in header}
+            and len(_squashed(item)) <= 6
+            and not _is_label(_squashed(item))
+            and not _DEADLINE.match(_squashed(item))
+        ):
+            raise _refuse(tr("表头“{cell}”在表格中间才出现（复制的文本按列排列）", cell=item))
+        tokens += _classed(item, index, header)
+        index += 1
+    return tokens
+
+
+def _classed(item: str, line: int, header: list[str]) -> list[_Token]:
+    roles = {_header_role(h) for h in header}
+    squashed = _squashed(item)
+    if _is_label(squashed):
+        return [_Token("label", squashed, line)]
+    glued = re.match(rf"^([{_WIDE}0-9]{{1,10}}) (\S.*)$", item)
+    if glued and not NUMBER_PREFIX.match(item) and (_is_label(glued[1]) or _label_part(glued[1])):
+        return [_Token("piece", glued[1], line), *_classed(glued[2], line, header)]
+    found = re.match(r"^(.{1,16}?)(?=[0-9]{1,3}\s*[、.．](?![0-9])|[（(][0-9]{1,3}[)）]|[①-⑳])", item)
+    if found and _is_label(_squashed(found[1])):  # 三月份1.审核…: a label glued to its first task
+        return [_Token("label", _squashed(found[1]), line), *_classed(item[found.end() :], line, header)]
+    if "deadline" in roles and _DEADLINE.match(squashed):
+        return [_Token("deadline", squashed, line)]
+    if NUMBER_PREFIX.match(item) and not re.match(r"^[一二三四五六七八九十]+、", item):
+        return [_Token("task", item.strip(), line)]
+    if "owner" in roles and _is_owner(squashed) and len(squashed) <= 12:
+        return [_Token("owner", squashed, line)]
+    return [_Token("more", item.strip(), line)]
+
+
+def _label_part(text: str) -> bool:
+    """The first part of a label printed on two lines: 元月至 (二月份), 7 月份至 (8 月份)."""
+    return bool(re.fullmatch(r"(?:[元一二三四五六七八九十0-9]{1,3}月份?)?至|第[一二三四五六七八九十0-9]{1,3}", text))
+
+
+def _layout_tokens(lines: list[str], header: list[str], columns: list[int]) -> list[_Token]:
+    """-layout text: each line's cells put in the column they stand under (the nearest header's start)."""
+    roles = [_header_role(h) for h in header]
+    again = [_squashed(h) for h in header]
+    tokens: list[_Token] = []
+    for number, line in enumerate(lines):
+        stripped = line.strip()
+        if not stripped or PAGE_FURNITURE.match(stripped) or _GB_PAGE.match(stripped):
+            continue
+        cells = [(m.start(), joined(m.group())) for m in _COLUMN_GAP.finditer(line)]
+        if [_squashed(c) for _, c in cells] == again:
+            continue
+        by_role: dict[str | None, list[str]] = {}
+        for x, cell in cells:
+            column = min(range(len(columns)), key=lambda c: abs(columns[c] - x) if columns[c] <= x + 2 else 10**6)
+            by_role.setdefault(roles[column], []).append(cell)
+        for role in ("period", "tasks", "deadline", "owner"):
+            for cell in by_role.get(role, []):
+                if role == "period":
+                    kind = "label" if _is_label(_squashed(cell)) else "piece"
+                elif role == "tasks":
+                    kind = "task" if NUMBER_PREFIX.match(cell) else "more"
+                else:
+                    kind = role
+                tokens.append(_Token(kind, cell if role == "tasks" else _squashed(cell), number))
+        unknown = [
+            c for r, cells_ in by_role.items() if r not in ("period", "tasks", "deadline", "owner") for c in cells_
+        ]
+        if unknown:
+            raise NotPlaced(
+                tr(
+                    "这是从 PDF 复制的文本，其中“{cell}”不在能认出的列里（表头：{header}）；"
+                    "请改用原来的 Word、Excel 文件导入",
+                    cell=unknown[0],
+                    header=tr("、").join(header),
+                )
+            )
+    return tokens
+
+
+def _table_end(tokens: list[_Token]) -> tuple[list[_Token], list[str]]:
+    """The lines under the table: the 注 and what follows it, the 落款 (an office above a date) at the end."""
+    for index, token in enumerate(tokens):
+        if token.kind in ("more", "owner") and token.text.startswith("注") and index > 0:
+            return tokens[:index], [t.text for t in tokens[index:]]
+    end = len(tokens)
+    if end >= 2 and SIGNATURE_DATE.match(_squashed(tokens[-1].text)):
+        end -= 1
+        while end > 0 and tokens[end - 1].kind in ("more", "owner") and _organisation_line(tokens[end - 1].text):
+            end -= 1
+    return tokens[:end], [t.text for t in tokens[end:]]
+
+
+def _refuse(reason: str) -> NotPlaced:
+    return NotPlaced(
+        tr(
+            "这是从 PDF 复制的文本，但{reason}，分不清哪些任务属于哪个时段；没有导入（以免写出错的计划）。"
+            "请改用原来的 Word、Excel 文件导入，或从发布的网页复制",
+            reason=reason,
+        )
+    )
+
+
+def _placed(tokens: list[_Token], roles: list[str | None], layout: bool) -> list[_Group]:
+    """The tasks in their groups (a numbering restart starts the next), each label, deadline and owner in the group
+    or task whose lines it stands among."""
+    groups: list[_Group] = []
+    previous = 0
+    for index, token in enumerate(tokens):
+        if token.kind == "task":
+            number = _number(token.text)
+            if not groups or number <= previous:
+                groups.append(_Group(first=index))
+            groups[-1].tasks.append([token.text])
+            groups[-1].spans.append((index, index))
+            groups[-1].last = index
+            previous = number
+        elif token.kind == "more":
+            if not groups:
+                raise _refuse(tr("第一项编号的任务前有“{text}”", text=token.text))
+            groups[-1].tasks[-1].append(token.text)
+            groups[-1].last = index
+            groups[-1].spans[-1] = (groups[-1].spans[-1][0], index)
+    if not groups:
+        raise _refuse(tr("表格里没有编号的任务（1、 2、 …）"))
+    _lines_checked(groups)
+    labels = _labels(tokens)
+    broken = [text for text, _ in labels if not _is_label(text)]
+    if broken:
+        raise _refuse(tr("“{text}”不是能读懂的时段标签", text=broken[0]))
+    for group, found in zip(groups, _assigned(labels, [(g.first, g.last) for g in groups]), strict=True):
+        distinct = list(dict.fromkeys(found))  # a period across a page break prints its label on both pages
+        if len(distinct) != 1:
+            raise _refuse(
+                tr(
+                    "按编号分出的一组任务（从“{task}”起）旁边有 {count} 个时段标签",
+                    task=group.tasks[0][0],
+                    count=len(distinct),
+                )
+                if distinct
+                else tr("按编号分出的一组任务（从“{task}”起）旁边没有时段标签", task=group.tasks[0][0])
+            )
+        group.label = distinct[0]
+    for kind in ("deadline", "owner"):
+        if kind in roles:
+            _cells_placed(tokens, groups, kind)
+    return groups
+
+
+def _labels(tokens: list[_Token]) -> list[tuple[str, int]]:
+    """The labels with their places; a label printed on two lines (元月至 / 二月份) is joined."""
+    labels: list[tuple[str, int, int]] = []  # text, token index, printed line
+    for index, token in enumerate(tokens):
+        if token.kind not in ("label", "piece"):
+            continue
+        if labels and not _is_label(labels[-1][0]) and token.line - labels[-1][2] <= 2:
+            text, first, _ = labels[-1]
+            labels[-1] = (text + token.text, first, token.line)
+        else:
+            labels.append((token.text, index, token.line))
+    return [(text, index) for text, index, _ in labels]
+
+
+def _assigned(found: list[tuple[str, int]], spans: list[tuple[int, int]]) -> list[list[str]]:
+    """Cells put with the group (or task) whose lines they stand among; one between two goes to the one before if
+    that has none yet (a deadline after its tasks), else to the one after (a label above its tasks)."""
+    placed: list[list[str]] = [[] for _ in spans]
+    between: list[tuple[str, int]] = []
+    for text, index in found:
+        inside = next((n for n, (first, last) in enumerate(spans) if first <= index <= last), None)
+        if inside is not None:
+            placed[inside].append(text)
+        else:
+            between.append((text, sum(1 for first, _ in spans if first < index)))  # the group after: its number
+    for text, after in between:
+        before = after - 1
+        if after >= len(spans) or (before >= 0 and (not placed[before] or text in placed[before])):
+            placed[before].append(text)
+        else:
+            placed[after].append(text)
+    return placed
+
+
+def _cells_placed(tokens: list[_Token], groups: list[_Group], kind: str) -> None:
+    """The deadlines (or owners) of the table: one a group (a by-period table), or one a task."""
+    found = [(t.text, i) for i, t in enumerate(tokens) if t.kind == kind]
+    if not found:
+        return
+    by_group = _assigned(found, [(g.first, g.last) for g in groups])
+    if all(len(set(values)) == 1 for values in by_group):
+        for group, values in zip(groups, by_group, strict=True):
+            setattr(group, kind, values[0])
+        return
+    spans = [span for group in groups for span in group.spans]
+    by_task = _assigned(found, spans)
+    if all(len(values) == 1 for values in by_task):  # a cell left empty is no cell in the copy: refused
+        values = iter(by_task)
+        for group in groups:
+            for _ in group.tasks:
+                getattr(group, f"task_{kind}s").append("".join(next(values)))
+        return
+    what = tr("完成时间") if kind == "deadline" else tr("责任单位")
+    tasks = sum(len(g.tasks) for g in groups)
+    raise _refuse(
+        tr(
+            "{what}一列有 {found} 格，对不上 {groups} 个时段或 {tasks} 项任务",
+            what=what,
+            found=len(found),
+            groups=len(groups),
+            tasks=tasks,
+        )
+    )
+
+
+def _table(header: list[str], roles: list[str | None], groups: list[_Group]) -> Table:
+    cells = [Cell([Paragraph(text)], 0, c) for c, text in enumerate(header)]
+    row = 1
+    per_task = any(g.task_deadlines or g.task_owners for g in groups)
+    by_period = "deadline" in roles and not per_task
+    for group in groups:
+        tasks = ["".join(lines) for lines in group.tasks]
+        values = {"period": group.label, "deadline": group.deadline, "owner": group.owner}
+        if by_period:
+            cells += [
+                Cell(
+                    [Paragraph(t) for t in tasks] if role == "tasks" else [Paragraph(values.get(role or "", ""))],
+                    row,
+                    c,
+                )
+                for c, role in enumerate(roles)
+            ]
+            row += 1
+            continue
+        for c, role in enumerate(roles):
+            if role == "tasks":
+                cells += [Cell([Paragraph(t)], row + i, c) for i, t in enumerate(tasks)]
+            elif role == "deadline" and group.task_deadlines:
+                cells += [Cell([Paragraph(t)], row + i, c) for i, t in enumerate(group.task_deadlines)]
+            elif role == "owner" and group.task_owners:
+                cells += [Cell([Paragraph(t)], row + i, c) for i, t in enumerate(group.task_owners)]
+            else:
+                cells.append(Cell([Paragraph(values.get(role or "", ""))], row, c, rowspan=len(tasks)))
+        row += len(tasks)
+    return Table(cells, row, len(header))
+
+
+def _number(text: str) -> int:
+    found = NUMBER_PREFIX.match(text)
+    assert found is not None
+    for key in ("d", "b"):
+        if found[key]:
+            return int(found[key])
+    from aidplan.plan.numerals import parse_number
+
+    return parse_number(found["cb"] or found["cn"] or "") or "①②③④⑤⑥⑦⑧⑨⑩⑪⑫⑬⑭⑮⑯⑰⑱⑲⑳".find(text.strip()[0]) + 1
+
+
+def _width(text: str) -> float:
+    return sum(0.5 if ord(char) < 0x2E80 else 1 for char in text)
+
+
+def _lines_checked(groups: list[_Group]) -> None:
+    """A task's lines wrap at the column's width: a short line before its last one is a line the copy took out of
+    its place (a run of Latin letters or a line of another cell)."""
+    lines = [line for group in groups for task in group.tasks for line in task]
+    full = max(_width(line) for line in lines)
+    for group in groups:
+        for task in group.tasks:
+            short = [line for line in task[:-1] if _width(line) < full * 0.6]
+            if short:
+                raise _refuse(
+                    tr(
+                        "任务“{task}”里的一行“{line}”比这一列的宽度短得多（复制时文字的次序乱了）",
+                        task=task[0],
+                        line=short[0],
+                    )
+                )

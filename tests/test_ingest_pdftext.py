@@ -1,0 +1,145 @@
+"""Text copied out of a PDF of a plan imports as the plan, or is refused with its reason, never as a wrong plan.
+
+Every plan of the round trip is rendered to PDF (LibreOffice), its text taken as a viewer's Select-All gives it
+(`pdftotext`) and as laid out on the page (`pdftotext -layout`), and imported: the plans in EXACT come back with
+the same tasks (ids, texts, dates) and print the same text; every other one is refused with an error, never
+written wrong. The seeds' copies are kept under tests/data/pdftext/ so the reader is tested without LibreOffice."""
+
+from __future__ import annotations
+
+import os
+import shutil
+import subprocess
+from pathlib import Path
+
+import pytest
+
+from aidplan.commands.ingest import import_file
+from aidplan.errors import AidplanError
+from aidplan.plan.loading import load_plan
+from aidplan.plan.schedule import schedule, work_calendar
+from aidplan.render.layout import build_layout, reading_text
+from aidplan.track.listing import task_rows
+
+from .conftest import DATA, ROOT
+from .test_ingest_roundtrip import DATED_OTHERWISE, ROUND_TRIP, _docx
+
+HAVE_TOOLS = all(shutil.which(tool) for tool in ("soffice", "pdftotext"))
+if not HAVE_TOOLS and os.environ.get("CI"):
+    raise RuntimeError("CI must run the PDF tests: install libreoffice-writer-nogui, poppler-utils, fonts-noto-cjk")
+
+# (plan, how the text was taken) that come back exactly; every other pair is refused.
+EXACT = {
+    ("plans/2014-yueyang.yaml", "text"),
+    ("plans/2020-huaibei.yaml", "text"),
+    ("tests/data/long/long-by-period.yaml", "text"),
+    ("tests/data/long/long-by-task.yaml", "text"),
+    ("tests/data/html/long-period.yaml", "text"),
+    ("tests/data/calendar-2027/plan.yaml", "text"),
+    ("tests/data/new/monthly.yaml", "text"),
+    ("tests/data/new/bimonthly.yaml", "text"),
+    ("tests/data/new/quarterly.yaml", "text"),
+    ("tests/data/new/weekly.yaml", "text"),
+    ("tests/data/widths/month-deadlines.yaml", "text"),
+}
+FIXTURES = DATA / "pdftext"
+FIXTURE_PLANS = {
+    "2014-yueyang": "plans/2014-yueyang.yaml",
+    "2020-huaibei": "plans/2020-huaibei.yaml",
+    "long-by-period": "tests/data/long/long-by-period.yaml",
+    "latin-run": "tests/data/exact/latin-run.yaml",
+    "by-period-owners": "tests/data/widths/by-period-owners.yaml",
+}
+
+
+def _texts(plan) -> list[str]:
+    return [task.text for item in schedule(plan) for task in item.tasks]
+
+
+def _dated(plan) -> list[tuple]:
+    return [(row.id, row.start, row.end, row.deadline, row.occurrences) for row in task_rows(plan, work_calendar(plan))]
+
+
+def _imported(tmp_path: Path, name: str, source: Path):
+    """The plan imported from the copied text (the office and term given, as for any text: the table prints
+    neither), or the error that refused it."""
+    original = load_plan(ROOT / name).plan
+    assert original is not None
+    term = (original.term.start, original.term.end) if original.term is not None else None
+    target = tmp_path / "imported.yaml"
+    try:
+        imported = import_file(source, source.read_bytes(), target, ROUND_TRIP.get(name), original.organisation, term)
+    except AidplanError as error:
+        return original, None, str(error)
+    target.write_text(imported.text, encoding="utf-8")
+    plan = load_plan(target).plan
+    assert plan is not None
+    return original, plan, imported
+
+
+def _assert_same(name: str, original, plan) -> None:
+    assert _texts(plan) == _texts(original)
+    assert reading_text(build_layout(plan)) == reading_text(build_layout(original))
+    if name not in DATED_OTHERWISE:
+        assert _dated(plan) == _dated(original)
+
+
+@pytest.fixture(scope="module")
+def copies(tmp_path_factory) -> dict[tuple[str, str], Path]:
+    """Every round-trip plan's PDF (one LibreOffice run), its text in both ways pdftotext gives it."""
+    from aidplan.render.pdf import convert_to_pdf
+
+    out = tmp_path_factory.mktemp("pdftext")
+    documents = []
+    for name in ROUND_TRIP:
+        document = out / (Path(name).stem + ".docx")
+        document.write_bytes(_docx(ROOT / name))
+        documents.append(document)
+    convert_to_pdf(documents, out)
+    found = {}
+    for name in ROUND_TRIP:
+        pdf = out / (Path(name).stem + ".pdf")
+        for how, options in (("text", []), ("layout", ["-layout"])):
+            text = out / f"{Path(name).stem}.{how}.txt"
+            subprocess.run(["pdftotext", *options, str(pdf), str(text)], check=True)
+            found[(name, how)] = text
+    return found
+
+
+@pytest.mark.slow
+@pytest.mark.skipif(not HAVE_TOOLS, reason="LibreOffice/poppler not installed")
+@pytest.mark.parametrize(("name", "how"), [(name, how) for name in sorted(ROUND_TRIP) for how in ("text", "layout")])
+def test_text_copied_from_the_pdf_of_a_plan_imports_as_the_plan_or_is_refused(
+    tmp_path: Path, copies, name: str, how: str
+) -> None:
+    original, plan, result = _imported(tmp_path, name, copies[(name, how)])
+    if (name, how) in EXACT:
+        assert plan is not None, result
+        _assert_same(name, original, plan)
+    else:
+        assert plan is None, f"{name} ({how}) now imports: check it and add it to EXACT"
+        assert result
+
+
+@pytest.mark.parametrize("fixture", sorted(path.name for path in FIXTURES.glob("*.txt")))
+def test_the_kept_pdf_copies_import_as_their_plans_or_are_refused(tmp_path: Path, fixture: str) -> None:
+    stem, how = fixture.removesuffix(".txt").rsplit(".", 1)
+    name = FIXTURE_PLANS[stem]
+    original, plan, result = _imported(tmp_path, name, FIXTURES / fixture)
+    if (name, how) in EXACT:
+        assert plan is not None, result
+        _assert_same(name, original, plan)
+    else:
+        assert plan is None
+        assert result == REFUSED[fixture]
+
+
+REFUSED = {
+    "2014-yueyang.layout.txt": "这是从 PDF 复制的文本，但表格里没有编号的任务（1、 2、 …），分不清哪些任务属于哪个时段；没有导入（以免写出错的计划）。请改用原来的 Word、Excel 文件导入，或从发布的网页复制",
+    "2020-huaibei.layout.txt": "这是从 PDF 复制的文本，但表格里没有编号的任务（1、 2、 …），分不清哪些任务属于哪个时段；没有导入（以免写出错的计划）。请改用原来的 Word、Excel 文件导入，或从发布的网页复制",
+    "by-period-owners.layout.txt": "这是从 PDF 复制的文本，但表格里没有编号的任务（1、 2、 …），分不清哪些任务属于哪个时段；没有导入（以免写出错的计划）。请改用原来的 Word、Excel 文件导入，或从发布的网页复制",
+    "by-period-owners.text.txt": "这是从 PDF 复制的文本，但表头“完成时间”在表格中间才出现（复制的文本按列排列），分不清哪些任务属于哪个时段；没有导入（以免写出错的计划）。请改用原来的 Word、Excel 文件导入，或从发布的网页复制",
+    "latin-run.layout.txt": "这是从 PDF 复制的文本，但第一项编号的任务前有“12345678”，分不清哪些任务属于哪个时段；没有导入（以免写出错的计划）。请改用原来的 Word、Excel 文件导入，或从发布的网页复制",
+    "latin-run.text.txt": "这是从 PDF 复制的文本，但任务“3.PPT”里的一行“3.PPT”比这一列的宽度短得多（复制时文字的次序乱了），分不清哪些任务属于哪个时段；没有导入（以免写出错的计划）。请改用原来的 Word、Excel 文件导入，或从发布的网页复制",
+    "long-by-period.layout.txt": "这是从 PDF 复制的文本，但表格里没有编号的任务（1、 2、 …），分不清哪些任务属于哪个时段；没有导入（以免写出错的计划）。请改用原来的 Word、Excel 文件导入，或从发布的网页复制",
+}
