@@ -30,7 +30,7 @@ from aidplan.ingest.pasted import (
     _split_head,
 )
 from aidplan.ingest.recognise import NUMBER_PREFIX, PAGE_FURNITURE, SIGNATURE_DATE, _organisation_line
-from aidplan.messages import tr
+from aidplan.messages import later, tr
 
 _WIDE = r"\u3000-\u303f\u3400-\u9fff\uff00-\uffef“”‘’《》—…"
 # a viewer puts a space where a Chinese character meets a digit or a Latin letter (2014 年): no plan prints one
@@ -71,25 +71,28 @@ def _layout_lines(lines: list[str]) -> list[str]:
 class _Token:
     kind: str  # label, piece (part of a label), task, more (a task's next line), deadline, owner
     text: str
-    line: int  # the printed line it came from (-layout: its place on the page)
+    line: int  # the printed line it came from
+    place: float = 0  # where it stands: in the reading order its index, in -layout text its line (a cell's middle)
+    count: int = 1  # the lines of a cell joined into it
 
 
 @dataclass
 class _Group:
     tasks: list[list[str]] = field(default_factory=list)  # each task's lines
-    first: int = 0  # token index of its first task
-    last: int = 0  # token index of its last task line
+    first: float = 0  # the place of its first task
+    last: float = 0  # the place of its last task line
     label: str = ""
     deadline: str = ""
     owner: str = ""
-    spans: list[tuple[int, int]] = field(default_factory=list)  # each task's first and last token
+    spans: list[tuple[float, float]] = field(default_factory=list)  # each task's first and last place
     task_deadlines: list[str] = field(default_factory=list)
     task_owners: list[str] = field(default_factory=list)
 
 
 def read_pdf_copy(text: str, left_out: list[str]) -> SourceDocument | None:
     """The document of a PDF's copied text; None when it holds no table this reader knows (its header)."""
-    lines = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").replace("\f", "\n").split("\n")]
+    paged = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
+    lines = [line.replace("\f", "") for line in paged]
     layout = len(_layout_lines(lines)) >= 3
     items = [joined(line) for line in lines]
     start = next((i for i, item in enumerate(items) if _header_start(item)), None)
@@ -100,15 +103,24 @@ def read_pdf_copy(text: str, left_out: list[str]) -> SourceDocument | None:
         raise _refuse(tr("没有找到表头（时间、工作内容……各占一格）"))
     head = _split_head([joined(line) for line in lines[:start]], start)
     if layout:
-        tokens = _layout_tokens(lines[header_end:], header, columns)
+        tokens, after = _layout_tokens(paged[header_end:], header, columns)
     else:
-        tokens = _reading_tokens(items[header_end:], header)
-    tokens, after = _table_end(tokens)
+        tokens, after = _table_end(_reading_tokens(items[header_end:], header))
+        for index, token in enumerate(tokens):
+            token.place = index
     roles = [_header_role(h) for h in header]
     groups = _placed(tokens, roles, layout)
     blocks: list = [*head, _table(header, roles, groups), *_paragraphs(after)]
     document = SourceDocument(blocks, tr("从 PDF 复制的文本"))
     document.left_out = left_out
+    how = later("按版面排列（pdftotext -layout）") if layout else later("按阅读顺序")
+    document.notes.append(
+        later(
+            "从 PDF 复制的文本（{how}）：编号从头编起处是下一个时段，{groups} 个时段标签各归入它所在的几行任务",
+            how=how,
+            groups=len(groups),
+        )
+    )
     return document
 
 
@@ -203,44 +215,88 @@ def _label_part(text: str) -> bool:
     return bool(re.fullmatch(r"(?:[元一二三四五六七八九十0-9]{1,3}月份?)?至|第[一二三四五六七八九十0-9]{1,3}", text))
 
 
-def _layout_tokens(lines: list[str], header: list[str], columns: list[int]) -> list[_Token]:
-    """-layout text: each line's cells put in the column they stand under (the nearest header's start)."""
+def _layout_tokens(lines: list[str], header: list[str], columns: list[int]) -> tuple[list[_Token], list[str]]:
+    """-layout text: on each page the task column starts where most numbered tasks start; what stands left of it is
+    the period column, what stands apart right of a task's text the other columns (the nearest header's). A cell of
+    several lines in those columns is one cell at the middle of its lines."""
     roles = [_header_role(h) for h in header]
+    unknown = [h for h, role in zip(header, roles, strict=True) if role not in ("period", "tasks", "deadline", "owner")]
+    if unknown or roles.count("period") > 1 or roles.count("tasks") != 1:
+        raise _refuse(tr("表格有“{header}”这样的列", header=tr("、").join(header)))
+    right = [(columns[c] + len(header[c]), role) for c, role in enumerate(roles) if role in ("deadline", "owner")]
     again = [_squashed(h) for h in header]
-    tokens: list[_Token] = []
+    lines, after = _layout_end(lines)
+    pages: list[list[tuple[int, str]]] = [[]]
     for number, line in enumerate(lines):
-        stripped = line.strip()
-        if not stripped or PAGE_FURNITURE.match(stripped) or _GB_PAGE.match(stripped):
+        if line.startswith("\f"):
+            pages.append([])
+        pages[-1].append((number, line.replace("\f", "")))
+    tokens: list[_Token] = []
+    for page in pages:
+        starts = [len(line) - len(line.lstrip()) for _, line in page if NUMBER_PREFIX.match(line.strip())]
+        starts += [m.start() for _, line in page for m in re.finditer(r"(?<=\S )(?=[0-9]{1,3}[、.．](?![0-9]))", line)]
+        if not starts:
             continue
-        cells = [(m.start(), joined(m.group())) for m in _COLUMN_GAP.finditer(line)]
-        if [_squashed(c) for _, c in cells] == again:
-            continue
-        by_role: dict[str | None, list[str]] = {}
-        for x, cell in cells:
-            column = min(range(len(columns)), key=lambda c: abs(columns[c] - x) if columns[c] <= x + 2 else 10**6)
-            by_role.setdefault(roles[column], []).append(cell)
-        for role in ("period", "tasks", "deadline", "owner"):
-            for cell in by_role.get(role, []):
-                if role == "period":
-                    kind = "label" if _is_label(_squashed(cell)) else "piece"
-                elif role == "tasks":
+        at = max(set(starts), key=starts.count)
+        for number, line in page:
+            stripped = line.strip()
+            if not stripped or _GB_PAGE.match(stripped) or PAGE_FURNITURE.match(stripped):
+                continue
+            if [_squashed(c) for c in _COLUMN_GAP.findall(line)] == again:
+                continue  # the header again on a new page
+            left, rest = line[:at], line[at:]
+            if left.strip() and not left.endswith(" ") and rest[:1].strip():
+                raise _refuse(tr("第 {line} 行“{text}”跨过了工作内容一列的边", line=number + 1, text=stripped))
+            if left.strip():
+                label = _squashed(left)
+                tokens.append(_Token("label" if _is_label(label) else "piece", label, number, number))
+            for found in re.finditer(r"\S+(?: {1,2}\S+)*", rest):
+                cell = joined(found.group())
+                if found.start() <= 1:
                     kind = "task" if NUMBER_PREFIX.match(cell) else "more"
+                    tokens.append(_Token(kind, cell, number, number))
+                elif right:
+                    x = at + found.start() + len(found.group()) / 2
+                    role = min(right, key=lambda column: abs(column[0] - x))[1]
+                    tokens.append(_Token(role or "", _squashed(cell), number, number))
                 else:
-                    kind = role
-                tokens.append(_Token(kind, cell if role == "tasks" else _squashed(cell), number))
-        unknown = [
-            c for r, cells_ in by_role.items() if r not in ("period", "tasks", "deadline", "owner") for c in cells_
-        ]
-        if unknown:
-            raise NotPlaced(
-                tr(
-                    "这是从 PDF 复制的文本，其中“{cell}”不在能认出的列里（表头：{header}）；"
-                    "请改用原来的 Word、Excel 文件导入",
-                    cell=unknown[0],
-                    header=tr("、").join(header),
-                )
-            )
-    return tokens
+                    raise _refuse(tr("第 {line} 行“{text}”不在能认出的列里", line=number + 1, text=cell))
+    return _cells_joined(tokens), after
+
+
+def _cells_joined(tokens: list[_Token]) -> list[_Token]:
+    """A deadline or owner cell printed on several lines, one under the other, is one cell at their middle."""
+    joined_: list[_Token] = []
+    last: dict[str, _Token] = {}
+    for token in tokens:
+        previous = last.get(token.kind)
+        if token.kind in ("deadline", "owner") and previous is not None and token.line - previous.line == 1:
+            previous.text += token.text
+            previous.place = (previous.place * previous.count + token.line) / (previous.count + 1)
+            previous.count += 1
+            previous.line = token.line
+            continue
+        if token.kind in ("deadline", "owner"):
+            last[token.kind] = token
+        joined_.append(token)
+    return joined_
+
+
+def _layout_end(lines: list[str]) -> tuple[list[str], list[str]]:
+    """-layout text: the table's lines, and the lines under it (the 注 and on, the 落款 at the end)."""
+    for index, line in enumerate(lines):
+        if line.strip().startswith("注") and index:
+            return lines[:index], [joined(x) for x in lines[index:] if x.strip() and not _GB_PAGE.match(x.strip())]
+    end = len(lines)
+    while end and (not lines[end - 1].strip() or _GB_PAGE.match(lines[end - 1].strip())):
+        end -= 1
+    tail = end
+    if tail and SIGNATURE_DATE.match(_squashed(lines[tail - 1])):
+        tail -= 1
+        while tail and _organisation_line(lines[tail - 1].strip()) and lines[tail - 1].startswith("   "):
+            tail -= 1
+        return lines[:tail], [joined(x) for x in lines[tail:end]]
+    return lines[:end], []
 
 
 def _table_end(tokens: list[_Token]) -> tuple[list[_Token], list[str]]:
@@ -271,21 +327,21 @@ def _placed(tokens: list[_Token], roles: list[str | None], layout: bool) -> list
     or task whose lines it stands among."""
     groups: list[_Group] = []
     previous = 0
-    for index, token in enumerate(tokens):
+    for token in tokens:
         if token.kind == "task":
             number = _number(token.text)
             if not groups or number <= previous:
-                groups.append(_Group(first=index))
+                groups.append(_Group(first=token.place))
             groups[-1].tasks.append([token.text])
-            groups[-1].spans.append((index, index))
-            groups[-1].last = index
+            groups[-1].spans.append((token.place, token.place))
+            groups[-1].last = token.place
             previous = number
         elif token.kind == "more":
             if not groups:
                 raise _refuse(tr("第一项编号的任务前有“{text}”", text=token.text))
             groups[-1].tasks[-1].append(token.text)
-            groups[-1].last = index
-            groups[-1].spans[-1] = (groups[-1].spans[-1][0], index)
+            groups[-1].last = token.place
+            groups[-1].spans[-1] = (groups[-1].spans[-1][0], token.place)
     if not groups:
         raise _refuse(tr("表格里没有编号的任务（1、 2、 …）"))
     _lines_checked(groups)
@@ -312,21 +368,22 @@ def _placed(tokens: list[_Token], roles: list[str | None], layout: bool) -> list
     return groups
 
 
-def _labels(tokens: list[_Token]) -> list[tuple[str, int]]:
-    """The labels with their places; a label printed on two lines (元月至 / 二月份) is joined."""
-    labels: list[tuple[str, int, int]] = []  # text, token index, printed line
-    for index, token in enumerate(tokens):
+def _labels(tokens: list[_Token]) -> list[tuple[str, float]]:
+    """The labels with their places; a label printed on two lines (元月至 / 二月份) is joined, and stands at the
+    middle of its lines."""
+    labels: list[tuple[str, list[float], int]] = []  # text, places, last printed line
+    for token in tokens:
         if token.kind not in ("label", "piece"):
             continue
         if labels and not _is_label(labels[-1][0]) and token.line - labels[-1][2] <= 2:
-            text, first, _ = labels[-1]
-            labels[-1] = (text + token.text, first, token.line)
+            text, places, _ = labels[-1]
+            labels[-1] = (text + token.text, [*places, token.place], token.line)
         else:
-            labels.append((token.text, index, token.line))
-    return [(text, index) for text, index, _ in labels]
+            labels.append((token.text, [token.place], token.line))
+    return [(text, sum(places) / len(places)) for text, places, _ in labels]
 
 
-def _assigned(found: list[tuple[str, int]], spans: list[tuple[int, int]]) -> list[list[str]]:
+def _assigned(found: list[tuple[str, float]], spans: list[tuple[float, float]]) -> list[list[str]]:
     """Cells put with the group (or task) whose lines they stand among; one between two goes to the one before if
     that has none yet (a deadline after its tasks), else to the one after (a label above its tasks)."""
     placed: list[list[str]] = [[] for _ in spans]
@@ -348,7 +405,7 @@ def _assigned(found: list[tuple[str, int]], spans: list[tuple[int, int]]) -> lis
 
 def _cells_placed(tokens: list[_Token], groups: list[_Group], kind: str) -> None:
     """The deadlines (or owners) of the table: one a group (a by-period table), or one a task."""
-    found = [(t.text, i) for i, t in enumerate(tokens) if t.kind == kind]
+    found = [(t.text, t.place) for t in tokens if t.kind == kind]
     if not found:
         return
     by_group = _assigned(found, [(g.first, g.last) for g in groups])
