@@ -32,20 +32,40 @@ if not HAVE_TOOLS and os.environ.get("CI"):
 EXACT = {
     ("plans/2014-yueyang.yaml", "text"),
     ("plans/2020-huaibei.yaml", "text"),
+    ("tests/data/calendar-2027/plan.yaml", "text"),
+    ("tests/data/html/long-period.yaml", "text"),
     ("tests/data/long/long-by-period.yaml", "text"),
     ("tests/data/long/long-by-task.yaml", "text"),
-    ("tests/data/html/long-period.yaml", "text"),
-    ("tests/data/calendar-2027/plan.yaml", "text"),
-    ("tests/data/new/monthly.yaml", "text"),
     ("tests/data/new/bimonthly.yaml", "text"),
+    ("tests/data/new/monthly.yaml", "text"),
     ("tests/data/new/quarterly.yaml", "text"),
     ("tests/data/new/weekly.yaml", "text"),
     ("tests/data/widths/month-deadlines.yaml", "text"),
     ("plans/2014-yueyang.yaml", "layout"),
     ("plans/2020-huaibei.yaml", "layout"),
+    ("tests/data/calendar-2027/plan.yaml", "layout"),
+    ("tests/data/corpus/2026-09-aid-categories.yaml", "layout"),
+    ("tests/data/corpus/2026-autumn-safety.yaml", "layout"),
+    ("tests/data/corpus/2026-preamble-signature.yaml", "layout"),
+    ("tests/data/forms/autumn-term-forms.yaml", "layout"),
+    ("tests/data/forms/spring-term-forms.yaml", "layout"),
+    ("tests/data/forms/term-deadlines.yaml", "layout"),
+    ("tests/data/html/long-period.yaml", "layout"),
     ("tests/data/long/long-by-period.yaml", "layout"),
     ("tests/data/long/long-by-task.yaml", "layout"),
+    ("tests/data/new/bimonthly.yaml", "layout"),
+    ("tests/data/new/monthly.yaml", "layout"),
+    ("tests/data/new/quarterly.yaml", "layout"),
     ("tests/data/new/weekly.yaml", "layout"),
+    ("tests/data/numbering/continuous.yaml", "layout"),
+    ("tests/data/parts/preamble-signature.yaml", "layout"),
+    ("tests/data/widths/month-deadlines.yaml", "layout"),
+}
+# What the PDF itself does not print, so its text cannot give back: (plan, how) → the original's text as printed.
+PRINTED_OTHERWISE = {
+    # LibreOffice leaves out a full-width comma that ends a full line of the preamble (neither drawn nor in the text)
+    ("tests/data/parts/preamble-signature.yaml", "layout"): ("到位，结合", "到位结合"),
+    ("tests/data/corpus/2026-preamble-signature.yaml", "layout"): ("专款专用，严禁", "专款专用严禁"),
 }
 FIXTURES = DATA / "pdftext"
 FIXTURE_PLANS = {
@@ -54,6 +74,8 @@ FIXTURE_PLANS = {
     "long-by-period": "tests/data/long/long-by-period.yaml",
     "latin-run": "tests/data/exact/latin-run.yaml",
     "by-period-owners": "tests/data/widths/by-period-owners.yaml",
+    "2026-autumn-safety": "tests/data/corpus/2026-autumn-safety.yaml",
+    "continuous": "tests/data/numbering/continuous.yaml",
 }
 
 
@@ -82,9 +104,14 @@ def _imported(tmp_path: Path, name: str, source: Path):
     return original, plan, imported
 
 
-def _assert_same(name: str, original, plan) -> None:
+def _assert_same(name: str, original, plan, how: str) -> None:
     assert _texts(plan) == _texts(original)
-    assert reading_text(build_layout(plan)) == reading_text(build_layout(original))
+    printed, read = reading_text(build_layout(original)), reading_text(build_layout(plan))
+    if (name, how) in PRINTED_OTHERWISE:
+        before, after = PRINTED_OTHERWISE[(name, how)]
+        assert printed.count(before) == 1
+        printed = printed.replace(before, after)
+    assert read == printed
     if name not in DATED_OTHERWISE:
         assert _dated(plan) == _dated(original)
 
@@ -120,7 +147,7 @@ def test_text_copied_from_the_pdf_of_a_plan_imports_as_the_plan_or_is_refused(
     original, plan, result = _imported(tmp_path, name, copies[(name, how)])
     if (name, how) in EXACT:
         assert plan is not None, result
-        _assert_same(name, original, plan)
+        _assert_same(name, original, plan, how)
     else:
         assert plan is None, f"{name} ({how}) now imports: check it and add it to EXACT"
         assert result
@@ -133,7 +160,7 @@ def test_the_kept_pdf_copies_import_as_their_plans_or_are_refused(tmp_path: Path
     original, plan, result = _imported(tmp_path, name, FIXTURES / fixture)
     if (name, how) in EXACT:
         assert plan is not None, result
-        _assert_same(name, original, plan)
+        _assert_same(name, original, plan, how)
     else:
         assert plan is None
         assert result == f"这是从 PDF 复制的文本，但{REFUSED[fixture]}{REFUSED_END}"
@@ -141,7 +168,7 @@ def test_the_kept_pdf_copies_import_as_their_plans_or_are_refused(tmp_path: Path
 
 # the kept copies that are refused, and the reason the refusal gives
 REFUSED = {
-    "by-period-owners.layout.txt": "责任单位一列有 2 格，对不上 1 个时段或 3 项任务",
+    "by-period-owners.layout.txt": "责任单位一列有 4 格，对不上 1 个时段或 3 项任务",
     "by-period-owners.text.txt": "表头“完成时间”在表格中间才出现（复制的文本按列排列）",
     "latin-run.layout.txt": "第 6 行“核”不在能认出的列里",
     "latin-run.text.txt": "任务“3.PPT”里的一行“3.PPT”比这一列的宽度短得多（复制时文字的次序乱了）",

@@ -93,22 +93,24 @@ def read_pdf_copy(text: str, left_out: list[str]) -> SourceDocument | None:
     """The document of a PDF's copied text; None when it holds no table this reader knows (its header)."""
     paged = [line.rstrip() for line in text.replace("\r\n", "\n").replace("\r", "\n").split("\n")]
     lines = [line.replace("\f", "") for line in paged]
-    layout = len(_layout_lines(lines)) >= 3
     items = [joined(line) for line in lines]
     start = next((i for i, item in enumerate(items) if _header_start(item)), None)
     if start is None:
         return None
+    # -layout text: the header's cells side by side (a reading order gives them a line each)
+    layout = len(_layout_lines(lines)) >= 3 or len(_COLUMN_GAP.findall(lines[start])) >= 2
     header, header_end, columns = _header(lines, items, start, layout)
     if len(header) < 2 or "tasks" not in [_header_role(h) for h in header]:
         raise _refuse(tr("没有找到表头（时间、工作内容……各占一格）"))
-    head = _split_head([joined(line) for line in lines[:start]], start)
+    above = _unwrapped(lines[:start]) if layout else [joined(line) for line in lines[:start]]
+    head = _split_head(above, len(above))
     if layout:
         tokens, after = _layout_tokens(paged[header_end:], header, columns)
     else:
         tokens, after = _table_end(_reading_tokens(items[header_end:], header))
         for index, token in enumerate(tokens):
             token.place = index
-    roles = [_header_role(h) for h in header]
+    roles = _roles(header)
     groups = _placed(tokens, roles, layout)
     blocks: list = [*head, _table(header, roles, groups), *_paragraphs(after)]
     document = SourceDocument(blocks, tr("从 PDF 复制的文本"))
@@ -132,6 +134,7 @@ def _header_start(item: str) -> bool:
         and bool(item.strip())
         and len(re.sub(r"\s+", "", item)) <= 60
         and not re.search(r"(计划|要点|安排|方案|计划表|总结)$", item.strip())
+        and not NUMBER_PREFIX.match(item)  # 三、工作安排: a heading of the text above the table
     )
 
 
@@ -215,11 +218,25 @@ def _label_part(text: str) -> bool:
     return bool(re.fullmatch(r"(?:[元一二三四五六七八九十0-9]{1,3}月份?)?至|第[一二三四五六七八九十0-9]{1,3}", text))
 
 
+def _role(header: str) -> str | None:
+    """A column's role as this reader needs it: 类别 (工作类别) is the label column."""
+    return "period" if re.search("类别|分类|类型", header) else _header_role(header)
+
+
+def _roles(header: list[str]) -> list[str | None]:
+    """Each column's role; a time column right of the tasks (时间节点) is each task's deadline."""
+    roles = [_role(h) for h in header]
+    if "tasks" in roles:
+        at = roles.index("tasks")
+        roles = [("deadline" if role == "period" and c > at else role) for c, role in enumerate(roles)]
+    return roles
+
+
 def _layout_tokens(lines: list[str], header: list[str], columns: list[int]) -> tuple[list[_Token], list[str]]:
     """-layout text: on each page the task column starts where most numbered tasks start; what stands left of it is
     the period column, what stands apart right of a task's text the other columns (the nearest header's). A cell of
     several lines in those columns is one cell at the middle of its lines."""
-    roles = [_header_role(h) for h in header]
+    roles = _roles(header)
     unknown = [h for h, role in zip(header, roles, strict=True) if role not in ("period", "tasks", "deadline", "owner")]
     if unknown or roles.count("period") > 1 or roles.count("tasks") != 1:
         raise _refuse(tr("表格有“{header}”这样的列", header=tr("、").join(header)))
@@ -234,34 +251,67 @@ def _layout_tokens(lines: list[str], header: list[str], columns: list[int]) -> t
     tokens: list[_Token] = []
     for page in pages:
         starts = [len(line) - len(line.lstrip()) for _, line in page if NUMBER_PREFIX.match(line.strip())]
-        starts += [m.start() for _, line in page for m in re.finditer(r"(?<=\S )(?=[0-9]{1,3}[、.．](?![0-9]))", line)]
+        starts += [m.end() for _, line in page for m in re.finditer(r"(?<=\S) +(?=[0-9]{1,3}[、.．](?![0-9]))", line)]
         if not starts:
             continue
         at = max(set(starts), key=starts.count)
+        apart = [  # where the cells right of the task column start on this page: after a task's text on its line,
+            m.start() for _, line in page for m in re.finditer(r"(?<=\S   )\S", line) if m.start() > at + 3
+        ] + [  # or a short cell alone on its line, far right of the column's start
+            len(line) - len(line.lstrip())
+            for _, line in page
+            if len(line) - len(line.lstrip()) > at + 8 and len(line.strip()) <= 8 and not _GB_PAGE.match(line.strip())
+        ]
+        edge = min(apart) if apart else None
         for number, line in page:
             stripped = line.strip()
             if not stripped or _GB_PAGE.match(stripped) or PAGE_FURNITURE.match(stripped):
                 continue
             if [_squashed(c) for c in _COLUMN_GAP.findall(line)] == again:
                 continue  # the header again on a new page
-            left, rest = line[:at], line[at:]
-            if left.strip() and not left.endswith(" ") and rest[:1].strip():
+            left, begins = _split_at(line, at)
+            if left is None:
                 raise _refuse(tr("第 {line} 行“{text}”跨过了工作内容一列的边", line=number + 1, text=stripped))
             if left.strip():
                 label = _squashed(left)
                 tokens.append(_Token("label" if _is_label(label) else "piece", label, number, number))
-            for found in re.finditer(r"\S+(?: {1,2}\S+)*", rest):
+            found_cells = list(re.finditer(r"\S+(?: \S+)*", line[begins:]))
+            if found_cells and edge is not None and begins + found_cells[0].end() > edge + 1:
+                # a task's line run up to the next column's text with one space between (…发放 政教处、)
+                cut = line.rfind(" ", begins, edge + 2)
+                tail = _squashed(line[cut:]).rstrip("、，")
+                if cut > begins + found_cells[0].start() and (_is_owner(tail) or _DEADLINE.match(tail)):
+                    line = line[:cut] + "   " + line[cut:]
+                    found_cells = list(re.finditer(r"\S+(?: \S+)*", line[begins:]))
+            for place, found in enumerate(found_cells):
                 cell = joined(found.group())
-                if found.start() <= 1:
+                if place == 0 and begins + found.start() <= at + 3:
                     kind = "task" if NUMBER_PREFIX.match(cell) else "more"
                     tokens.append(_Token(kind, cell, number, number))
                 elif right:
-                    x = at + found.start() + len(found.group()) / 2
+                    x = begins + found.start() + len(found.group()) / 2
                     role = min(right, key=lambda column: abs(column[0] - x))[1]
                     tokens.append(_Token(role or "", _squashed(cell), number, number))
                 else:
                     raise _refuse(tr("第 {line} 行“{text}”不在能认出的列里", line=number + 1, text=cell))
     return _cells_joined(tokens), after
+
+
+def _split_at(line: str, at: int) -> tuple[str | None, int]:
+    """A -layout line split where the task column starts: the text left of it, and where the rest begins. The
+    places of Chinese text in -layout lines are a character or two off: the split is the space nearest `at`, or
+    after a label standing alone left of it; None when no space is near it."""
+    indent = len(line) - len(line.lstrip())
+    if indent >= at - 2:
+        return "", indent
+    near = [m for m in re.finditer(r" +", line) if m.start() > indent and abs(m.end() - at) <= 3]
+    if near:
+        gap = min(near, key=lambda m: abs(m.end() - at))
+        return line[: gap.start()], gap.end()
+    first = re.match(r" *\S+(?: \S+)*", line)
+    if first is not None and first.end() <= at + 1:
+        return first.group(), first.end()
+    return None, 0
 
 
 def _cells_joined(tokens: list[_Token]) -> list[_Token]:
@@ -270,7 +320,12 @@ def _cells_joined(tokens: list[_Token]) -> list[_Token]:
     last: dict[str, _Token] = {}
     for token in tokens:
         previous = last.get(token.kind)
-        if token.kind in ("deadline", "owner") and previous is not None and token.line - previous.line == 1:
+        if (
+            token.kind in ("deadline", "owner")
+            and previous is not None
+            and (token.line - previous.line == 1 or (token.line - previous.line == 2 and previous.text.endswith("、")))
+            and _wrapped(previous.text, token.text, token.kind)
+        ):
             previous.text += token.text
             previous.place = (previous.place * previous.count + token.line) / (previous.count + 1)
             previous.count += 1
@@ -282,11 +337,27 @@ def _cells_joined(tokens: list[_Token]) -> list[_Token]:
     return joined_
 
 
+def _wrapped(above: str, below: str, kind: str) -> bool:
+    """Whether two lines one under the other are one cell: 2027 年 / 1 月 29 日, 市学生资助管 / 理中心, 学生处、 /
+    各年级组; not 长期 / 持续推进 or 资助中心 / 各学校 (a cell each)."""
+    if kind == "deadline":
+        return not _DEADLINE.match(above) and bool(_DEADLINE.match(above + below))
+    return above.endswith(("、", "，", "（")) or not _is_owner(above)
+
+
 def _layout_end(lines: list[str]) -> tuple[list[str], list[str]]:
     """-layout text: the table's lines, and the lines under it (the 注 and on, the 落款 at the end)."""
     for index, line in enumerate(lines):
+        following = next((x for x in lines[index + 1 :] if x.strip()), "")
+        if (
+            index
+            and re.match(r"^ {0,2}[一二三四五六七八九十]+、\S", line)
+            and not re.search(r"\S {3,}\S", following)
+            and not _GB_PAGE.match(following.strip())
+        ):  # 四、工作要求 under the table: the text after it
+            return lines[:index], _unwrapped(lines[index:])
         if line.strip().startswith("注") and index:
-            return lines[:index], [joined(x) for x in lines[index:] if x.strip() and not _GB_PAGE.match(x.strip())]
+            return lines[:index], _unwrapped([x for x in lines[index:] if not _GB_PAGE.match(x.strip())])
     end = len(lines)
     while end and (not lines[end - 1].strip() or _GB_PAGE.match(lines[end - 1].strip())):
         end -= 1
@@ -345,10 +416,12 @@ def _placed(tokens: list[_Token], roles: list[str | None], layout: bool) -> list
     if not groups:
         raise _refuse(tr("表格里没有编号的任务（1、 2、 …）"))
     _lines_checked(groups)
-    labels = _labels(tokens)
-    broken = [text for text, _ in labels if not _is_label(text)]
+    labels = _labels(tokens, layout)
+    broken = [text for text, _ in labels if not (_is_label(text) or (layout and len(text) <= 30))]
     if broken:
         raise _refuse(tr("“{text}”不是能读懂的时段标签", text=broken[0]))
+    if layout:
+        groups = _centred(groups, labels)
     for group, found in zip(groups, _assigned(labels, [(g.first, g.last) for g in groups]), strict=True):
         distinct = list(dict.fromkeys(found))  # a period across a page break prints its label on both pages
         if len(distinct) != 1:
@@ -368,14 +441,17 @@ def _placed(tokens: list[_Token], roles: list[str | None], layout: bool) -> list
     return groups
 
 
-def _labels(tokens: list[_Token]) -> list[tuple[str, float]]:
-    """The labels with their places; a label printed on two lines (元月至 / 二月份) is joined, and stands at the
-    middle of its lines."""
+def _labels(tokens: list[_Token], layout: bool) -> list[tuple[str, float]]:
+    """The labels with their places; a label printed on two lines (元月至 / 二月份; in -layout text any lines one
+    under the other in the label column) is joined, and stands at the middle of its lines."""
     labels: list[tuple[str, list[float], int]] = []  # text, places, last printed line
     for token in tokens:
         if token.kind not in ("label", "piece"):
             continue
-        if labels and not _is_label(labels[-1][0]) and token.line - labels[-1][2] <= 2:
+        if labels and (
+            (layout and token.line - labels[-1][2] == 1 and not (_is_label(labels[-1][0]) and _is_label(token.text)))
+            or (not _is_label(labels[-1][0]) and token.line - labels[-1][2] <= 2)
+        ):
             text, places, _ = labels[-1]
             labels[-1] = (text + token.text, [*places, token.place], token.line)
         else:
@@ -408,18 +484,18 @@ def _cells_placed(tokens: list[_Token], groups: list[_Group], kind: str) -> None
     found = [(t.text, t.place) for t in tokens if t.kind == kind]
     if not found:
         return
+    spans = [span for group in groups for span in group.spans]
+    by_task = _assigned(found, spans)
+    if len(found) == len(spans) and all(len(values) == 1 for values in by_task):
+        values = iter(by_task)  # a cell left empty is no cell in the copy: refused below
+        for group in groups:
+            for _ in group.tasks:
+                getattr(group, f"task_{kind}s").append("".join(next(values)))
+        return
     by_group = _assigned(found, [(g.first, g.last) for g in groups])
     if all(len(set(values)) == 1 for values in by_group):
         for group, values in zip(groups, by_group, strict=True):
             setattr(group, kind, values[0])
-        return
-    spans = [span for group in groups for span in group.spans]
-    by_task = _assigned(found, spans)
-    if all(len(values) == 1 for values in by_task):  # a cell left empty is no cell in the copy: refused
-        values = iter(by_task)
-        for group in groups:
-            for _ in group.tasks:
-                getattr(group, f"task_{kind}s").append("".join(next(values)))
         return
     what = tr("完成时间") if kind == "deadline" else tr("责任单位")
     tasks = sum(len(g.tasks) for g in groups)
@@ -497,3 +573,85 @@ def _lines_checked(groups: list[_Group]) -> None:
                         line=short[0],
                     )
                 )
+
+
+def _centred(groups: list[_Group], labels: list[tuple[str, float]]) -> list[_Group]:
+    """-layout text, numbering that runs on through several periods: a group's tasks split into one run a label
+    beside them, each label at the middle of its run's lines (a merged cell centres its text). One way to split
+    must fit clearly best; when none or several do, the text is refused."""
+    found = _assigned(labels, [(g.first, g.last) for g in groups])
+    places = iter(place for _, place in labels)
+    result: list[_Group] = []
+    for group, texts in zip(groups, found, strict=True):
+        mine = [next(places) for _ in texts]
+        if len(set(texts)) <= 1:
+            result.append(group)
+            continue
+        spans = group.spans
+        ends = _runs(spans, mine)
+        if ends is None:
+            raise _refuse(
+                tr(
+                    "编号在 {count} 个时段里连续编下去（从“{task}”起），按时段标签所在的行分不出唯一的一种分法",
+                    count=len(texts),
+                    task=group.tasks[0][0],
+                )
+            )
+        for first, end in ends:
+            result.append(
+                _Group(
+                    tasks=group.tasks[first:end],
+                    first=spans[first][0],
+                    last=spans[end - 1][1],
+                    spans=spans[first:end],
+                )
+            )
+    return result
+
+
+def _unwrapped(lines: list[str]) -> list[str]:
+    """-layout text around the table: a paragraph's lines joined again. A line starting at the margin goes on the
+    paragraph above when that one starts indented (its first line) and its last line is as wide as the text."""
+    widest = max((_width(line.strip()) for line in lines), default=0)
+    paragraphs: list[str] = []
+    indent: int | None = None  # the open paragraph's first-line indent
+    last = ""
+    for line in lines:
+        text = line.replace("\f", "").rstrip()
+        if not text.strip() or _GB_PAGE.match(text.strip()):
+            indent = None
+            continue
+        margin = len(text) - len(text.lstrip())
+        if indent is not None and 1 <= indent <= 4 and margin == 0 and _width(last) >= widest - 2:
+            paragraphs[-1] += joined(text)
+        else:
+            paragraphs.append(joined(text))
+            indent = margin
+        last = text.strip()
+    return paragraphs
+
+
+def _runs(spans: list[tuple[float, float]], middles: list[float]) -> list[tuple[int, int]] | None:
+    """Tasks (their lines) split into one run a label, each label within a line of its run's middle: the split
+    whose labels stand nearest their middles, when every other split is worse by a line or more; else None."""
+    found: list[tuple[float, list[tuple[int, int]]]] = []
+
+    def split(first: int, label: int, cost: float, runs: list[tuple[int, int]]) -> None:
+        if len(found) > 200:
+            return
+        if label == len(middles):
+            if first == len(spans):
+                found.append((cost, runs))
+            return
+        for end in range(first + 1, len(spans) + 1 - (len(middles) - label - 1)):
+            off = abs((spans[first][0] + spans[end - 1][1]) / 2 - middles[label])
+            if off <= 1:
+                split(end, label + 1, cost + off, [*runs, (first, end)])
+
+    split(0, 0, 0.0, [])
+    if not found or len(found) > 200:
+        return None
+    found.sort(key=lambda item: item[0])
+    if len(found) > 1 and found[1][0] - found[0][0] < 1:
+        return None
+    return found[0][1]
