@@ -44,6 +44,7 @@ EXACT = {
     ("plans/2014-yueyang.yaml", "layout"),
     ("plans/2020-huaibei.yaml", "layout"),
     ("tests/data/calendar-2027/plan.yaml", "layout"),
+    ("tests/data/corpus/2026-03-bureau-monthly.yaml", "layout"),
     ("tests/data/corpus/2026-09-aid-categories.yaml", "layout"),
     ("tests/data/corpus/2026-autumn-safety.yaml", "layout"),
     ("tests/data/corpus/2026-preamble-signature.yaml", "layout"),
@@ -76,6 +77,7 @@ FIXTURE_PLANS = {
     "by-period-owners": "tests/data/widths/by-period-owners.yaml",
     "2026-autumn-safety": "tests/data/corpus/2026-autumn-safety.yaml",
     "continuous": "tests/data/numbering/continuous.yaml",
+    "2026-03-bureau-monthly": "tests/data/corpus/2026-03-bureau-monthly.yaml",
 }
 
 
@@ -168,6 +170,7 @@ def test_the_kept_pdf_copies_import_as_their_plans_or_are_refused(tmp_path: Path
 
 # the kept copies that are refused, and the reason the refusal gives
 REFUSED = {
+    "2026-03-bureau-monthly.text.txt": "表头“日主题活动”在表格中间才出现（复制的文本按列排列）",
     "by-period-owners.layout.txt": "责任单位一列有 4 格，对不上 1 个时段或 3 项任务",
     "by-period-owners.text.txt": "表头“完成时间”在表格中间才出现（复制的文本按列排列）",
     "latin-run.layout.txt": "第 6 行“核”不在能认出的列里",

@@ -48,6 +48,14 @@ def joined(text: str) -> str:
     return _WIDE_NARROW.sub("", text.strip())
 
 
+_JUSTIFIED = re.compile(rf"(?<=[{_WIDE}]) +(?=[{_WIDE}])")
+
+
+def _body(text: str) -> str:
+    """A line of a cell without the spaces a justified line of Chinese text gets in a PDF (召 开 全 县 会 议)."""
+    return _JUSTIFIED.sub("", joined(text))
+
+
 def pdf_copy(text: str) -> bool:
     """Whether text was copied out of a PDF: a page break (form feed), a page number line (—2—) with the header
     row printed again after it, or the viewer's spaces around digits in Chinese text (2014 年) on several lines
@@ -74,6 +82,7 @@ class _Token:
     line: int  # the printed line it came from
     place: float = 0  # where it stands: in the reading order its index, in -layout text its line (a cell's middle)
     count: int = 1  # the lines of a cell joined into it
+    number: str = ""  # a task's number in a 序号 column
 
 
 @dataclass
@@ -85,6 +94,7 @@ class _Group:
     deadline: str = ""
     owner: str = ""
     spans: list[tuple[float, float]] = field(default_factory=list)  # each task's first and last place
+    numbers: list[str] = field(default_factory=list)  # each task's cell in a 序号 column
     task_deadlines: list[str] = field(default_factory=list)
     task_owners: list[str] = field(default_factory=list)
 
@@ -207,10 +217,10 @@ def _classed(item: str, line: int, header: list[str]) -> list[_Token]:
     if "deadline" in roles and _DEADLINE.match(squashed):
         return [_Token("deadline", squashed, line)]
     if NUMBER_PREFIX.match(item) and not re.match(r"^[一二三四五六七八九十]+、", item):
-        return [_Token("task", item.strip(), line)]
+        return [_Token("task", _body(item), line)]
     if "owner" in roles and _is_owner(squashed) and len(squashed) <= 12:
         return [_Token("owner", squashed, line)]
-    return [_Token("more", item.strip(), line)]
+    return [_Token("more", _body(item), line)]
 
 
 def _label_part(text: str) -> bool:
@@ -237,10 +247,17 @@ def _layout_tokens(lines: list[str], header: list[str], columns: list[int]) -> t
     the period column, what stands apart right of a task's text the other columns (the nearest header's). A cell of
     several lines in those columns is one cell at the middle of its lines."""
     roles = _roles(header)
-    unknown = [h for h, role in zip(header, roles, strict=True) if role not in ("period", "tasks", "deadline", "owner")]
-    if unknown or roles.count("period") > 1 or roles.count("tasks") != 1:
-        raise _refuse(tr("表格有“{header}”这样的列", header=tr("、").join(header)))
-    right = [(columns[c] + len(header[c]), role) for c, role in enumerate(roles) if role in ("deadline", "owner")]
+    known = ("period", "tasks", "deadline", "owner", "number", "free")
+    unknown = [h for h, role in zip(header, roles, strict=True) if role not in known]
+    if roles.count("period") > 1:
+        unknown.append(header[roles.index("period", roles.index("period") + 1)])
+    if unknown or roles.count("tasks") != 1 or roles.count("number") > 1:
+        raise _refuse(
+            tr("表格有“{columns}”一列，这种列从 PDF 的文字里还分不出来", columns=tr("、").join(unknown or header))
+        )
+    right = [
+        (columns[c] + len(header[c]), role) for c, role in enumerate(roles) if role in ("deadline", "owner", "free")
+    ]
     again = [_squashed(h) for h in header]
     lines, after = _layout_end(lines)
     pages: list[list[tuple[int, str]]] = [[]]
@@ -252,6 +269,13 @@ def _layout_tokens(lines: list[str], header: list[str], columns: list[int]) -> t
     for page in pages:
         starts = [len(line) - len(line.lstrip()) for _, line in page if NUMBER_PREFIX.match(line.strip())]
         starts += [m.end() for _, line in page for m in re.finditer(r"(?<=\S) +(?=[0-9]{1,3}[、.．](?![0-9]))", line)]
+        if not starts and "number" in roles:  # the numbers in a 序号 column: the tasks start where most text does
+            starts = [
+                m.start()
+                for _, line in page
+                for m in re.finditer(r"(?:(?<=  )|(?<=^ ))\S+(?: \S+)*", line)
+                if not m.group().isdigit() and m.start() > 0 and not _GB_PAGE.match(line.strip())
+            ]
         if not starts:
             continue
         at = max(set(starts), key=starts.count)
@@ -272,9 +296,12 @@ def _layout_tokens(lines: list[str], header: list[str], columns: list[int]) -> t
             left, begins = _split_at(line, at)
             if left is None:
                 raise _refuse(tr("第 {line} 行“{text}”跨过了工作内容一列的边", line=number + 1, text=stripped))
-            if left.strip():
-                label = _squashed(left)
-                tokens.append(_Token("label" if _is_label(label) else "piece", label, number, number))
+            for part in re.findall(r"\S+(?: \S+)*", left) if "number" in roles else [left] if left.strip() else []:
+                label = _squashed(part)
+                if "number" in roles and label.isdigit():
+                    tokens.append(_Token("number", label, number, number))
+                else:
+                    tokens.append(_Token("label" if _is_label(label) else "piece", _body(label), number, number))
             found_cells = list(re.finditer(r"\S+(?: \S+)*", line[begins:]))
             if found_cells and edge is not None and begins + found_cells[0].end() > edge + 1:
                 # a task's line run up to the next column's text with one space between (…发放 政教处、)
@@ -286,11 +313,13 @@ def _layout_tokens(lines: list[str], header: list[str], columns: list[int]) -> t
             for place, found in enumerate(found_cells):
                 cell = joined(found.group())
                 if place == 0 and begins + found.start() <= at + 3:
-                    kind = "task" if NUMBER_PREFIX.match(cell) else "more"
-                    tokens.append(_Token(kind, cell, number, number))
+                    kind = "task" if NUMBER_PREFIX.match(cell) and "number" not in roles else "more"
+                    tokens.append(_Token(kind, _body(cell), number, number))
                 elif right:
                     x = begins + found.start() + len(found.group()) / 2
                     role = min(right, key=lambda column: abs(column[0] - x))[1]
+                    if role == "free":  # 完成情况, 备注: printed as they are, only when left empty
+                        raise _refuse(tr("第 {line} 行“{text}”不在能认出的列里", line=number + 1, text=cell))
                     tokens.append(_Token(role or "", _squashed(cell), number, number))
                 else:
                     raise _refuse(tr("第 {line} 行“{text}”不在能认出的列里", line=number + 1, text=cell))
@@ -323,7 +352,7 @@ def _cells_joined(tokens: list[_Token]) -> list[_Token]:
         if (
             token.kind in ("deadline", "owner")
             and previous is not None
-            and (token.line - previous.line == 1 or (token.line - previous.line == 2 and previous.text.endswith("、")))
+            and token.line - previous.line <= 2  # a line of another column can stand between (a centred cell)
             and _wrapped(previous.text, token.text, token.kind)
         ):
             previous.text += token.text
@@ -398,12 +427,15 @@ def _placed(tokens: list[_Token], roles: list[str | None], layout: bool) -> list
     or task whose lines it stands among."""
     groups: list[_Group] = []
     previous = 0
+    if "number" in roles:
+        tokens = _numbered_by_column(tokens)
     for token in tokens:
         if token.kind == "task":
-            number = _number(token.text)
+            number = _number(token.number or token.text)
             if not groups or number <= previous:
                 groups.append(_Group(first=token.place))
             groups[-1].tasks.append([token.text])
+            groups[-1].numbers.append(token.number)
             groups[-1].spans.append((token.place, token.place))
             groups[-1].last = token.place
             previous = number
@@ -416,6 +448,13 @@ def _placed(tokens: list[_Token], roles: list[str | None], layout: bool) -> list
     if not groups:
         raise _refuse(tr("表格里没有编号的任务（1、 2、 …）"))
     _lines_checked(groups)
+    if "period" not in roles:  # a table of tasks alone (序号 | 工作内容 | 时间 | 责任股室)
+        if any(t.kind in ("label", "piece") for t in tokens) or len(groups) > 1:
+            raise _refuse(tr("表格没有时间一列，编号却从头编起了 {count} 次", count=len(groups)))
+        for kind in ("deadline", "owner"):
+            if kind in roles:
+                _cells_placed(tokens, groups, kind)
+        return groups
     labels = _labels(tokens, layout)
     broken = [text for text, _ in labels if not (_is_label(text) or (layout and len(text) <= 30))]
     if broken:
@@ -534,6 +573,10 @@ def _table(header: list[str], roles: list[str | None], groups: list[_Group]) -> 
                 cells += [Cell([Paragraph(t)], row + i, c) for i, t in enumerate(tasks)]
             elif role == "deadline" and group.task_deadlines:
                 cells += [Cell([Paragraph(t)], row + i, c) for i, t in enumerate(group.task_deadlines)]
+            elif role == "number":
+                cells += [Cell([Paragraph(t)], row + i, c) for i, t in enumerate(group.numbers)]
+            elif role == "free":
+                cells += [Cell([Paragraph("")], row + i, c) for i in range(len(tasks))]
             elif role == "owner" and group.task_owners:
                 cells += [Cell([Paragraph(t)], row + i, c) for i, t in enumerate(group.task_owners)]
             else:
@@ -543,6 +586,8 @@ def _table(header: list[str], roles: list[str | None], groups: list[_Group]) -> 
 
 
 def _number(text: str) -> int:
+    if text.isdigit():
+        return int(text)
     found = NUMBER_PREFIX.match(text)
     assert found is not None
     for key in ("d", "b"):
@@ -632,26 +677,45 @@ def _unwrapped(lines: list[str]) -> list[str]:
 
 
 def _runs(spans: list[tuple[float, float]], middles: list[float]) -> list[tuple[int, int]] | None:
-    """Tasks (their lines) split into one run a label, each label within a line of its run's middle: the split
-    whose labels stand nearest their middles, when every other split is worse by a line or more; else None."""
-    found: list[tuple[float, list[tuple[int, int]]]] = []
-
-    def split(first: int, label: int, cost: float, runs: list[tuple[int, int]]) -> None:
-        if len(found) > 200:
-            return
-        if label == len(middles):
-            if first == len(spans):
-                found.append((cost, runs))
-            return
-        for end in range(first + 1, len(spans) + 1 - (len(middles) - label - 1)):
-            off = abs((spans[first][0] + spans[end - 1][1]) / 2 - middles[label])
-            if off <= 1:
-                split(end, label + 1, cost + off, [*runs, (first, end)])
-
-    split(0, 0, 0.0, [])
-    if not found or len(found) > 200:
+    """Tasks (their lines) split into one run a middle (a label, a number), each within a line of its run's middle:
+    the split whose middles stand nearest, when every other split is worse by a line or more; else None."""
+    count = len(middles)
+    # best[label][end]: the two cheapest splits of spans[:end] among the first `label` middles, (cost, runs)
+    best: list[list[list[tuple[float, tuple[tuple[int, int], ...]]]]] = [
+        [[] for _ in range(len(spans) + 1)] for _ in range(count + 1)
+    ]
+    best[0][0] = [(0.0, ())]
+    for label in range(1, count + 1):
+        for end in range(1, len(spans) + 1):
+            found = []
+            for first in range(end):
+                for cost, runs in best[label - 1][first]:
+                    off = abs((spans[first][0] + spans[end - 1][1]) / 2 - middles[label - 1])
+                    if off <= 1:
+                        found.append((cost + off, (*runs, (first, end))))
+            best[label][end] = sorted(found)[:2]
+    splits = best[count][len(spans)]
+    if not splits or (len(splits) > 1 and splits[1][0] - splits[0][0] < 1):
         return None
-    found.sort(key=lambda item: item[0])
-    if len(found) > 1 and found[1][0] - found[0][0] < 1:
-        return None
-    return found[0][1]
+    return list(splits[0][1])
+
+
+def _numbered_by_column(tokens: list[_Token]) -> list[_Token]:
+    """-layout text with a 序号 column: the task column's lines divided into tasks, each number at the middle of its
+    task's lines (a cell centres its text), as labels divide runs of tasks."""
+    lines = [t for t in tokens if t.kind == "more"]
+    numbers = [t for t in tokens if t.kind == "number"]
+    if not numbers or not lines:
+        raise _refuse(tr("表格里没有编号的任务（1、 2、 …）"))
+    runs = _runs([(t.place, t.place) for t in lines], [t.place for t in numbers])
+    if runs is None:
+        raise _refuse(tr("序号一列的 {count} 个编号分不出各项任务从哪一行起", count=len(numbers)))
+    first = {id(lines[start]): (numbers[n].text, end) for n, (start, end) in enumerate(runs)}
+    result: list[_Token] = []
+    for token in tokens:
+        if token.kind == "number":
+            continue
+        if token.kind == "more" and id(token) in first:
+            token.kind, token.number = "task", first[id(token)][0]
+        result.append(token)
+    return result
