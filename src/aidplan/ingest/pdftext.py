@@ -109,15 +109,16 @@ def read_pdf_copy(text: str, left_out: list[str]) -> SourceDocument | None:
         return None
     # -layout text: the header's cells side by side (a reading order gives them a line each)
     layout = len(_layout_lines(lines)) >= 3 or len(_COLUMN_GAP.findall(lines[start])) >= 2
-    header, header_end, columns = _header(lines, items, start, layout)
+    header, header_end, columns, block = _header(lines, items, start, layout)
     if len(header) < 2 or "tasks" not in [_header_role(h) for h in header]:
         raise _refuse(tr("没有找到表头（时间、工作内容……各占一格）"))
-    above = _unwrapped(lines[:start]) if layout else [joined(line) for line in lines[:start]]
+    above = _unwrapped(lines[:start]) if layout else _rewrapped([joined(line) for line in lines[:start]])
     head = _split_head(above, len(above))
     if layout:
         tokens, after = _layout_tokens(paged[header_end:], header, columns)
     else:
-        tokens, after = _table_end(_reading_tokens(items[header_end:], header))
+        tokens, after = _table_end(_reading_tokens(block + items[header_end:], header))
+        after = _rewrapped(after)
         for index, token in enumerate(tokens):
             token.place = index
     roles = _roles(header)
@@ -148,22 +149,48 @@ def _header_start(item: str) -> bool:
     )
 
 
-def _header(lines: list[str], items: list[str], start: int, layout: bool) -> tuple[list[str], int, list[int]]:
-    """The header's cells, the line after it, and (in -layout text) where each column starts."""
+def _header(
+    lines: list[str], items: list[str], start: int, layout: bool
+) -> tuple[list[str], int, list[int], list[str]]:
+    """The header's cells, the line after it, (in -layout text) where each column starts, and (in the reading
+    order) the labels of a label column copied as one block between the header's cells."""
     if layout:
         cells = [(m.start(), m.group()) for m in _COLUMN_GAP.finditer(lines[start])]
-        return [joined(c) for _, c in cells], start + 1, [x for x, _ in cells]
+        return [joined(c) for _, c in cells], start + 1, [x for x, _ in cells], []
     header: list[str] = []
+    block: list[str] = []
     index = start
     seen: set[str | None] = {None}
-    while index < len(items) and (not items[index] or _header_role(items[index]) not in seen):
+    while index < len(items) and (
+        not items[index] or _is_label(items[index]) or _header_role(items[index]) not in seen
+    ):
         if items[index]:
             if _is_label(items[index]) or NUMBER_PREFIX.match(items[index]):
+                following = index
+                while following < len(items) and (not items[following] or _is_label(items[following])):
+                    following += 1
+                if (
+                    following < len(items)
+                    and _header_role(items[following]) not in seen
+                    and _header_cell_line(items[following])
+                ):
+                    block += [item for item in items[index:following] if item]
+                    index = following
+                    continue
                 break
             header.append(items[index])
             seen.add(_header_role(items[index]))
         index += 1
-    return header, index, []
+    return header, index, [], block
+
+
+def _header_cell_line(item: str) -> bool:
+    return (
+        _header_role(item) is not None
+        and len(_squashed(item)) <= 6
+        and not _is_label(item)
+        and not NUMBER_PREFIX.match(item)
+    )
 
 
 def _squashed(text: str) -> str:
@@ -456,6 +483,14 @@ def _placed(tokens: list[_Token], roles: list[str | None], layout: bool) -> list
                 _cells_placed(tokens, groups, kind)
         return groups
     labels = _labels(tokens, layout)
+    first_task = min(g.first for g in groups)
+    if not layout and len(labels) == len(groups) > 1 and all(place < first_task for _, place in labels):
+        for group, (text, _) in zip(groups, labels, strict=True):  # the label column copied as one block
+            group.label = text
+        for kind in ("deadline", "owner"):
+            if kind in roles:
+                _cells_placed(tokens, groups, kind)
+        return groups
     broken = [text for text, _ in labels if not (_is_label(text) or (layout and len(text) <= 30))]
     if broken:
         raise _refuse(tr("“{text}”不是能读懂的时段标签", text=broken[0]))
@@ -599,7 +634,7 @@ def _number(text: str) -> int:
 
 
 def _width(text: str) -> float:
-    return sum(0.5 if ord(char) < 0x2E80 else 1 for char in text)
+    return sum(0.5 if ord(char) < 0x2000 else 1 for char in text)  # “” and — are as wide as a character
 
 
 def _lines_checked(groups: list[_Group]) -> None:
@@ -667,7 +702,8 @@ def _unwrapped(lines: list[str]) -> list[str]:
             indent = None
             continue
         margin = len(text) - len(text.lstrip())
-        if indent is not None and 1 <= indent <= 4 and margin == 0 and _width(last) >= widest - 2:
+        full = _width(last) >= widest - 3 and not last.endswith(("。", "：", "；"))
+        if indent is not None and indent <= 4 and margin == 0 and full and (indent or paragraphs[-1].startswith("注")):
             paragraphs[-1] += joined(text)
         else:
             paragraphs.append(joined(text))
@@ -719,3 +755,20 @@ def _numbered_by_column(tokens: list[_Token]) -> list[_Token]:
             token.kind, token.number = "task", first[id(token)][0]
         result.append(token)
     return result
+
+
+def _rewrapped(lines: list[str]) -> list[str]:
+    """Text in the reading order around the table: a line as wide as the page's text (a paragraph's line, 22
+    characters or more) goes on with the line after it, unless it ends a sentence or the next starts a heading
+    or the 落款's date."""
+    texts = [line.strip() for line in lines if line.strip() and not _GB_PAGE.match(line.strip())]
+    widest = max((_width(text) for text in texts), default=0)
+    joined_: list[str] = []
+    wraps = False
+    for text in texts:
+        if wraps and not NUMBER_PREFIX.match(text) and not SIGNATURE_DATE.match(_squashed(text)):
+            joined_[-1] += text
+        else:
+            joined_.append(text)
+        wraps = widest >= 22 and _width(text) >= widest - 1.5 and not text.endswith(("。", "：", "；", ":", ";"))
+    return joined_
