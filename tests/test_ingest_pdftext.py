@@ -196,3 +196,19 @@ REFUSED = {
 REFUSED_END = (
     "，分不清哪些任务属于哪个时段；没有导入（以免写出错的计划）。请改用原来的 Word、Excel 文件导入，或从发布的网页复制"
 )
+
+
+def test_a_word_copy_with_a_page_number_and_the_header_again_is_not_taken_for_a_pdf(tmp_path: Path) -> None:
+    """Cells set apart by tabs are a copy from Word (or a sheet, or a web page), whatever page furniture it
+    carries: the page number — 2 — and the header row printed again are dropped as before (was: refused as a
+    PDF's text with no header)."""
+    seed = (DATA / "seeds" / "2020-huaibei.txt").read_text(encoding="utf-8").splitlines()
+    at = seed.index("\t五月份")
+    text = "\n".join([*seed[:at], "— 2 —", "", "\t时 序", "\t主要工作项目内容", "\t完成工作时间", "", *seed[at:]])
+    source = tmp_path / "copy.txt"
+    source.write_text(text + "\n", encoding="utf-8")
+    original, plan, result = _imported(tmp_path, "plans/2020-huaibei.yaml", source)
+    assert plan is not None, result
+    assert result.kind == "从 Word 表格复制的文本"
+    assert _texts(plan) == _texts(original)
+    assert [period.label for period in plan.periods] == [period.label for period in original.periods]

@@ -60,6 +60,8 @@ def pdf_copy(text: str) -> bool:
     """Whether text was copied out of a PDF: a page break (form feed), a page number line (—2—) with the header
     row printed again after it, or the viewer's spaces around digits in Chinese text (2014 年) on several lines
     and never a digit touching a Chinese character."""
+    if "\t" in text:
+        return False  # cells set apart by tabs: a copy from Word, a spreadsheet or a web page, never from a PDF
     if "\f" in text:
         return True
     lines = [line.strip() for line in text.splitlines()]
