@@ -30,6 +30,8 @@ if not HAVE_TOOLS and os.environ.get("CI"):
 
 # (plan, how the text was taken) that come back exactly; every other pair is refused.
 EXACT = {
+    ("tests/data/rollover/monthly-text.yaml", "text"),
+    ("tests/data/rollover/monthly-text.yaml", "layout"),
     ("plans/2014-yueyang.yaml", "text"),
     ("plans/2020-huaibei.yaml", "text"),
     ("tests/data/calendar-2027/plan.yaml", "text"),
@@ -63,8 +65,12 @@ EXACT = {
     ("tests/data/parts/preamble-signature.yaml", "layout"),
     ("tests/data/widths/month-deadlines.yaml", "layout"),
 }
-# What the PDF itself does not print, so its text cannot give back: (plan, how) → the original's text as printed.
+# What the PDF's text cannot give back: (plan, how) → the original's text, and what the copy reads instead.
 PRINTED_OTHERWISE = {
+    # pdftotext joins a line that ends in a hyphen to the next and drops the hyphen (1.5- / 1.9% → 1.51.9%); the
+    # -layout copy keeps it. A space a plan puts between a digit and a Chinese character (6.1-6.5 开展) is one a
+    # viewer puts everywhere: the import drops them all (below, for every plan).
+    ("tests/data/rollover/monthly-text.yaml", "text"): ("比例为1.5-1.9%", "比例为1.51.9%"),
     # LibreOffice leaves out a full-width comma that ends a full line of the preamble (neither drawn nor in the text)
     ("tests/data/parts/preamble-signature.yaml", "layout"): ("到位，结合", "到位结合"),
     ("tests/data/parts/preamble-signature.yaml", "text"): ("到位，结合", "到位结合"),
@@ -109,12 +115,14 @@ def _imported(tmp_path: Path, name: str, source: Path):
 
 
 def _assert_same(name: str, original, plan, how: str) -> None:
-    assert _texts(plan) == _texts(original)
+    expected = [_unspaced(text) for text in _texts(original)]
     printed, read = reading_text(build_layout(original)), reading_text(build_layout(plan))
     if (name, how) in PRINTED_OTHERWISE:
         before, after = PRINTED_OTHERWISE[(name, how)]
         assert printed.count(before) == 1
         printed = printed.replace(before, after)
+        expected = [text.replace(before, after) for text in expected]
+    assert _texts(plan) == expected
     assert read == printed
     for part in ("attachment", "preamble", "notes", "closing"):  # the same paragraphs, not only the same text
         shown, got = str(_dumped(getattr(original, part))), str(_dumped(getattr(plan, part)))
@@ -125,6 +133,13 @@ def _assert_same(name: str, original, plan, how: str) -> None:
     assert plan.title.replace("\n", "") == original.title.replace("\n", "")
     if name not in DATED_OTHERWISE:
         assert _dated(plan) == _dated(original)
+
+
+def _unspaced(text: str) -> str:
+    """A task's text as a PDF's copy can give it: no space between a Chinese character and a digit or letter."""
+    from aidplan.ingest.pdftext import joined
+
+    return joined(text)
 
 
 def _dumped(value):
