@@ -227,3 +227,20 @@ def test_a_word_copy_with_a_page_number_and_the_header_again_is_not_taken_for_a_
     assert result.kind == "从 Word 表格复制的文本"
     assert _texts(plan) == _texts(original)
     assert [period.label for period in plan.periods] == [period.label for period in original.periods]
+
+
+def test_a_web_page_with_spaces_around_its_digits_is_read_as_before_when_it_is_no_pdf_table(tmp_path: Path) -> None:
+    """Spaces around digits (2026 年) are all that looks like a PDF: a web page prints them too. Where the PDF
+    reader cannot place the cells (no numbered tasks), the text is read as other pasted text, as before (was: refused
+    as a PDF's text)."""
+    from aidplan.commands.ingest import import_file
+
+    text = (
+        "某县 2026 年学生资助工作计划\n时间\n工作内容\n完成时间\n一月\n完成上年度资助工作总结\n1 月 25 日\n"
+        "二月\n开展春季资助宣传\n2 月 28 日\n三月\n审核春季学期 2026 年名单\n3 月 31 日\n"
+    )
+    source = tmp_path / "web.txt"
+    source.write_text(text, encoding="utf-8")
+    imported = import_file(source, source.read_bytes(), tmp_path / "web.yaml", None, None)
+    assert imported.kind == "每格一行的文本"
+    assert "一月" in imported.text and "完成上年度资助工作总结" in imported.text

@@ -101,15 +101,20 @@ def _web_furniture(lines: list[str]) -> tuple[list[str], list[str]]:
 
 
 def read_pasted(text: str) -> SourceDocument:
-    from aidplan.ingest.pdftext import pdf_copy, read_pdf_copy
+    from aidplan.ingest.pdftext import NotPlaced, pdf_copy, printed_pages, read_pdf_copy
 
     if pdf_copy(text):  # a PDF's text: its labels stand among their tasks (aidplan.ingest.pdftext)
         from aidplan.ingest.published import published_as_paragraphs
 
-        document = read_pdf_copy(text, [])
+        try:
+            document = read_pdf_copy(text, [])
+        except NotPlaced:
+            if printed_pages(text):
+                raise
+            document = None  # only spaces around digits say PDF (a web page prints them too): read as before
         if document is not None:
             return document
-        if not published_as_paragraphs(_clean(text)):
+        if printed_pages(text) and not published_as_paragraphs(_clean(text)):
             raise _not_a_table()
     lines, left_out = _web_furniture(_clean(text))
     document = _read_lines(lines)

@@ -72,6 +72,11 @@ def pdf_copy(text: str) -> bool:
     return bool(_layout_lines(lines)) and any(_GB_PAGE.match(line) for line in lines)
 
 
+def printed_pages(text: str) -> bool:
+    """Whether the text shows the pages of a PDF: a form feed between them, or a page number (—2—) of its own."""
+    return "\f" in text or any(_GB_PAGE.match(line.strip()) for line in text.splitlines())
+
+
 def _layout_lines(lines: list[str]) -> list[str]:
     """The lines of -layout text that hold cells side by side (two or more runs of three spaces)."""
     return [line for line in lines if len(re.findall(r"\S {3,}\S", line)) >= 1]
