@@ -133,7 +133,7 @@ def read_pdf_copy(text: str, left_out: list[str]) -> SourceDocument | None:
     blocks: list = [*head, _table(header, roles, groups), *_paragraphs(after)]
     document = SourceDocument(blocks, tr("从 PDF 复制的文本"))
     document.left_out = left_out
-    how = later("按版面排列（pdftotext -layout）") if layout else later("按阅读顺序")
+    how = later("按版面排列，如 pdftotext -layout") if layout else later("按阅读顺序")
     document.notes.append(
         later(
             "从 PDF 复制的文本（{how}）：编号从头编起处是下一个时段，{groups} 个时段标签各归入它所在的几行任务",
