@@ -73,7 +73,11 @@ CHECKERS = Registry(
     Entry("invisible", "zero-width characters that split words", "aidplan.plan.invisible:invisible_findings"),
     Entry("undated", "tasks that end up with no date at all", "aidplan.plan.checks:undated_findings"),
     Entry("outside", "groups dated outside their parent group or the term", "aidplan.plan.checks:outside_findings"),
-    Entry("term", "tasks of a term week dated outside the term", "aidplan.plan.checks:term_task_findings"),
+    Entry(
+        "term",
+        "tasks dated outside the term (a week's; a deadline's festival, school word or quarter)",
+        "aidplan.plan.checks:term_task_findings",
+    ),
     Entry(
         "unsure",
         "dates read as the next year's; dates in task text that name no day",
@@ -332,7 +336,8 @@ def _next_year_finding(path, document, location, item: ScheduledPeriod, what: st
 
 def unsure_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Finding]:
     """A date in a task's text read as the next year's (1月8日 in a 十二月 group), and a date in a task's text that
-    names no real day (2月29日 in 2026): each warned where the task is written (W225)."""
+    names no real day (2月29日 in 2026): each warned where the task is written (W225); a date in a task's text more
+    than three months before its group (W228)."""
     path, plan, document, periods, _ = subject
     from aidplan.plan.schedule import task_deadline
 
@@ -344,6 +349,12 @@ def unsure_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
             if found.source == "text" and found.guessed_next_year and found.day is not None and found.text:
                 what = tr("任务 {id} 文中的日期“{text}”", id=task.id, text=found.text)
                 findings.append(_next_year_finding(path, document, where, item, what, found.text, found.day))
+            elif found.source == "text" and found.day is not None and item.span is not None and found.by:
+                from aidplan.plan.termdates import before_group, far_before_group
+
+                if far_before_group(item, found.day, found.by):
+                    what = tr("任务 {id} 文中的日期“{text}”", id=task.id, text=found.text)
+                    findings.append(before_group(path, _at(document, *where), item, what, found.day))
             for _, reason in found.not_days:
                 findings.append(
                     UnsureDate.at(
@@ -887,6 +898,10 @@ def term_task_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Fin
             term_dates=_dates(Span(term.start, term.end)),
         )
         findings.append(TaskOutsideTerm.at(path, _at(document, *where), message))
+    if term is not None:  # W227: the other tasks' deadlines (a plan without a term loads none of this)
+        from aidplan.plan.termdates import deadline_term_findings
+
+        findings += deadline_term_findings(subject, earlier + findings)
     return findings
 
 

@@ -180,7 +180,7 @@ def read_deadline(text: str, written: date | None, year: int, term: Term | None 
     with the period or task, and `check` reports it (E205)."""
     if written is not None:
         return DeadlineReading(written, None)
-    if (months := _listed_months(text)) is not None:  # 6月、9月: due at the end of each month listed
+    if (months := listed_months(text)) is not None:  # 6月、9月: due at the end of each month listed
         start, end = (term.start, term.end) if term is not None else (date(year, 1, 1), date(year, 12, 31))
         return DeadlineReading(None, None, When("recurring", start, end, monthday=31, months=months))
     if text.lstrip().startswith("每") or plain_form(text).startswith("每"):  # 每月20日前; 全年（每月）
@@ -200,7 +200,7 @@ def read_deadline(text: str, written: date | None, year: int, term: Term | None 
 _MONTH_LIST = lazy(rf"^(?:{NUMBER_PATTERN})月份?(?:[、，,和及](?:{NUMBER_PATTERN})月份?)+$")
 
 
-def _listed_months(text: str) -> tuple[int, ...] | None:
+def listed_months(text: str) -> tuple[int, ...] | None:
     """The months a deadline lists when they do not follow each other (6月、9月: a task due at the end of each);
     None for other texts (6、7月 and 6月、7月 are one span, due at its end)."""
     compact = re.sub(r"\s+", "", text)
