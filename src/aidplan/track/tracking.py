@@ -106,18 +106,35 @@ def tracked_items(plan: Plan, calendar: WorkCalendar | None = None) -> list[Trac
                 when = own.recurring
                 first = max(when.start, period.span.start) if period.span else when.start
                 last = min(when.end, period.span.end) if period.span else when.end
-                day = first
-                while day <= last:
-                    if when.occurs_on(day):
-                        due = calendar.shift(day, plan.calendar.shift) if calendar is not None else day
-                        source = "weekly" if when.weekday is not None else "monthly" if not when.months else "recurring"
-                        items.append(item(f"{task.id}@{day.month}-{day.day}", due, source))
-                    day += dt.timedelta(days=1)
+                source = "weekly" if when.weekday is not None else "monthly" if not when.months else "recurring"
+                days = [day for day in _days(first, last) if when.occurs_on(day)]
+                if _month_end_cut(when, first, last, days):  # 每月 in a term ending 22 January: due on its last day
+                    days.append(last)
+                for day in days:
+                    due = calendar.shift(day, plan.calendar.shift) if calendar is not None else day
+                    items.append(item(f"{task.id}@{day.month}-{day.day}", due, source))
                 continue
             found = task_deadline(plan, period, task)  # `check` reports a bad deadline
             deadline, source = found.day, found.source
             items.append(item(task.id, deadline, source))
     return items
+
+
+def _days(first: dt.date, last: dt.date) -> list[dt.date]:
+    return [first + dt.timedelta(days=n) for n in range((last - first).days + 1)]
+
+
+def _month_end_cut(when, first: dt.date, last: dt.date, days: list[dt.date]) -> bool:
+    """Whether a duty due at each month's end (每月, 每月底, 每季度末, 6月、9月) runs over a window that stops before
+    the end of its last month (an autumn term ending on 22 January): that month's occurrence is then due on the
+    window's last day, else the month would have none. A duty due on a named day (每月20日前) is due only when
+    that day falls within the window."""
+    if when.weekday is not None or when.monthday != 31 or last < first:
+        return False
+    month_end = calendar_module.monthrange(last.year, last.month)[1]
+    if last.day == month_end or (when.months and last.month not in when.months):
+        return False
+    return not any((day.year, day.month) == (last.year, last.month) for day in days)
 
 
 def known_ids(items: list[TrackedItem]) -> set[str]:
