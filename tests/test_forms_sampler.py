@@ -60,7 +60,7 @@ def test_school_words_without_a_term_say_what_to_write(cli, in_tmp: Path) -> Non
     assert check.exit_code == 1
     hint = (
         "要按学期推算日期，但计划没有写学期：请直接写日期（如“7月10日前”），或在学期计划里写一次 term"
-        "（如 term: {name: 2026-2027学年第二学期, start: 2027-02-22}）"
+        "（如 term: {name: 2025-2026学年第二学期, start: 2026-03-02}）"
     )
     assert check.stdout.splitlines() == [
         f"plan.yaml:{line}:31: error[E205]: 任务 c1.{n} 的截止日期“{text}”{hint}"

@@ -100,7 +100,7 @@ def test_a_wrong_weekday_and_a_term_word_without_a_term_are_errors(cli, in_tmp: 
         "括号中的星期与日期不符：6月30日是星期二",
         "plan.yaml:11:31: error[E205]: 任务 c1.2 的截止日期“6月（星期三）前”括号中的星期只能跟在一个日子后面",
         "plan.yaml:12:31: error[E205]: 任务 c1.3 的截止日期“暑假前”要按学期推算日期，但计划没有写学期：请直接写日期"
-        "（如“7月10日前”），或在学期计划里写一次 term（如 term: {name: 2026-2027学年第二学期, start: 2027-02-22}）",
+        "（如“7月10日前”），或在学期计划里写一次 term（如 term: {name: 2025-2026学年第二学期, start: 2026-03-02}）",
     ]
     english = cli("--lang", "en", "check", "-q", "plan.yaml").stdout
     assert "the weekday in brackets does not match the date" in english

@@ -112,7 +112,7 @@ def test_a_week_deadline_needs_the_term() -> None:
         parse_deadline("期末", 2021)
     assert str(caught.value) == (
         "日期“期末”要按学期推算日期，但计划没有写学期：请直接写日期（如“7月10日前”），或在学期计划里写一次 term"
-        "（如 term: {name: 2026-2027学年第二学期, start: 2027-02-22}）"
+        "（如 term: {name: 2021-2022学年第一学期, start: 2021-09-01}）"
     )
 
 

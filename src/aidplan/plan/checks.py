@@ -10,7 +10,7 @@ from typing import TYPE_CHECKING, NamedTuple
 
 from aidplan.messages import localized, tr
 from aidplan.patterns import lazy
-from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, names_year
+from aidplan.plan.deadlines import MONTH_DAYS, DeadlineReading, monthly_days, names_year, needs_term_reason
 from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Deadline, Period, Plan, normalise_text, plan_tables
@@ -300,11 +300,16 @@ def _reading_findings(
     `what` names it (时段“五月份”的完成时间, 任务 5.2 的截止日期); `written` is its text as written."""
     if reading.problem is not None:
         problem = reading.problem
+        reason = problem.reason
+        if problem.needs_term:  # name a term that holds the plan's groups
+            from aidplan.plan.termdates import suggested_term
+
+            reason = needs_term_reason(suggested_term(plan, schedule(plan)))
         return [
             DeadlineNotADate.at(
                 path,
                 _at(document, *location),
-                tr("{what}“{text}”{reason}", what=what, text=problem.text, reason=problem.reason),
+                tr("{what}“{text}”{reason}", what=what, text=problem.text, reason=reason),
             )
         ]
     if reading.day is None:

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import calendar
 import re
-from datetime import date
+from datetime import date, timedelta
 
 from aidplan.messages import tr
 from aidplan.patterns import any_of, lazy
@@ -17,10 +17,33 @@ from aidplan.values import frozen
 class DeadlineError(ValueError):
     """Deadline text that names no real day; `reason` says why, after the text itself."""
 
-    def __init__(self, text: str, reason: str) -> None:
+    def __init__(self, text: str, reason: str, needs_term: bool = False) -> None:
         super().__init__(tr("日期“{text}”{reason}", text=text, reason=reason))
         self.text = text
         self.reason = reason
+        self.needs_term = needs_term  # a school word in a plan that states no term: `check` names a term to write
+
+
+def needs_term_reason(example: str | None) -> str:
+    """Why a school word (暑假前, 开学后) names no day in a plan without a term, and what to write instead: a date,
+    or the term `example` gives (one that holds the plan's groups); None when no term holds them all."""
+    if example is None:
+        return tr("要按学期推算日期，但计划没有写学期，它的时段也不在同一个学期里：请直接写日期（如“7月10日前”）")
+    return tr(
+        "要按学期推算日期，但计划没有写学期：请直接写日期（如“7月10日前”），或在学期计划里写一次 term（如 {example}）",
+        example=example,
+    )
+
+
+def term_example(year: int, autumn: bool, start: date | None = None) -> str:
+    """A term to write in a plan of `year`: its autumn term (from 1 September) or its spring term (from 1 March),
+    or from `start`; a weekend start moves to the Monday after. Named as a school calendar names it."""
+    if autumn:
+        name, start = f"{year}-{year + 1}学年第一学期", start or date(year, 9, 1)
+    else:
+        name, start = f"{year - 1}-{year}学年第二学期", start or date(year, 3, 1)
+    start += timedelta(days=(7 - start.weekday()) % 7 if start.weekday() >= 5 else 0)  # a weekend: the Monday after
+    return f"term: {{name: {name}, start: {start.isoformat()}}}"
 
 
 _NEXT_YEAR = r"(?:次年|翌年|明年|下一年)"
@@ -127,13 +150,8 @@ def parse_deadline(text: str, year: int, term: Term | None = None) -> date:
             return parse_period_label(text, year, term).end
         except PeriodLabelError as exc:
             if exc.needs_term:  # 暑假前, 开学后 in a plan with no term: a date is what most plans can write
-                raise DeadlineError(
-                    text,
-                    tr(
-                        "要按学期推算日期，但计划没有写学期：请直接写日期（如“7月10日前”），或在学期计划里写一次 term"
-                        "（如 term: {name: 2026-2027学年第二学期, start: 2027-02-22}）"
-                    ),
-                ) from None
+                # (check names a term that holds the plan's groups; here, the autumn term of its year)
+                raise DeadlineError(text, needs_term_reason(term_example(year, True)), needs_term=True) from None
             if not exc.unreadable:
                 raise DeadlineError(text, str(exc).split("”", 1)[1]) from None
         raise DeadlineError(text, tr("无法读成日期（应写成“2月29日”“5月25日前”“2月底”“次年1月15日”或“2027-04-30”）"))

@@ -23,6 +23,7 @@ from aidplan.rules.plans import (
 if TYPE_CHECKING:
     from aidplan.plan.checks import CheckedPlan
     from aidplan.plan.findings import Finding
+    from aidplan.plan.model import Plan
     from aidplan.plan.schedule import ScheduledPeriod
     from aidplan.plan.timeexpr import Term
 
@@ -206,3 +207,29 @@ def _left_out_months(subject: CheckedPlan, item: ScheduledPeriod, task, where: t
             ),
         )
     ]
+
+
+def suggested_term(plan: Plan, periods: list[ScheduledPeriod]) -> str | None:
+    """The `term:` to suggest to a plan that uses school words without one: the autumn term of its year when its
+    dated groups lie from August to January (九月, 十月 … 一月), its spring term when they lie from February to
+    August; with no dated groups, the season most of its words name (春季开学后, 暑假前: spring), else autumn.
+    None when its groups span two terms (a calendar-year plan): no one term holds them."""
+    from aidplan.plan.deadlines import term_example
+
+    year = plan.year
+    spans = [p.span for item in periods for p in item.parents if p.kind == "time" and p.span is not None]
+    spans += [item.span for item in periods if item.kind == "time" and item.span is not None]
+    spans = [s for s in spans if (s.start, s.end) != (date(year, 1, 1), date(year, 12, 31))]  # 全年 beside them
+    months = {(month if y == year else month + 12 * (y - year)) for s in spans for y, month in s.months}
+    if not months:
+        words = [t.deadline.text for item in periods for t in item.tasks if t.deadline is not None]
+        # 春季开学后, 暑假前 (the summer follows a spring term) against 秋季开学后, 寒假前
+        spring = sum(("春" in text or "暑假" in text) - ("秋" in text or "寒假" in text) for text in words)
+        return term_example(year, spring <= 0)
+    # an autumn term's January is printed with no year after its December: read in year:, it is this January
+    autumn = {month if month != 1 else 13 for month in months}
+    if all(8 <= month <= 13 for month in autumn):
+        return term_example(year, True)
+    if all(2 <= month <= 8 for month in months):
+        return term_example(year, False, date(year, 2, 20) if 2 in months else None)
+    return None
