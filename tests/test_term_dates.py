@@ -153,3 +153,24 @@ def test_the_repositorys_plans_get_only_the_true_new_warning(cli) -> None:
     assert [line.split(": warning")[0].removeprefix(f"{DATA}/") for line in found] == [
         "forms/autumn-term-forms.yaml:20:35"
     ]
+
+
+def test_a_month_printed_after_an_autumn_terms_january_is_warned(cli, tmp_path: Path) -> None:
+    """review4: 八月 after 一月 was dated August of the next year with only a gap (W204) said."""
+    plan = """title: 2026年秋季学期工作安排
+year: 2026
+term: {name: 2026年秋季学期, start: 2026-08-31, end: 2027-01-22}
+periods:
+  - label: 七月至八月
+    tasks: [暑期家访]
+  - label: 十月
+    tasks: [国庆安全]
+  - label: 一月
+    tasks: [期末]
+  - label: 八月
+    tasks: [暑期]
+"""
+    assert _findings(cli, tmp_path, plan, "W227") == [
+        "11:12: warning[W227]: 时段“八月”读作 2027-08-01 至 2027-08-31，在学期（2026-08-31 至 2027-01-22）之外；"
+        "请核对时段的顺序或写明年份（如“2026年8月”）"
+    ]  # 七月至八月 before the term: its summer holidays

@@ -89,12 +89,13 @@ def deadline_term_findings(subject: CheckedPlan, earlier: list[Finding]) -> list
     path, plan, document, periods, _ = subject
     term = plan_term(plan)
     findings: list[Finding] = []
-    if term is None:
+    if term is None or term.start.year != plan.year:  # a term in another year than year: is W226's
         return findings
     # a date another finding already names at the same place (in another year, before its period, read as the
     # next year's, outside the term in a week of it)
     said = {rule.code for rule in (DeadlineOtherYear, DeadlineBeforePeriod, UnsureDate, TaskOutsideTerm)}
     taken = {(f.line, f.column) for f in earlier if f.code in said}
+    findings += _groups_outside(subject, term)
     for item in periods:
         if _in_week(item):  # a week of the term: W224
             continue
@@ -137,6 +138,34 @@ def deadline_term_findings(subject: CheckedPlan, earlier: list[Finding]) -> list
                     ),
                 )
             )
+    return findings
+
+
+def _groups_outside(subject: CheckedPlan, term: Term) -> list[Finding]:
+    """W227 for a time group of a term plan dated outside the term and the holidays beside it (an autumn term's
+    八月 printed after its 一月, read as the August after the term); weeks are W223's. The year offered is the
+    one that puts the month beside the term (2026年8月)."""
+    path, _, document, periods, _ = subject
+    findings = []
+    seen: set[tuple] = set()
+    for item in periods:
+        chain = [(p.group, p.kind, p.span, p.where) for p in item.parents]
+        chain.append((item.period, item.kind, item.span, item.where))
+        for group, kind, span, where in chain:
+            if where in seen or kind != "time" or span is None or term_week_number(group.label) is not None:
+                continue
+            seen.add(where)
+            if (span.start <= term.end and span.end >= term.start) or _beside(span, term):
+                continue
+            message = tr(
+                "时段“{label}”读作 {dates}，在学期（{term}）之外；请核对时段的顺序或写明年份（如“{year}年{month}月”）",
+                label=group.label,
+                dates=_dates(span),
+                term=_dates(Span(term.start, term.end)),
+                year=span.start.year + (-1 if span.start > term.end else 1),  # the year beside the term
+                month=span.start.month,
+            )
+            findings.append(DeadlineOutsideTerm.at(path, document.position((*where, "label")), message))
     return findings
 
 
