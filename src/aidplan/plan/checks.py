@@ -15,7 +15,7 @@ from aidplan.plan.findings import Finding, Severity
 from aidplan.plan.loading import Document, LoadedPlan
 from aidplan.plan.model import DATE_WINDOW, MONTH_PLACEHOLDER, Deadline, Period, Plan, normalise_text, plan_tables
 from aidplan.plan.periods import ROUTINE_LABELS, Span
-from aidplan.plan.schedule import ScheduledPeriod, plan_term, schedule, whole_span
+from aidplan.plan.schedule import NEXT_YEAR_REACH, ScheduledPeriod, plan_term, schedule, whole_span
 from aidplan.plan.timeexpr import Term, read_term_name
 from aidplan.registry import Entry, Registry
 from aidplan.rules.plans import (
@@ -354,12 +354,17 @@ def unsure_findings(subject: CheckedPlan, earlier: list[Finding]) -> list[Findin
             if found.source == "text" and found.guessed_next_year and found.day is not None and found.text:
                 what = tr("任务 {id} 文中的日期“{text}”", id=task.id, text=found.text)
                 findings.append(_next_year_finding(path, document, where, item, what, found.text, found.day))
-            elif found.source == "text" and found.day is not None and item.span is not None and found.by:
-                from aidplan.plan.termdates import before_group, far_before_group
+            elif (
+                found.source == "text"
+                and found.by
+                and found.day is not None
+                and item.span is not None
+                and found.day < item.span.start - NEXT_YEAR_REACH
+            ):  # far before its group (W228; see termdates.far_before_group)
+                from aidplan.plan.termdates import before_group
 
-                if far_before_group(item, found.day, found.by):
-                    what = tr("任务 {id} 文中的日期“{text}”", id=task.id, text=found.text)
-                    findings.append(before_group(path, _at(document, *where), item, what, found.day))
+                what = tr("任务 {id} 文中的日期“{text}”", id=task.id, text=found.text)
+                findings.append(before_group(path, _at(document, *where), item, what, found.day))
             for _, reason in found.not_days:
                 findings.append(
                     UnsureDate.at(
