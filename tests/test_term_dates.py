@@ -3,6 +3,7 @@
 
 from __future__ import annotations
 
+import json
 from pathlib import Path
 
 from .conftest import DATA
@@ -174,3 +175,30 @@ periods:
         "11:12: warning[W227]: 时段“八月”读作 2027-08-01 至 2027-08-31，在学期（2026-08-31 至 2027-01-22）之外；"
         "请核对时段的顺序或写明年份（如“2026年8月”）"
     ]  # 七月至八月 before the term: its summer holidays
+
+
+def test_dates_in_the_text_of_a_term_plans_category_are_read_near_the_term(cli, tmp_path: Path) -> None:
+    """As its deadlines are: 春节前 and 1月15日 in an autumn term's category were read in year: (2026-02-16,
+    2026-01-15, before the term) while `deadline: 春节前` gave 2027-02-05."""
+    plan = (
+        """title: 某校2026年秋季学期工作安排
+year: 2026
+term: {name: 2026年秋季学期, start: 2026-08-31, end: 2027-01-22}
+"""
+        + COLUMNS
+        + """groups:
+  - label: 一、资助工作
+    tasks:
+      - 春节前完成困难学生走访慰问
+      - 1月15日前完成资助资金清算
+      - 12月18日前报送统计表
+      - 端午节前开展资助宣传
+"""
+    )
+    (tmp_path / "plan.yaml").write_text(plan, encoding="utf-8")
+    rows = json.loads(cli("tasks", "-f", "json", tmp_path / "plan.yaml").stdout)["plans"][0]["tasks"]
+    assert [row["deadline"] for row in rows] == ["2027-02-05", "2027-01-15", "2026-12-18", "2027-06-08"]
+    assert _findings(cli, tmp_path, plan, "W225", "W227") == [
+        "14:9: warning[W227]: 任务 c1.4 文中的日期“端午节前”读作 2027-06-08，在学期（2026-08-31 至 2027-01-22）之外；"
+        "请核对，或直接写明日期"
+    ]

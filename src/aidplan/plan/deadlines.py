@@ -101,9 +101,10 @@ class DateInText:
     by: bool = False
     time: str = ""  # the time itself, without the year printed before it: read by timeexpr in the year worked out
 
-    def date_in(self, year: int) -> date:
-        """The day it is due in `year` (the last day of a range or a month); raises TimeError for no such day."""
-        return read_time(self.time or self.text, TimeContext(year)).end
+    def date_in(self, year: int, term: Term | None = None) -> date:
+        """The day it is due in `year` (the last day of a range or a month); raises TimeError for no such day.
+        A festival (春节前) in a term plan is the one nearest the term, as a deadline's is."""
+        return read_time(self.time or self.text, TimeContext(year, term)).end
 
 
 def real_date(year: int, month: int, day: int, written: str) -> date:

@@ -572,6 +572,10 @@ def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> Tas
     not_days = []
     span = period.span
     years = {plan.year} | ({span.start.year, span.end.year} if span is not None else set())
+    term = plan_term(plan) if span is None else None
+    window = span
+    if term is not None:  # a category of a term plan: its dates are read near the term, as its deadlines are
+        window = Span(term.start, term.end.replace(day=calendar.monthrange(term.end.year, term.end.month)[1]))
     for found in dates_in_text(task.text):
         if found.year is not None and found.year < min(years):
             continue  # 学习贯彻2019年12月31日印发的… in a 2020 plan names a past year: not a deadline
@@ -581,7 +585,7 @@ def task_deadline(plan: Plan, period: ScheduledPeriod, task: PrintedTask) -> Tas
             elif found.next_year:  # 次年…: the year after the plan's (an autumn term's 一月 group too)
                 day, guessed = found.date_in(plan.year + 1), False
             else:
-                day, guessed = read_near(found.date_in, span, plan.year)
+                day, guessed = read_near(lambda year, found=found: found.date_in(year, term), window, plan.year)
         except TimeError as exc:
             not_days.append((found.text, str(exc)))
             continue
