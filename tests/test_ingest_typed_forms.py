@@ -50,8 +50,8 @@ def test_zero_width_characters_from_a_web_page_are_removed_and_said(cli, in_tmp)
     result = cli("import", "网页.txt", "-o", "zw.yaml")
     assert result.exit_code == 0, result.output
     assert (
-        result.output.splitlines()[1]
-        == f"  推测：删除了 {count} 个看不见的零宽字符（如 U+200B）：它们夹在字词中间，“每月”“20日前”这样的字词就读不出来"
+        result.output.splitlines()[1] == f"  推测：删除了 {count} 个看不见的零宽字符（如 U+200B）：它们夹在字词中间，"
+        "“每月”“20日前”这样的字词就读不出来"
     )
     text = Path("zw.yaml").read_text(encoding="utf-8")
     assert "\u200b" not in text and "\u2060" not in text
