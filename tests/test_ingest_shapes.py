@@ -675,6 +675,15 @@ def test_a_deadline_cell_of_one_date_a_task_gives_each_task_its_own(tmp_path: Pa
             "东山县2026年学生资助工作季度安排 时间 工作内容 完成时限 第一季度 1、制定年度计划； 2、发放春季资金；"
             " 3、开展认定。 1月31日前 3月20日前 3月31日前 第二季度 1、迎接绩效评价； 2、开展宣传月活动。 6月30日前"
         )
+    # one date wrapped in a narrow column (5月 / 31日前) beside two tasks is the period's, as printed
+    tasks = C([paragraph("1、受理贷款预申请；\n2、开展宣传。")])
+    rows = [header, [C([paragraph("五月份")]), tasks, C([paragraph("5月\n31日前")])]]
+    _, plan = _import(
+        tmp_path, "折行.docx", docx(paragraph("东山县2026年学生资助工作安排", centred=True) + table(rows, 3))
+    )
+    assert plan.periods is not None and plan.periods[0].deadline is not None
+    assert plan.periods[0].deadline.text == "5月31日前"
+    assert [t.deadline for t in plan.periods[0].tasks] == [None, None]
 
 
 def test_a_body_cell_merged_across_columns_is_its_first_columns_only(tmp_path: Path) -> None:

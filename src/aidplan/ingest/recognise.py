@@ -147,11 +147,21 @@ def _squash(text: str) -> str:
     return re.sub(r"\s+", "", text)
 
 
-def _one_deadline_a_task(group: Group) -> bool:
-    """Whether a period's deadline cell prints one date a line, one beside each of its several tasks."""
+def _one_deadline_a_task(group: Group, year: int) -> bool:
+    """Whether a period's deadline cell prints one date a line, one beside each of its several tasks: each line
+    a date of its own (not 5月 / 31日前, one date wrapped in a narrow column)."""
+    from aidplan.plan.deadlines import parse_deadline
+
     tasks = [t for t in group.tasks if not t.heading]
     lines = group.deadline_lines
-    return len(tasks) > 1 and len(lines) == len(tasks) and all(re.search(r"[0-9０-９]|[月日周]", x) for x in lines)
+    if len(tasks) < 2 or len(lines) != len(tasks):
+        return False
+    try:
+        for line in lines:
+            parse_deadline(line, year)
+    except ValueError:  # DeadlineError too
+        return False
+    return True
 
 
 def _join_lines(text: str) -> str:
@@ -619,7 +629,7 @@ class Recogniser:
             self.unplaced.append(
                 later("“{v0}”一列：计划格式还不能印序号列，序号没有导入", v0=header_texts.get("number", "序号"))
             )
-        self._deadlines(groups, layout, header_texts.get("deadline"))
+        self._deadlines(groups, layout, header_texts.get("deadline"), data["year"])
         recurring, periods = self._periods(groups, data["year"], data["numbering"])
         if recurring:
             data["recurring"] = recurring
@@ -1323,14 +1333,14 @@ class Recogniser:
                     )
                 )
 
-    def _deadlines(self, groups: list[Group], layout: str, header: str | None) -> None:
+    def _deadlines(self, groups: list[Group], layout: str, header: str | None, year: int) -> None:
         if header is None:
             for group in groups:
                 for task in group.tasks:
                     task.deadline = None
             return
         if layout == "by-period":
-            own = [g for g in groups if _one_deadline_a_task(g)]
+            own = [g for g in groups if _one_deadline_a_task(g, year)]
             for group in own:  # 1月31日前 / 3月20日前 / 3月31日前 beside three tasks: each task's own
                 for task, line in zip([t for t in group.tasks if not t.heading], group.deadline_lines):
                     task.deadline = line
