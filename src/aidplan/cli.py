@@ -378,6 +378,11 @@ class _Boundary(TyperGroup):
             raise _fail(str(exc), exc.exit_code) from None
         except KeyboardInterrupt:
             raise _fail(tr("已中断"), 130) from None
+        except (OSError, RuntimeError) as exc:
+            message = _path_problem(exc)
+            if message is None:
+                raise
+            raise _fail(message, 2) from None
 
     def get_command(self, ctx: Any, name: str) -> Any:
         command = super().get_command(ctx, name)
@@ -389,6 +394,24 @@ class _Boundary(TyperGroup):
     def format_help(self, ctx: Any, formatter: Any) -> None:
         _help_in_language(self)
         super().format_help(ctx, formatter)
+
+
+def _path_problem(exc: OSError | RuntimeError) -> str | None:
+    """What a path the system cannot take says, wherever a command meets it (a file name over 255 bytes: an
+    office names its file after a notice's whole title; a symbolic link that leads back to itself); None for
+    any other error, which stays a bug to fix."""
+    import errno
+
+    if isinstance(exc, OSError) and exc.errno == errno.ENAMETOOLONG:
+        name = os.fsdecode(exc.filename) if exc.filename is not None else ""
+        return tr(
+            "文件名太长（超过系统允许的 255 字节）：{name}；请把文件名改短后再试", name=os.path.basename(name) or name
+        )
+    looping = isinstance(exc, OSError) and exc.errno == errno.ELOOP
+    if looping or (isinstance(exc, RuntimeError) and str(exc).startswith("Symlink loop")):
+        where = os.fsdecode(exc.filename) if isinstance(exc, OSError) and exc.filename else str(exc).split("from ")[-1].strip("'")
+        return tr("路径里的符号链接绕成了一个圈，找不到真正的文件或文件夹：{where}", where=where)
+    return None
 
 
 # --lang of this invocation (None: not given), and the project config once read (or the error reading it)

@@ -39,6 +39,8 @@ def _target(source: Path, output: Path | None) -> Path:
         return output
     if source == STDIN:
         return STDIN
+    if not source.name or source.name == "..":  # ., ./, / and ..: a folder, whose own message says what to give
+        raise UsageError(tr("{source} 是目录；请给出要导入的文件", source=shown(source)))
     return source.with_name(source.stem + ".yaml") if source.suffix else source.with_name(source.name + ".yaml")
 
 
