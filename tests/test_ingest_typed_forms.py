@@ -119,3 +119,59 @@ def test_org_is_one_printed_line_as_for_new(cli, in_tmp, org: str) -> None:
     assert result.exit_code == 2
     assert "--org 不能为空，也不能含换行或控制字符" in result.stderr
     assert not Path("p.yaml").exists()
+
+
+def _table_docx(path: Path, rows: list[tuple[str, ...]]) -> None:
+    """A Word table whose cells wrap with Shift+Enter where a line in the source is broken."""
+    from docx import Document
+
+    document = Document()
+    document.add_paragraph("某县2026年学生资助工作计划")
+    table = document.add_table(rows=len(rows), cols=len(rows[0]))
+    for r, row in enumerate(rows):
+        for c, text in enumerate(row):
+            paragraph = table.cell(r, c).paragraphs[0]
+            for index, line in enumerate(text.split("\n")):
+                if index:
+                    paragraph.add_run().add_break()  # a soft line break
+                paragraph.add_run(line)
+    document.save(str(path))
+
+
+def test_a_row_numbered_once_holds_one_task_though_its_text_wraps(cli, in_tmp) -> None:
+    """review5 09:41: 做好寒假慰问<Shift+Enter>困难学生工作 in the row of 序号 1 was two tasks, and so every printed
+    number was dropped (numbering: none)."""
+    _table_docx(
+        in_tmp / "序号.docx",
+        [
+            ("序号", "时间", "工作内容", "完成时限"),
+            ("1", "1月", "做好寒假慰问\n困难学生工作", "1月31日前"),
+            ("2", "3月", "审核春季学期国家助学金名单", "3月31日前"),
+            ("3", "3月", "拨付春季学期免学费补助资金", "3月31日前"),
+        ],
+    )
+    result = cli("import", "序号.docx", "-o", "x.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "序号.docx → x.yaml：2 个时段，3 项任务"
+    text = Path("x.yaml").read_text(encoding="utf-8")
+    assert 'numbering: "1"\nnumbering_scope: plan\n' in text
+    assert "      - text: 做好寒假慰问困难学生工作\n        deadline: 1月31日前\n" in text
+
+
+def test_cells_that_wrap_a_bracket_and_an_office_list_are_one_task_and_one_owner(cli, in_tmp) -> None:
+    """review5 10:46: 生源地信用助学贷款预申请<br>（含续贷） | 资助中心、<br>各高中 | 5月<br>31日前 was two tasks with
+    the owners 资助中心、 (a dangling 、) and 各高中."""
+    _table_docx(
+        in_tmp / "换行.docx",
+        [
+            ("时间", "工作内容", "责任单位", "完成时限"),
+            ("4月", "开展资助政策宣传月活动", "各学校", "4月30日前"),
+            ("5月", "生源地信用助学贷款预申请\n（含续贷）", "资助中心、\n各高中", "5月\n31日前"),
+        ],
+    )
+    result = cli("import", "换行.docx", "-o", "y.yaml")
+    assert result.exit_code == 0, result.output
+    assert result.output.splitlines()[0] == "换行.docx → y.yaml：2 个时段，2 项任务"
+    text = Path("y.yaml").read_text(encoding="utf-8")
+    assert "生源地信用助学贷款预申请（含续贷）" in text and "owner: 资助中心、各高中" in text
+    assert "（含续贷）\n" not in text.replace("预申请（含续贷）\n", "")

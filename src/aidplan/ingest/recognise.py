@@ -1130,7 +1130,8 @@ class Recogniser:
                 group = Group(label)
                 groups.append(group)
             group.rows += 1
-            found = self._tasks(tasks, row)
+            number = cell_at("number")  # a row with one number in its 序号 cell holds one task
+            found = self._tasks(tasks, row, number is not None and number.row == row and _squash(number.text).isdigit())
             group.row_tasks.append(sum(1 for t in found if not t.heading))
             group.tasks.extend(found)
             owner = cell_at("owner")
@@ -1185,9 +1186,10 @@ class Recogniser:
                 merged.append(group)
         return merged
 
-    def _tasks(self, cell: Cell, row: int) -> list[Task]:
+    def _tasks(self, cell: Cell, row: int, one: bool = False) -> list[Task]:
         """A task cell's tasks: one per paragraph, lines that carry no next number joined to the task before
-        (a soft break or a wrapped line), numbered tasks run together on one line split apart."""
+        (a soft break or a wrapped line), numbered tasks run together on one line split apart. `one`: the row
+        numbers one task (its 序号 cell), so lines none of which is numbered are one task's lines."""
         lines: list[str] = []
         for paragraph in cell.paragraphs:
             parts = paragraph.text.split("\n")
@@ -1200,6 +1202,13 @@ class Recogniser:
                 first = split_number(line)
                 pieces += split_run_together(line, first.number) if first.number is not None else [line]
         parsed = [split_number(piece) for piece in pieces]
+        if (
+            len(parsed) > 1
+            and all(p.number is None for p in parsed)
+            and (one or all(re.match(r"[（(]", p.text) for p in parsed[1:]))
+        ):  # 做好寒假慰问<Shift+Enter>困难学生工作, 生源地信用助学贷款预申请<br>（含续贷）: one task, wrapped
+            joined = _join_lines("\n".join(piece.strip() for piece in pieces))
+            parsed, pieces = [split_number(joined)], [joined]
         tasks: list[Task] = []
         for index, task in enumerate(parsed):
             after = parsed[index + 1] if index + 1 < len(parsed) else None
@@ -1312,7 +1321,12 @@ class Recogniser:
             self.guesses.append(later("责任单位按行对应各项任务"))
             return
         for group in groups:
-            owners = [_join_lines(line) for text in group.owner_cells for line in text.split("\n") if line.strip()]
+            owners = [
+                _join_lines(line)
+                for text in group.owner_cells
+                for line in re.sub(r"([、，,])\s*\n\s*", r"\1", text).split("\n")  # 资助中心、<br>各高中: one line
+                if line.strip()
+            ]
             for task in group.tasks:
                 task.owner = None
             if len(owners) == 1:
@@ -1523,8 +1537,13 @@ class Recogniser:
             self.guesses.append(later("表头有两行：上一行跨列合并的表头与下一行的各列写成 header: [上, 下]"))
         shared: list[tuple[int, int]] = []  # rows whose task cell holds several tasks: (row, how many)
 
+        number_spec = next((s for s in specs if s.role == "number"), None)
+
         def split(cell: Cell, row: int) -> list[Task]:
-            tasks = self._tasks(cell, row)
+            numbered = table.at(row, number_spec.index) if number_spec is not None else None
+            # a row with one number in its 序号 cell holds one task: its unnumbered lines are that task's lines
+            one = numbered is not None and numbered.row == row and _squash(numbered.text).isdigit()
+            tasks = self._tasks(cell, row, one)
             if sum(1 for t in tasks if not t.heading) > 1:
                 shared.append((row, sum(1 for t in tasks if not t.heading)))
             return tasks
