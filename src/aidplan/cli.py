@@ -409,7 +409,11 @@ def _path_problem(exc: OSError | RuntimeError) -> str | None:
         )
     looping = isinstance(exc, OSError) and exc.errno == errno.ELOOP
     if looping or (isinstance(exc, RuntimeError) and str(exc).startswith("Symlink loop")):
-        where = os.fsdecode(exc.filename) if isinstance(exc, OSError) and exc.filename else str(exc).split("from ")[-1].strip("'")
+        where = (
+            os.fsdecode(exc.filename)
+            if isinstance(exc, OSError) and exc.filename
+            else str(exc).split("from ")[-1].strip("'")
+        )
         return tr("路径里的符号链接绕成了一个圈，找不到真正的文件或文件夹：{where}", where=where)
     return None
 

@@ -39,8 +39,6 @@ def _target(source: Path, output: Path | None) -> Path:
         return output
     if source == STDIN:
         return STDIN
-    if not source.name or source.name == "..":  # ., ./, / and ..: a folder, whose own message says what to give
-        raise UsageError(tr("{source} 是目录；请给出要导入的文件", source=shown(source)))
     return source.with_name(source.stem + ".yaml") if source.suffix else source.with_name(source.name + ".yaml")
 
 
@@ -219,18 +217,29 @@ def import_file(
 def _given_term(recognised, start: dt.date, end: dt.date | None) -> None:
     """The term given on the command line (its first and last day are printed nowhere in a plan): into the plan,
     keeping a term name read from the title."""
+    from aidplan.ingest.recognise import assumed_end_guess
+
     term = dict(recognised.data.get("term") or {})
     term["start"] = start
     if end is not None:
         term["end"] = end
     recognised.data["term"] = term
-    # the given days replace a first day guessed from the title or the weeks
-    recognised.guesses[:] = [g for g in recognised.guesses if not str(g).startswith("学期（term:）：")]
+    # the given days replace a first day guessed from the title or the weeks, and a last day assumed (or, with
+    # --term-end, also one read from the text)
+    printed_end = "end" in term and end is None
+    recognised.guesses[:] = [
+        g
+        for g in recognised.guesses
+        if not str(g).startswith("学期（term:）：")
+        and not (str(g).startswith("学期结束日（term.end）") and not (printed_end and "取自" in str(g)))
+    ]
     recognised.guesses.append(
         later("学期 {v0} 起取自 --term-start", v0=start.isoformat())
         if end is None
         else later("学期 {v0} 至 {v1} 取自 --term-start 和 --term-end", v0=start.isoformat(), v1=end.isoformat())
     )
+    if "end" not in term:
+        recognised.guesses.append(assumed_end_guess(start))
 
 
 def _shape(data: dict, leaves: list[dict]) -> str:
@@ -297,8 +306,20 @@ def import_plans(
         raise UsageError(tr("标准输入（-）只能读一次"))
     if year is not None and not 1990 <= year <= 2100:
         raise UsageError(tr("--year {year} 不在 1990 至 2100 之间", year=year))
+    from aidplan.ingest.new import check_option_text
+
+    check_option_text(None, organisation)  # one printed line, as for `new`
     if term is not None and term[1] is not None and term[1] < term[0]:
         raise UsageError(tr("--term-end {end} 早于 --term-start {start}", end=term[1], start=term[0]))
+    for source in sources:  # `import .`, `import /`: a folder has no name to write a plan beside
+        if source != STDIN and source.is_dir():
+            raise UsageError(
+                tr(
+                    "{source} 是目录；请给出要导入的文件，如 {example}",
+                    source=shown(source),
+                    example=shown(source / "*.docx"),
+                )
+            )
     targets = [_target(source, output) for source in sources]
     seen: dict[str, Path] = {}
     for source, target in zip(sources, targets):
