@@ -217,3 +217,63 @@ def test_a_real_document_whose_name_starts_like_a_lock_file_is_imported(cli, in_
     result = cli("import", "~$计划.docx", "-o", "计划.yaml")
     assert result.exit_code == 0, result.stderr
     assert result.stdout.splitlines()[0] == "~$计划.docx → 计划.yaml：2 个时段，2 项任务"
+
+
+# --- what OA systems hand out under a Word name ------------------------------------------------------------------
+
+
+def test_a_password_protected_docx_or_xlsx_is_named_as_such(cli, in_tmp: Path) -> None:
+    # Word, Excel and WPS keep a file with an opening password in an OLE container (EncryptionInfo, EncryptedPackage)
+    names = "".join(f"{n}\0" for n in ("EncryptionInfo", "EncryptedPackage")).encode("utf-16-le")
+    for name in ("加密.docx", "加密.xlsx"):
+        Path(name).write_bytes(b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + b"\0" * 504 + names + b"\0" * 1024)
+        result = cli("import", name)
+        assert result.exit_code == 1
+        assert result.stderr == (
+            f"aidplan: {name} 设了打开密码，读不出内容；请在 Word、WPS 或 Excel 里打开它，取消密码后另存，再导入\n"
+        )
+
+
+def test_a_docx_holding_only_an_embedded_web_page_says_how_to_save_it(cli, in_tmp: Path) -> None:
+    data = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(docx(WORD_BODY))) as source, zipfile.ZipFile(data, "w") as package:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/document.xml":  # the body: one w:altChunk naming an HTML part
+                start, end = part.index(b"<w:body>") + len(b"<w:body>"), part.index(b"<w:sectPr>")
+                part = part[:start] + b'<w:altChunk r:id="rIdHtml"/>' + part[end:]
+            package.writestr(info, part)
+        package.writestr("word/afchunk.html", "<html><body><table><tr><td>时间</td></tr></table></body></html>")
+    Path("导出.docx").write_bytes(data.getvalue())
+    result = cli("import", "导出.docx")
+    assert result.exit_code == 1
+    assert result.stderr == (
+        "aidplan: 导出.docx 的内容是嵌在文档里的网页（altChunk，一些 OA 系统这样导出），Word 打开时才排成表格；"
+        "请在 Word 或 WPS 里打开它，另存为 .docx 后再导入\n"
+    )
+
+
+@NEEDS_SOFFICE
+def test_rtf_named_docx_and_a_saved_web_page_are_converted_by_libreoffice(cli, tmp_path: Path) -> None:
+    from .conftest import SEED_PLANS
+
+    source = tmp_path / "计划.docx"
+    source.write_bytes(docx(WORD_BODY))
+    rtf = _saved_as(tmp_path, source, "rtf").read_bytes()
+    assert rtf.startswith(b"{\\rtf")
+    imported = import_file(tmp_path / "通知附件.docx", rtf, tmp_path / "plan.yaml", None, None)
+    assert imported.kind == "rtf 文档（经 LibreOffice 转换）"
+    assert (
+        imported.guesses[0]
+        == f"{tmp_path / '通知附件.docx'} 其实是 RTF 文件，只是扩展名写成了 .docx：经 LibreOffice 转换后读入"
+    )
+    assert _printed(imported, tmp_path) == normalise_text(
+        "2021年学生资助工作计划表 时间 工作内容 3月份 审核春季学期国家助学金名单 4月份 发放春季学期国家助学金"
+    )
+    # a web page saved from the browser (here aidplan's own HTML of a seed plan) reads as the plan it shows
+    plan = load_plan(SEED_PLANS["2020-huaibei"]).plan
+    assert cli("render", SEED_PLANS["2020-huaibei"], "-f", "html", "-o", tmp_path / "计划.html").exit_code == 0
+    page = (tmp_path / "计划.html").read_bytes()
+    imported = import_file(tmp_path / "计划.html", page, tmp_path / "plan.yaml", None, None)
+    assert imported.kind == "html 文档（经 LibreOffice 转换）"
+    assert _printed(imported, tmp_path) == reading_text(build_layout(plan))

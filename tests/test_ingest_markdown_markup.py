@@ -71,3 +71,18 @@ def test_text_that_looks_like_markup_in_a_plan_reads_back_from_its_own_markdown(
     assert reading_text(build_layout(plan)) == reading_text(build_layout(original))
     assert [task.text for task in plan.periods[0].tasks] == [task.text for task in original.periods[0].tasks]
     assert not any("链接" in guess for guess in imported.guesses)
+
+
+def test_an_underscore_inside_a_word_is_text_as_commonmark_prints_it(tmp_path: Path) -> None:
+    """CommonMark (and Typora, 飞书) print an _ between two letters or digits as it is: 报送资助_2026_汇总表,
+    资__重点__表; a * there does mark emphasis, and **重点** inside Chinese text is bold."""
+    text = (
+        "# 某县2026年学生资助工作计划表\n\n| 时间 | 工作内容 |\n| --- | --- |\n"
+        "| 3月 | 报送资助_2026_汇总表<br>填写标注__重点__的栏目<br>做好**重点**工作（**必填**） |\n"
+    )
+    _, plan = _import(tmp_path, text)
+    assert [task.text for task in plan.periods[0].tasks] == [
+        "报送资助_2026_汇总表",
+        "填写标注__重点__的栏目",
+        "做好重点工作（必填）",
+    ]

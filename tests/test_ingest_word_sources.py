@@ -129,12 +129,13 @@ OA_HTML = (
     "<tr><td>拨付春季学期免学费补助资金</td><td>3月31日前</td></tr>\n"
     "<tr><td>4月</td><td>开展资助政策宣传月活动</td><td>4月30日前</td></tr></table>\n"
     '<p style="text-align:right">某县学生资助管理中心</p><p style="text-align:right">2026年1月8日</p>\n'
+    "<p>抄送：县政府办公室。</p><p>某县教育局办公室　　　　2026年1月10日印发</p>\n"
     "</body></html>\n"
 )
 
 
 @pytest.mark.skipif(shutil.which("soffice") is None, reason="needs LibreOffice (installed in CI)")
-def test_a_word_html_doc_from_an_oa_system_starts_the_plan_at_its_attachment_label(tmp_path: Path) -> None:
+def test_a_word_html_doc_from_an_oa_system_is_read_from_its_attachment_label_to_the_colophon(tmp_path: Path) -> None:
     imported, plan = _import(tmp_path, OA_HTML.encode("utf-8"), "附件.doc")
     assert imported.kind == "doc 文档（经 LibreOffice 转换）"
     assert plan.attachment == "附件1" and plan.title == "某县2026年学生资助工作计划"
@@ -143,6 +144,8 @@ def test_a_word_html_doc_from_an_oa_system_starts_the_plan_at_its_attachment_lab
         "附件前的一段“关于印发《某县2026年学生资助工作计划》的通知”（印发通知的正文，不属于计划）",
         "附件前的一段“各中小学、幼儿园：”（印发通知的正文，不属于计划）",
         "附件前的一段“现将《某县2026年学生资助工作计划》印发给你们，请认真抓好落实。”（印发通知的正文，不属于计划）",
+        "通知的版记“抄送：县政府办公室。”（不属于计划）",
+        "通知的版记“某县教育局办公室　　　　2026年1月10日印发”（不属于计划）",
     ]  # and no 表格字号 2 磅: LibreOffice gives the table's empty runs a size of 2 pt
     assert "cell_font_size" not in imported.text
     assert reading_text(build_layout(plan)) == normalise_text(

@@ -801,8 +801,8 @@ def render(
 
 
 IMPORT_COMMAND_HELP = later(
-    "把单位已有的计划转成计划文件：Word（.docx；.doc、.wps、.rtf 和 .odt 经 LibreOffice"
-    " 转换）、Excel（.xlsx）、CSV（UTF-8 或 GB18030）、Markdown，或从网页、PDF "
+    "把单位已有的计划转成计划文件：Word（.docx；.doc、.wps、.rtf、.odt 和网页 .html 经 LibreOffice"
+    " 转换）、Excel（.xlsx；.xls、.et 和 .ods 经 LibreOffice 转换）、CSV（UTF-8 或 GB18030）、Markdown，或从网页、PDF "
     "复制的文本（.txt，或用 - 读标准输入）。\n"
     "\n"
     "计划写在每个文件旁边，名为 NAME.yaml（或写到 -o），带注释说明它从哪里来、"

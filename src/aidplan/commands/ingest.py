@@ -69,14 +69,19 @@ def _read(source: Path) -> bytes:
 
 
 def convert_with_libreoffice(
-    source: Path, data: bytes, soffice: str, timeout: float = 300, to: str = "docx:MS Word 2007 XML"
+    source: Path,
+    data: bytes,
+    soffice: str,
+    timeout: float = 300,
+    to: str = "docx:MS Word 2007 XML",
+    really: str | None = None,
 ) -> bytes:
     """A .doc/.wps/.rtf/.odt file's bytes as .docx (or, with `to` an .xlsx filter, an .xls/.et/.ods file's as
     .xlsx), converted by LibreOffice in a folder of its own."""
     extension = to.partition(":")[0]
     with tempfile.TemporaryDirectory(prefix="aidplan-import-") as work:
         folder = Path(work)
-        copy = folder / ("input" + source.suffix.lower())
+        copy = folder / ("input" + (really or source.suffix.lower()))  # the extension LibreOffice reads it by
         copy.write_bytes(data)
         profile = (folder / "profile").as_uri()
         command = [soffice, f"-env:UserInstallation={profile}", "--headless", "--convert-to", to]
@@ -165,13 +170,25 @@ def import_file(
     organisation: str | None,
     term: tuple[dt.date, dt.date | None] | None = None,
 ) -> Imported:
-    from aidplan.ingest.readers import CONVERTED, CONVERTED_SHEETS, IMPORTERS, importer_for
+    from aidplan.ingest.readers import CONVERTED, CONVERTED_SHEETS, IMPORTERS, disguised, importer_for
     from aidplan.ingest.recognise import Recogniser
     from aidplan.ingest.writing import plan_yaml
 
     name = tr("标准输入") if source == STDIN else shown(source)
     suffix = source.suffix.lower()
-    if suffix in CONVERTED:
+    really = disguised(suffix, data)
+    if really is not None:  # RTF or HTML named .docx, as OA systems hand them out: Word opens them, so does this
+        document = IMPORTERS["docx"].read(convert_with_libreoffice(source, data, _soffice(), really=really), name)
+        document.kind = tr("{lower} 文档（经 LibreOffice 转换）", lower=really[1:])
+        document.notes.append(
+            later(
+                "{v0} 其实是 {v1} 文件，只是扩展名写成了 {v2}：经 LibreOffice 转换后读入",
+                v0=name,
+                v1=really[1:].upper(),
+                v2=suffix,
+            )
+        )
+    elif suffix in CONVERTED:
         document = IMPORTERS["docx"].read(convert_with_libreoffice(source, data, _soffice()), name)
         document.kind = tr("{lower} 文档（经 LibreOffice 转换）", lower=suffix[1:])
     elif suffix in CONVERTED_SHEETS:

@@ -14,7 +14,8 @@ from aidplan.ingest.document import SourceDocument
 from aidplan.messages import tr
 
 MAX_UNPACKED = 64 * 1024 * 1024  # a .docx or .xlsx larger than this once unpacked is refused (a zip bomb)
-CONVERTED = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot", ".ott")  # read through LibreOffice, as a .docx
+# read through LibreOffice, as a .docx (a web page saved as .html too: its table as Word would open it)
+CONVERTED = (".doc", ".wps", ".rtf", ".odt", ".wpt", ".dot", ".ott", ".html", ".htm")
 CONVERTED_SHEETS = (".xls", ".et", ".ods", ".xlt", ".ett", ".ots")  # read through LibreOffice, as an .xlsx
 # the main part of a Word template or macro document: python-docx opens only a plain document's, although the
 # parts are the same (Word itself saves a template as a document by changing this one content type)
@@ -37,7 +38,27 @@ class Importer:
     read: Callable[[bytes, str], SourceDocument]  # (bytes, name for messages) → document
 
 
+def disguised(suffix: str, data: bytes) -> str | None:
+    """The extension of what a file named .docx really is when OA systems hand out RTF or HTML (Word HTML) under
+    that name, which Word opens all the same: ".rtf" or ".html"; None for anything else."""
+    if suffix not in (".docx", ".docm", ".dotx", ".dotm"):
+        return None
+    head = data[:4096].lstrip(b"\xef\xbb\xbf \t\r\n").lower()
+    if head.startswith(b"{\\rtf"):
+        return ".rtf"
+    if head.startswith((b"<html", b"<!doctype html", b"<?xml")) and b"<html" in head:
+        return ".html"
+    return None
+
+
 def _zip_checked(data: bytes, name: str, what: str) -> None:
+    if data[:4] == b"\xd0\xcf\x11\xe0" and "EncryptedPackage".encode("utf-16-le") in data:
+        raise UnreadableFile(  # Office and WPS keep a file with an opening password in an OLE container
+            tr(
+                "{name} 设了打开密码，读不出内容；请在 Word、WPS 或 Excel 里打开它，取消密码后另存，再导入",
+                name=name,
+            )
+        )
     if data[:4] == b"\xd0\xcf\x11\xe0":
         raise UnreadableFile(
             tr(
@@ -71,6 +92,15 @@ def _docx(data: bytes, name: str) -> SourceDocument:
         if "xl/workbook.xml" in names:
             raise UnreadableFile(tr("{name} 是 Excel 工作簿，只是扩展名写成了 .docx；请改回 .xlsx 再导入", name=name))
         raise UnreadableFile(tr("{name} 不是 {what} 文件（读不出它的内容）", name=name, what="Word .docx"))
+    body = zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml")
+    if b"altChunk" in body and b"<w:tbl" not in body:  # the content is a web page Word lays out when it opens it
+        raise UnreadableFile(
+            tr(
+                "{name} 的内容是嵌在文档里的网页（altChunk，一些 OA 系统这样导出），Word 打开时才排成表格；"
+                "请在 Word 或 WPS 里打开它，另存为 .docx 后再导入",
+                name=name,
+            )
+        )
     from docx.opc.exceptions import OpcError
     from lxml.etree import LxmlError
 

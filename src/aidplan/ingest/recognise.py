@@ -58,6 +58,8 @@ ROLE_NAMES = {"period": "时间", "tasks": "工作内容", "deadline": "完成�
 
 # 附件, 附件1, 附件二：, or a short mark after it (附件<b>1</b>) on the line above the title
 ATTACHMENT = re.compile(r"^附\s*件(?:\s*[0-9０-９一二三四五六七八九十]*\s*[：:]?|[^\s，。；,;：:]{1,12})$")
+# a 通知's 版记 under its attachment: 抄送 and 主题词 lines, the office and day it was printed (…2026年1月10日印发)
+COLOPHON = re.compile(r"^(?:抄送|抄报|主题词)[：:]|^\S{2,30}(?:19|20)[0-9]{2}年[0-9]{1,2}月[0-9]{1,2}日印发$")
 PAGE_FURNITURE = re.compile(r"^[—\-－–]\s*[0-9０-９]+\s*[—\-－–]$|^第\s*[0-9]+\s*页(，?\s*共\s*[0-9]+\s*页)?$")
 YEAR_IN_TEXT = re.compile(r"(?<![0-9])((?:19|20)[0-9]{2})(?=\s*年|\s*[-—~至]\s*(?:19|20)[0-9]{2}\s*学年)")
 _CHINESE_YEAR = re.compile(r"[〇○零一二三四五六七八九]{4}(?=\s*(?:年|学年|[-—–~～至]))")
@@ -749,6 +751,18 @@ class Recogniser:
             self.guesses.append(later("文件里没有标题，用文件名“{v0}”作标题", v0=title[0]))
         return attachment, title, preamble
 
+    def _without_colophon(self, after: list[Paragraph]) -> list[Paragraph]:
+        """The paragraphs under the table without the 版记 a 通知 ends with (抄送：…, 主题词：…, 某县教育局办公室
+        2026年1月10日印发), which belong to the covering document, not to the plan: listed as not placed."""
+        kept = []
+        for paragraph in after:
+            text = paragraph.printed.strip()
+            if COLOPHON.match(_squash(text)):
+                self.unplaced.append(later("通知的版记“{v0}”（不属于计划）", v0=text))
+            else:
+                kept.append(paragraph)
+        return kept
+
     @staticmethod
     def _text_blocks(paragraphs: list[Paragraph]) -> list:
         """Paragraphs around the table as the plan writes them: a body paragraph as its text, a section heading
@@ -822,7 +836,7 @@ class Recogniser:
         style read, and the report."""
         self._term(data)
         self._undatable(data)
-        after = self._signature(data, after)
+        after = self._signature(data, self._without_colophon(after))
         self._organisation_signed(data)
         first_heading = next(
             (i for i, p in enumerate(after) if p.heading or _heading_line(_join_lines(p.printed), chinese=True)),

@@ -6,6 +6,7 @@ from __future__ import annotations
 
 import html
 import re
+import unicodedata
 
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Paragraph, SourceDocument, Table
@@ -78,62 +79,64 @@ def _inline(text: str, links: list[str] | None = None) -> str:
     address appended to `links`: it is not printed), HTML tags (<span>, <font>, <b>…) and comments left out,
     backslash escapes and entities read. aidplan's own Markdown escapes every such character in the plan's
     text (\\* , &lt;), so this never changes a plan it wrote."""
-    pieces: list[tuple[str, str]] = []  # ("text", printed text) or ("mark", a delimiter not yet paired)
+    pieces: list[tuple[str, str, bool, bool]] = []  # (kind, text, can open, can close): "text" or a "mark"
     at = 0
     for found in _INLINE.finditer(text):
         if found.start() > at:
-            pieces.append(("text", html.unescape(text[at : found.start()])))
+            pieces.append(("text", html.unescape(text[at : found.start()]), False, False))
         at = found.end()
         if found["escaped"]:
-            pieces.append(("text", found["escaped"][1]))
+            pieces.append(("text", found["escaped"][1], False, False))
         elif found["code"]:
-            pieces.append(("text", found["code_text"]))
+            pieces.append(("text", found["code_text"], False, False))
         elif found["link"]:
             if found["url"] and links is not None:
                 links.append(found["url"])
-            pieces.append(("text", _inline(found["link_text"], links)))
+            pieces.append(("text", _inline(found["link_text"], links), False, False))
         elif found["autolink"]:
-            pieces.append(("text", found["auto_url"]))
+            pieces.append(("text", found["auto_url"], False, False))
         elif found["comment"] or found["tag"]:
             continue
         else:
-            pieces.append(("mark", found["delimiter"]))
+            before = text[found.start() - 1] if found.start() else " "
+            after = text[found.end()] if found.end() < len(text) else " "
+            pieces.append(("mark", found["delimiter"], *_flanking(found["delimiter"], before, after)))
     if at < len(text):
-        pieces.append(("text", html.unescape(text[at:])))
+        pieces.append(("text", html.unescape(text[at:]), False, False))
     return "".join(_paired(pieces))
 
 
-def _paired(pieces: list[tuple[str, str]]) -> list[str]:
-    """The text with the emphasis marks that pair up left out (an opener not followed by a space, a closer not
-    after one, something between them; an _ inside a word such as snake_case is no mark); the rest as typed."""
-    out = [value for _, value in pieces]
+def _punctuation(char: str) -> bool:
+    return unicodedata.category(char)[0] in "PS"
+
+
+def _flanking(mark: str, before: str, after: str) -> tuple[bool, bool]:
+    """Whether a run of * _ or ~ can open and can close emphasis, by CommonMark's flanking rules: an _ between two
+    letters or digits (报送资助_2026_汇总表, snake_case, 资__重点__表) is text, a * there is not."""
+    left = not after.isspace() and (not _punctuation(after) or before.isspace() or _punctuation(before))
+    right = not before.isspace() and (not _punctuation(before) or after.isspace() or _punctuation(after))
+    if mark[0] == "_":
+        return left and (not right or _punctuation(before)), right and (not left or _punctuation(after))
+    return left, right
+
+
+def _paired(pieces: list[tuple[str, str, bool, bool]]) -> list[str]:
+    """The text with the emphasis marks that pair up left out (an opener and the next closer of the same run,
+    something between them); the rest as typed."""
     kept = [True] * len(pieces)
     open_marks: list[int] = []
-
-    def around(index: int, step: int) -> str:
-        while 0 <= index + step < len(pieces):
-            index += step
-            if pieces[index][1]:
-                return pieces[index][1][0 if step > 0 else -1]
-        return " "
-
-    for index, (kind, value) in enumerate(pieces):
+    for index, (kind, value, can_open, can_close) in enumerate(pieces):
         if kind != "mark":
             continue
-        before, after = around(index, -1), around(index, 1)
-        if value[0] == "_" and before.isascii() and before.isalnum() and after.isascii() and after.isalnum():
-            continue  # snake_case
-        opener = next((o for o in reversed(open_marks) if pieces[o][1] == value), None)
-        if (
-            opener is not None
-            and not before.isspace()
-            and any(pieces[k][0] == "text" and pieces[k][1].strip() for k in range(opener + 1, index))
+        opener = next((o for o in reversed(open_marks) if pieces[o][1] == value), None) if can_close else None
+        if opener is not None and any(
+            pieces[k][0] == "text" and pieces[k][1].strip() for k in range(opener + 1, index)
         ):
             kept[opener] = kept[index] = False
             open_marks = open_marks[: open_marks.index(opener)]
-        elif not after.isspace():
+        elif can_open:
             open_marks.append(index)
-    return [value for value, keep in zip(out, kept) if keep]
+    return [piece[1] for piece, keep in zip(pieces, kept) if keep]
 
 
 def _cells(line: str) -> list[str]:
