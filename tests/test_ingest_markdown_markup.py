@@ -86,3 +86,21 @@ def test_an_underscore_inside_a_word_is_text_as_commonmark_prints_it(tmp_path: P
         "填写标注__重点__的栏目",
         "做好重点工作（必填）",
     ]
+
+
+def test_a_table_written_without_the_outer_pipes_reads_as_the_same_table(tmp_path: Path) -> None:
+    """GFM lets a table leave out the pipes at the ends of its rows, as several editors write it."""
+    rows = [
+        "时间 | 工作内容 | 完成时限",
+        ":---: | --- | :---:",
+        "3月 | **审核**春季学期国家助学金名单 | 3月20日前",
+        "4月 | 开展资助政策宣传月活动（含 \\| 竖线） | 4月30日前",
+    ]
+    title = "# 某县2026年学生资助工作计划表\n\n"
+    bare, _ = _import(tmp_path, title + "\n".join(rows) + "\n")
+    piped, plan = _import(tmp_path, title + "\n".join(f"| {row} |" for row in rows) + "\n")
+    assert bare.text == piped.text
+    assert reading_text(build_layout(plan)) == normalise_text(
+        "某县2026年学生资助工作计划表 时间 工作内容 完成时限 3月 审核春季学期国家助学金名单 3月20日前"
+        " 4月 开展资助政策宣传月活动（含 | 竖线） 4月30日前"
+    )

@@ -58,6 +58,9 @@ def decode(data: bytes, name: str) -> str:
 
 _ROW = re.compile(r"^\s*\|(.*)\|\s*$")
 _RULE = re.compile(r"^\s*\|?\s*:?-{3,}:?\s*(\|\s*:?-{3,}:?\s*)*\|?\s*$")
+# GFM's delimiter row of a table written without the outer pipes (时间 | 工作内容 over :---: | ---), as several editors
+# write it: at least one pipe between cells of hyphens
+_BARE_RULE = re.compile(r"^\s*\|?\s*:?-+:?\s*(\|\s*:?-+:?\s*)+\|?\s*$")
 _BREAK = re.compile(r"<br\s*/?>", re.IGNORECASE)
 
 
@@ -140,7 +143,9 @@ def _paired(pieces: list[tuple[str, str, bool, bool]]) -> list[str]:
 
 
 def _cells(line: str) -> list[str]:
-    inner = _ROW.match(line)[1]  # type: ignore[index]
+    inner = line.strip()
+    inner = inner[1:] if inner.startswith("|") else inner
+    inner = inner[:-1] if inner.endswith("|") and not inner.endswith("\\|") else inner
     cells, current, escaped = [], "", False
     for char in inner:
         if escaped:
@@ -166,9 +171,15 @@ def read_markdown(text: str) -> SourceDocument:
     index = 0
     while index < len(lines):
         line = lines[index]
-        if _ROW.match(line):
+        bare = (
+            not _ROW.match(line)
+            and "|" in line
+            and index + 1 < len(lines)
+            and _BARE_RULE.match(lines[index + 1]) is not None
+        )
+        if _ROW.match(line) or bare:
             rows: list[list[str]] = []
-            while index < len(lines) and _ROW.match(lines[index]):
+            while index < len(lines) and (_ROW.match(lines[index]) or (bare and "|" in lines[index])):
                 if not _RULE.match(lines[index]):
                     rows.append(
                         [
