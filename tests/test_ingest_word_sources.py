@@ -174,3 +174,47 @@ def test_the_size_of_empty_runs_is_not_the_tables_font_size(tmp_path: Path) -> N
     imported, _ = _import(tmp_path, _sized_table(4, 24))
     assert "表格字号 小四（12 磅）取自单元格的文字" in imported.guesses
     assert not any("字号" in item for item in imported.unplaced)
+
+
+def test_an_excel_sheet_pasted_into_word_as_an_object_is_read_from_its_workbook(tmp_path: Path) -> None:
+    """选择性粘贴 → Microsoft Excel 工作表对象: Word shows a picture and keeps the workbook in word/embeddings."""
+    import io
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    for row in (["时间", "工作任务", "完成时限"], ["3月", "审核春季学期国家助学金名单", "3月20日前"],
+                ["4月", "开展资助政策宣传月活动", "4月30日前"]):  # fmt: skip
+        book.active.append(row)
+    workbook = io.BytesIO()
+    book.save(workbook)
+    ole = (
+        '<w:p><w:r><w:object><o:OLEObject xmlns:o="urn:schemas-microsoft-com:office:office" Type="Embed" '
+        'ProgID="Excel.Sheet.12" r:id="rIdEmb"/></w:object></w:r></w:p>'
+    )
+    data = docx(_styled("某县2026年学生资助工作计划表").replace("<w:pPr>", '<w:pPr><w:jc w:val="center"/>') + ole)
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as package:
+        for info in source.infolist():
+            part = source.read(info)
+            if info.filename == "word/_rels/document.xml.rels":
+                part = part.replace(
+                    b"</Relationships>",
+                    b'<Relationship Id="rIdEmb" Type="http://schemas.openxmlformats.org/officeDocument/2006/'
+                    b'relationships/package" Target="embeddings/Microsoft_Excel_Worksheet.xlsx"/></Relationships>',
+                )
+            if info.filename == "[Content_Types].xml":
+                part = part.replace(
+                    b"</Types>",
+                    b'<Default Extension="xlsx" '
+                    b'ContentType="application/vnd.openxmlformats-officedocument.spreadsheetml.sheet"/></Types>',
+                )
+            package.writestr(info, part)
+        package.writestr("word/embeddings/Microsoft_Excel_Worksheet.xlsx", workbook.getvalue())
+    imported, plan = _import(tmp_path, out.getvalue())
+    assert imported.guesses[0] == "表格取自文档里嵌入的 Excel 工作表（Word 里显示的是它的图片）"
+    assert reading_text(build_layout(plan)) == normalise_text(
+        "某县2026年学生资助工作计划表 时间 工作任务 完成时限 3月 审核春季学期国家助学金名单 3月20日前"
+        " 4月 开展资助政策宣传月活动 4月30日前"
+    )

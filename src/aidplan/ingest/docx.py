@@ -9,10 +9,13 @@ from collections.abc import Iterator
 from dataclasses import dataclass, field
 
 from aidplan.ingest.document import Block, Cell, Paragraph, SourceDocument, Table
+from aidplan.messages import later
 from aidplan.plan.kinds import FONT_SIZES
 from aidplan.plan.numerals import chinese_number
 
 W = "http://schemas.openxmlformats.org/wordprocessingml/2006/main"
+_OLE_OBJECT = "{urn:schemas-microsoft-com:office:office}OLEObject"
+_R_ID = "{http://schemas.openxmlformats.org/officeDocument/2006/relationships}id"
 MC = "http://schemas.openxmlformats.org/markup-compatibility/2006"
 
 
@@ -221,6 +224,7 @@ class _Reader:
         except (KeyError, NotImplementedError, AttributeError):
             numbering = None
         self.numbering = Numbering(numbering)
+        self.notes: list[str] = []
         self.style_numbers = _style_numbers(document.styles.element)
         self.numbering.link_styles(self.style_numbers)
 
@@ -231,12 +235,34 @@ class _Reader:
                 yield self.paragraph(child)
                 for box in self._text_boxes(child):
                     yield from self.blocks(box)
+                yield from self._embedded_sheets(child)
             elif tag == _q("w:tbl"):
                 yield from self._unwrapped(self.table(child))
             elif tag in (_q("w:sdt"), _q("w:customXml")):
                 content = child.find(_q("w:sdtContent")) if tag == _q("w:sdt") else child
                 if content is not None:
                     yield from self.blocks(content)
+
+    def _embedded_sheets(self, paragraph) -> Iterator[Block]:
+        """The table of an Excel sheet pasted into the document as an object (选择性粘贴 → Microsoft Excel 工作表
+        对象): Word shows a picture of it and keeps the workbook in word/embeddings; the workbook is read."""
+        from aidplan.errors import AidplanError
+        from aidplan.ingest.sheets import read_xlsx
+        from aidplan.messages import tr
+
+        for ole in paragraph.iter(_OLE_OBJECT):
+            if not (ole.get("ProgID") or "").startswith("Excel.Sheet"):
+                continue
+            part = self.document.part.related_parts.get(ole.get(_R_ID))
+            blob = getattr(part, "blob", b"")
+            if not blob.startswith(b"PK"):
+                continue  # an Excel 97-2003 object (an OLE compound file) is not read here
+            try:
+                sheet = read_xlsx(blob, tr("嵌入的 Excel 工作表"))
+            except AidplanError:
+                continue
+            self.notes.append(later("表格取自文档里嵌入的 Excel 工作表（Word 里显示的是它的图片）"))
+            yield from sheet.blocks
 
     def _unwrapped(self, table: Table) -> Iterator[Block]:
         """A table of one cell is a frame around its content (a layout table holding the real table): its
@@ -403,4 +429,6 @@ def read_docx(data: bytes) -> SourceDocument:
     body = document.element.body
     blocks = list(reader.blocks(body))
     author = document.core_properties.author or None
-    return SourceDocument(blocks, "Word 文档", author, _style(document, list(body.iter(_q("w:tbl")))))
+    read = SourceDocument(blocks, "Word 文档", author, _style(document, list(body.iter(_q("w:tbl")))))
+    read.notes.extend(dict.fromkeys(reader.notes))
+    return read
