@@ -627,6 +627,37 @@ def test_a_plan_by_the_week_without_a_term_takes_the_new_first_day(cli, in_tmp: 
     assert "sw27b.yaml:18: time: 3.2-3.8 → time: 3.1-3.7" in plain
 
 
+@pytest.mark.parametrize(
+    ("old", "args", "new"),
+    [
+        # a title over two lines (a block list, a folded block): replaced whole, its other lines left blank
+        ("title:\n  - 某县2026年\n  - 资助工作计划\nyear: 2026\n", ["--title", "某县2027年新计划"],
+         "title:\n  某县2027年新计划\n\nyear: 2027\n"),
+        ("title: >-\n  某县2026年\n  计划\nyear: 2026\n", ["--title", "某县2027年新计划"],
+         "title: 某县2027年新计划\n\n\nyear: 2027\n"),
+        ("title: 某县2026年计划\nyear: 2026\norganisation: |-\n  某县\n  资助中心\n", ["--org", "新单位"],
+         "title: 某县2027年计划\nyear: 2027\norganisation: 新单位\n\n\n"),
+        # a plan in flow style: the organisation goes inside the braces
+        ("{title: 某县2026年计划, year: 2026, periods: [{label: 3月, tasks: [做好工作]}]}\n", ["--org", "新单位"],
+         "{title: 某县2027年计划, organisation: 新单位, year: 2027, periods: [{label: 3月, tasks: [做好工作]}]}\n"),
+        # the added line ends as the file's lines do
+        ("title: 某县2026年计划\r\nyear: 2026\r\n", ["--org", "新单位"],
+         "title: 某县2027年计划\r\norganisation: 新单位\r\nyear: 2027\r\n"),
+        # a year written as text or a decimal moves too
+        ('title: 某县2026年计划\nyear: "2026"\n', [], 'title: 某县2027年计划\nyear: "2027"\n'),
+        ("title: 某县2026年计划\nyear: 2026.0\n", [], "title: 某县2027年计划\nyear: 2027.0\n"),
+    ],
+)  # fmt: skip
+def test_title_and_org_replace_a_value_of_any_form(cli, in_tmp: Path, old: str, args: list[str], new: str) -> None:
+    periods = "" if old.startswith("{") else "periods:\n  - label: 3月\n    tasks: [做好工作]\n"
+    (in_tmp / "p.yaml").write_bytes((old + periods).encode("utf-8"))
+    result = cli("new", "p27.yaml", "--from", "p.yaml", *args)
+    assert (result.exit_code, result.stderr) == (0, "")
+    written = (in_tmp / "p27.yaml").read_bytes().decode("utf-8")
+    assert written.startswith(new)
+    assert "检查了 1 个文件：0 个错误" in result.stdout
+
+
 def test_dates_in_the_tasks_of_a_plan_without_weeks_keep_month_and_day(cli, in_tmp: Path) -> None:
     """A monthly plan (tests/data/rollover/monthly-text.yaml): dates in task texts keep their month and day, as
     deadlines do; a range printed as a week (宣传周（3.9-3.13）, Monday to Friday in 2026, Tuesday to Saturday in

@@ -635,16 +635,28 @@ def _override_edits(text: str, root, overrides: Overrides) -> list[tuple[int, in
     from aidplan.ingest.new import yaml_scalar
 
     edits = []
+    newline = "\r\n" if "\r\n" in text else "\n"
     for key, value in (("title", overrides.title), ("organisation", overrides.organisation)):
         if value is None:
             continue
         _, node = _member(root, key)
         if node is not None:
-            edits.append((node.start_mark.index, node.end_mark.index, yaml_scalar(value)))
+            # the whole value, whatever its form (a block list or block scalar over several lines ends where
+            # the next key starts: its line ends are kept, as blank lines, so every later line stays where it was)
+            start, end = node.start_mark.index, node.end_mark.index
+            end = start + len(text[start:end].rstrip())
+            lines = text.count("\n", start, end)
+            edits.append((start, end, yaml_scalar(value) + newline * lines))
+        elif root.flow_style:  # {title: …, year: …}: the key goes inside the braces, after the title
+            _, title = _member(root, "title")
+            at = title.end_mark.index if title is not None else root.start_mark.index + 1
+            edits.append(
+                (at, at, f", {key}: {yaml_scalar(value)}" if title is not None else f"{key}: {yaml_scalar(value)}, ")
+            )
         else:  # a line of its own after the title's (or at the top): the one edit that adds a line
             _, title = _member(root, "title")
             at = text.find("\n", title.end_mark.index) + 1 if title is not None else 0
-            edits.append((at, at, f"{key}: {yaml_scalar(value)}\n"))
+            edits.append((at, at, f"{key}: {yaml_scalar(value)}{newline}"))
     return edits
 
 
@@ -692,6 +704,8 @@ def _rolled(
         shifter.holiday = holiday_names.get(id(node))
         if node.tag.endswith(":int") and location == ("year",):
             replacement = str(year)
+        elif location == ("year",) and str(old_year) in written:  # year: "2026", year: 2026.0
+            replacement = written.replace(str(old_year), str(year), 1)
         elif node.tag.endswith(":timestamp"):
             value = yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
             if isinstance(value, dt.datetime):
@@ -771,7 +785,10 @@ def _comments(text: str) -> dict[int, str]:
             for value in node.value:
                 walk(value)
 
-    walk(yaml.compose(text, Loader=yaml.SafeLoader))
+    try:
+        walk(yaml.compose(text, Loader=yaml.SafeLoader))
+    except yaml.YAMLError:  # not YAML (check says why): the whole-line comments only
+        return {n: line.strip() for n, line in enumerate(text.splitlines(), start=1) if line.lstrip().startswith("#")}
     found, at = {}, 0
     for number, line in enumerate(text.splitlines(keepends=True), start=1):
         for index, character in enumerate(line):
@@ -931,10 +948,15 @@ def rollover(
     old_periods = _schedule(plan)
     new_text, text_notes = _task_texts(new_text, old_periods, moved, shifter, plan.year, year)
     notes += text_notes
+    import yaml
+
     from aidplan.ingest.textdates import printed_weekdays
 
-    new_text, weekday_notes = printed_weekdays(new_text, plan.year, year, autumn)
-    notes += weekday_notes
+    try:
+        new_text, weekday_notes = printed_weekdays(new_text, plan.year, year, autumn)
+        notes += weekday_notes
+    except yaml.YAMLError:  # the text so far is not YAML: check says why
+        pass
     moved = _plan_of(target, new_text)
     week_note = shifter.week_note()
     if week_note is not None:
@@ -964,11 +986,16 @@ def _task_texts(text: str, old_periods, moved, shifter: _Shifter, old_year: int,
     """The text with the dates printed in task texts moved with their weeks (and the notes on those left as
     printed); `moved`: the new plan as the text so far states it, scheduled (None: it does not load, and no
     week is known to have moved)."""
+    import yaml
+
     from aidplan.ingest.textdates import TaskDates, moved_task_dates, week_moves
 
     moves = {} if moved is None else week_moves(old_periods, moved[2])
     dates = TaskDates(moves, old_periods, shifter.weeks, old_year, year, shifter.task_weeks)
-    text = moved_task_dates(text, dates)
+    try:
+        text = moved_task_dates(text, dates)
+    except yaml.YAMLError:  # the text so far is not YAML (check says why): nothing more is moved
+        return text, []
     shifter.week_moves += dates.moved
     shifter.week_moves.sort(key=lambda move: move[0])
     return text, dates.notes
