@@ -640,6 +640,15 @@ def test_a_plan_by_the_week_without_a_term_takes_the_new_first_day(cli, in_tmp: 
         # a plan in flow style: the organisation goes inside the braces
         ("{title: 某县2026年计划, year: 2026, periods: [{label: 3月, tasks: [做好工作]}]}\n", ["--org", "新单位"],
          "{title: 某县2027年计划, organisation: 新单位, year: 2027, periods: [{label: 3月, tasks: [做好工作]}]}\n"),
+        # in a flow plan a value with , [ ] { } is quoted
+        ("{title: 某县2026年计划, year: 2026, periods: [{label: 3月, tasks: [做好工作]}]}\n",
+         ["--title", "某县2027年计划, 修订"],
+         '{title: "某县2027年计划, 修订", year: 2027, periods: [{label: 3月, tasks: [做好工作]}]}\n'),
+        # a quoted term start is the day it says: --term-start is written, the weekday kept without it
+        ("title: 某校2026年秋季学期计划\nyear: 2026\nterm: {start: '2026-08-31'}\n", ["--term-start", "2027-08-30"],
+         "title: 某校2027年秋季学期计划\nyear: 2027\nterm: {start: '2027-08-30'}\n"),
+        ('title: 某校2026年秋季学期计划\nyear: 2026\nterm: {start: "2026-08-31"}\n', [],
+         'title: 某校2027年秋季学期计划\nyear: 2027\nterm: {start: "2027-08-30"}\n'),
         # the added line ends as the file's lines do
         ("title: 某县2026年计划\r\nyear: 2026\r\n", ["--org", "新单位"],
          "title: 某县2027年计划\r\norganisation: 新单位\r\nyear: 2027\r\n"),

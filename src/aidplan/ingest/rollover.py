@@ -120,10 +120,21 @@ class _Weeks:
         return new_start, new_end
 
 
+_QUOTED_DAY = re.compile(r"[0-9]{4}-[0-9]{2}-[0-9]{2}")
+
+
 def _timestamp(node) -> dt.date | None:
+    """The day a scalar states: an ISO date, also quoted ('2026-08-31': the plan reads it as that day)."""
     import yaml
 
-    if not isinstance(node, yaml.ScalarNode) or not node.tag.endswith(":timestamp"):
+    if not isinstance(node, yaml.ScalarNode):
+        return None
+    if node.tag.endswith(":str") and node.style in ("'", '"') and _QUOTED_DAY.fullmatch(node.value):
+        try:
+            return dt.date.fromisoformat(node.value)
+        except ValueError:
+            return None
+    if not node.tag.endswith(":timestamp"):
         return None
     value = yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
     return None if isinstance(value, dt.datetime) else value
@@ -636,6 +647,16 @@ def _override_edits(text: str, root, overrides: Overrides) -> list[tuple[int, in
 
     edits = []
     newline = "\r\n" if "\r\n" in text else "\n"
+
+    def scalar(value: str) -> str:
+        """The value written for where it goes: in a flow mapping , [ ] { } end a plain value."""
+        import json
+
+        written = yaml_scalar(value)
+        if root.flow_style and written == value and re.search(r"[,\[\]{}]", value):
+            return json.dumps(value, ensure_ascii=False)
+        return written
+
     for key, value in (("title", overrides.title), ("organisation", overrides.organisation)):
         if value is None:
             continue
@@ -646,17 +667,15 @@ def _override_edits(text: str, root, overrides: Overrides) -> list[tuple[int, in
             start, end = node.start_mark.index, node.end_mark.index
             end = start + len(text[start:end].rstrip())
             lines = text.count("\n", start, end)
-            edits.append((start, end, yaml_scalar(value) + newline * lines))
+            edits.append((start, end, scalar(value) + newline * lines))
         elif root.flow_style:  # {title: …, year: …}: the key goes inside the braces, after the title
             _, title = _member(root, "title")
             at = title.end_mark.index if title is not None else root.start_mark.index + 1
-            edits.append(
-                (at, at, f", {key}: {yaml_scalar(value)}" if title is not None else f"{key}: {yaml_scalar(value)}, ")
-            )
+            edits.append((at, at, f", {key}: {scalar(value)}" if title is not None else f"{key}: {scalar(value)}, "))
         else:  # a line of its own after the title's (or at the top): the one edit that adds a line
             _, title = _member(root, "title")
             at = text.find("\n", title.end_mark.index) + 1 if title is not None else 0
-            edits.append((at, at, f"{key}: {yaml_scalar(value)}{newline}"))
+            edits.append((at, at, f"{key}: {scalar(value)}{newline}"))
     return edits
 
 
@@ -706,10 +725,15 @@ def _rolled(
             replacement = str(year)
         elif location == ("year",) and str(old_year) in written:  # year: "2026", year: 2026.0
             replacement = written.replace(str(old_year), str(year), 1)
-        elif node.tag.endswith(":timestamp"):
-            value = yaml.SafeLoader.construct_yaml_timestamp(yaml.SafeLoader(""), node)
-            if isinstance(value, dt.datetime):
+        elif node.tag.endswith(":timestamp") or (
+            location[-1:] in (("start",), ("end",), ("date",)) and _timestamp(node)
+        ):
+            value = _timestamp(node)
+            if value is None:  # a date and time
                 continue
+            quote = written[0] if written[:1] in ("'", '"') else ""
+            written = written[len(quote) : len(written) - len(quote)]
+            start, end = start + len(quote), end - len(quote)
             if id(node) in week_spans:
                 day, listed = week_spans[id(node)]
                 replacement = _date_text(day, written)
