@@ -205,15 +205,15 @@ def _left_out_months(subject: CheckedPlan, item: ScheduledPeriod, task, where: t
     when = reading.recurring
     first = max(when.start, item.span.start) if item.span else when.start
     last = min(when.end, item.span.end) if item.span else when.end
-    kept = {month for _, month in Span(first, last).months}
+    kept = {month for _, month in Span(first, last).months} if first <= last else set()
     left = [month for month in months if month not in kept]
     if not left:
         return []
-    window = (
-        tr("学期（{dates}）", dates=_dates(Span(term.start, term.end)))
-        if item.span is None
-        else tr("时段“{label}”（{dates}）", label=item.period.label, dates=_dates(Span(first, last)))
-    )
+    if item.span is None:
+        window = tr("学期（{dates}）", dates=_dates(Span(term.start, term.end)))
+    else:  # the days of the group within the term (the group's own, when it lies outside the term)
+        shown_span = Span(first, last) if first <= last else item.span
+        window = tr("时段“{label}”（{dates}）", label=item.period.label, dates=_dates(shown_span))
     names = tr("、").join(tr("{month}月", month=month) for month in left)
     shown = [month for month in months if month in kept]
     rest = (
