@@ -370,7 +370,10 @@ def _split_at(line: str, at: int) -> tuple[str | None, int]:
     near = [m for m in re.finditer(r" +", line) if m.start() > indent and abs(m.end() - at) <= 3]
     if near:
         gap = min(near, key=lambda m: abs(m.end() - at))
-        return line[: gap.start()], gap.end()
+        left = line[: gap.start()]
+        if left.count("（") + left.count("(") > left.count("）") + left.count(")"):
+            return None, 0  # a bracket open at the edge: one text across it (二、第二学期（2027 年…）
+        return left, gap.end()
     first = re.match(r" *\S+(?: \S+)*", line)
     if first is not None and first.end() <= at + 1:
         return first.group(), first.end()
