@@ -157,14 +157,31 @@ def _groups_outside(subject: CheckedPlan, term: Term) -> list[Finding]:
             seen.add(where)
             if (span.start <= term.end and span.end >= term.start) or _beside(span, term):
                 continue
-            message = tr(
-                "时段“{label}”读作 {dates}，在学期（{term}）之外；请核对时段的顺序或写明年份（如“{year}年{month}月”）",
-                label=group.label,
-                dates=_dates(span),
-                term=_dates(Span(term.start, term.end)),
-                year=span.start.year + (-1 if span.start > term.end else 1),  # the year beside the term
-                month=span.start.month,
-            )
+            delta = -1 if span.start > term.end else 1
+            try:
+                moved = Span(
+                    span.start.replace(year=span.start.year + delta), span.end.replace(year=span.end.year + delta)
+                )
+            except ValueError:  # 2月29日
+                moved = None
+            inside = moved is not None and moved.start <= term.end and moved.end >= term.start
+            if moved is not None and (inside or _beside(moved, term)):
+                message = tr(
+                    "时段“{label}”读作 {dates}，在学期（{term}）之外；"
+                    "请核对时段的顺序或写明年份（如“{year}年{month}月”）",
+                    label=group.label,
+                    dates=_dates(span),
+                    term=_dates(Span(term.start, term.end)),
+                    year=moved.start.year,  # the year that puts it in the term, or beside it
+                    month=span.start.month,
+                )
+            else:  # no year puts it in the term (1月 in a spring term): only its place can be wrong
+                message = tr(
+                    "时段“{label}”读作 {dates}，在学期（{term}）之外，哪一年都不在学期里；请核对时段的顺序",
+                    label=group.label,
+                    dates=_dates(span),
+                    term=_dates(Span(term.start, term.end)),
+                )
             findings.append(DeadlineOutsideTerm.at(path, document.position((*where, "label")), message))
     return findings
 
