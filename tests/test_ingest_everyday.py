@@ -495,6 +495,35 @@ def test_a_docx_whose_cell_spans_millions_of_columns_is_refused_at_once(cli, in_
     assert not list(in_tmp.glob("*.yaml"))
 
 
+def test_a_workbook_with_a_merged_block_of_whole_columns_is_refused_at_once(cli, in_tmp: Path) -> None:
+    """A 5 KB .xlsx whose one merged range covers whole columns (C10:XFD1048576, Excel allows it): openpyxl built
+    a cell for each of its 17 billion cells (minutes, gigabytes); the range is read from the sheet's XML first."""
+    import zipfile
+
+    from openpyxl import Workbook
+
+    book = Workbook()
+    book.active.append(["时间", "工作内容"])
+    book.active.append(["3月", "1.审核名单"])
+    buffer = io.BytesIO()
+    book.save(buffer)
+    source, target = zipfile.ZipFile(io.BytesIO(buffer.getvalue())), io.BytesIO()
+    with zipfile.ZipFile(target, "w") as out:
+        for item in source.infolist():
+            data = source.read(item)
+            if item.filename == "xl/worksheets/sheet1.xml":
+                merged = b'</sheetData><mergeCells count="1"><mergeCell ref="C10:XFD1048576"/></mergeCells>'
+                data = data.replace(b"</sheetData>", merged)
+            out.writestr(item, data)
+    Path("合并.xlsx").write_bytes(target.getvalue())
+    result = cli("import", "合并.xlsx")
+    assert (result.exit_code, result.stderr) == (
+        1,
+        "aidplan: 合并.xlsx 里有一片合并单元格 C10:XFD1048576，共 17177624594 格，不像是一份计划；"
+        "请在 Excel 或 WPS 里取消这片合并，另存为 .xlsx 后再导入\n",
+    )
+
+
 def test_a_csv_with_a_nul_byte_or_a_huge_cell_gets_a_plain_answer(cli, in_tmp: Path) -> None:
     Path("零.csv").write_bytes("2026年计划\n时间,工作内容\n3月,1、审核\x00名单\n".encode())
     result = cli("import", "零.csv")

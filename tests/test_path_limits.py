@@ -53,3 +53,22 @@ def test_import_of_a_folder_without_a_name_says_it_is_a_folder(cli, in_tmp: Path
     result = cli("import", folder)
     shown, example = (".", "*.docx") if folder in (".", "./", "") else ("..", "../*.docx")
     assert (result.exit_code, result.stderr) == (2, f"aidplan: {shown} 是目录；请给出要导入的文件，如 {example}\n")
+
+
+def test_a_write_the_system_refuses_says_why_in_the_users_language(cli, in_tmp: Path, monkeypatch) -> None:
+    """A full disk, a read-only folder: the reason in Chinese (or English with --lang en), and the old file kept."""
+    import errno
+
+    Path("plan.txt").write_bytes((DATA / "seeds" / "2020-huaibei.txt").read_bytes())
+    Path("plan.yaml").write_text("old\n", encoding="utf-8")
+
+    def full(*_args, **_kwargs):
+        raise OSError(errno.ENOSPC, "No space left on device")
+
+    monkeypatch.setattr(os, "replace", full)
+    result = cli("import", "plan.txt", "--force")
+    assert (result.exit_code, result.stderr) == (1, "aidplan: 无法写入 plan.yaml：磁盘已满\n")
+    english = cli("--lang", "en", "import", "plan.txt", "--force")
+    assert english.stderr.endswith(": the disk is full\n")
+    assert Path("plan.yaml").read_text(encoding="utf-8") == "old\n"
+    assert sorted(p.name for p in in_tmp.iterdir()) == ["plan.txt", "plan.yaml"]

@@ -124,7 +124,7 @@ def test_a_failed_write_leaves_the_old_file_and_no_temporary(
     monkeypatch.setattr(os, "replace", refuse)
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "md")
     assert result.exit_code == 1
-    assert result.stderr == "aidplan: 无法写入 build/2020-huaibei.md：No space left on device\n"
+    assert result.stderr == "aidplan: 无法写入 build/2020-huaibei.md：磁盘已满\n"
     assert [p.name for p in (in_tmp / "build").iterdir()] == ["2020-huaibei.md"]
     assert (in_tmp / "build" / "2020-huaibei.md").read_text(encoding="utf-8") == "earlier output\n"
 
@@ -133,7 +133,7 @@ def test_output_under_a_file_is_a_clear_error(cli, in_tmp: Path) -> None:
     (in_tmp / "file").write_text("x", encoding="utf-8")
     result = cli("render", SEED_PLANS["2020-huaibei"], "-f", "md", "-d", "file/sub")
     assert result.exit_code == 1
-    assert result.stderr == "aidplan: 无法创建输出目录 file/sub：Not a directory\n"
+    assert result.stderr == "aidplan: 无法创建输出目录 file/sub：路径里有一级不是文件夹\n"
 
 
 def test_output_option_needs_one_plan_and_one_format(cli, in_tmp: Path) -> None:

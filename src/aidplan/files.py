@@ -12,7 +12,7 @@ from collections.abc import Iterator
 from pathlib import Path
 
 from aidplan.errors import AidplanError, OutputError, UsageError
-from aidplan.messages import tr
+from aidplan.messages import later, localized, tr
 from aidplan.patterns import lazy
 
 STALE_TEMPORARY_SECONDS = 600  # no aidplan write keeps its temporary file open this long
@@ -32,6 +32,27 @@ class NotARegularFile(Exception):
     def __init__(self, kind: str) -> None:
         super().__init__(kind)
         self.kind = kind
+
+
+def os_reason(exc: OSError) -> str:
+    """Why the system refused, in the user's language for the common reasons (a read-only folder, a full disk);
+    the system's own words for the rest."""
+    import errno
+
+    reasons = {
+        errno.EACCES: later("没有权限"),
+        errno.EPERM: later("没有权限"),
+        errno.EROFS: later("文件系统是只读的"),
+        errno.ENOSPC: later("磁盘已满"),
+        errno.EDQUOT: later("超出了磁盘配额"),
+        errno.ENOENT: later("文件或文件夹不存在"),
+        errno.ENOTDIR: later("路径里有一级不是文件夹"),
+        errno.EISDIR: later("这是一个文件夹"),
+        errno.EBUSY: later("正被其他程序占用"),
+        errno.ENAMETOOLONG: later("文件名太长"),
+    }
+    reason = reasons.get(exc.errno) if exc.errno is not None else None
+    return localized(reason) if reason is not None else str(exc.strerror or exc)
 
 
 def shown(path: os.PathLike | str) -> str:
@@ -221,7 +242,7 @@ def write_atomic(path: Path, data: bytes, *, update: bool = False) -> None:
         folder.mkdir(parents=True, exist_ok=True)
     except OSError as exc:
         raise OutputError(
-            tr("无法创建输出目录 {folder}：{value}", folder=shown(folder), value=exc.strerror or exc)
+            tr("无法创建输出目录 {folder}：{value}", folder=shown(folder), value=os_reason(exc))
         ) from None
     try:
         existing = os.stat(target)
@@ -249,7 +270,7 @@ def write_atomic(path: Path, data: bytes, *, update: bool = False) -> None:
             dir=folder, prefix=f".{target.name}.{os.getpid()}.", suffix=".tmp", delete=False
         )
     except OSError as exc:
-        raise OutputError(tr("无法写入 {folder}：{value}", folder=shown(folder), value=exc.strerror or exc)) from None
+        raise OutputError(tr("无法写入 {folder}：{value}", folder=shown(folder), value=os_reason(exc))) from None
     temporary = Path(handle.name)
     try:
         with handle:
@@ -265,7 +286,7 @@ def write_atomic(path: Path, data: bytes, *, update: bool = False) -> None:
         os.replace(temporary, target)
     except OSError as exc:
         temporary.unlink(missing_ok=True)
-        raise OutputError(tr("无法写入 {path}：{value}", path=shown(path), value=exc.strerror or exc)) from None
+        raise OutputError(tr("无法写入 {path}：{value}", path=shown(path), value=os_reason(exc))) from None
     except BaseException:
         temporary.unlink(missing_ok=True)
         raise
@@ -358,5 +379,5 @@ def locked(path: Path, timeout: float) -> Iterator[None]:
         ) from None
     except OSError as exc:
         if isinstance(exc, (FileNotFoundError, PermissionError)) and exc.filename and str(exc.filename).endswith(name):
-            raise AidplanError(tr("无法锁定 {path}：{value}", path=shown(path), value=exc.strerror or exc)) from None
+            raise AidplanError(tr("无法锁定 {path}：{value}", path=shown(path), value=os_reason(exc))) from None
         raise

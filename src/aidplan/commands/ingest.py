@@ -12,7 +12,15 @@ from pathlib import Path
 
 from aidplan.commands.meter import SILENT, Meter
 from aidplan.errors import AidplanError, OutputError, RenderError, UsageError
-from aidplan.files import InputTooLarge, NotARegularFile, read_input, refuse_inputs_as_outputs, shown, write_atomic
+from aidplan.files import (
+    InputTooLarge,
+    NotARegularFile,
+    os_reason,
+    read_input,
+    refuse_inputs_as_outputs,
+    shown,
+    write_atomic,
+)
 from aidplan.messages import later, localized, tr
 from aidplan.plan.findings import Finding
 
@@ -65,7 +73,7 @@ def _read(source: Path) -> bytes:
             )
         ) from None
     except OSError as exc:
-        raise UsageError(tr("无法读取 {source}：{value}", source=shown(source), value=exc.strerror or exc)) from None
+        raise UsageError(tr("无法读取 {source}：{value}", source=shown(source), value=os_reason(exc))) from None
 
 
 def convert_with_libreoffice(
@@ -99,7 +107,7 @@ def convert_with_libreoffice(
             ) from None
         except OSError as exc:
             raise RenderError(
-                tr("无法启动 LibreOffice（{soffice}）：{value}", soffice=soffice, value=exc.strerror or exc)
+                tr("无法启动 LibreOffice（{soffice}）：{value}", soffice=soffice, value=os_reason(exc))
             ) from None
         converted = folder / "out" / ("input." + extension)
         if not converted.exists():

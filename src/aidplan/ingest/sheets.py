@@ -8,6 +8,7 @@ import csv
 import datetime as dt
 import io
 import re
+import zipfile
 
 from aidplan.errors import AidplanError
 from aidplan.ingest.document import Cell, Paragraph, SourceDocument, Table
@@ -136,9 +137,47 @@ def _trimmed(rows: list[list[str]]) -> list[list[str]]:
     return [row[:width] for row in rows]
 
 
+_MERGED = re.compile(rb'<(?:\w+:)?mergeCell\s[^>]*?ref="([A-Z]{1,3})([0-9]{1,7}):([A-Z]{1,3})([0-9]{1,7})"')
+
+
+def _column_number(letters: bytes) -> int:
+    number = 0
+    for letter in letters:
+        number = number * 26 + letter - 64
+    return number
+
+
+def _merged_block(data: bytes) -> tuple[str, int] | None:
+    """The first merged range of a workbook too large for any plan (C10:XFD1048576: Excel merges whole columns
+    and rows), read from the sheets' XML before openpyxl, which builds a cell for each cell a range covers."""
+    try:
+        package = zipfile.ZipFile(io.BytesIO(data))
+        names = [n for n in package.namelist() if n.startswith("xl/worksheets/") and n.endswith(".xml")]
+        for sheet in names:
+            for found in _MERGED.finditer(package.read(sheet)):
+                first, top, last, bottom = found.groups()
+                cells = (abs(int(bottom) - int(top)) + 1) * (abs(_column_number(last) - _column_number(first)) + 1)
+                if cells > MAX_CELLS:
+                    return b"".join((first, top, b":", last, bottom)).decode(), cells
+    except (zipfile.BadZipFile, KeyError, OSError):
+        return None  # openpyxl names a damaged file
+    return None
+
+
 def read_xlsx(data: bytes, name: str) -> SourceDocument:
     from openpyxl import load_workbook
 
+    block = _merged_block(data)
+    if block is not None:
+        raise AidplanError(
+            tr(
+                "{name} 里有一片合并单元格 {ref}，共 {cells} 格，不像是一份计划；"
+                "请在 Excel 或 WPS 里取消这片合并，另存为 .xlsx 后再导入",
+                name=name,
+                ref=block[0],
+                cells=block[1],
+            )
+        )
     try:
         book = load_workbook(io.BytesIO(data), data_only=True)
     except Exception:  # openpyxl raises many kinds (KeyError, ParseError…) for a damaged or password-protected file

@@ -128,7 +128,7 @@ def _utf16_without_bom(raw: bytes) -> str | None:
 def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = later("计划")) -> str:
     """The file's text: UTF-8 with or without BOM; any other encoding, binary, oversize or a file that is not
     a regular file (a FIFO, /dev/zero) is refused."""
-    from aidplan.files import InputTooLarge, NotARegularFile, read_input
+    from aidplan.files import InputTooLarge, NotARegularFile, os_reason, read_input
 
     try:
         raw = _stdin_bytes(max_bytes) if path == STDIN else read_input(path, max_bytes, localized(role))
@@ -142,9 +142,7 @@ def read_text(path: Path, max_bytes: int = MAX_BYTES, role: str = later("计划"
         message = tr("无法读取文件：这是{kind}，不是普通文件；计划和进度文件应是普通的文本文件", kind=exc.kind)
         raise LoadFailure(UnreadableFile.at(path, (1, 1), message)) from None
     except OSError as exc:
-        raise LoadFailure(
-            UnreadableFile.at(path, (1, 1), tr("无法读取文件：{value}", value=exc.strerror or exc))
-        ) from None
+        raise LoadFailure(UnreadableFile.at(path, (1, 1), tr("无法读取文件：{value}", value=os_reason(exc)))) from None
     for bom, name in (
         (b"\xff\xfe\x00\x00", "UTF-32"),
         (b"\x00\x00\xfe\xff", "UTF-32"),

@@ -22,6 +22,7 @@ from pathlib import Path
 from lxml import etree
 
 from aidplan.errors import FindingsError, UsageError
+from aidplan.files import os_reason
 from aidplan.messages import later, localized, tr
 from aidplan.plan.findings import Finding
 from aidplan.plan.model import Plan, table_numbering
@@ -721,7 +722,7 @@ def check_template(path: Path, data: bytes | None = None, extra_names: set[str] 
     try:
         raw = _template_bytes(path) if data is None else data
     except OSError as exc:
-        checker.add(None, 0, TemplateUnreadable, tr("无法读取模板：{value}", value=exc.strerror or exc))
+        checker.add(None, 0, TemplateUnreadable, tr("无法读取模板：{value}", value=os_reason(exc)))
         return checker.findings
     try:
         parts = _read_parts(raw)
@@ -867,7 +868,7 @@ def render_notice(
             0,
             TemplateUnreadable.severity,
             TemplateUnreadable.code,
-            tr("无法读取模板：{value}", value=exc.strerror or exc),
+            tr("无法读取模板：{value}", value=os_reason(exc)),
         )
         raise template_errors(template, [unreadable]) from None
     if not checked:

@@ -13,6 +13,7 @@ from collections.abc import Mapping
 from pathlib import Path, PurePosixPath, PureWindowsPath
 
 from aidplan.errors import RenderError
+from aidplan.files import os_reason
 from aidplan.messages import later, localized, tr
 
 FONTS_CONF = Path(__file__).resolve().parent / "fonts.conf"
@@ -99,7 +100,7 @@ def convert_to_pdf(docx_files: list[Path], out_dir: Path, timeout: float = 600) 
             raise RenderError(tr("LibreOffice 转换 PDF 超时（{timeout:.0f} 秒）", timeout=timeout)) from None
         except OSError as exc:
             raise RenderError(
-                tr("无法启动 LibreOffice（{soffice}）：{value}", soffice=soffice, value=exc.strerror or exc)
+                tr("无法启动 LibreOffice（{soffice}）：{value}", soffice=soffice, value=os_reason(exc))
             ) from None
     pdfs = [out_dir / f"{path.stem}.pdf" for path in docx_files]
     missing = [p for p in pdfs if not p.is_file()]

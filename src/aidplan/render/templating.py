@@ -6,6 +6,7 @@ import re
 from pathlib import Path
 
 from aidplan.errors import UsageError
+from aidplan.files import os_reason
 from aidplan.messages import tr
 
 _PACKAGED = Path(__file__).resolve().parents[1] / "templates"  # inside an installed wheel
@@ -174,7 +175,7 @@ def _bounded_loader(jinja2):
                     ) from None
                 except OSError as exc:
                     raise UsageError(
-                        tr("无法读取模板 {filename}：{value}", filename=shown(filename), value=exc.strerror or exc)
+                        tr("无法读取模板 {filename}：{value}", filename=shown(filename), value=os_reason(exc))
                     ) from None
                 try:
                     source = raw.decode("utf-8-sig")

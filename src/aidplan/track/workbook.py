@@ -18,6 +18,7 @@ from aidplan.track.statuses import OPEN_STATUSES, STATUS_NAMES
 
 if TYPE_CHECKING:
     from collections.abc import Callable
+from aidplan.files import os_reason
 from aidplan.track.tracking import TrackedItem, occurrences_by_task, status_of
 
 # (key, header) in sheet order; the status column is F, as people quote it ("F12 写错了")
@@ -123,7 +124,7 @@ def read_workbook(path: Path) -> list[SheetPlan]:
             )
         ) from None
     except OSError as exc:
-        raise WorkbookError(tr("无法读取 {path}：{value}", path=path, value=exc.strerror or exc)) from None
+        raise WorkbookError(tr("无法读取 {path}：{value}", path=path, value=os_reason(exc))) from None
     if raw.startswith(OLE_MAGIC):
         raise WorkbookError(
             tr(
