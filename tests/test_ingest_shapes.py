@@ -709,3 +709,25 @@ def test_a_body_cell_merged_across_columns_is_its_first_columns_only(tmp_path: P
         "表格第 3 行的“全年持续开展资助政策宣传”跨“工作内容”“完成时限”合并：按它的第一列“工作内容”读入，其余列留空",
         "表格第 4 行的“4月30日前”跨“完成时限”“责任单位”合并：按它的第一列“完成时限”读入，其余列留空",
     ]
+
+
+def test_a_short_last_row_of_a_week_stays_its_task(tmp_path: Path) -> None:
+    """A week's last row holding one short text (9月26日举行校运动会) above the next week's first row (第三周 |
+    9.14-9.18 | …): it is the week's task, not a category heading over the next row's date read as a task number
+    9. — which dropped the week's date and its other tasks."""
+    text = (
+        "# 某中学2026年秋季学期行事历\n\n| 周次 | 日期 | 工作内容 |\n|:---:|:---:|:---|\n"
+        "| 第一周 | 8.31-9.4 | 9月1日开学典礼 |\n"
+        "| 第二周 | 9月7日—11日 | 教师节表彰（9.10）；9月10日（星期四）前交申请表 |\n"
+        "|  |  | 9月8日召开资助工作部署会 |\n|  |  | 9月26日举行校运动会 |\n"
+        "| 第三周 | 9.14-9.18 | 家庭经济困难学生认定培训 |\n"
+    )
+    imported, plan = _import(tmp_path, "行事历.md", text.encode("utf-8"))
+    assert plan.groups is not None
+    second = plan.groups[1]
+    assert (second.label, second.time, [t.text for t in second.tasks]) == (
+        "第二周",
+        "9月7日—11日",
+        ["教师节表彰（9.10）；9月10日（星期四）前交申请表", "9月8日召开资助工作部署会", "9月26日举行校运动会"],
+    )
+    assert imported.unplaced == []

@@ -201,7 +201,7 @@ def needs_listed_columns(specs: list[ColumnSpec], per_row_deadline: bool) -> boo
 CATEGORY_NUMBER = re.compile(r"^(?:[一二三四五六七八九十]+、|（[一二三四五六七八九十]+）)")
 # a Chinese ordinal typed alone in its cell (一, 一、, （一）): the 序号 of a category row typed into the cells
 ORDINAL = re.compile(r"^(?:[一二三四五六七八九十]+[、.．]?|（[一二三四五六七八九十]+）)$")
-TASK_NUMBER = re.compile(r"^\d+(?:[.、．)）]|$)")
+TASK_NUMBER = re.compile(r"^\d+(?:[.、．)）](?![0-9])|$)")  # 1. 1、 but not 9.14-9.18, a date
 
 
 def heading_text(
@@ -230,7 +230,9 @@ def heading_text(
         return f"{filled[0]}{'' if filled[0][-1] in '、.．）' else ' '}{filled[1]}", True
     if len(filled) == 1 and following is not None and _heading_like(filled[0]):
         after = [_flat(c.text) for c in dict.fromkeys(c for c in following[start:] if c is not None) if c.text.strip()]
-        if after and TASK_NUMBER.match(after[0]):
+        # over a numbered task of its own group: not over the next group's first row (第三周 | 9.14-9.18 | …)
+        opens = any(c is not None and c is not here and c.text.strip() for c, here in zip(following[:start], cells))
+        if after and TASK_NUMBER.match(after[0]) and not opens:
             return filled[0], True
     return None
 

@@ -1811,6 +1811,11 @@ class Recogniser:
             group["cells"] = cells
         if node.children:
             group["groups"] = [self._node(child) for child in node.children]
+            lost = [task.text for task in node.tasks if not task.heading]
+            if lost:  # a group holds tasks or groups, not both: its own tasks are listed, never dropped unsaid
+                self.unplaced.append(
+                    later("“{v0}”里分组之外的任务：{v1}", v0=node.label, v1=listing(lost, quoted=True))
+                )
             return group
         entries: list = []
         for task in node.tasks:
