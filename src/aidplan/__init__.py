@@ -1,3 +1,3 @@
 """aidplan: annual work plans of student financial aid centres, as code."""
 
-__version__ = "0.2.0"
+__version__ = "0.3.0"
