@@ -731,3 +731,32 @@ def test_a_short_last_row_of_a_week_stays_its_task(tmp_path: Path) -> None:
         ["教师节表彰（9.10）；9月10日（星期四）前交申请表", "9月8日召开资助工作部署会", "9月26日举行校运动会"],
     )
     assert imported.unplaced == []
+
+
+def test_rows_cells_and_paragraphs_inside_content_controls_are_read(tmp_path: Path) -> None:
+    """A form template wraps rows, cells or a cell's paragraphs in content controls (w:sdt): they are the table's
+    rows, cells and text, not skipped (the rows inside were dropped without a word)."""
+    import re
+
+    def control(xml: str) -> str:
+        return f'<w:sdt><w:sdtPr><w:id w:val="1"/></w:sdtPr><w:sdtContent>{xml}</w:sdtContent></w:sdt>'
+
+    rows = [[C([paragraph("时间")]), C([paragraph("工作内容")])]]
+    rows += [[C([paragraph(month)]), C([paragraph(task)])] for month, task in
+             (("三月", "1.审核名单"), ("四月", "1.发放资金"), ("五月", "1.开展宣传"))]  # fmt: skip
+    plain = table(rows, 2)
+    header_end = plain.index("</w:tr>") + len("</w:tr>")
+    body_rows = re.sub(r"<w:tr>.*?</w:tr>", lambda m: control(m[0]), plain[header_end:])
+    shapes = {
+        "行.docx": plain[:header_end] + body_rows,
+        "格.docx": re.sub(r"<w:tc>.*?</w:tc>", lambda m: control(m[0]), plain),
+        "段.docx": re.sub(r"(<w:tc><w:tcPr>.*?</w:tcPr>)(.*?)(</w:tc>)", lambda m: m[1] + control(m[2]) + m[3], plain),
+    }
+    title = paragraph("某县2026年学生资助工作计划", centred=True)
+    for name, body in shapes.items():
+        assert body.count("<w:sdt>") >= 3, name
+        _, plan = _import(tmp_path, name, docx(title + body))
+        assert plan.periods is not None, name
+        assert [(p.label, [t.text for t in p.tasks]) for p in plan.periods] == [
+            ("三月", ["审核名单"]), ("四月", ["发放资金"]), ("五月", ["开展宣传"])
+        ], name  # fmt: skip

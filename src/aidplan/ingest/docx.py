@@ -30,6 +30,21 @@ class TableTooWide(Exception):
         self.columns = columns
 
 
+def _within(element, *tags: str) -> Iterator:
+    """The children of `element` with one of `tags`, also those a content control (w:sdt) or a custom XML
+    element wraps: a form's rows and cells (a 填报 template wraps each row in one) are the table's as well."""
+    wanted = {_q(tag) for tag in tags}
+    for child in element:
+        if child.tag in wanted:
+            yield child
+        elif child.tag == _q("w:sdt"):
+            content = child.find(_q("w:sdtContent"))
+            if content is not None:
+                yield from _within(content, *tags)
+        elif child.tag == _q("w:customXml"):
+            yield from _within(child, *tags)
+
+
 def _q(name: str) -> str:
     prefix, _, local = name.partition(":")
     return f"{{{W if prefix == 'w' else MC}}}{local}"
@@ -325,7 +340,7 @@ class _Reader:
         cells: list[Cell] = []
         open_merges: dict[int, Cell] = {}  # grid column → the cell a vMerge continues
         columns = 0
-        rows = tbl.findall(_q("w:tr"))
+        rows = list(_within(tbl, "w:tr"))
         for r, tr in enumerate(rows):
             column = 0
             tr_pr = tr.find(_q("w:trPr"))
@@ -333,7 +348,7 @@ class _Reader:
                 column += max(0, int(_val(tr_pr.find(_q("w:gridBefore"))) or 0))
                 if column > MAX_COLUMNS:
                     raise TableTooWide(column)
-            for tc in tr.findall(_q("w:tc")):
+            for tc in _within(tr, "w:tc"):
                 tc_pr = tc.find(_q("w:tcPr"))
                 span = 1
                 merge = None
@@ -350,7 +365,7 @@ class _Reader:
                     above.rowspan = r - above.row + 1
                 else:
                     paragraphs, nested = [], []
-                    for child in tc:
+                    for child in _within(tc, "w:p", "w:tbl"):
                         if child.tag == _q("w:p"):
                             paragraphs.append(self.paragraph(child))
                             for box in self._text_boxes(child):
@@ -390,7 +405,7 @@ def _style(document, tables) -> dict[str, object]:
     sizes: dict[int, int] = {}
     spacings: dict[int, int] = {}
     for tbl in tables:
-        for row_index, tr in enumerate(tbl.findall(_q("w:tr"))):
+        for row_index, tr in enumerate(_within(tbl, "w:tr")):
             if row_index == 0:
                 continue  # the header row may be set apart
             for p in tr.iter(_q("w:p")):
