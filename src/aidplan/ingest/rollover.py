@@ -545,17 +545,17 @@ def _monday(day: dt.date) -> dt.date:
     return day - dt.timedelta(days=day.weekday())
 
 
-def _scalars(node, location: tuple = ()):
-    """Every scalar value (not key) of a composed YAML node, with its location."""
+def scalars(node, location: tuple = (), strings: bool = False):
+    """Every scalar value (not key) of a composed YAML node, with its location; only text ones with `strings`."""
     import yaml
 
     if isinstance(node, yaml.MappingNode):
         for key, value in node.value:
-            yield from _scalars(value, (*location, key.value))
+            yield from scalars(value, (*location, key.value), strings)
     elif isinstance(node, yaml.SequenceNode):
         for index, value in enumerate(node.value):
-            yield from _scalars(value, (*location, index))
-    elif isinstance(node, yaml.ScalarNode):
+            yield from scalars(value, (*location, index), strings)
+    elif isinstance(node, yaml.ScalarNode) and (not strings or node.tag.endswith(":str")):
         yield node, location
 
 
@@ -713,7 +713,7 @@ def _rolled(
     overridden = {("title",)} if overrides.title is not None else set()
     if overrides.organisation is not None:
         overridden.add(("organisation",))
-    for node, location in _scalars(root):
+    for node, location in scalars(root):
         if (location[:2] == ("calendar", "workdays") and dropped) or location[:1] in overridden:
             continue
         start, end = node.start_mark.index, node.end_mark.index

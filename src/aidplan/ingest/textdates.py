@@ -24,7 +24,7 @@ import datetime as dt
 import re
 from dataclasses import dataclass
 
-from aidplan.ingest.rollover import _UNIT, _WEEK, FIXED_HOLIDAYS, LUNAR, _monday, _Weeks, same_month_day
+from aidplan.ingest.rollover import _UNIT, _WEEK, FIXED_HOLIDAYS, LUNAR, _monday, _Weeks, same_month_day, scalars
 from aidplan.messages import localized, tr
 from aidplan.plan.workdays import WEEKDAYS
 
@@ -380,22 +380,11 @@ def _printed_day(match: re.Match[str], day: dt.date) -> str:
 def task_text_locations(root):
     """Each task text of a composed plan: (scalar node, the location of its group, the task's): a string item of
     a `tasks:` list, or the `text:` of a task written as a mapping."""
-    import yaml
-
-    def walk(node, location: tuple):
-        if isinstance(node, yaml.MappingNode):
-            for key, value in node.value:
-                yield from walk(value, (*location, key.value))
-        elif isinstance(node, yaml.SequenceNode):
-            for index, value in enumerate(node.value):
-                yield from walk(value, (*location, index))
-        elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-            if len(location) >= 2 and location[-2] == "tasks" and isinstance(location[-1], int):
-                yield node, location[:-2], location
-            elif len(location) >= 3 and location[-1] == "text" and location[-3] == "tasks":
-                yield node, location[:-3], location[:-1]
-
-    yield from walk(root, ())
+    for node, location in scalars(root, strings=True):
+        if len(location) >= 2 and location[-2] == "tasks" and isinstance(location[-1], int):
+            yield node, location[:-2], location
+        elif len(location) >= 3 and location[-1] == "text" and location[-3] == "tasks":
+            yield node, location[:-3], location[:-1]
 
 
 def moved_task_dates(text: str, dates: TaskDates) -> str:
@@ -432,7 +421,7 @@ def printed_weekdays(text: str, old_year: int, year: int, autumn: bool) -> tuple
 
     root = yaml.compose(text, Loader=yaml.SafeLoader)
     edits, notes = [], []
-    for node, _ in _all_scalars(root):
+    for node, _ in scalars(root, strings=True):
         start, end = node.start_mark.index, node.end_mark.index
         for match in _DATED_WEEKDAY.finditer(text, start, end):
             month, day = int(match.group("m")), int(match.group("d"))
@@ -467,16 +456,3 @@ def printed_weekdays(text: str, old_year: int, year: int, autumn: bool) -> tuple
     for start, end, replacement in sorted(edits, reverse=True):
         text = text[:start] + replacement + text[end:]
     return text, notes
-
-
-def _all_scalars(node, location: tuple = ()):
-    import yaml
-
-    if isinstance(node, yaml.MappingNode):
-        for key, value in node.value:
-            yield from _all_scalars(value, (*location, key.value))
-    elif isinstance(node, yaml.SequenceNode):
-        for index, value in enumerate(node.value):
-            yield from _all_scalars(value, (*location, index))
-    elif isinstance(node, yaml.ScalarNode) and node.tag.endswith(":str"):
-        yield node, location
